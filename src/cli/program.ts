@@ -1,0 +1,265 @@
+import { Command, CommanderError, Option } from 'commander';
+import {
+  InputError,
+  SPECIES_REGISTRY,
+  balanceHalfReaction,
+  convertPotential,
+  convertYieldRate,
+  equilibriumPotential,
+  faradaicEfficiency,
+  molarMassGPerMol,
+  parseFormula,
+  resolveSpecies,
+  toHill,
+  type Medium,
+} from '../chem/index.js';
+import { VERSION } from './version.js';
+
+/** Where CLI output goes; tests pass buffers, the bin passes the process streams. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/** A command's result: JSON for `--json`, text lines otherwise. */
+interface Output {
+  json: unknown;
+  text: string;
+}
+
+/** Splits a comma-separated species list, e.g. `"CO2, NO3-"` → `['CO2', 'NO3-']`. */
+function splitList(text: string): string[] {
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+/** Parses a numeric option, naming the option in the error. */
+function toNumber(field: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value)) throw new InputError(field, 'a finite number', `got "${text}"`);
+  return value;
+}
+
+function requireNumber(field: string, text: string | undefined): number {
+  const value = toNumber(field, text);
+  if (value === undefined) throw new InputError(field, 'a finite number', 'missing');
+  return value;
+}
+
+const round = (x: number, digits = 6) => Number(x.toPrecision(digits));
+
+function formulaCommand(text: string): Output {
+  const formula = parseFormula(text);
+  const molarMass = molarMassGPerMol(formula);
+  const hill = toHill(formula);
+  const counts = Object.entries(formula.counts)
+    .map(([el, n]) => `${el} ${n}`)
+    .join(', ');
+  return {
+    json: { formula: text, hill, counts: formula.counts, charge: formula.charge, molarMass },
+    text: `${text}\n  Hill formula  ${hill}\n  elements      ${counts}\n  charge        ${formula.charge}\n  molar mass    ${molarMass.toFixed(3)} g/mol`,
+  };
+}
+
+function balanceCommand(opts: { from: string; to: string; medium: Medium }): Output {
+  const result = balanceHalfReaction(splitList(opts.from), splitList(opts.to), { medium: opts.medium });
+  return {
+    json: result,
+    text: `${result.equation}\n  electrons per ${result.products[0]?.species ?? 'product'}: ${result.electronsExact} (${result.kind}, ${result.medium} medium)`,
+  };
+}
+
+function feCommand(opts: { from?: string; to: string; chargeC?: string; amountUmol?: string; amountMol?: string; electrons?: string }): Output {
+  const chargeC = requireNumber('--charge-C', opts.chargeC);
+  const umol = toNumber('--amount-umol', opts.amountUmol);
+  const mol = toNumber('--amount-mol', opts.amountMol);
+  if ((umol === undefined) === (mol === undefined)) {
+    throw new InputError('--amount-umol', 'exactly one of --amount-umol or --amount-mol', 'give the product amount once');
+  }
+  const amountMol = mol ?? (umol as number) * 1e-6;
+  let electrons = toNumber('--electrons', opts.electrons);
+  let equation: string | undefined;
+  if (electrons === undefined) {
+    if (!opts.from) throw new InputError('--from', 'reactant species (or --electrons N)', 'needed to count electrons');
+    const balanced = balanceHalfReaction(splitList(opts.from), splitList(opts.to));
+    electrons = balanced.electrons;
+    equation = balanced.equation;
+  }
+  const fe = faradaicEfficiency({ electrons, amountMol, chargeC });
+  const json = { faradaicEfficiency: fe, electrons, amountMol, chargeC, ...(equation ? { equation } : {}) };
+  const lines = [`FE = ${(fe * 100).toFixed(2)} %  (n = ${electrons} e- per product, N = ${amountMol} mol, Q = ${chargeC} C)`];
+  if (equation) lines.push(`  from ${equation}`);
+  if (fe > 1) lines.push('  warning: FE above 100 % — check the charge, amount or electron count');
+  return { json, text: lines.join('\n') };
+}
+
+function potentialCommand(value: string, opts: { from: string; to: string; ph?: string; temperatureK?: string; currentA?: string; resistanceOhm?: string }): Output {
+  const potentialV = requireNumber('value', value);
+  const result = convertPotential(potentialV, opts.from, opts.to, {
+    pH: toNumber('--ph', opts.ph),
+    temperatureK: toNumber('--temperature-K', opts.temperatureK),
+    currentA: toNumber('--current-A', opts.currentA),
+    resistanceOhm: toNumber('--resistance-ohm', opts.resistanceOhm),
+  });
+  const text = [`${potentialV} V vs ${opts.from} = ${result.potentialV.toFixed(4)} V vs ${opts.to}`, ...result.notes.map((n) => `  ${n}`)];
+  if (result.iRDropV !== 0) text.push(`  iR drop subtracted: ${result.iRDropV.toFixed(4)} V`);
+  return { json: { potentialV: result.potentialV, from: opts.from, to: opts.to, iRDropV: result.iRDropV, notes: result.notes }, text: text.join('\n') };
+}
+
+function convertCommand(value: string, fromUnit: string, toUnit: string, opts: { species?: string; molarMass?: string }): Output {
+  const v = requireNumber('value', value);
+  let molarMassGPerMolValue = toNumber('--molar-mass', opts.molarMass);
+  if (opts.species !== undefined) molarMassGPerMolValue = molarMassGPerMol(resolveSpecies(opts.species, '--species').formula);
+  const converted = convertYieldRate(v, fromUnit, toUnit, { molarMassGPerMol: molarMassGPerMolValue });
+  return {
+    json: { value: converted, unit: toUnit, from: { value: v, unit: fromUnit }, ...(molarMassGPerMolValue ? { molarMass: molarMassGPerMolValue } : {}) },
+    text: `${v} ${fromUnit} = ${round(converted)} ${toUnit}${molarMassGPerMolValue ? `  (M = ${molarMassGPerMolValue.toFixed(3)} g/mol)` : ''}`,
+  };
+}
+
+function e0Command(opts: { from: string; to: string; ph?: string }): Output {
+  const result = equilibriumPotential(splitList(opts.from), splitList(opts.to), { pH: toNumber('--ph', opts.ph) });
+  const text = [
+    result.equation,
+    `  E° = ${result.e0VsSHE.toFixed(4)} V vs SHE (pH 0, 298.15 K); ΔrG° = ${result.deltaRGkJPerMol.toFixed(2)} kJ/mol`,
+    `  at pH ${result.pH}: ${result.potentialVvsSHE.toFixed(4)} V vs SHE = ${result.e0VsRHE.toFixed(4)} V vs RHE`,
+    ...result.formationEnergies.map((e) => `  ΔfG°(${e.formula}, ${e.phase}) = ${e.deltaFGkJPerMol} kJ/mol — ${e.source}`),
+  ];
+  return { json: result, text: text.join('\n') };
+}
+
+function speciesCommand(opts: { role?: string }): Output {
+  const entries = SPECIES_REGISTRY.filter((e) => !opts.role || e.roles.some((r) => r === opts.role));
+  return {
+    json: entries,
+    text: entries.map((e) => `${e.id.padEnd(30)} ${e.formula.padEnd(26)} ${e.roles.join(', ')}`).join('\n'),
+  };
+}
+
+function demoCommand(): Output {
+  const parts = [
+    formulaCommand('CO(NH2)2'),
+    balanceCommand({ from: 'CO2, NO3-', to: 'urea', medium: 'acidic' }),
+    feCommand({ from: 'CO2, NO3-', to: 'urea', chargeC: '12.5', amountUmol: '6.1' }),
+    potentialCommand('-0.9', { from: 'Ag/AgCl sat. KCl', to: 'RHE', ph: '7' }),
+    convertCommand('0.78', 'mmol h-1 cm-2', 'mg h-1 cm-2', { species: 'cyclohexanone oxime' }),
+    e0Command({ from: 'CO2, NO3-', to: 'urea', ph: '7' }),
+  ];
+  return { json: parts.map((p) => p.json), text: ['cncouple demo — a worked urea example', ...parts.map((p) => p.text)].join('\n\n') };
+}
+
+/** Builds the commander program; each action writes through `emit`. */
+function buildProgram(io: CliIo, emit: (out: Output, json: boolean) => void): Command {
+  const program = new Command('cncouple')
+    .description('Electrocatalytic C–N coupling toolkit: formulas, balancing, faradaic efficiency, potentials, E°.')
+    .version(VERSION, '-v, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError(false);
+  const json = new Option('--json', 'machine-readable output (see docs/cli.md)');
+  const run =
+    <A extends unknown[]>(fn: (...args: A) => Output) =>
+    (...args: A) => {
+      const cmd = args[args.length - 1] as Command;
+      emit(fn(...args), Boolean(cmd.opts().json));
+    };
+
+  program
+    .command('formula')
+    .description('element counts, charge, molar mass (IUPAC 2021 atomic weights) and Hill formula')
+    .argument('<formula>', 'e.g. "CO(NH2)2", "NO3-", "CO3^2-", "CuSO4·5H2O"')
+    .addOption(json)
+    .action(run((text: string) => formulaCommand(text)));
+  program
+    .command('balance')
+    .description('balance a half-reaction with H2O, H+/OH- and e-')
+    .requiredOption('--from <species>', 'reactants, comma-separated names or formulas, e.g. "CO2, NO3-"')
+    .requiredOption('--to <species>', 'product(s), e.g. "urea"')
+    .addOption(new Option('--medium <medium>', 'acidic (H+) or alkaline (OH-)').choices(['acidic', 'alkaline']).default('acidic'))
+    .addOption(json)
+    .action(run((opts: { from: string; to: string; medium: Medium }) => balanceCommand(opts)));
+  program
+    .command('fe')
+    .description('faradaic efficiency n·F·N/Q')
+    .requiredOption('--to <species>', 'product, e.g. urea')
+    .option('--from <species>', 'reactants, to count electrons by balancing')
+    .requiredOption('--charge-C <coulomb>', 'charge passed, C')
+    .option('--amount-umol <umol>', 'product amount, μmol')
+    .option('--amount-mol <mol>', 'product amount, mol')
+    .option('--electrons <n>', 'electrons per product molecule (overrides balancing)')
+    .addOption(json)
+    .action(run((opts: Parameters<typeof feCommand>[0]) => feCommand(opts)));
+  program
+    .command('potential')
+    .description('convert a potential between SHE, RHE, SCE, Ag/AgCl, Hg/HgO, Hg/Hg2SO4')
+    .argument('<value>', 'potential, V')
+    .requiredOption('--from <scale>', 'e.g. "Ag/AgCl sat. KCl"')
+    .requiredOption('--to <scale>', 'e.g. RHE')
+    .option('--ph <pH>', 'electrolyte pH (needed for RHE)')
+    .option('--temperature-K <K>', 'temperature, K (default 298.15)')
+    .option('--current-A <A>', 'current for iR correction, A (negative = cathodic)')
+    .option('--resistance-ohm <ohm>', 'uncompensated resistance for iR correction, Ω')
+    .addOption(json)
+    .action(run((value: string, opts: Parameters<typeof potentialCommand>[1]) => potentialCommand(value, opts)));
+  program
+    .command('convert')
+    .description('convert a yield or yield rate between units, e.g. "mmol h-1 cm-2" → "mg h-1 cm-2"')
+    .argument('<value>', 'number in the source unit')
+    .argument('<from-unit>', 'e.g. "mmol h-1 g_cat-1"')
+    .argument('<to-unit>', 'e.g. "mg h-1 mg_cat-1"')
+    .option('--species <species>', 'product (name or formula) for its molar mass')
+    .option('--molar-mass <g/mol>', 'product molar mass, g/mol')
+    .addOption(json)
+    .action(run((value: string, fromUnit: string, toUnit: string, opts: { species?: string; molarMass?: string }) => convertCommand(value, fromUnit, toUnit, opts)));
+  program
+    .command('e0')
+    .description('equilibrium potential from standard Gibbs energies of formation')
+    .requiredOption('--from <species>', 'reactants, e.g. "CO2, NO3-"')
+    .requiredOption('--to <species>', 'product, e.g. urea')
+    .option('--ph <pH>', 'pH for the potentials vs SHE and RHE (default 0)')
+    .addOption(json)
+    .action(run((opts: { from: string; to: string; ph?: string }) => e0Command(opts)));
+  program
+    .command('species')
+    .description('list the species registry')
+    .addOption(new Option('--role <role>', 'filter by role').choices(['nitrogen-source', 'carbon-source', 'product', 'medium', 'by-product']))
+    .addOption(json)
+    .action(run((opts: { role?: string }) => speciesCommand(opts)));
+  program
+    .command('demo')
+    .description('print a worked example of every chemistry-core command')
+    .addOption(json)
+    .action(run(() => demoCommand()));
+  return program;
+}
+
+/**
+ * Runs the CLI on `argv` (without node and script), writing to `io`. Returns the exit code:
+ * 0 success, 2 bad input (one line on stderr; with --json also `{"error": …}` on stdout), 1 internal error.
+ */
+export function runCli(argv: string[], io: CliIo): number {
+  const wantsJson = argv.includes('--json');
+  const program = buildProgram(io, (out, json) => {
+    io.stdout(json ? JSON.stringify(out.json, null, 2) + '\n' : out.text + '\n');
+  });
+  try {
+    program.parse(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return 0; // --help, --version
+      return 2; // commander already printed its one-line message
+    }
+    if (error instanceof InputError) {
+      const firstLine = error.message.split('\n')[0] ?? error.message;
+      io.stderr(`error: ${firstLine}\n`);
+      if (wantsJson) io.stdout(JSON.stringify({ error: { field: error.field, allowed: error.allowed, message: error.message } }) + '\n');
+      return 2;
+    }
+    io.stderr(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 1;
+  }
+}

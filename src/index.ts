@@ -1,0 +1,2 @@
+/** cncouple public library API. */
+export * from './chem/index.js';

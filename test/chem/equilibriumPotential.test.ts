@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { equilibriumPotential } from '../../src/chem/equilibriumPotential.js';
+
+/**
+ * E° values to reproduce (V vs SHE, 298.15 K), with their sources:
+ * - O2/H2O 1.229 V; NH3OH+/NH4+ 1.35 V; N2/NH4+ 0.274 V — A. J. Bard, R. Parsons, J. Jordan (eds.),
+ *   Standard Potentials in Aqueous Solution, Marcel Dekker (1985).
+ * - NO3−/NO2− 0.835 V — S. G. Bratsch, J. Phys. Chem. Ref. Data 18, 1 (1989), doi:10.1063/1.555839.
+ * - CO2 → CO −0.10 V, → HCOOH −0.12 V, → CH3OH 0.03 V, → CH4 0.17 V (vs RHE, pH-independent) —
+ *   S. Nitopi et al., Chem. Rev. 119, 7610 (2019), doi:10.1021/acs.chemrev.8b00705, Table 1.
+ * Tolerances are half a unit of the last printed digit plus 3 mV for data-set differences.
+ */
+const cited: [string[], string[], number, number][] = [
+  [['O2'], ['H2O'], 1.229, 0.002],
+  [['NH3OH+'], ['NH4+'], 1.35, 0.008],
+  [['N2'], ['NH4+'], 0.274, 0.004],
+  [['NO3-'], ['NO2-'], 0.835, 0.006],
+  [['CO2'], ['CO'], -0.1, 0.008],
+  [['CO2'], ['HCOOH'], -0.12, 0.008],
+  [['CO2'], ['CH3OH'], 0.03, 0.008],
+  [['CO2'], ['CH4'], 0.17, 0.008],
+];
+
+describe('equilibriumPotential', () => {
+  it.each(cited)('%j → %j: E° = %f V', (from, to, e0, tolerance) => {
+    const r = equilibriumPotential(from, to);
+    expect(Math.abs(r.e0VsSHE - e0)).toBeLessThanOrEqual(tolerance);
+  });
+
+  it('urea from CO2 + NO3-: ΔrG° = -1251.76 kJ/mol, E° = 0.81085 V', () => {
+    // ΔrG° = -203.7 + 7(-237.129) - (-394.359) - 2(-108.74) = -1251.764 kJ/mol; E° = 1251764/(16 F)
+    const r = equilibriumPotential(['CO2', 'NO3-'], ['urea'], { pH: 7 });
+    expect(r.deltaRGkJPerMol).toBeCloseTo(-1251.764, 3);
+    expect(r.e0VsSHE).toBeCloseTo(0.8108512, 5);
+    // 18 H+ per 16 e-: E(pH) = E° − 0.05915935·(18/16)·7 ; vs RHE add 0.05915935·7
+    expect(r.potentialVvsSHE).toBeCloseTo(0.8108512 - 0.05915935 * (18 / 16) * 7, 5);
+    expect(r.e0VsRHE).toBeCloseTo(0.8108512 - 0.05915935 * (2 / 16) * 7, 5);
+    expect(r.formationEnergies.map((e) => e.species)).toContain('CO(NH2)2');
+  });
+
+  it('an oxidation gives the reduction potential of its reverse couple', () => {
+    const ox = equilibriumPotential(['CH3OH'], ['CO2']);
+    const red = equilibriumPotential(['CO2'], ['CH3OH']);
+    expect(ox.electrons).toBe(-6);
+    expect(ox.e0VsSHE).toBeCloseTo(red.e0VsSHE, 12);
+  });
+
+  it('refuses species without a cited ΔfG°', () => {
+    expect(() => equilibriumPotential(['cyclohexanone', 'NO2-'], ['cyclohexanone oxime'])).toThrow(/no standard Gibbs energy of formation for C6H10O/);
+  });
+});
