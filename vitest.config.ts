@@ -6,5 +6,6 @@ export default defineConfig({
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },
     testTimeout: 30000,
+    globalSetup: ['test/setup/postgres.ts'],
   },
 });

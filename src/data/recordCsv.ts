@@ -1,0 +1,61 @@
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { type RecordInput, recordInputSchema } from './recordSchema.js';
+
+/** CSV columns, in the order of the record input schema. */
+export const RECORD_CSV_COLUMNS = Object.keys(recordInputSchema.shape) as (keyof RecordInput)[];
+
+const LIST_COLUMNS = new Set(['elements', 'products', 'nitrogenSources', 'carbonSources']);
+const NUMBER_COLUMNS = new Set(['pH', 'electrodeAreaCm2', 'durationH', 'sourceRef']);
+
+/** One raw row read from a file: its 1-based line number and the untyped draft to validate. */
+export interface RawRow {
+  line: number;
+  data: Record<string, unknown>;
+}
+
+/**
+ * Writes record inputs as CSV with a header row: lists joined by ";", flags as JSON, absent values as
+ * empty cells. {@link parseRecordCsv} reads it back to equal inputs.
+ */
+export function recordsToCsv(records: RecordInput[]): string {
+  const rows = records.map((r) =>
+    RECORD_CSV_COLUMNS.map((column) => {
+      const value = r[column];
+      if (value === undefined) return '';
+      if (column === 'flags') return (value as unknown[]).length ? JSON.stringify(value) : '';
+      if (LIST_COLUMNS.has(column)) return (value as string[]).join(';');
+      return String(value);
+    }),
+  );
+  return stringify([RECORD_CSV_COLUMNS, ...rows]);
+}
+
+/**
+ * Reads CSV text into raw rows (not yet validated). Cells become the types the schema expects where
+ * they can: lists split on ";", numbers parsed, flags parsed as JSON; a cell that cannot be converted is
+ * passed on as text so that validation names its field.
+ * @throws {Error} on malformed CSV (unclosed quote, wrong column count), with the line
+ */
+export function parseRecordCsv(text: string): RawRow[] {
+  const parsed = parse(text, { columns: true, skip_empty_lines: true, bom: true, info: true, relax_column_count: false }) as {
+    record: Record<string, string>;
+    info: { lines: number };
+  }[];
+  return parsed.map(({ record, info }) => {
+    const data: Record<string, unknown> = {};
+    for (const [column, cell] of Object.entries(record)) {
+      if (cell === '') continue;
+      if (LIST_COLUMNS.has(column)) data[column] = cell.split(';').map((s) => s.trim()).filter(Boolean);
+      else if (NUMBER_COLUMNS.has(column)) data[column] = Number.isFinite(Number(cell)) && cell.trim() !== '' ? Number(cell) : cell;
+      else if (column === 'flags') {
+        try {
+          data[column] = JSON.parse(cell);
+        } catch {
+          data[column] = cell;
+        }
+      } else data[column] = cell;
+    }
+    return { line: info.lines, data };
+  });
+}

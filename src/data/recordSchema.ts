@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { findSpeciesEntry, isElementSymbol } from '../chem/index.js';
+
+/** The review's five catalyst-design strategies (Wang, Sun & Han 2025, Section 2). */
+export const STRATEGIES = [
+  'defect engineering',
+  'coordination environment design',
+  'interface engineering',
+  'dual-site synergy',
+  'emerging architectures',
+] as const;
+export type Strategy = (typeof STRATEGIES)[number];
+
+/** Cell types a result can be reported in. */
+export const CELL_TYPES = ['H-cell', 'flow cell', 'PEM flow cell', 'undivided cell', 'not stated'] as const;
+
+/** Where a record comes from: curated literature (read-only) or the user's own (editable). */
+export const ORIGINS = ['literature', 'user'] as const;
+export type Origin = (typeof ORIGINS)[number];
+
+/** A quality flag: a short code and a one-line reason a chemist can act on. */
+export const flagSchema = z.object({
+  code: z.string().regex(/^[a-z0-9-]+$/, 'kebab-case code such as "unit-doubled-time"'),
+  reason: z.string().min(1).max(500),
+});
+export type Flag = z.infer<typeof flagSchema>;
+
+const speciesId = z.string().refine((s) => findSpeciesEntry(s) !== undefined, {
+  message: 'a species registry id or name (see `cncouple species`)',
+});
+const printed = z.string().trim().max(300);
+
+/**
+ * A reported catalytic result as entered: every number is kept as printed (text), with the few
+ * interpretations a curator adds (species, strategy, assumed reference filling, corrected readings).
+ * Flat on purpose, so that CSV and JSON carry the same fields. This is the import/export format.
+ */
+export const recordInputSchema = z.object({
+  /** Stable id, kebab-case; assigned from the catalyst name when absent. */
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'lower-case letters, digits and dashes, up to 80').optional(),
+  origin: z.enum(ORIGINS).default('user'),
+  /** Id of the literature record this user record was forked from. */
+  forkedFrom: z.string().min(1).max(80).optional(),
+  /** Catalyst name exactly as printed in the source. */
+  catalystPrinted: printed.min(1),
+  /** Cleaned catalyst name (corrected only where the source's own text supports it). */
+  catalyst: printed.min(1),
+  /** Element symbols of the catalyst, e.g. ["Cu", "Ce", "O"]. */
+  elements: z.array(z.string().refine(isElementSymbol, 'an element symbol such as "Cu"')).default([]),
+  strategy: z.enum(STRATEGIES),
+  /** Product as printed, e.g. "Cyclohexanone oxime", "α-Amino acids". */
+  productPrinted: printed.min(1),
+  /** Products as registry species; empty when the source does not identify one. */
+  products: z.array(speciesId).default([]),
+  nitrogenSources: z.array(speciesId).default([]),
+  carbonSources: z.array(speciesId).default([]),
+  /** Electrolyte as printed, e.g. "0.1 M KHCO3 + 50 mM KNO3". */
+  electrolytePrinted: printed.default(''),
+  /** Electrolyte pH when the source gives it. */
+  pH: z.number().min(-2).max(16).optional(),
+  /** Operating condition as printed: "−0.6 V vs. RHE", "20 mA cm−2", "13 mA". */
+  conditionPrinted: printed.default(''),
+  /** Reference electrode with filling, when the printed condition names it without one, e.g. "Ag/AgCl sat. KCl". */
+  referenceElectrode: z.string().min(1).max(60).optional(),
+  /** Geometric electrode area, cm², when known (turns a current into a current density). */
+  electrodeAreaCm2: z.number().positive().max(1e6).optional(),
+  cellType: z.enum(CELL_TYPES).default('not stated'),
+  durationH: z.number().positive().max(1e5).optional(),
+  selectivityPrinted: printed.default('—'),
+  conversionPrinted: printed.default('—'),
+  faradaicEfficiencyPrinted: printed.default('—'),
+  /** Yield or yield rate as printed, e.g. "385 mmol h−1 gcat h−1", "76.8%". */
+  yieldPrinted: printed.default('—'),
+  /** The reading the source's own text supports where the printed yield is garbled, e.g. "385 mmol h-1 g_cat-1". */
+  yieldCorrected: printed.min(1).optional(),
+  /** The source's reference number (in the review), e.g. 99. */
+  sourceRef: z.number().int().positive().optional(),
+  /** Full citation. */
+  sourceCitation: z.string().trim().min(1).max(1000),
+  /** DOI of the document the number was read from, e.g. the review's 10.1039/d5qi01426c. */
+  sourceDoi: z.string().regex(/^10\.\d{4,9}\/\S+$/, 'a DOI such as 10.1039/d5qi01426c').optional(),
+  /** Where in the source: "Table 1, row 2", "Section 3.3 text", "Fig. 3b". */
+  sourceLocation: printed.min(1),
+  flags: z.array(flagSchema).default([]),
+  notes: z.string().min(1).max(2000).optional(),
+});
+/** A record as entered (after defaults). */
+export type RecordInput = z.output<typeof recordInputSchema>;
+/** A record as a user may write it (defaults optional). */
+export type RecordInputDraft = z.input<typeof recordInputSchema>;
+
+/** A parsed percentage such as ">99.9%" → { value: 0.999, relation: '>' }. */
+export interface ParsedFraction {
+  /** Fraction 0–1 (values above 1 kept as printed so that they can be flagged). */
+  value: number;
+  relation: '=' | '>' | '<' | '≥' | '≤' | '~';
+  /** Absolute uncertainty as a fraction, from "11.9 ± 0.6%". */
+  uncertainty?: number;
+}

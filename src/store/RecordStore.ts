@@ -1,0 +1,313 @@
+import { createHash } from 'node:crypto';
+import { type Kysely, sql } from 'kysely';
+import { z } from 'zod';
+import { InputError, findSpeciesEntry } from '../chem/index.js';
+import { type CatalyticRecord, checkConsistency, normalizeRecord } from '../data/normalizeRecord.js';
+import type { RawRow } from '../data/recordCsv.js';
+import { type Flag, type RecordInput, type RecordInputDraft, STRATEGIES, recordInputSchema } from '../data/recordSchema.js';
+import { type DatabaseSchema, type OpenDatabase, type RecordsTable, openDatabase } from './database.js';
+import { ConflictError, ImportError, type ImportProblem, NotFoundError, ReadOnlyError } from './errors.js';
+import { migrateToLatest } from './migrations.js';
+
+const speciesFilter = (field: string) =>
+  z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined) return undefined;
+      const entry = findSpeciesEntry(s);
+      if (!entry) {
+        ctx.addIssue({ code: 'custom', message: `unknown species "${s}"; use a registry name or formula (cncouple species)`, path: [] });
+        return z.NEVER;
+      }
+      return entry.id;
+    })
+    .describe(field);
+
+/** Query options of {@link RecordStore.list}; the single schema for CLI flags and HTTP query strings. */
+export const listRecordsQuerySchema = z.object({
+  product: speciesFilter('product'),
+  strategy: z.enum(STRATEGIES).optional(),
+  nSource: speciesFilter('nSource'),
+  cSource: speciesFilter('cSource'),
+  /** Minimum faradaic efficiency, percent (0–100). */
+  minFePercent: z.coerce.number().min(0).max(100).optional(),
+  origin: z.enum(['literature', 'user']).optional(),
+  /** Only records with (true) or without (false) flags. */
+  flagged: z
+    .union([z.boolean(), z.enum(['true', 'false'])])
+    .transform((v) => v === true || v === 'true')
+    .optional(),
+  /** Case-insensitive text search in the catalyst name. */
+  q: z.string().max(100).optional(),
+  sort: z.enum(['fe', 'yield', 'potential', 'catalyst', 'id']).default('id'),
+  order: z.enum(['asc', 'desc']).optional(),
+  limit: z.coerce.number().int().min(1).max(10000).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type ListRecordsQuery = z.input<typeof listRecordsQuerySchema>;
+
+/** A page of records with the total number that match the filters. */
+export interface ListRecordsResult {
+  total: number;
+  records: CatalyticRecord[];
+}
+
+/** A record's flags: the curator's and the automatic ones. */
+export interface RecordFlags {
+  id: string;
+  catalyst: string;
+  origin: string;
+  flags: Flag[];
+  autoFlags: Flag[];
+}
+
+/** Turns zod issues into one InputError naming the first field path. */
+function toInputError(error: z.ZodError, prefix = ''): InputError {
+  const issue = error.issues[0]!;
+  const field = prefix + (issue.path.length ? issue.path.join('.') : '(record)');
+  return new InputError(field, 'see the record schema (docs/records.md)', issue.message, { cause: error });
+}
+
+const bar = (ids: string[]) => (ids.length ? `|${ids.join('|')}|` : '');
+
+/** Row values for a record. */
+function toRow(record: CatalyticRecord, input: RecordInput, now: string, createdAt = now): RecordsTable {
+  const n = record.normalized;
+  const y = n.yield;
+  return {
+    id: record.id,
+    origin: input.origin,
+    forked_from: input.forkedFrom ?? null,
+    catalyst: input.catalyst,
+    strategy: input.strategy,
+    product_printed: input.productPrinted,
+    products: bar(input.products.map((p) => findSpeciesEntry(p)!.id)),
+    n_sources: bar(input.nitrogenSources.map((p) => findSpeciesEntry(p)!.id)),
+    c_sources: bar(input.carbonSources.map((p) => findSpeciesEntry(p)!.id)),
+    fe: n.faradaicEfficiency?.value ?? null,
+    selectivity: n.selectivity?.value ?? null,
+    yield_kind: y?.kind ?? null,
+    yield_canonical: y === null ? null : y.kind === 'percent' ? y.fraction.value : y.canonicalValue,
+    yield_canonical_unit: y === null ? null : y.kind === 'percent' ? 'fraction' : y.canonicalUnit,
+    potential_v_rhe: n.potentialVvsRHE,
+    current_density_a_per_m2: n.currentDensityAPerM2,
+    flag_count: input.flags.length + record.autoFlags.length,
+    source_ref: input.sourceRef ?? null,
+    input_json: JSON.stringify(input),
+    record_json: JSON.stringify(record),
+    created_at: createdAt,
+    updated_at: now,
+  };
+}
+
+/**
+ * The knowledge base: curated literature records (read-only) and the user's records, in the embedded
+ * SQLite database or in PostgreSQL, with the same queries. Every write is validated and runs in one
+ * transaction; an import with any bad row writes nothing.
+ */
+export class RecordStore {
+  readonly db: Kysely<DatabaseSchema>;
+  readonly dialect: OpenDatabase['dialect'];
+  readonly location: string;
+
+  private constructor(open: OpenDatabase) {
+    this.db = open.db;
+    this.dialect = open.dialect;
+    this.location = open.location;
+  }
+
+  /** Opens (and migrates) the database: SQLite under `dataDir`, or PostgreSQL at `url`. */
+  static async open(options: { dataDir?: string; url?: string }): Promise<RecordStore> {
+    const store = new RecordStore(openDatabase(options));
+    await migrateToLatest(store.db as Kysely<unknown>);
+    return store;
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  /**
+   * Loads the curated literature when it is new or changed (by content hash), replacing the previous
+   * literature records in one transaction. Returns the number of records written (0 when unchanged).
+   */
+  async seedLiterature(drafts: RecordInputDraft[]): Promise<number> {
+    const hash = createHash('sha256').update(JSON.stringify(drafts)).digest('hex');
+    const current = await this.db.selectFrom('meta').select('value').where('key', '=', 'literature_hash').executeTakeFirst();
+    if (current?.value === hash) return 0;
+    const now = new Date().toISOString();
+    const rows = drafts.map((d, i) => {
+      const parsed = recordInputSchema.safeParse(d);
+      if (!parsed.success) throw toInputError(parsed.error, `literature[${i}].`);
+      return toRow(normalizeRecord(parsed.data), parsed.data, now);
+    });
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('records').where('origin', '=', 'literature').execute();
+      for (let i = 0; i < rows.length; i += 500) await trx.insertInto('records').values(rows.slice(i, i + 500)).execute();
+      await trx.deleteFrom('meta').where('key', '=', 'literature_hash').execute();
+      await trx.insertInto('meta').values({ key: 'literature_hash', value: hash }).execute();
+    });
+    return rows.length;
+  }
+
+  /** Parses the query and builds the filtered, sorted select (without limit). */
+  private filtered(query: ListRecordsQuery) {
+    const parsed = listRecordsQuerySchema.safeParse(query);
+    if (!parsed.success) throw toInputError(parsed.error);
+    const q = parsed.data;
+    let base = this.db.selectFrom('records');
+    if (q.product) base = base.where('products', 'like', `%|${q.product}|%`);
+    if (q.nSource) base = base.where('n_sources', 'like', `%|${q.nSource}|%`);
+    if (q.cSource) base = base.where('c_sources', 'like', `%|${q.cSource}|%`);
+    if (q.strategy) base = base.where('strategy', '=', q.strategy);
+    if (q.origin) base = base.where('origin', '=', q.origin);
+    if (q.minFePercent !== undefined) base = base.where('fe', '>=', q.minFePercent / 100 - 1e-12);
+    if (q.flagged !== undefined) base = base.where('flag_count', q.flagged ? '>' : '=', 0);
+    if (q.q) base = base.where(sql`lower(catalyst)`, 'like', `%${q.q.toLowerCase()}%`);
+    const column = ({ fe: 'fe', yield: 'yield_canonical', potential: 'potential_v_rhe', catalyst: 'catalyst', id: 'id' } as const)[q.sort];
+    const order = q.order ?? (q.sort === 'fe' || q.sort === 'yield' ? 'desc' : 'asc');
+    let sorted = base.select(['record_json', 'input_json']);
+    if (q.sort === 'yield') sorted = sorted.orderBy('yield_canonical_unit', (ob) => ob.asc().nullsLast());
+    sorted = sorted.orderBy(column, (ob) => (order === 'desc' ? ob.desc() : ob.asc()).nullsLast()).orderBy('id');
+    return { q, base, sorted };
+  }
+
+  /** Lists records matching the filters, sorted (nulls last) and paginated. */
+  async list(query: ListRecordsQuery = {}): Promise<ListRecordsResult> {
+    const { q, base, sorted } = this.filtered(query);
+    const countRow = await base.select(sql<string | number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+    const rows = await sorted.limit(q.limit).offset(q.offset).execute();
+    return { total: Number(countRow.n), records: rows.map((r) => JSON.parse(r.record_json) as CatalyticRecord) };
+  }
+
+  /** Every matching record (no pagination), normalized. */
+  private async all(query: ListRecordsQuery): Promise<CatalyticRecord[]> {
+    const rows = await this.filtered(query).sorted.execute();
+    return rows.map((r) => JSON.parse(r.record_json) as CatalyticRecord);
+  }
+
+  /** One record by id. @throws {NotFoundError} */
+  async get(id: string): Promise<CatalyticRecord> {
+    const row = await this.db.selectFrom('records').select('record_json').where('id', '=', id).executeTakeFirst();
+    if (!row) throw new NotFoundError(id);
+    return JSON.parse(row.record_json) as CatalyticRecord;
+  }
+
+  /** The record as entered (the import/export form). @throws {NotFoundError} */
+  async getInput(id: string): Promise<RecordInput> {
+    const row = await this.db.selectFrom('records').select('input_json').where('id', '=', id).executeTakeFirst();
+    if (!row) throw new NotFoundError(id);
+    return JSON.parse(row.input_json) as RecordInput;
+  }
+
+  private validateUserDraft(draft: unknown): RecordInput {
+    const parsed = recordInputSchema.safeParse(draft);
+    if (!parsed.success) throw toInputError(parsed.error);
+    if (parsed.data.origin !== 'user') throw new InputError('origin', '"user" (literature records come only from the curated data)', `got "${parsed.data.origin}"`);
+    return parsed.data;
+  }
+
+  /** Adds a user record. @throws {InputError} invalid, {ConflictError} id taken */
+  async create(draft: unknown): Promise<CatalyticRecord> {
+    const input = this.validateUserDraft(draft);
+    const record = normalizeRecord(input);
+    const withId = { ...input, id: record.id };
+    await this.db.transaction().execute(async (trx) => {
+      const existing = await trx.selectFrom('records').select('id').where('id', '=', record.id).executeTakeFirst();
+      if (existing) throw new ConflictError(record.id);
+      await trx.insertInto('records').values(toRow(record, withId, new Date().toISOString())).execute();
+    });
+    return record;
+  }
+
+  /** Replaces a user record's fields (the id stays). @throws {NotFoundError}, {ReadOnlyError}, {InputError} */
+  async update(id: string, draft: unknown): Promise<CatalyticRecord> {
+    const input = this.validateUserDraft({ ...(draft as object), id });
+    const record = normalizeRecord(input);
+    await this.db.transaction().execute(async (trx) => {
+      const existing = await trx.selectFrom('records').select(['origin', 'created_at']).where('id', '=', id).executeTakeFirst();
+      if (!existing) throw new NotFoundError(id);
+      if (existing.origin !== 'user') throw new ReadOnlyError(id);
+      const row = toRow(record, input, new Date().toISOString(), existing.created_at);
+      await trx.updateTable('records').set(row).where('id', '=', id).execute();
+    });
+    return record;
+  }
+
+  /** Deletes a user record. @throws {NotFoundError}, {ReadOnlyError} */
+  async delete(id: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const existing = await trx.selectFrom('records').select('origin').where('id', '=', id).executeTakeFirst();
+      if (!existing) throw new NotFoundError(id);
+      if (existing.origin !== 'user') throw new ReadOnlyError(id);
+      await trx.deleteFrom('records').where('id', '=', id).execute();
+    });
+  }
+
+  /** Copies a literature record into an editable user record `newId` (default `<id>-fork`). */
+  async fork(id: string, newId = `${id}-fork`): Promise<CatalyticRecord> {
+    const input = await this.getInput(id);
+    return this.create({ ...input, id: newId, origin: 'user', forkedFrom: id });
+  }
+
+  /**
+   * Imports user records all-or-nothing: every row is validated (schema, unique ids within the file and
+   * against the database) before anything is written; any problem refuses the whole import.
+   * @returns the ids written
+   * @throws {ImportError} listing every bad row with its line and field
+   */
+  async importRows(rows: RawRow[]): Promise<string[]> {
+    const problems: ImportProblem[] = [];
+    const valid: { line: number; input: RecordInput; record: CatalyticRecord }[] = [];
+    for (const { line, data } of rows) {
+      const parsed = recordInputSchema.safeParse(data);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) problems.push({ line, field: issue.path.join('.') || '(row)', message: issue.message });
+        continue;
+      }
+      if (parsed.data.origin !== 'user') {
+        problems.push({ line, field: 'origin', message: 'imports create user records: leave origin empty or "user"' });
+        continue;
+      }
+      const record = normalizeRecord(parsed.data);
+      valid.push({ line, input: { ...parsed.data, id: record.id }, record });
+    }
+    const seen = new Map<string, number>();
+    for (const v of valid) {
+      const first = seen.get(v.record.id);
+      if (first !== undefined) problems.push({ line: v.line, field: 'id', message: `id "${v.record.id}" repeats line ${first}` });
+      else seen.set(v.record.id, v.line);
+    }
+    const ids = [...seen.keys()];
+    for (let i = 0; i < ids.length; i += 500) {
+      const clash = await this.db.selectFrom('records').select('id').where('id', 'in', ids.slice(i, i + 500)).execute();
+      for (const { id } of clash) problems.push({ line: seen.get(id)!, field: 'id', message: `a record with id "${id}" already exists` });
+    }
+    if (problems.length) throw new ImportError(problems.sort((a, b) => a.line - b.line));
+    const now = new Date().toISOString();
+    const tableRows = valid.map((v) => toRow(v.record, v.input, now));
+    await this.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < tableRows.length; i += 500) await trx.insertInto('records').values(tableRows.slice(i, i + 500)).execute();
+    });
+    return valid.map((v) => v.record.id);
+  }
+
+  /** Records as entered (the import format), filtered and sorted like {@link list}, all pages. */
+  async exportInputs(query: ListRecordsQuery = {}): Promise<RecordInput[]> {
+    const rows = await this.filtered(query).sorted.execute();
+    return rows.map((r) => JSON.parse(r.input_json) as RecordInput);
+  }
+
+  /** Every record that carries a flag, with the curator's and the automatic flags. */
+  async flags(): Promise<RecordFlags[]> {
+    const records = await this.all({ flagged: true });
+    return records.map((r) => ({ id: r.id, catalyst: r.catalyst, origin: r.origin, flags: r.flags, autoFlags: r.autoFlags }));
+  }
+
+  /** Runs the FE–current–yield consistency check on every record (or the filtered ones). */
+  async check(query: ListRecordsQuery = {}): Promise<{ id: string; catalyst: string; checked: boolean; impliedElectrons?: number; electrons: number | null; flag?: Flag }[]> {
+    const records = await this.all(query);
+    return records.map((r) => ({ id: r.id, catalyst: r.catalyst, electrons: r.normalized.electrons, ...checkConsistency(r.normalized) }));
+  }
+}

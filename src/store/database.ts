@@ -1,0 +1,73 @@
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+
+/** Row of the `records` table: query columns plus the record as entered and as normalized (JSON text). */
+export interface RecordsTable {
+  id: string;
+  origin: string;
+  forked_from: string | null;
+  catalyst: string;
+  strategy: string;
+  product_printed: string;
+  /** Registry ids wrapped in bars, e.g. `|urea|`, so that `LIKE '%|urea|%'` works on both dialects. */
+  products: string;
+  n_sources: string;
+  c_sources: string;
+  /** Faradaic efficiency, fraction. */
+  fe: number | null;
+  selectivity: number | null;
+  yield_kind: string | null;
+  /** Yield in canonical units (mol s⁻¹ g_cat⁻¹, mol s⁻¹ m⁻², …) or a fraction for percentage yields. */
+  yield_canonical: number | null;
+  yield_canonical_unit: string | null;
+  potential_v_rhe: number | null;
+  current_density_a_per_m2: number | null;
+  flag_count: number;
+  source_ref: number | null;
+  input_json: string;
+  record_json: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Key–value metadata, e.g. the hash of the seeded literature. */
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+/** The database schema seen by Kysely. */
+export interface DatabaseSchema {
+  records: RecordsTable;
+  meta: MetaTable;
+}
+
+/** An open database: the Kysely handle and which dialect serves it. */
+export interface OpenDatabase {
+  db: Kysely<DatabaseSchema>;
+  dialect: 'sqlite' | 'postgres';
+  /** Human description: the SQLite file or the PostgreSQL URL without password. */
+  location: string;
+}
+
+/**
+ * Opens the embedded SQLite database file `<dataDir>/cncouple.sqlite` (created with its folder), or a
+ * PostgreSQL database when `url` starts with `postgres://` or `postgresql://`.
+ */
+export function openDatabase(options: { dataDir?: string; url?: string }): OpenDatabase {
+  if (options.url && /^postgres(ql)?:\/\//.test(options.url)) {
+    const pool = new pg.Pool({ connectionString: options.url, max: 8 });
+    return { db: new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres', location: options.url.replace(/:[^:@/]*@/, ':***@') };
+  }
+  if (options.url) throw new Error(`unsupported database URL "${options.url}" (use postgres://… or leave it out for the embedded database)`);
+  const dataDir = options.dataDir ?? '.cncouple-data';
+  const file = dataDir === ':memory:' ? ':memory:' : path.join(dataDir, 'cncouple.sqlite');
+  if (file !== ':memory:') mkdirSync(dataDir, { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  return { db: new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: 'sqlite', location: file };
+}

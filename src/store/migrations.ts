@@ -1,0 +1,56 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+
+/** Versioned migrations, in code so that they ship with the package; names sort in order. */
+const migrations: Record<string, Migration> = {
+  '0001-records': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('records')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('origin', 'text', (c) => c.notNull())
+        .addColumn('forked_from', 'text')
+        .addColumn('catalyst', 'text', (c) => c.notNull())
+        .addColumn('strategy', 'text', (c) => c.notNull())
+        .addColumn('product_printed', 'text', (c) => c.notNull())
+        .addColumn('products', 'text', (c) => c.notNull())
+        .addColumn('n_sources', 'text', (c) => c.notNull())
+        .addColumn('c_sources', 'text', (c) => c.notNull())
+        .addColumn('fe', 'double precision')
+        .addColumn('selectivity', 'double precision')
+        .addColumn('yield_kind', 'text')
+        .addColumn('yield_canonical', 'double precision')
+        .addColumn('yield_canonical_unit', 'text')
+        .addColumn('potential_v_rhe', 'double precision')
+        .addColumn('current_density_a_per_m2', 'double precision')
+        .addColumn('flag_count', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('source_ref', 'integer')
+        .addColumn('input_json', 'text', (c) => c.notNull())
+        .addColumn('record_json', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      for (const column of ['origin', 'strategy', 'fe', 'yield_canonical', 'potential_v_rhe']) {
+        await db.schema.createIndex(`records_${column}_idx`).on('records').column(column).execute();
+      }
+      await db.schema
+        .createTable('meta')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('meta').execute();
+      await db.schema.dropTable('records').execute();
+    },
+  },
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Brings the schema to the newest version; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw new Error(`database migration failed: ${(error as Error).message ?? String(error)}`, { cause: error });
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,77 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { estimatePH } from '../../src/data/estimatePH.js';
+import { cleanPrinted, parsePrintedCondition, parsePrintedElectrolyte, parsePrintedPercent, parsePrintedYield } from '../../src/data/parsePrinted.js';
+
+describe('printed cells', () => {
+  it('cleans markup from the extracted review text', () => {
+    expect(cleanPrinted('385 mmol h <sup>−1</sup> g <sup>cat</sup> h <sup>−1</sup>')).toBe('385 mmol h-1 g_cat h-1');
+    expect(cleanPrinted('0.1 M KHCO <sub>3</sub> + 50 mM KNO <sub>3</sub>')).toBe('0.1 M KHCO3 + 50 mM KNO3');
+  });
+  it('reads percentages with relations and uncertainties', () => {
+    expect(parsePrintedPercent('37.5%')).toEqual({ ok: true, value: { value: 0.375, relation: '=' } });
+    expect(parsePrintedPercent('>99.9%')).toEqual({ ok: true, value: { value: 0.999, relation: '>' } });
+    expect(parsePrintedPercent('~100%')).toEqual({ ok: true, value: { value: 1, relation: '~' } });
+    expect(parsePrintedPercent('11.9 ± 0.6%')).toEqual({ ok: true, value: { value: 0.119, relation: '=', uncertainty: 0.006 } });
+    expect(parsePrintedPercent('—')).toBeNull();
+    expect(parsePrintedPercent('high')).toMatchObject({ ok: false });
+  });
+  it('reads yields and rates', () => {
+    expect(parsePrintedYield('76.8%')).toEqual({ ok: true, value: { kind: 'percent', fraction: { value: 0.768, relation: '=' } } });
+    expect(parsePrintedYield('48.9 ± 2.4 mg g <sup>−1</sup> h <sup>−1</sup>')).toEqual({ ok: true, value: { kind: 'rate', value: 48.9, relation: '=', uncertainty: 2.4, unit: 'mg g-1 h-1' } });
+  });
+  it('reads conditions', () => {
+    expect(parsePrintedCondition('−0.6 V vs. RHE')).toEqual({ ok: true, value: { kind: 'potential', valueV: -0.6, scale: 'RHE' } });
+    expect(parsePrintedCondition('20 mA cm <sup>−2</sup>')).toEqual({ ok: true, value: { kind: 'current-density', valueAPerM2: 200 } });
+    expect(parsePrintedCondition('13 mA')).toEqual({ ok: true, value: { kind: 'current', valueA: 0.013 } });
+    expect(parsePrintedCondition('E <sub>ca</sub> = −1.1 V, E <sub>an</sub> = 0.4 V')).toEqual({ ok: true, value: { kind: 'pulsed', cathodicV: -1.1, anodicV: 0.4, scale: null } });
+    expect(parsePrintedCondition('overnight')).toMatchObject({ ok: false });
+  });
+  it('splits electrolytes', () => {
+    expect(parsePrintedElectrolyte('0.5 M H <sub>2</sub> SO <sub>4</sub> + 0.1 M GA + 1.0 M NaNO <sub>3</sub>')).toEqual([
+      { name: 'H2SO4', concentrationM: 0.5 },
+      { name: 'GA', concentrationM: 0.1 },
+      { name: 'NaNO3', concentrationM: 1 },
+    ]);
+    expect(parsePrintedElectrolyte('0.001 M KOH/0.05 M Li <sub>2</sub> SO <sub>4</sub>')).toEqual([
+      { name: 'KOH', concentrationM: 0.001 },
+      { name: 'Li2SO4', concentrationM: 0.05 },
+    ]);
+    expect(parsePrintedElectrolyte('0.1 M HCl + 20 mM 3-methyl-2-oxobutanoic acid')[1]).toEqual({ name: '3-methyl-2-oxobutanoic acid', concentrationM: 0.02 });
+  });
+  it('never throws on junk (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (text) => {
+        for (const f of [parsePrintedPercent, parsePrintedYield, parsePrintedCondition]) {
+          const r = f(text);
+          if (r && r.ok === false) expect(r.reason).toContain('cannot read');
+        }
+        expect(Array.isArray(parsePrintedElectrolyte(text))).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('estimatePH (hand-computed)', () => {
+  const c = (name: string, concentrationM: number | null) => ({ name, concentrationM });
+  it('strong acids and bases', () => {
+    expect(estimatePH([c('HCl', 0.1)], false)?.value).toBe(1);
+    expect(estimatePH([c('KOH', 1)], false)?.value).toBe(14);
+    expect(estimatePH([c('KOH', 0.1), c('K2SO4', 0.5)], false)?.value).toBe(13);
+    // 0.5 M H2SO4: x² + (0.5 + 0.01023)x − 0.005116 = 0 → x = 0.01003; pH = −log10(0.51003) = 0.29
+    expect(estimatePH([c('H2SO4', 0.5)], false)?.value).toBe(0.29);
+  });
+  it('carbonate system', () => {
+    // CO2-saturated 0.1 M KHCO3: 6.35 + log10(0.1/0.034) = 6.82; without CO2: (6.35 + 10.33)/2 = 8.34
+    expect(estimatePH([c('KHCO3', 0.1)], true)?.value).toBe(6.82);
+    expect(estimatePH([c('KHCO3', 0.5)], false)?.value).toBe(8.34);
+    // 0.5 M K2CO3: pOH = ½(3.67 − log10 0.5) = 1.985 → pH 12.02 (rounded 12.01 from pKb 3.67)
+    expect(estimatePH([c('K2CO3', 0.5)], false)?.value).toBeCloseTo(12.02, 1);
+  });
+  it('gives up on acid + base (two compartments) and on bare salts', () => {
+    expect(estimatePH([c('H2SO4', 0.5), c('K2CO3', 0.5)], false)).toBeNull();
+    expect(estimatePH([c('KNO3', 0.5)], false)).toBeNull();
+    expect(estimatePH([c('PBS', null)], false)?.note).toMatch(/assumed/);
+  });
+});

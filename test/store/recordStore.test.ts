@@ -1,0 +1,244 @@
+import fc from 'fast-check';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { parseRecordCsv, recordsToCsv } from '../../src/data/recordCsv.js';
+import { type RecordInputDraft, recordInputSchema } from '../../src/data/recordSchema.js';
+import { ImportError, NotFoundError, ReadOnlyError } from '../../src/store/errors.js';
+import { readLiteratureRecords } from '../../src/store/literature.js';
+import { RecordStore } from '../../src/store/RecordStore.js';
+
+const literature = readLiteratureRecords();
+
+/** A minimal valid user record. */
+const userDraft = (over: Partial<RecordInputDraft> = {}): RecordInputDraft => ({
+  catalystPrinted: 'Cu-MyLab-1',
+  catalyst: 'Cu-MyLab-1',
+  elements: ['Cu'],
+  strategy: 'interface engineering',
+  productPrinted: 'urea',
+  products: ['urea'],
+  nitrogenSources: ['nitrate'],
+  carbonSources: ['carbon-dioxide'],
+  electrolytePrinted: '0.1 M KHCO3 + 0.1 M KNO3',
+  conditionPrinted: '-0.9 V vs. Ag/AgCl sat. KCl',
+  faradaicEfficiencyPrinted: '20.5%',
+  yieldPrinted: '12.3 mmol h-1 g_cat-1',
+  sourceCitation: 'our notebook 7, p. 12',
+  sourceLocation: 'run 2026-11-01',
+  ...over,
+});
+
+async function resetPostgres(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('drop table if exists records, meta, kysely_migration, kysely_migration_lock cascade');
+  await client.end();
+}
+
+const targets: [string, () => Promise<RecordStore>][] = [
+  [
+    'SQLite (embedded)',
+    async () => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'cncouple-test-'));
+      afterAll(() => rmSync(dir, { recursive: true, force: true }));
+      return RecordStore.open({ dataDir: dir });
+    },
+  ],
+  [
+    'PostgreSQL',
+    async () => {
+      const url = inject('pgUrl');
+      await resetPostgres(url);
+      return RecordStore.open({ url });
+    },
+  ],
+];
+
+describe.each(targets)('RecordStore on %s', (_name, open) => {
+  let store: RecordStore;
+  beforeAll(async () => {
+    store = await open();
+    expect(await store.seedLiterature(literature)).toBe(38);
+  });
+  afterAll(async () => store?.close());
+
+  it('seeds 38 literature records once: all 31 Table 1 rows plus 7 text results', async () => {
+    expect(await store.seedLiterature(literature)).toBe(0); // unchanged → no write
+    const { total, records } = await store.list({ origin: 'literature', limit: 100 });
+    expect(total).toBe(38);
+    const rows = records.map((r) => r.sourceLocation).filter((l) => l.startsWith('Table 1, row ')).map((l) => Number(l.slice(13)));
+    expect(rows.sort((a, b) => a - b)).toEqual(Array.from({ length: 31 }, (_, i) => i + 1));
+  });
+
+  it('pins Pd/Cu-VCu (Table 1 row 2) field by field', async () => {
+    const r = await store.get('pd-cu-vcu-dmf');
+    expect(r.catalystPrinted).toBe('Pd/Cu-V <sub>Cu</sub>');
+    expect(r.yieldPrinted).toBe('385 mmol h <sup>−1</sup> g <sup>cat</sup> h <sup>−1</sup>');
+    expect(r.sourceRef).toBe(99);
+    expect(r.sourceCitation).toMatch(/^Y\. Fan, T\. Liu.*\*Chem\*, 2024, \*\*10\*\*, 2437–2449\.$/);
+    expect(r.normalized.faradaicEfficiency).toEqual({ value: 0.375, relation: '=' });
+    expect(r.normalized.currentDensityAPerM2).toBe(200); // 20 mA cm-2
+    expect(r.normalized.yield).toMatchObject({ kind: 'rate', fromCorrectedReading: true, canonicalUnit: 'mol s-1 g_cat-1' });
+    // 385 mmol h-1 g-1 = 0.385 / 3600 mol s-1 g-1
+    expect(r.normalized.yield?.kind === 'rate' && r.normalized.yield.canonicalValue).toBeCloseTo(1.0694444e-4, 10);
+    expect(r.normalized.electrons).toBe(2);
+    expect(r.flags.map((f) => f.code)).toEqual(['unit-doubled-time', 'condition-disagrees-with-text']);
+  });
+
+  it('pins the potential conversion and flags of Cu-S (row 10)', async () => {
+    const r = await store.get('cu-s-cyclohexanone-oxime');
+    // −0.9 V vs Ag/AgCl (sat. KCl, assumed) at pH 7 (PBS, assumed): −0.9 + 0.197 + 0.05915935·7
+    expect(r.normalized.potentialVvsRHE).toBeCloseTo(-0.2888846, 6);
+    expect(r.normalized.pH).toMatchObject({ value: 7, method: 'estimated' });
+    expect(r.autoFlags.map((f) => f.code)).toEqual(['reference-filling-assumed']);
+    expect(r.normalized.yield).toEqual({ kind: 'percent', fraction: { value: 0.92, relation: '=' } });
+  });
+
+  it('checks FE, current and yield: Ag-50 and BDD agree, Pt (row 23) disagrees with n = 4.93', async () => {
+    const checks = await store.check();
+    const byId = new Map(checks.map((c) => [c.id, c]));
+    expect(byId.get('ag-50-cyclohexanone-oxime')).toMatchObject({ checked: true, electrons: 4 });
+    expect(byId.get('ag-50-cyclohexanone-oxime')?.impliedElectrons).toBeCloseTo(4.01, 2);
+    expect(byId.get('bdd-formamide')?.flag).toBeUndefined();
+    expect(byId.get('pt-formamide')?.impliedElectrons).toBeCloseTo(4.93, 2);
+    expect(byId.get('pt-formamide')?.flag?.code).toBe('inconsistent-fe-current-yield');
+    expect(checks.filter((c) => c.checked).map((c) => c.id).sort()).toEqual(['ag-50-cyclohexanone-oxime', 'bdd-formamide', 'pt-formamide']);
+  });
+
+  it('normalizes the text-only ZnMn-NC urea rate: 36.7 mg g-1 h-1 → 1.69749e-7 mol s-1 g-1', async () => {
+    const r = await store.get('znmn-nc-urea-text');
+    expect(r.normalized.yield?.kind === 'rate' && r.normalized.yield.canonicalValue).toBeCloseTo(1.697490e-7, 12);
+  });
+
+  it('filters and sorts', async () => {
+    const urea = await store.list({ product: 'urea', limit: 100 });
+    // Table 1 rows 4, 5, 6, 7, 16, 27, 28, 29, 30 and the text results of ZnMn-NC and VO-CeO2-750
+    expect(urea.total).toBe(11);
+    expect(urea.records.every((r) => r.products.includes('urea'))).toBe(true);
+    expect((await store.list({ strategy: 'dual-site synergy' })).total).toBe(6);
+    const nitrate = await store.list({ nSource: 'NO3-', limit: 100 });
+    expect(nitrate.records.every((r) => r.nitrogenSources.includes('nitrate'))).toBe(true);
+    const fe50 = await store.list({ minFePercent: 50, sort: 'fe', limit: 100 });
+    const fes = fe50.records.map((r) => r.normalized.faradaicEfficiency!.value);
+    expect(fes.every((v) => v >= 0.5)).toBe(true);
+    expect(fes).toEqual([...fes].sort((a, b) => b - a));
+    expect(fes[0]).toBe(1); // Fe, ~100 %
+    const page = await store.list({ sort: 'catalyst', limit: 5, offset: 5 });
+    expect(page.records).toHaveLength(5);
+    expect(page.total).toBeGreaterThanOrEqual(38);
+    expect((await store.list({ q: 'ceo2' })).records.map((r) => r.id).sort()).toEqual(['cu1-ceo2-urea', 'vo-ceo2-750-urea-table', 'vo-ceo2-750-urea-text']);
+    await expect(store.list({ product: 'unobtainium' })).rejects.toThrow(/product: unknown species "unobtainium"/);
+    await expect(store.list({ minFePercent: 150 })).rejects.toThrow(/^minFePercent: /);
+  });
+
+  it('lists the flagged records', async () => {
+    const flags = await store.flags();
+    // curator flags on rows 1, 2, 5, 6, 8, 9, 11, 12, 13, 14, 17, 18, 21, 24, 30, 31 and three text records;
+    // automatic only on rows 10 (assumed Ag/AgCl filling) and 23 (FE–current–yield inconsistency)
+    expect(flags.length).toBe(21);
+    expect(flags.find((f) => f.id === 'remn-nc-urea-table')?.flags[0]?.code).toBe('row-mixes-systems');
+  });
+
+  it('creates, updates and deletes user records; literature is read-only until forked', async () => {
+    const created = await store.create(userDraft());
+    expect(created.id).toBe('cu-mylab-1-urea');
+    expect(created.origin).toBe('user');
+    // −0.9 V vs Ag/AgCl sat. at pH 6.82 (CO2-saturated 0.1 M KHCO3)
+    expect(created.normalized.potentialVvsRHE).toBeCloseTo(-0.9 + 0.197 + 0.05915935 * 6.82, 6);
+    const updated = await store.update(created.id, userDraft({ faradaicEfficiencyPrinted: '25%' }));
+    expect(updated.normalized.faradaicEfficiency?.value).toBe(0.25);
+    await expect(store.create(userDraft())).rejects.toThrow(/already exists/);
+    await expect(store.update('cu-s-cyclohexanone-oxime', userDraft())).rejects.toBeInstanceOf(ReadOnlyError);
+    await expect(store.delete('cu-s-cyclohexanone-oxime')).rejects.toBeInstanceOf(ReadOnlyError);
+    await expect(store.create(userDraft({ strategy: 'magic' as never, id: 'bad-one' }))).rejects.toThrow(/^strategy: /);
+    const fork = await store.fork('cu-s-cyclohexanone-oxime');
+    expect(fork).toMatchObject({ id: 'cu-s-cyclohexanone-oxime-fork', origin: 'user', forkedFrom: 'cu-s-cyclohexanone-oxime' });
+    await store.update(fork.id, { ...(await store.getInput(fork.id)), faradaicEfficiencyPrinted: '30%' });
+    expect((await store.get('cu-s-cyclohexanone-oxime')).faradaicEfficiencyPrinted).toBe('26%');
+    await store.delete(fork.id);
+    await store.delete(created.id);
+    await expect(store.get(created.id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('an import with one bad row imports nothing and reports every bad row with line and field', async () => {
+    const before = (await store.list({ origin: 'user' })).total;
+    const csv = recordsToCsv([
+      recordInputSchema.parse(userDraft({ id: 'imp-1' })),
+      recordInputSchema.parse(userDraft({ id: 'imp-2' })),
+      recordInputSchema.parse(userDraft({ id: 'imp-3' })),
+    ])
+      .replace('imp-2,user,', 'imp-2,user,')
+      .split('\n')
+      .map((line, i) => (i === 2 ? line.replace('interface engineering', 'alchemy') : i === 3 ? line.replace(',Cu,', ',Xq,') : line))
+      .join('\n');
+    let error: unknown;
+    try {
+      await store.importRows(parseRecordCsv(csv));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ImportError);
+    const problems = (error as ImportError).problems;
+    expect(problems.map((p) => [p.line, p.field])).toEqual([
+      [3, 'strategy'],
+      [4, 'elements.0'],
+    ]);
+    expect((await store.list({ origin: 'user' })).total).toBe(before);
+    // a clash with an existing id is reported too, and still nothing is written
+    await expect(store.importRows([{ line: 2, data: userDraft({ id: 'pd-cu-vcu-dmf' }) }, { line: 3, data: userDraft({ id: 'ok-one' }) }])).rejects.toThrow(
+      /line 2, id: a record with id "pd-cu-vcu-dmf" already exists/,
+    );
+    expect((await store.list({ origin: 'user' })).total).toBe(before);
+  });
+
+  it('exports round-trip exactly through CSV and JSON', async () => {
+    const ids = await store.importRows([
+      { line: 2, data: userDraft({ id: 'rt-1', notes: 'comma, "quotes" and\nnewline', pH: 6.8, flags: [{ code: 'my-flag', reason: 'a | pipe; and semicolon' }] }) },
+      { line: 3, data: userDraft({ id: 'rt-2', electrodeAreaCm2: 0.25, conditionPrinted: '13 mA', yieldPrinted: '115.4 μmol h−1' }) },
+    ]);
+    expect(ids).toEqual(['rt-1', 'rt-2']);
+    const exported = await store.exportInputs({ origin: 'user' });
+    const csv = recordsToCsv(exported);
+    const back = parseRecordCsv(csv).map((r) => recordInputSchema.parse(r.data));
+    expect(back).toEqual(exported);
+    expect(JSON.parse(JSON.stringify(exported)).map((d: unknown) => recordInputSchema.parse(d))).toEqual(exported);
+    const literatureCsv = recordsToCsv(await store.exportInputs({ origin: 'literature' }));
+    expect(parseRecordCsv(literatureCsv).map((r) => recordInputSchema.parse(r.data))).toEqual(await store.exportInputs({ origin: 'literature' }));
+    const rt2 = await store.get('rt-2');
+    expect(rt2.normalized.currentDensityAPerM2).toBeCloseTo(520, 9); // 13 mA / 0.25 cm²
+    await store.delete('rt-1');
+    await store.delete('rt-2');
+  });
+});
+
+describe('CSV codec (property)', () => {
+  const text = fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim() === s && s.trim().length > 0);
+  const draft = fc.record({
+    catalyst: text,
+    catalystPrinted: text,
+    strategy: fc.constantFrom('defect engineering', 'dual-site synergy', 'emerging architectures' as const),
+    productPrinted: text,
+    products: fc.subarray(['urea', 'glycine', 'alanine']),
+    elements: fc.subarray(['Cu', 'Fe', 'Zn', 'N']),
+    faradaicEfficiencyPrinted: text,
+    yieldPrinted: text,
+    sourceCitation: text,
+    sourceLocation: text,
+    pH: fc.option(fc.double({ min: -2, max: 16, noNaN: true }), { nil: undefined }),
+    notes: fc.option(text, { nil: undefined }),
+    flags: fc.array(fc.record({ code: fc.stringMatching(/^[a-z0-9-]{1,12}$/), reason: text }), { maxLength: 2 }),
+  });
+  it('any valid record survives CSV export and import unchanged', () => {
+    fc.assert(
+      fc.property(fc.array(draft, { minLength: 1, maxLength: 5 }), (drafts) => {
+        const inputs = drafts.map((d) => recordInputSchema.parse(d));
+        const back = parseRecordCsv(recordsToCsv(inputs)).map((r) => recordInputSchema.parse(r.data));
+        expect(back).toEqual(inputs);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
