@@ -264,7 +264,10 @@ export function buildLiteratureRecords(text: string): RecordInputDraft[] {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const records = buildLiteratureRecords(readFileSync(SEED, 'utf8'));
+  const text = readFileSync(SEED, 'utf8');
+  const records = buildLiteratureRecords(text);
   writeFileSync(new URL('./records.json', import.meta.url), JSON.stringify(records, null, 2) + '\n');
-  console.log(`wrote data/literature/records.json: ${records.length} records`);
+  // The verbatim Table 1 rows, kept beside the records so that tests can trace every printed cell.
+  writeFileSync(new URL('./review-table1.tsv', import.meta.url), readTable1(text).map((cells) => cells.join('\t')).join('\n') + '\n');
+  console.log(`wrote data/literature/records.json (${records.length} records) and review-table1.tsv`);
 }

@@ -13,6 +13,8 @@ import {
   toHill,
   type Medium,
 } from '../chem/index.js';
+import { ConflictError, ImportError, NotFoundError, ReadOnlyError } from '../store/errors.js';
+import { type Output, registerDbCommands } from './dbCommands.js';
 import { VERSION } from './version.js';
 
 /** Where CLI output goes; tests pass buffers, the bin passes the process streams. */
@@ -21,11 +23,6 @@ export interface CliIo {
   stderr: (text: string) => void;
 }
 
-/** A command's result: JSON for `--json`, text lines otherwise. */
-interface Output {
-  json: unknown;
-  text: string;
-}
 
 /** Splits a comma-separated species list, e.g. `"CO2, NO3-"` → `['CO2', 'NO3-']`. */
 function splitList(text: string): string[] {
@@ -161,10 +158,10 @@ function buildProgram(io: CliIo, emit: (out: Output, json: boolean) => void): Co
     .showHelpAfterError(false);
   const json = new Option('--json', 'machine-readable output (see docs/cli.md)');
   const run =
-    <A extends unknown[]>(fn: (...args: A) => Output) =>
-    (...args: A) => {
+    <A extends unknown[]>(fn: (...args: A) => Output | Promise<Output>) =>
+    async (...args: A) => {
       const cmd = args[args.length - 1] as Command;
-      emit(fn(...args), Boolean(cmd.opts().json));
+      emit(await fn(...args), Boolean(cmd.opts().json));
     };
 
   program
@@ -233,32 +230,35 @@ function buildProgram(io: CliIo, emit: (out: Output, json: boolean) => void): Co
     .description('print a worked example of every chemistry-core command')
     .addOption(json)
     .action(run(() => demoCommand()));
+  registerDbCommands(program, run);
   return program;
 }
 
 /**
- * Runs the CLI on `argv` (without node and script), writing to `io`. Returns the exit code:
- * 0 success, 2 bad input (one line on stderr; with --json also `{"error": …}` on stdout), 1 internal error.
+ * Runs the CLI on `argv` (without node and script), writing to `io`. Resolves to the exit code:
+ * 0 success, 2 bad input (one line on stderr, plus one line per bad row of an import; with --json also
+ * `{"error": …}` on stdout), 1 internal error.
  */
-export function runCli(argv: string[], io: CliIo): number {
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const wantsJson = argv.includes('--json');
   const program = buildProgram(io, (out, json) => {
     io.stdout(json ? JSON.stringify(out.json, null, 2) + '\n' : out.text + '\n');
   });
+  const fail = (message: string, error: Record<string, unknown>, detail: string[] = []) => {
+    io.stderr(`error: ${message}\n${detail.map((d) => `  ${d}\n`).join('')}`);
+    if (wantsJson) io.stdout(JSON.stringify({ error: { message, ...error } }) + '\n');
+    return 2;
+  };
   try {
-    program.parse(argv, { from: 'user' });
+    await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      if (error.exitCode === 0) return 0; // --help, --version
-      return 2; // commander already printed its one-line message
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2; // commander printed its message
+    if (error instanceof InputError) return fail(error.message.split('\n')[0] ?? error.message, { field: error.field, allowed: error.allowed });
+    if (error instanceof ImportError) {
+      return fail(`import refused, nothing written: ${error.problems.length} problem(s)`, { problems: error.problems }, error.problems.map((p) => `line ${p.line}, ${p.field}: ${p.message}`));
     }
-    if (error instanceof InputError) {
-      const firstLine = error.message.split('\n')[0] ?? error.message;
-      io.stderr(`error: ${firstLine}\n`);
-      if (wantsJson) io.stdout(JSON.stringify({ error: { field: error.field, allowed: error.allowed, message: error.message } }) + '\n');
-      return 2;
-    }
+    if (error instanceof NotFoundError || error instanceof ReadOnlyError || error instanceof ConflictError) return fail(error.message, { id: error.id, kind: error.name });
     io.stderr(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return 1;
   }
