@@ -30,6 +30,7 @@ describe('public API', () => {
         "findSpeciesEntry",
         "formatCharge",
         "isElementSymbol",
+        "memoize",
         "molarMassGPerMol",
         "nernstSlopeV",
         "parseFormula",

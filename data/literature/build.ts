@@ -151,7 +151,7 @@ const rows: RowCuration[] = [
 ];
 
 /** Results the review quantifies only in its text. */
-const textRecords: (RecordInputDraft & { ref: number })[] = [
+const textRecords: (Omit<RecordInputDraft, 'sourceCitation'> & { ref: number })[] = [
   {
     id: 'remn-nc-ammonia-text', ref: 103, catalystPrinted: 'ReMn-NC', catalyst: 'ReMn-NC', elements: ['Re', 'Mn', 'N', 'C'], strategy: 'defect engineering',
     productPrinted: 'ammonia', products: ['ammonia'], nitrogenSources: ['dinitrogen'], carbonSources: [],

@@ -1,4 +1,5 @@
 import { InputError } from './InputError.js';
+import { memoize } from './memoize.js';
 
 /** What a yield or yield-rate unit is normalized to: catalyst mass, electrode area, or nothing. */
 export type YieldNormalizer = 'catalyst-mass' | 'area' | 'none';
@@ -39,6 +40,25 @@ const SUPERSCRIPTS: Record<string, string> = { '⁻': '-', '¹': '1', '²': '2',
  */
 export function parseYieldRateUnit(text: string, field = 'unit'): YieldRateUnit {
   if (typeof text !== 'string' || text.trim() === '') throw new InputError(field, UNIT_ALLOWED, 'empty unit');
+  const parsed = parseUnitCached({ text, field });
+  if (parsed instanceof InputError) throw parsed;
+  return { ...parsed };
+}
+
+/** Parses each distinct unit text once; errors are cached too (and rethrown by the caller). */
+const parseUnitCached = memoize(
+  ({ text, field }: { text: string; field: string }): YieldRateUnit | InputError => {
+    try {
+      return parseUnitUncached(text, field);
+    } catch (error) {
+      if (error instanceof InputError) return error;
+      throw error;
+    }
+  },
+  ({ text, field }) => `${field}\u0000${text}`,
+);
+
+function parseUnitUncached(text: string, field: string): YieldRateUnit {
   const normalized = [...text].map((c) => SUPERSCRIPTS[c] ?? (c === '−' || c === '–' ? '-' : c)).join('');
   const result: YieldRateUnit = {
     text,

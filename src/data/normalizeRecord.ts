@@ -2,6 +2,7 @@ import {
   FARADAY_C_PER_MOL,
   InputError,
   balanceHalfReaction,
+  memoize,
   convertPotential,
   findSpeciesEntry,
   molarMassGPerMol,
@@ -78,10 +79,18 @@ export function slugId(...parts: string[]): string {
   return slug || 'record';
 }
 
+const molarMassOfSpecies = memoize(
+  (species: string) => {
+    const entry = findSpeciesEntry(species);
+    return entry ? molarMassGPerMol(parseFormula(entry.formula)) : Number.NaN;
+  },
+  (species) => species,
+);
+
 function productMolarMass(input: RecordInput): number | undefined {
   const first = input.products[0];
-  const entry = first === undefined ? undefined : findSpeciesEntry(first);
-  return entry ? molarMassGPerMol(parseFormula(entry.formula)) : undefined;
+  const molarMass = first === undefined ? Number.NaN : molarMassOfSpecies(first);
+  return Number.isNaN(molarMass) ? undefined : molarMass;
 }
 
 function normalizeYield(input: RecordInput, flags: Flag[]): NormalizedYield | null {
@@ -136,16 +145,24 @@ function normalizePotential(input: RecordInput, condition: PrintedCondition | nu
   return convertPotential(condition.valueV, scale, 'RHE', { pH: pH.value }).potentialV;
 }
 
+/** Balances sources → first product once per distinct reaction (datasets repeat few reactions). */
+const countElectronsOf = memoize(
+  ({ sources, product }: { sources: string[]; product: string }): { electrons: number | null; equation: string | null } => {
+    try {
+      const r = balanceHalfReaction(sources, [product]);
+      return { electrons: r.electrons, equation: r.equation };
+    } catch (error) {
+      if (error instanceof InputError) return { electrons: null, equation: null };
+      throw error;
+    }
+  },
+  ({ sources, product }) => `${sources.join(',')}>${product}`,
+);
+
 function countElectrons(input: RecordInput): { electrons: number | null; equation: string | null } {
   const product = input.products[0];
   if (product === undefined) return { electrons: null, equation: null };
-  try {
-    const r = balanceHalfReaction([...input.carbonSources, ...input.nitrogenSources], [product]);
-    return { electrons: r.electrons, equation: r.equation };
-  } catch (error) {
-    if (error instanceof InputError) return { electrons: null, equation: null };
-    throw error;
-  }
+  return { ...countElectronsOf({ sources: [...input.carbonSources, ...input.nitrogenSources], product }) };
 }
 
 /**

@@ -25,6 +25,7 @@ export function recordsToCsv(records: RecordInput[]): string {
       if (value === undefined) return '';
       if (column === 'flags') return (value as unknown[]).length ? JSON.stringify(value) : '';
       if (LIST_COLUMNS.has(column)) return (value as string[]).join(';');
+      if (Object.is(value, -0)) return '-0'; // String(-0) is "0"; keep the sign so that the round trip is exact
       return String(value);
     }),
   );

@@ -1,14 +1,9 @@
 /**
- * Vitest global setup: provides a PostgreSQL URL for the parity tests. Uses CNCOUPLE_TEST_PG_URL when
- * set; otherwise starts a throwaway cluster from Debian's PostgreSQL binaries on a free loopback port
- * (as the `postgres` user when running as root) and removes it afterwards. No PostgreSQL → a clear error.
+ * Vitest global setup: provides a PostgreSQL URL for the parity tests — CNCOUPLE_TEST_PG_URL when set,
+ * otherwise a throwaway cluster started from Debian's binaries and removed afterwards.
  */
-import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { startPostgresCluster } from '../../scripts/postgresCluster.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,49 +11,12 @@ declare module 'vitest' {
   }
 }
 
-function findPostgresBin(): string | null {
-  const root = '/usr/lib/postgresql';
-  if (!existsSync(root)) return null;
-  const versions = readdirSync(root).sort((a, b) => Number(b) - Number(a));
-  for (const v of versions) if (existsSync(path.join(root, v, 'bin', 'initdb'))) return path.join(root, v, 'bin');
-  return null;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
 export default async function setup(project: TestProject) {
   if (process.env.CNCOUPLE_TEST_PG_URL) {
     project.provide('pgUrl', process.env.CNCOUPLE_TEST_PG_URL);
     return;
   }
-  const bin = findPostgresBin();
-  if (!bin) {
-    throw new Error('the PostgreSQL parity tests need PostgreSQL: `apt-get install -y postgresql` (Debian), or set CNCOUPLE_TEST_PG_URL=postgres://…');
-  }
-  const isRoot = process.getuid?.() === 0;
-  const run = (cmd: string, args: string[]) =>
-    execFileSync(isRoot ? 'runuser' : cmd, isRoot ? ['-u', 'postgres', '--', cmd, ...args] : args, { stdio: 'pipe', cwd: os.tmpdir() });
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'cncouple-pg-'));
-  chmodSync(dir, 0o777);
-  const dataDir = path.join(dir, 'data');
-  const port = await freePort();
-  run(path.join(bin, 'initdb'), ['-D', dataDir, '-U', 'cncouple', '--auth=trust', '-E', 'UTF8', '--no-sync']);
-  run(path.join(bin, 'pg_ctl'), ['-D', dataDir, '-w', '-l', path.join(dir, 'log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
-  run(path.join(bin, 'createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'cncouple', 'cncouple_test']);
-  project.provide('pgUrl', `postgres://cncouple@127.0.0.1:${port}/cncouple_test`);
-  return () => {
-    try {
-      run(path.join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', 'stop']);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  };
+  const cluster = await startPostgresCluster();
+  project.provide('pgUrl', cluster.url);
+  return cluster.stop;
 }
