@@ -14,8 +14,8 @@ import {
   type Medium,
 } from '../chem/index.js';
 import { ConflictError, ImportError, NotFoundError, ReadOnlyError } from '../store/errors.js';
-import { type Output, registerDbCommands } from './dbCommands.js';
-import { VERSION } from './version.js';
+import { type Output, defaultDataDir, registerDbCommands } from './dbCommands.js';
+import { VERSION } from '../version.js';
 
 /** Where CLI output goes; tests pass buffers, the bin passes the process streams. */
 export interface CliIo {
@@ -231,6 +231,19 @@ function buildProgram(io: CliIo, emit: (out: Output, json: boolean) => void): Co
     .addOption(json)
     .action(run(() => demoCommand()));
   registerDbCommands(program, run);
+  program
+    .command('serve')
+    .description('run the web app and HTTP API (same as npm start, without the build step)')
+    .option('--port <port>', 'TCP port (default $PORT or 8480)')
+    .option('--host <host>', 'interface (default $HOST or 127.0.0.1)')
+    .option('--data-dir <dir>', 'embedded database folder')
+    .option('--db-url <url>', 'PostgreSQL URL')
+    .action(async (o: { port?: string; host?: string; dataDir?: string; dbUrl?: string }) => {
+      const { startServer } = await import('../server/startServer.js');
+      const server = await startServer({ port: o.port === undefined ? undefined : Number(o.port), host: o.host, dataDir: o.dataDir ?? defaultDataDir(), databaseUrl: o.dbUrl ?? process.env.CNCOUPLE_DATABASE_URL });
+      io.stdout(`cncouple is running at ${server.url}  (database: ${server.store.location}; Ctrl+C stops)\n`);
+      await new Promise<void>((resolve) => process.once('SIGINT', () => void server.close().then(resolve)));
+    });
   return program;
 }
 

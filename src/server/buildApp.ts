@@ -1,0 +1,78 @@
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { InputError } from '../chem/index.js';
+import { ConflictError, ImportError, NotFoundError, ReadOnlyError } from '../store/errors.js';
+import type { RecordStore } from '../store/RecordStore.js';
+import { VERSION } from '../version.js';
+import { docsPage } from './docsPage.js';
+import { ROUTES, type RouteResult, openApiDocument } from './routes.js';
+
+/** Options of {@link buildApp}. */
+export interface BuildAppOptions {
+  store: RecordStore;
+  /** Folder of the built web app (default web/dist beside the package); not served when missing. */
+  webRoot?: string;
+  /** Fastify logger on (default false). */
+  logger?: boolean;
+}
+
+/** The one mapping from errors to HTTP statuses: bad input 400, unknown id 404, read-only/conflict 409. */
+function sendError(reply: FastifyReply, error: unknown): FastifyReply {
+  if (error instanceof InputError) return reply.code(400).send({ error: { field: error.field, allowed: error.allowed, message: error.message.split('\n')[0] } });
+  if (error instanceof z.ZodError) {
+    const issue = error.issues[0]!;
+    const field = issue.path.join('.') || '(body)';
+    return reply.code(400).send({ error: { field, message: `${field}: ${issue.message}`, issues: error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })) } });
+  }
+  if (error instanceof ImportError) return reply.code(400).send({ error: { message: error.message, problems: error.problems } });
+  if (error instanceof NotFoundError) return reply.code(404).send({ error: { message: error.message, id: error.id } });
+  if (error instanceof ReadOnlyError || error instanceof ConflictError) return reply.code(409).send({ error: { message: error.message, id: error.id } });
+  const status = (error as { statusCode?: number }).statusCode;
+  if (status && status >= 400 && status < 500) return reply.code(status).send({ error: { message: (error as Error).message } });
+  reply.log.error(error);
+  return reply.code(500).send({ error: { message: 'internal error' } });
+}
+
+const isText = (r: RouteResult): r is { contentType: string; body: string; status?: number } =>
+  typeof r === 'object' && r !== null && 'contentType' in r && 'body' in r && typeof (r as { body: unknown }).body === 'string';
+
+/**
+ * The HTTP app: JSON API under /api (routes from {@link ROUTES}, OpenAPI at /api/openapi.json, docs at
+ * /api/docs) and the web front end at /. Routes validate with the library's zod schemas.
+ */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 60 * 1024 * 1024 });
+  app.setErrorHandler((error, _request, reply) => sendError(reply, error));
+  for (const route of ROUTES) {
+    app.route({
+      method: route.method,
+      url: route.url,
+      handler: async (request, reply) => {
+        const body = route.body ? route.body.parse(request.body ?? {}) : undefined;
+        const query = route.query ? route.query.parse(request.query ?? {}) : request.query;
+        const result = await route.handler({ body, query, params: request.params as Record<string, string>, store: options.store });
+        if (isText(result)) return reply.code(result.status ?? route.status ?? 200).type(result.contentType).send(result.body);
+        return reply.code(route.status ?? 200).send(result);
+      },
+    });
+  }
+  const openapi = openApiDocument(VERSION);
+  app.get('/api/openapi.json', async () => openapi);
+  app.get('/api/docs', async (_request, reply) => reply.type('text/html; charset=utf-8').send(docsPage(openapi)));
+  app.get('/api/health', async () => ({ ok: true, version: VERSION, database: options.store.dialect }));
+
+  const webRoot = options.webRoot ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
+  if (existsSync(webRoot)) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+    app.setNotFoundHandler((request, reply) => {
+      if (request.url.startsWith('/api/')) return reply.code(404).send({ error: { message: `no route ${request.method} ${request.url.split('?')[0]}` } });
+      return reply.sendFile('index.html');
+    });
+  } else {
+    app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: { message: `no route ${request.method} ${request.url.split('?')[0]}` } }));
+  }
+  return app;
+}

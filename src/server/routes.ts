@@ -1,0 +1,218 @@
+import { z } from 'zod';
+import {
+  SPECIES_REGISTRY,
+  balanceHalfReaction,
+  convertPotential,
+  convertYieldRate,
+  equilibriumPotential,
+  faradaicEfficiency,
+  molarMassGPerMol,
+  parseFormula,
+  resolveSpecies,
+  toHill,
+} from '../chem/index.js';
+import { type RawRow, parseRecordCsv, recordsToCsv } from '../data/recordCsv.js';
+import { recordInputSchema } from '../data/recordSchema.js';
+import { feVsPotentialSpec, yieldByStrategySpec } from '../plot/literatureSpecs.js';
+import { renderSvg } from '../plot/renderSpec.js';
+import { InputError } from '../chem/index.js';
+import { listRecordsQuerySchema, type RecordStore } from '../store/RecordStore.js';
+import {
+  balanceRequestSchema,
+  convertRequestSchema,
+  e0RequestSchema,
+  exportQuerySchema,
+  feRequestSchema,
+  forkRequestSchema,
+  formulaRequestSchema,
+  importRequestSchema,
+  potentialRequestSchema,
+  yieldPlotQuerySchema,
+} from './apiSchemas.js';
+
+/** What a handler returns: JSON (default) or a text body with its content type. */
+export type RouteResult = unknown | { contentType: string; body: string; status?: number };
+
+/** One HTTP route: the single source for the handler, its validation and its OpenAPI entry. */
+export interface RouteDefinition {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Fastify path, e.g. `/api/records/:id`. */
+  url: string;
+  summary: string;
+  tag: string;
+  body?: z.ZodType;
+  query?: z.ZodType;
+  /** Status on success (default 200). */
+  status?: number;
+  /** Response content type for the docs (default application/json). */
+  produces?: string;
+  handler: (input: { body: unknown; query: unknown; params: Record<string, string>; store: RecordStore }) => Promise<RouteResult> | RouteResult;
+}
+
+/** Marks a non-JSON response. */
+export function textResponse(contentType: string, body: string, status?: number): { contentType: string; body: string; status?: number } {
+  return { contentType, body, ...(status ? { status } : {}) };
+}
+
+function importRows(format: 'csv' | 'json', content: string): RawRow[] {
+  if (format === 'csv') {
+    try {
+      return parseRecordCsv(content);
+    } catch (error) {
+      throw new InputError('content', 'CSV with the header of the CSV export', (error as Error).message);
+    }
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(content);
+  } catch (error) {
+    throw new InputError('content', 'a JSON array of records', `invalid JSON: ${(error as Error).message}`);
+  }
+  if (!Array.isArray(data)) throw new InputError('content', 'a JSON array of records', 'not an array');
+  return data.map((d, i) => ({ line: i + 1, data: d as Record<string, unknown> }));
+}
+
+/** Every API route. Handlers are thin adapters over the library and the store. */
+export const ROUTES: RouteDefinition[] = [
+  {
+    method: 'POST', url: '/api/formula', tag: 'chemistry', summary: 'Element counts, charge, molar mass (g/mol) and Hill formula', body: formulaRequestSchema,
+    handler: ({ body }) => {
+      const { formula: text } = body as z.infer<typeof formulaRequestSchema>;
+      const formula = parseFormula(text);
+      return { formula: text, hill: toHill(formula), counts: formula.counts, charge: formula.charge, molarMass: molarMassGPerMol(formula) };
+    },
+  },
+  {
+    method: 'POST', url: '/api/balance', tag: 'chemistry', summary: 'Balanced half-reaction and electrons per product molecule', body: balanceRequestSchema,
+    handler: ({ body }) => {
+      const b = body as z.infer<typeof balanceRequestSchema>;
+      return balanceHalfReaction(b.from, b.to, { medium: b.medium });
+    },
+  },
+  {
+    method: 'POST', url: '/api/fe', tag: 'chemistry', summary: 'Faradaic efficiency n·F·N/Q (fraction)', body: feRequestSchema,
+    handler: ({ body }) => {
+      const b = body as z.infer<typeof feRequestSchema>;
+      let electrons = b.electrons;
+      let equation: string | undefined;
+      if (electrons === undefined) {
+        if (!b.from) throw new InputError('from', 'reactant species, or electrons', 'needed to count electrons');
+        const balanced = balanceHalfReaction(b.from, b.to);
+        electrons = balanced.electrons;
+        equation = balanced.equation;
+      }
+      return { faradaicEfficiency: faradaicEfficiency({ electrons, amountMol: b.amountMol, chargeC: b.chargeC }), electrons, amountMol: b.amountMol, chargeC: b.chargeC, ...(equation ? { equation } : {}) };
+    },
+  },
+  {
+    method: 'POST', url: '/api/potential', tag: 'chemistry', summary: 'Convert a potential between reference scales (with optional iR correction)', body: potentialRequestSchema,
+    handler: ({ body }) => {
+      const b = body as z.infer<typeof potentialRequestSchema>;
+      return { ...convertPotential(b.potentialV, b.from, b.to, b), from: b.from, to: b.to };
+    },
+  },
+  {
+    method: 'POST', url: '/api/convert', tag: 'chemistry', summary: 'Convert a yield or yield rate between units', body: convertRequestSchema,
+    handler: ({ body }) => {
+      const b = body as z.infer<typeof convertRequestSchema>;
+      const molarMass = b.species !== undefined ? molarMassGPerMol(resolveSpecies(b.species, 'species').formula) : b.molarMassGPerMol;
+      return { value: convertYieldRate(b.value, b.fromUnit, b.toUnit, { molarMassGPerMol: molarMass }), unit: b.toUnit, from: { value: b.value, unit: b.fromUnit }, ...(molarMass ? { molarMass } : {}) };
+    },
+  },
+  {
+    method: 'POST', url: '/api/e0', tag: 'chemistry', summary: 'Equilibrium potential from standard Gibbs energies of formation', body: e0RequestSchema,
+    handler: ({ body }) => {
+      const b = body as z.infer<typeof e0RequestSchema>;
+      return equilibriumPotential(b.from, b.to, { pH: b.pH });
+    },
+  },
+  { method: 'GET', url: '/api/species', tag: 'chemistry', summary: 'The species registry', handler: () => SPECIES_REGISTRY },
+  {
+    method: 'GET', url: '/api/records', tag: 'records', summary: 'List records with filters, sort and pagination', query: listRecordsQuerySchema,
+    handler: ({ query, store }) => store.list(query as z.input<typeof listRecordsQuerySchema>),
+  },
+  { method: 'GET', url: '/api/records/:id', tag: 'records', summary: 'One record, printed and normalized', handler: ({ params, store }) => store.get(params.id!) },
+  { method: 'POST', url: '/api/records', tag: 'records', summary: 'Add a user record', body: recordInputSchema, status: 201, handler: ({ body, store }) => store.create(body) },
+  { method: 'PUT', url: '/api/records/:id', tag: 'records', summary: 'Replace a user record', body: recordInputSchema, handler: ({ params, body, store }) => store.update(params.id!, body) },
+  {
+    method: 'DELETE', url: '/api/records/:id', tag: 'records', summary: 'Delete a user record',
+    handler: async ({ params, store }) => {
+      await store.delete(params.id!);
+      return { deleted: params.id };
+    },
+  },
+  {
+    method: 'POST', url: '/api/records/:id/fork', tag: 'records', summary: 'Copy a literature record into an editable user record', body: forkRequestSchema, status: 201,
+    handler: ({ params, body, store }) => store.fork(params.id!, (body as z.infer<typeof forkRequestSchema>).newId),
+  },
+  {
+    method: 'POST', url: '/api/records/import', tag: 'records', summary: 'Import user records (CSV or JSON); one bad row imports nothing', body: importRequestSchema,
+    handler: async ({ body, store }) => {
+      const b = body as z.infer<typeof importRequestSchema>;
+      const ids = await store.importRows(importRows(b.format, b.content));
+      return { imported: ids.length, ids };
+    },
+  },
+  {
+    method: 'GET', url: '/api/records/export', tag: 'records', summary: 'Export records as entered (CSV or JSON)', query: exportQuerySchema, produces: 'text/csv or application/json',
+    handler: async ({ query, store }) => {
+      const q = query as z.infer<typeof exportQuerySchema>;
+      const inputs = await store.exportInputs({ origin: q.origin });
+      return q.format === 'csv' ? textResponse('text/csv; charset=utf-8', recordsToCsv(inputs)) : inputs;
+    },
+  },
+  { method: 'GET', url: '/api/flags', tag: 'records', summary: 'Records with quality flags', handler: ({ store }) => store.flags() },
+  { method: 'GET', url: '/api/check', tag: 'records', summary: 'FE–current–yield consistency of every checkable record', handler: async ({ store }) => (await store.check()).filter((c) => c.checked) },
+  {
+    method: 'GET', url: '/api/plots/fe-vs-potential.vl.json', tag: 'plots', summary: 'FE vs potential as a Vega-Lite spec with its data (for vega-embed)', query: listRecordsQuerySchema,
+    handler: async ({ query, store }) => feVsPotentialSpec((await store.list({ ...(query as object), limit: 10000 })).records),
+  },
+  {
+    method: 'GET', url: '/api/plots/yield-by-strategy.vl.json', tag: 'plots', summary: 'Yield rates by strategy as a Vega-Lite spec with its data', query: listRecordsQuerySchema.extend(yieldPlotQuerySchema.shape),
+    handler: async ({ query, store }) => {
+      const q = query as z.infer<typeof yieldPlotQuerySchema>;
+      const { basis: _basis, ...filters } = q as z.infer<typeof yieldPlotQuerySchema> & Record<string, unknown>;
+      return yieldByStrategySpec((await store.list({ ...filters, limit: 10000 })).records, q.basis);
+    },
+  },
+  {
+    method: 'GET', url: '/api/plots/fe-vs-potential.svg', tag: 'plots', summary: 'FE vs potential (V vs RHE) as SVG, same filters as /api/records', query: listRecordsQuerySchema, produces: 'image/svg+xml',
+    handler: async ({ query, store }) => {
+      const { records } = await store.list({ ...(query as object), limit: 10000 });
+      return textResponse('image/svg+xml', await renderSvg(feVsPotentialSpec(records)));
+    },
+  },
+  {
+    method: 'GET', url: '/api/plots/yield-by-strategy.svg', tag: 'plots', summary: 'Yield rates by strategy as SVG', query: yieldPlotQuerySchema, produces: 'image/svg+xml',
+    handler: async ({ query, store }) => {
+      const { records } = await store.list({ limit: 10000 });
+      return textResponse('image/svg+xml', await renderSvg(yieldByStrategySpec(records, (query as z.infer<typeof yieldPlotQuerySchema>).basis)));
+    },
+  },
+];
+
+/** The OpenAPI 3.1 document, generated from {@link ROUTES} and their zod schemas. */
+export function openApiDocument(version: string): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const r of ROUTES) {
+    const path = r.url.replace(/:(\w+)/g, '{$1}');
+    const parameters: unknown[] = [...r.url.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    if (r.query) {
+      const schema = z.toJSONSchema(r.query, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, unknown>; required?: string[] };
+      for (const [name, s] of Object.entries(schema.properties ?? {})) parameters.push({ name, in: 'query', required: schema.required?.includes(name) ?? false, schema: s });
+    }
+    paths[path] ??= {};
+    paths[path]![r.method.toLowerCase()] = {
+      summary: r.summary,
+      tags: [r.tag],
+      ...(parameters.length ? { parameters } : {}),
+      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(r.body, { io: 'input', unrepresentable: 'any' }) } } } } : {}),
+      responses: {
+        [String(r.status ?? 200)]: { description: 'success', content: { [r.produces ?? 'application/json']: {} } },
+        '400': { description: 'bad input: {"error": {"field", "allowed", "message"}}' },
+        ...(r.url.includes(':id') ? { '404': { description: 'unknown id' }, '409': { description: 'literature record is read-only (fork it), or id taken' } } : {}),
+      },
+    };
+  }
+  return { openapi: '3.1.0', info: { title: 'cncouple API', version, description: 'Electrocatalytic C–N coupling: chemistry core and knowledge base. Units are in the field names.' }, paths };
+}

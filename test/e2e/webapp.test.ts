@@ -1,0 +1,116 @@
+/**
+ * End-to-end tests of the web app in real Debian Chromium (playwright-core): every page, one calculation
+ * per calculator, filtering, adding a record that survives a server restart. Screenshots go to
+ * test-results/screenshots/ (git-ignored). Needs `npm run build` (done by `npm test`) and /usr/bin/chromium.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type Browser, type Page, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from '../../src/server/startServer.js';
+
+const shots = new URL('../../test-results/screenshots/', import.meta.url).pathname;
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cncouple-e2e-'));
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+
+const shot = (name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  if (!existsSync(new URL('../../web/dist/index.html', import.meta.url))) throw new Error('web/dist is missing: run `npm run build` first');
+  server = await startServer({ port: 0, dataDir });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking'] });
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('web app in Chromium', () => {
+  it('literature explorer lists every record and filters by product', async () => {
+    await page.goto(`${server.url}/#/literature`);
+    await page.getByText('38 records').waitFor();
+    expect(await page.locator('table.records tbody tr').count()).toBe(38);
+    await shot('literature');
+    await page.getByLabel('Product').selectOption('urea');
+    await page.getByText('11 records').waitFor();
+    expect(await page.locator('table.records tbody tr').count()).toBe(11);
+    await shot('literature-urea');
+    await page.getByRole('button', { name: 'Clear' }).click();
+    await page.getByText('38 records').waitFor();
+  });
+
+  it('opens a record with printed and normalized values and its source', async () => {
+    await page.goto(`${server.url}/#/records/cu-s-cyclohexanone-oxime`);
+    await page.getByRole('heading', { name: /Cu-S → Cyclohexanone oxime/ }).waitFor();
+    const text = await page.locator('article.record').innerText();
+    expect(text).toContain('-0.289 V vs RHE');
+    expect(text).toContain('reference-filling-assumed');
+    expect(text).toMatch(/Ref\. 42: Y\. Wu/);
+    await shot('record');
+  });
+
+  it('computes with every calculator', async () => {
+    await page.goto(`${server.url}/#/calculators`);
+    const result = (id: string) => page.getByTestId(id);
+    const input = (label: string) => page.locator(`input[aria-label="${label}"]`);
+    await input('formula').fill('C6H10NOH');
+    await expect.poll(() => result('formula').innerText()).toContain('113.160 g/mol');
+    await input('reactants').fill('glyoxylic acid, NO3-');
+    await input('product').fill('glycine');
+    await expect.poll(() => result('balance').innerText()).toContain('OHCCOOH + NO3- + 11 H+ + 10 e- → NH2CH2COOH + 4 H2O');
+    await expect.poll(() => result('fe').innerText()).toContain('75.34 %');
+    await expect.poll(() => result('potential').innerText()).toContain('-0.2889 V');
+    await expect.poll(() => result('convert').innerText()).toContain('88.2648');
+    await expect.poll(() => result('e0').innerText()).toContain('0.8109 V vs SHE');
+    await input('formula').fill('CXx');
+    await expect.poll(() => result('formula').innerText()).toContain('unknown element "Xx" at position 1');
+    await shot('calculators');
+  });
+
+  it('draws the comparison plots', async () => {
+    await page.goto(`${server.url}/#/compare`);
+    await page.locator('figure.chart svg.marks').nth(1).waitFor();
+    expect(await page.locator('figure.chart svg.marks').count()).toBe(2);
+    expect(await page.locator('figure.chart').first().innerText()).toContain('Potential (V vs RHE)');
+    await shot('compare');
+  });
+
+  it('adds a record that survives a server restart', async () => {
+    await page.goto(`${server.url}/#/my-data`);
+    await page.locator('input[name=catalyst]').fill('CuBi-E2E');
+    await page.locator('input[name=faradaicEfficiencyPrinted]').fill('not a number');
+    await page.locator('input[name=sourceCitation]').fill('e2e notebook');
+    await page.locator('input[name=sourceLocation]').fill('run 1');
+    await page.getByRole('button', { name: 'Save record' }).click();
+    await page.getByRole('status').waitFor();
+    expect(await page.getByRole('status').innerText()).toContain('cubi-e2e-urea');
+    await shot('my-data');
+    const { port } = new URL(server.url);
+    await server.close();
+    server = await startServer({ port: Number(port), dataDir });
+    await page.goto(`${server.url}/#/my-data`);
+    await page.locator('table[aria-label="my records"]').getByRole('link', { name: 'CuBi-E2E' }).waitFor();
+    await page.goto(`${server.url}/#/records/cubi-e2e-urea`);
+    await page.getByText('unreadable-faradaic-efficiency').waitFor();
+  });
+
+  it('is keyboard-usable and fits a narrow window', async () => {
+    await page.setViewportSize({ width: 420, height: 860 });
+    await page.goto(`${server.url}/#/literature`);
+    await page.getByText(/^\d+ records/).waitFor();
+    await page.getByRole('link', { name: 'Calculators' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Calculators' }).waitFor();
+    // evaluated in the page: a string keeps DOM names out of the Node typecheck
+    const overflow = (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
+    expect(overflow).toBeLessThanOrEqual(0);
+    await shot('calculators-narrow');
+  });
+});

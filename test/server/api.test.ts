@@ -1,0 +1,116 @@
+/** API integration tests against a real server on loopback (fetch over TCP, not in-process injection). */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from '../../src/server/startServer.js';
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cncouple-api-'));
+let server: RunningServer;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked field by field below
+type Json = any;
+
+async function call(method: string, url: string, body?: unknown): Promise<{ status: number; json: Json; text: string; type: string }> {
+  const send = () => fetch(server.url + url, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+  // After a restart the client's pooled keep-alive socket is stale; retry once, as browsers do.
+  const response = await send().catch(() => send());
+  const text = await response.text();
+  let json: Json;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = null;
+  }
+  return { status: response.status, json, text, type: response.headers.get('content-type') ?? '' };
+}
+
+beforeAll(async () => {
+  server = await startServer({ port: 0, dataDir, webRoot: '/nonexistent' });
+});
+afterAll(async () => {
+  await server?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const user = { catalystPrinted: 'API-Cu', catalyst: 'API-Cu', strategy: 'interface engineering', productPrinted: 'urea', products: ['urea'], nitrogenSources: ['NO3-'], carbonSources: ['CO2'], faradaicEfficiencyPrinted: '33%', sourceCitation: 'api test', sourceLocation: 'run 1' };
+
+describe('HTTP API', () => {
+  it('computes: formula, balance, FE, potential, convert, E°', async () => {
+    expect((await call('POST', '/api/formula', { formula: 'CO(NH2)2' })).json.molarMass).toBeCloseTo(60.056, 3);
+    expect((await call('POST', '/api/balance', { from: 'CO2, NO3-', to: 'urea' })).json.electrons).toBe(16);
+    expect((await call('POST', '/api/fe', { from: ['CO2', 'NO3-'], to: 'urea', chargeC: 12.5, amountMol: 6.1e-6 })).json.faradaicEfficiency).toBeCloseTo(0.7533575, 7);
+    expect((await call('POST', '/api/potential', { potentialV: -0.9, from: 'Ag/AgCl sat. KCl', to: 'RHE', pH: 7 })).json.potentialV).toBeCloseTo(-0.2888846, 7);
+    expect((await call('POST', '/api/convert', { value: 0.78, fromUnit: 'mmol h-1 cm-2', toUnit: 'mg h-1 cm-2', species: 'cyclohexanone oxime' })).json.value).toBeCloseTo(88.2648, 4);
+    expect((await call('POST', '/api/e0', { from: 'CO2, NO3-', to: 'urea', pH: 7 })).json.e0VsSHE).toBeCloseTo(0.8108512, 6);
+  });
+
+  it('answers bad input with 400, the field path and the allowed form — never 500', async () => {
+    const cases: [string, string, unknown, string][] = [
+      ['POST', '/api/formula', { formula: 'CXx' }, 'formula'],
+      ['POST', '/api/formula', {}, 'formula'],
+      ['POST', '/api/balance', { from: 'CO2', to: 'urea' }, 'from/to'],
+      ['POST', '/api/potential', { potentialV: 'high', from: 'SCE', to: 'RHE' }, 'potentialV'],
+      ['POST', '/api/potential', { potentialV: 0, from: 'Ag/AgCl', to: 'RHE', pH: 7 }, 'from'],
+      ['POST', '/api/fe', { to: 'urea', electrons: 16, chargeC: 0, amountMol: 1e-6 }, 'chargeC'],
+      ['POST', '/api/records', { ...user, strategy: 'magic' }, 'strategy'],
+      ['GET', '/api/records?minFePercent=200', undefined, 'minFePercent'],
+      ['GET', '/api/records?product=unobtainium', undefined, 'product'],
+    ];
+    for (const [method, url, body, field] of cases) {
+      const r = await call(method, url, body);
+      expect(r.status, `${method} ${url} ${JSON.stringify(body)}`).toBe(400);
+      expect(r.json.error.field).toBe(field);
+      expect(r.json.error.message).toBeTruthy();
+    }
+    const broken = await call('POST', '/api/formula', '{not json');
+    expect(broken.status).toBe(400);
+    expect((await call('GET', '/api/records/nope')).status).toBe(404);
+    expect((await call('GET', '/api/nope')).status).toBe(404);
+    expect((await call('DELETE', '/api/records/cu-s-cyclohexanone-oxime')).status).toBe(409);
+  });
+
+  it('lists, filters, shows, creates, updates, forks and deletes records', async () => {
+    const list = await call('GET', '/api/records?product=urea&sort=fe&limit=3');
+    expect(list.json.total).toBe(11);
+    expect(list.json.records).toHaveLength(3);
+    expect((await call('GET', '/api/records/ag-50-cyclohexanone-oxime')).json.normalized.currentDensityAPerM2).toBe(1000);
+    const created = await call('POST', '/api/records', user);
+    expect(created.status).toBe(201);
+    expect(created.json.id).toBe('api-cu-urea');
+    expect((await call('POST', '/api/records', user)).status).toBe(409);
+    expect((await call('PUT', '/api/records/api-cu-urea', { ...user, faradaicEfficiencyPrinted: '44%' })).json.normalized.faradaicEfficiency.value).toBe(0.44);
+    expect((await call('POST', '/api/records/cu-s-cyclohexanone-oxime/fork', {})).status).toBe(201);
+    expect((await call('DELETE', '/api/records/cu-s-cyclohexanone-oxime-fork')).status).toBe(200);
+    expect((await call('GET', '/api/flags')).json).toHaveLength(21);
+    expect((await call('GET', '/api/check')).json.map((c: { id: string }) => c.id).sort()).toEqual(['ag-50-cyclohexanone-oxime', 'bdd-formamide', 'pt-formamide']);
+  });
+
+  it('imports all-or-nothing with per-row problems, and exports CSV', async () => {
+    const bad = await call('POST', '/api/records/import', { format: 'json', content: JSON.stringify([{ ...user, catalyst: 'I1' }, { ...user, catalyst: 'I2', products: ['unobtainium'] }]) });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.problems).toEqual([{ line: 2, field: 'products.0', message: expect.stringContaining('species registry') }]);
+    expect((await call('GET', '/api/records?q=I1')).json.total).toBe(0);
+    const csv = await call('GET', '/api/records/export?format=csv&origin=user');
+    expect(csv.type).toContain('text/csv');
+    expect(csv.text.split('\n')[0]).toMatch(/^id,origin,forkedFrom,catalystPrinted,catalyst,/);
+  });
+
+  it('publishes OpenAPI, docs and SVG plots', async () => {
+    const doc = await call('GET', '/api/openapi.json');
+    expect(doc.json.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.json.paths)).toContain('/api/records/{id}');
+    expect(doc.json.paths['/api/formula'].post.requestBody.content['application/json'].schema.properties.formula.type).toBe('string');
+    expect((await call('GET', '/api/docs')).text).toContain('/api/records/{id}');
+    const svg = await call('GET', '/api/plots/fe-vs-potential.svg?strategy=defect%20engineering');
+    expect(svg.type).toContain('image/svg+xml');
+    expect(svg.text).toContain('Potential (V vs RHE)');
+  });
+
+  it('keeps user data across a restart', async () => {
+    const { port } = new URL(server.url);
+    await server.close();
+    server = await startServer({ port: Number(port), dataDir, webRoot: '/nonexistent' });
+    expect((await call('GET', '/api/records/api-cu-urea')).json.faradaicEfficiencyPrinted).toBe('44%');
+  });
+});
