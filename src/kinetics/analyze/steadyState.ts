@@ -1,0 +1,190 @@
+import { AVOGADRO_PER_MOL, FARADAY_C_PER_MOL, InputError, assertFiniteInRange } from '../../chem/index.js';
+import type { CompiledModel } from '../parser/compileModel.js';
+import { rateConstants } from '../thermodynamics/rateConstants.js';
+import { KineticSystem } from '../solver/kineticSystem.js';
+import { type SolverOptions, checkSolverOptions } from '../solver/solverOptions.js';
+import { SteadyStateWork, type SteadyStateResult, solveSteadyState } from '../solver/solveSteadyState.js';
+
+/** Conditions of one kinetic evaluation. */
+export interface KineticConditions {
+  /** Electrode potential, V vs RHE (default: the model's). */
+  potentialVvsRHE?: number;
+  /** Descriptor values by name (default: the model's). */
+  descriptors?: Record<string, number>;
+  /** Coverages to start Newton from (e.g. a neighbouring solution), by adsorbate order. */
+  guess?: Float64Array;
+  solver?: SolverOptions;
+}
+
+/** Observables at a steady state. Rates are per surface site. */
+export interface SteadyStateObservables {
+  potentialVvsRHE: number;
+  converged: boolean;
+  method: SteadyStateResult['method'];
+  newtonIterations: number;
+  /** Verified relative residual max_k |dθ_k/dt| / gross flux_k. */
+  residual: number;
+  /** Max |dθ/dt| relative to the largest net step rate: how well the net rates close. */
+  netResidual: number;
+  siteBalanceError: number;
+  coverages: Record<string, number>;
+  freeSites: Record<string, number>;
+  /** Net rate of each step, s⁻¹ per site. */
+  stepRatesPerS: Record<string, number>;
+  /** Net production of each gas/solution species, s⁻¹ per site (turnover frequency; negative = consumed). */
+  tofPerS: Record<string, number>;
+  /** Electrons consumed per site per second, Σ n_j r_j. */
+  electronRatePerS: number;
+  /** Current density, A m⁻² (negative = cathodic), from the electron rate and the site density. */
+  currentDensityAPerM2: number;
+  /** Faradaic efficiency of each reported product (fraction). */
+  faradaicEfficiency: Record<string, number>;
+  /** Molar selectivity among the reported products (fraction). */
+  selectivity: Record<string, number>;
+  /** Raw coverages, for continuation. */
+  theta: Float64Array;
+}
+
+/** Descriptor vector from names, checking every name. */
+export function descriptorVector(model: CompiledModel, values: Record<string, number> | undefined): Float64Array {
+  const d = Float64Array.from(model.defaultDescriptors);
+  for (const [name, v] of Object.entries(values ?? {})) {
+    const i = model.descriptors.indexOf(name);
+    if (i < 0) throw new InputError(`descriptors.${name}`, `a descriptor of the model (${model.descriptors.join(', ') || 'none'})`, `unknown descriptor "${name}"`);
+    d[i] = assertFiniteInRange(`descriptors.${name}`, v, -20, 20, 'eV');
+  }
+  return d;
+}
+
+/** Observables from a solved state. */
+export function observablesOf(model: CompiledModel, result: SteadyStateResult, potentialV: number): SteadyStateObservables {
+  const tof = new Float64Array(model.species.length);
+  let electrons = 0;
+  model.steps.forEach((s, j) => {
+    const r = result.rates[j]!;
+    electrons += s.electrons * r;
+    for (const [sp, nu] of s.speciesNet) tof[sp]! += nu * r;
+  });
+  const faradaicEfficiency: Record<string, number> = {};
+  const selectivity: Record<string, number> = {};
+  let productTotal = 0;
+  for (const p of model.productIndices) productTotal += Math.max(0, tof[p]!);
+  for (const p of model.productIndices) {
+    const name = model.species[p]!;
+    const z = model.file.species[name]!.electronsPerMolecule!;
+    faradaicEfficiency[name] = electrons !== 0 ? (z * tof[p]!) / electrons : 0;
+    selectivity[name] = productTotal > 0 ? Math.max(0, tof[p]!) / productTotal : 0;
+  }
+  const record = (names: string[], values: ArrayLike<number>) => Object.fromEntries(names.map((n, i) => [n, values[i]!]));
+  return {
+    potentialVvsRHE: potentialV,
+    converged: result.converged,
+    method: result.method,
+    newtonIterations: result.newtonIterations,
+    residual: result.residual,
+    netResidual: result.netResidual,
+    siteBalanceError: result.siteBalanceError,
+    coverages: record(model.adsorbates, result.theta),
+    freeSites: record(model.sites, result.free),
+    stepRatesPerS: record(model.steps.map((s) => s.id), result.rates),
+    tofPerS: record(model.species, tof),
+    electronRatePerS: electrons,
+    currentDensityAPerM2: (-FARADAY_C_PER_MOL * model.file.siteDensityPerM2 * electrons) / AVOGADRO_PER_MOL,
+    faradaicEfficiency,
+    selectivity,
+    theta: result.theta,
+  };
+}
+
+/** A reusable solver bound to one model (rate equations and work arrays allocated once). */
+export class SteadyStateSolver {
+  readonly model: CompiledModel;
+  readonly system: KineticSystem;
+  private readonly work: SteadyStateWork;
+
+  constructor(model: CompiledModel) {
+    this.model = model;
+    this.system = new KineticSystem(model);
+    this.work = new SteadyStateWork(this.system);
+  }
+
+  /** Solves at the given conditions and returns the observables (converged or not: check `converged`). */
+  solve(conditions: KineticConditions = {}): SteadyStateObservables {
+    const U = conditions.potentialVvsRHE ?? this.model.file.potentialVvsRHE;
+    assertFiniteInRange('potentialVvsRHE', U, -5, 5, 'V vs RHE');
+    const options = checkSolverOptions(conditions.solver);
+    this.system.setRateConstants(rateConstants(this.model, U, descriptorVector(this.model, conditions.descriptors)));
+    const result = solveSteadyState(this.system, options, conditions.guess, this.work);
+    return observablesOf(this.model, result, U);
+  }
+
+  /**
+   * Solves with descriptor values given as a vector (no name lookup), for sweeps; same as {@link solve}.
+   */
+  solveVector(potentialV: number, descriptors: Float64Array, options: ReturnType<typeof checkSolverOptions>, guess?: Float64Array): SteadyStateResult {
+    this.system.setRateConstants(rateConstants(this.model, potentialV, descriptors));
+    return solveSteadyState(this.system, options, guess, this.work);
+  }
+}
+
+/** Steady state of a model at one set of conditions. */
+export function steadyState(model: CompiledModel, conditions: KineticConditions = {}): SteadyStateObservables {
+  return new SteadyStateSolver(model).solve(conditions);
+}
+
+/**
+ * Polarization curve: steady states over `potentialsV` (V vs RHE), each solve seeded from the previous
+ * converged one (continuation).
+ */
+export function polarizationCurve(model: CompiledModel, potentialsV: number[], conditions: Omit<KineticConditions, 'potentialVvsRHE'> = {}): SteadyStateObservables[] {
+  const solver = new SteadyStateSolver(model);
+  let guess = conditions.guess;
+  return potentialsV.map((U) => {
+    const obs = solver.solve({ ...conditions, potentialVvsRHE: U, guess });
+    if (obs.converged) guess = obs.theta;
+    return obs;
+  });
+}
+
+/**
+ * Degree of rate control of every step for the production rate of `target` (a species), by central
+ * differences: X_j = ∂ln r / ∂ln k_j at constant K_j (k_f and k_r scaled together by 1 ± δ).
+ */
+export function degreeOfRateControl(model: CompiledModel, target: string, conditions: KineticConditions = {}, delta = 1e-3): Record<string, number> {
+  const ti = model.species.indexOf(target);
+  if (ti < 0) throw new InputError('target', `a species of the model (${model.species.join(', ')})`, `unknown species "${target}"`);
+  const solver = new SteadyStateSolver(model);
+  const U = conditions.potentialVvsRHE ?? model.file.potentialVvsRHE;
+  const options = checkSolverOptions(conditions.solver);
+  const base = rateConstants(model, U, descriptorVector(model, conditions.descriptors));
+  const centre = solver.solve(conditions);
+  if (!centre.converged) throw new InputError('conditions', 'conditions with a converged steady state', `no converged steady state at ${U} V (residual ${centre.residual.toExponential(2)})`);
+  const rateOf = (r: Float64Array) => model.steps.reduce((acc, s, j) => acc + (s.speciesNet.get(ti) ?? 0) * r[j]!, 0);
+  const out: Record<string, number> = {};
+  model.steps.forEach((step, j) => {
+    const values: number[] = [];
+    for (const factor of [1 + delta, 1 / (1 + delta)]) {
+      const k = { ...base, kf: Float64Array.from(base.kf), kr: Float64Array.from(base.kr) };
+      k.kf[j]! *= factor;
+      k.kr[j]! *= factor;
+      solver.system.setRateConstants(k);
+      const res = solveSteadyState(solver.system, options, centre.theta);
+      values.push(rateOf(res.rates));
+    }
+    const [up, down] = values as [number, number];
+    out[step.id] = up > 0 && down > 0 ? (Math.log(up) - Math.log(down)) / (2 * Math.log(1 + delta)) : Number.NaN;
+  });
+  return out;
+}
+
+/**
+ * Apparent Tafel slope at U, mV per decade of |j| (of the total current, or of one product's partial
+ * current): |dU / d log10|j|| by central differences over ±5 mV.
+ */
+export function tafelSlope(model: CompiledModel, conditions: KineticConditions = {}, product?: string, stepV = 0.005): number {
+  const U = conditions.potentialVvsRHE ?? model.file.potentialVvsRHE;
+  const [a, b] = polarizationCurve(model, [U + stepV, U - stepV], conditions) as [SteadyStateObservables, SteadyStateObservables];
+  const current = (o: SteadyStateObservables) => Math.abs(product ? o.currentDensityAPerM2 * (o.faradaicEfficiency[product] ?? 0) : o.currentDensityAPerM2);
+  const dlog = Math.log10(current(b)) - Math.log10(current(a));
+  return Math.abs((2 * stepV * 1000) / dlog);
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+/**
+ * A linear energy in eV: a number, or `intercept + Σ slope·descriptor` (linear scaling relations), e.g.
+ * `{ intercept: 0.2, slopes: { dG_NO: 1.0 } }`.
+ */
+export const linearEnergySchema = z.union([
+  z.number().finite(),
+  z.object({ intercept: z.number().finite().default(0), slopes: z.record(z.string(), z.number().finite()).default({}) }),
+]);
+export type LinearEnergy = z.input<typeof linearEnergySchema>;
+
+/** Barrier: a linear energy, or a BEP relation Ea = alpha·ΔG + beta (eV), clamped to ≥ max(0, ΔG). */
+export const barrierSchema = z.union([linearEnergySchema, z.object({ bep: z.object({ alpha: z.number().finite(), beta: z.number().finite() }) })]);
+
+/** One elementary step. */
+export const stepSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "_" and "-"'),
+  /**
+   * Equation with "->" (reversible: rates both ways from ΔG), e.g. "NO* + H+ + e- -> HNO*",
+   * "NO* + CO* -> OCNO* + *". Adsorbates end in "*" (or "*site"), free sites are "*" (or "*site").
+   */
+  equation: z.string().min(3),
+  /** Reaction free energy at 0 V vs RHE, eV (CHE: ΔG(U) = ΔG + n·U for n electrons consumed). */
+  dG: linearEnergySchema,
+  /** Forward barrier at 0 V vs RHE, eV; default: barrierless (Ea = max(0, ΔG)). */
+  Ea: barrierSchema.optional(),
+  /** Symmetry factor of electrochemical steps (default 0.5). */
+  beta: z.number().min(0).max(1).optional(),
+  /** Prefactor, s⁻¹ (default kB·T/h). */
+  prefactorPerS: z.number().positive().optional(),
+  /** Where the energetics come from (DOI and what was quoted), or "assumed". */
+  source: z.string().optional(),
+});
+
+/** A gas, solution or liquid species with its activity. */
+export const speciesSchema = z.object({
+  phase: z.enum(['g', 'aq', 'l']),
+  /** Formula in the chemistry core's grammar, for atom balances; default: the species name. */
+  formula: z.string().optional(),
+  /** mol/L for aq (activity = c / 1 M); ignored for l (activity 1). */
+  concentrationM: z.number().min(0).optional(),
+  /** bar for g (activity = p / 1 bar). */
+  pressureBar: z.number().min(0).optional(),
+  /** Electrons consumed per molecule when this species is formed from the model's sources (for FE), e.g. 16 for urea from CO2 + NO3-. */
+  electronsPerMolecule: z.number().optional(),
+  /** True for the products whose rates, FE and selectivity are reported. */
+  product: z.boolean().optional(),
+});
+
+/** An adsorbate with its formula (atoms, for balances) and site type. */
+export const adsorbateSchema = z.object({ formula: z.string(), site: z.string().default('s') });
+
+/** A free-energy pathway for diagrams: a name and the steps in order. */
+export const pathwaySchema = z.object({ name: z.string(), steps: z.array(z.string()).min(1) });
+
+/** The model file. Units are declared at the top, as in Cantera; values below are read in them. */
+export const modelFileSchema = z.object({
+  name: z.string().min(1),
+  description: z.string().optional(),
+  /** Units of the file: only these are accepted (declared so that no number is unit-less). */
+  units: z
+    .object({
+      energy: z.literal('eV'),
+      potential: z.literal('V vs RHE'),
+      temperature: z.literal('K'),
+      concentration: z.literal('mol/L'),
+      pressure: z.literal('bar'),
+    })
+    .describe('units: { energy: eV, potential: V vs RHE, temperature: K, concentration: mol/L, pressure: bar }'),
+  source: z.string().optional(),
+  temperatureK: z.number().min(200).max(1500).default(298.15),
+  pH: z.number().min(-2).max(16).default(7),
+  potentialVvsRHE: z.number().min(-5).max(5).default(0),
+  /** Site types; each is its own coverage pool (coverages of one type and its free sites sum to 1). */
+  sites: z.array(z.string().regex(/^\w+$/)).min(1).default(['s']),
+  /** Surface sites per m² for current densities (default 1e19 m⁻², i.e. 10¹⁵ cm⁻²). */
+  siteDensityPerM2: z.number().positive().default(1e19),
+  /** Descriptors and their default values (eV), used by linear energies. */
+  descriptors: z.record(z.string(), z.number().finite()).default({}),
+  species: z.record(z.string(), speciesSchema),
+  adsorbates: z.record(z.string().regex(/\*\w*$/, 'adsorbate names end in "*" (or "*site")'), adsorbateSchema),
+  steps: z.array(stepSchema).min(1),
+  pathways: z.array(pathwaySchema).default([]),
+});
+export type ModelFile = z.output<typeof modelFileSchema>;
+export type ModelFileInput = z.input<typeof modelFileSchema>;

@@ -1,0 +1,170 @@
+import type { CompiledModel } from '../parser/compileModel.js';
+import type { RateConstants } from '../thermodynamics/rateConstants.js';
+
+/** One side of a step as flat factor arrays: kind 0 = adsorbate (index into θ), 1 = free site (site index). */
+interface Side {
+  kind: Int8Array;
+  index: Int32Array;
+  nu: Float64Array;
+  activity: number;
+}
+
+function side(ads: number[], adsNu: number[], free: number[], freeNu: number[], activity: number): Side {
+  const n = ads.length + free.length;
+  const s: Side = { kind: new Int8Array(n), index: new Int32Array(n), nu: new Float64Array(n), activity };
+  ads.forEach((a, i) => {
+    s.kind[i] = 0;
+    s.index[i] = a;
+    s.nu[i] = adsNu[i]!;
+  });
+  free.forEach((f, i) => {
+    s.kind[ads.length + i] = 1;
+    s.index[ads.length + i] = f;
+    s.nu[ads.length + i] = freeNu[i]!;
+  });
+  return s;
+}
+
+const pow = (x: number, nu: number) => (nu === 1 ? x : nu === 2 ? x * x : x ** nu);
+
+/**
+ * The mean-field rate equations of a compiled model: rates r_j = k_f·a_f·Πθ^ν − k_r·a_r·Πθ^ν with free sites
+ * per site type, dθ/dt = Σ_j ν r_j, and analytic derivatives with respect to adsorbate coverages and free
+ * sites. Allocation-free after construction: callers pass output arrays.
+ */
+export class KineticSystem {
+  /** Number of adsorbates (coverage unknowns). */
+  readonly n: number;
+  /** Number of site types. */
+  readonly sites: number;
+  /** Number of steps. */
+  readonly m: number;
+  readonly model: CompiledModel;
+  readonly kf: Float64Array;
+  readonly kr: Float64Array;
+  private readonly fwd: Side[];
+  private readonly rev: Side[];
+  /** ν of adsorbate k in step j, row-major m × n (products positive). */
+  private readonly nuAds: Float64Array;
+  private readonly adsSite: Int32Array;
+  private readonly free: Float64Array;
+
+  constructor(model: CompiledModel) {
+    this.model = model;
+    this.n = model.adsorbates.length;
+    this.sites = model.sites.length;
+    this.m = model.steps.length;
+    this.kf = new Float64Array(this.m);
+    this.kr = new Float64Array(this.m);
+    this.fwd = model.steps.map((s) => side(s.reactAds, s.reactAdsNu, s.reactFree, s.reactFreeNu, s.reactActivity));
+    this.rev = model.steps.map((s) => side(s.prodAds, s.prodAdsNu, s.prodFree, s.prodFreeNu, s.prodActivity));
+    this.nuAds = new Float64Array(this.m * this.n);
+    model.steps.forEach((s, j) => {
+      s.reactAds.forEach((a, i) => (this.nuAds[j * this.n + a]! -= s.reactAdsNu[i]!));
+      s.prodAds.forEach((a, i) => (this.nuAds[j * this.n + a]! += s.prodAdsNu[i]!));
+    });
+    this.adsSite = Int32Array.from(model.adsorbateSite);
+    this.free = new Float64Array(this.sites);
+  }
+
+  /** Sets the rate constants (s⁻¹). */
+  setRateConstants(k: RateConstants): void {
+    this.kf.set(k.kf);
+    this.kr.set(k.kr);
+  }
+
+  /** Free-site fraction of each site type, 1 − Σθ, into `out`. */
+  freeSites(theta: Float64Array, out: Float64Array = this.free): Float64Array {
+    out.fill(1);
+    for (let k = 0; k < this.n; k++) out[this.adsSite[k]!]! -= theta[k]!;
+    return out;
+  }
+
+  private term(s: Side, theta: Float64Array, free: Float64Array): number {
+    let t = s.activity;
+    for (let p = 0; p < s.kind.length; p++) t *= pow(s.kind[p] === 0 ? theta[s.index[p]!]! : free[s.index[p]!]!, s.nu[p]!);
+    return t;
+  }
+
+  /**
+   * Net rates r_j (s⁻¹ per site) into `out`; forward and reverse fluxes into `fwdOut`/`revOut` when given.
+   * `free` overrides the free sites (the Newton solver carries them as unknowns).
+   */
+  rates(theta: Float64Array, out: Float64Array, free?: Float64Array, fwdOut?: Float64Array, revOut?: Float64Array): Float64Array {
+    const f = free ?? this.freeSites(theta);
+    for (let j = 0; j < this.m; j++) {
+      const a = this.kf[j]! * this.term(this.fwd[j]!, theta, f);
+      const b = this.kr[j]! * this.term(this.rev[j]!, theta, f);
+      out[j] = a - b;
+      if (fwdOut) fwdOut[j] = a;
+      if (revOut) revOut[j] = b;
+    }
+    return out;
+  }
+
+  /** dθ/dt (s⁻¹) into `out` from net rates `r`. */
+  coverageRates(r: Float64Array, out: Float64Array): Float64Array {
+    out.fill(0);
+    for (let j = 0; j < this.m; j++) {
+      const rj = r[j]!;
+      if (rj === 0) continue;
+      const row = j * this.n;
+      for (let k = 0; k < this.n; k++) {
+        const nu = this.nuAds[row + k]!;
+        if (nu !== 0) out[k]! += nu * rj;
+      }
+    }
+    return out;
+  }
+
+  /** Gross flux through each adsorbate, Σ_j |ν_kj|(forward_j + reverse_j), for relative residuals. */
+  grossFlux(fwd: Float64Array, rev: Float64Array, out: Float64Array): Float64Array {
+    out.fill(0);
+    for (let j = 0; j < this.m; j++) {
+      const g = fwd[j]! + rev[j]!;
+      const row = j * this.n;
+      for (let k = 0; k < this.n; k++) {
+        const nu = this.nuAds[row + k]!;
+        if (nu !== 0) out[k]! += Math.abs(nu) * g;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Derivatives of the net rates: dr/dθ (m × n, row-major) and dr/dθ* (m × sites) at (θ, free). Used
+   * for both the coverage Jacobian and the Newton system with free sites as unknowns.
+   */
+  rateDerivatives(theta: Float64Array, free: Float64Array, dTheta: Float64Array, dFree: Float64Array): void {
+    dTheta.fill(0);
+    dFree.fill(0);
+    for (let j = 0; j < this.m; j++) {
+      for (const [s, k, sign] of [
+        [this.fwd[j]!, this.kf[j]!, 1],
+        [this.rev[j]!, this.kr[j]!, -1],
+      ] as const) {
+        const len = s.kind.length;
+        for (let p = 0; p < len; p++) {
+          // d/dx_p of k·a·Π x^ν = k·a·ν_p x_p^(ν_p−1) Π_{q≠p} x_q^ν_q
+          let d = sign * k * s.activity * s.nu[p]!;
+          for (let q = 0; q < len; q++) {
+            const x = s.kind[q] === 0 ? theta[s.index[q]!]! : free[s.index[q]!]!;
+            d *= q === p ? pow(x, s.nu[q]! - 1) : pow(x, s.nu[q]!);
+          }
+          if (s.kind[p] === 0) dTheta[j * this.n + s.index[p]!]! += d;
+          else dFree[j * this.sites + s.index[p]!]! += d;
+        }
+      }
+    }
+  }
+
+  /** ν of adsorbate k in step j (products positive). */
+  nu(j: number, k: number): number {
+    return this.nuAds[j * this.n + k]!;
+  }
+
+  /** Site type of adsorbate k. */
+  siteOf(k: number): number {
+    return this.adsSite[k]!;
+  }
+}

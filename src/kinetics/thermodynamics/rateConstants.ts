@@ -1,0 +1,40 @@
+import { BOLTZMANN_J_PER_K, ELEMENTARY_CHARGE_C } from '../../chem/index.js';
+import type { CompiledModel } from '../parser/compileModel.js';
+import { modelEnergies } from '../scaler/stepEnergetics.js';
+
+/** Planck constant, J s (exact, CODATA 2018). */
+export const PLANCK_J_S = 6.62607015e-34;
+
+/** kB·T in eV at temperature `temperatureK`. */
+export function thermalEnergyEv(temperatureK: number): number {
+  return (BOLTZMANN_J_PER_K * temperatureK) / ELEMENTARY_CHARGE_C;
+}
+
+/** Forward and reverse rate constants of every step (s⁻¹), with their energetics. */
+export interface RateConstants {
+  kf: Float64Array;
+  kr: Float64Array;
+  dG: Float64Array;
+  Ea: Float64Array;
+}
+
+/**
+ * Transition-state-theory rate constants at potential U (V vs RHE): k_f = A·exp(−Ea/kT),
+ * k_r = A·exp(−(Ea − ΔG)/kT), with A = kB·T/h unless the step gives a prefactor. Reverse barriers follow
+ * from ΔG, so each step obeys detailed balance: k_f/k_r = exp(−ΔG/kT).
+ */
+export function rateConstants(model: CompiledModel, potentialV: number, descriptors: Float64Array = model.defaultDescriptors, temperatureK = model.file.temperatureK): RateConstants {
+  const kT = thermalEnergyEv(temperatureK);
+  const tst = (BOLTZMANN_J_PER_K * temperatureK) / PLANCK_J_S;
+  const energies = modelEnergies(model, potentialV, descriptors);
+  const n = model.steps.length;
+  const out: RateConstants = { kf: new Float64Array(n), kr: new Float64Array(n), dG: new Float64Array(n), Ea: new Float64Array(n) };
+  energies.forEach((e, j) => {
+    const A = model.steps[j]!.prefactorPerS ?? tst;
+    out.dG[j] = e.dG;
+    out.Ea[j] = e.Ea;
+    out.kf[j] = A * Math.exp(-e.Ea / kT);
+    out.kr[j] = A * Math.exp(-(e.Ea - e.dG) / kT);
+  });
+  return out;
+}
