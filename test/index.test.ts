@@ -33,6 +33,7 @@ describe('public API', () => {
         "memoize",
         "molarMassGPerMol",
         "nernstSlopeV",
+        "nullSpace",
         "parseFormula",
         "parseYieldRateUnit",
         "partialCurrentDensity",

@@ -4,7 +4,7 @@ export * from './constants.js';
 export { ATOMIC_WEIGHTS_G_PER_MOL, isElementSymbol } from './atomicWeights.js';
 export { type Formula, FormulaError, parseFormula, toHill, formatCharge, molarMassGPerMol } from './formula.js';
 export { type Species, type SpeciesEntry, type SpeciesRole, SPECIES_REGISTRY, findSpeciesEntry, resolveSpecies, speciesContaining } from './species.js';
-export { Rational } from './Rational.js';
+export { Rational, nullSpace } from './Rational.js';
 export { memoize } from './memoize.js';
 export * from './balanceHalfReaction.js';
 export * from './faradaicEfficiency.js';

@@ -3,6 +3,7 @@ import type { CompiledModel } from '../parser/compileModel.js';
 import { rateConstants } from '../thermodynamics/rateConstants.js';
 import { KineticSystem } from '../solver/kineticSystem.js';
 import { type SolverOptions, checkSolverOptions } from '../solver/solverOptions.js';
+import { luFactor, luSolve } from '../solver/denseLU.js';
 import { SteadyStateWork, type SteadyStateResult, solveSteadyState } from '../solver/solveSteadyState.js';
 
 /** Conditions of one kinetic evaluation. */
@@ -29,7 +30,7 @@ export interface SteadyStateObservables {
   siteBalanceError: number;
   coverages: Record<string, number>;
   freeSites: Record<string, number>;
-  /** Net rate of each step, s⁻¹ per site. */
+  /** Net rate of each step, s⁻¹ per site (route-consistent: they close every adsorbate balance exactly). */
   stepRatesPerS: Record<string, number>;
   /** Net production of each gas/solution species, s⁻¹ per site (turnover frequency; negative = consumed). */
   tofPerS: Record<string, number>;
@@ -56,12 +57,41 @@ export function descriptorVector(model: CompiledModel, values: Record<string, nu
   return d;
 }
 
-/** Observables from a solved state. */
+/**
+ * Net step rates made exactly consistent with the steady state: the weighted least-squares combination of
+ * reaction routes (the model's null space of adsorbate stoichiometry) closest to the computed rates, each
+ * weighted by its round-off scale (its gross flux). Net rates of quasi-equilibrated steps are differences of
+ * huge fluxes; this recovers them from the slow, accurately known steps of the same route.
+ */
+export function routeConsistentRates(model: CompiledModel, rates: Float64Array, grossRates: Float64Array): Float64Array {
+  const R = model.routes;
+  const q = R.length;
+  const m = rates.length;
+  const out = new Float64Array(m);
+  if (q === 0) return out; // no route: every net rate is zero at steady state
+  const sigma = Array.from(grossRates, (g) => Math.max(g * 1e-15, 1e-300));
+  const minSigma = Math.min(...sigma);
+  const w = sigma.map((s) => (minSigma / s) ** 2);
+  const A = new Float64Array(q * q);
+  const b = new Float64Array(q);
+  for (let a = 0; a < q; a++) {
+    for (let j = 0; j < m; j++) b[a]! += R[a]![j]! * w[j]! * rates[j]!;
+    for (let c = 0; c < q; c++) for (let j = 0; j < m; j++) A[a * q + c]! += R[a]![j]! * w[j]! * R[c]![j]!;
+  }
+  const piv = new Int32Array(q);
+  if (!luFactor(A, q, piv)) return Float64Array.from(rates);
+  luSolve(A, q, piv, b);
+  for (let a = 0; a < q; a++) for (let j = 0; j < m; j++) out[j]! += b[a]! * R[a]![j]!;
+  return out;
+}
+
+/** Observables from a solved state (rates made route-consistent, see {@link routeConsistentRates}). */
 export function observablesOf(model: CompiledModel, result: SteadyStateResult, potentialV: number): SteadyStateObservables {
   const tof = new Float64Array(model.species.length);
   let electrons = 0;
+  const rates = routeConsistentRates(model, result.rates, result.grossRates);
   model.steps.forEach((s, j) => {
-    const r = result.rates[j]!;
+    const r = rates[j]!;
     electrons += s.electrons * r;
     for (const [sp, nu] of s.speciesNet) tof[sp]! += nu * r;
   });
@@ -86,7 +116,7 @@ export function observablesOf(model: CompiledModel, result: SteadyStateResult, p
     siteBalanceError: result.siteBalanceError,
     coverages: record(model.adsorbates, result.theta),
     freeSites: record(model.sites, result.free),
-    stepRatesPerS: record(model.steps.map((s) => s.id), result.rates),
+    stepRatesPerS: record(model.steps.map((s) => s.id), rates),
     tofPerS: record(model.species, tof),
     electronRatePerS: electrons,
     currentDensityAPerM2: (-FARADAY_C_PER_MOL * model.file.siteDensityPerM2 * electrons) / AVOGADRO_PER_MOL,
@@ -169,7 +199,7 @@ export function degreeOfRateControl(model: CompiledModel, target: string, condit
       k.kr[j]! *= factor;
       solver.system.setRateConstants(k);
       const res = solveSteadyState(solver.system, options, centre.theta);
-      values.push(rateOf(res.rates));
+      values.push(rateOf(routeConsistentRates(model, res.rates, res.grossRates)));
     }
     const [up, down] = values as [number, number];
     out[step.id] = up > 0 && down > 0 ? (Math.log(up) - Math.log(down)) / (2 * Math.log(1 + delta)) : Number.NaN;

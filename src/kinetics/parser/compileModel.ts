@@ -1,5 +1,5 @@
 import { parse as parseYaml } from 'yaml';
-import { InputError, type Formula, parseFormula } from '../../chem/index.js';
+import { InputError, type Formula, Rational, nullSpace, parseFormula } from '../../chem/index.js';
 import { type ModelFile, type ModelFileInput, modelFileSchema } from './modelSchema.js';
 
 /** A linear form intercept + slopes·descriptors, with slopes aligned to the model's descriptor order. */
@@ -49,6 +49,11 @@ export interface CompiledModel {
   descriptors: string[];
   defaultDescriptors: Float64Array;
   steps: CompiledStep[];
+  /**
+   * Reaction routes: a basis of step combinations that leave every adsorbate unchanged (null space of the
+   * adsorbate stoichiometry, exact), as rows of length = steps. Steady-state net rates lie in their span.
+   */
+  routes: number[][];
 }
 
 const MODEL_ALLOWED = 'a model file as in docs/model-format.md';
@@ -205,7 +210,19 @@ export function compileModel(file: ModelFile): CompiledModel {
   for (const pathway of file.pathways) {
     for (const id of pathway.steps) if (!steps.some((s) => s.id === id)) throw new InputError(`pathways.${pathway.name}`, 'step ids of this model', `unknown step "${id}"`);
   }
+  // ν of each adsorbate in each step, as exact rationals (coefficients like 0.5 scaled by 1000 first)
+  const toRational = (x: number) => Rational.of(Math.round(x * 1000), 1000);
+  const matrix = adsorbates.map((_, a) =>
+    steps.map((s) => {
+      let nu = 0;
+      s.reactAds.forEach((k, i) => k === a && (nu -= s.reactAdsNu[i]!));
+      s.prodAds.forEach((k, i) => k === a && (nu += s.prodAdsNu[i]!));
+      return toRational(nu);
+    }),
+  );
+  const routes = nullSpace(matrix, steps.length).basis.map((v) => v.map((x) => x.toNumber()));
   return {
+    routes,
     file,
     adsorbates,
     adsorbateSite,

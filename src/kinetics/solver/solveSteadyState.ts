@@ -22,6 +22,8 @@ export interface SteadyStateResult {
   free: Float64Array;
   /** Net rate of every step at the steady state, s⁻¹ per site. */
   rates: Float64Array;
+  /** Forward + reverse flux of every step, s⁻¹ per site (the round-off scale of each net rate). */
+  grossRates: Float64Array;
 }
 
 const LOG_MIN = -575; // θ ≥ 1e-250
@@ -199,7 +201,9 @@ function verify(sys: KineticSystem, w: SteadyStateWork, method: SteadyStateResul
   let siteBalanceError = 0;
   for (let s = 0; s < sites; s++) siteBalanceError = Math.max(siteBalanceError, Math.abs(balance[s]! - freeCarried[s]!));
   const converged = res <= 10 * tolerance && netClosed && siteBalanceError <= 1e-9 && theta.every(Number.isFinite);
-  return { converged, method: converged ? method : 'failed', newtonIterations: iterations, residual: res, netResidual, siteBalanceError, theta, free: freeCarried, rates };
+  const grossRates = new Float64Array(sys.m);
+  for (let j = 0; j < sys.m; j++) grossRates[j] = fwd[j]! + rev[j]!;
+  return { converged, method: converged ? method : 'failed', newtonIterations: iterations, residual: res, netResidual, siteBalanceError, theta, free: freeCarried, rates, grossRates };
 }
 
 /**

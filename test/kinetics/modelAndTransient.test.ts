@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runPulse } from '../../src/kinetics/analyze/pulse.js';
+import { steadyState } from '../../src/kinetics/analyze/steadyState.js';
+import { descriptorSweep } from '../../src/kinetics/mapper/descriptorSweep.js';
+import { compileModel, parseModelText, validateModel } from '../../src/kinetics/parser/compileModel.js';
+import type { ModelFileInput } from '../../src/kinetics/parser/modelSchema.js';
+import { rateConstants } from '../../src/kinetics/thermodynamics/rateConstants.js';
+import { integrateCoverages } from '../../src/kinetics/solver/integrateCoverages.js';
+import { KineticSystem } from '../../src/kinetics/solver/kineticSystem.js';
+import { checkSolverOptions } from '../../src/kinetics/solver/solverOptions.js';
+
+const units = { energy: 'eV', potential: 'V vs RHE', temperature: 'K', concentration: 'mol/L', pressure: 'bar' } as const;
+const urea = compileModel(parseModelText(readFileSync(new URL('../../data/models/urea-cu4-ceo2.yaml', import.meta.url), 'utf8')));
+const base: ModelFileInput = {
+  name: 'bad',
+  units,
+  species: { NO3: { phase: 'aq', formula: 'NO3-', concentrationM: 0.1 }, H2O: { phase: 'l' } },
+  adsorbates: { 'NO*': { formula: 'NO' } },
+  steps: [{ id: 'r1', equation: 'NO3 + * + 4 H+ + 3 e- -> NO* + 2 H2O', dG: -0.5 }],
+};
+
+describe('model files', () => {
+  it('accept a balanced model and count electrons from the equation', () => {
+    expect(compileModel(validateModel(base)).steps[0]!.electrons).toBe(3);
+  });
+  it.each([
+    ['unbalanced atoms', { steps: [{ id: 'r1', equation: 'NO3 + * + 4 H+ + 3 e- -> NO* + H2O', dG: -0.5 }] }, /steps\[0\] \(r1\)\.equation: unbalanced atoms \(products − reactants\): O -1, H -2/],
+    ['unbalanced charge', { steps: [{ id: 'r1', equation: 'NO3 + * + 4 H+ + 2 e- -> NO* + 2 H2O', dG: -0.5 }] }, /charge changes by -1/],
+    ['unbalanced sites', { steps: [{ id: 'r1', equation: 'NO3 + 2 * + 4 H+ + 3 e- -> NO* + 2 H2O', dG: -0.5 }] }, /site "s" changes by -1/],
+    ['unknown species', { steps: [{ id: 'r1', equation: 'NO2 + * -> NO*', dG: -0.5 }] }, /unknown species "NO2"/],
+    ['negative concentration', { species: { NO3: { phase: 'aq', formula: 'NO3-', concentrationM: -1 }, H2O: { phase: 'l' } } }, /^species\.NO3\.concentrationM: /],
+    ['missing units', { units: undefined }, /^units: /],
+    ['wrong energy unit', { units: { ...units, energy: 'kJ/mol' } }, /^units\.energy: /],
+    ['unknown descriptor', { steps: [{ id: 'r1', equation: 'NO3 + * + 4 H+ + 3 e- -> NO* + 2 H2O', dG: { slopes: { dG_X: 1 } } }] }, /unknown descriptor "dG_X"/],
+  ])('refuse %s with the field and the reason', (_name, patch, message) => {
+    expect(() => compileModel(validateModel({ ...base, ...(patch as object) } as ModelFileInput))).toThrow(message);
+  });
+  it('read YAML and report its syntax errors', () => {
+    expect(() => parseModelText('name: [unclosed')).toThrow(/^model: /);
+  });
+});
+
+describe('transient integration', () => {
+  it('reaches the Newton steady state in the long-time limit (ROS2 from a clean surface)', () => {
+    const sys = new KineticSystem(urea);
+    sys.setRateConstants(rateConstants(urea, -0.3));
+    const integrated = integrateCoverages(sys, new Float64Array(sys.n), 1e6, checkSolverOptions());
+    expect(integrated.completed).toBe(true);
+    const ss = steadyState(urea, { potentialVvsRHE: -0.3 });
+    urea.adsorbates.forEach((a, k) => {
+      const expected = ss.coverages[a]!;
+      if (expected > 1e-8) expect(integrated.theta[k]! / expected).toBeCloseTo(1, 3);
+    });
+  });
+
+  it('pulses reach a periodic steady state; with E1 = E2 the period averages equal the steady state', () => {
+    const ss = steadyState(urea, { potentialVvsRHE: -0.3 });
+    const flat = runPulse(urea, { e1V: -0.3, t1S: 1, e2V: -0.3, t2S: 1, periods: 3, initialCoverages: ss.theta });
+    const last = flat.periods.at(-1)!;
+    expect(last.faradaicEfficiency.urea! / ss.faradaicEfficiency.urea!).toBeCloseTo(1, 3);
+    expect(last.tofPerS.urea! / ss.tofPerS.urea!).toBeCloseTo(1, 3);
+    const pulsed = runPulse(urea, { e1V: -0.5, t1S: 0.5, e2V: -0.1, t2S: 0.5, periods: 20 });
+    expect(pulsed.completed).toBe(true);
+    expect(pulsed.periodicFromPeriod).not.toBeNull();
+    const p = pulsed.periods.at(-1)!;
+    expect(Object.values(p.faradaicEfficiency).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 3); // charge conservation over a period
+  });
+
+  it('refuses impossible programs', () => {
+    expect(() => runPulse(urea, { e1V: -0.3, t1S: 0, e2V: 0, t2S: 1, periods: 1 })).toThrow(/^t1S: /);
+    expect(() => runPulse(urea, { e1V: -0.3, t1S: 1, e2V: 0, t2S: 1, periods: 0 })).toThrow(/^periods: /);
+  });
+});
+
+describe('descriptor sweep', () => {
+  it('converges at every point of a 20 × 20 grid with verified residuals', () => {
+    const r = descriptorSweep(urea, { x: { name: 'dG_NO', from: -1.5, to: 0.5, points: 20 }, y: { name: 'dG_CO', from: -0.5, to: 1, points: 20 } });
+    expect(r.converged.every((c) => c === 1)).toBe(true);
+    expect(Math.max(...r.residual)).toBeLessThan(1e-9);
+    expect(r.log10Tof.urea!.some(Number.isFinite)).toBe(true);
+  });
+});
