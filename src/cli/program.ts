@@ -15,6 +15,7 @@ import {
 } from '../chem/index.js';
 import { ConflictError, ImportError, NotFoundError, ReadOnlyError } from '../store/errors.js';
 import { type Output, defaultDataDir, registerDbCommands } from './dbCommands.js';
+import { registerKineticsCommands } from './kineticsCommands.js';
 import { VERSION } from '../version.js';
 
 /** Where CLI output goes; tests pass buffers, the bin passes the process streams. */
@@ -231,6 +232,7 @@ function buildProgram(io: CliIo, emit: (out: Output, json: boolean) => void): Co
     .addOption(json)
     .action(run(() => demoCommand()));
   registerDbCommands(program, run);
+  registerKineticsCommands(program, run);
   program
     .command('serve')
     .description('run the web app and HTTP API (same as npm start, without the build step)')

@@ -66,3 +66,37 @@ export const forkRequestSchema = z.object({ newId: z.string().regex(/^[a-z0-9][a
 
 /** GET /api/plots/yield-by-strategy.svg */
 export const yieldPlotQuerySchema = z.object({ basis: z.enum(['catalyst-mass', 'area']).default('catalyst-mass') });
+
+/** A model by built-in name or as YAML/JSON text. */
+const modelRef = {
+  model: z.string().optional().describe('built-in model name (GET /api/models)'),
+  modelText: z.string().max(1_000_000).optional().describe('a model file as YAML or JSON text'),
+};
+const descriptorValues = z.record(z.string(), z.number().finite()).optional().describe('descriptor values, eV');
+const requireModel = <T extends { model?: string; modelText?: string }>(v: T) => v.model !== undefined || v.modelText !== undefined;
+const modelMessage = { message: 'give "model" (a built-in name) or "modelText"', path: ['model'] };
+
+/** POST /api/mechanism/diagram */
+export const diagramRequestSchema = z
+  .object({ ...modelRef, potentialVvsRHE: z.number().min(-5).max(5).default(0), pathways: z.array(z.string()).optional(), descriptors: descriptorValues })
+  .refine(requireModel, modelMessage);
+
+/** POST /api/kinetics/steady */
+export const steadyRequestSchema = z
+  .object({ ...modelRef, potentialsVvsRHE: z.array(z.number().min(-5).max(5)).min(1).max(400).optional(), descriptors: descriptorValues })
+  .refine(requireModel, modelMessage);
+
+/** POST /api/kinetics/pulse */
+export const pulseRequestSchema = z
+  .object({ ...modelRef, e1V: z.number(), t1S: z.number(), e2V: z.number(), t2S: z.number(), periods: z.number().int().min(1).max(200), descriptors: descriptorValues })
+  .refine(requireModel, modelMessage);
+
+const axis = z.object({ name: z.string(), from: z.number(), to: z.number(), points: z.number().int().min(1).max(200) });
+
+/** POST /api/kinetics/sweeps */
+export const sweepRequestSchema = z
+  .object({ ...modelRef, x: axis, y: axis.optional(), potentialVvsRHE: z.number().min(-5).max(5).optional(), descriptors: descriptorValues })
+  .refine(requireModel, modelMessage);
+
+/** GET /api/kinetics/sweeps/:id/result */
+export const sweepResultQuerySchema = z.object({ product: z.string().optional(), quantity: z.enum(['log10Tof', 'faradaicEfficiency']).default('log10Tof') });

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { InputError } from '../chem/index.js';
+import { JobManager, JobNotFoundError } from '../jobs/JobManager.js';
 import { ConflictError, ImportError, NotFoundError, ReadOnlyError } from '../store/errors.js';
 import type { RecordStore } from '../store/RecordStore.js';
 import { VERSION } from '../version.js';
@@ -21,6 +22,7 @@ export interface BuildAppOptions {
 
 /** The one mapping from errors to HTTP statuses: bad input 400, unknown id 404, read-only/conflict 409. */
 function sendError(reply: FastifyReply, error: unknown): FastifyReply {
+  if (error instanceof JobNotFoundError) return reply.code(404).send({ error: { field: error.field, message: error.message } });
   if (error instanceof InputError) return reply.code(400).send({ error: { field: error.field, allowed: error.allowed, message: error.message.split('\n')[0] } });
   if (error instanceof z.ZodError) {
     const issue = error.issues[0]!;
@@ -45,6 +47,7 @@ const isText = (r: RouteResult): r is { contentType: string; body: string; statu
  */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 60 * 1024 * 1024 });
+  const jobs = new JobManager();
   app.setErrorHandler((error, _request, reply) => sendError(reply, error));
   for (const route of ROUTES) {
     app.route({
@@ -53,7 +56,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       handler: async (request, reply) => {
         const body = route.body ? route.body.parse(request.body ?? {}) : undefined;
         const query = route.query ? route.query.parse(request.query ?? {}) : request.query;
-        const result = await route.handler({ body, query, params: request.params as Record<string, string>, store: options.store });
+        const result = await route.handler({ body, query, params: request.params as Record<string, string>, store: options.store, jobs });
         if (isText(result)) return reply.code(result.status ?? route.status ?? 200).type(result.contentType).send(result.body);
         return reply.code(route.status ?? 200).send(result);
       },

@@ -17,7 +17,21 @@ import { feVsPotentialSpec, yieldByStrategySpec } from '../plot/literatureSpecs.
 import { renderSvg } from '../plot/renderSpec.js';
 import { InputError } from '../chem/index.js';
 import { listRecordsQuerySchema, type RecordStore } from '../store/RecordStore.js';
+import type { JobManager } from '../jobs/JobManager.js';
+import { runParallelSweep } from '../jobs/runParallelSweep.js';
+import { runPulse } from '../kinetics/analyze/pulse.js';
+import { polarizationCurve } from '../kinetics/analyze/steadyState.js';
+import type { SweepResult } from '../kinetics/mapper/descriptorSweep.js';
+import { freeEnergyDiagram } from '../mechanism/freeEnergyDiagram.js';
+import { freeEnergyDiagramSpec } from '../plot/freeEnergyDiagramSpec.js';
+import { volcanoSpec } from '../plot/volcanoSpec.js';
+import { builtinModelText, listBuiltinModels, loadModel } from '../store/builtinModels.js';
 import {
+  diagramRequestSchema,
+  pulseRequestSchema,
+  steadyRequestSchema,
+  sweepRequestSchema,
+  sweepResultQuerySchema,
   balanceRequestSchema,
   convertRequestSchema,
   e0RequestSchema,
@@ -46,7 +60,7 @@ export interface RouteDefinition {
   status?: number;
   /** Response content type for the docs (default application/json). */
   produces?: string;
-  handler: (input: { body: unknown; query: unknown; params: Record<string, string>; store: RecordStore }) => Promise<RouteResult> | RouteResult;
+  handler: (input: { body: unknown; query: unknown; params: Record<string, string>; store: RecordStore; jobs: JobManager }) => Promise<RouteResult> | RouteResult;
 }
 
 /** Marks a non-JSON response. */
@@ -190,6 +204,75 @@ export const ROUTES: RouteDefinition[] = [
     },
   },
 ];
+
+/** The model of a request: built-in name or text. */
+const modelOf = (b: { model?: string; modelText?: string }) => (b.modelText !== undefined ? loadModel({ text: b.modelText }) : loadModel({ name: b.model! }));
+const finiteOrNull = (a: Float64Array) => Array.from(a, (x) => (Number.isFinite(x) ? x : null));
+
+ROUTES.push(
+  { method: 'GET', url: '/api/models', tag: 'kinetics', summary: 'Built-in mechanism models', handler: () => listBuiltinModels() },
+  {
+    method: 'GET', url: '/api/models/:name', tag: 'kinetics', summary: 'A built-in model file (YAML text) and its summary',
+    handler: ({ params }) => ({ ...listBuiltinModels().find((m) => m.name === params.name), text: builtinModelText(params.name!) }),
+  },
+  {
+    method: 'POST', url: '/api/mechanism/diagram', tag: 'kinetics', summary: 'Free-energy diagrams (CHE) at a potential, limiting potentials, and the Vega-Lite spec', body: diagramRequestSchema,
+    handler: ({ body }) => {
+      const b = body as z.infer<typeof diagramRequestSchema>;
+      const m = modelOf(b);
+      const diagrams = (b.pathways ?? m.file.pathways.map((p) => p.name)).map((p) => freeEnergyDiagram(m, p, b.potentialVvsRHE, b.descriptors));
+      return { diagrams, spec: freeEnergyDiagramSpec(diagrams, m.file.name) };
+    },
+  },
+  {
+    method: 'POST', url: '/api/kinetics/steady', tag: 'kinetics', summary: 'Steady states (polarization curve with continuation): coverages, rates, FE, current density', body: steadyRequestSchema,
+    handler: ({ body }) => {
+      const b = body as z.infer<typeof steadyRequestSchema>;
+      const m = modelOf(b);
+      return polarizationCurve(m, b.potentialsVvsRHE ?? [m.file.potentialVvsRHE], { descriptors: b.descriptors }).map(({ theta: _t, ...rest }) => rest);
+    },
+  },
+  {
+    method: 'POST', url: '/api/kinetics/pulse', tag: 'kinetics', summary: 'Square-wave pulsed potential: period-averaged rates and FE', body: pulseRequestSchema,
+    handler: ({ body }) => {
+      const b = body as z.infer<typeof pulseRequestSchema>;
+      return runPulse(modelOf(b), { e1V: b.e1V, t1S: b.t1S, e2V: b.e2V, t2S: b.t2S, periods: b.periods, descriptors: b.descriptors });
+    },
+  },
+  {
+    method: 'POST', url: '/api/kinetics/sweeps', tag: 'kinetics', summary: 'Start a descriptor sweep as a background job (worker threads); returns its id', body: sweepRequestSchema, status: 202,
+    handler: ({ body, jobs }) => {
+      const b = body as z.infer<typeof sweepRequestSchema>;
+      const modelText = b.modelText ?? builtinModelText(b.model!);
+      const model = loadModel({ text: modelText }); // validate now: bad input is a 400, not a failed job
+      for (const a of [b.x, ...(b.y ? [b.y] : [])]) if (!model.descriptors.includes(a.name)) throw new InputError(`${a === b.x ? 'x' : 'y'}.name`, `a descriptor of the model (${model.descriptors.join(', ')})`, `unknown descriptor "${a.name}"`);
+      const spec = { x: b.x, ...(b.y ? { y: b.y } : {}), potentialVvsRHE: b.potentialVvsRHE, descriptors: b.descriptors };
+      const id = jobs.start('sweep', (report, signal) => runParallelSweep({ modelText, spec, onProgress: report, signal }).then((result) => ({ result, spec, products: model.productIndices.map((p) => model.species[p]!) })));
+      return { id, status: 'running' };
+    },
+  },
+  { method: 'GET', url: '/api/kinetics/sweeps/:id', tag: 'kinetics', summary: 'Progress of a sweep job', handler: ({ params, jobs }) => jobs.get(params.id!) },
+  { method: 'DELETE', url: '/api/kinetics/sweeps/:id', tag: 'kinetics', summary: 'Cancel a sweep job', handler: ({ params, jobs }) => jobs.cancel(params.id!) },
+  {
+    method: 'GET', url: '/api/kinetics/sweeps/:id/result', tag: 'kinetics', summary: 'Result of a finished sweep: grids and a heat-map spec', query: sweepResultQuerySchema,
+    handler: ({ params, query, jobs }) => {
+      const job = jobs.get(params.id!, true);
+      if (job.status !== 'done') throw new InputError('id', 'a finished job', `job is ${job.status}`);
+      const { result, spec, products } = job.result as { result: SweepResult; spec: { x: { name: string }; y?: { name: string } }; products: string[] };
+      const q = query as z.infer<typeof sweepResultQuerySchema>;
+      const product = q.product ?? products[0]!;
+      if (!products.includes(product)) throw new InputError('product', `a product of the model (${products.join(', ')})`, `got "${product}"`);
+      return {
+        xValues: result.xValues,
+        yValues: result.yValues,
+        converged: Array.from(result.converged),
+        log10Tof: Object.fromEntries(Object.entries(result.log10Tof).map(([k, v]) => [k, finiteOrNull(v)])),
+        faradaicEfficiency: Object.fromEntries(Object.entries(result.faradaicEfficiency).map(([k, v]) => [k, finiteOrNull(v)])),
+        spec: volcanoSpec(result, product, q.quantity, spec.x.name, spec.y?.name ?? ''),
+      };
+    },
+  },
+);
 
 /** The OpenAPI 3.1 document, generated from {@link ROUTES} and their zod schemas. */
 export function openApiDocument(version: string): Record<string, unknown> {

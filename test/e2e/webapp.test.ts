@@ -101,6 +101,31 @@ describe('web app in Chromium', () => {
     await page.getByText('unreadable-faradaic-efficiency').waitFor();
   });
 
+  it('draws free-energy diagrams and updates them with the potential slider', async () => {
+    await page.goto(`${server.url}/#/mechanism`);
+    await page.locator('figure.chart svg.marks').waitFor();
+    const table = page.locator('table[aria-label="limiting potentials"]');
+    await expect.poll(() => table.innerText()).toContain('co2_to_co');
+    expect(await table.innerText()).toMatch(/urea\s+-0\.150/);
+    await page.locator('input[aria-label="potential in volt versus RHE"]').fill('-0.5');
+    await expect.poll(() => page.locator('figure.chart').innerText()).toContain('U = -0.50 V vs RHE');
+    await shot('mechanism');
+  });
+
+  it('solves a polarization curve, a pulse program and a small descriptor sweep with a progress bar', async () => {
+    await page.goto(`${server.url}/#/kinetics`);
+    await expect.poll(() => page.getByTestId('steady-summary').innerText(), { timeout: 15000 }).toMatch(/^17 of 17 potentials converged/);
+    await page.locator('input[aria-label="periods"]').fill('5');
+    await page.getByRole('button', { name: 'Simulate' }).click();
+    await expect.poll(() => page.getByTestId('pulse-summary').innerText(), { timeout: 15000 }).toContain('Periodic steady state from period');
+    await page.locator('input[aria-label="points per axis"]').fill('12');
+    await page.getByRole('button', { name: 'Run sweep' }).click();
+    await expect.poll(() => page.getByRole('progressbar').innerText(), { timeout: 20000 }).toContain('done — 144/144 points');
+    await page.locator('figure.chart svg.marks').nth(2).waitFor();
+    expect(await page.locator('figure.chart').nth(2).innerText()).toContain('log10 TOF of urea');
+    await shot('kinetics');
+  });
+
   it('is keyboard-usable and fits a narrow window', async () => {
     await page.setViewportSize({ width: 420, height: 860 });
     await page.goto(`${server.url}/#/literature`);

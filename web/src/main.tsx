@@ -2,7 +2,9 @@ import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Calculators } from './pages/Calculators.js';
 import { Compare } from './pages/Compare.js';
+import { Kinetics } from './pages/Kinetics.js';
 import { Literature } from './pages/Literature.js';
+import { Mechanism } from './pages/Mechanism.js';
 import { MyData } from './pages/MyData.js';
 import { RecordPage } from './pages/RecordPage.js';
 import './styles.css';
@@ -11,6 +13,8 @@ const PAGES = [
   { path: 'literature', label: 'Literature' },
   { path: 'compare', label: 'Compare' },
   { path: 'calculators', label: 'Calculators' },
+  { path: 'mechanism', label: 'Mechanism' },
+  { path: 'kinetics', label: 'Kinetics' },
   { path: 'my-data', label: 'My data' },
 ] as const;
 
@@ -48,6 +52,8 @@ function App() {
         {page === 'records' && id && <RecordPage id={id} />}
         {page === 'compare' && <Compare />}
         {page === 'calculators' && <Calculators />}
+        {page === 'mechanism' && <Mechanism />}
+        {page === 'kinetics' && <Kinetics />}
         {page === 'my-data' && <MyData />}
       </main>
       <footer>

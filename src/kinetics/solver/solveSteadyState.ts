@@ -35,6 +35,7 @@ const FLUX_FLOOR = 1e-12;
 
 /** Work arrays for the Newton solver of one system size (reuse across solves; no allocation per solve). */
 export class SteadyStateWork {
+  /** Unknowns: every coverage and free site except each site type's dominant member, as logarithms. */
   readonly N: number;
   readonly u: Float64Array;
   readonly uTrial: Float64Array;
@@ -53,16 +54,22 @@ export class SteadyStateWork {
   readonly dTheta: Float64Array;
   readonly dFree: Float64Array;
   readonly integrator: IntegratorWork;
+  /** Member index (adsorbate k, or n + s for the free site of s) of each unknown. */
+  readonly varMember: Int32Array;
+  /** Dominant member of each site type (computed as 1 − Σ others). */
+  readonly dominant: Int32Array;
+  /** Site type of each member. */
+  readonly memberSite: Int32Array;
   constructor(sys: KineticSystem) {
     const { n, m, sites } = sys;
-    this.N = n + sites;
-    this.u = new Float64Array(this.N);
-    this.uTrial = new Float64Array(this.N);
-    this.E = new Float64Array(this.N);
-    this.ETrial = new Float64Array(this.N);
-    this.Jm = new Float64Array(this.N * this.N);
-    this.du = new Float64Array(this.N);
-    this.piv = new Int32Array(this.N);
+    this.N = n;
+    this.u = new Float64Array(n);
+    this.uTrial = new Float64Array(n);
+    this.E = new Float64Array(n);
+    this.ETrial = new Float64Array(n);
+    this.Jm = new Float64Array(n * n);
+    this.du = new Float64Array(n);
+    this.piv = new Int32Array(n);
     this.theta = new Float64Array(n);
     this.free = new Float64Array(sites);
     this.r = new Float64Array(m);
@@ -73,14 +80,41 @@ export class SteadyStateWork {
     this.dTheta = new Float64Array(m * n);
     this.dFree = new Float64Array(m * sites);
     this.integrator = new IntegratorWork(n, m, sites);
+    this.varMember = new Int32Array(n);
+    this.dominant = new Int32Array(sites);
+    this.memberSite = new Int32Array(n + sites);
+    for (let k = 0; k < n; k++) this.memberSite[k] = sys.siteOf(k);
+    for (let s = 0; s < sites; s++) this.memberSite[n + s] = s;
   }
 }
 
-/** Residual vector E(u) of the Newton system (scaled coverage rates, site balances); returns max |E|. */
-function residual(sys: KineticSystem, u: Float64Array, w: SteadyStateWork, E: Float64Array): number {
+/**
+ * Fills θ and θ* from the unknowns: non-dominant members are exp(u); each site type's dominant member is
+ * 1 − Σ of the others (so the site balance holds exactly and a coverage near 1 keeps full precision in
+ * its small complement). Returns false when a dominant member would be negative.
+ */
+function unpack(sys: KineticSystem, u: Float64Array, w: SteadyStateWork): boolean {
   const { n, sites } = sys;
-  for (let k = 0; k < n; k++) w.theta[k] = Math.exp(u[k]!);
-  for (let s = 0; s < sites; s++) w.free[s] = Math.exp(u[n + s]!);
+  const value = (member: number, v: number) => (member < n ? (w.theta[member] = v) : (w.free[member - n] = v));
+  const rest = w.integrator.free; // scratch: Σ of non-dominant members per site
+  rest.fill(0);
+  for (let i = 0; i < w.N; i++) {
+    const x = Math.exp(u[i]!);
+    value(w.varMember[i]!, x);
+    rest[w.memberSite[w.varMember[i]!]!]! += x;
+  }
+  for (let s = 0; s < sites; s++) {
+    const d = 1 - rest[s]!;
+    if (!(d > 0)) return false;
+    value(w.dominant[s]!, d);
+  }
+  return true;
+}
+
+/** Residual vector E(u): scaled coverage rates of every adsorbate; returns max |E| (Infinity if infeasible). */
+function residual(sys: KineticSystem, u: Float64Array, w: SteadyStateWork, E: Float64Array): number {
+  const { n } = sys;
+  if (!unpack(sys, u, w)) return Number.POSITIVE_INFINITY;
   sys.rates(w.theta, w.r, w.free, w.fwd, w.rev);
   sys.coverageRates(w.r, w.dcov);
   sys.grossFlux(w.fwd, w.rev, w.gross);
@@ -91,15 +125,17 @@ function residual(sys: KineticSystem, u: Float64Array, w: SteadyStateWork, E: Fl
     E[k] = w.dcov[k]! / (w.gross[k]! + 1e-30 * maxGross + FLUX_FLOOR);
     max = Math.max(max, Math.abs(E[k]!));
   }
-  for (let s = 0; s < sites; s++) E[n + s] = w.free[s]! - 1;
-  for (let k = 0; k < n; k++) E[n + sys.siteOf(k)]! += w.theta[k]!;
-  for (let s = 0; s < sites; s++) max = Math.max(max, Math.abs(E[n + s]!));
   return max;
 }
 
-/** Jacobian of E with respect to u = (ln θ, ln θ*), using the gross fluxes of the last residual call as row scales. */
+/** ∂r_j/∂x for a member (adsorbate coverage or free site), from the last rateDerivatives call. */
+function memberDerivative(sys: KineticSystem, w: SteadyStateWork, j: number, member: number): number {
+  return member < sys.n ? w.dTheta[j * sys.n + member]! : w.dFree[j * sys.sites + member - sys.n]!;
+}
+
+/** Jacobian of E with respect to u (the log of each non-dominant member), row-scaled like E. */
 function jacobian(sys: KineticSystem, w: SteadyStateWork): void {
-  const { n, m, sites } = sys;
+  const { n, m } = sys;
   const N = w.N;
   sys.rateDerivatives(w.theta, w.free, w.dTheta, w.dFree);
   w.Jm.fill(0);
@@ -110,51 +146,78 @@ function jacobian(sys: KineticSystem, w: SteadyStateWork): void {
     for (let j = 0; j < m; j++) {
       const nu = sys.nu(j, k);
       if (nu === 0) continue;
-      for (let l = 0; l < n; l++) {
-        const d = w.dTheta[j * n + l]!;
-        if (d !== 0) w.Jm[k * N + l]! += nu * d * w.theta[l]! * scale;
-      }
-      for (let s = 0; s < sites; s++) {
-        const d = w.dFree[j * sites + s]!;
-        if (d !== 0) w.Jm[k * N + n + s]! += nu * d * w.free[s]! * scale;
+      for (let v = 0; v < N; v++) {
+        const member = w.varMember[v]!;
+        const x = member < n ? w.theta[member]! : w.free[member - n]!;
+        // the dominant member of the same site type moves by −dx
+        const d = memberDerivative(sys, w, j, member) - memberDerivative(sys, w, j, w.dominant[w.memberSite[member]!]!);
+        if (d !== 0) w.Jm[k * N + v]! += nu * d * x * scale;
       }
     }
   }
-  for (let k = 0; k < n; k++) w.Jm[(n + sys.siteOf(k)) * N + k] = w.theta[k]!;
-  for (let s = 0; s < sites; s++) w.Jm[(n + s) * N + n + s] = w.free[s]!;
 }
 
-/** Damped Newton on u = (ln θ, ln θ*) from the coverages `guess`; returns iterations used and success. */
-function newton(sys: KineticSystem, guess: Float64Array, w: SteadyStateWork, o: FullSolverOptions): { ok: boolean; iterations: number } {
+/** Chooses each site type's dominant member (largest value) from coverages and sets up the unknowns. */
+function chooseVariables(sys: KineticSystem, theta: Float64Array, w: SteadyStateWork): void {
   const { n, sites } = sys;
+  const free = sys.freeSites(theta, new Float64Array(sites));
+  for (let s = 0; s < sites; s++) {
+    let best = n + s;
+    let bestValue = free[s]!;
+    for (let k = 0; k < n; k++) if (sys.siteOf(k) === s && theta[k]! > bestValue) [best, bestValue] = [k, theta[k]!];
+    w.dominant[s] = best;
+  }
+  let v = 0;
+  for (let member = 0; member < n + sites; member++) {
+    if (w.dominant[w.memberSite[member]!] === member) continue;
+    const x = member < n ? theta[member]! : free[member - n]!;
+    w.varMember[v] = member;
+    // start no lower than 1e-30: a member that round-off put at 0 (e.g. the free site of a poisoned
+    // surface, 1 − Σθ) is usually 1e-15…1e-30, reached in a few steps from here, not from 1e-250
+    w.u[v] = Math.log(Math.max(x, 1e-30));
+    v++;
+  }
+}
+
+/** Damped Newton on the log of the non-dominant members from the coverages `guess`. */
+function newton(sys: KineticSystem, guess: Float64Array, w: SteadyStateWork, o: FullSolverOptions): { ok: boolean; iterations: number } {
   const N = w.N;
-  const freeGuess = sys.freeSites(guess, new Float64Array(sites));
-  for (let k = 0; k < n; k++) w.u[k] = Math.max(LOG_MIN, Math.log(Math.max(guess[k]!, 1e-250)));
-  for (let s = 0; s < sites; s++) w.u[n + s] = Math.max(LOG_MIN, Math.log(Math.max(freeGuess[s]!, 1e-250)));
+  chooseVariables(sys, guess, w);
   let norm = residual(sys, w.u, w, w.E);
+  if (!Number.isFinite(norm)) return { ok: false, iterations: 0 };
+  // Line search on the 2-norm (every component may progress), convergence on the max-norm.
+  const l2 = (E: Float64Array) => {
+    let s2 = 0;
+    for (let i = 0; i < N; i++) s2 += E[i]! * E[i]!;
+    return Math.sqrt(s2);
+  };
+  let merit = l2(w.E);
   let polish = 0;
   for (let it = 0; it < o.maxNewtonIterations; it++) {
-    // Below tolerance, keep iterating while it still helps (up to 4 more): quadratic convergence makes the
+    // Below tolerance, keep iterating while it still helps (up to 2 more): quadratic convergence makes the
     // small net rates of quasi-equilibrated steps accurate down to round-off of the gross fluxes.
-    if (norm < o.steadyTolerance && (polish++ >= 4 || norm < 1e-15)) return { ok: true, iterations: it };
+    if (norm < o.steadyTolerance && (polish++ >= 2 || norm < 1e-15)) return { ok: true, iterations: it };
+    if (N === 0) return { ok: true, iterations: it };
     jacobian(sys, w);
-    if (!luFactor(w.Jm, N, w.piv)) return { ok: false, iterations: it };
+    if (!luFactor(w.Jm, N, w.piv)) return { ok: norm < o.steadyTolerance, iterations: it };
     for (let i = 0; i < N; i++) w.du[i] = -w.E[i]!;
     luSolve(w.Jm, N, w.piv, w.du);
     let maxStep = 0;
     for (let i = 0; i < N; i++) {
-      if (!Number.isFinite(w.du[i]!)) return { ok: false, iterations: it };
+      if (!Number.isFinite(w.du[i]!)) return { ok: norm < o.steadyTolerance, iterations: it };
       maxStep = Math.max(maxStep, Math.abs(w.du[i]!));
     }
-    let lambda = maxStep > 4 ? 4 / maxStep : 1;
+    let lambda = maxStep > 8 ? 8 / maxStep : 1;
     let accepted = false;
     for (let tries = 0; tries < 30; tries++) {
       for (let i = 0; i < N; i++) w.uTrial[i] = Math.min(0, Math.max(LOG_MIN, w.u[i]! + lambda * w.du[i]!));
       const trial = residual(sys, w.uTrial, w, w.ETrial);
-      if (Number.isFinite(trial) && trial < norm * (1 - 1e-4 * lambda)) {
+      const trialMerit = l2(w.ETrial);
+      if (Number.isFinite(trial) && trialMerit < merit * (1 - 1e-4 * lambda)) {
         w.u.set(w.uTrial);
         w.E.set(w.ETrial);
         norm = trial;
+        merit = trialMerit;
         accepted = true;
         break;
       }
@@ -169,13 +232,12 @@ function newton(sys: KineticSystem, guess: Float64Array, w: SteadyStateWork, o: 
   return { ok: norm < o.steadyTolerance, iterations: o.maxNewtonIterations };
 }
 
-/** Verifies a candidate: residual with free sites 1 − Σθ (not the solver's own), site balance. */
+/** Verifies a candidate: residual with free sites 1 − Σθ (not the solver's own), site balance, net-rate closure. */
 function verify(sys: KineticSystem, w: SteadyStateWork, method: SteadyStateResult['method'], iterations: number, tolerance: number): SteadyStateResult {
   const { n, sites } = sys;
-  const theta = new Float64Array(n);
-  for (let k = 0; k < n; k++) theta[k] = Math.exp(w.u[k]!);
-  const freeCarried = new Float64Array(sites);
-  for (let s = 0; s < sites; s++) freeCarried[s] = Math.exp(w.u[n + s]!);
+  unpack(sys, w.u, w);
+  const theta = Float64Array.from(w.theta);
+  const freeCarried = Float64Array.from(w.free);
   const rates = new Float64Array(sys.m);
   const fwd = new Float64Array(sys.m);
   const rev = new Float64Array(sys.m);
@@ -219,9 +281,28 @@ export function solveSteadyState(sys: KineticSystem, options: FullSolverOptions,
     const v = verify(sys, w, 'newton', first.iterations, options.steadyTolerance);
     if (v.converged) return v;
   }
+  // Multi-start before integrating: a nearly clean surface, then each adsorbate nearly covering its site
+  // (poisoned states are where continuation most often starts from the wrong side).
+  let iterations = first.iterations;
+  const starts: Float64Array[] = [new Float64Array(sys.n).fill(1e-6)];
+  for (let k = 0; k < sys.n; k++) {
+    const g = new Float64Array(sys.n).fill(1e-9);
+    g[k] = 0.999;
+    starts.push(g);
+  }
+  for (const g of starts) {
+    const attempt = newton(sys, g, w, options);
+    iterations += attempt.iterations;
+    if (attempt.ok) {
+      const v = verify(sys, w, 'newton', iterations, options.steadyTolerance);
+      if (v.converged) return v;
+    }
+  }
   let theta: Float64Array = guess ? Float64Array.from(guess) : new Float64Array(sys.n);
+  // The integration only has to bring Newton into its basin: loose tolerances, Newton polishes after.
+  const rough = { ...options, rtol: Math.max(options.rtol, 1e-3), atol: Math.max(options.atol, 1e-9) };
   for (const tEnd of [1e2, 1e5, 1e8]) {
-    const integrated = integrateCoverages(sys, theta, tEnd, options, w.integrator);
+    const integrated = integrateCoverages(sys, theta, tEnd, rough, w.integrator);
     theta = integrated.theta;
     const polish = newton(sys, theta, w, options);
     if (polish.ok) {

@@ -1,0 +1,219 @@
+import { SingleBar } from 'cli-progress';
+import { type Command, Option } from 'commander';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { InputError } from '../chem/index.js';
+import { degreeOfRateControl, polarizationCurve } from '../kinetics/analyze/steadyState.js';
+import { runPulse } from '../kinetics/analyze/pulse.js';
+import type { SweepResult, SweepSpec } from '../kinetics/mapper/descriptorSweep.js';
+import type { CompiledModel } from '../kinetics/parser/compileModel.js';
+import { freeEnergyDiagram } from '../mechanism/freeEnergyDiagram.js';
+import { freeEnergyDiagramSpec } from '../plot/freeEnergyDiagramSpec.js';
+import { renderPng, renderSvg } from '../plot/renderSpec.js';
+import { volcanoSpec } from '../plot/volcanoSpec.js';
+import { runParallelSweep } from '../jobs/runParallelSweep.js';
+import { builtinModelNames, builtinModelText, listBuiltinModels, loadModel } from '../store/builtinModels.js';
+import type { Output } from './dbCommands.js';
+
+type Run = <A extends unknown[]>(fn: (...args: A) => Output | Promise<Output>) => (...args: A) => Promise<void>;
+
+const num = (field: string, text: string | undefined): number | undefined => {
+  if (text === undefined) return undefined;
+  const v = Number(text);
+  if (text.trim() === '' || !Number.isFinite(v)) throw new InputError(field, 'a finite number', `got "${text}"`);
+  return v;
+};
+
+/** "-0.6:0.0:0.05" → [-0.6, -0.55, …, 0.0]; "-0.4" → [-0.4]. */
+export function parsePotentialRange(text: string): number[] {
+  const parts = text.split(':').map((p) => num('--potential', p)!);
+  if (parts.length === 1) return parts;
+  if (parts.length !== 3) throw new InputError('--potential', 'a value, or from:to:step in V vs RHE, e.g. -0.6:0.0:0.05', `got "${text}"`);
+  const [from, to, step] = parts as [number, number, number];
+  if (step <= 0) throw new InputError('--potential', 'a positive step', `got ${step}`);
+  const n = Math.floor(Math.abs(to - from) / step + 1e-9) + 1;
+  if (n > 2000) throw new InputError('--potential', 'at most 2000 points', `got ${n}`);
+  const dir = to >= from ? 1 : -1;
+  return Array.from({ length: n }, (_, i) => Number((from + dir * i * step).toFixed(10)));
+}
+
+/** "dG_NO:-1.5:0.5" → { name, from, to }. */
+function parseAxis(field: string, text: string, points: number) {
+  const [name, from, to] = text.split(':');
+  if (!name || from === undefined || to === undefined) throw new InputError(field, 'name:from:to, e.g. dG_NO:-1.5:0.5', `got "${text}"`);
+  return { name, from: num(field, from)!, to: num(field, to)!, points };
+}
+
+/** A built-in model by name, else a model file by path. */
+const model = (ref: string): CompiledModel => (builtinModelNames().includes(ref) ? loadModel({ name: ref }) : loadModel({ path: ref }));
+const fmt = (x: number, d = 3) => (Math.abs(x) >= 1e4 || (Math.abs(x) < 1e-3 && x !== 0) ? x.toExponential(d) : x.toFixed(d));
+
+async function writeFigure(spec: Parameters<typeof renderSvg>[0], out: string): Promise<number> {
+  if (!/\.(svg|png)$/i.test(out)) throw new InputError('--out', 'a file name ending in .svg or .png', `got "${out}"`);
+  const bytes = /\.png$/i.test(out) ? await renderPng(spec) : await renderSvg(spec);
+  writeFileSync(out, bytes);
+  return bytes.length;
+}
+
+/** Registers `models`, `mech …` and `kinetics …`. Models are addressed by built-in name or file path. */
+export function registerKineticsCommands(program: Command, run: Run): void {
+  const json = () => new Option('--json', 'machine-readable output (see docs/cli.md)');
+  program
+    .command('models')
+    .description('list the built-in mechanism models')
+    .addOption(json())
+    .action(run(() => {
+      const models = listBuiltinModels();
+      return { json: models, text: models.map((m) => `${m.name}\n  ${m.description}\n  source: ${m.source}\n  pathways: ${m.pathways.join(', ')}; descriptors: ${JSON.stringify(m.descriptors)}`).join('\n\n') };
+    }));
+
+  const mech = program.command('mech').description('free-energy diagrams and limiting potentials (computational hydrogen electrode)');
+  mech
+    .command('diagram')
+    .argument('<model>', `built-in (${builtinModelNames().join(', ')}) or a model file`)
+    .option('--potential <V>', 'potential, V vs RHE (default 0)', '0')
+    .option('--pathway <names>', 'comma-separated pathways (default all)')
+    .option('--out <file>', 'write the diagram as .svg or .png')
+    .addOption(json())
+    .action(run(async (ref: string, o: { potential: string; pathway?: string; out?: string }) => {
+      const m = model(ref);
+      const U = num('--potential', o.potential)!;
+      const names = o.pathway ? o.pathway.split(',').map((s) => s.trim()) : m.file.pathways.map((p) => p.name);
+      const diagrams = names.map((n) => freeEnergyDiagram(m, n, U));
+      const bytes = o.out ? await writeFigure(freeEnergyDiagramSpec(diagrams, m.file.name), o.out) : 0;
+      const text = diagrams.map((d) => [`${d.pathway} at ${U} V vs RHE: U_L = ${d.limitingPotentialV === null ? '—' : d.limitingPotentialV.toFixed(3) + ' V'} (PDS ${d.potentialDeterminingStep ?? '—'})`, ...d.levels.map((l) => `  ${String(l.index).padStart(2)}  ${l.freeEnergyEv.toFixed(3).padStart(8)} eV  ${l.label}${l.barrierEv !== undefined ? `   (Ea ${l.barrierEv.toFixed(2)} eV)` : ''}`)].join('\n'));
+      if (o.out) text.push(`wrote ${o.out} (${bytes} bytes)`);
+      return { json: { diagrams, ...(o.out ? { file: o.out } : {}) }, text: text.join('\n\n') };
+    }));
+  mech
+    .command('limiting')
+    .argument('<model>')
+    .addOption(json())
+    .action(run((ref: string) => {
+      const m = model(ref);
+      const rows = m.file.pathways.map((p) => {
+        const d = freeEnergyDiagram(m, p.name, 0);
+        return { pathway: p.name, limitingPotentialV: d.limitingPotentialV, potentialDeterminingStep: d.potentialDeterminingStep, uphillChemicalSteps: d.uphillChemicalSteps };
+      });
+      return { json: rows, text: rows.map((r) => `${r.pathway.padEnd(12)} U_L = ${r.limitingPotentialV === null ? '—' : r.limitingPotentialV.toFixed(3) + ' V vs RHE'}   PDS ${r.potentialDeterminingStep ?? '—'}${r.uphillChemicalSteps.length ? `   uphill chemical: ${r.uphillChemicalSteps.map((s) => `${s.step} ${s.dGEv.toFixed(2)} eV`).join(', ')}` : ''}`).join('\n') };
+    }));
+
+  const kin = program.command('kinetics').description('mean-field microkinetics: steady states, pulses, descriptor sweeps');
+  kin
+    .command('steady')
+    .argument('<model>')
+    .option('--potential <V>', 'V vs RHE, or from:to:step (default: the model’s)')
+    .option('--descriptor <name=value...>', 'descriptor values, eV')
+    .addOption(json())
+    .action(run((ref: string, o: { potential?: string; descriptor?: string[] }) => {
+      const m = model(ref);
+      const potentials = o.potential ? parsePotentialRange(o.potential) : [m.file.potentialVvsRHE];
+      const descriptors = Object.fromEntries((o.descriptor ?? []).map((d) => {
+        const [k, v] = d.split('=');
+        return [k!, num(`--descriptor ${k}`, v)!];
+      }));
+      const curve = polarizationCurve(m, potentials, { descriptors }).map(({ theta: _theta, ...rest }) => rest);
+      const products = m.productIndices.map((p) => m.species[p]!);
+      const header = `E (V RHE)  j (mA cm-2)   ${products.map((p) => `FE ${p}`.padEnd(14)).join('')}converged  residual`;
+      const lines = curve.map((c) => `${c.potentialVvsRHE.toFixed(3).padStart(9)}  ${fmt(c.currentDensityAPerM2 / 10).padStart(11)}   ${products.map((p) => `${(100 * c.faradaicEfficiency[p]!).toFixed(2)} %`.padEnd(14)).join('')}${c.converged ? 'yes' : 'NO '}        ${c.residual.toExponential(1)}`);
+      return { json: curve, text: [header, ...lines].join('\n') };
+    }));
+  kin
+    .command('drc')
+    .argument('<model>')
+    .requiredOption('--target <species>', 'product whose rate is controlled')
+    .option('--potential <V>', 'V vs RHE')
+    .addOption(json())
+    .action(run((ref: string, o: { target: string; potential?: string }) => {
+      const drc = degreeOfRateControl(model(ref), o.target, { potentialVvsRHE: num('--potential', o.potential) });
+      return { json: drc, text: Object.entries(drc).map(([k, v]) => `${k.padEnd(20)} ${v.toFixed(4)}`).join('\n') };
+    }));
+  kin
+    .command('pulse')
+    .argument('<model>')
+    .requiredOption('--e1 <V>', 'first potential, V vs RHE')
+    .requiredOption('--t1 <s>', 'its duration, s')
+    .requiredOption('--e2 <V>', 'second potential, V vs RHE')
+    .requiredOption('--t2 <s>', 'its duration, s')
+    .option('--periods <n>', 'number of periods', '50')
+    .addOption(json())
+    .action(run((ref: string, o: { e1: string; t1: string; e2: string; t2: string; periods: string }) => {
+      const m = model(ref);
+      const t0 = performance.now();
+      const result = runPulse(m, { e1V: num('--e1', o.e1)!, t1S: num('--t1', o.t1)!, e2V: num('--e2', o.e2)!, t2S: num('--t2', o.t2)!, periods: num('--periods', o.periods)! });
+      const seconds = (performance.now() - t0) / 1000;
+      const last = result.periods.at(-1)!;
+      const text = [
+        `${result.periods.length} periods, ${result.steps} steps (${result.rejectedSteps} rejected) in ${seconds.toFixed(2)} s; periodic steady state from period ${result.periodicFromPeriod ?? '— (not reached)'}`,
+        `last period averages: ${Object.entries(last.faradaicEfficiency).map(([p, v]) => `FE ${p} ${(100 * v).toFixed(2)} %`).join(', ')}; electrons ${fmt(last.electronRatePerS)} s-1 per site`,
+      ];
+      return { json: { ...result, wallTimeS: seconds }, text: text.join('\n') };
+    }));
+  kin
+    .command('sweep')
+    .argument('<model>')
+    .requiredOption('--x <name:from:to>', 'first descriptor axis, e.g. dG_NO:-1.5:0.5')
+    .option('--y <name:from:to>', 'second descriptor axis')
+    .option('--grid <NxM>', 'points per axis', '50x50')
+    .option('--potential <V>', 'V vs RHE')
+    .option('--product <species>', 'product to map (default: the first)')
+    .option('--quantity <q>', 'log10Tof or faradaicEfficiency', 'log10Tof')
+    .option('--workers <n>', 'worker threads (default: all cores)')
+    .option('--checkpoint <file>', 'save finished rows here and resume from it')
+    .option('--out <file>', 'heat map .svg or .png')
+    .addOption(json())
+    .action(run(async (ref: string, o: { x: string; y?: string; grid: string; potential?: string; product?: string; quantity: string; workers?: string; checkpoint?: string; out?: string }, cmd: Command) => {
+      const m = model(ref);
+      const [nx, ny] = o.grid.split('x').map((s) => num('--grid', s)!) as [number, number?];
+      const spec: SweepSpec = { x: parseAxis('--x', o.x, nx), ...(o.y ? { y: parseAxis('--y', o.y, ny ?? nx) } : {}), potentialVvsRHE: num('--potential', o.potential) };
+      const modelText = builtinModelNames().includes(ref) ? builtinModelText(ref) : readFileSync(ref, 'utf8');
+      const completed: SweepResult[] = o.checkpoint && existsSync(o.checkpoint) ? reviveChunks(JSON.parse(readFileSync(o.checkpoint, 'utf8'))) : [];
+      const saved: SweepResult[] = [...completed];
+      const interactive = Boolean(process.stderr.isTTY) && !cmd.opts().json;
+      const bar = interactive ? new SingleBar({ format: 'sweep [{bar}] {percentage}% | {value}/{total} points | {eta}s left', hideCursor: true }) : null;
+      let started = false;
+      const t0 = performance.now();
+      const result = await runParallelSweep({
+        modelText,
+        spec,
+        workers: num('--workers', o.workers),
+        completed,
+        onProgress: (done, total) => {
+          if (!bar) return;
+          if (!started) bar.start(total, done);
+          started = true;
+          bar.update(done);
+        },
+        onChunk: (chunk) => {
+          if (!o.checkpoint) return;
+          saved.push(chunk);
+          writeFileSync(o.checkpoint, JSON.stringify(saved.map(serializeChunk)));
+        },
+      });
+      bar?.stop();
+      const seconds = (performance.now() - t0) / 1000;
+      const product = o.product ?? m.species[m.productIndices[0]!]!;
+      if (!(product in result.log10Tof)) throw new InputError('--product', `a product of the model (${Object.keys(result.log10Tof).join(', ')})`, `got "${product}"`);
+      const converged = result.converged.reduce((a, b) => a + b, 0);
+      let bytes = 0;
+      if (o.out) bytes = await writeFigure(volcanoSpec(result, product, o.quantity === 'faradaicEfficiency' ? 'faradaicEfficiency' : 'log10Tof', spec.x.name, spec.y?.name ?? ''), o.out);
+      const text = `${result.converged.length} points, ${converged} converged (${((100 * converged) / result.converged.length).toFixed(1)} %), ${seconds.toFixed(2)} s wall${o.out ? `; wrote ${o.out} (${bytes} bytes)` : ''}`;
+      return { json: { points: result.converged.length, converged, wallTimeS: seconds, xValues: result.xValues, yValues: result.yValues, log10Tof: mapArrays(result.log10Tof), faradaicEfficiency: mapArrays(result.faradaicEfficiency) }, text };
+    }));
+}
+
+const mapArrays = (r: Record<string, Float64Array>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Array.from(v, (x) => (Number.isFinite(x) ? x : null))]));
+
+function serializeChunk(c: SweepResult) {
+  return { ...c, converged: Array.from(c.converged), residual: Array.from(c.residual), log10Tof: mapArrays(c.log10Tof), faradaicEfficiency: mapArrays(c.faradaicEfficiency) };
+}
+
+function reviveChunks(raw: ReturnType<typeof serializeChunk>[]): SweepResult[] {
+  const arr = (a: (number | null)[]) => Float64Array.from(a, (x) => (x === null ? Number.NaN : x));
+  return raw.map((c) => ({
+    ...c,
+    converged: Uint8Array.from(c.converged),
+    residual: arr(c.residual),
+    log10Tof: Object.fromEntries(Object.entries(c.log10Tof).map(([k, v]) => [k, arr(v)])),
+    faradaicEfficiency: Object.fromEntries(Object.entries(c.faradaicEfficiency).map(([k, v]) => [k, arr(v)])),
+  }));
+}
