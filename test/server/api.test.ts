@@ -107,6 +107,42 @@ describe('HTTP API', () => {
     expect(svg.text).toContain('Potential (V vs RHE)');
   });
 
+  it('serves models, diagrams, steady states and pulses', async () => {
+    const models = (await call('GET', '/api/models')).json;
+    expect(models.map((m: { name: string }) => m.name)).toEqual(['oxime-fe', 'urea-cu4-ceo2', 'urea-pdcu-tio2']);
+    const diagram = await call('POST', '/api/mechanism/diagram', { model: 'urea-cu4-ceo2', potentialVvsRHE: -0.4 });
+    expect(diagram.json.diagrams.find((d: { pathway: string }) => d.pathway === 'urea').limitingPotentialV).toBeCloseTo(-0.15, 10);
+    const steady = await call('POST', '/api/kinetics/steady', { model: 'urea-cu4-ceo2', potentialsVvsRHE: [-0.3, -0.4] });
+    expect(steady.json.map((p: { converged: boolean }) => p.converged)).toEqual([true, true]);
+    expect(steady.json[0].faradaicEfficiency.urea).toBeCloseTo(0.6303, 3);
+    const pulse = await call('POST', '/api/kinetics/pulse', { model: 'urea-cu4-ceo2', e1V: -0.5, t1S: 0.5, e2V: -0.1, t2S: 0.5, periods: 3 });
+    expect(pulse.json.periods).toHaveLength(3);
+    // a model sent as text is validated like a file; a name is never read as a path
+    expect((await call('POST', '/api/kinetics/steady', { modelText: 'name: x' })).json.error.field).toBe('units');
+    expect((await call('POST', '/api/kinetics/steady', { model: '/etc/passwd' })).status).toBe(400);
+    expect((await call('POST', '/api/kinetics/steady', {})).json.error.field).toBe('model');
+  });
+
+  it('runs a descriptor sweep as a background job that does not block other requests, and cancels', async () => {
+    const started = await call('POST', '/api/kinetics/sweeps', { model: 'urea-cu4-ceo2', x: { name: 'dG_NO', from: -1.5, to: 0.5, points: 40 }, y: { name: 'dG_CO', from: -0.5, to: 1, points: 40 } });
+    expect(started.status).toBe(202);
+    const t0 = performance.now();
+    expect((await call('POST', '/api/formula', { formula: 'NO3-' })).status).toBe(200);
+    expect(performance.now() - t0).toBeLessThan(5000); // answered while the sweep runs on worker threads
+    let state = (await call('GET', `/api/kinetics/sweeps/${started.json.id}`)).json;
+    for (let i = 0; i < 200 && state.status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      state = (await call('GET', `/api/kinetics/sweeps/${started.json.id}`)).json;
+    }
+    expect(state).toMatchObject({ status: 'done', progress: { done: 1600, total: 1600 } });
+    const result = (await call('GET', `/api/kinetics/sweeps/${started.json.id}/result?product=urea`)).json;
+    expect(result.converged.every((c: number) => c === 1)).toBe(true);
+    expect(result.spec.title.text).toContain('log10 TOF of urea');
+    const second = await call('POST', '/api/kinetics/sweeps', { model: 'urea-cu4-ceo2', x: { name: 'dG_NO', from: -1.5, to: 0.5, points: 200 }, y: { name: 'dG_CO', from: -0.5, to: 1, points: 200 } });
+    expect((await call('DELETE', `/api/kinetics/sweeps/${second.json.id}`)).json.status).toBe('cancelled');
+    expect((await call('GET', '/api/kinetics/sweeps/nope')).status).toBe(404);
+  });
+
   it('keeps user data across a restart', async () => {
     const { port } = new URL(server.url);
     await server.close();

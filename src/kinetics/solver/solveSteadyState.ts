@@ -275,8 +275,8 @@ function verify(sys: KineticSystem, w: SteadyStateWork, method: SteadyStateResul
  * and reported as not converged rather than returned as if it were.
  */
 export function solveSteadyState(sys: KineticSystem, options: FullSolverOptions, guess?: Float64Array, w = new SteadyStateWork(sys)): SteadyStateResult {
-  const start = guess ?? new Float64Array(sys.n).fill(1e-3 / Math.max(1, sys.n));
-  const first = newton(sys, start, w, options);
+  const fresh = () => new Float64Array(sys.n).fill(1e-3 / Math.max(1, sys.n));
+  const first = newton(sys, guess ?? fresh(), w, options);
   if (first.ok) {
     const v = verify(sys, w, 'newton', first.iterations, options.steadyTolerance);
     if (v.converged) return v;
@@ -284,7 +284,7 @@ export function solveSteadyState(sys: KineticSystem, options: FullSolverOptions,
   // Multi-start before integrating: a nearly clean surface, then each adsorbate nearly covering its site
   // (poisoned states are where continuation most often starts from the wrong side).
   let iterations = first.iterations;
-  const starts: Float64Array[] = [new Float64Array(sys.n).fill(1e-6)];
+  const starts: Float64Array[] = [...(guess ? [fresh()] : []), new Float64Array(sys.n).fill(1e-6)];
   for (let k = 0; k < sys.n; k++) {
     const g = new Float64Array(sys.n).fill(1e-9);
     g[k] = 0.999;
@@ -298,18 +298,22 @@ export function solveSteadyState(sys: KineticSystem, options: FullSolverOptions,
       if (v.converged) return v;
     }
   }
-  let theta: Float64Array = guess ? Float64Array.from(guess) : new Float64Array(sys.n);
   // The integration only has to bring Newton into its basin: loose tolerances, Newton polishes after.
+  // From the guess first, then from a clean surface (the physical start of an experiment).
   const rough = { ...options, rtol: Math.max(options.rtol, 1e-3), atol: Math.max(options.atol, 1e-9) };
-  for (const tEnd of [1e2, 1e5, 1e8]) {
-    const integrated = integrateCoverages(sys, theta, tEnd, rough, w.integrator);
-    theta = integrated.theta;
-    const polish = newton(sys, theta, w, options);
-    if (polish.ok) {
-      const v = verify(sys, w, 'integration+newton', first.iterations + polish.iterations, options.steadyTolerance);
-      if (v.converged) return v;
+  for (const origin of guess ? [guess, new Float64Array(sys.n)] : [new Float64Array(sys.n)]) {
+    let theta: Float64Array = Float64Array.from(origin);
+    for (const tEnd of [1e2, 1e5, 1e8]) {
+      const integrated = integrateCoverages(sys, theta, tEnd, rough, w.integrator);
+      theta = integrated.theta;
+      const polish = newton(sys, theta, w, options);
+      iterations += polish.iterations;
+      if (polish.ok) {
+        const v = verify(sys, w, 'integration+newton', iterations, options.steadyTolerance);
+        if (v.converged) return v;
+      }
     }
   }
   // the last Newton left its best iterate in w.u: verify it (it may still pass), else report the failure
-  return verify(sys, w, 'integration+newton', first.iterations, options.steadyTolerance);
+  return verify(sys, w, 'integration+newton', iterations, options.steadyTolerance);
 }

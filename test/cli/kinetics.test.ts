@@ -1,0 +1,48 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/program.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'cncouple-kin-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+async function cli(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
+  return { code, out, err };
+}
+
+describe('cncouple mech and kinetics', () => {
+  it('lists built-in models and limiting potentials', async () => {
+    expect((await cli('models')).out).toContain('urea-cu4-ceo2');
+    const limiting = JSON.parse((await cli('mech', 'limiting', 'urea-cu4-ceo2', '--json')).out);
+    expect(limiting.find((r: { pathway: string }) => r.pathway === 'urea')).toMatchObject({ potentialDeterminingStep: 'co2_to_co' });
+  });
+  it('draws a diagram SVG', async () => {
+    const out = path.join(dir, 'fed.svg');
+    expect((await cli('mech', 'diagram', 'urea-cu4-ceo2', '--potential', '-0.4', '--out', out)).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('ΔG (eV)');
+  });
+  it('solves a polarization curve from a range', async () => {
+    const curve = JSON.parse((await cli('kinetics', 'steady', 'urea-cu4-ceo2', '--potential', '-0.5:-0.3:0.1', '--json')).out);
+    expect(curve.map((c: { potentialVvsRHE: number }) => c.potentialVvsRHE)).toEqual([-0.5, -0.4, -0.3]);
+    expect(curve.every((c: { converged: boolean }) => c.converged)).toBe(true);
+  });
+  it('sweeps on worker threads with a checkpoint, and resumes from it', async () => {
+    const checkpoint = path.join(dir, 'ck.json');
+    const svg = path.join(dir, 'v.svg');
+    const first = await cli('kinetics', 'sweep', 'urea-cu4-ceo2', '--x', 'dG_NO:-1.5:0.5', '--y', 'dG_CO:-0.5:1', '--grid', '16x16', '--workers', '2', '--checkpoint', checkpoint, '--out', svg, '--json');
+    expect(JSON.parse(first.out)).toMatchObject({ points: 256, converged: 256 });
+    expect(existsSync(checkpoint)).toBe(true);
+    const resumed = JSON.parse((await cli('kinetics', 'sweep', 'urea-cu4-ceo2', '--x', 'dG_NO:-1.5:0.5', '--y', 'dG_CO:-0.5:1', '--grid', '16x16', '--checkpoint', checkpoint, '--json')).out);
+    expect(resumed.log10Tof.urea).toEqual(JSON.parse(first.out).log10Tof.urea);
+    expect(readFileSync(svg, 'utf8')).toContain('log10 TOF of urea');
+  });
+  it('refuses bad input with one line', async () => {
+    const r = await cli('kinetics', 'steady', 'no-such-model');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^error: model: no model file "no-such-model"/);
+    expect((await cli('kinetics', 'steady', 'urea-cu4-ceo2', '--potential', '-0.5:0:-1')).err).toMatch(/--potential: got -1 \(allowed: a positive step\)/);
+  });
+});
