@@ -8,6 +8,8 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { chemBenchCases } from './chem.bench.js';
 import { runBenchCases } from './harness.js';
+import { runApiBench } from './api.bench.js';
+import { runKineticsBench } from './kinetics.bench.js';
 import { runStoreBench } from './store.bench.js';
 
 async function main() {
@@ -27,8 +29,17 @@ async function main() {
       'p95 ms': r.p95Ms?.toFixed(2) ?? '',
     })),
   );
+  const kinetics = await runKineticsBench();
+  console.table({
+    'Newton + continuation (1 thread)': { 'solves/s': Math.round(kinetics.steadyState.solvesPerSecond), converged: `${(100 * kinetics.steadyState.convergedFraction).toFixed(2)} %`, 'wall s': kinetics.steadyState.wallSeconds.toFixed(2) },
+    [`Newton, ${kinetics.steadyStateParallel.workers} worker threads`]: { 'solves/s': Math.round(kinetics.steadyStateParallel.solvesPerSecond), converged: `${(100 * kinetics.steadyStateParallel.convergedFraction).toFixed(2)} %`, 'wall s': kinetics.steadyStateParallel.wallSeconds.toFixed(2) },
+    'baseline: ROS2 integration to 1e8 s': { 'solves/s': Number(kinetics.baselineTimeIntegration.solvesPerSecond.toFixed(1)), converged: `${(100 * kinetics.baselineTimeIntegration.reachedSteadyFraction).toFixed(1)} % (sample of ${kinetics.baselineTimeIntegration.sampledPoints})`, 'wall s': '' },
+  });
+  console.log(`ratio Newton/baseline: ${(kinetics.steadyState.solvesPerSecond / kinetics.baselineTimeIntegration.solvesPerSecond).toFixed(0)}×; pulses: ${kinetics.transient.periods} periods, ${kinetics.transient.steps} steps in ${kinetics.transient.wallSeconds.toFixed(2)} s (${Math.round(kinetics.transient.stepsPerSecond)} steps/s)`);
+  const api = await runApiBench();
+  console.table(api.map((a) => ({ request: a.request, 'req/s': Math.round(a.requestsPerSecond), 'p50 ms': a.latencyP50Ms, 'p99 ms': a.latencyP99Ms, errors: a.errors, non2xx: a.non2xx })));
   const meta = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', budgetMs };
-  writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify({ meta, chem, store }, null, 2) + '\n');
+  writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify({ meta, chem, store, kinetics, api }, null, 2) + '\n');
   console.log(`wrote bench/results.json (node ${meta.node}, ${meta.cpus} cpus)`);
 }
 

@@ -12,7 +12,7 @@ export interface ParallelSweepOptions {
   spec: SweepSpec;
   /** Worker threads (default: number of cores). */
   workers?: number;
-  /** Grid rows per task (default 4). */
+  /** Grid rows per task (default: about four tasks per worker, at least 4 rows). */
   chunkRows?: number;
   /** Chunks already computed (from a checkpoint), by first row: skipped. */
   completed?: SweepResult[];
@@ -71,7 +71,10 @@ export async function runParallelSweep(options: ParallelSweepOptions): Promise<S
   const model = compileModel(parseModelText(options.modelText));
   const ys = options.spec.y ? axisValues(options.spec.y) : [0];
   const xs = axisValues(options.spec.x);
-  const chunkRows = options.chunkRows ?? 4;
+  const nWorkersWanted = options.workers ?? os.availableParallelism();
+  // Few large chunks keep continuation going (each chunk starts without a neighbour); four per worker keep
+  // the load balanced and the checkpoints frequent.
+  const chunkRows = options.chunkRows ?? Math.max(4, Math.ceil(ys.length / (4 * nWorkersWanted)));
   const done = new Map((options.completed ?? []).map((c) => [c.rows[0], c]));
   const queue: [number, number][] = [];
   for (let r = 0; r < ys.length; r += chunkRows) if (!done.has(r)) queue.push([r, Math.min(ys.length, r + chunkRows)]);
@@ -79,7 +82,7 @@ export async function runParallelSweep(options: ParallelSweepOptions): Promise<S
   let points = [...done.values()].reduce((n, c) => n + (c.rows[1] - c.rows[0]) * xs.length, 0);
   options.onProgress?.(points, total);
   const chunks: SweepResult[] = [...done.values()];
-  const nWorkers = Math.max(1, Math.min(options.workers ?? os.availableParallelism(), queue.length));
+  const nWorkers = Math.max(1, Math.min(nWorkersWanted, queue.length));
   const workers: Worker[] = [];
   try {
     await Promise.all(

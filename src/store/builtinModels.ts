@@ -36,13 +36,22 @@ export function listBuiltinModels(): BuiltinModelInfo[] {
   });
 }
 
+const compiledBuiltins = new Map<string, CompiledModel>();
+
 /**
  * Compiles a model given by built-in name, as YAML/JSON text, or — for the CLI only — by file path.
  * A name is never read as a path, so that HTTP requests cannot make the server read its files.
  */
 export function loadModel(ref: { name: string } | { text: string } | { path: string }): CompiledModel {
   if ('text' in ref) return compileModel(parseModelText(ref.text, 'modelText'));
-  if ('name' in ref) return compileModel(parseModelText(builtinModelText(ref.name), ref.name));
+  if ('name' in ref) {
+    // built-in files do not change while the process runs: compile each once (compiled models are read-only)
+    const cached = compiledBuiltins.get(ref.name);
+    if (cached) return cached;
+    const compiled = compileModel(parseModelText(builtinModelText(ref.name), ref.name));
+    compiledBuiltins.set(ref.name, compiled);
+    return compiled;
+  }
   if (!existsSync(ref.path)) throw new InputError('model', `a built-in model (${builtinModelNames().join(', ')}) or a readable model file`, `no model file "${ref.path}"`);
   return compileModel(parseModelText(readFileSync(ref.path, 'utf8'), ref.path));
 }
