@@ -3,7 +3,7 @@ import type { CompiledModel } from '../parser/compileModel.js';
 import { rateConstants } from '../thermodynamics/rateConstants.js';
 import { KineticSystem } from '../solver/kineticSystem.js';
 import { type SolverOptions, checkSolverOptions } from '../solver/solverOptions.js';
-import { luFactor, luSolve } from '../solver/denseLU.js';
+import { luFactor, luSolve } from '../../chem/denseLU.js';
 import { SteadyStateWork, type SteadyStateResult, solveSteadyState } from '../solver/solveSteadyState.js';
 
 /** Conditions of one kinetic evaluation. */
