@@ -96,7 +96,12 @@ export function solveMicroenvironment(input: MicroenvironmentInput): Microenviro
     for (const r of reactions) {
       const sides = [r.reactants, r.products];
       for (const [a, b] of [[0, 1], [1, 0]] as const) {
-        if (sides[a]!.length > 0 && sides[a]!.every((s) => active.has(s))) for (const s of sides[b]!) if (!active.has(s)) active.add(s), (changed = true);
+        if (sides[a]!.length === 0 || !sides[a]!.every((s) => active.has(s))) continue;
+        for (const s of sides[b]!) {
+          if (active.has(s)) continue;
+          active.add(s);
+          changed = true;
+        }
       }
     }
   }
@@ -142,8 +147,14 @@ export function solveMicroenvironment(input: MicroenvironmentInput): Microenviro
         let bwd = r.kBackward;
         for (const i of rxProd[q]!) bwd *= c(k, i);
         const net = (fwd - bwd) * V;
-        for (const i of rxReact[q]!) (F[k * S + i]! -= net), (scale[k * S + i]! += (fwd + bwd) * V);
-        for (const i of rxProd[q]!) (F[k * S + i]! += net), (scale[k * S + i]! += (fwd + bwd) * V);
+        for (const i of rxReact[q]!) {
+          F[k * S + i]! -= net;
+          scale[k * S + i]! += (fwd + bwd) * V;
+        }
+        for (const i of rxProd[q]!) {
+          F[k * S + i]! += net;
+          scale[k * S + i]! += (fwd + bwd) * V;
+        }
       });
     }
     let max = 0;
