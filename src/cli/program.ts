@@ -16,6 +16,7 @@ import {
 import { ConflictError, ImportError, NotFoundError, ReadOnlyError } from '../store/errors.js';
 import { type Output, defaultDataDir, registerDbCommands } from './dbCommands.js';
 import { registerKineticsCommands } from './kineticsCommands.js';
+import { registerProcessCommands } from './processCommands.js';
 import { VERSION } from '../version.js';
 
 /** Where CLI output goes; tests pass buffers, the bin passes the process streams. */
@@ -233,6 +234,7 @@ function buildProgram(io: CliIo, emit: (out: Output, json: boolean) => void): Co
     .action(run(() => demoCommand()));
   registerDbCommands(program, run);
   registerKineticsCommands(program, run);
+  registerProcessCommands(program, run);
   program
     .command('serve')
     .description('run the web app and HTTP API (same as npm start, without the build step)')

@@ -96,3 +96,18 @@ describe('microenvironment against analytic limits', () => {
     expect(high.message).toMatch(/^CO2 runs out at the surface between/);
   });
 });
+
+describe('transport–kinetics coupling', () => {
+  it('converges to FEs at the surface conditions that differ from the bulk ones, with charge closing', async () => {
+    const { loadModel } = await import('../../src/store/builtinModels.js');
+    const { coupleToKinetics } = await import('../../src/transport/coupleToKinetics.js');
+    const model = loadModel({ name: 'urea-cu4-ceo2' });
+    const bulk = bulkComposition([{ name: 'KHCO3', concentrationM: 0.1 }, { name: 'KNO3', concentrationM: 0.05 }], true).concentrations;
+    const r = coupleToKinetics({ model, bulk, currentDensityAPerM2: 30, productSources: { urea: ['CO2', 'NO3-'], NH3: ['NO3-'], H2: ['H2O'] } });
+    expect(r.converged).toBe(true);
+    expect(r.iterations).toBeLessThan(15);
+    expect(Object.values(r.faradaicEfficiency).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
+    expect(r.faradaicEfficiency.urea!).toBeLessThan(r.faradaicEfficiencyBulk.urea!); // depleted CO2/NO3- at the surface
+    expect(r.microenvironment.surfacePH).toBeGreaterThan(r.microenvironment.bulkPH + 1);
+  });
+});

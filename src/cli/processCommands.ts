@@ -1,0 +1,198 @@
+import { type Command, Option } from 'commander';
+import { writeFileSync } from 'node:fs';
+import { InputError, molarMassGPerMol, resolveSpecies } from '../chem/index.js';
+import { parsePrintedElectrolyte } from '../data/parsePrinted.js';
+import { microenvironmentSpecs, tornadoSpec } from '../plot/processSpecs.js';
+import { renderPng, renderSvg } from '../plot/renderSpec.js';
+import { cellVoltageBreakdown, energyPerKgJ, scaleUp } from '../reactor/cellVoltage.js';
+import { simulateFlowChannel } from '../reactor/flowChannel.js';
+import { TEA_DEFAULTS, costCurve, levelizedCost, tornado } from '../reactor/technoEconomics.js';
+import { loadModel } from '../store/builtinModels.js';
+import { bulkComposition } from '../transport/bulkComposition.js';
+import { coupleToKinetics } from '../transport/coupleToKinetics.js';
+import { type ElectrodeProduct, solveMicroenvironment } from '../transport/solveMicroenvironment.js';
+import type { Output } from './dbCommands.js';
+
+type Run = <A extends unknown[]>(fn: (...args: A) => Output | Promise<Output>) => (...args: A) => Promise<void>;
+
+const num = (field: string, text: string | undefined, fallback?: number): number => {
+  if (text === undefined) {
+    if (fallback === undefined) throw new InputError(field, 'a finite number', 'missing');
+    return fallback;
+  }
+  const v = Number(text);
+  if (text.trim() === '' || !Number.isFinite(v)) throw new InputError(field, 'a finite number', `got "${text}"`);
+  return v;
+};
+
+/** "urea:0.3:CO2+NO3-, H2:0.7:H2O" → products with FE and sources. */
+export function parseProducts(text: string): ElectrodeProduct[] {
+  return text.split(',').map((part, i) => {
+    const [to, fe, from] = part.trim().split(':');
+    if (!to || fe === undefined || !from) throw new InputError(`--fe[${i}]`, 'product:FE:source+source, e.g. "urea:0.3:CO2+NO3-, H2:0.7:H2O"', `got "${part.trim()}"`);
+    return { to: to.trim(), faradaicEfficiency: num(`--fe[${i}]`, fe), from: from.split('+').map((s) => s.trim()) };
+  });
+}
+
+/** Bulk composition from printed electrolyte text, e.g. "0.1 M KHCO3 + 0.05 M KNO3". */
+export function electrolyteFromText(text: string, co2Saturated: boolean) {
+  const components = parsePrintedElectrolyte(text);
+  if (components.length === 0) throw new InputError('--electrolyte', 'text such as "0.1 M KHCO3 + 0.05 M KNO3"', 'empty');
+  return bulkComposition(
+    components.map((c) => {
+      if (c.concentrationM === null) throw new InputError('--electrolyte', 'a concentration for every component, e.g. "0.5 M KHCO3"', `"${c.name}" has none`);
+      return { name: c.name, concentrationM: c.concentrationM };
+    }),
+    co2Saturated,
+  );
+}
+
+async function writeFigure(spec: Parameters<typeof renderSvg>[0], out: string): Promise<void> {
+  if (!/\.(svg|png)$/i.test(out)) throw new InputError('--out', 'a file name ending in .svg or .png', `got "${out}"`);
+  writeFileSync(out, /\.png$/i.test(out) ? await renderPng(spec) : await renderSvg(spec));
+}
+
+/** Registers `microenv`, `reactor` and `tea`. */
+export function registerProcessCommands(program: Command, run: Run): void {
+  const json = () => new Option('--json', 'machine-readable output (see docs/cli.md)');
+  program
+    .command('microenv')
+    .description('local pH and concentrations at the electrode (1-D diffusion–reaction across the boundary layer)')
+    .requiredOption('--electrolyte <text>', 'e.g. "0.1 M KHCO3 + 0.05 M KNO3"')
+    .requiredOption('--j <mA/cm2>', 'current density, mA cm-2 (or a range from:to:points for a pH sweep)')
+    .requiredOption('--fe <products>', 'product:FE:sources, e.g. "urea:0.3:CO2+NO3-, H2:0.7:H2O"')
+    .option('--co2-saturated', 'bulk saturated with 1 bar CO2')
+    .option('--delta-um <µm>', 'boundary-layer thickness, µm', '50')
+    .option('--out <file>', 'profiles (single j) or surface pH vs j (range) as .svg/.png')
+    .addOption(json())
+    .action(run(async (o: { electrolyte: string; j: string; fe: string; co2Saturated?: boolean; deltaUm: string; out?: string }) => {
+      const bulk = electrolyteFromText(o.electrolyte, Boolean(o.co2Saturated));
+      const products = parseProducts(o.fe);
+      const delta = num('--delta-um', o.deltaUm) * 1e-6;
+      const range = o.j.split(':');
+      let currents = [num('--j', o.j.split(':')[0])];
+      if (range.length === 3) {
+        // log-spaced currents from:to:points
+        const [from, to, points] = [num('--j', range[0]), num('--j', range[1]), num('--j', range[2])];
+        if (!(from > 0 && to > 0 && Number.isInteger(points) && points >= 2 && points <= 200)) throw new InputError('--j', 'from:to:points with positive currents and 2–200 points', `got "${o.j}"`);
+        currents = Array.from({ length: points }, (_, i) => from * (to / from) ** (i / (points - 1)));
+      }
+      const t0 = performance.now();
+      const results = currents.map((j) => solveMicroenvironment({ bulk: bulk.concentrations, currentDensityAPerM2: j * 10, products, boundaryLayerM: delta }));
+      const seconds = (performance.now() - t0) / 1000;
+      if (o.out) await writeFigure(microenvironmentSpecs(results, currents), o.out);
+      const text = results.map((r, i) => `${currents[i]!.toPrecision(3)} mA cm-2: ${r.converged ? `surface pH ${r.surfacePH.toFixed(2)} (bulk ${r.bulkPH.toFixed(2)}); ${Object.entries(r.surface).filter(([k]) => ['CO2', 'NO3-', 'NO2-', 'HCO3-'].includes(k)).map(([k, v]) => `${k} ${(v / 1000).toExponential(2)} M`).join(', ')}` : `not solved — ${r.message}`}`);
+      const lim = results[0]!.limitingCurrentAPerM2;
+      text.push(`diffusion-limited current (no homogeneous supply): ${Object.entries(lim).map(([k, v]) => `${k} ${(v / 10).toPrecision(3)} mA cm-2`).join(', ') || '—'}; ${seconds.toFixed(2)} s`);
+      return { json: results.map((r, i) => ({ currentDensityMAPerCm2: currents[i], ...r })), text: text.join('\n') };
+    }));
+  program
+    .command('couple')
+    .description('self-consistent microkinetics at the local (surface) concentrations from the microenvironment model')
+    .argument('<model>', 'built-in kinetic model, e.g. urea-cu4-ceo2')
+    .requiredOption('--electrolyte <text>', 'e.g. "0.1 M KHCO3 + 0.05 M KNO3"')
+    .requiredOption('--j <mA/cm2>', 'target current density, mA cm-2')
+    .requiredOption('--sources <list>', 'product:source+source for every model product, e.g. "urea:CO2+NO3-, NH3:NO3-, H2:H2O"')
+    .option('--co2-saturated', 'bulk saturated with 1 bar CO2')
+    .option('--delta-um <µm>', 'boundary-layer thickness, µm', '50')
+    .addOption(json())
+    .action(run((name: string, o: { electrolyte: string; j: string; sources: string; co2Saturated?: boolean; deltaUm: string }) => {
+      const productSources = Object.fromEntries(o.sources.split(',').map((part, i) => {
+        const [p, src] = part.trim().split(':');
+        if (!p || !src) throw new InputError(`--sources[${i}]`, 'product:source+source', `got "${part.trim()}"`);
+        return [p.trim(), src.split('+').map((x) => x.trim())];
+      }));
+      const r = coupleToKinetics({ model: loadModel({ name }), bulk: electrolyteFromText(o.electrolyte, Boolean(o.co2Saturated)).concentrations, currentDensityAPerM2: num('--j', o.j) * 10, productSources, boundaryLayerM: num('--delta-um', o.deltaUm) * 1e-6 });
+      const fmt = (fe: Record<string, number>) => Object.entries(fe).map(([k, v]) => `${k} ${(100 * v).toFixed(2)} %`).join(', ');
+      const text = [
+        `${r.converged ? 'self-consistent' : `NOT converged (${r.message})`} after ${r.iterations} iterations at ${r.potentialVvsRHE.toFixed(3)} V vs RHE`,
+        `FE with transport: ${fmt(r.faradaicEfficiency)}`,
+        `FE at bulk concentrations: ${fmt(r.faradaicEfficiencyBulk)}`,
+        `surface pH ${r.microenvironment.surfacePH.toFixed(2)} (bulk ${r.microenvironment.bulkPH.toFixed(2)})`,
+      ];
+      const { microenvironment: m, ...rest } = r;
+      return { json: { ...rest, surface: m.surface, surfacePH: m.surfacePH, bulkPH: m.bulkPH }, text: text.join('\n') };
+    }));
+  program
+    .command('reactor')
+    .description('parallel-plate flow cell: conversion, production, cell voltage, energy per kg, scale-up')
+    .requiredOption('--product <species>', 'product, e.g. urea')
+    .requiredOption('--electrons <n>', 'electrons per product molecule')
+    .requiredOption('--fe <fraction>', 'faradaic efficiency of the product')
+    .requiredOption('--c-in <mol/m3>', 'inlet concentration of the limiting reactant, mol m-3')
+    .option('--reactant-per-product <n>', 'reactant molecules per product', '1')
+    .option('--d <m2/s>', 'reactant diffusion coefficient, m2 s-1', '1.9e-9')
+    .option('--velocity <m/s>', 'mean velocity, m s-1', '0.05')
+    .option('--length <m>', 'electrode length, m', '0.1')
+    .option('--width <m>', 'electrode width, m', '0.05')
+    .option('--gap <m>', 'channel gap, m', '0.002')
+    .option('--j-kin <A/m2>', 'kinetic partial current density, A m-2 (default: mass-transfer control)')
+    .option('--e-cathode <V>', 'equilibrium potential of the cathode reaction, V vs RHE', '0.811')
+    .option('--conductivity <S/m>', 'electrolyte conductivity, S m-1', '10')
+    .option('--target-t-per-day <t>', 'production target for scale-up, t/day', '1')
+    .addOption(json())
+    .action(run((o: Record<string, string>) => {
+      const M = molarMassGPerMol(resolveSpecies(o.product!, '--product').formula);
+      const electrons = num('--electrons', o.electrons);
+      const fe = num('--fe', o.fe);
+      const channel = simulateFlowChannel({
+        inletConcentrationMolPerM3: num('--c-in', o.cIn),
+        velocityMPerS: num('--velocity', o.velocity),
+        lengthM: num('--length', o.length),
+        widthM: num('--width', o.width),
+        gapM: num('--gap', o.gap),
+        diffusionM2PerS: num('--d', o.d),
+        kineticCurrentDensityAPerM2: o.jKin === undefined ? Number.POSITIVE_INFINITY : num('--j-kin', o.jKin),
+        electrons,
+        reactantPerProduct: num('--reactant-per-product', o.reactantPerProduct),
+        faradaicEfficiency: fe,
+      });
+      const jTotal = channel.meanPartialCurrentDensityAPerM2 / fe;
+      const voltage = cellVoltageBreakdown({ cathodeEquilibriumVvsRHE: num('--e-cathode', o.eCathode), currentDensityAPerM2: jTotal, cathodeTafelVPerDecade: 0.12, cathodeExchangeCurrentAPerM2: 0.01, anodeTafelVPerDecade: 0.06, anodeExchangeCurrentAPerM2: 0.1, conductivitySPerM: num('--conductivity', o.conductivity), gapM: num('--gap', o.gap) });
+      const energy = energyPerKgJ({ electrons, cellVoltageV: voltage.cellVoltageV, faradaicEfficiency: fe, molarMassGPerMol: M });
+      const plant = scaleUp({ productionTonnesPerDay: num('--target-t-per-day', o.targetTPerDay), electrons, molarMassGPerMol: M, faradaicEfficiency: fe, currentDensityAPerM2: jTotal, cellVoltageV: voltage.cellVoltageV, cellAreaM2: num('--length', o.length) * num('--width', o.width) });
+      const { positionsM: _p, concentrationsMolPerM3: _c, ...summary } = channel;
+      const text = [
+        `Re ${channel.reynolds.toFixed(0)}, Sh ${channel.sherwood.toFixed(2)} (${channel.regime}), k_m ${channel.massTransferCoefficientMPerS.toExponential(3)} m s-1`,
+        `single-pass conversion ${(100 * channel.conversion).toFixed(2)} %, outlet ${channel.outletConcentrationMolPerM3.toFixed(3)} mol m-3, residence ${channel.residenceTimeS.toFixed(2)} s`,
+        `production ${(channel.productionMolPerS * 3600 * M).toExponential(3)} g h-1; mean partial j ${(channel.meanPartialCurrentDensityAPerM2 / 10).toFixed(2)} mA cm-2; total ${channel.totalCurrentA.toFixed(3)} A`,
+        `cell voltage ${voltage.cellVoltageV.toFixed(3)} V = E_eq ${voltage.equilibriumV.toFixed(3)} + η_c ${voltage.cathodeOverpotentialV.toFixed(3)} + η_a ${voltage.anodeOverpotentialV.toFixed(3)} + iR ${voltage.ohmicV.toFixed(3)} (Tafel 120/60 mV dec-1 assumed)`,
+        `energy ${(energy / 3.6e6).toFixed(2)} kWh kg-1; for ${o.targetTPerDay} t/day: ${plant.electrodeAreaM2.toFixed(1)} m² electrode, ${plant.cells} cells, ${(plant.powerW / 1e6).toFixed(3)} MW`,
+      ];
+      return { json: { channel: summary, voltage, energyJPerKg: energy, scaleUp: plant }, text: text.join('\n') };
+    }));
+  program
+    .command('tea')
+    .description('levelized product cost, tornado sensitivity and cost curves')
+    .requiredOption('--product <species>', 'product, e.g. urea')
+    .requiredOption('--electrons <n>', 'electrons per product molecule')
+    .requiredOption('--fe <fraction>', 'faradaic efficiency')
+    .requiredOption('--j <A/m2>', 'total current density, A m-2')
+    .requiredOption('--voltage <V>', 'cell voltage, V')
+    .option('--t-per-day <t>', 'plant capacity, t/day', '100')
+    .option('--set <name=value...>', `override a default (${Object.keys(TEA_DEFAULTS).join(', ')})`)
+    .option('--out <file>', 'tornado chart .svg/.png')
+    .addOption(json())
+    .action(run(async (o: { product: string; electrons: string; fe: string; j: string; voltage: string; tPerDay: string; set?: string[]; out?: string }) => {
+      const overrides = Object.fromEntries((o.set ?? []).map((s) => {
+        const [k, v] = s.split('=');
+        if (!k || !(k in TEA_DEFAULTS)) throw new InputError('--set', `name=value with a name among ${Object.keys(TEA_DEFAULTS).join(', ')}`, `got "${s}"`);
+        return [k, num(`--set ${k}`, v)];
+      }));
+      const input = { productionTonnesPerDay: num('--t-per-day', o.tPerDay), electrons: num('--electrons', o.electrons), molarMassGPerMol: molarMassGPerMol(resolveSpecies(o.product, '--product').formula), faradaicEfficiency: num('--fe', o.fe), currentDensityAPerM2: num('--j', o.j), cellVoltageV: num('--voltage', o.voltage), overrides };
+      const result = levelizedCost(input);
+      const bars = tornado(input);
+      const feCurve = costCurve(input, 'faradaicEfficiency', [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]);
+      const jCurve = costCurve(input, 'currentDensityAPerM2', [100, 200, 500, 1000, 2000, 5000, 10000]);
+      if (o.out) await writeFigure(tornadoSpec(bars, result.costUsdPerKg), o.out);
+      const b = result.breakdownUsdPerKg;
+      const text = [
+        `levelized cost ${result.costUsdPerKg.toFixed(3)} USD/kg = capital ${b.capital.toFixed(3)} + fixed O&M ${b.fixedOpex.toFixed(3)} + electricity ${b.electricity.toFixed(3)} + feedstock ${b.feedstock.toFixed(3)} + separation ${b.separation.toFixed(3)}`,
+        `electrode ${result.electrodeAreaM2.toFixed(0)} m², capital ${(result.capitalUsd / 1e6).toFixed(2)} MUSD, ${result.energyKWhPerKg.toFixed(2)} kWh/kg, CRF ${result.capitalRecoveryFactor.toFixed(4)}`,
+        'sensitivity (±20 %):',
+        ...bars.slice(0, 6).map((t) => `  ${t.parameter.padEnd(26)} ${t.costAtLowUsdPerKg.toFixed(3)} … ${t.costAtHighUsdPerKg.toFixed(3)} USD/kg`),
+        `defaults: ${Object.entries(TEA_DEFAULTS).map(([k, v]) => `${k} ${v.value} ${v.unit} (${v.source.split(',')[0]})`).join('; ')}`,
+      ];
+      return { json: { ...result, tornado: bars, costVsFaradaicEfficiency: feCurve, costVsCurrentDensity: jCurve }, text: text.join('\n') };
+    }));
+}

@@ -1,0 +1,73 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { TornadoBar } from '../reactor/technoEconomics.js';
+import type { MicroenvironmentResult } from '../transport/solveMicroenvironment.js';
+
+const config = { font: 'DejaVu Sans, Helvetica, Arial, sans-serif', axis: { labelFontSize: 11, titleFontSize: 12 }, legend: { labelFontSize: 11, titleFontSize: 12 } };
+
+/**
+ * One result: pH and concentration profiles across the boundary layer (x in µm, log concentrations).
+ * Several results: surface pH vs current density (mA cm⁻²).
+ */
+export function microenvironmentSpecs(results: MicroenvironmentResult[], currentsMAPerCm2: number[]): TopLevelSpec {
+  if (results.length > 1) {
+    const values = results.flatMap((r, i) => (r.converged ? [{ j: currentsMAPerCm2[i]!, pH: Number(r.surfacePH.toFixed(3)) }] : []));
+    return {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      title: { text: 'Surface pH vs current density', subtitle: `bulk pH ${results[0]!.bulkPH.toFixed(2)}; ${values.length} of ${results.length} currents solved`, anchor: 'start' },
+      background: 'white',
+      width: 480,
+      height: 300,
+      config,
+      data: { values },
+      mark: { type: 'line', point: true },
+      encoding: { x: { field: 'j', type: 'quantitative', title: 'Current density (mA cm⁻², log scale)', scale: { type: 'log' } }, y: { field: 'pH', type: 'quantitative', title: 'Surface pH', scale: { zero: false } } },
+    };
+  }
+  const r = results[0]!;
+  const rows = Object.entries(r.profiles).flatMap(([species, c]) => c.map((v, k) => ({ species, xUm: Number((r.xM[k]! * 1e6).toPrecision(5)), cM: v / 1000 })).filter((p) => p.cM > 1e-14));
+  const ph = r.pHProfile.map((v, k) => ({ xUm: Number((r.xM[k]! * 1e6).toPrecision(5)), pH: v }));
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: `Electrode microenvironment at ${currentsMAPerCm2[0]} mA cm⁻²`, subtitle: r.converged ? `surface pH ${r.surfacePH.toFixed(2)}, bulk pH ${r.bulkPH.toFixed(2)}` : `not solved: ${r.message}`, anchor: 'start' },
+    background: 'white',
+    config,
+    hconcat: [
+      { width: 300, height: 260, data: { values: ph }, mark: 'line', encoding: { x: { field: 'xUm', type: 'quantitative', title: 'Distance from electrode (µm)' }, y: { field: 'pH', type: 'quantitative', title: 'pH', scale: { zero: false } } } },
+      {
+        width: 360,
+        height: 260,
+        data: { values: rows },
+        mark: 'line',
+        encoding: {
+          x: { field: 'xUm', type: 'quantitative', title: 'Distance from electrode (µm)' },
+          y: { field: 'cM', type: 'quantitative', title: 'Concentration (M, log scale)', scale: { type: 'log' } },
+          color: { field: 'species', type: 'nominal', title: 'Species' },
+        },
+      },
+    ],
+  } as TopLevelSpec;
+}
+
+/** Tornado chart: levelized cost at the low and high value of each parameter around the base cost. */
+export function tornadoSpec(bars: TornadoBar[], baseCostUsdPerKg: number): TopLevelSpec {
+  const values = bars.flatMap((b) => [
+    { parameter: b.parameter, side: 'low (−20 %)', cost: b.costAtLowUsdPerKg, base: baseCostUsdPerKg },
+    { parameter: b.parameter, side: 'high (+20 %)', cost: b.costAtHighUsdPerKg, base: baseCostUsdPerKg },
+  ]);
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: 'Sensitivity of the levelized cost', subtitle: `base ${baseCostUsdPerKg.toFixed(3)} USD/kg; each parameter ±20 %`, anchor: 'start' },
+    background: 'white',
+    width: 480,
+    height: { step: 22 },
+    config,
+    data: { values },
+    mark: 'bar',
+    encoding: {
+      y: { field: 'parameter', type: 'nominal', sort: bars.map((b) => b.parameter), title: null },
+      x: { field: 'cost', type: 'quantitative', title: 'Levelized cost (USD per kg)' },
+      x2: { field: 'base' },
+      color: { field: 'side', type: 'nominal', title: 'Parameter value' },
+    },
+  } as TopLevelSpec;
+}

@@ -1,0 +1,112 @@
+import { InputError, assertFiniteInRange } from '../chem/index.js';
+import { type SteadyStateObservables, steadyState } from '../kinetics/analyze/steadyState.js';
+import { type CompiledModel, compileModel } from '../kinetics/parser/compileModel.js';
+import { type MicroenvironmentResult, solveMicroenvironment } from './solveMicroenvironment.js';
+
+/** Inputs of {@link coupleToKinetics}. */
+export interface CoupledInput {
+  model: CompiledModel;
+  /** Bulk concentrations of the solutes, mol m⁻³. */
+  bulk: Record<string, number>;
+  /** Target cathodic current density, A m⁻². */
+  currentDensityAPerM2: number;
+  /** For each model product: its sources, for the electrode stoichiometry (e.g. { urea: ['CO2', 'NO3-'], H2: ['H2O'] }). */
+  productSources: Record<string, string[]>;
+  /** Model species → microenvironment solute (default: same name), for the aqueous reactants. */
+  speciesToSolute?: Record<string, string>;
+  boundaryLayerM?: number;
+  /** Potential search window, V vs RHE (default −2 … 0.3). */
+  potentialWindowV?: [number, number];
+}
+
+/** Result of {@link coupleToKinetics}. */
+export interface CoupledResult {
+  converged: boolean;
+  iterations: number;
+  /** Potential that gives the target current at the surface conditions, V vs RHE. */
+  potentialVvsRHE: number;
+  /** FE with transport (local concentrations) and without (bulk concentrations). */
+  faradaicEfficiency: Record<string, number>;
+  faradaicEfficiencyBulk: Record<string, number>;
+  microenvironment: MicroenvironmentResult;
+  message?: string;
+}
+
+/** The model with its aqueous species set to `concentrationsMolPerM3` (those mapped), recompiled. */
+function withActivities(model: CompiledModel, map: Record<string, string>, concentrationsMolPerM3: Record<string, number>): CompiledModel {
+  const species = { ...model.file.species };
+  for (const [name, sp] of Object.entries(species)) {
+    const solute = map[name] ?? name;
+    if (sp.phase === 'aq' && !sp.product && concentrationsMolPerM3[solute] !== undefined) species[name] = { ...sp, concentrationM: concentrationsMolPerM3[solute]! / 1000 };
+  }
+  return compileModel({ ...model.file, species });
+}
+
+/**
+ * The least negative potential giving |j| = target: scan from the positive end in 25 mV steps to the first
+ * potential that reaches the target (currents of real models are not monotonic: poisoning, HER), then bisect.
+ */
+function potentialForCurrent(model: CompiledModel, target: number, window: [number, number]): { U: number; obs: SteadyStateObservables } {
+  const at = (U: number) => steadyState(model, { potentialVvsRHE: U });
+  const reaches = (o: SteadyStateObservables) => o.converged && Math.abs(o.currentDensityAPerM2) >= target;
+  let hi = window[1];
+  let lo: number | null = null;
+  let obsLo: SteadyStateObservables | null = null;
+  let best = 0;
+  for (let U = window[1]; U >= window[0] - 1e-9; U -= 0.025) {
+    const o = at(U);
+    best = Math.max(best, o.converged ? Math.abs(o.currentDensityAPerM2) : 0);
+    if (reaches(o)) {
+      [lo, obsLo] = [U, o];
+      break;
+    }
+    hi = U;
+  }
+  if (lo === null || obsLo === null) throw new InputError('currentDensityAPerM2', `a current the model reaches within ${window[0]} … ${window[1]} V vs RHE`, `${target} A m⁻² not reached (at most ${best.toPrecision(3)} A m⁻²)`);
+  let bracketLo: number = lo;
+  let found: SteadyStateObservables = obsLo;
+  for (let i = 0; i < 40 && hi - bracketLo > 1e-6; i++) {
+    const mid: number = (bracketLo + hi) / 2;
+    const o = at(mid);
+    if (reaches(o)) [bracketLo, found] = [mid, o];
+    else hi = mid;
+  }
+  return { U: bracketLo, obs: found };
+}
+
+/**
+ * Self-consistent transport–kinetics: the kinetic model runs at the surface concentrations from the
+ * microenvironment model, whose electrode fluxes come from the kinetic FEs at the potential that gives the
+ * target current; iterated (with under-relaxation) until the FEs change by less than 1e-4.
+ */
+export function coupleToKinetics(input: CoupledInput): CoupledResult {
+  assertFiniteInRange('currentDensityAPerM2', input.currentDensityAPerM2, 1e-6, 1e5, 'A m⁻²');
+  const map = input.speciesToSolute ?? {};
+  const window = input.potentialWindowV ?? [-2, 0.3];
+  const products = input.model.productIndices.map((p) => input.model.species[p]!);
+  for (const p of products) if (!input.productSources[p]) throw new InputError(`productSources.${p}`, 'the sources of every model product', `missing for "${p}"`);
+  const bulkRun = potentialForCurrent(withActivities(input.model, map, input.bulk), input.currentDensityAPerM2, window);
+  let surface = { ...input.bulk };
+  let fe = bulkRun.obs.faradaicEfficiency;
+  let U = bulkRun.U;
+  let micro: MicroenvironmentResult | undefined;
+  for (let it = 1; it <= 30; it++) {
+    micro = solveMicroenvironment({
+      bulk: input.bulk,
+      currentDensityAPerM2: input.currentDensityAPerM2,
+      boundaryLayerM: input.boundaryLayerM,
+      products: products.map((p) => ({ to: input.model.file.species[p]!.formula ?? p, from: input.productSources[p]!, faradaicEfficiency: Math.max(0, Math.min(1, fe[p]!)) })),
+    });
+    if (!micro.converged) return { converged: false, iterations: it, potentialVvsRHE: U, faradaicEfficiency: fe, faradaicEfficiencyBulk: bulkRun.obs.faradaicEfficiency, microenvironment: micro, message: micro.message };
+    // under-relaxed update of the surface concentrations (geometric mean)
+    const next: Record<string, number> = {};
+    for (const [k, v] of Object.entries(micro.surface)) next[k] = Math.sqrt(Math.max(v, 1e-12) * Math.max(surface[k] ?? v, 1e-12));
+    surface = { ...surface, ...next };
+    const run = potentialForCurrent(withActivities(input.model, map, surface), input.currentDensityAPerM2, window);
+    const change = Math.max(...products.map((p) => Math.abs((run.obs.faradaicEfficiency[p] ?? 0) - (fe[p] ?? 0))));
+    fe = run.obs.faradaicEfficiency;
+    U = run.U;
+    if (change < 1e-4) return { converged: true, iterations: it, potentialVvsRHE: U, faradaicEfficiency: fe, faradaicEfficiencyBulk: bulkRun.obs.faradaicEfficiency, microenvironment: micro };
+  }
+  return { converged: false, iterations: 30, potentialVvsRHE: U, faradaicEfficiency: fe, faradaicEfficiencyBulk: bulkRun.obs.faradaicEfficiency, microenvironment: micro!, message: 'FE did not settle within 30 iterations' };
+}
