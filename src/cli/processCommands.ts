@@ -1,14 +1,12 @@
 import { type Command, Option } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { InputError, molarMassGPerMol, resolveSpecies } from '../chem/index.js';
-import { parsePrintedElectrolyte } from '../data/parsePrinted.js';
 import { microenvironmentSpecs, tornadoSpec } from '../plot/processSpecs.js';
 import { renderPng, renderSvg } from '../plot/renderSpec.js';
-import { cellVoltageBreakdown, energyPerKgJ, scaleUp } from '../reactor/cellVoltage.js';
-import { simulateFlowChannel } from '../reactor/flowChannel.js';
-import { TEA_DEFAULTS, costCurve, levelizedCost, tornado } from '../reactor/technoEconomics.js';
+import { flowCellStudy, teaStudy } from '../reactor/studies.js';
+import { TEA_DEFAULTS } from '../reactor/technoEconomics.js';
 import { loadModel } from '../store/builtinModels.js';
-import { bulkComposition } from '../transport/bulkComposition.js';
+import { electrolyteFromText } from '../transport/electrolyteFromText.js';
 import { coupleToKinetics } from '../transport/coupleToKinetics.js';
 import { type ElectrodeProduct, solveMicroenvironment } from '../transport/solveMicroenvironment.js';
 import type { Output } from './dbCommands.js';
@@ -32,19 +30,6 @@ export function parseProducts(text: string): ElectrodeProduct[] {
     if (!to || fe === undefined || !from) throw new InputError(`--fe[${i}]`, 'product:FE:source+source, e.g. "urea:0.3:CO2+NO3-, H2:0.7:H2O"', `got "${part.trim()}"`);
     return { to: to.trim(), faradaicEfficiency: num(`--fe[${i}]`, fe), from: from.split('+').map((s) => s.trim()) };
   });
-}
-
-/** Bulk composition from printed electrolyte text, e.g. "0.1 M KHCO3 + 0.05 M KNO3". */
-export function electrolyteFromText(text: string, co2Saturated: boolean) {
-  const components = parsePrintedElectrolyte(text);
-  if (components.length === 0) throw new InputError('--electrolyte', 'text such as "0.1 M KHCO3 + 0.05 M KNO3"', 'empty');
-  return bulkComposition(
-    components.map((c) => {
-      if (c.concentrationM === null) throw new InputError('--electrolyte', 'a concentration for every component, e.g. "0.5 M KHCO3"', `"${c.name}" has none`);
-      return { name: c.name, concentrationM: c.concentrationM };
-    }),
-    co2Saturated,
-  );
 }
 
 async function writeFigure(spec: Parameters<typeof renderSvg>[0], out: string): Promise<void> {
@@ -133,9 +118,7 @@ export function registerProcessCommands(program: Command, run: Run): void {
     .addOption(json())
     .action(run((o: Record<string, string>) => {
       const M = molarMassGPerMol(resolveSpecies(o.product!, '--product').formula);
-      const electrons = num('--electrons', o.electrons);
-      const fe = num('--fe', o.fe);
-      const channel = simulateFlowChannel({
+      const study = flowCellStudy({
         inletConcentrationMolPerM3: num('--c-in', o.cIn),
         velocityMPerS: num('--velocity', o.velocity),
         lengthM: num('--length', o.length),
@@ -143,23 +126,24 @@ export function registerProcessCommands(program: Command, run: Run): void {
         gapM: num('--gap', o.gap),
         diffusionM2PerS: num('--d', o.d),
         kineticCurrentDensityAPerM2: o.jKin === undefined ? Number.POSITIVE_INFINITY : num('--j-kin', o.jKin),
-        electrons,
+        electrons: num('--electrons', o.electrons),
         reactantPerProduct: num('--reactant-per-product', o.reactantPerProduct),
-        faradaicEfficiency: fe,
+        faradaicEfficiency: num('--fe', o.fe),
+        molarMassGPerMol: M,
+        cathodeEquilibriumVvsRHE: num('--e-cathode', o.eCathode),
+        conductivitySPerM: num('--conductivity', o.conductivity),
+        targetTonnesPerDay: num('--target-t-per-day', o.targetTPerDay),
       });
-      const jTotal = channel.meanPartialCurrentDensityAPerM2 / fe;
-      const voltage = cellVoltageBreakdown({ cathodeEquilibriumVvsRHE: num('--e-cathode', o.eCathode), currentDensityAPerM2: jTotal, cathodeTafelVPerDecade: 0.12, cathodeExchangeCurrentAPerM2: 0.01, anodeTafelVPerDecade: 0.06, anodeExchangeCurrentAPerM2: 0.1, conductivitySPerM: num('--conductivity', o.conductivity), gapM: num('--gap', o.gap) });
-      const energy = energyPerKgJ({ electrons, cellVoltageV: voltage.cellVoltageV, faradaicEfficiency: fe, molarMassGPerMol: M });
-      const plant = scaleUp({ productionTonnesPerDay: num('--target-t-per-day', o.targetTPerDay), electrons, molarMassGPerMol: M, faradaicEfficiency: fe, currentDensityAPerM2: jTotal, cellVoltageV: voltage.cellVoltageV, cellAreaM2: num('--length', o.length) * num('--width', o.width) });
+      const { channel, voltage, scaleUp: plant } = study;
       const { positionsM: _p, concentrationsMolPerM3: _c, ...summary } = channel;
       const text = [
         `Re ${channel.reynolds.toFixed(0)}, Sh ${channel.sherwood.toFixed(2)} (${channel.regime}), k_m ${channel.massTransferCoefficientMPerS.toExponential(3)} m s-1`,
         `single-pass conversion ${(100 * channel.conversion).toFixed(2)} %, outlet ${channel.outletConcentrationMolPerM3.toFixed(3)} mol m-3, residence ${channel.residenceTimeS.toFixed(2)} s`,
         `production ${(channel.productionMolPerS * 3600 * M).toExponential(3)} g h-1; mean partial j ${(channel.meanPartialCurrentDensityAPerM2 / 10).toFixed(2)} mA cm-2; total ${channel.totalCurrentA.toFixed(3)} A`,
         `cell voltage ${voltage.cellVoltageV.toFixed(3)} V = E_eq ${voltage.equilibriumV.toFixed(3)} + η_c ${voltage.cathodeOverpotentialV.toFixed(3)} + η_a ${voltage.anodeOverpotentialV.toFixed(3)} + iR ${voltage.ohmicV.toFixed(3)} (Tafel 120/60 mV dec-1 assumed)`,
-        `energy ${(energy / 3.6e6).toFixed(2)} kWh kg-1; for ${o.targetTPerDay} t/day: ${plant.electrodeAreaM2.toFixed(1)} m² electrode, ${plant.cells} cells, ${(plant.powerW / 1e6).toFixed(3)} MW`,
+        `energy ${(study.energyJPerKg / 3.6e6).toFixed(2)} kWh kg-1; for ${o.targetTPerDay} t/day: ${plant.electrodeAreaM2.toFixed(1)} m² electrode, ${plant.cells} cells, ${(plant.powerW / 1e6).toFixed(3)} MW`,
       ];
-      return { json: { channel: summary, voltage, energyJPerKg: energy, scaleUp: plant }, text: text.join('\n') };
+      return { json: { ...study, channel: summary }, text: text.join('\n') };
     }));
   program
     .command('tea')
@@ -180,10 +164,8 @@ export function registerProcessCommands(program: Command, run: Run): void {
         return [k, num(`--set ${k}`, v)];
       }));
       const input = { productionTonnesPerDay: num('--t-per-day', o.tPerDay), electrons: num('--electrons', o.electrons), molarMassGPerMol: molarMassGPerMol(resolveSpecies(o.product, '--product').formula), faradaicEfficiency: num('--fe', o.fe), currentDensityAPerM2: num('--j', o.j), cellVoltageV: num('--voltage', o.voltage), overrides };
-      const result = levelizedCost(input);
-      const bars = tornado(input);
-      const feCurve = costCurve(input, 'faradaicEfficiency', [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]);
-      const jCurve = costCurve(input, 'currentDensityAPerM2', [100, 200, 500, 1000, 2000, 5000, 10000]);
+      const study = teaStudy(input);
+      const { result, tornado: bars } = study;
       if (o.out) await writeFigure(tornadoSpec(bars, result.costUsdPerKg), o.out);
       const b = result.breakdownUsdPerKg;
       const text = [
@@ -193,6 +175,6 @@ export function registerProcessCommands(program: Command, run: Run): void {
         ...bars.slice(0, 6).map((t) => `  ${t.parameter.padEnd(26)} ${t.costAtLowUsdPerKg.toFixed(3)} … ${t.costAtHighUsdPerKg.toFixed(3)} USD/kg`),
         `defaults: ${Object.entries(TEA_DEFAULTS).map(([k, v]) => `${k} ${v.value} ${v.unit} (${v.source.split(',')[0]})`).join('; ')}`,
       ];
-      return { json: { ...result, tornado: bars, costVsFaradaicEfficiency: feCurve, costVsCurrentDensity: jCurve }, text: text.join('\n') };
+      return { json: { ...result, tornado: bars, costVsFaradaicEfficiency: study.costVsFaradaicEfficiency, costVsCurrentDensity: study.costVsCurrentDensity }, text: text.join('\n') };
     }));
 }

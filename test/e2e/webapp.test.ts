@@ -126,6 +126,16 @@ describe('web app in Chromium', () => {
     await shot('kinetics');
   });
 
+  it('shows the microenvironment with a current slider, the flow reactor and the cost', async () => {
+    await page.goto(`${server.url}/#/process`);
+    await expect.poll(() => page.getByTestId('micro-summary').innerText(), { timeout: 15000 }).toMatch(/Surface pH 9\.\d\d \(bulk 6\.82\)/);
+    await page.locator('input[aria-label="current density (log10 mA per cm2)"]').fill('0');
+    await expect.poll(() => page.getByTestId('micro-summary').innerText(), { timeout: 15000 }).toMatch(/Surface pH 8\.64 \(bulk 6\.82\)/); // 1 mA cm-2, same as the CLI and API
+    await expect.poll(() => page.getByTestId('reactor-summary').innerText(), { timeout: 15000 }).toContain('Conversion');
+    await expect.poll(() => page.getByTestId('tea-summary').innerText(), { timeout: 15000 }).toMatch(/Levelized cost \d+\.\d{3} USD\/kg/);
+    await shot('process');
+  });
+
   it('is keyboard-usable and fits a narrow window', async () => {
     await page.setViewportSize({ width: 420, height: 860 });
     await page.goto(`${server.url}/#/literature`);

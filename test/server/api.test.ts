@@ -143,6 +143,17 @@ describe('HTTP API', () => {
     expect((await call('GET', '/api/kinetics/sweeps/nope')).status).toBe(404);
   });
 
+  it('serves the microenvironment, reactor and TEA with validation', async () => {
+    const micro = await call('POST', '/api/microenv', { electrolyte: '0.5 M K2SO4', currentDensitiesMAPerCm2: [100], products: [{ to: 'H2', from: ['H2O'], faradaicEfficiency: 1 }] });
+    expect(micro.json.results[0].surfacePH).toBeCloseTo(12.99, 1);
+    expect((await call('POST', '/api/microenv', { electrolyte: '0.5 M NaCl', currentDensitiesMAPerCm2: [1], products: [{ to: 'H2', from: ['H2O'], faradaicEfficiency: 1 }] })).json.error.field).toBe('electrolyte');
+    const reactor = await call('POST', '/api/reactor', { product: 'urea', electrons: 16, faradaicEfficiency: 0.5, inletConcentrationMolPerM3: 50, reactantPerProduct: 2 });
+    expect(reactor.json.channel.conversion).toBeGreaterThan(0);
+    const tea = await call('POST', '/api/tea', { product: 'urea', electrons: 16, faradaicEfficiency: 0.5, currentDensityAPerM2: 3000, cellVoltageV: 3.2 });
+    expect(tea.json.result.costUsdPerKg).toBeGreaterThan(0);
+    expect((await call('POST', '/api/tea', { product: 'urea', electrons: 16, faradaicEfficiency: 2, currentDensityAPerM2: 3000, cellVoltageV: 3.2 })).json.error.field).toBe('faradaicEfficiency');
+  });
+
   it('keeps user data across a restart', async () => {
     const { port } = new URL(server.url);
     await server.close();

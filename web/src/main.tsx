@@ -6,6 +6,7 @@ import { Kinetics } from './pages/Kinetics.js';
 import { Literature } from './pages/Literature.js';
 import { Mechanism } from './pages/Mechanism.js';
 import { MyData } from './pages/MyData.js';
+import { Process } from './pages/Process.js';
 import { RecordPage } from './pages/RecordPage.js';
 import './styles.css';
 
@@ -15,6 +16,7 @@ const PAGES = [
   { path: 'calculators', label: 'Calculators' },
   { path: 'mechanism', label: 'Mechanism' },
   { path: 'kinetics', label: 'Kinetics' },
+  { path: 'process', label: 'Process' },
   { path: 'my-data', label: 'My data' },
 ] as const;
 
@@ -54,6 +56,7 @@ function App() {
         {page === 'calculators' && <Calculators />}
         {page === 'mechanism' && <Mechanism />}
         {page === 'kinetics' && <Kinetics />}
+        {page === 'process' && <Process />}
         {page === 'my-data' && <MyData />}
       </main>
       <footer>

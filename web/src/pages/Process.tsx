@@ -1,0 +1,168 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { api } from '../api.js';
+import { VegaChart } from '../chart.js';
+
+interface MicroResult {
+  converged: boolean;
+  message?: string;
+  surfacePH: number;
+  bulkPH: number;
+  surface: Record<string, number>;
+}
+
+const PRESETS: Record<string, { electrolyte: string; co2Saturated: boolean; products: { to: string; from: string[]; faradaicEfficiency: number }[] }> = {
+  'urea in CO2-saturated 0.1 M KHCO3 + 0.05 M KNO3': {
+    electrolyte: '0.1 M KHCO3 + 0.05 M KNO3',
+    co2Saturated: true,
+    products: [
+      { to: 'urea', from: ['CO2', 'NO3-'], faradaicEfficiency: 0.3 },
+      { to: 'H2', from: ['H2O'], faradaicEfficiency: 0.7 },
+    ],
+  },
+  'HER in CO2-saturated 0.5 M KHCO3': { electrolyte: '0.5 M KHCO3', co2Saturated: true, products: [{ to: 'H2', from: ['H2O'], faradaicEfficiency: 1 }] },
+  'HER in 0.5 M K2SO4 (unbuffered)': { electrolyte: '0.5 M K2SO4', co2Saturated: false, products: [{ to: 'H2', from: ['H2O'], faradaicEfficiency: 1 }] },
+};
+
+/** Microenvironment (profiles with a current-density slider), flow reactor and techno-economics. */
+export function Process() {
+  const [preset, setPreset] = useState(Object.keys(PRESETS)[0]!);
+  const [logJ, setLogJ] = useState(1); // log10 of mA cm-2
+  const [micro, setMicro] = useState<{ results: MicroResult[]; spec: object } | null>(null);
+  const [sweep, setSweep] = useState<{ spec: object } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const j = Number((10 ** logJ).toPrecision(3));
+  useEffect(() => {
+    let live = true;
+    const timer = setTimeout(() => {
+      const p = PRESETS[preset]!;
+      api.post<{ results: MicroResult[]; spec: object }>('/api/microenv', { ...p, currentDensitiesMAPerCm2: [j] }).then(
+        (d) => live && (setMicro(d), setError(null)),
+        (e: Error) => live && setError(e.message),
+      );
+    }, 150);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [preset, j]);
+  useEffect(() => {
+    const p = PRESETS[preset]!;
+    const currents = Array.from({ length: 13 }, (_, i) => Number((10 ** (i / 4)).toPrecision(3)));
+    api.post<{ spec: object }>('/api/microenv', { ...p, currentDensitiesMAPerCm2: currents }).then(setSweep, (e: Error) => setError(e.message));
+  }, [preset]);
+
+  const [reactorForm, setReactorForm] = useState({ product: 'urea', electrons: '16', faradaicEfficiency: '0.5', inletConcentrationMolPerM3: '50', reactantPerProduct: '2', kineticCurrentDensityAPerM2: '200', targetTonnesPerDay: '1' });
+  const [reactor, setReactor] = useState<Record<string, unknown> | null>(null);
+  const [teaForm, setTeaForm] = useState({ product: 'urea', electrons: '16', faradaicEfficiency: '0.5', currentDensityAPerM2: '3000', cellVoltageV: '3.2', productionTonnesPerDay: '100' });
+  const [tea, setTea] = useState<{ result: { costUsdPerKg: number; breakdownUsdPerKg: Record<string, number>; energyKWhPerKg: number }; tornadoSpec: object; costVsFaradaicEfficiency: { value: number; costUsdPerKg: number }[] } | null>(null);
+  const numbers = (f: Record<string, string>) => Object.fromEntries(Object.entries(f).map(([k, v]) => [k, k === 'product' ? v : Number(v)]));
+  const runReactor = async (e?: FormEvent) => {
+    e?.preventDefault();
+    try {
+      setReactor(await api.post('/api/reactor', numbers(reactorForm)));
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  };
+  const runTea = async (e?: FormEvent) => {
+    e?.preventDefault();
+    try {
+      setTea(await api.post('/api/tea', numbers(teaForm)));
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  };
+  useEffect(() => {
+    void runReactor();
+    void runTea();
+  }, []);
+  const input = <T extends Record<string, string>>(form: T, set: (f: T) => void, key: keyof T & string, label: string) => (
+    <label>
+      {label}
+      <input value={form[key]} onChange={(e) => set({ ...form, [key]: e.target.value })} aria-label={label} />
+    </label>
+  );
+  const r = micro?.results[0];
+  const ch = reactor?.channel as { conversion: number; productionMolPerS: number; meanPartialCurrentDensityAPerM2: number; regime: string } | undefined;
+  const v = reactor?.voltage as { cellVoltageV: number } | undefined;
+  return (
+    <section>
+      <h1>Microenvironment, reactor and cost</h1>
+      <p className="lead">What the catalyst sees at the surface (diffusion with the carbonate, water and ammonium equilibria at finite rates), what a flow cell produces, and what the product costs.</p>
+      {error && <p className="error" role="alert">{error}</p>}
+      <h2>Electrode microenvironment</h2>
+      <div className="controls">
+        <label>
+          Case
+          <select value={preset} onChange={(e) => setPreset(e.target.value)} aria-label="microenvironment case">
+            {Object.keys(PRESETS).map((k) => (
+              <option key={k}>{k}</option>
+            ))}
+          </select>
+        </label>
+        <label className="slider">
+          Current density: <strong>{j} mA cm⁻²</strong>
+          <input type="range" min={0} max={3} step={0.05} value={logJ} onChange={(e) => setLogJ(Number(e.target.value))} aria-label="current density (log10 mA per cm2)" />
+        </label>
+      </div>
+      {r && (
+        <p data-testid="micro-summary">
+          {r.converged ? `Surface pH ${r.surfacePH.toFixed(2)} (bulk ${r.bulkPH.toFixed(2)})` : `Not solved: ${r.message}`}
+        </p>
+      )}
+      {micro && <VegaChart spec={micro.spec} label="concentration and pH profiles" />}
+      {sweep && <VegaChart spec={sweep.spec} label="surface pH vs current density" />}
+      <h2>Flow reactor</h2>
+      <form className="inline-form" onSubmit={runReactor}>
+        {input(reactorForm, setReactorForm, 'product', 'product')}
+        {input(reactorForm, setReactorForm, 'electrons', 'electrons')}
+        {input(reactorForm, setReactorForm, 'faradaicEfficiency', 'FE (fraction)')}
+        {input(reactorForm, setReactorForm, 'inletConcentrationMolPerM3', 'inlet reactant (mol m⁻³)')}
+        {input(reactorForm, setReactorForm, 'reactantPerProduct', 'reactant per product')}
+        {input(reactorForm, setReactorForm, 'kineticCurrentDensityAPerM2', 'kinetic j (A m⁻²)')}
+        {input(reactorForm, setReactorForm, 'targetTonnesPerDay', 'target (t/day)')}
+        <button type="submit">Evaluate</button>
+      </form>
+      {ch && v && (
+        <p data-testid="reactor-summary">
+          Conversion {(100 * ch.conversion).toFixed(2)} % per pass ({ch.regime} flow); partial current {(ch.meanPartialCurrentDensityAPerM2 / 10).toFixed(2)} mA cm⁻²; cell voltage {v.cellVoltageV.toFixed(2)} V;{' '}
+          {((reactor!.energyJPerKg as number) / 3.6e6).toFixed(1)} kWh kg⁻¹; {(reactor!.scaleUp as { electrodeAreaM2: number }).electrodeAreaM2.toFixed(0)} m² for the target.
+        </p>
+      )}
+      <h2>Techno-economics</h2>
+      <form className="inline-form" onSubmit={runTea}>
+        {input(teaForm, setTeaForm, 'product', 'TEA product')}
+        {input(teaForm, setTeaForm, 'electrons', 'TEA electrons')}
+        {input(teaForm, setTeaForm, 'faradaicEfficiency', 'TEA FE (fraction)')}
+        {input(teaForm, setTeaForm, 'currentDensityAPerM2', 'j (A m⁻²)')}
+        {input(teaForm, setTeaForm, 'cellVoltageV', 'cell voltage (V)')}
+        {input(teaForm, setTeaForm, 'productionTonnesPerDay', 'capacity (t/day)')}
+        <button type="submit">Cost it</button>
+      </form>
+      {tea && (
+        <>
+          <p data-testid="tea-summary">
+            Levelized cost <strong>{tea.result.costUsdPerKg.toFixed(3)} USD/kg</strong> (
+            {Object.entries(tea.result.breakdownUsdPerKg)
+              .map(([k, v]) => `${k} ${v.toFixed(3)}`)
+              .join(', ')}
+            ); {tea.result.energyKWhPerKg.toFixed(1)} kWh/kg. Defaults are assumptions you can override through the API or CLI.
+          </p>
+          <VegaChart spec={tea.tornadoSpec} label="tornado chart" />
+          <VegaChart
+            spec={{
+              $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+              title: 'Break-even: cost vs faradaic efficiency',
+              width: 420,
+              height: 220,
+              data: { values: tea.costVsFaradaicEfficiency },
+              mark: { type: 'line', point: true },
+              encoding: { x: { field: 'value', type: 'quantitative', title: 'Faradaic efficiency (fraction)' }, y: { field: 'costUsdPerKg', type: 'quantitative', title: 'Levelized cost (USD/kg)' } },
+            }}
+            label="cost vs FE"
+          />
+        </>
+      )}
+    </section>
+  );
+}
