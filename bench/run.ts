@@ -10,6 +10,7 @@ import { chemBenchCases } from './chem.bench.js';
 import { runBenchCases } from './harness.js';
 import { runApiBench } from './api.bench.js';
 import { runKineticsBench } from './kinetics.bench.js';
+import { runProcessBench } from './process.bench.js';
 import { runStoreBench } from './store.bench.js';
 
 async function main() {
@@ -36,10 +37,16 @@ async function main() {
     'baseline: ROS2 integration to 1e8 s': { 'solves/s': Number(kinetics.baselineTimeIntegration.solvesPerSecond.toFixed(1)), converged: `${(100 * kinetics.baselineTimeIntegration.reachedSteadyFraction).toFixed(1)} % (sample of ${kinetics.baselineTimeIntegration.sampledPoints})`, 'wall s': '' },
   });
   console.log(`ratio Newton/baseline: ${(kinetics.steadyState.solvesPerSecond / kinetics.baselineTimeIntegration.solvesPerSecond).toFixed(0)}×; pulses: ${kinetics.transient.periods} periods, ${kinetics.transient.steps} steps in ${kinetics.transient.wallSeconds.toFixed(2)} s (${Math.round(kinetics.transient.stepsPerSecond)} steps/s)`);
+  const processBench = runProcessBench();
+  console.log(
+    `microenvironment: one 200-cell solve at 100 mA cm-2 ${processBench.singleSolve.milliseconds.toFixed(0)} ms (${processBench.singleSolve.newtonIterations} Newton iterations incl. continuation); ` +
+      `30 currents 1–1000 mA cm-2 in ${processBench.polarization.seconds.toFixed(2)} s (${processBench.polarization.converged}/30 converged); ` +
+      `coupling: ${processBench.coupling.map((c) => `${c.currentDensityAPerM2} A m-2 ${c.iterations} it ${c.seconds.toFixed(1)} s`).join(', ')}`,
+  );
   const api = await runApiBench();
   console.table(api.map((a) => ({ request: a.request, 'req/s': Math.round(a.requestsPerSecond), 'p50 ms': a.latencyP50Ms, 'p99 ms': a.latencyP99Ms, errors: a.errors, non2xx: a.non2xx })));
   const meta = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', budgetMs };
-  writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify({ meta, chem, store, kinetics, api }, null, 2) + '\n');
+  writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify({ meta, chem, store, kinetics, process: processBench, api }, null, 2) + '\n');
   console.log(`wrote bench/results.json (node ${meta.node}, ${meta.cpus} cpus)`);
 }
 
