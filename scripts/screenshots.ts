@@ -22,6 +22,7 @@ async function main() {
     ['calculators', '#/calculators', '[data-testid="e0"] strong'],
     ['mechanism', '#/mechanism', 'figure.chart svg.marks'],
     ['kinetics', '#/kinetics', 'figure.chart svg.marks'],
+    ['process', '#/process', '[data-testid="tea-summary"]'],
     ['my-data', '#/my-data', 'form.record-form'],
   ];
   try {
