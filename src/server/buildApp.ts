@@ -46,7 +46,8 @@ const isText = (r: RouteResult): r is { contentType: string; body: string; statu
  * /api/docs) and the web front end at /. Routes validate with the library's zod schemas.
  */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 60 * 1024 * 1024 });
+  // forceCloseConnections: a restart (or Ctrl+C) must not wait for browsers' idle keep-alive sockets
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 60 * 1024 * 1024, forceCloseConnections: true });
   const jobs = new JobManager();
   app.setErrorHandler((error, _request, reply) => sendError(reply, error));
   for (const route of ROUTES) {

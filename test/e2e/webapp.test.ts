@@ -96,9 +96,19 @@ describe('web app in Chromium', () => {
     await server.close();
     server = await startServer({ port: Number(port), dataDir });
     await page.goto(`${server.url}/#/my-data`);
-    await page.locator('table[aria-label="my records"]').getByRole('link', { name: 'CuBi-E2E' }).waitFor();
+    await page.locator('table[aria-label="my records"]').getByRole('link', { name: 'CuBi-E2E', exact: true }).waitFor();
     await page.goto(`${server.url}/#/records/cubi-e2e-urea`);
     await page.getByText('unreadable-faradaic-efficiency').waitFor();
+    // edit it: the form comes prefilled, the fix clears the automatic flag
+    await page.getByRole('link', { name: 'Edit this record' }).click();
+    await page.getByRole('heading', { name: 'Edit cubi-e2e-urea' }).waitFor();
+    expect(await page.locator('input[name=catalyst]').inputValue()).toBe('CuBi-E2E');
+    await page.locator('input[name=faradaicEfficiencyPrinted]').fill('33%');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('status').waitFor();
+    await page.goto(`${server.url}/#/records/cubi-e2e-urea`);
+    await expect.poll(() => page.locator('article.record').innerText()).toContain('33.0 %');
+    expect(await page.locator('article.record').innerText()).not.toContain('unreadable-faradaic-efficiency');
   });
 
   it('draws free-energy diagrams and updates them with the potential slider', async () => {

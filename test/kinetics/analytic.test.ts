@@ -119,3 +119,14 @@ describe('built-in models', () => {
     for (let i = 1; i < j.length; i++) expect(j[i]!).toBeGreaterThan(j[i - 1]!);
   });
 });
+
+describe('amino-acid template', () => {
+  it('balances, converges and makes alanine by oxime hydrogenation at moderate potentials, NH3 and H2 at more negative ones', () => {
+    const m = builtin('amino-acid-oxime');
+    const [a, b] = polarizationCurve(m, [-0.2, -0.7]) as [ReturnType<typeof steadyState>, ReturnType<typeof steadyState>];
+    expect(a.converged && b.converged).toBe(true);
+    expect(a.faradaicEfficiency.alanine!).toBeGreaterThan(0.9);
+    expect(b.faradaicEfficiency.alanine!).toBeLessThan(0.01);
+    expect(Object.values(a.faradaicEfficiency).reduce((x, y) => x + y, 0)).toBeCloseTo(1, 6);
+  });
+});

@@ -109,7 +109,7 @@ describe('HTTP API', () => {
 
   it('serves models, diagrams, steady states and pulses', async () => {
     const models = (await call('GET', '/api/models')).json;
-    expect(models.map((m: { name: string }) => m.name)).toEqual(['oxime-fe', 'urea-cu4-ceo2', 'urea-pdcu-tio2']);
+    expect(models.map((m: { name: string }) => m.name)).toEqual(['amino-acid-oxime', 'oxime-fe', 'urea-cu4-ceo2', 'urea-pdcu-tio2']);
     const diagram = await call('POST', '/api/mechanism/diagram', { model: 'urea-cu4-ceo2', potentialVvsRHE: -0.4 });
     expect(diagram.json.diagrams.find((d: { pathway: string }) => d.pathway === 'urea').limitingPotentialV).toBeCloseTo(-0.15, 10);
     const steady = await call('POST', '/api/kinetics/steady', { model: 'urea-cu4-ceo2', potentialsVvsRHE: [-0.3, -0.4] });

@@ -33,7 +33,7 @@ function useRoute(): string[] {
 }
 
 function App() {
-  const [page = 'literature', id] = useRoute();
+  const [page = 'literature', id, editId] = useRoute();
   return (
     <>
       <header className="top">
@@ -57,7 +57,7 @@ function App() {
         {page === 'mechanism' && <Mechanism />}
         {page === 'kinetics' && <Kinetics />}
         {page === 'process' && <Process />}
-        {page === 'my-data' && <MyData />}
+        {page === 'my-data' && <MyData editId={id === 'edit' ? editId : undefined} />}
       </main>
       <footer>
         Data: Wang, Sun &amp; Han, <i>Inorg. Chem. Front.</i> 2025, 12, 6926 (doi:10.1039/d5qi01426c), Table 1 and text; every value keeps its printed form and source.

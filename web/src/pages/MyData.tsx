@@ -39,8 +39,30 @@ const INITIAL: FormState = {
   notes: '',
 };
 
-function AddRecordForm({ onAdded }: { onAdded: () => void }) {
-  const [form, setForm] = useState<FormState>(INITIAL);
+/** The form state of an existing record (for editing). */
+function toForm(r: CatalyticRecord): FormState {
+  const dash = (x: string) => (x === '—' ? '' : x);
+  return {
+    catalyst: r.catalyst,
+    strategy: r.strategy,
+    productPrinted: r.productPrinted,
+    products: r.products.join(', '),
+    nitrogenSources: r.nitrogenSources.join(', '),
+    carbonSources: r.carbonSources.join(', '),
+    electrolytePrinted: r.electrolytePrinted,
+    conditionPrinted: r.conditionPrinted,
+    faradaicEfficiencyPrinted: dash(r.faradaicEfficiencyPrinted),
+    selectivityPrinted: dash(r.selectivityPrinted),
+    yieldPrinted: dash(r.yieldPrinted),
+    sourceCitation: r.sourceCitation,
+    sourceLocation: r.sourceLocation,
+    notes: r.notes ?? '',
+  };
+}
+
+function AddRecordForm({ onAdded, editing }: { onAdded: () => void; editing?: CatalyticRecord }) {
+  const [form, setForm] = useState<FormState>(editing ? toForm(editing) : INITIAL);
+  useEffect(() => setForm(editing ? toForm(editing) : INITIAL), [editing]);
   const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const field = (name: keyof FormState, label: string, hint?: string) => (
@@ -71,10 +93,10 @@ function AddRecordForm({ onAdded }: { onAdded: () => void }) {
       origin: 'user',
     };
     try {
-      const r = await api.post<CatalyticRecord>('/api/records', body);
+      const r = editing ? await api.put<CatalyticRecord>(`/api/records/${encodeURIComponent(editing.id)}`, { ...body, catalystPrinted: editing.catalystPrinted, elements: editing.elements, forkedFrom: editing.forkedFrom }) : await api.post<CatalyticRecord>('/api/records', body);
       setError(null);
       setSaved(r.id);
-      setForm(INITIAL);
+      if (!editing) setForm(INITIAL);
       onAdded();
     } catch (err) {
       setSaved(null);
@@ -82,8 +104,8 @@ function AddRecordForm({ onAdded }: { onAdded: () => void }) {
     }
   };
   return (
-    <form className="record-form" onSubmit={submit} aria-label="add a record">
-      <h2>Add a record</h2>
+    <form className="record-form" onSubmit={submit} aria-label={editing ? 'edit a record' : 'add a record'}>
+      <h2>{editing ? `Edit ${editing.id}` : 'Add a record'}</h2>
       <div className="grid">
         {field('catalyst', 'Catalyst *', 'e.g. CuBi-NC-2')}
         <label>
@@ -107,7 +129,13 @@ function AddRecordForm({ onAdded }: { onAdded: () => void }) {
         {field('sourceLocation', 'Where in the source *', 'run, table or figure')}
         {field('notes', 'Notes')}
       </div>
-      <button type="submit">Save record</button>
+      <button type="submit">{editing ? 'Save changes' : 'Save record'}</button>
+      {editing && (
+        <a href="#/my-data" className="cancel">
+          {' '}
+          Cancel
+        </a>
+      )}
       {error && (
         <p className="error" role="alert">
           {error.message}
@@ -177,19 +205,24 @@ function ImportBox({ onImported }: { onImported: () => void }) {
 }
 
 /** The user's own records: add with a validated form, import with a row-by-row report, export. */
-export function MyData() {
+export function MyData({ editId }: { editId?: string }) {
   const [records, setRecords] = useState<CatalyticRecord[]>([]);
   const [version, setVersion] = useState(0);
+  const [editing, setEditing] = useState<CatalyticRecord | undefined>();
   useEffect(() => {
     api.get<{ records: CatalyticRecord[] }>('/api/records?origin=user&limit=1000&sort=id').then((d) => setRecords(d.records));
   }, [version]);
+  useEffect(() => {
+    if (!editId) return setEditing(undefined);
+    api.get<CatalyticRecord>(`/api/records/${encodeURIComponent(editId)}`).then(setEditing, () => setEditing(undefined));
+  }, [editId]);
   const refresh = () => setVersion((v) => v + 1);
   return (
     <section>
       <h1>My data</h1>
       <p className="lead">Your records sit beside the literature, normalized the same way. They are stored in the database and survive restarts.</p>
       <div className="two">
-        <AddRecordForm onAdded={refresh} />
+        <AddRecordForm onAdded={refresh} editing={editing} />
         <ImportBox onImported={refresh} />
       </div>
       <h2>My records ({records.length})</h2>
@@ -215,6 +248,9 @@ export function MyData() {
               <td className="num">{r.normalized.potentialVvsRHE?.toFixed(2) ?? '—'}</td>
               <td className="num">{yieldText(r)}</td>
               <td>
+                <a href={`#/my-data/edit/${encodeURIComponent(r.id)}`} aria-label={`edit ${r.catalyst}`}>
+                  Edit
+                </a>{' '}
                 <button type="button" className="danger small" onClick={() => api.del(`/api/records/${r.id}`).then(refresh)} aria-label={`delete ${r.catalyst}`}>
                   Delete
                 </button>

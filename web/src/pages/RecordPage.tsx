@@ -105,9 +105,12 @@ export function RecordPage({ id }: { id: string }) {
             Fork into my data
           </button>
         ) : (
-          <button type="button" className="danger" onClick={remove}>
-            Delete this record
-          </button>
+          <>
+            <a href={`#/my-data/edit/${encodeURIComponent(record.id)}`}>Edit this record</a>{' '}
+            <button type="button" className="danger" onClick={remove}>
+              Delete this record
+            </button>
+          </>
         )}
       </p>
       {message && <p className="error">{message}</p>}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/program.js';
+import { FARADAY_C_PER_MOL } from '../../src/chem/index.js';
+
+async function cli(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
+  return { code, out, err };
+}
+
+describe('cncouple microenv, reactor, tea', () => {
+  it('microenv: surface OH- = bulk + jδ/(F·D) in unbuffered K2SO4; CO2-saturated KHCO3 bulk pH 6.82', async () => {
+    const r = JSON.parse((await cli('microenv', '--electrolyte', '0.5 M K2SO4', '--j', '100', '--fe', 'H2:1:H2O', '--json')).out)[0];
+    expect(r.surface['OH-'] / (1e-4 + (1000 * 50e-6) / (FARADAY_C_PER_MOL * 5.273e-9))).toBeCloseTo(1, 3);
+    const b = JSON.parse((await cli('microenv', '--electrolyte', '0.1 M KHCO3', '--co2-saturated', '--j', '1', '--fe', 'H2:1:H2O', '--json')).out)[0];
+    expect(b.bulkPH).toBeCloseTo(6.82, 2);
+    const bad = await cli('microenv', '--electrolyte', '0.1 M NaCl', '--j', '1', '--fe', 'H2:1:H2O');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/^error: electrolyte: unknown electrolyte component "NaCl"/);
+  });
+  it('reactor: production obeys Faraday’s law and energy per kg = nFV/(FE·M)', async () => {
+    const r = JSON.parse((await cli('reactor', '--product', 'urea', '--electrons', '16', '--fe', '0.5', '--c-in', '50', '--reactant-per-product', '2', '--j-kin', '200', '--json')).out);
+    const area = 0.1 * 0.05;
+    expect(r.channel.productionMolPerS / ((r.channel.meanPartialCurrentDensityAPerM2 * area) / (16 * FARADAY_C_PER_MOL))).toBeCloseTo(1, 10);
+    expect(r.energyJPerKg / ((16 * FARADAY_C_PER_MOL * r.voltage.cellVoltageV) / (0.5 * 0.060056))).toBeCloseTo(1, 10);
+  });
+  it('tea: levelized cost with its parts and a tornado', async () => {
+    const t = JSON.parse((await cli('tea', '--product', 'urea', '--electrons', '16', '--fe', '0.5', '--j', '3000', '--voltage', '3.2', '--set', 'electricityUsdPerKWh=0.05', '--json')).out);
+    expect(t.parameters.electricityUsdPerKWh).toBe(0.05);
+    expect(t.costUsdPerKg).toBeCloseTo(Object.values(t.breakdownUsdPerKg as Record<string, number>).reduce((a, b) => a + b, 0), 12);
+    expect(t.tornado[0].parameter).toBe('faradaicEfficiency');
+    expect((await cli('tea', '--product', 'urea', '--electrons', '16', '--fe', '0.5', '--j', '3000', '--voltage', '3.2', '--set', 'nonsense=1')).err).toMatch(/^error: --set: /);
+  });
+});
