@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { InputError } from '../chem/index.js';
 import type { CatalyticRecord } from '../data/normalizeRecord.js';
-import { type RawRow, parseRecordCsv, recordsToCsv } from '../data/recordCsv.js';
+import { type RawRow, parseImportText, recordsToCsv } from '../data/recordCsv.js';
 import { STRATEGIES } from '../data/recordSchema.js';
 import { feVsPotentialSpec, yieldByStrategySpec } from '../plot/literatureSpecs.js';
 import { renderPng, renderSvg } from '../plot/renderSpec.js';
@@ -106,21 +106,7 @@ export function readImportFile(file: string): RawRow[] {
   } catch (error) {
     throw new InputError('file', 'a readable .csv or .json file', `cannot read "${file}": ${(error as Error).message}`);
   }
-  if (/\.csv$/i.test(file)) {
-    try {
-      return parseRecordCsv(text);
-    } catch (error) {
-      throw new InputError('file', 'CSV with the header of `cncouple db export --format csv`', (error as Error).message);
-    }
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new InputError('file', 'a JSON array of records (or a .csv file)', `invalid JSON: ${(error as Error).message}`);
-  }
-  if (!Array.isArray(data)) throw new InputError('file', 'a JSON array of records', 'the JSON is not an array');
-  return data.map((d, i) => ({ line: i + 1, data: d as Record<string, unknown> }));
+  return parseImportText(/\.csv$/i.test(file) ? 'csv' : 'json', text, 'file');
 }
 
 interface FilterOptions {

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { InputError } from '../chem/index.js';
 import { stringify } from 'csv-stringify/sync';
 import { type RecordInput, recordInputSchema } from './recordSchema.js';
 
@@ -59,4 +60,27 @@ export function parseRecordCsv(text: string): RawRow[] {
     }
     return { line: info.lines, data };
   });
+}
+
+/**
+ * Raw rows of an import: CSV (header as in the export) or a JSON array of records. Lines are 1-based (the
+ * CSV header is line 1; JSON rows count from 1).
+ * @throws {InputError} on malformed CSV or JSON, or JSON that is not an array
+ */
+export function parseImportText(format: 'csv' | 'json', content: string, field = 'content'): RawRow[] {
+  if (format === 'csv') {
+    try {
+      return parseRecordCsv(content);
+    } catch (error) {
+      throw new InputError(field, 'CSV with the header of the CSV export', (error as Error).message);
+    }
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(content);
+  } catch (error) {
+    throw new InputError(field, 'a JSON array of records', `invalid JSON: ${(error as Error).message}`);
+  }
+  if (!Array.isArray(data)) throw new InputError(field, 'a JSON array of records', 'not an array');
+  return data.map((d, i) => ({ line: i + 1, data: d as Record<string, unknown> }));
 }

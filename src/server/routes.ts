@@ -11,7 +11,7 @@ import {
   resolveSpecies,
   toHill,
 } from '../chem/index.js';
-import { type RawRow, parseRecordCsv, recordsToCsv } from '../data/recordCsv.js';
+import { parseImportText, recordsToCsv } from '../data/recordCsv.js';
 import { recordInputSchema } from '../data/recordSchema.js';
 import { feVsPotentialSpec, yieldByStrategySpec } from '../plot/literatureSpecs.js';
 import { renderSvg } from '../plot/renderSpec.js';
@@ -74,24 +74,6 @@ export interface RouteDefinition {
 /** Marks a non-JSON response. */
 export function textResponse(contentType: string, body: string, status?: number): { contentType: string; body: string; status?: number } {
   return { contentType, body, ...(status ? { status } : {}) };
-}
-
-function importRows(format: 'csv' | 'json', content: string): RawRow[] {
-  if (format === 'csv') {
-    try {
-      return parseRecordCsv(content);
-    } catch (error) {
-      throw new InputError('content', 'CSV with the header of the CSV export', (error as Error).message);
-    }
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(content);
-  } catch (error) {
-    throw new InputError('content', 'a JSON array of records', `invalid JSON: ${(error as Error).message}`);
-  }
-  if (!Array.isArray(data)) throw new InputError('content', 'a JSON array of records', 'not an array');
-  return data.map((d, i) => ({ line: i + 1, data: d as Record<string, unknown> }));
 }
 
 /** Every API route. Handlers are thin adapters over the library and the store. */
@@ -171,7 +153,7 @@ export const ROUTES: RouteDefinition[] = [
     method: 'POST', url: '/api/records/import', tag: 'records', summary: 'Import user records (CSV or JSON); one bad row imports nothing', body: importRequestSchema,
     handler: async ({ body, store }) => {
       const b = body as z.infer<typeof importRequestSchema>;
-      const ids = await store.importRows(importRows(b.format, b.content));
+      const ids = await store.importRows(parseImportText(b.format, b.content));
       return { imported: ids.length, ids };
     },
   },

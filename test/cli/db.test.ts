@@ -2,17 +2,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/program.js';
+import { cli as run } from '../support/cli.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'cncouple-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli([...argv, '--data-dir', path.join(dir, 'db')], { stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
-}
+const cli = (...argv: string[]) => run(...argv, '--data-dir', path.join(dir, 'db'));
 
 describe('cncouple db and plot', () => {
   it('lists with filters, as a table and as JSON', async () => {

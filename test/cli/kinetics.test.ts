@@ -2,16 +2,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/program.js';
+import { cli } from '../support/cli.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'cncouple-kin-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
-}
 
 describe('cncouple mech and kinetics', () => {
   it('lists built-in models and limiting potentials', async () => {

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/program.js';
+import { cli } from '../support/cli.js';
 import { FARADAY_C_PER_MOL } from '../../src/chem/index.js';
 
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
-}
 
 describe('cncouple microenv, reactor, tea', () => {
   it('microenv: surface OH- = bulk + jδ/(F·D) in unbuffered K2SO4; CO2-saturated KHCO3 bulk pH 6.82', async () => {

@@ -1,15 +1,9 @@
 import { useEffect, useState } from 'react';
 import { api } from './api.js';
 
-/** A built-in model as listed by /api/models. */
-export interface ModelInfo {
-  name: string;
-  description: string;
-  source: string;
-  pathways: string[];
-  descriptors: Record<string, number>;
-  potentialVvsRHE: number;
-}
+/** A built-in model as listed by /api/models (type shared with the server). */
+export type { BuiltinModelInfo as ModelInfo } from '../../src/store/builtinModels.js';
+import type { BuiltinModelInfo as ModelInfo } from '../../src/store/builtinModels.js';
 
 /** The built-in models, loaded once. */
 export function useModels(): ModelInfo[] {

@@ -1,34 +1,32 @@
-import { useEffect, useRef, useState } from 'react';
-import embed, { type Result } from 'vega-embed';
+import { useEffect, useState } from 'react';
 import { api, toQuery } from '../api.js';
+import { VegaChart } from '../chart.js';
 import { FilterBar, filterParams, useFilters } from '../filters.js';
 
-/** Embeds a Vega-Lite spec fetched from the API; vega-embed adds PNG/SVG export in its menu. */
+/** A Vega-Lite spec fetched from the API (spec and data together), drawn with {@link VegaChart}. */
 function Chart({ url, title, onData }: { url: string; title: string; onData?: (rows: Record<string, unknown>[]) => void }) {
-  const ref = useRef<HTMLDivElement>(null);
+  const [spec, setSpec] = useState<object | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    let result: Result | undefined;
     let live = true;
-    api
-      .get<{ data: { values: Record<string, unknown>[] } }>(url)
-      .then(async (spec) => {
-        if (!live || !ref.current) return;
-        onData?.(spec.data.values);
-        result = await embed(ref.current, spec as never, { actions: { export: true, source: false, compiled: false, editor: false }, renderer: 'svg' });
+    api.get<{ data: { values: Record<string, unknown>[] } }>(url).then(
+      (s) => {
+        if (!live) return;
+        onData?.(s.data.values);
+        setSpec(s);
         setError(null);
-      })
-      .catch((e: Error) => setError(e.message));
+      },
+      (e: Error) => live && setError(e.message),
+    );
     return () => {
       live = false;
-      result?.finalize();
     };
   }, [url]);
   return (
-    <figure className="chart">
-      <div ref={ref} role="img" aria-label={title} />
+    <>
+      <VegaChart spec={spec} label={title} />
       {error && <p className="error">{error}</p>}
-    </figure>
+    </>
   );
 }
 
