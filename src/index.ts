@@ -6,6 +6,7 @@ export { recordsToCsv, parseRecordCsv } from './data/recordCsv.js';
 export { parseModelText, validateModel, compileModel, type CompiledModel } from './kinetics/parser/compileModel.js';
 export { steadyState, polarizationCurve, degreeOfRateControl, tafelSlope, SteadyStateSolver, type SteadyStateObservables } from './kinetics/analyze/steadyState.js';
 export { runPulse, type PulseProgram, type PulseResult } from './kinetics/analyze/pulse.js';
+export { runRamp, type RampProgram, type RampPoint } from './kinetics/analyze/ramp.js';
 export { descriptorSweep, type SweepSpec, type SweepResult } from './kinetics/mapper/descriptorSweep.js';
 export { freeEnergyDiagram, branchSelectivity, type PathwayDiagram } from './mechanism/freeEnergyDiagram.js';
 export { bulkComposition } from './transport/bulkComposition.js';

@@ -65,6 +65,7 @@ describe('public API', () => {
         "resolvePotentialScale",
         "resolveSpecies",
         "runPulse",
+        "runRamp",
         "scaleUp",
         "sherwoodParallelPlate",
         "simulateFlowChannel",

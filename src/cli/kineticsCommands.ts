@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { InputError } from '../chem/index.js';
 import { degreeOfRateControl, polarizationCurve } from '../kinetics/analyze/steadyState.js';
 import { runPulse } from '../kinetics/analyze/pulse.js';
+import { runRamp } from '../kinetics/analyze/ramp.js';
 import type { SweepResult, SweepSpec } from '../kinetics/mapper/descriptorSweep.js';
 import type { CompiledModel } from '../kinetics/parser/compileModel.js';
 import { freeEnergyDiagram } from '../mechanism/freeEnergyDiagram.js';
@@ -147,6 +148,24 @@ export function registerKineticsCommands(program: Command, run: Run): void {
         `last period averages: ${Object.entries(last.faradaicEfficiency).map(([p, v]) => `FE ${p} ${(100 * v).toFixed(2)} %`).join(', ')}; electrons ${fmt(last.electronRatePerS)} s-1 per site`,
       ];
       return { json: { ...result, wallTimeS: seconds }, text: text.join('\n') };
+    }));
+  kin
+    .command('ramp')
+    .description('linear-sweep or cyclic voltammetry of the surface processes (staircase, ROS2)')
+    .argument('<model>')
+    .requiredOption('--start <V>', 'start potential, V vs RHE')
+    .requiredOption('--vertex <V>', 'vertex potential, V vs RHE')
+    .option('--scan-rate <V/s>', 'scan rate, V s-1', '0.05')
+    .option('--cycles <n>', '0 = linear sweep, n = cyclic voltammetry cycles', '1')
+    .option('--step <V>', 'staircase step, V', '0.001')
+    .addOption(json())
+    .action(run((ref: string, o: { start: string; vertex: string; scanRate: string; cycles: string; step: string }) => {
+      const r = runRamp(model(ref), { startV: num('--start', o.start)!, vertexV: num('--vertex', o.vertex)!, scanRateVPerS: num('--scan-rate', o.scanRate)!, cycles: num('--cycles', o.cycles)!, stepV: num('--step', o.step)! });
+      const peak = r.points.reduce((best, p) => (Math.abs(p.currentDensityAPerM2) > Math.abs(best.currentDensityAPerM2) ? p : best));
+      return {
+        json: r,
+        text: `${r.points.length} points, ${r.steps} integration steps${r.completed ? '' : ' (stopped early)'}; largest |j| ${(Math.abs(peak.currentDensityAPerM2) / 10).toPrecision(3)} mA cm-2 at ${peak.potentialVvsRHE.toFixed(3)} V vs RHE`,
+      };
     }));
   kin
     .command('sweep')

@@ -9,6 +9,7 @@ import { rateConstants } from '../../src/kinetics/thermodynamics/rateConstants.j
 import { integrateCoverages } from '../../src/kinetics/solver/integrateCoverages.js';
 import { KineticSystem } from '../../src/kinetics/solver/kineticSystem.js';
 import { checkSolverOptions } from '../../src/kinetics/solver/solverOptions.js';
+import { FARADAY_C_PER_MOL as FARADAY } from '../../src/chem/index.js';
 
 const units = { energy: 'eV', potential: 'V vs RHE', temperature: 'K', concentration: 'mol/L', pressure: 'bar' } as const;
 const urea = compileModel(parseModelText(readFileSync(new URL('../../data/models/urea-cu4-ceo2.yaml', import.meta.url), 'utf8')));
@@ -79,5 +80,32 @@ describe('descriptor sweep', () => {
     expect(r.converged.every((c) => c === 1)).toBe(true);
     expect(Math.max(...r.residual)).toBeLessThan(1e-9);
     expect(r.log10Tof.urea!.some(Number.isFinite)).toBe(true);
+  });
+});
+
+describe('potential ramps (linear sweep, cyclic voltammetry)', () => {
+  it('a slow linear sweep follows the steady-state polarization curve', async () => {
+    const { runRamp } = await import('../../src/kinetics/analyze/ramp.js');
+    const { polarizationCurve } = await import('../../src/kinetics/analyze/steadyState.js');
+    const ss = steadyState(urea, { potentialVvsRHE: -0.1 });
+    const ramp = runRamp(urea, { startV: -0.1, vertexV: -0.4, scanRateVPerS: 1e-4, cycles: 0, stepV: 0.005, initialCoverages: ss.theta });
+    expect(ramp.completed).toBe(true);
+    const last = ramp.points.at(-1)!;
+    const steady = polarizationCurve(urea, [last.potentialVvsRHE])[0]!;
+    expect(last.currentDensityAPerM2 / steady.currentDensityAPerM2).toBeCloseTo(1, 2);
+  });
+
+  it('the charge under a surface-redox CV peak is one monolayer (e per site), and it comes back on the return sweep', async () => {
+    const { runRamp } = await import('../../src/kinetics/analyze/ramp.js');
+    const m = compileModel(validateModel({ name: 'upd', units, species: {}, adsorbates: { 'H*': { formula: 'H' } }, steps: [{ id: 'upd', equation: 'H+ + e- + * -> H*', dG: 0.2 }] }));
+    const cv = runRamp(m, { startV: 0.6, vertexV: -0.5, scanRateVPerS: 0.05, cycles: 1, stepV: 0.002 }); // θ: 0 at 0.6 V, 1 − 1e-5 at −0.5 V
+    expect(cv.completed).toBe(true);
+    const half = cv.points.length / 2;
+    const dt = 0.002 / 0.05;
+    const cathodic = cv.points.slice(0, half).reduce((q, p) => q + p.currentDensityAPerM2 * dt, 0);
+    const anodic = cv.points.slice(half).reduce((q, p) => q + p.currentDensityAPerM2 * dt, 0);
+    const monolayer = (FARADAY * 1e19) / 6.02214076e23; // C m⁻², site density 1e19 m⁻²
+    expect(-cathodic / monolayer).toBeCloseTo(1, 3);
+    expect(anodic / -cathodic).toBeCloseTo(1, 3);
   });
 });

@@ -194,9 +194,9 @@ function newton(sys: KineticSystem, guess: Float64Array, w: SteadyStateWork, o: 
   let merit = l2(w.E);
   let polish = 0;
   for (let it = 0; it < o.maxNewtonIterations; it++) {
-    // Below tolerance, keep iterating while it still helps (up to 2 more): quadratic convergence makes the
+    // Below tolerance, keep iterating once more (quadratic convergence): quadratic convergence makes the
     // small net rates of quasi-equilibrated steps accurate down to round-off of the gross fluxes.
-    if (norm < o.steadyTolerance && (polish++ >= 2 || norm < 1e-15)) return { ok: true, iterations: it };
+    if (norm < o.steadyTolerance && (polish++ >= 1 || norm < 1e-15)) return { ok: true, iterations: it };
     if (N === 0) return { ok: true, iterations: it };
     jacobian(sys, w);
     if (!luFactor(w.Jm, N, w.piv)) return { ok: norm < o.steadyTolerance, iterations: it };
