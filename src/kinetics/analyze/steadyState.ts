@@ -151,9 +151,9 @@ export class SteadyStateSolver {
   /**
    * Solves with descriptor values given as a vector (no name lookup), for sweeps; same as {@link solve}.
    */
-  solveVector(potentialV: number, descriptors: Float64Array, options: ReturnType<typeof checkSolverOptions>, guess?: Float64Array): SteadyStateResult {
+  solveVector(potentialV: number, descriptors: Float64Array, options: ReturnType<typeof checkSolverOptions>, guess?: Float64Array, alternatives: Float64Array[] = []): SteadyStateResult {
     this.system.setRateConstants(rateConstants(this.model, potentialV, descriptors));
-    return solveSteadyState(this.system, options, guess, this.work);
+    return solveSteadyState(this.system, options, guess, this.work, alternatives);
   }
 }
 

@@ -2,7 +2,7 @@ import { InputError, assertFiniteInRange } from '../../chem/index.js';
 import type { CompiledModel } from '../parser/compileModel.js';
 import { SteadyStateSolver, descriptorVector } from '../analyze/steadyState.js';
 import { checkSolverOptions, type SolverOptions } from '../solver/solverOptions.js';
-import { observablesOf } from '../analyze/steadyState.js';
+import { routeConsistentRates } from '../analyze/steadyState.js';
 
 /** One descriptor axis of a sweep. */
 export interface SweepAxis {
@@ -75,31 +75,46 @@ export function descriptorSweep(model: CompiledModel, spec: SweepSpec, rows?: [n
     residual: new Float64Array(size),
   };
   const d = Float64Array.from(base);
+  const tof = new Float64Array(model.species.length);
+  const zs = products.map((p) => model.file.species[p]!.electronsPerMolecule!);
   let guess: Float64Array | undefined;
   let rowStartGuess: Float64Array | undefined;
+  // the previous row's solutions: the neighbour across a coverage phase boundary is often on the other side
+  let previousRow: (Float64Array | undefined)[] = [];
   for (let r = r0; r < r1; r++) {
     if (yi >= 0) d[yi] = ys[r]!;
     guess = rowStartGuess;
+    const currentRow: (Float64Array | undefined)[] = new Array(xs.length);
     const forward = (r - r0) % 2 === 0;
     for (let c = 0; c < xs.length; c++) {
       const col = forward ? c : xs.length - 1 - c;
       d[xi] = xs[col]!;
-      const res = solver.solveVector(U, d, options, guess);
+      const above = previousRow[col];
+      const res = solver.solveVector(U, d, options, guess, above ? [above] : []);
       const at = (r - r0) * xs.length + col;
       result.residual[at] = res.residual;
       if (res.converged) {
         result.converged[at] = 1;
         guess = res.theta;
+        currentRow[col] = res.theta;
         if (c === xs.length - 1) rowStartGuess = res.theta;
-        const obs = observablesOf(model, res, U);
-        for (const p of products) {
-          const tof = obs.tofPerS[p]!;
-          result.log10Tof[p]![at] = tof > 0 ? Math.log10(tof) : Number.NaN;
-          result.faradaicEfficiency[p]![at] = obs.faradaicEfficiency[p]!;
-        }
+        // lean observables: route-consistent rates → product TOFs and FEs (no per-point objects)
+        const rates = routeConsistentRates(model, res.rates, res.grossRates);
+        let electrons = 0;
+        tof.fill(0);
+        model.steps.forEach((st, j) => {
+          electrons += st.electrons * rates[j]!;
+          for (const [sp, nu] of st.speciesNet) tof[sp]! += nu * rates[j]!;
+        });
+        products.forEach((p, i) => {
+          const t = tof[model.productIndices[i]!]!;
+          result.log10Tof[p]![at] = t > 0 ? Math.log10(t) : Number.NaN;
+          result.faradaicEfficiency[p]![at] = electrons !== 0 ? (zs[i]! * t) / electrons : 0;
+        });
       }
     }
     onRow?.(r);
+    previousRow = currentRow;
   }
   return result;
 }

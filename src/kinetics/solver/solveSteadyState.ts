@@ -269,12 +269,12 @@ function verify(sys: KineticSystem, w: SteadyStateWork, method: SteadyStateResul
 }
 
 /**
- * Steady-state coverages of a kinetic system: damped Newton on log-coverages (free sites as unknowns with
- * the site balance as equations) from `guess`; when that fails, ROS2 time integration from the guess (or a
+ * Steady-state coverages of a kinetic system: damped Newton on log-coverages from `guess`, then from
+ * `alternatives` (e.g. other converged neighbours), fresh starts and poisoned-surface starts; when that fails, ROS2 time integration from the guess (or a
  * clean surface) to 10⁸ s, then Newton again. Every answer is verified (relative residual, site balance)
  * and reported as not converged rather than returned as if it were.
  */
-export function solveSteadyState(sys: KineticSystem, options: FullSolverOptions, guess?: Float64Array, w = new SteadyStateWork(sys)): SteadyStateResult {
+export function solveSteadyState(sys: KineticSystem, options: FullSolverOptions, guess?: Float64Array, w = new SteadyStateWork(sys), alternatives: Float64Array[] = []): SteadyStateResult {
   const fresh = () => new Float64Array(sys.n).fill(1e-3 / Math.max(1, sys.n));
   const first = newton(sys, guess ?? fresh(), w, options);
   if (first.ok) {
@@ -284,7 +284,7 @@ export function solveSteadyState(sys: KineticSystem, options: FullSolverOptions,
   // Multi-start before integrating: a nearly clean surface, then each adsorbate nearly covering its site
   // (poisoned states are where continuation most often starts from the wrong side).
   let iterations = first.iterations;
-  const starts: Float64Array[] = [...(guess ? [fresh()] : []), new Float64Array(sys.n).fill(1e-6)];
+  const starts: Float64Array[] = [...alternatives, ...(guess ? [fresh()] : []), new Float64Array(sys.n).fill(1e-6)];
   for (let k = 0; k < sys.n; k++) {
     const g = new Float64Array(sys.n).fill(1e-9);
     g[k] = 0.999;
