@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../api.js';
 import { VegaChart } from '../chart.js';
+import { textField } from '../textField.js';
 import { ModelPicker, useModels } from '../models.js';
 
 interface SteadyPoint {
@@ -134,12 +135,6 @@ export function Kinetics() {
       setError((err as Error).message);
     }
   };
-  const field = <T extends Record<string, string>>(state: T, set: (s: T) => void, name: keyof T & string, label: string) => (
-    <label>
-      {label}
-      <input value={state[name]} onChange={(e) => set({ ...state, [name]: e.target.value })} inputMode="decimal" aria-label={label} />
-    </label>
-  );
   const pct = job && job.progress.total ? Math.round((100 * job.progress.done) / job.progress.total) : 0;
   return (
     <section>
@@ -151,9 +146,9 @@ export function Kinetics() {
       {error && <p className="error" role="alert">{error}</p>}
       <h2>Polarization curve and FE vs potential</h2>
       <form className="inline-form" onSubmit={runSteady}>
-        {field(range, setRange, 'from', 'from (V vs RHE)')}
-        {field(range, setRange, 'to', 'to (V vs RHE)')}
-        {field(range, setRange, 'step', 'step (V)')}
+        {textField(range, setRange, 'from', 'from (V vs RHE)')}
+        {textField(range, setRange, 'to', 'to (V vs RHE)')}
+        {textField(range, setRange, 'step', 'step (V)')}
         <button type="submit">Solve</button>
       </form>
       {steady && (
@@ -166,11 +161,11 @@ export function Kinetics() {
       )}
       <h2>Pulsed potential</h2>
       <form className="inline-form" onSubmit={runPulse}>
-        {field(pulse, setPulse, 'e1', 'E1 (V vs RHE)')}
-        {field(pulse, setPulse, 't1', 't1 (s)')}
-        {field(pulse, setPulse, 'e2', 'E2 (V vs RHE)')}
-        {field(pulse, setPulse, 't2', 't2 (s)')}
-        {field(pulse, setPulse, 'periods', 'periods')}
+        {textField(pulse, setPulse, 'e1', 'E1 (V vs RHE)')}
+        {textField(pulse, setPulse, 't1', 't1 (s)')}
+        {textField(pulse, setPulse, 'e2', 'E2 (V vs RHE)')}
+        {textField(pulse, setPulse, 't2', 't2 (s)')}
+        {textField(pulse, setPulse, 'periods', 'periods')}
         <button type="submit">Simulate</button>
       </form>
       {pulseResult && (
@@ -194,8 +189,8 @@ export function Kinetics() {
             ))}
           </select>
         </label>
-        {field(sweep, setSweep, 'xFrom', 'x from (eV)')}
-        {field(sweep, setSweep, 'xTo', 'x to (eV)')}
+        {textField(sweep, setSweep, 'xFrom', 'x from (eV)')}
+        {textField(sweep, setSweep, 'xTo', 'x to (eV)')}
         <label>
           y descriptor
           <select value={sweep.y} onChange={(e) => setSweep({ ...sweep, y: e.target.value })} aria-label="y descriptor">
@@ -204,9 +199,9 @@ export function Kinetics() {
             ))}
           </select>
         </label>
-        {field(sweep, setSweep, 'yFrom', 'y from (eV)')}
-        {field(sweep, setSweep, 'yTo', 'y to (eV)')}
-        {field(sweep, setSweep, 'points', 'points per axis')}
+        {textField(sweep, setSweep, 'yFrom', 'y from (eV)')}
+        {textField(sweep, setSweep, 'yTo', 'y to (eV)')}
+        {textField(sweep, setSweep, 'points', 'points per axis')}
         <button type="submit">Run sweep</button>
       </form>
       {job && (

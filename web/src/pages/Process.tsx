@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../api.js';
 import { VegaChart } from '../chart.js';
+import { textField } from '../textField.js';
 
 interface MicroResult {
   converged: boolean;
@@ -76,12 +77,6 @@ export function Process() {
     void runReactor();
     void runTea();
   }, []);
-  const input = <T extends Record<string, string>>(form: T, set: (f: T) => void, key: keyof T & string, label: string) => (
-    <label>
-      {label}
-      <input value={form[key]} onChange={(e) => set({ ...form, [key]: e.target.value })} aria-label={label} />
-    </label>
-  );
   const r = micro?.results[0];
   const ch = reactor?.channel as { conversion: number; productionMolPerS: number; meanPartialCurrentDensityAPerM2: number; regime: string } | undefined;
   const v = reactor?.voltage as { cellVoltageV: number } | undefined;
@@ -114,13 +109,13 @@ export function Process() {
       {sweep && <VegaChart spec={sweep.spec} label="surface pH vs current density" />}
       <h2>Flow reactor</h2>
       <form className="inline-form" onSubmit={runReactor}>
-        {input(reactorForm, setReactorForm, 'product', 'product')}
-        {input(reactorForm, setReactorForm, 'electrons', 'electrons')}
-        {input(reactorForm, setReactorForm, 'faradaicEfficiency', 'FE (fraction)')}
-        {input(reactorForm, setReactorForm, 'inletConcentrationMolPerM3', 'inlet reactant (mol m⁻³)')}
-        {input(reactorForm, setReactorForm, 'reactantPerProduct', 'reactant per product')}
-        {input(reactorForm, setReactorForm, 'kineticCurrentDensityAPerM2', 'kinetic j (A m⁻²)')}
-        {input(reactorForm, setReactorForm, 'targetTonnesPerDay', 'target (t/day)')}
+        {textField(reactorForm, setReactorForm, 'product', 'product')}
+        {textField(reactorForm, setReactorForm, 'electrons', 'electrons')}
+        {textField(reactorForm, setReactorForm, 'faradaicEfficiency', 'FE (fraction)')}
+        {textField(reactorForm, setReactorForm, 'inletConcentrationMolPerM3', 'inlet reactant (mol m⁻³)')}
+        {textField(reactorForm, setReactorForm, 'reactantPerProduct', 'reactant per product')}
+        {textField(reactorForm, setReactorForm, 'kineticCurrentDensityAPerM2', 'kinetic j (A m⁻²)')}
+        {textField(reactorForm, setReactorForm, 'targetTonnesPerDay', 'target (t/day)')}
         <button type="submit">Evaluate</button>
       </form>
       {ch && v && (
@@ -131,12 +126,12 @@ export function Process() {
       )}
       <h2>Techno-economics</h2>
       <form className="inline-form" onSubmit={runTea}>
-        {input(teaForm, setTeaForm, 'product', 'TEA product')}
-        {input(teaForm, setTeaForm, 'electrons', 'TEA electrons')}
-        {input(teaForm, setTeaForm, 'faradaicEfficiency', 'TEA FE (fraction)')}
-        {input(teaForm, setTeaForm, 'currentDensityAPerM2', 'j (A m⁻²)')}
-        {input(teaForm, setTeaForm, 'cellVoltageV', 'cell voltage (V)')}
-        {input(teaForm, setTeaForm, 'productionTonnesPerDay', 'capacity (t/day)')}
+        {textField(teaForm, setTeaForm, 'product', 'TEA product')}
+        {textField(teaForm, setTeaForm, 'electrons', 'TEA electrons')}
+        {textField(teaForm, setTeaForm, 'faradaicEfficiency', 'TEA FE (fraction)')}
+        {textField(teaForm, setTeaForm, 'currentDensityAPerM2', 'j (A m⁻²)')}
+        {textField(teaForm, setTeaForm, 'cellVoltageV', 'cell voltage (V)')}
+        {textField(teaForm, setTeaForm, 'productionTonnesPerDay', 'capacity (t/day)')}
         <button type="submit">Cost it</button>
       </form>
       {tea && (
