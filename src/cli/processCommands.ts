@@ -1,8 +1,11 @@
 import { type Command, Option } from 'commander';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 import { InputError, molarMassGPerMol, resolveSpecies } from '../chem/index.js';
 import { microenvironmentSpecs, tornadoSpec } from '../plot/processSpecs.js';
 import { renderPng, renderSvg } from '../plot/renderSpec.js';
+import { microenvRequestSchema, reactorRequestSchema, teaRequestSchema } from '../reactor/inputSchemas.js';
+import { runMicroenvStudy, runReactorStudy, runTeaStudy, validateStudyInput } from '../reactor/runStudies.js';
 import { flowCellStudy, teaStudy } from '../reactor/studies.js';
 import { TEA_DEFAULTS } from '../reactor/technoEconomics.js';
 import { loadModel } from '../store/builtinModels.js';
@@ -70,6 +73,38 @@ export function registerProcessCommands(program: Command, run: Run): void {
       const lim = results[0]!.limitingCurrentAPerM2;
       text.push(`diffusion-limited current (no homogeneous supply): ${Object.entries(lim).map(([k, v]) => `${k} ${(v / 10).toPrecision(3)} mA cm-2`).join(', ') || '—'}; ${seconds.toFixed(2)} s`);
       return { json: results.map((r, i) => ({ currentDensityMAPerCm2: currents[i], ...r })), text: text.join('\n') };
+    }));
+  program
+    .command('study')
+    .description('run a microenvironment, reactor or TEA study from a validated JSON/YAML input file')
+    .argument('<kind>', 'microenv, reactor or tea')
+    .argument('<file>', 'input file; fields as the API bodies (docs/cli.md)')
+    .option('--out <file>', 'plot (.svg/.png): profiles or surface pH (microenv), tornado (tea)')
+    .addOption(json())
+    .action(run(async (kind: string, file: string, o: { out?: string }) => {
+      let raw: unknown;
+      try {
+        raw = parseYaml(readFileSync(file, 'utf8'));
+      } catch (error) {
+        throw new InputError('file', 'a readable JSON or YAML file', (error as Error).message.split('\n')[0] ?? 'unreadable');
+      }
+      if (kind === 'microenv') {
+        const input = validateStudyInput(microenvRequestSchema, raw);
+        const results = runMicroenvStudy(input);
+        if (o.out) await writeFigure(microenvironmentSpecs(results, input.currentDensitiesMAPerCm2), o.out);
+        const text = results.map((r, i) => `${input.currentDensitiesMAPerCm2[i]} mA cm-2: ${r.converged ? `surface pH ${r.surfacePH.toFixed(2)} (bulk ${r.bulkPH.toFixed(2)})` : `not solved — ${r.message}`}`);
+        return { json: results, text: text.join('\n') };
+      }
+      if (kind === 'reactor') {
+        const study = runReactorStudy(validateStudyInput(reactorRequestSchema, raw));
+        return { json: study, text: `conversion ${(100 * study.channel.conversion).toFixed(2)} %, cell voltage ${study.voltage.cellVoltageV.toFixed(3)} V, ${(study.energyJPerKg / 3.6e6).toFixed(2)} kWh kg-1, ${study.scaleUp.electrodeAreaM2.toFixed(1)} m² for the target` };
+      }
+      if (kind === 'tea') {
+        const study = runTeaStudy(validateStudyInput(teaRequestSchema, raw));
+        if (o.out) await writeFigure(tornadoSpec(study.tornado, study.result.costUsdPerKg), o.out);
+        return { json: study, text: `levelized cost ${study.result.costUsdPerKg.toFixed(3)} USD/kg (${study.result.energyKWhPerKg.toFixed(2)} kWh/kg)` };
+      }
+      throw new InputError('kind', 'microenv, reactor or tea', `got "${kind}"`);
     }));
   program
     .command('couple')

@@ -101,42 +101,4 @@ export const sweepRequestSchema = z
 /** GET /api/kinetics/sweeps/:id/result */
 export const sweepResultQuerySchema = z.object({ product: z.string().optional(), quantity: z.enum(['log10Tof', 'faradaicEfficiency']).default('log10Tof') });
 
-const electrodeProduct = z.object({ to: z.string(), from: z.array(z.string()).min(1), faradaicEfficiency: z.number().min(0).max(1) });
-
-/** POST /api/microenv */
-export const microenvRequestSchema = z.object({
-  electrolyte: z.string().min(1).describe('printed electrolyte, e.g. "0.1 M KHCO3 + 0.05 M KNO3"'),
-  co2Saturated: z.boolean().default(false),
-  currentDensitiesMAPerCm2: z.array(z.number().min(0).max(2000)).min(1).max(60),
-  products: z.array(electrodeProduct).min(1),
-  boundaryLayerUm: z.number().min(0.1).max(10000).default(50),
-});
-
-/** POST /api/reactor */
-export const reactorRequestSchema = z.object({
-  product: z.string(),
-  electrons: z.number().positive(),
-  faradaicEfficiency: z.number().min(1e-6).max(1),
-  inletConcentrationMolPerM3: z.number().min(0),
-  reactantPerProduct: z.number().positive().default(1),
-  diffusionM2PerS: z.number().positive().default(1.9e-9),
-  velocityMPerS: z.number().positive().default(0.05),
-  lengthM: z.number().positive().default(0.1),
-  widthM: z.number().positive().default(0.05),
-  gapM: z.number().positive().default(0.002),
-  kineticCurrentDensityAPerM2: z.number().positive().optional().describe('omit for mass-transfer control'),
-  cathodeEquilibriumVvsRHE: z.number().default(0.811),
-  conductivitySPerM: z.number().positive().default(10),
-  targetTonnesPerDay: z.number().min(0).default(1),
-});
-
-/** POST /api/tea */
-export const teaRequestSchema = z.object({
-  product: z.string(),
-  electrons: z.number().positive(),
-  faradaicEfficiency: z.number().min(1e-6).max(1),
-  currentDensityAPerM2: z.number().positive(),
-  cellVoltageV: z.number().positive(),
-  productionTonnesPerDay: z.number().positive().default(100),
-  overrides: z.record(z.string(), z.number()).optional(),
-});
+export { microenvRequestSchema, reactorRequestSchema, teaRequestSchema } from '../reactor/inputSchemas.js';

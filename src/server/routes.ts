@@ -25,12 +25,10 @@ import type { SweepResult } from '../kinetics/mapper/descriptorSweep.js';
 import { freeEnergyDiagram } from '../mechanism/freeEnergyDiagram.js';
 import { freeEnergyDiagramSpec } from '../plot/freeEnergyDiagramSpec.js';
 import { volcanoSpec } from '../plot/volcanoSpec.js';
-import { electrolyteFromText } from '../transport/electrolyteFromText.js';
 import { microenvironmentSpecs, tornadoSpec } from '../plot/processSpecs.js';
-import { flowCellStudy, teaStudy } from '../reactor/studies.js';
+import { runMicroenvStudy, runReactorStudy, runTeaStudy } from '../reactor/runStudies.js';
 import { TEA_DEFAULTS } from '../reactor/technoEconomics.js';
 import { builtinModelText, listBuiltinModels, loadModel } from '../store/builtinModels.js';
-import { solveMicroenvironment } from '../transport/solveMicroenvironment.js';
 import {
   microenvRequestSchema,
   reactorRequestSchema,
@@ -269,24 +267,20 @@ ROUTES.push(
     method: 'POST', url: '/api/microenv', tag: 'process', summary: 'Electrode microenvironment: profiles and surface pH at each current density', body: microenvRequestSchema,
     handler: ({ body }) => {
       const b = body as z.infer<typeof microenvRequestSchema>;
-      const bulk = electrolyteFromText(b.electrolyte, b.co2Saturated);
-      const results = b.currentDensitiesMAPerCm2.map((j) => solveMicroenvironment({ bulk: bulk.concentrations, currentDensityAPerM2: j * 10, products: b.products, boundaryLayerM: b.boundaryLayerUm * 1e-6 }));
+      const results = runMicroenvStudy(b);
       return { results, spec: microenvironmentSpecs(results, b.currentDensitiesMAPerCm2) };
     },
   },
   {
     method: 'POST', url: '/api/reactor', tag: 'process', summary: 'Flow cell: conversion, production, cell voltage, energy per kg, scale-up', body: reactorRequestSchema,
     handler: ({ body }) => {
-      const b = body as z.infer<typeof reactorRequestSchema>;
-      const { product, kineticCurrentDensityAPerM2, targetTonnesPerDay, ...rest } = b;
-      return flowCellStudy({ ...rest, kineticCurrentDensityAPerM2: kineticCurrentDensityAPerM2 ?? Number.POSITIVE_INFINITY, molarMassGPerMol: molarMassGPerMol(resolveSpecies(product, 'product').formula), targetTonnesPerDay });
+      return runReactorStudy(body as z.infer<typeof reactorRequestSchema>);
     },
   },
   {
     method: 'POST', url: '/api/tea', tag: 'process', summary: 'Levelized cost, tornado sensitivity and break-even curves', body: teaRequestSchema,
     handler: ({ body }) => {
-      const b = body as z.infer<typeof teaRequestSchema>;
-      const study = teaStudy({ ...b, molarMassGPerMol: molarMassGPerMol(resolveSpecies(b.product, 'product').formula) });
+      const study = runTeaStudy(body as z.infer<typeof teaRequestSchema>);
       return { ...study, tornadoSpec: tornadoSpec(study.tornado, study.result.costUsdPerKg), defaults: TEA_DEFAULTS };
     },
   },

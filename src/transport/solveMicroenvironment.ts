@@ -47,6 +47,8 @@ export interface MicroenvironmentResult {
   limitingCurrentAPerM2: Record<string, number>;
   newtonIterations: number;
   continuationSteps: number;
+  /** When a reactant runs out: the current density at which it does, A m⁻² (to ~0.1 %). */
+  depletionCurrentAPerM2?: number;
 }
 
 /** Net production of each solute per mole of electrons, from the balanced half-reactions (alkaline form). */
@@ -263,32 +265,47 @@ export function solveMicroenvironment(input: MicroenvironmentInput): Microenviro
   // continuation in the current: from 0, up to the target in steps of 10^(1/8); a failed step is halved
   const levels = target === 0 ? [0] : [0, ...Array.from({ length: 25 }, (_, i) => target * 10 ** (-(24 - i) / 8))];
   const uSaved = new Float64Array(u);
-  for (const jA of levels) {
-    steps++;
-    converged = false;
-    uSaved.set(u);
+  /** Newton from the current u at current density jA; true when converged (u then holds the solution). */
+  const newtonAt = (jA: number): boolean => {
     for (let it = 0; it < 100; it++) {
-      const norm = evaluate(jA);
-      if (norm < 1e-10) {
-        converged = true;
-        break;
-      }
+      if (evaluate(jA) < 1e-10) return true;
       iterations++;
       jacobian();
-      if (!solveBlocks()) break;
+      if (!solveBlocks()) return false;
       let maxStep = 0;
       for (let n = 0; n < K * S; n++) maxStep = Math.max(maxStep, Math.abs(du[n]!));
       const lambda = maxStep > 2 ? 2 / maxStep : 1;
       for (let n = 0; n < K * S; n++) u[n] = Math.max(-80, u[n]! + lambda * du[n]!);
     }
+    return false;
+  };
+  let depletionCurrentAPerM2: number | undefined;
+  for (const jA of levels) {
+    steps++;
+    uSaved.set(u);
+    converged = newtonAt(jA);
     if (!converged) {
       // a consumed reactant driven to the floor at the surface: it runs out (diffusion plus homogeneous
-      // reactions cannot supply it); otherwise a plain failure
+      // reactions cannot supply it) — locate that current by bisection; otherwise a plain failure
       const starved = solutes.find((s, i) => (stoich[s.name] ?? 0) < 0 && u[i]! < -60);
-      message = starved
-        ? `${starved.name} runs out at the surface between ${lastConverged.toPrecision(3)} and ${jA.toPrecision(3)} A m⁻² (diffusion and homogeneous reactions cannot supply it)`
-        : `no steady state at ${jA.toPrecision(3)} A m⁻² (last converged: ${lastConverged.toPrecision(3)} A m⁻²)`;
       u.set(uSaved);
+      if (starved) {
+        let [lo, hi] = [lastConverged, jA];
+        const uLo = new Float64Array(uSaved);
+        for (let b = 0; b < 10; b++) {
+          const mid = (lo + hi) / 2;
+          u.set(uLo);
+          if (newtonAt(mid)) {
+            lo = mid;
+            uLo.set(u);
+          } else hi = mid;
+        }
+        u.set(uLo);
+        depletionCurrentAPerM2 = (lo + hi) / 2;
+        message = `${starved.name} runs out at the surface at ≈ ${depletionCurrentAPerM2.toPrecision(3)} A m⁻² (diffusion and homogeneous reactions cannot supply it); the profile shown is at ${lo.toPrecision(3)} A m⁻²`;
+      } else {
+        message = `no steady state at ${jA.toPrecision(3)} A m⁻² (last converged: ${lastConverged.toPrecision(3)} A m⁻²)`;
+      }
       break;
     }
     lastConverged = jA;
@@ -326,5 +343,6 @@ export function solveMicroenvironment(input: MicroenvironmentInput): Microenviro
     limitingCurrentAPerM2,
     newtonIterations: iterations,
     continuationSteps: steps,
+    ...(depletionCurrentAPerM2 === undefined ? {} : { depletionCurrentAPerM2 }),
   };
 }

@@ -27,3 +27,23 @@ describe('cncouple microenv, reactor, tea', () => {
     expect((await cli('tea', '--product', 'urea', '--electrons', '16', '--fe', '0.5', '--j', '3000', '--voltage', '3.2', '--set', 'nonsense=1')).err).toMatch(/^error: --set: /);
   });
 });
+
+describe('cncouple study <kind> <file>', () => {
+  it('runs validated YAML and JSON input files and names the bad field', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cncouple-study-'));
+    const yaml = path.join(dir, 'micro.yaml');
+    writeFileSync(yaml, 'electrolyte: 0.5 M K2SO4\ncurrentDensitiesMAPerCm2: [100]\nproducts:\n  - { to: H2, from: [H2O], faradaicEfficiency: 1 }\n');
+    const micro = JSON.parse((await cli('study', 'microenv', yaml, '--json')).out)[0];
+    expect(micro.surfacePH).toBeCloseTo(12.99, 1);
+    const tea = path.join(dir, 'tea.json');
+    writeFileSync(tea, JSON.stringify({ product: 'urea', electrons: 16, faradaicEfficiency: 0.5, currentDensityAPerM2: 3000, cellVoltageV: 3.2 }));
+    expect(JSON.parse((await cli('study', 'tea', tea, '--json')).out).result.costUsdPerKg).toBeGreaterThan(0);
+    writeFileSync(tea, JSON.stringify({ product: 'urea', electrons: 16, faradaicEfficiency: 1.5, currentDensityAPerM2: 3000, cellVoltageV: 3.2 }));
+    const bad = await cli('study', 'tea', tea);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/^error: faradaicEfficiency: /);
+  });
+});

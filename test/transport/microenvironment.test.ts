@@ -93,7 +93,10 @@ describe('microenvironment against analytic limits', () => {
     expect(solveMicroenvironment({ bulk, currentDensityAPerM2: 100, products: urea }).converged).toBe(true);
     const high = solveMicroenvironment({ bulk, currentDensityAPerM2: 2000, products: urea });
     expect(high.converged).toBe(false);
-    expect(high.message).toMatch(/^CO2 runs out at the surface between/);
+    expect(high.message).toMatch(/^CO2 runs out at the surface at ≈ /);
+    // the located depletion current lies between the last solved and the failed level, and solves just below it
+    expect(high.depletionCurrentAPerM2!).toBeGreaterThan(100);
+    expect(solveMicroenvironment({ bulk, currentDensityAPerM2: high.depletionCurrentAPerM2! * 0.97, products: urea }).converged).toBe(true);
   });
 });
 

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/**
+ * Inputs of the process models as zod schemas: the single source for API bodies and for the validated input
+ * files of `cncouple microenv|reactor|tea --input file` (JSON or YAML).
+ */
+const electrodeProduct = z.object({ to: z.string(), from: z.array(z.string()).min(1), faradaicEfficiency: z.number().min(0).max(1) });
+
+/** Microenvironment study (POST /api/microenv, `microenv --input`). */
+export const microenvRequestSchema = z.object({
+  electrolyte: z.string().min(1).describe('printed electrolyte, e.g. "0.1 M KHCO3 + 0.05 M KNO3"'),
+  co2Saturated: z.boolean().default(false),
+  currentDensitiesMAPerCm2: z.array(z.number().min(0).max(2000)).min(1).max(60),
+  products: z.array(electrodeProduct).min(1),
+  boundaryLayerUm: z.number().min(0.1).max(10000).default(50),
+});
+
+/** Flow-cell study (POST /api/reactor, `reactor --input`). */
+export const reactorRequestSchema = z.object({
+  product: z.string(),
+  electrons: z.number().positive(),
+  faradaicEfficiency: z.number().min(1e-6).max(1),
+  inletConcentrationMolPerM3: z.number().min(0),
+  reactantPerProduct: z.number().positive().default(1),
+  diffusionM2PerS: z.number().positive().default(1.9e-9),
+  velocityMPerS: z.number().positive().default(0.05),
+  lengthM: z.number().positive().default(0.1),
+  widthM: z.number().positive().default(0.05),
+  gapM: z.number().positive().default(0.002),
+  kineticCurrentDensityAPerM2: z.number().positive().optional().describe('omit for mass-transfer control'),
+  cathodeEquilibriumVvsRHE: z.number().default(0.811),
+  conductivitySPerM: z.number().positive().default(10),
+  targetTonnesPerDay: z.number().min(0).default(1),
+});
+
+/** Techno-economic study (POST /api/tea, `tea --input`). */
+export const teaRequestSchema = z.object({
+  product: z.string(),
+  electrons: z.number().positive(),
+  faradaicEfficiency: z.number().min(1e-6).max(1),
+  currentDensityAPerM2: z.number().positive(),
+  cellVoltageV: z.number().positive(),
+  productionTonnesPerDay: z.number().positive().default(100),
+  overrides: z.record(z.string(), z.number()).optional(),
+});

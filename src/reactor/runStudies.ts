@@ -1,0 +1,34 @@
+import type { z } from 'zod';
+import { InputError, molarMassGPerMol, resolveSpecies } from '../chem/index.js';
+import { electrolyteFromText } from '../transport/electrolyteFromText.js';
+import { type MicroenvironmentResult, solveMicroenvironment } from '../transport/solveMicroenvironment.js';
+import type { microenvRequestSchema, reactorRequestSchema, teaRequestSchema } from './inputSchemas.js';
+import { flowCellStudy, teaStudy } from './studies.js';
+
+/** Validates `raw` with a study schema; zod issues become one InputError naming the field path. */
+export function validateStudyInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new InputError(issue.path.join('.') || 'input', 'the study input format (docs/cli.md)', issue.message);
+  }
+  return parsed.data;
+}
+
+/** Microenvironment at every requested current density (mA cm⁻²) for a printed electrolyte. */
+export function runMicroenvStudy(input: z.output<typeof microenvRequestSchema>): MicroenvironmentResult[] {
+  const bulk = electrolyteFromText(input.electrolyte, input.co2Saturated);
+  return input.currentDensitiesMAPerCm2.map((j) => solveMicroenvironment({ bulk: bulk.concentrations, currentDensityAPerM2: j * 10, products: input.products, boundaryLayerM: input.boundaryLayerUm * 1e-6 }));
+}
+
+/** Flow cell, voltage, energy and scale-up for a product given by name or formula. */
+export function runReactorStudy(input: z.output<typeof reactorRequestSchema>) {
+  const { product, kineticCurrentDensityAPerM2, ...rest } = input;
+  return flowCellStudy({ ...rest, kineticCurrentDensityAPerM2: kineticCurrentDensityAPerM2 ?? Number.POSITIVE_INFINITY, molarMassGPerMol: molarMassGPerMol(resolveSpecies(product, 'product').formula) });
+}
+
+/** Levelized cost, tornado and cost curves for a product given by name or formula. */
+export function runTeaStudy(input: z.output<typeof teaRequestSchema>) {
+  const { product, ...rest } = input;
+  return teaStudy({ ...rest, molarMassGPerMol: molarMassGPerMol(resolveSpecies(product, 'product').formula) });
+}
