@@ -9,16 +9,32 @@ export interface FormationGibbsEnergy {
   /** Δf G°, kJ/mol at 298.15 K, as printed in the source (or derived, see `source`). */
   readonly deltaFGkJPerMol: number;
   readonly source: string;
+  /**
+   * True for organic species with isomers of the same elemental formula (e.g. leucine and isoleucine):
+   * the entry then applies only to a species written with exactly this structural formula.
+   */
+  readonly isomerSpecific?: boolean;
 }
 
 const NBS =
   'D. D. Wagman et al., The NBS tables of chemical thermodynamic properties, J. Phys. Chem. Ref. Data 11, Suppl. 2 (1982)';
 
+/** Converts a value printed in cal/mol (as in the OBIGT/SUPCRT data files) to kJ/mol. */
+function kJFromCal(calPerMol: number): number {
+  return (calPerMol * 4.184) / 1000;
+}
+
+/** Citation of an aqueous organic species' ΔfG° as compiled in the OBIGT database (CHNOSZ, file organic_aq.csv). */
+function obigt(printedCalPerMol: number, primarySource: string): string {
+  return `${primarySource}; as compiled in the OBIGT database of CHNOSZ (J. M. Dick, doi:10.3389/feart.2019.00180), printed ${printedCalPerMol} cal/mol`;
+}
+
 /**
  * Standard Gibbs energies of formation at 298.15 K. The first entry of a formula is its default phase
  * for equilibrium potentials (aqueous where the species is dissolved in the reactions of the review;
- * gases at 1 bar). Species missing here (oximes, amino acids, HMTA, DMF, formamide, the keto acids) have
- * no value we could cite, and E° for their reactions is refused rather than guessed.
+ * gases at 1 bar). Species missing here (cyclohexanone and the oximes, glyoxylic acid, formamide, HMTA,
+ * DMF, the branched keto acids) have no value we could cite, and E° for their reactions is refused
+ * rather than guessed.
  */
 export const FORMATION_GIBBS_ENERGIES: readonly FormationGibbsEnergy[] = [
   { formula: 'H2O', phase: 'l', deltaFGkJPerMol: -237.129, source: NBS },
@@ -50,13 +66,54 @@ export const FORMATION_GIBBS_ENERGIES: readonly FormationGibbsEnergy[] = [
   { formula: 'HCOO-', phase: 'aq', deltaFGkJPerMol: -351.0, source: NBS },
   { formula: 'CH3OH', phase: 'aq', deltaFGkJPerMol: -175.31, source: NBS },
   { formula: 'CH3OH', phase: 'l', deltaFGkJPerMol: -166.27, source: NBS },
+  {
+    formula: 'HCHO',
+    phase: 'aq',
+    deltaFGkJPerMol: kJFromCal(-26130),
+    source: obigt(-26130, 'M. D. Schulte, E. L. Shock, Geochim. Cosmochim. Acta 57, 3835 (1993), doi:10.1016/0016-7037(93)90337-V'),
+  },
+  {
+    formula: 'CH3COCOOH',
+    phase: 'aq',
+    deltaFGkJPerMol: kJFromCal(-117000),
+    source: obigt(-117000, 'P. A. Canovas III, E. L. Shock, Geochim. Cosmochim. Acta 195, 293 (2016), doi:10.1016/j.gca.2016.08.028'),
+    isomerSpecific: true,
+  },
+  {
+    formula: 'NH2CH2COOH',
+    phase: 'aq',
+    deltaFGkJPerMol: kJFromCal(-88620),
+    source: obigt(-88620, 'N. Kitadai, J. Mol. Evol. 78, 171 (2014), doi:10.1007/s00239-014-9616-1'),
+    isomerSpecific: true,
+  },
+  {
+    formula: 'CH3CH(NH2)COOH',
+    phase: 'aq',
+    deltaFGkJPerMol: kJFromCal(-88810),
+    source: obigt(-88810, 'J. P. Amend, H. C. Helgeson, J. Chem. Soc. Faraday Trans. 93, 1927 (1997), doi:10.1039/A608126F'),
+    isomerSpecific: true,
+  },
+  {
+    formula: '(CH3)2CHCH(NH2)COOH',
+    phase: 'aq',
+    deltaFGkJPerMol: kJFromCal(-85330),
+    source: obigt(-85330, 'J. P. Amend, H. C. Helgeson, J. Chem. Soc. Faraday Trans. 93, 1927 (1997), doi:10.1039/A608126F'),
+    isomerSpecific: true,
+  },
+  {
+    formula: '(CH3)2CHCH2CH(NH2)COOH',
+    phase: 'aq',
+    deltaFGkJPerMol: kJFromCal(-84200),
+    source: obigt(-84200, 'J. P. Amend, H. C. Helgeson, J. Chem. Soc. Faraday Trans. 93, 1927 (1997), doi:10.1039/A608126F'),
+    isomerSpecific: true,
+  },
   { formula: 'HCHO', phase: 'g', deltaFGkJPerMol: -102.53, source: NBS },
   { formula: 'CH4', phase: 'g', deltaFGkJPerMol: -50.72, source: NBS },
   {
     formula: 'CO(NH2)2',
     phase: 'aq',
-    deltaFGkJPerMol: -203.7,
-    source: `derived: ΔrG° = −13.6 kJ/mol for 2 NH3(g) + CO2(g) → CO(NH2)2(aq) + H2O(l) (standard textbook value) with the ${NBS} values of NH3(g), CO2(g) and H2O(l)`,
+    deltaFGkJPerMol: kJFromCal(-48720),
+    source: obigt(-48720, 'E. L. Shock, W. B. McKinnon, Icarus 106, 464 (1993), doi:10.1006/icar.1993.1185'),
   },
   { formula: 'CO(NH2)2', phase: 's', deltaFGkJPerMol: -197.33, source: NBS },
 ];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { equilibriumPotential } from '../../src/chem/equilibriumPotential.js';
+import { FORMATION_GIBBS_ENERGIES } from '../../src/chem/formationGibbsEnergies.js';
 
 /**
  * E° values to reproduce (V vs SHE, 298.15 K), with their sources:
@@ -27,15 +28,36 @@ describe('equilibriumPotential', () => {
     expect(Math.abs(r.e0VsSHE - e0)).toBeLessThanOrEqual(tolerance);
   });
 
-  it('urea from CO2 + NO3-: ΔrG° = -1251.76 kJ/mol, E° = 0.81085 V', () => {
-    // ΔrG° = -203.7 + 7(-237.129) - (-394.359) - 2(-108.74) = -1251.764 kJ/mol; E° = 1251764/(16 F)
+  it('urea from CO2 + NO3-: ΔrG° = -1251.908 kJ/mol, E° = 0.81094 V', () => {
+    // ΔfG°(urea, aq) = -48720 cal/mol = -203.844 kJ/mol (Shock & McKinnon 1993)
+    // ΔrG° = -203.844 + 7(-237.129) - (-394.359) - 2(-108.74) = -1251.908 kJ/mol; E° = 1251908/(16 F)
     const r = equilibriumPotential(['CO2', 'NO3-'], ['urea'], { pH: 7 });
-    expect(r.deltaRGkJPerMol).toBeCloseTo(-1251.764, 3);
-    expect(r.e0VsSHE).toBeCloseTo(0.8108512, 5);
+    expect(r.deltaRGkJPerMol).toBeCloseTo(-1251.908, 3);
+    expect(r.e0VsSHE).toBeCloseTo(0.8109445, 5);
     // 18 H+ per 16 e-: E(pH) = E° − 0.05915935·(18/16)·7 ; vs RHE add 0.05915935·7
-    expect(r.potentialVvsSHE).toBeCloseTo(0.8108512 - 0.05915935 * (18 / 16) * 7, 5);
-    expect(r.e0VsRHE).toBeCloseTo(0.8108512 - 0.05915935 * (2 / 16) * 7, 5);
+    expect(r.potentialVvsSHE).toBeCloseTo(0.8109445 - 0.05915935 * (18 / 16) * 7, 5);
+    expect(r.e0VsRHE).toBeCloseTo(0.8109445 - 0.05915935 * (2 / 16) * 7, 5);
     expect(r.formationEnergies.map((e) => e.species)).toContain('CO(NH2)2');
+  });
+
+  it('urea(aq) agrees with the independent textbook ΔrG° = -13.6 kJ/mol of 2 NH3(g) + CO2(g) → urea(aq) + H2O(l)', () => {
+    const urea = FORMATION_GIBBS_ENERGIES.find((e) => e.formula === 'CO(NH2)2' && e.phase === 'aq')!;
+    const derived = -13.6 + 2 * -16.45 + -394.359 - -237.129; // NBS values of NH3(g), CO2(g), H2O(l)
+    expect(Math.abs(urea.deltaFGkJPerMol - derived)).toBeLessThan(0.2);
+  });
+
+  it('alanine from pyruvic acid + NO3- (10 e-): ΔrG° = -721.829 kJ/mol, E° = 0.74812 V', () => {
+    // ΔrG° = -371.581 + 4(-237.129) - (-489.528) - (-108.74); amino and keto acid values of Amend & Helgeson 1997
+    // and Canovas & Shock 2016 (-88810 and -117000 cal/mol)
+    const r = equilibriumPotential(['pyruvic acid', 'NO3-'], ['alanine']);
+    expect(r.equation).toBe('CH3COCOOH + NO3- + 11 H+ + 10 e- → CH3CH(NH2)COOH + 4 H2O');
+    expect(r.deltaRGkJPerMol).toBeCloseTo(-721.829, 3);
+    expect(r.e0VsSHE).toBeCloseTo(721829 / (10 * 96485.33212), 5);
+  });
+
+  it('applies an amino-acid value only to that isomer, not to another species of the same elemental formula', () => {
+    // sarcosine (CH3NHCH2COOH) and alanine are both C3H7NO2
+    expect(() => equilibriumPotential(['pyruvic acid', 'NO3-'], ['CH3NHCH2COOH'])).toThrow(/no standard Gibbs energy of formation for CH3NHCH2COOH/);
   });
 
   it('an oxidation gives the reduction potential of its reverse couple', () => {
