@@ -11,6 +11,7 @@ export { descriptorSweep, type SweepSpec, type SweepResult } from './kinetics/ma
 export { freeEnergyDiagram, branchSelectivity, type PathwayDiagram } from './mechanism/freeEnergyDiagram.js';
 export { bulkComposition } from './transport/bulkComposition.js';
 export { solveMicroenvironment, electrodeStoichiometry, type MicroenvironmentResult } from './transport/solveMicroenvironment.js';
+export { transientMicroenvironment, pulseSchedule, type TransientMicroenvironmentResult } from './transport/transientMicroenvironment.js';
 export { coupleToKinetics } from './transport/coupleToKinetics.js';
 export { simulateFlowChannel, plugFlowConversion, sherwoodParallelPlate } from './reactor/flowChannel.js';
 export { cellVoltageBreakdown, energyPerKgJ, scaleUp } from './reactor/cellVoltage.js';

@@ -60,6 +60,7 @@ describe('public API', () => {
         "plugFlowConversion",
         "polarizationCurve",
         "productionRateFromCurrent",
+        "pulseSchedule",
         "recordInputSchema",
         "recordsToCsv",
         "resolvePotentialScale",
@@ -76,6 +77,7 @@ describe('public API', () => {
         "toCanonicalYieldRate",
         "toHill",
         "tornado",
+        "transientMicroenvironment",
         "validateModel",
       ]
     `);

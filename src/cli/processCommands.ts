@@ -2,16 +2,17 @@ import { type Command, Option } from 'commander';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { InputError, molarMassGPerMol, resolveSpecies } from '../chem/index.js';
-import { microenvironmentSpecs, tornadoSpec } from '../plot/processSpecs.js';
+import { microenvironmentSpecs, tornadoSpec, transientSpec } from '../plot/processSpecs.js';
 import { renderPng, renderSvg } from '../plot/renderSpec.js';
-import { microenvRequestSchema, reactorRequestSchema, teaRequestSchema } from '../reactor/inputSchemas.js';
-import { runMicroenvStudy, runReactorStudy, runTeaStudy, validateStudyInput } from '../reactor/runStudies.js';
+import { microenvRequestSchema, reactorRequestSchema, teaRequestSchema, transientRequestSchema } from '../reactor/inputSchemas.js';
+import { runMicroenvStudy, runReactorStudy, runTeaStudy, runTransientStudy, validateStudyInput } from '../reactor/runStudies.js';
 import { flowCellStudy, teaStudy } from '../reactor/studies.js';
 import { TEA_DEFAULTS } from '../reactor/technoEconomics.js';
 import { loadModel } from '../store/builtinModels.js';
 import { electrolyteFromText } from '../transport/electrolyteFromText.js';
 import { coupleToKinetics } from '../transport/coupleToKinetics.js';
 import { type ElectrodeProduct, solveMicroenvironment } from '../transport/solveMicroenvironment.js';
+import type { TransientMicroenvironmentResult } from '../transport/transientMicroenvironment.js';
 import type { Output } from './dbCommands.js';
 
 type Run = <A extends unknown[]>(fn: (...args: A) => Output | Promise<Output>) => (...args: A) => Promise<void>;
@@ -33,6 +34,14 @@ export function parseProducts(text: string): ElectrodeProduct[] {
     if (!to || fe === undefined || !from) throw new InputError(`--fe[${i}]`, 'product:FE:source+source, e.g. "urea:0.3:CO2+NO3-, H2:0.7:H2O"', `got "${part.trim()}"`);
     return { to: to.trim(), faradaicEfficiency: num(`--fe[${i}]`, fe), from: from.split('+').map((s) => s.trim()) };
   });
+}
+
+/** Human summary of a transient run: completion, final and extreme surface pH, steps. */
+function transientSummary(r: TransientMicroenvironmentResult): string {
+  const head = r.completed ? `completed ${r.timesS.at(-1)!.toPrecision(4)} s in ${r.steps} steps (${r.rejectedSteps} rejected)` : `stopped: ${r.message}`;
+  const ph = r.surfacePH.filter(Number.isFinite);
+  const tail = ph.length ? `surface pH: start ${ph[0]!.toFixed(2)}, max ${Math.max(...ph).toFixed(2)}, min ${Math.min(...ph).toFixed(2)}, end ${ph.at(-1)!.toFixed(2)}` : 'no H+ in the model: surface pH not defined';
+  return `${head}\n${tail}`;
 }
 
 async function writeFigure(spec: Parameters<typeof renderSvg>[0], out: string): Promise<void> {
@@ -75,11 +84,41 @@ export function registerProcessCommands(program: Command, run: Run): void {
       return { json: results.map((r, i) => ({ currentDensityMAPerCm2: currents[i], ...r })), text: text.join('\n') };
     }));
   program
+    .command('transient')
+    .description('time-dependent microenvironment under current steps or square pulses (surface pH vs time)')
+    .requiredOption('--electrolyte <text>', 'e.g. "0.5 M K2SO4"')
+    .requiredOption('--fe <products>', 'product:FE:sources, e.g. "H2:1:H2O"')
+    .option('--steps <program>', 'current program mA/cm2:seconds, e.g. "100:10, 0:5"')
+    .option('--pulse <pulse>', 'square pulses high:tHigh:low:tLow:periods (mA cm-2, s), e.g. "100:1:0:1:5"')
+    .option('--co2-saturated', 'bulk saturated with 1 bar CO2')
+    .option('--delta-um <µm>', 'boundary-layer thickness, µm', '50')
+    .option('--out <file>', 'surface pH and current vs time as .svg/.png')
+    .addOption(json())
+    .action(run(async (o: { electrolyte: string; fe: string; steps?: string; pulse?: string; co2Saturated?: boolean; deltaUm: string; out?: string }) => {
+      const fields = (flag: string, text: string, count: number) => {
+        const parts = text.split(':').map((p) => num(flag, p));
+        if (parts.length !== count) throw new InputError(flag, `${count} numbers separated by ":"`, `got "${text}"`);
+        return parts;
+      };
+      const pulse = o.pulse ? fields('--pulse', o.pulse, 5) : undefined;
+      const input = validateStudyInput(transientRequestSchema, {
+        electrolyte: o.electrolyte,
+        co2Saturated: Boolean(o.co2Saturated),
+        products: parseProducts(o.fe),
+        boundaryLayerUm: num('--delta-um', o.deltaUm),
+        ...(o.steps ? { steps: o.steps.split(',').map((part) => fields('--steps', part.trim(), 2)).map(([j, t]) => ({ currentDensityMAPerCm2: j, durationS: t })) } : {}),
+        ...(pulse ? { pulse: { highMAPerCm2: pulse[0], tHighS: pulse[1], lowMAPerCm2: pulse[2], tLowS: pulse[3], periods: pulse[4] } } : {}),
+      });
+      const r = runTransientStudy(input);
+      if (o.out) await writeFigure(transientSpec(r), o.out);
+      return { json: r, text: transientSummary(r) };
+    }));
+  program
     .command('study')
-    .description('run a microenvironment, reactor or TEA study from a validated JSON/YAML input file')
-    .argument('<kind>', 'microenv, reactor or tea')
+    .description('run a microenvironment (steady or transient), reactor or TEA study from a validated JSON/YAML input file')
+    .argument('<kind>', 'microenv, transient, reactor or tea')
     .argument('<file>', 'input file; fields as the API bodies (docs/cli.md)')
-    .option('--out <file>', 'plot (.svg/.png): profiles or surface pH (microenv), tornado (tea)')
+    .option('--out <file>', 'plot (.svg/.png): profiles or surface pH (microenv), surface pH vs time (transient), tornado (tea)')
     .addOption(json())
     .action(run(async (kind: string, file: string, o: { out?: string }) => {
       let raw: unknown;
@@ -95,6 +134,11 @@ export function registerProcessCommands(program: Command, run: Run): void {
         const text = results.map((r, i) => `${input.currentDensitiesMAPerCm2[i]} mA cm-2: ${r.converged ? `surface pH ${r.surfacePH.toFixed(2)} (bulk ${r.bulkPH.toFixed(2)})` : `not solved — ${r.message}`}`);
         return { json: results, text: text.join('\n') };
       }
+      if (kind === 'transient') {
+        const r = runTransientStudy(validateStudyInput(transientRequestSchema, raw));
+        if (o.out) await writeFigure(transientSpec(r), o.out);
+        return { json: r, text: transientSummary(r) };
+      }
       if (kind === 'reactor') {
         const study = runReactorStudy(validateStudyInput(reactorRequestSchema, raw));
         return { json: study, text: `conversion ${(100 * study.channel.conversion).toFixed(2)} %, cell voltage ${study.voltage.cellVoltageV.toFixed(3)} V, ${(study.energyJPerKg / 3.6e6).toFixed(2)} kWh kg-1, ${study.scaleUp.electrodeAreaM2.toFixed(1)} m² for the target` };
@@ -104,7 +148,7 @@ export function registerProcessCommands(program: Command, run: Run): void {
         if (o.out) await writeFigure(tornadoSpec(study.tornado, study.result.costUsdPerKg), o.out);
         return { json: study, text: `levelized cost ${study.result.costUsdPerKg.toFixed(3)} USD/kg (${study.result.energyKWhPerKg.toFixed(2)} kWh/kg)` };
       }
-      throw new InputError('kind', 'microenv, reactor or tea', `got "${kind}"`);
+      throw new InputError('kind', 'microenv, transient, reactor or tea', `got "${kind}"`);
     }));
   program
     .command('couple')

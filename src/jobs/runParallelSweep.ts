@@ -1,9 +1,8 @@
-import { createRequire } from 'node:module';
 import os from 'node:os';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { axisValues, type SweepResult, type SweepSpec } from '../kinetics/mapper/descriptorSweep.js';
 import { compileModel, parseModelText } from '../kinetics/parser/compileModel.js';
+import { startWorker } from './workerThread.js';
 
 /** Options of {@link runParallelSweep}. */
 export interface ParallelSweepOptions {
@@ -51,18 +50,6 @@ export function mergeSweepChunks(model: ReturnType<typeof compileModel>, spec: S
 }
 
 /**
- * A sweep worker. From dist/ it is compiled JavaScript; when the sources run as TypeScript (tsx, vitest),
- * a small bootstrap registers tsx's loader inside the worker first (Node 20 workers do not inherit it).
- */
-function newSweepWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./sweepWorker.js', import.meta.url));
-  // the ESM build of tsx's API (require.resolve finds the CommonJS one beside it)
-  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  const worker = new URL('./sweepWorker.ts', import.meta.url).href;
-  return new Worker(`import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(worker)}); });`, { eval: true });
-}
-
-/**
  * Runs a descriptor sweep on worker threads: the grid's rows are cut into chunks, handed to the workers
  * in order, each chunk solved with continuation; progress after every row; chunks already done (resume)
  * are skipped; an abort signal stops the workers.
@@ -87,7 +74,7 @@ export async function runParallelSweep(options: ParallelSweepOptions): Promise<S
   try {
     await Promise.all(
       Array.from({ length: nWorkers }, async () => {
-        const worker = newSweepWorker();
+        const worker = startWorker('sweepWorker');
         workers.push(worker);
         // one error listener per worker, routed to the task in flight
         let fail: (error: Error) => void = () => {};

@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { TornadoBar } from '../reactor/technoEconomics.js';
 import type { MicroenvironmentResult } from '../transport/solveMicroenvironment.js';
+import type { TransientMicroenvironmentResult } from '../transport/transientMicroenvironment.js';
 
 const config = { font: 'DejaVu Sans, Helvetica, Arial, sans-serif', axis: { labelFontSize: 11, titleFontSize: 12 }, legend: { labelFontSize: 11, titleFontSize: 12 } };
 
@@ -44,6 +45,23 @@ export function microenvironmentSpecs(results: MicroenvironmentResult[], current
           color: { field: 'species', type: 'nominal', title: 'Species' },
         },
       },
+    ],
+  } as TopLevelSpec;
+}
+
+/** Transient run: surface pH and current density (mA cm⁻²) vs time (s), stacked with a shared time axis. */
+export function transientSpec(r: TransientMicroenvironmentResult): TopLevelSpec {
+  const values = r.timesS.map((t, k) => ({ t: Number(t.toPrecision(6)), pH: Number(r.surfacePH[k]!.toFixed(4)), j: r.currentDensityAPerM2[k]! / 10 }));
+  const x = { field: 't', type: 'quantitative' as const, title: 'Time (s)' };
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: 'Surface pH under the current program', subtitle: r.completed ? `${r.steps} time steps; final surface pH ${r.surfacePH.at(-1)!.toFixed(2)}` : `stopped: ${r.message}`, anchor: 'start' },
+    background: 'white',
+    config,
+    data: { values },
+    vconcat: [
+      { width: 520, height: 220, mark: 'line', encoding: { x, y: { field: 'pH', type: 'quantitative', title: 'Surface pH', scale: { zero: false } } } },
+      { width: 520, height: 90, mark: { type: 'line', interpolate: 'step-before' }, encoding: { x, y: { field: 'j', type: 'quantitative', title: 'j (mA cm⁻²)' } } },
     ],
   } as TopLevelSpec;
 }

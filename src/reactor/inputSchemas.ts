@@ -15,6 +15,32 @@ export const microenvRequestSchema = z.object({
   boundaryLayerUm: z.number().min(0.1).max(10000).default(50),
 });
 
+/** Transient microenvironment under a current program (POST /api/microenv/transient, `study transient`). */
+export const transientRequestSchema = z
+  .object({
+    electrolyte: z.string().min(1).describe('printed electrolyte, e.g. "0.5 M K2SO4"'),
+    co2Saturated: z.boolean().default(false),
+    products: z.array(electrodeProduct).min(1),
+    boundaryLayerUm: z.number().min(0.1).max(10000).default(50),
+    steps: z
+      .array(z.object({ durationS: z.number().min(1e-6).max(1e6), currentDensityMAPerCm2: z.number().min(0).max(2000) }))
+      .min(1)
+      .max(2000)
+      .optional()
+      .describe('piecewise-constant current program, applied in order from the bulk composition'),
+    pulse: z
+      .object({
+        highMAPerCm2: z.number().min(0).max(2000),
+        tHighS: z.number().min(1e-6).max(1e6),
+        lowMAPerCm2: z.number().min(0).max(2000),
+        tLowS: z.number().min(1e-6).max(1e6),
+        periods: z.number().int().min(1).max(200),
+      })
+      .optional()
+      .describe('square current pulses (alternative to steps)'),
+  })
+  .refine((v) => (v.steps === undefined) !== (v.pulse === undefined), { message: 'give exactly one of "steps" or "pulse"', path: ['steps'] });
+
 /** Flow-cell study (POST /api/reactor, `reactor --input`). */
 export const reactorRequestSchema = z.object({
   product: z.string(),

@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import { InputError, molarMassGPerMol, resolveSpecies } from '../chem/index.js';
 import { electrolyteFromText } from '../transport/electrolyteFromText.js';
 import { type MicroenvironmentResult, solveMicroenvironment } from '../transport/solveMicroenvironment.js';
-import type { microenvRequestSchema, reactorRequestSchema, teaRequestSchema } from './inputSchemas.js';
+import { type TransientMicroenvironmentResult, pulseSchedule, transientMicroenvironment } from '../transport/transientMicroenvironment.js';
+import type { microenvRequestSchema, reactorRequestSchema, teaRequestSchema, transientRequestSchema } from './inputSchemas.js';
 import { flowCellStudy, teaStudy } from './studies.js';
 
 /** Validates `raw` with a study schema; zod issues become one InputError naming the field path. */
@@ -19,6 +20,16 @@ export function validateStudyInput<S extends z.ZodType>(schema: S, raw: unknown)
 export function runMicroenvStudy(input: z.output<typeof microenvRequestSchema>): MicroenvironmentResult[] {
   const bulk = electrolyteFromText(input.electrolyte, input.co2Saturated);
   return input.currentDensitiesMAPerCm2.map((j) => solveMicroenvironment({ bulk: bulk.concentrations, currentDensityAPerM2: j * 10, products: input.products, boundaryLayerM: input.boundaryLayerUm * 1e-6 }));
+}
+
+/** Transient microenvironment for a printed electrolyte under a step program or square pulses (mA cm⁻², s). */
+export function runTransientStudy(input: z.output<typeof transientRequestSchema>, onProgress?: (tS: number, totalS: number) => void): TransientMicroenvironmentResult {
+  const bulk = electrolyteFromText(input.electrolyte, input.co2Saturated);
+  const p = input.pulse;
+  const schedule = p
+    ? pulseSchedule(p.highMAPerCm2 * 10, p.tHighS, p.lowMAPerCm2 * 10, p.tLowS, p.periods)
+    : input.steps!.map((s) => ({ durationS: s.durationS, currentDensityAPerM2: s.currentDensityMAPerCm2 * 10 }));
+  return transientMicroenvironment({ bulk: bulk.concentrations, products: input.products, boundaryLayerM: input.boundaryLayerUm * 1e-6, schedule, ...(onProgress ? { onProgress } : {}) });
 }
 
 /** Flow cell, voltage, energy and scale-up for a product given by name or formula. */

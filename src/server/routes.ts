@@ -17,7 +17,11 @@ import { feVsPotentialSpec, yieldByStrategySpec } from '../plot/literatureSpecs.
 import { renderSvg } from '../plot/renderSpec.js';
 import { InputError } from '../chem/index.js';
 import { listRecordsQuerySchema, type RecordStore } from '../store/RecordStore.js';
-import type { JobManager } from '../jobs/JobManager.js';
+import { type JobManager, JobNotFoundError } from '../jobs/JobManager.js';
+import { runTransientJob } from '../jobs/runTransientJob.js';
+import { electrolyteFromText } from '../transport/electrolyteFromText.js';
+import { electrodeStoichiometry } from '../transport/electrodeStoichiometry.js';
+import type { TransientMicroenvironmentResult } from '../transport/transientMicroenvironment.js';
 import { runParallelSweep } from '../jobs/runParallelSweep.js';
 import { runPulse } from '../kinetics/analyze/pulse.js';
 import { polarizationCurve } from '../kinetics/analyze/steadyState.js';
@@ -25,7 +29,7 @@ import type { SweepResult } from '../kinetics/mapper/descriptorSweep.js';
 import { freeEnergyDiagram } from '../mechanism/freeEnergyDiagram.js';
 import { freeEnergyDiagramSpec } from '../plot/freeEnergyDiagramSpec.js';
 import { volcanoSpec } from '../plot/volcanoSpec.js';
-import { microenvironmentSpecs, tornadoSpec } from '../plot/processSpecs.js';
+import { microenvironmentSpecs, tornadoSpec, transientSpec } from '../plot/processSpecs.js';
 import { runMicroenvStudy, runReactorStudy, runTeaStudy } from '../reactor/runStudies.js';
 import { TEA_DEFAULTS } from '../reactor/technoEconomics.js';
 import { builtinModelText, listBuiltinModels, loadModel } from '../store/builtinModels.js';
@@ -33,6 +37,7 @@ import {
   microenvRequestSchema,
   reactorRequestSchema,
   teaRequestSchema,
+  transientRequestSchema,
   diagramRequestSchema,
   pulseRequestSchema,
   steadyRequestSchema,
@@ -271,6 +276,28 @@ ROUTES.push(
       return { results, spec: microenvironmentSpecs(results, b.currentDensitiesMAPerCm2) };
     },
   },
+  {
+    method: 'POST', url: '/api/microenv/transient', tag: 'process', status: 202,
+    summary: 'Start a transient microenvironment run (current steps or square pulses) as a background job; returns its id', body: transientRequestSchema,
+    handler: ({ body, jobs }) => {
+      const b = body as z.infer<typeof transientRequestSchema>;
+      // validate now: a bad electrolyte or half-reaction is a 400, not a failed job
+      electrolyteFromText(b.electrolyte, b.co2Saturated);
+      electrodeStoichiometry(b.products);
+      const id = jobs.start('transient', (report, signal) => runTransientJob(b, report, signal));
+      return { id, status: 'running' };
+    },
+  },
+  {
+    method: 'GET', url: '/api/microenv/transient/:id', tag: 'process', summary: 'Progress (simulated ms) of a transient run; with its result and a plot spec when done',
+    handler: ({ params, jobs }) => {
+      const job = jobs.get(params.id!, true);
+      if (job.kind !== 'transient') throw new JobNotFoundError(params.id!);
+      const result = job.result as TransientMicroenvironmentResult | undefined;
+      return result ? { ...job, spec: transientSpec(result) } : job;
+    },
+  },
+  { method: 'DELETE', url: '/api/microenv/transient/:id', tag: 'process', summary: 'Cancel a transient run', handler: ({ params, jobs }) => jobs.cancel(params.id!) },
   {
     method: 'POST', url: '/api/reactor', tag: 'process', summary: 'Flow cell: conversion, production, cell voltage, energy per kg, scale-up', body: reactorRequestSchema,
     handler: ({ body }) => {

@@ -28,6 +28,22 @@ describe('cncouple microenv, reactor, tea', () => {
   });
 });
 
+describe('cncouple transient', () => {
+  it("follows a current program; NO3- runs out at Sand's time τ = πD(c_b)²/(4N²) = 1 s", async () => {
+    // N = c_b·sqrt(πD/(4τ)) with c_b = 10 mol m-3, D(NO3-) = 1.902e-9 m² s-1; j = 8FN
+    const jMAPerCm2 = (8 * FARADAY_C_PER_MOL * 10 * Math.sqrt((Math.PI * 1.902e-9) / 4)) / 10;
+    const r = await cli('transient', '--electrolyte', '0.01 M KNO3 + 0.1 M KOH', '--fe', 'NH3:1:NO3-', '--steps', `${jMAPerCm2}:3`, '--delta-um', '500', '--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.out);
+    expect(out.completed).toBe(false);
+    expect(out.depletionTimeS).toBeCloseTo(1, 2);
+    const pulses = await cli('transient', '--electrolyte', '0.5 M K2SO4', '--fe', 'H2:1:H2O', '--pulse', '50:0.5:0:0.5:2');
+    expect(pulses.out).toMatch(/^completed 2\.000 s in \d+ steps/);
+    const bad = await cli('transient', '--electrolyte', '0.5 M K2SO4', '--fe', 'H2:1:H2O', '--pulse', '50:0.5:0');
+    expect([bad.code, bad.err]).toEqual([2, 'error: --pulse: got "50:0.5:0" (allowed: 5 numbers separated by ":")\n']);
+  });
+});
+
 describe('cncouple study <kind> <file>', () => {
   it('runs validated YAML and JSON input files and names the bad field', async () => {
     const { mkdtempSync, writeFileSync } = await import('node:fs');

@@ -154,6 +154,28 @@ describe('HTTP API', () => {
     expect((await call('POST', '/api/tea', { product: 'urea', electrons: 16, faradaicEfficiency: 2, currentDensityAPerM2: 3000, cellVoltageV: 3.2 })).json.error.field).toBe('faradaicEfficiency');
   });
 
+  it('runs a transient microenvironment as a background job that reaches the steady surface pH', async () => {
+    const h2 = [{ to: 'H2', from: ['H2O'], faradaicEfficiency: 1 }];
+    const started = await call('POST', '/api/microenv/transient', { electrolyte: '0.5 M K2SO4', products: h2, steps: [{ currentDensityMAPerCm2: 100, durationS: 5 }] });
+    expect(started.status).toBe(202);
+    let state = (await call('GET', `/api/microenv/transient/${started.json.id}`)).json;
+    for (let i = 0; i < 300 && state.status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      state = (await call('GET', `/api/microenv/transient/${started.json.id}`)).json;
+    }
+    expect(state).toMatchObject({ status: 'done', progress: { done: 5000, total: 5000 } });
+    const steady = (await call('POST', '/api/microenv', { electrolyte: '0.5 M K2SO4', currentDensitiesMAPerCm2: [100], products: h2 })).json.results[0];
+    expect(state.result.surfacePH.at(-1)).toBeCloseTo(steady.surfacePH, 4);
+    expect(state.spec.title.text).toBe('Surface pH under the current program');
+    const bad = await call('POST', '/api/microenv/transient', { electrolyte: '0.5 M NaCl', products: h2, steps: [{ currentDensityMAPerCm2: 1, durationS: 1 }] });
+    expect([bad.status, bad.json.error.field]).toEqual([400, 'electrolyte']);
+    const both = await call('POST', '/api/microenv/transient', { electrolyte: '0.5 M K2SO4', products: h2, steps: [{ currentDensityMAPerCm2: 1, durationS: 1 }], pulse: { highMAPerCm2: 1, tHighS: 1, lowMAPerCm2: 0, tLowS: 1, periods: 2 } });
+    expect([both.status, both.json.error.field]).toEqual([400, 'steps']);
+    const long = await call('POST', '/api/microenv/transient', { electrolyte: '0.5 M K2SO4', products: h2, pulse: { highMAPerCm2: 100, tHighS: 1, lowMAPerCm2: 0, tLowS: 1, periods: 200 } });
+    expect((await call('DELETE', `/api/microenv/transient/${long.json.id}`)).json.status).toBe('cancelled');
+    expect((await call('GET', '/api/microenv/transient/nope')).status).toBe(404);
+  });
+
   it('keeps user data across a restart', async () => {
     const { port } = new URL(server.url);
     await server.close();

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../api.js';
 import { VegaChart } from '../chart.js';
+import { JobProgress, type JobState, pollJob } from '../jobProgress.js';
 import { textField } from '../textField.js';
 import { ModelPicker, useModels } from '../models.js';
 
@@ -84,7 +85,7 @@ export function Kinetics() {
   const [pulse, setPulse] = useState({ e1: '-0.5', t1: '1', e2: '-0.1', t2: '1', periods: '20' });
   const [pulseResult, setPulseResult] = useState<PulseResult | null>(null);
   const [sweep, setSweep] = useState({ x: 'dG_NO', xFrom: '-1.5', xTo: '0.5', y: 'dG_CO', yFrom: '-0.5', yTo: '1.0', points: '40' });
-  const [job, setJob] = useState<{ id: string; status: string; progress: { done: number; total: number } } | null>(null);
+  const [job, setJob] = useState<JobState | null>(null);
   const [sweepSpec, setSweepSpec] = useState<object | null>(null);
   const [error, setError] = useState<string | null>(null);
   const descriptors = Object.keys(models.find((m) => m.name === ref.model)?.descriptors ?? {});
@@ -122,20 +123,13 @@ export function Kinetics() {
     try {
       const started = await api.post<{ id: string }>('/api/kinetics/sweeps', { ...ref, x: { name: sweep.x, from: Number(sweep.xFrom), to: Number(sweep.xTo), points }, y: { name: sweep.y, from: Number(sweep.yFrom), to: Number(sweep.yTo), points } });
       setError(null);
-      for (;;) {
-        const state = await api.get<{ id: string; status: string; progress: { done: number; total: number }; error?: string }>(`/api/kinetics/sweeps/${started.id}`);
-        setJob(state);
-        if (state.status === 'done') break;
-        if (state.status !== 'running') throw new Error(state.error ?? `sweep ${state.status}`);
-        await new Promise((r) => setTimeout(r, 300));
-      }
+      await pollJob(`/api/kinetics/sweeps/${started.id}`, setJob);
       const result = await api.get<{ spec: object }>(`/api/kinetics/sweeps/${started.id}/result`);
       setSweepSpec(result.spec);
     } catch (err) {
       setError((err as Error).message);
     }
   };
-  const pct = job && job.progress.total ? Math.round((100 * job.progress.done) / job.progress.total) : 0;
   return (
     <section>
       <h1>Kinetics</h1>
@@ -204,14 +198,7 @@ export function Kinetics() {
         {textField(sweep, setSweep, 'points', 'points per axis')}
         <button type="submit">Run sweep</button>
       </form>
-      {job && (
-        <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} aria-label="sweep progress">
-          <div style={{ width: `${pct}%` }} />
-          <span>
-            {job.status} — {job.progress.done}/{job.progress.total} points ({pct} %)
-          </span>
-        </div>
-      )}
+      {job && <JobProgress job={job} unit="points" label="sweep progress" />}
       {sweepSpec && <VegaChart spec={sweepSpec} label="volcano heat map" />}
     </section>
   );

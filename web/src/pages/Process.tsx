@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../api.js';
 import { VegaChart } from '../chart.js';
+import { JobProgress, type JobState, pollJob } from '../jobProgress.js';
 import { textField } from '../textField.js';
 
 interface MicroResult {
@@ -51,6 +52,23 @@ export function Process() {
     const currents = Array.from({ length: 13 }, (_, i) => Number((10 ** (i / 4)).toPrecision(3)));
     api.post<{ spec: object }>('/api/microenv', { ...p, currentDensitiesMAPerCm2: currents }).then(setSweep, (e: Error) => setError(e.message));
   }, [preset]);
+
+  const [pulseForm, setPulseForm] = useState({ highMAPerCm2: '50', tHighS: '0.5', lowMAPerCm2: '0', tLowS: '0.5', periods: '5' });
+  const [transientJob, setTransientJob] = useState<JobState | null>(null);
+  const [transientSpec, setTransientSpec] = useState<object | null>(null);
+  const runTransient = async (e: FormEvent) => {
+    e.preventDefault();
+    setTransientSpec(null);
+    try {
+      const pulse = Object.fromEntries(Object.entries(pulseForm).map(([k, v]) => [k, Number(v)]));
+      const started = await api.post<{ id: string }>('/api/microenv/transient', { ...PRESETS[preset]!, pulse });
+      setError(null);
+      const done = await pollJob<JobState & { spec: object }>(`/api/microenv/transient/${started.id}`, setTransientJob, 200);
+      setTransientSpec(done.spec);
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  };
 
   const [reactorForm, setReactorForm] = useState({ product: 'urea', electrons: '16', faradaicEfficiency: '0.5', inletConcentrationMolPerM3: '50', reactantPerProduct: '2', kineticCurrentDensityAPerM2: '200', targetTonnesPerDay: '1' });
   const [reactor, setReactor] = useState<Record<string, unknown> | null>(null);
@@ -107,6 +125,17 @@ export function Process() {
       )}
       {micro && <VegaChart spec={micro.spec} label="concentration and pH profiles" />}
       {sweep && <VegaChart spec={sweep.spec} label="surface pH vs current density" />}
+      <h3>Pulsed current: surface pH vs time</h3>
+      <form className="inline-form" onSubmit={runTransient}>
+        {textField(pulseForm, setPulseForm, 'highMAPerCm2', 'high j (mA cm⁻²)')}
+        {textField(pulseForm, setPulseForm, 'tHighS', 'high for (s)')}
+        {textField(pulseForm, setPulseForm, 'lowMAPerCm2', 'low j (mA cm⁻²)')}
+        {textField(pulseForm, setPulseForm, 'tLowS', 'low for (s)')}
+        {textField(pulseForm, setPulseForm, 'periods', 'periods')}
+        <button type="submit">Simulate pulses</button>
+      </form>
+      {transientJob && <JobProgress job={transientJob} unit="ms simulated" label="transient progress" />}
+      {transientSpec && <VegaChart spec={transientSpec} label="surface pH vs time" />}
       <h2>Flow reactor</h2>
       <form className="inline-form" onSubmit={runReactor}>
         {textField(reactorForm, setReactorForm, 'product', 'product')}

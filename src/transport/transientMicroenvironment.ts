@@ -1,0 +1,182 @@
+import { FARADAY_C_PER_MOL, InputError, assertFiniteInRange } from '../chem/index.js';
+import { type BoundaryLayerInput, type TimeTerm, boundaryLayer } from './finiteVolume.js';
+
+/** One piece of a piecewise-constant current program. */
+export interface CurrentSegment {
+  /** Duration, s. */
+  durationS: number;
+  /** Cathodic current density magnitude during the segment, A m⁻². */
+  currentDensityAPerM2: number;
+}
+
+/** Inputs of {@link transientMicroenvironment}. */
+export interface TransientMicroenvironmentInput extends BoundaryLayerInput {
+  /** Current program applied from t = 0 to a layer at bulk composition, in order. */
+  schedule: CurrentSegment[];
+  /** Largest time step, s (default: the total duration / 100). */
+  maxStepS?: number;
+  /** Called after every accepted step with the time reached and the program's end, s. */
+  onProgress?: (tS: number, totalS: number) => void;
+}
+
+/** Result of {@link transientMicroenvironment}. */
+export interface TransientMicroenvironmentResult {
+  /** False when the program could not be followed to its end (see `message`). */
+  completed: boolean;
+  message?: string;
+  /** Accepted time levels from 0, s. */
+  timesS: number[];
+  /** Current density at each time level, A m⁻². */
+  currentDensityAPerM2: number[];
+  /** Surface concentration of every solute at each time level, mol m⁻³. */
+  surface: Record<string, number[]>;
+  surfacePH: number[];
+  /** Node positions from the electrode, m, and the profiles at the last time level, mol m⁻³. */
+  xM: number[];
+  finalProfiles: Record<string, number[]>;
+  finalPHProfile: number[];
+  /** Amount of each solute held in the layer per electrode area, mol m⁻², at t = 0 and at the end. */
+  inventoryStartMolPerM2: Record<string, number>;
+  inventoryEndMolPerM2: Record<string, number>;
+  /** Time integral of the net inflow of each solute from the bulk (x = δ), mol m⁻² (trapezoid rule). */
+  bulkInflowMolPerM2: Record<string, number>;
+  /** Time integral of the net production of each solute at the electrode, mol m⁻² (exact for the program). */
+  electrodeProductionMolPerM2: Record<string, number>;
+  /** When a consumed reactant runs out at the surface: the time, s (transition time of the segment). */
+  depletionTimeS?: number;
+  steps: number;
+  rejectedSteps: number;
+  newtonIterations: number;
+}
+
+/** A square-wave current program: `periods` × (high for tHighS, then low for tLowS). */
+export function pulseSchedule(highAPerM2: number, tHighS: number, lowAPerM2: number, tLowS: number, periods: number): CurrentSegment[] {
+  if (!Number.isInteger(periods) || periods < 1 || periods > 10000) throw new InputError('periods', 'an integer from 1 to 10000', `got ${periods}`);
+  return Array.from({ length: periods }, () => [
+    { durationS: tHighS, currentDensityAPerM2: highAPerM2 },
+    { durationS: tLowS, currentDensityAPerM2: lowAPerM2 },
+  ]).flat();
+}
+
+const FIRST_STEP_S = 1e-6;
+const GROWTH = 1.3;
+
+/**
+ * Time-dependent 1-D diffusion–reaction across the boundary layer under a piecewise-constant current
+ * (a current step, square pulses, any program), starting from the bulk composition. Same finite-volume
+ * discretization as the steady solver; variable-step BDF2 in time (BDF1 on the first step of each segment,
+ * which restarts at 1 µs after every current jump), Newton on the log concentrations at each step, a failed
+ * step retried at a quarter of the size. When a consumed reactant cannot be supplied any more the run stops
+ * and reports the time at which it ran out (Sand's transition time for a constant current).
+ */
+export function transientMicroenvironment(input: TransientMicroenvironmentInput): TransientMicroenvironmentResult {
+  if (!Array.isArray(input.schedule) || input.schedule.length === 0) throw new InputError('schedule', 'a non-empty list of {durationS, currentDensityAPerM2}', 'it is empty');
+  input.schedule.forEach((seg, i) => {
+    assertFiniteInRange(`schedule[${i}].durationS`, seg.durationS, 1e-6, 1e6, 's');
+    assertFiniteInRange(`schedule[${i}].currentDensityAPerM2`, seg.currentDensityAPerM2, 0, 1e5, 'A m⁻²');
+  });
+  const total = input.schedule.reduce((s, seg) => s + seg.durationS, 0);
+  const maxStep = input.maxStepS ?? total / 100;
+  assertFiniteInRange('maxStepS', maxStep, 1e-9, 1e6, 's');
+
+  const layer = boundaryLayer(input);
+  const { u, c, K, S, solutes, stoich, bulk, vol, x } = layer;
+  const N = K * S;
+  const hLast = x[K]! - x[K - 1]!;
+  const D = solutes.map((s) => s.diffusionM2PerS);
+  const inventory = () => Object.fromEntries(solutes.map((s, i) => [s.name, Array.from({ length: K }, (_, k) => vol(k) * c(k, i)).reduce((a, b) => a + b, 0)]));
+  /** Net inflow from the bulk node into the layer, mol m⁻² s⁻¹. */
+  const inflow = () => solutes.map((_, i) => (D[i]! * (bulk[i]! - c(K - 1, i))) / hLast);
+
+  const timesS = [0];
+  const currents = [input.schedule[0]!.currentDensityAPerM2];
+  const surface: Record<string, number[]> = Object.fromEntries(solutes.map((s, i) => [s.name, [c(0, i)]]));
+  const surfacePH = [layer.pHAt(0)];
+  const record = (t: number, jA: number) => {
+    timesS.push(t);
+    currents.push(jA);
+    solutes.forEach((s, i) => surface[s.name]!.push(c(0, i)));
+    surfacePH.push(layer.pHAt(0));
+  };
+  const inventoryStartMolPerM2 = inventory();
+  const bulkInflow = new Float64Array(S);
+  const electrodeProductionMolPerM2: Record<string, number> = Object.fromEntries(solutes.map((s) => [s.name, 0]));
+
+  const cNow = new Float64Array(N);
+  const cPrev = new Float64Array(N);
+  const uSaved = new Float64Array(N);
+  const time: TimeTerm = { leadPerS: 0, history: new Float64Array(N) };
+  const snapshot = (into: Float64Array) => {
+    for (let n = 0; n < N; n++) into[n] = Math.exp(u[n]!);
+  };
+  snapshot(cNow);
+
+  let t = 0;
+  let steps = 0;
+  let rejected = 0;
+  let message: string | undefined;
+  let depletionTimeS: number | undefined;
+  segments: for (const seg of input.schedule) {
+    const jA = seg.currentDensityAPerM2;
+    const tEnd = t + seg.durationS;
+    let dt = Math.min(FIRST_STEP_S, seg.durationS);
+    let dtPrev = 0; // 0: restart with BDF1
+    while (t < tEnd * (1 - 1e-12)) {
+      dt = Math.min(dt, maxStep, tEnd - t);
+      if (dtPrev === 0) {
+        time.leadPerS = 1 / dt;
+        for (let n = 0; n < N; n++) time.history[n] = -cNow[n]! / dt;
+      } else {
+        const w = dt / dtPrev;
+        time.leadPerS = (1 + 2 * w) / (1 + w) / dt;
+        for (let n = 0; n < N; n++) time.history[n] = (-(1 + w) * cNow[n]! + ((w * w) / (1 + w)) * cPrev[n]!) / dt;
+      }
+      const inflowBefore = inflow();
+      uSaved.set(u);
+      if (!layer.newton(jA, time)) {
+        u.set(uSaved);
+        rejected++;
+        dt /= 4;
+        if (dt < 1e-9 * Math.max(t, 1e-3)) {
+          const starved = solutes.find((s, i) => (stoich[s.name] ?? 0) < 0 && c(0, i) < 1e-3 * bulk[i]!);
+          if (starved) {
+            depletionTimeS = t;
+            message = `${starved.name} runs out at the surface at t ≈ ${t.toPrecision(4)} s (${jA} A m⁻² cannot be supplied by diffusion and homogeneous reactions)`;
+          } else message = `the time step fell below ${dt.toExponential(1)} s at t = ${t.toPrecision(4)} s`;
+          break segments;
+        }
+        continue;
+      }
+      const inflowAfter = inflow();
+      for (let i = 0; i < S; i++) bulkInflow[i]! += ((inflowBefore[i]! + inflowAfter[i]!) / 2) * dt;
+      for (const s of solutes) electrodeProductionMolPerM2[s.name]! += ((stoich[s.name] ?? 0) * jA * dt) / FARADAY_C_PER_MOL;
+      cPrev.set(cNow);
+      snapshot(cNow);
+      t += dt;
+      steps++;
+      record(t, jA);
+      input.onProgress?.(t, total);
+      dtPrev = dt;
+      dt *= GROWTH;
+    }
+  }
+  return {
+    completed: message === undefined,
+    ...(message ? { message } : {}),
+    timesS,
+    currentDensityAPerM2: currents,
+    surface,
+    surfacePH,
+    xM: x,
+    finalProfiles: layer.profiles(),
+    finalPHProfile: Array.from({ length: K + 1 }, (_, k) => layer.pHAt(k)),
+    inventoryStartMolPerM2,
+    inventoryEndMolPerM2: inventory(),
+    bulkInflowMolPerM2: Object.fromEntries(solutes.map((s, i) => [s.name, bulkInflow[i]!])),
+    electrodeProductionMolPerM2,
+    ...(depletionTimeS === undefined ? {} : { depletionTimeS }),
+    steps,
+    rejectedSteps: rejected,
+    newtonIterations: layer.newtonIterations(),
+  };
+}
