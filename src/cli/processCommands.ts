@@ -252,7 +252,8 @@ export function registerProcessCommands(program: Command, run: Run): void {
         `electrode ${result.electrodeAreaM2.toFixed(0)} m², capital ${(result.capitalUsd / 1e6).toFixed(2)} MUSD, ${result.energyKWhPerKg.toFixed(2)} kWh/kg, CRF ${result.capitalRecoveryFactor.toFixed(4)}`,
         'sensitivity (±20 %):',
         ...bars.slice(0, 6).map((t) => `  ${t.parameter.padEnd(26)} ${t.costAtLowUsdPerKg.toFixed(3)} … ${t.costAtHighUsdPerKg.toFixed(3)} USD/kg`),
-        `defaults: ${Object.entries(TEA_DEFAULTS).map(([k, v]) => `${k} ${v.value} ${v.unit} (${v.source.split(',')[0]})`).join('; ')}`,
+        'defaults (override with --set name=value):',
+        ...Object.entries(TEA_DEFAULTS).map(([k, v]) => `  ${k} = ${v.value} ${v.unit} — ${v.source}`),
       ];
       return { json: { ...result, tornado: bars, costVsFaradaicEfficiency: study.costVsFaradaicEfficiency, costVsCurrentDensity: study.costVsCurrentDensity }, text: text.join('\n') };
     }));

@@ -1,8 +1,14 @@
 import { assertFiniteInRange } from '../chem/index.js';
 import { energyPerKgJ, scaleUp } from './cellVoltage.js';
 
-const JOUNY =
-  'assumed, of the order used by M. Jouny, W. Luc, F. Jiao, Ind. Eng. Chem. Res. 57, 2165 (2018), doi:10.1021/acs.iecr.7b03514 — check against the paper before quoting';
+const ZHANG =
+  'Z. Zhang, E. W. Lees, S. Ren, B. A. W. Mowbray, A. Huang, C. P. Berlinguette, ACS Cent. Sci. 8, 749 (2022), doi:10.1021/acscentsci.2c00329, Table 1';
+
+/** Installed capital cost (electrolyzer + balance of plant) printed in {@link ZHANG}, USD per kW. */
+const INSTALLED_CAPEX_USD_PER_KW = 450;
+/** The design point of that table: 500 mA cm⁻² and the 3 V of its AEM|CO2 electrolyzer. */
+const DESIGN_CURRENT_A_PER_M2 = 5000;
+const DESIGN_CELL_VOLTAGE_V = 3;
 
 /** A default with its source; every one can be overridden. */
 export interface CitedDefault {
@@ -11,17 +17,25 @@ export interface CitedDefault {
   source: string;
 }
 
-/** Default economic parameters. */
+/** Default economic parameters, each with its source (values as printed, or derived from printed values as stated). */
 export const TEA_DEFAULTS: Record<string, CitedDefault> = {
-  electrolyzerCostUsdPerM2: { value: 920, unit: 'USD m⁻²', source: JOUNY },
-  balanceOfPlantFraction: { value: 0.35, unit: 'fraction of electrolyzer cost', source: JOUNY },
-  electricityUsdPerKWh: { value: 0.03, unit: 'USD kWh⁻¹', source: JOUNY },
-  discountRate: { value: 0.1, unit: 'per year', source: JOUNY },
-  lifetimeYears: { value: 20, unit: 'years', source: JOUNY },
-  capacityFactor: { value: 0.9, unit: 'fraction of the year', source: 'assumed' },
-  fixedOpexFraction: { value: 0.025, unit: 'of capital per year', source: 'assumed' },
-  feedstockUsdPerKg: { value: 0, unit: 'USD per kg product', source: 'assumed (set for your feeds)' },
-  separationUsdPerKg: { value: 0, unit: 'USD per kg product', source: 'assumed (set for your separation)' },
+  electrolyzerCostUsdPerM2: {
+    value: (INSTALLED_CAPEX_USD_PER_KW * DESIGN_CURRENT_A_PER_M2 * DESIGN_CELL_VOLTAGE_V) / 1000,
+    unit: 'USD m⁻² (installed, incl. balance of plant)',
+    source: `derived: installed capex ${INSTALLED_CAPEX_USD_PER_KW} USD/kW × 500 mA cm⁻² × 3 V (AEM|CO2 case) of ${ZHANG}`,
+  },
+  balanceOfPlantFraction: { value: 0, unit: 'fraction of electrolyzer cost', source: `0: the installed capex of ${ZHANG} already includes the balance of plant; set it when you give a bare stack cost` },
+  electricityUsdPerKWh: { value: 0.03, unit: 'USD kWh⁻¹', source: ZHANG },
+  discountRate: { value: 0.1, unit: 'per year', source: `${ZHANG} (10 % interest rate)` },
+  lifetimeYears: { value: 20, unit: 'years', source: `${ZHANG} (20 year plant life)` },
+  capacityFactor: {
+    value: 0.65,
+    unit: 'fraction of the year',
+    source: `derived: annual electricity cost / (0.03 USD/kWh × installed kW = capex / 450 USD/kW) gives 5,696 h per year for each of the three electrolyzers of ${ZHANG} (5.24, 10.48, 6.29 M$/yr; 13.8, 27.6, 16.56 M$)`,
+  },
+  fixedOpexFraction: { value: 0.025, unit: 'of capital per year', source: `${ZHANG} (2.5 % fixed operating cost)` },
+  feedstockUsdPerKg: { value: 0, unit: 'USD per kg product', source: 'excluded unless set: feed prices are specific to your nitrogen and carbon sources' },
+  separationUsdPerKg: { value: 0, unit: 'USD per kg product', source: 'excluded unless set: separation depends on your product and its concentration' },
 };
 
 /** Inputs of {@link levelizedCost}: process numbers plus any overridden defaults. */

@@ -146,6 +146,7 @@ describe('web app in Chromium', () => {
     await expect.poll(() => page.locator('figure.chart', { hasText: 'Surface pH under the current program' }).count(), { timeout: 15000 }).toBe(1);
     await expect.poll(() => page.getByTestId('reactor-summary').innerText(), { timeout: 15000 }).toContain('Conversion');
     await expect.poll(() => page.getByTestId('tea-summary').innerText(), { timeout: 15000 }).toMatch(/Levelized cost \d+\.\d{3} USD\/kg/);
+    expect(await page.getByTestId('tea-defaults').textContent()).toContain('doi:10.1021/acscentsci.2c00329');
     await shot('process');
   });
 

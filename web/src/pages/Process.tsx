@@ -73,7 +73,12 @@ export function Process() {
   const [reactorForm, setReactorForm] = useState({ product: 'urea', electrons: '16', faradaicEfficiency: '0.5', inletConcentrationMolPerM3: '50', reactantPerProduct: '2', kineticCurrentDensityAPerM2: '200', targetTonnesPerDay: '1' });
   const [reactor, setReactor] = useState<Record<string, unknown> | null>(null);
   const [teaForm, setTeaForm] = useState({ product: 'urea', electrons: '16', faradaicEfficiency: '0.5', currentDensityAPerM2: '3000', cellVoltageV: '3.2', productionTonnesPerDay: '100' });
-  const [tea, setTea] = useState<{ result: { costUsdPerKg: number; breakdownUsdPerKg: Record<string, number>; energyKWhPerKg: number }; tornadoSpec: object; costVsFaradaicEfficiency: { value: number; costUsdPerKg: number }[] } | null>(null);
+  const [tea, setTea] = useState<{
+    result: { costUsdPerKg: number; breakdownUsdPerKg: Record<string, number>; energyKWhPerKg: number };
+    tornadoSpec: object;
+    costVsFaradaicEfficiency: { value: number; costUsdPerKg: number }[];
+    defaults: Record<string, { value: number; unit: string; source: string }>;
+  } | null>(null);
   const numbers = (f: Record<string, string>) => Object.fromEntries(Object.entries(f).map(([k, v]) => [k, k === 'product' ? v : Number(v)]));
   const runReactor = async (e?: FormEvent) => {
     e?.preventDefault();
@@ -170,8 +175,31 @@ export function Process() {
             {Object.entries(tea.result.breakdownUsdPerKg)
               .map(([k, v]) => `${k} ${v.toFixed(3)}`)
               .join(', ')}
-            ); {tea.result.energyKWhPerKg.toFixed(1)} kWh/kg. Defaults are assumptions you can override through the API or CLI.
+            ); {tea.result.energyKWhPerKg.toFixed(1)} kWh/kg.
           </p>
+          <details data-testid="tea-defaults">
+            <summary>Economic defaults and their sources (override through the API or CLI)</summary>
+            <table>
+              <thead>
+                <tr>
+                  <th>parameter</th>
+                  <th>value</th>
+                  <th>source</th>
+                </tr>
+              </thead>
+              <tbody>
+                {Object.entries(tea.defaults).map(([k, d]) => (
+                  <tr key={k}>
+                    <td>{k}</td>
+                    <td>
+                      {d.value} {d.unit}
+                    </td>
+                    <td>{d.source}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
           <VegaChart spec={tea.tornadoSpec} label="tornado chart" />
           <VegaChart
             spec={{
