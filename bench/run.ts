@@ -38,11 +38,13 @@ async function main() {
   });
   console.log(`ratio Newton/baseline: ${(kinetics.steadyState.solvesPerSecond / kinetics.baselineTimeIntegration.solvesPerSecond).toFixed(0)}×; pulses: ${kinetics.transient.periods} periods, ${kinetics.transient.steps} steps in ${kinetics.transient.wallSeconds.toFixed(2)} s (${Math.round(kinetics.transient.stepsPerSecond)} steps/s)`);
   const processBench = runProcessBench();
+  const pol = processBench.polarization;
   console.log(
-    `microenvironment: one 200-cell solve at 100 mA cm-2 ${processBench.singleSolve.milliseconds.toFixed(0)} ms (${processBench.singleSolve.newtonIterations} Newton iterations incl. continuation); ` +
-      `30 currents 1–1000 mA cm-2 in ${processBench.polarization.seconds.toFixed(2)} s (${processBench.polarization.converged}/30 converged); ` +
+    `microenvironment: one 200-cell solve at 100 mA cm-2 ${processBench.singleSolve.milliseconds.toFixed(0)} ms (${processBench.singleSolve.newtonIterations} Newton iterations incl. continuation), with migration ${processBench.singleSolveMigration.milliseconds.toFixed(0)} ms; ` +
+      `30 currents 1–1000 mA cm-2: continuation sweep ${pol.seconds.toFixed(2)} s (${pol.converged}/30) vs independent solves ${pol.baselineSeconds.toFixed(2)} s (${pol.baselineConverged}/30), ${(pol.baselineSeconds / pol.seconds).toFixed(1)}× faster; ` +
       `coupling: ${processBench.coupling.map((c) => `${c.currentDensityAPerM2} A m-2 ${c.iterations} it ${c.seconds.toFixed(1)} s`).join(', ')}`,
   );
+  console.table(Object.fromEntries(processBench.transient.map((t) => [t.case, { 'simulated s': t.simulatedS, steps: t.steps, 'wall s': Number(t.seconds.toFixed(2)), completed: t.completed }])));
   const api = await runApiBench();
   console.table(api.map((a) => ({ request: a.request, 'req/s': Math.round(a.requestsPerSecond), 'p50 ms': a.latencyP50Ms, 'p99 ms': a.latencyP99Ms, errors: a.errors, non2xx: a.non2xx })));
   const meta = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', budgetMs };

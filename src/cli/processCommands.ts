@@ -11,7 +11,7 @@ import { TEA_DEFAULTS } from '../reactor/technoEconomics.js';
 import { loadModel } from '../store/builtinModels.js';
 import { electrolyteFromText } from '../transport/electrolyteFromText.js';
 import { coupleToKinetics } from '../transport/coupleToKinetics.js';
-import { type ElectrodeProduct, solveMicroenvironment } from '../transport/solveMicroenvironment.js';
+import { type ElectrodeProduct, solveMicroenvironmentAtCurrents } from '../transport/solveMicroenvironment.js';
 import type { TransientMicroenvironmentResult } from '../transport/transientMicroenvironment.js';
 import type { Output } from './dbCommands.js';
 
@@ -60,9 +60,10 @@ export function registerProcessCommands(program: Command, run: Run): void {
     .requiredOption('--fe <products>', 'product:FE:sources, e.g. "urea:0.3:CO2+NO3-, H2:0.7:H2O"')
     .option('--co2-saturated', 'bulk saturated with 1 bar CO2')
     .option('--delta-um <µm>', 'boundary-layer thickness, µm', '50')
+    .option('--migration', 'include migration (Nernst–Planck with electroneutrality)')
     .option('--out <file>', 'profiles (single j) or surface pH vs j (range) as .svg/.png')
     .addOption(json())
-    .action(run(async (o: { electrolyte: string; j: string; fe: string; co2Saturated?: boolean; deltaUm: string; out?: string }) => {
+    .action(run(async (o: { electrolyte: string; j: string; fe: string; co2Saturated?: boolean; deltaUm: string; migration?: boolean; out?: string }) => {
       const bulk = electrolyteFromText(o.electrolyte, Boolean(o.co2Saturated));
       const products = parseProducts(o.fe);
       const delta = num('--delta-um', o.deltaUm) * 1e-6;
@@ -75,7 +76,7 @@ export function registerProcessCommands(program: Command, run: Run): void {
         currents = Array.from({ length: points }, (_, i) => from * (to / from) ** (i / (points - 1)));
       }
       const t0 = performance.now();
-      const results = currents.map((j) => solveMicroenvironment({ bulk: bulk.concentrations, currentDensityAPerM2: j * 10, products, boundaryLayerM: delta }));
+      const results = solveMicroenvironmentAtCurrents({ bulk: bulk.concentrations, products, boundaryLayerM: delta, migration: Boolean(o.migration) }, currents.map((j) => j * 10));
       const seconds = (performance.now() - t0) / 1000;
       if (o.out) await writeFigure(microenvironmentSpecs(results, currents), o.out);
       const text = results.map((r, i) => `${currents[i]!.toPrecision(3)} mA cm-2: ${r.converged ? `surface pH ${r.surfacePH.toFixed(2)} (bulk ${r.bulkPH.toFixed(2)}); ${Object.entries(r.surface).filter(([k]) => ['CO2', 'NO3-', 'NO2-', 'HCO3-'].includes(k)).map(([k, v]) => `${k} ${(v / 1000).toExponential(2)} M`).join(', ')}` : `not solved — ${r.message}`}`);
@@ -92,9 +93,10 @@ export function registerProcessCommands(program: Command, run: Run): void {
     .option('--pulse <pulse>', 'square pulses high:tHigh:low:tLow:periods (mA cm-2, s), e.g. "100:1:0:1:5"')
     .option('--co2-saturated', 'bulk saturated with 1 bar CO2')
     .option('--delta-um <µm>', 'boundary-layer thickness, µm', '50')
+    .option('--migration', 'include migration (Nernst–Planck with electroneutrality)')
     .option('--out <file>', 'surface pH and current vs time as .svg/.png')
     .addOption(json())
-    .action(run(async (o: { electrolyte: string; fe: string; steps?: string; pulse?: string; co2Saturated?: boolean; deltaUm: string; out?: string }) => {
+    .action(run(async (o: { electrolyte: string; fe: string; steps?: string; pulse?: string; co2Saturated?: boolean; deltaUm: string; migration?: boolean; out?: string }) => {
       const fields = (flag: string, text: string, count: number) => {
         const parts = text.split(':').map((p) => num(flag, p));
         if (parts.length !== count) throw new InputError(flag, `${count} numbers separated by ":"`, `got "${text}"`);
@@ -106,6 +108,7 @@ export function registerProcessCommands(program: Command, run: Run): void {
         co2Saturated: Boolean(o.co2Saturated),
         products: parseProducts(o.fe),
         boundaryLayerUm: num('--delta-um', o.deltaUm),
+        migration: Boolean(o.migration),
         ...(o.steps ? { steps: o.steps.split(',').map((part) => fields('--steps', part.trim(), 2)).map(([j, t]) => ({ currentDensityMAPerCm2: j, durationS: t })) } : {}),
         ...(pulse ? { pulse: { highMAPerCm2: pulse[0], tHighS: pulse[1], lowMAPerCm2: pulse[2], tLowS: pulse[3], periods: pulse[4] } } : {}),
       });

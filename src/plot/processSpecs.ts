@@ -27,6 +27,9 @@ export function microenvironmentSpecs(results: MicroenvironmentResult[], current
   const r = results[0]!;
   const rows = Object.entries(r.profiles).flatMap(([species, c]) => c.map((v, k) => ({ species, xUm: Number((r.xM[k]! * 1e6).toPrecision(5)), cM: v / 1000 })).filter((p) => p.cM > 1e-14));
   const ph = r.pHProfile.map((v, k) => ({ xUm: Number((r.xM[k]! * 1e6).toPrecision(5)), pH: v }));
+  const potential = r.potentialProfileV.some((v) => v !== 0)
+    ? [{ width: 260, height: 260, data: { values: r.potentialProfileV.map((v, k) => ({ xUm: Number((r.xM[k]! * 1e6).toPrecision(5)), mV: v * 1000 })) }, mark: 'line', encoding: { x: { field: 'xUm', type: 'quantitative', title: 'Distance from electrode (µm)' }, y: { field: 'mV', type: 'quantitative', title: 'Potential vs bulk (mV)' } } }]
+    : [];
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: `Electrode microenvironment at ${currentsMAPerCm2[0]} mA cm⁻²`, subtitle: r.converged ? `surface pH ${r.surfacePH.toFixed(2)}, bulk pH ${r.bulkPH.toFixed(2)}` : `not solved: ${r.message}`, anchor: 'start' },
@@ -45,6 +48,7 @@ export function microenvironmentSpecs(results: MicroenvironmentResult[], current
           color: { field: 'species', type: 'nominal', title: 'Species' },
         },
       },
+      ...potential,
     ],
   } as TopLevelSpec;
 }

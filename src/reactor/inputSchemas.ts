@@ -13,6 +13,7 @@ export const microenvRequestSchema = z.object({
   currentDensitiesMAPerCm2: z.array(z.number().min(0).max(2000)).min(1).max(60),
   products: z.array(electrodeProduct).min(1),
   boundaryLayerUm: z.number().min(0.1).max(10000).default(50),
+  migration: z.boolean().default(false).describe('Nernst–Planck migration with electroneutrality (default: excess supporting electrolyte)'),
 });
 
 /** Transient microenvironment under a current program (POST /api/microenv/transient, `study transient`). */
@@ -22,6 +23,7 @@ export const transientRequestSchema = z
     co2Saturated: z.boolean().default(false),
     products: z.array(electrodeProduct).min(1),
     boundaryLayerUm: z.number().min(0.1).max(10000).default(50),
+    migration: z.boolean().default(false).describe('Nernst–Planck migration with electroneutrality'),
     steps: z
       .array(z.object({ durationS: z.number().min(1e-6).max(1e6), currentDensityMAPerCm2: z.number().min(0).max(2000) }))
       .min(1)

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { InputError, molarMassGPerMol, resolveSpecies } from '../chem/index.js';
 import { electrolyteFromText } from '../transport/electrolyteFromText.js';
-import { type MicroenvironmentResult, solveMicroenvironment } from '../transport/solveMicroenvironment.js';
+import { type MicroenvironmentResult, solveMicroenvironmentAtCurrents } from '../transport/solveMicroenvironment.js';
 import { type TransientMicroenvironmentResult, pulseSchedule, transientMicroenvironment } from '../transport/transientMicroenvironment.js';
 import type { microenvRequestSchema, reactorRequestSchema, teaRequestSchema, transientRequestSchema } from './inputSchemas.js';
 import { flowCellStudy, teaStudy } from './studies.js';
@@ -19,7 +19,10 @@ export function validateStudyInput<S extends z.ZodType>(schema: S, raw: unknown)
 /** Microenvironment at every requested current density (mA cm⁻²) for a printed electrolyte. */
 export function runMicroenvStudy(input: z.output<typeof microenvRequestSchema>): MicroenvironmentResult[] {
   const bulk = electrolyteFromText(input.electrolyte, input.co2Saturated);
-  return input.currentDensitiesMAPerCm2.map((j) => solveMicroenvironment({ bulk: bulk.concentrations, currentDensityAPerM2: j * 10, products: input.products, boundaryLayerM: input.boundaryLayerUm * 1e-6 }));
+  return solveMicroenvironmentAtCurrents(
+    { bulk: bulk.concentrations, products: input.products, boundaryLayerM: input.boundaryLayerUm * 1e-6, migration: input.migration },
+    input.currentDensitiesMAPerCm2.map((j) => j * 10),
+  );
 }
 
 /** Transient microenvironment for a printed electrolyte under a step program or square pulses (mA cm⁻², s). */
@@ -29,7 +32,7 @@ export function runTransientStudy(input: z.output<typeof transientRequestSchema>
   const schedule = p
     ? pulseSchedule(p.highMAPerCm2 * 10, p.tHighS, p.lowMAPerCm2 * 10, p.tLowS, p.periods)
     : input.steps!.map((s) => ({ durationS: s.durationS, currentDensityAPerM2: s.currentDensityMAPerCm2 * 10 }));
-  return transientMicroenvironment({ bulk: bulk.concentrations, products: input.products, boundaryLayerM: input.boundaryLayerUm * 1e-6, schedule, ...(onProgress ? { onProgress } : {}) });
+  return transientMicroenvironment({ bulk: bulk.concentrations, products: input.products, boundaryLayerM: input.boundaryLayerUm * 1e-6, migration: input.migration, schedule, ...(onProgress ? { onProgress } : {}) });
 }
 
 /** Flow cell, voltage, energy and scale-up for a product given by name or formula. */

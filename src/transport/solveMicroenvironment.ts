@@ -1,5 +1,5 @@
 import { FARADAY_C_PER_MOL, assertFiniteInRange } from '../chem/index.js';
-import { type BoundaryLayerInput, boundaryLayer } from './finiteVolume.js';
+import { type BoundaryLayer, type BoundaryLayerInput, boundaryLayer } from './finiteVolume.js';
 
 export { type ElectrodeProduct, electrodeStoichiometry } from './electrodeStoichiometry.js';
 
@@ -19,6 +19,8 @@ export interface MicroenvironmentResult {
   /** Concentration profiles, mol m⁻³, of every active solute. */
   profiles: Record<string, number[]>;
   pHProfile: number[];
+  /** Solution potential relative to the bulk across the layer, V (all zero without migration). */
+  potentialProfileV: number[];
   surface: Record<string, number>;
   surfacePH: number;
   bulkPH: number;
@@ -35,58 +37,72 @@ export interface MicroenvironmentResult {
   depletionCurrentAPerM2?: number;
 }
 
-/**
- * Steady 1-D diffusion–reaction across a boundary layer of thickness δ at a planar electrode: finite-volume
- * discretization on a grid refined at the surface, every homogeneous reaction with finite forward and
- * backward rates, electrode fluxes from the current and FEs, bulk concentrations at x = δ. Newton on the
- * logarithms of the concentrations with a block-tridiagonal solve, and continuation in the current from 0.
- * Migration is neglected (supporting electrolyte); the result says when a reactant runs out instead of
- * returning a wrong profile.
- */
-export function solveMicroenvironment(input: MicroenvironmentInput): MicroenvironmentResult {
-  assertFiniteInRange('currentDensityAPerM2', input.currentDensityAPerM2, 0, 1e5, 'A m⁻²');
-  const layer = boundaryLayer(input);
-  const { u, c, K, solutes, stoich, index, bulk } = layer;
+/** Where a continuation in the current ended. */
+interface ContinuationOutcome {
+  converged: boolean;
+  message?: string;
+  depletionCurrentAPerM2?: number;
+  steps: number;
+}
 
-  const target = input.currentDensityAPerM2;
-  let steps = 0;
-  let message: string | undefined;
-  let converged = false;
-  let lastConverged = 0;
-  // continuation in the current: from 0, up to the target in steps of 10^(1/8); a failed step is halved
-  const levels = target === 0 ? [0] : [0, ...Array.from({ length: 25 }, (_, i) => target * 10 ** (-(24 - i) / 8))];
+/**
+ * Continuation in the current on a discretized layer whose u holds the solution at `fromAPerM2`: steps of
+ * 10^(1/8) up to the target (from 0: starting 3 decades below it). When Newton fails because a consumed
+ * reactant is driven to its floor at the surface, the current at which it runs out is bisected (~0.1 %)
+ * and u is left at the last converged current.
+ */
+function continueTo(layer: BoundaryLayer, fromAPerM2: number, target: number): ContinuationOutcome {
+  const { u, solutes, stoich } = layer;
+  const levels: number[] = [];
+  if (target > 0) {
+    let j = fromAPerM2 > 0 ? fromAPerM2 : target * 1e-3;
+    levels.push(j);
+    while (j < target) {
+      j = Math.min(target, j * 10 ** (1 / 8));
+      levels.push(j);
+    }
+  } else levels.push(0);
+  let lastConverged = fromAPerM2;
   const uSaved = new Float64Array(u);
-  let depletionCurrentAPerM2: number | undefined;
+  let steps = 0;
   for (const jA of levels) {
     steps++;
     uSaved.set(u);
-    converged = layer.newton(jA);
-    if (!converged) {
-      // a consumed reactant driven to the floor at the surface: it runs out (diffusion plus homogeneous
-      // reactions cannot supply it) — locate that current by bisection; otherwise a plain failure
-      const starved = solutes.find((s, i) => (stoich[s.name] ?? 0) < 0 && u[i]! < -60);
-      u.set(uSaved);
-      if (starved) {
-        let [lo, hi] = [lastConverged, jA];
-        const uLo = new Float64Array(uSaved);
-        for (let b = 0; b < 10; b++) {
-          const mid = (lo + hi) / 2;
-          u.set(uLo);
-          if (layer.newton(mid)) {
-            lo = mid;
-            uLo.set(u);
-          } else hi = mid;
-        }
-        u.set(uLo);
-        depletionCurrentAPerM2 = (lo + hi) / 2;
-        message = `${starved.name} runs out at the surface at ≈ ${depletionCurrentAPerM2.toPrecision(3)} A m⁻² (diffusion and homogeneous reactions cannot supply it); the profile shown is at ${lo.toPrecision(3)} A m⁻²`;
-      } else {
-        message = `no steady state at ${jA.toPrecision(3)} A m⁻² (last converged: ${lastConverged.toPrecision(3)} A m⁻²)`;
-      }
-      break;
+    if (layer.newton(jA)) {
+      lastConverged = jA;
+      continue;
     }
-    lastConverged = jA;
+    // a consumed reactant driven to the floor at the surface: it runs out (diffusion plus homogeneous
+    // reactions cannot supply it) — locate that current by bisection; otherwise a plain failure
+    const starved = solutes.find((s, i) => (stoich[s.name] ?? 0) < 0 && u[i]! < -60);
+    u.set(uSaved);
+    if (!starved) return { converged: false, steps, message: `no steady state at ${jA.toPrecision(3)} A m⁻² (last converged: ${lastConverged.toPrecision(3)} A m⁻²)` };
+    let [lo, hi] = [lastConverged, jA];
+    const uLo = new Float64Array(uSaved);
+    for (let b = 0; b < 10; b++) {
+      const mid = (lo + hi) / 2;
+      u.set(uLo);
+      if (layer.newton(mid)) {
+        lo = mid;
+        uLo.set(u);
+      } else hi = mid;
+    }
+    u.set(uLo);
+    const depletionCurrentAPerM2 = (lo + hi) / 2;
+    return {
+      converged: false,
+      steps,
+      depletionCurrentAPerM2,
+      message: `${starved.name} runs out at the surface at ≈ ${depletionCurrentAPerM2.toPrecision(3)} A m⁻² (diffusion and homogeneous reactions cannot supply it); the profile shown is at ${lo.toPrecision(3)} A m⁻²`,
+    };
   }
+  return { converged: true, steps };
+}
+
+/** The result object for the layer's current state at `target` A m⁻². */
+function resultOf(layer: BoundaryLayer, target: number, outcome: ContinuationOutcome, newtonIterationsBefore: number): MicroenvironmentResult {
+  const { c, K, solutes, stoich, index, bulk } = layer;
+  let { converged, message } = outcome;
   const limitingCurrentAPerM2 = layer.limitingCurrents();
   for (const [name, jl] of Object.entries(limitingCurrentAPerM2)) {
     const i = index.get(name)!;
@@ -104,13 +120,57 @@ export function solveMicroenvironment(input: MicroenvironmentInput): Microenviro
     xM: layer.x,
     profiles: layer.profiles(),
     pHProfile: Array.from({ length: K + 1 }, (_, k) => layer.pHAt(k)),
+    potentialProfileV: layer.potentialProfileV(),
     surface: Object.fromEntries(solutes.map((s, i) => [s.name, c(0, i)])),
     surfacePH: layer.pHAt(0),
     bulkPH: layer.pHAt(K),
     electrodeFluxMolPerM2S,
     limitingCurrentAPerM2,
-    newtonIterations: layer.newtonIterations(),
-    continuationSteps: steps,
-    ...(depletionCurrentAPerM2 === undefined ? {} : { depletionCurrentAPerM2 }),
+    newtonIterations: layer.newtonIterations() - newtonIterationsBefore,
+    continuationSteps: outcome.steps,
+    ...(outcome.depletionCurrentAPerM2 === undefined ? {} : { depletionCurrentAPerM2: outcome.depletionCurrentAPerM2 }),
   };
+}
+
+/**
+ * Steady 1-D diffusion–reaction across a boundary layer of thickness δ at a planar electrode: finite-volume
+ * discretization on a grid refined at the surface, every homogeneous reaction with finite forward and
+ * backward rates, electrode fluxes from the current and FEs, bulk concentrations at x = δ. Newton on the
+ * logarithms of the concentrations with a block-tridiagonal solve, and continuation in the current from 0.
+ * Migration is included on request (Nernst–Planck with electroneutrality), otherwise neglected (excess
+ * supporting electrolyte); the result says when a reactant runs out instead of returning a wrong profile.
+ */
+export function solveMicroenvironment(input: MicroenvironmentInput): MicroenvironmentResult {
+  assertFiniteInRange('currentDensityAPerM2', input.currentDensityAPerM2, 0, 1e5, 'A m⁻²');
+  const layer = boundaryLayer(input);
+  return resultOf(layer, input.currentDensityAPerM2, continueTo(layer, 0, input.currentDensityAPerM2), 0);
+}
+
+/**
+ * The microenvironment at several current densities (A m⁻²) on one layer: solved in ascending order, each
+ * continuing from the previous solution. Once a reactant has run out, every higher current reuses that
+ * answer (it runs out there too). Results come back in the order given.
+ */
+export function solveMicroenvironmentAtCurrents(input: Omit<MicroenvironmentInput, 'currentDensityAPerM2'>, currentsAPerM2: number[]): MicroenvironmentResult[] {
+  currentsAPerM2.forEach((j, i) => assertFiniteInRange(`currentDensityAPerM2[${i}]`, j, 0, 1e5, 'A m⁻²'));
+  const layer = boundaryLayer(input);
+  const order = currentsAPerM2.map((j, i) => [j, i] as const).sort((a, b) => a[0] - b[0]);
+  const out: MicroenvironmentResult[] = new Array(currentsAPerM2.length);
+  let at = 0;
+  let depleted: MicroenvironmentResult | undefined;
+  for (const [j, i] of order) {
+    if (depleted) {
+      out[i] = depleted;
+      continue;
+    }
+    const before = layer.newtonIterations();
+    const outcome = continueTo(layer, at, j);
+    const r = resultOf(layer, j, outcome, before);
+    out[i] = r;
+    if (outcome.depletionCurrentAPerM2 !== undefined) depleted = r;
+    else if (outcome.converged) at = j;
+    else break;
+  }
+  for (const [j, i] of order) out[i] ??= solveMicroenvironment({ ...input, currentDensityAPerM2: j });
+  return out;
 }

@@ -81,12 +81,10 @@ export function transientMicroenvironment(input: TransientMicroenvironmentInput)
 
   const layer = boundaryLayer(input);
   const { u, c, K, S, solutes, stoich, bulk, vol, x } = layer;
-  const N = K * S;
-  const hLast = x[K]! - x[K - 1]!;
-  const D = solutes.map((s) => s.diffusionM2PerS);
+  const N = K * S; // concentrations (the time term's history), node by node
   const inventory = () => Object.fromEntries(solutes.map((s, i) => [s.name, Array.from({ length: K }, (_, k) => vol(k) * c(k, i)).reduce((a, b) => a + b, 0)]));
   /** Net inflow from the bulk node into the layer, mol m⁻² s⁻¹. */
-  const inflow = () => solutes.map((_, i) => (D[i]! * (bulk[i]! - c(K - 1, i))) / hLast);
+  const inflow = () => solutes.map((_, i) => layer.inflowFromRight(K - 1, i));
 
   const timesS = [0];
   const currents = [input.schedule[0]!.currentDensityAPerM2];
@@ -104,10 +102,10 @@ export function transientMicroenvironment(input: TransientMicroenvironmentInput)
 
   const cNow = new Float64Array(N);
   const cPrev = new Float64Array(N);
-  const uSaved = new Float64Array(N);
+  const uSaved = new Float64Array(u.length);
   const time: TimeTerm = { leadPerS: 0, history: new Float64Array(N) };
   const snapshot = (into: Float64Array) => {
-    for (let n = 0; n < N; n++) into[n] = Math.exp(u[n]!);
+    for (let k = 0; k < K; k++) for (let i = 0; i < S; i++) into[k * S + i] = c(k, i);
   };
   snapshot(cNow);
 

@@ -9,6 +9,10 @@ describe('cncouple microenv, reactor, tea', () => {
     expect(r.surface['OH-'] / (1e-4 + (1000 * 50e-6) / (FARADAY_C_PER_MOL * 5.273e-9))).toBeCloseTo(1, 3);
     const b = JSON.parse((await cli('microenv', '--electrolyte', '0.1 M KHCO3', '--co2-saturated', '--j', '1', '--fe', 'H2:1:H2O', '--json')).out)[0];
     expect(b.bulkPH).toBeCloseTo(6.82, 2);
+    // binary 0.01 M KOH with migration: the OH- excess is half the diffusion-only one (N = −2D∇c)
+    const m = JSON.parse((await cli('microenv', '--electrolyte', '0.01 M KOH', '--j', '10', '--fe', 'H2:1:H2O', '--migration', '--json')).out)[0];
+    expect((m.surface['OH-'] - 10) / ((100 * 50e-6) / (2 * FARADAY_C_PER_MOL * 5.273e-9))).toBeCloseTo(1, 2);
+    expect(m.potentialProfileV[0]).toBeLessThan(-0.005);
     const bad = await cli('microenv', '--electrolyte', '0.1 M NaCl', '--j', '1', '--fe', 'H2:1:H2O');
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/^error: electrolyte: unknown electrolyte component "NaCl"/);

@@ -141,6 +141,9 @@ describe('web app in Chromium', () => {
     await expect.poll(() => page.getByTestId('micro-summary').innerText(), { timeout: 15000 }).toMatch(/Surface pH 9\.\d\d \(bulk 6\.82\)/);
     await page.locator('input[aria-label="current density (log10 mA per cm2)"]').fill('0');
     await expect.poll(() => page.getByTestId('micro-summary').innerText(), { timeout: 15000 }).toMatch(/Surface pH 8\.64 \(bulk 6\.82\)/); // 1 mA cm-2, same as the CLI and API
+    await page.getByLabel('migration (Nernst–Planck)').check();
+    await expect.poll(() => page.locator('figure.chart', { hasText: 'Potential vs bulk (mV)' }).count(), { timeout: 15000 }).toBe(1);
+    await page.getByLabel('migration (Nernst–Planck)').uncheck();
     await page.getByRole('button', { name: 'Simulate pulses' }).click();
     await expect.poll(() => page.getByRole('progressbar', { name: 'transient progress' }).innerText(), { timeout: 30000 }).toContain('done — 5000/5000 ms simulated');
     await expect.poll(() => page.locator('figure.chart', { hasText: 'Surface pH under the current program' }).count(), { timeout: 15000 }).toBe(1);

@@ -29,6 +29,7 @@ const PRESETS: Record<string, { electrolyte: string; co2Saturated: boolean; prod
 export function Process() {
   const [preset, setPreset] = useState(Object.keys(PRESETS)[0]!);
   const [logJ, setLogJ] = useState(1); // log10 of mA cm-2
+  const [migration, setMigration] = useState(false);
   const [micro, setMicro] = useState<{ results: MicroResult[]; spec: object } | null>(null);
   const [sweep, setSweep] = useState<{ spec: object } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -37,7 +38,7 @@ export function Process() {
     let live = true;
     const timer = setTimeout(() => {
       const p = PRESETS[preset]!;
-      api.post<{ results: MicroResult[]; spec: object }>('/api/microenv', { ...p, currentDensitiesMAPerCm2: [j] }).then(
+      api.post<{ results: MicroResult[]; spec: object }>('/api/microenv', { ...p, migration, currentDensitiesMAPerCm2: [j] }).then(
         (d) => live && (setMicro(d), setError(null)),
         (e: Error) => live && setError(e.message),
       );
@@ -46,12 +47,12 @@ export function Process() {
       live = false;
       clearTimeout(timer);
     };
-  }, [preset, j]);
+  }, [preset, j, migration]);
   useEffect(() => {
     const p = PRESETS[preset]!;
     const currents = Array.from({ length: 13 }, (_, i) => Number((10 ** (i / 4)).toPrecision(3)));
-    api.post<{ spec: object }>('/api/microenv', { ...p, currentDensitiesMAPerCm2: currents }).then(setSweep, (e: Error) => setError(e.message));
-  }, [preset]);
+    api.post<{ spec: object }>('/api/microenv', { ...p, migration, currentDensitiesMAPerCm2: currents }).then(setSweep, (e: Error) => setError(e.message));
+  }, [preset, migration]);
 
   const [pulseForm, setPulseForm] = useState({ highMAPerCm2: '50', tHighS: '0.5', lowMAPerCm2: '0', tLowS: '0.5', periods: '5' });
   const [transientJob, setTransientJob] = useState<JobState | null>(null);
@@ -61,7 +62,7 @@ export function Process() {
     setTransientSpec(null);
     try {
       const pulse = Object.fromEntries(Object.entries(pulseForm).map(([k, v]) => [k, Number(v)]));
-      const started = await api.post<{ id: string }>('/api/microenv/transient', { ...PRESETS[preset]!, pulse });
+      const started = await api.post<{ id: string }>('/api/microenv/transient', { ...PRESETS[preset]!, migration, pulse });
       setError(null);
       const done = await pollJob<JobState & { spec: object }>(`/api/microenv/transient/${started.id}`, setTransientJob, 200);
       setTransientSpec(done.spec);
@@ -117,6 +118,9 @@ export function Process() {
               <option key={k}>{k}</option>
             ))}
           </select>
+        </label>
+        <label>
+          <input type="checkbox" checked={migration} onChange={(e) => setMigration(e.target.checked)} /> migration (Nernst–Planck)
         </label>
         <label className="slider">
           Current density: <strong>{j} mA cm⁻²</strong>
