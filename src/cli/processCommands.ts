@@ -2,7 +2,7 @@ import { type Command, Option } from 'commander';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { InputError, molarMassGPerMol, resolveSpecies } from '../chem/index.js';
-import { microenvironmentSpecs, tornadoSpec, transientSpec } from '../plot/processSpecs.js';
+import { couplingSpec, microenvironmentSpecs, tornadoSpec, transientSpec } from '../plot/processSpecs.js';
 import { renderPng, renderSvg } from '../plot/renderSpec.js';
 import { microenvRequestSchema, reactorRequestSchema, teaRequestSchema, transientRequestSchema } from '../reactor/inputSchemas.js';
 import { runMicroenvStudy, runReactorStudy, runTeaStudy, runTransientStudy, validateStudyInput } from '../reactor/runStudies.js';
@@ -10,7 +10,7 @@ import { flowCellStudy, teaStudy } from '../reactor/studies.js';
 import { TEA_DEFAULTS } from '../reactor/technoEconomics.js';
 import { loadModel } from '../store/builtinModels.js';
 import { electrolyteFromText } from '../transport/electrolyteFromText.js';
-import { coupleToKinetics } from '../transport/coupleToKinetics.js';
+import { coupleToKinetics, couplingCurve } from '../transport/coupleToKinetics.js';
 import { type ElectrodeProduct, solveMicroenvironmentAtCurrents } from '../transport/solveMicroenvironment.js';
 import type { TransientMicroenvironmentResult } from '../transport/transientMicroenvironment.js';
 import type { Output } from './dbCommands.js';
@@ -34,6 +34,15 @@ export function parseProducts(text: string): ElectrodeProduct[] {
     if (!to || fe === undefined || !from) throw new InputError(`--fe[${i}]`, 'product:FE:source+source, e.g. "urea:0.3:CO2+NO3-, H2:0.7:H2O"', `got "${part.trim()}"`);
     return { to: to.trim(), faradaicEfficiency: num(`--fe[${i}]`, fe), from: from.split('+').map((s) => s.trim()) };
   });
+}
+
+/** `--j` as one current or a log-spaced range from:to:points (mA cm⁻²). */
+function currentList(text: string): number[] {
+  const range = text.split(':');
+  if (range.length === 1) return [num('--j', text)];
+  const [from, to, points] = range.map((r) => num('--j', r));
+  if (range.length !== 3 || !(from! > 0 && to! > 0 && Number.isInteger(points) && points! >= 2 && points! <= 200)) throw new InputError('--j', 'a current or from:to:points with positive currents and 2–200 points', `got "${text}"`);
+  return Array.from({ length: points! }, (_, i) => from! * (to! / from!) ** (i / (points! - 1)));
 }
 
 /** Human summary of a transient run: completion, final and extreme surface pH, steps. */
@@ -67,14 +76,7 @@ export function registerProcessCommands(program: Command, run: Run): void {
       const bulk = electrolyteFromText(o.electrolyte, Boolean(o.co2Saturated));
       const products = parseProducts(o.fe);
       const delta = num('--delta-um', o.deltaUm) * 1e-6;
-      const range = o.j.split(':');
-      let currents = [num('--j', o.j.split(':')[0])];
-      if (range.length === 3) {
-        // log-spaced currents from:to:points
-        const [from, to, points] = [num('--j', range[0]), num('--j', range[1]), num('--j', range[2])];
-        if (!(from > 0 && to > 0 && Number.isInteger(points) && points >= 2 && points <= 200)) throw new InputError('--j', 'from:to:points with positive currents and 2–200 points', `got "${o.j}"`);
-        currents = Array.from({ length: points }, (_, i) => from * (to / from) ** (i / (points - 1)));
-      }
+      const currents = currentList(o.j);
       const t0 = performance.now();
       const results = solveMicroenvironmentAtCurrents({ bulk: bulk.concentrations, products, boundaryLayerM: delta, migration: Boolean(o.migration) }, currents.map((j) => j * 10));
       const seconds = (performance.now() - t0) / 1000;
@@ -155,22 +157,31 @@ export function registerProcessCommands(program: Command, run: Run): void {
     }));
   program
     .command('couple')
-    .description('self-consistent microkinetics at the local (surface) concentrations from the microenvironment model')
+    .description('self-consistent microkinetics at the local (surface) concentrations from the microenvironment model; FE vs j with --j from:to:points')
     .argument('<model>', 'built-in kinetic model, e.g. urea-cu4-ceo2')
     .requiredOption('--electrolyte <text>', 'e.g. "0.1 M KHCO3 + 0.05 M KNO3"')
-    .requiredOption('--j <mA/cm2>', 'target current density, mA cm-2')
+    .requiredOption('--j <mA/cm2>', 'target current density, mA cm-2 (or from:to:points, log-spaced)')
     .requiredOption('--sources <list>', 'product:source+source for every model product, e.g. "urea:CO2+NO3-, NH3:NO3-, H2:H2O"')
     .option('--co2-saturated', 'bulk saturated with 1 bar CO2')
     .option('--delta-um <µm>', 'boundary-layer thickness, µm', '50')
+    .option('--out <file>', 'FE vs current density with and without transport as .svg/.png (with a range)')
     .addOption(json())
-    .action(run((name: string, o: { electrolyte: string; j: string; sources: string; co2Saturated?: boolean; deltaUm: string }) => {
+    .action(run(async (name: string, o: { electrolyte: string; j: string; sources: string; co2Saturated?: boolean; deltaUm: string; out?: string }) => {
       const productSources = Object.fromEntries(o.sources.split(',').map((part, i) => {
         const [p, src] = part.trim().split(':');
         if (!p || !src) throw new InputError(`--sources[${i}]`, 'product:source+source', `got "${part.trim()}"`);
         return [p.trim(), src.split('+').map((x) => x.trim())];
       }));
-      const r = coupleToKinetics({ model: loadModel({ name }), bulk: electrolyteFromText(o.electrolyte, Boolean(o.co2Saturated)).concentrations, currentDensityAPerM2: num('--j', o.j) * 10, productSources, boundaryLayerM: num('--delta-um', o.deltaUm) * 1e-6 });
+      const input = { model: loadModel({ name }), bulk: electrolyteFromText(o.electrolyte, Boolean(o.co2Saturated)).concentrations, productSources, boundaryLayerM: num('--delta-um', o.deltaUm) * 1e-6 };
       const fmt = (fe: Record<string, number>) => Object.entries(fe).map(([k, v]) => `${k} ${(100 * v).toFixed(2)} %`).join(', ');
+      const currents = currentList(o.j);
+      if (currents.length > 1) {
+        const points = couplingCurve(input, currents.map((j) => j * 10));
+        if (o.out) await writeFigure(couplingSpec(points), o.out);
+        const text = points.map((p, i) => `${currents[i]!.toPrecision(3)} mA cm-2: ${p.faradaicEfficiency ? `${p.converged ? '' : '(not converged) '}FE with transport ${fmt(p.faradaicEfficiency)}; at bulk ${fmt(p.faradaicEfficiencyBulk!)}; surface pH ${p.surfacePH!.toFixed(2)}` : `not solved — ${p.message}`}`);
+        return { json: points, text: text.join('\n') };
+      }
+      const r = coupleToKinetics({ ...input, currentDensityAPerM2: currents[0]! * 10 });
       const text = [
         `${r.converged ? 'self-consistent' : `NOT converged (${r.message})`} after ${r.iterations} iterations at ${r.potentialVvsRHE.toFixed(3)} V vs RHE`,
         `FE with transport: ${fmt(r.faradaicEfficiency)}`,

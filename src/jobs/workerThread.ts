@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
  * as TypeScript (tsx, vitest), a small bootstrap registers tsx's loader inside the worker first (Node 20
  * workers do not inherit it).
  */
-export function startWorker(name: 'sweepWorker' | 'transientWorker'): Worker {
+export function startWorker(name: 'sweepWorker' | 'studyWorker'): Worker {
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(`./${name}.js`, import.meta.url));
   // the ESM build of tsx's API (require.resolve finds the CommonJS one beside it)
   const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;

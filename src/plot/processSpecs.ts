@@ -2,6 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { TornadoBar } from '../reactor/technoEconomics.js';
 import type { MicroenvironmentResult } from '../transport/solveMicroenvironment.js';
 import type { TransientMicroenvironmentResult } from '../transport/transientMicroenvironment.js';
+import type { CouplingCurvePoint } from '../transport/coupleToKinetics.js';
 
 const config = { font: 'DejaVu Sans, Helvetica, Arial, sans-serif', axis: { labelFontSize: 11, titleFontSize: 12 }, legend: { labelFontSize: 11, titleFontSize: 12 } };
 
@@ -67,6 +68,35 @@ export function transientSpec(r: TransientMicroenvironmentResult): TopLevelSpec 
       { width: 520, height: 220, mark: 'line', encoding: { x, y: { field: 'pH', type: 'quantitative', title: 'Surface pH', scale: { zero: false } } } },
       { width: 520, height: 90, mark: { type: 'line', interpolate: 'step-before' }, encoding: { x, y: { field: 'j', type: 'quantitative', title: 'j (mA cm⁻²)' } } },
     ],
+  } as TopLevelSpec;
+}
+
+/** FE vs current density (mA cm⁻², log) per product: with transport (solid) and at bulk concentrations (dashed). */
+export function couplingSpec(points: CouplingCurvePoint[]): TopLevelSpec {
+  const values = points.flatMap((p) =>
+    p.faradaicEfficiency
+      ? Object.keys(p.faradaicEfficiency).flatMap((product) => [
+          { j: p.currentDensityAPerM2 / 10, product, case: 'with transport and local pH', fePercent: 100 * p.faradaicEfficiency![product]! },
+          { j: p.currentDensityAPerM2 / 10, product, case: 'bulk concentrations', fePercent: 100 * p.faradaicEfficiencyBulk![product]! },
+        ])
+      : [],
+  );
+  const solved = points.filter((p) => p.converged).length;
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: 'Faradaic efficiency vs current density', subtitle: `${solved} of ${points.length} currents self-consistent; dashed: kinetics at bulk concentrations`, anchor: 'start' },
+    background: 'white',
+    width: 480,
+    height: 300,
+    config,
+    data: { values },
+    mark: { type: 'line', point: true },
+    encoding: {
+      x: { field: 'j', type: 'quantitative', title: 'Current density (mA cm⁻², log scale)', scale: { type: 'log' } },
+      y: { field: 'fePercent', type: 'quantitative', title: 'Faradaic efficiency (%)', scale: { domain: [0, 100] } },
+      color: { field: 'product', type: 'nominal', title: 'Product' },
+      strokeDash: { field: 'case', type: 'nominal', title: 'Kinetics at', sort: ['with transport and local pH', 'bulk concentrations'], legend: { labelLimit: 300, symbolType: 'stroke' } },
+    },
   } as TopLevelSpec;
 }
 

@@ -43,6 +43,19 @@ export const transientRequestSchema = z
   })
   .refine((v) => (v.steps === undefined) !== (v.pulse === undefined), { message: 'give exactly one of "steps" or "pulse"', path: ['steps'] });
 
+/** FE vs current density with transport (POST /api/couple; the model is loaded by the caller). */
+export const coupleRequestSchema = z
+  .object({
+    model: z.string().optional().describe('built-in model name (GET /api/models)'),
+    modelText: z.string().max(1_000_000).optional().describe('a model file as YAML or JSON text'),
+    electrolyte: z.string().min(1).describe('printed electrolyte, e.g. "0.1 M KHCO3 + 0.05 M KNO3"'),
+    co2Saturated: z.boolean().default(false),
+    currentDensitiesMAPerCm2: z.array(z.number().positive().max(2000)).min(1).max(30),
+    productSources: z.record(z.string(), z.array(z.string()).min(1)).describe('sources of every model product, e.g. {"urea": ["CO2", "NO3-"], "H2": ["H2O"]}'),
+    boundaryLayerUm: z.number().min(0.1).max(10000).default(50),
+  })
+  .refine((v) => v.model !== undefined || v.modelText !== undefined, { message: 'give "model" (a built-in name) or "modelText"', path: ['model'] });
+
 /** Flow-cell study (POST /api/reactor, `reactor --input`). */
 export const reactorRequestSchema = z.object({
   product: z.string(),

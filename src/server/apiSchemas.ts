@@ -101,4 +101,4 @@ export const sweepRequestSchema = z
 /** GET /api/kinetics/sweeps/:id/result */
 export const sweepResultQuerySchema = z.object({ product: z.string().optional(), quantity: z.enum(['log10Tof', 'faradaicEfficiency']).default('log10Tof') });
 
-export { microenvRequestSchema, reactorRequestSchema, teaRequestSchema, transientRequestSchema } from '../reactor/inputSchemas.js';
+export { coupleRequestSchema, microenvRequestSchema, reactorRequestSchema, teaRequestSchema, transientRequestSchema } from '../reactor/inputSchemas.js';

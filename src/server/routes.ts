@@ -18,10 +18,11 @@ import { renderSvg } from '../plot/renderSpec.js';
 import { InputError } from '../chem/index.js';
 import { listRecordsQuerySchema, type RecordStore } from '../store/RecordStore.js';
 import { type JobManager, JobNotFoundError } from '../jobs/JobManager.js';
-import { runTransientJob } from '../jobs/runTransientJob.js';
+import { runStudyJob } from '../jobs/runStudyJob.js';
 import { electrolyteFromText } from '../transport/electrolyteFromText.js';
 import { electrodeStoichiometry } from '../transport/electrodeStoichiometry.js';
 import type { TransientMicroenvironmentResult } from '../transport/transientMicroenvironment.js';
+import type { CouplingCurvePoint } from '../transport/coupleToKinetics.js';
 import { runParallelSweep } from '../jobs/runParallelSweep.js';
 import { runPulse } from '../kinetics/analyze/pulse.js';
 import { polarizationCurve } from '../kinetics/analyze/steadyState.js';
@@ -29,7 +30,7 @@ import type { SweepResult } from '../kinetics/mapper/descriptorSweep.js';
 import { freeEnergyDiagram } from '../mechanism/freeEnergyDiagram.js';
 import { freeEnergyDiagramSpec } from '../plot/freeEnergyDiagramSpec.js';
 import { volcanoSpec } from '../plot/volcanoSpec.js';
-import { microenvironmentSpecs, tornadoSpec, transientSpec } from '../plot/processSpecs.js';
+import { couplingSpec, microenvironmentSpecs, tornadoSpec, transientSpec } from '../plot/processSpecs.js';
 import { runMicroenvStudy, runReactorStudy, runTeaStudy } from '../reactor/runStudies.js';
 import { TEA_DEFAULTS } from '../reactor/technoEconomics.js';
 import { builtinModelText, listBuiltinModels, loadModel } from '../store/builtinModels.js';
@@ -38,6 +39,7 @@ import {
   reactorRequestSchema,
   teaRequestSchema,
   transientRequestSchema,
+  coupleRequestSchema,
   diagramRequestSchema,
   pulseRequestSchema,
   steadyRequestSchema,
@@ -284,7 +286,7 @@ ROUTES.push(
       // validate now: a bad electrolyte or half-reaction is a 400, not a failed job
       electrolyteFromText(b.electrolyte, b.co2Saturated);
       electrodeStoichiometry(b.products);
-      const id = jobs.start('transient', (report, signal) => runTransientJob(b, report, signal));
+      const id = jobs.start('transient', (report, signal) => runStudyJob({ kind: 'transient', input: b }, report, signal));
       return { id, status: 'running' };
     },
   },
@@ -298,6 +300,31 @@ ROUTES.push(
     },
   },
   { method: 'DELETE', url: '/api/microenv/transient/:id', tag: 'process', summary: 'Cancel a transient run', handler: ({ params, jobs }) => jobs.cancel(params.id!) },
+  {
+    method: 'POST', url: '/api/couple', tag: 'process', status: 202,
+    summary: 'Start FE vs current density with transport–kinetics coupling as a background job; returns its id', body: coupleRequestSchema,
+    handler: ({ body, jobs }) => {
+      const b = body as z.infer<typeof coupleRequestSchema>;
+      // validate now: a bad model, electrolyte or product list is a 400, not a failed job
+      const model = loadModel(b.modelText !== undefined ? { text: b.modelText } : { name: b.model! });
+      electrolyteFromText(b.electrolyte, b.co2Saturated);
+      for (const p of model.productIndices.map((i) => model.species[i]!)) {
+        if (!b.productSources[p]) throw new InputError(`productSources.${p}`, 'the sources of every model product', `missing for "${p}"`);
+      }
+      const id = jobs.start('couple', (report, signal) => runStudyJob({ kind: 'couple', input: b }, report, signal));
+      return { id, status: 'running' };
+    },
+  },
+  {
+    method: 'GET', url: '/api/couple/:id', tag: 'process', summary: 'Progress (currents done) of a coupling job; with its FE-vs-j points and a plot spec when done',
+    handler: ({ params, jobs }) => {
+      const job = jobs.get(params.id!, true);
+      if (job.kind !== 'couple') throw new JobNotFoundError(params.id!);
+      const result = job.result as CouplingCurvePoint[] | undefined;
+      return result ? { ...job, spec: couplingSpec(result) } : job;
+    },
+  },
+  { method: 'DELETE', url: '/api/couple/:id', tag: 'process', summary: 'Cancel a coupling job', handler: ({ params, jobs }) => jobs.cancel(params.id!) },
   {
     method: 'POST', url: '/api/reactor', tag: 'process', summary: 'Flow cell: conversion, production, cell voltage, energy per kg, scale-up', body: reactorRequestSchema,
     handler: ({ body }) => {

@@ -45,33 +45,51 @@ function withActivities(model: CompiledModel, map: Record<string, string>, conce
 /**
  * The least negative potential giving |j| = target: scan from the positive end in 25 mV steps to the first
  * potential that reaches the target (currents of real models are not monotonic: poisoning, HER), then bisect.
+ * With `near` (the answer of a previous, slightly different model), the scan starts there instead: 10 mV
+ * steps towards the crossing in whichever direction it lies, falling back to the full scan.
  */
-function potentialForCurrent(model: CompiledModel, target: number, window: [number, number]): { U: number; obs: SteadyStateObservables } {
+function potentialForCurrent(model: CompiledModel, target: number, window: [number, number], near?: number): { U: number; obs: SteadyStateObservables } {
   const at = (U: number) => steadyState(model, { potentialVvsRHE: U });
   const reaches = (o: SteadyStateObservables) => o.converged && Math.abs(o.currentDensityAPerM2) >= target;
+  const bisect = (lo: number, obsLo: SteadyStateObservables, hi: number) => {
+    let found = obsLo;
+    for (let i = 0; i < 40 && hi - lo > 1e-6; i++) {
+      const mid = (lo + hi) / 2;
+      const o = at(mid);
+      if (reaches(o)) [lo, found] = [mid, o];
+      else hi = mid;
+    }
+    return { U: lo, obs: found };
+  };
+  if (near !== undefined) {
+    const start = at(near);
+    const step = 0.01;
+    if (reaches(start)) {
+      // move positive until it no longer reaches
+      let [lo, obsLo] = [near, start];
+      for (let U = near + step; U <= window[1] + 1e-9 && U <= near + 0.3; U += step) {
+        const o = at(U);
+        if (!reaches(o)) return bisect(lo, obsLo, U);
+        [lo, obsLo] = [U, o];
+      }
+    } else {
+      let hi = near;
+      for (let U = near - step; U >= window[0] - 1e-9 && U >= near - 0.3; U -= step) {
+        const o = at(U);
+        if (reaches(o)) return bisect(U, o, hi);
+        hi = U;
+      }
+    }
+  }
   let hi = window[1];
-  let lo: number | null = null;
-  let obsLo: SteadyStateObservables | null = null;
   let best = 0;
   for (let U = window[1]; U >= window[0] - 1e-9; U -= 0.025) {
     const o = at(U);
     best = Math.max(best, o.converged ? Math.abs(o.currentDensityAPerM2) : 0);
-    if (reaches(o)) {
-      [lo, obsLo] = [U, o];
-      break;
-    }
+    if (reaches(o)) return bisect(U, o, hi);
     hi = U;
   }
-  if (lo === null || obsLo === null) throw new InputError('currentDensityAPerM2', `a current the model reaches within ${window[0]} … ${window[1]} V vs RHE`, `${target} A m⁻² not reached (at most ${best.toPrecision(3)} A m⁻²)`);
-  let bracketLo: number = lo;
-  let found: SteadyStateObservables = obsLo;
-  for (let i = 0; i < 40 && hi - bracketLo > 1e-6; i++) {
-    const mid: number = (bracketLo + hi) / 2;
-    const o = at(mid);
-    if (reaches(o)) [bracketLo, found] = [mid, o];
-    else hi = mid;
-  }
-  return { U: bracketLo, obs: found };
+  throw new InputError('currentDensityAPerM2', `a current the model reaches within ${window[0]} … ${window[1]} V vs RHE`, `${target} A m⁻² not reached (at most ${best.toPrecision(3)} A m⁻²)`);
 }
 
 /**
@@ -96,17 +114,61 @@ export function coupleToKinetics(input: CoupledInput): CoupledResult {
       currentDensityAPerM2: input.currentDensityAPerM2,
       boundaryLayerM: input.boundaryLayerM,
       products: products.map((p) => ({ to: input.model.file.species[p]!.formula ?? p, from: input.productSources[p]!, faradaicEfficiency: Math.max(0, Math.min(1, fe[p]!)) })),
+      ...(micro?.converged ? { initialGuess: micro } : {}),
     });
     if (!micro.converged) return { converged: false, iterations: it, potentialVvsRHE: U, faradaicEfficiency: fe, faradaicEfficiencyBulk: bulkRun.obs.faradaicEfficiency, microenvironment: micro, message: micro.message };
     // under-relaxed update of the surface concentrations (geometric mean)
     const next: Record<string, number> = {};
     for (const [k, v] of Object.entries(micro.surface)) next[k] = Math.sqrt(Math.max(v, 1e-12) * Math.max(surface[k] ?? v, 1e-12));
     surface = { ...surface, ...next };
-    const run = potentialForCurrent(withActivities(input.model, map, surface), input.currentDensityAPerM2, window);
+    const run = potentialForCurrent(withActivities(input.model, map, surface), input.currentDensityAPerM2, window, U);
     const change = Math.max(...products.map((p) => Math.abs((run.obs.faradaicEfficiency[p] ?? 0) - (fe[p] ?? 0))));
     fe = run.obs.faradaicEfficiency;
     U = run.U;
     if (change < 1e-4) return { converged: true, iterations: it, potentialVvsRHE: U, faradaicEfficiency: fe, faradaicEfficiencyBulk: bulkRun.obs.faradaicEfficiency, microenvironment: micro };
   }
   return { converged: false, iterations: 30, potentialVvsRHE: U, faradaicEfficiency: fe, faradaicEfficiencyBulk: bulkRun.obs.faradaicEfficiency, microenvironment: micro!, message: 'FE did not settle within 30 iterations' };
+}
+
+/** One point of {@link couplingCurve}. */
+export interface CouplingCurvePoint {
+  /** Target current density, A m⁻². */
+  currentDensityAPerM2: number;
+  converged: boolean;
+  message?: string;
+  potentialVvsRHE?: number;
+  /** FE with transport (surface concentrations) and at bulk concentrations, fractions per product. */
+  faradaicEfficiency?: Record<string, number>;
+  faradaicEfficiencyBulk?: Record<string, number>;
+  surfacePH?: number;
+  iterations?: number;
+}
+
+/**
+ * FE vs current density with and without mass transport and local pH: {@link coupleToKinetics} at each
+ * current (A m⁻²). A current the model cannot reach, or where a reactant runs out, gives a point with
+ * `converged: false` and the reason, not an error. `onPoint` reports progress after each current.
+ */
+export function couplingCurve(input: Omit<CoupledInput, 'currentDensityAPerM2'>, currentsAPerM2: number[], onPoint?: (done: number, total: number) => void): CouplingCurvePoint[] {
+  return currentsAPerM2.map((j, n) => {
+    let point: CouplingCurvePoint;
+    try {
+      const r = coupleToKinetics({ ...input, currentDensityAPerM2: j });
+      point = {
+        currentDensityAPerM2: j,
+        converged: r.converged,
+        ...(r.message ? { message: r.message } : {}),
+        potentialVvsRHE: r.potentialVvsRHE,
+        faradaicEfficiency: r.faradaicEfficiency,
+        faradaicEfficiencyBulk: r.faradaicEfficiencyBulk,
+        surfacePH: r.microenvironment.surfacePH,
+        iterations: r.iterations,
+      };
+    } catch (error) {
+      if (!(error instanceof InputError) || error.field !== 'currentDensityAPerM2') throw error;
+      point = { currentDensityAPerM2: j, converged: false, message: error.message };
+    }
+    onPoint?.(n + 1, currentsAPerM2.length);
+    return point;
+  });
 }

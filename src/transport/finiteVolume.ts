@@ -98,7 +98,12 @@ export function boundaryLayer(input: BoundaryLayerInput) {
   const vol = (k: number) => (k === 0 ? h[0]! / 2 : (h[k - 1]! + h[k]!) / 2);
 
   const u = new Float64Array(N);
-  for (let k = 0; k < K; k++) for (let i = 0; i < S; i++) u[k * NV + i] = Math.log(bulk[i]!);
+  /** Sets every node to the bulk composition (and φ = 0): the zero-current solution. */
+  const reset = () => {
+    u.fill(0);
+    for (let k = 0; k < K; k++) for (let i = 0; i < S; i++) u[k * NV + i] = Math.log(bulk[i]!);
+  };
+  reset();
   const c = (k: number, i: number) => (k === K ? bulk[i]! : Math.exp(u[k * NV + i]!));
   const phi = (k: number) => (k === K || !migration ? 0 : u[k * NV + S]!);
   /** Flux of solute i into node k across its face with node k+1, mol m⁻² s⁻¹ (diffusion plus migration). */
@@ -324,6 +329,7 @@ export function boundaryLayer(input: BoundaryLayerInput) {
     NV,
     migration,
     u,
+    reset,
     c,
     vol,
     inflowFromRight,

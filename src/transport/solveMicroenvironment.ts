@@ -1,4 +1,4 @@
-import { FARADAY_C_PER_MOL, assertFiniteInRange } from '../chem/index.js';
+import { FARADAY_C_PER_MOL, GAS_CONSTANT_J_PER_MOL_K, STANDARD_TEMPERATURE_K, assertFiniteInRange } from '../chem/index.js';
 import { type BoundaryLayer, type BoundaryLayerInput, boundaryLayer } from './finiteVolume.js';
 
 export { type ElectrodeProduct, electrodeStoichiometry } from './electrodeStoichiometry.js';
@@ -7,6 +7,11 @@ export { type ElectrodeProduct, electrodeStoichiometry } from './electrodeStoich
 export interface MicroenvironmentInput extends BoundaryLayerInput {
   /** Cathodic current density magnitude, A m⁻² (100 mA cm⁻² = 1000 A m⁻²). */
   currentDensityAPerM2: number;
+  /**
+   * A nearby solution on the same grid (e.g. of the previous iteration of a coupled loop) to start Newton
+   * from; the usual continuation from zero current is the fallback.
+   */
+  initialGuess?: Pick<MicroenvironmentResult, 'profiles' | 'potentialProfileV'>;
 }
 
 /** Result of {@link solveMicroenvironment}. */
@@ -143,7 +148,25 @@ function resultOf(layer: BoundaryLayer, target: number, outcome: ContinuationOut
 export function solveMicroenvironment(input: MicroenvironmentInput): MicroenvironmentResult {
   assertFiniteInRange('currentDensityAPerM2', input.currentDensityAPerM2, 0, 1e5, 'A m⁻²');
   const layer = boundaryLayer(input);
+  if (input.initialGuess && seed(layer, input.initialGuess) && layer.newton(input.currentDensityAPerM2)) {
+    return resultOf(layer, input.currentDensityAPerM2, { converged: true, steps: 1 }, 0);
+  }
+  layer.reset();
   return resultOf(layer, input.currentDensityAPerM2, continueTo(layer, 0, input.currentDensityAPerM2), 0);
+}
+
+/** Loads a previous solution into the layer's unknowns; false when it does not fit this layer. */
+function seed(layer: BoundaryLayer, guess: Pick<MicroenvironmentResult, 'profiles' | 'potentialProfileV'>): boolean {
+  const { u, K, NV, S, solutes } = layer;
+  const columns = solutes.map((s) => guess.profiles[s.name]);
+  if (columns.some((col) => !col || col.length !== K + 1)) return false;
+  if (layer.migration && guess.potentialProfileV.length !== K + 1) return false;
+  const perVolt = FARADAY_C_PER_MOL / (GAS_CONSTANT_J_PER_MOL_K * STANDARD_TEMPERATURE_K);
+  for (let k = 0; k < K; k++) {
+    for (let i = 0; i < S; i++) u[k * NV + i] = Math.log(Math.max(columns[i]![k]!, 1e-30));
+    if (layer.migration) u[k * NV + S] = guess.potentialProfileV[k]! * perVolt;
+  }
+  return true;
 }
 
 /**

@@ -48,6 +48,22 @@ describe('cncouple transient', () => {
   });
 });
 
+describe('cncouple couple', () => {
+  it('gives FE vs current density with and without transport over a range, and draws it', async () => {
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'cncouple-couple-')), 'fe.svg');
+    const r = await cli('couple', 'urea-cu4-ceo2', '--electrolyte', '0.1 M KHCO3 + 0.05 M KNO3', '--co2-saturated', '--j', '1:3:2', '--sources', 'urea:CO2+NO3-, NH3:NO3-, H2:H2O', '--out', out, '--json');
+    expect(r.code).toBe(0);
+    const points = JSON.parse(r.out);
+    expect(points.map((p: { currentDensityAPerM2: number }) => p.currentDensityAPerM2)).toEqual([10, 30]);
+    for (const p of points) expect(p.faradaicEfficiency.urea).toBeLessThan(p.faradaicEfficiencyBulk.urea);
+    expect(readFileSync(out, 'utf8')).toContain('Faradaic efficiency vs current density');
+    expect((await cli('couple', 'urea-cu4-ceo2', '--electrolyte', '0.1 M KHCO3', '--j', '1:3', '--sources', 'urea:CO2')).err).toMatch(/^error: --j: /);
+  });
+});
+
 describe('cncouple study <kind> <file>', () => {
   it('runs validated YAML and JSON input files and names the bad field', async () => {
     const { mkdtempSync, writeFileSync } = await import('node:fs');

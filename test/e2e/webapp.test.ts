@@ -147,11 +147,16 @@ describe('web app in Chromium', () => {
     await page.getByRole('button', { name: 'Simulate pulses' }).click();
     await expect.poll(() => page.getByRole('progressbar', { name: 'transient progress' }).innerText(), { timeout: 30000 }).toContain('done — 5000/5000 ms simulated');
     await expect.poll(() => page.locator('figure.chart', { hasText: 'Surface pH under the current program' }).count(), { timeout: 15000 }).toBe(1);
+    await page.locator('input[aria-label="currents"]').fill('2');
+    await page.locator('input[aria-label="to (mA cm⁻²)"]').fill('3');
+    await page.getByRole('button', { name: 'Couple' }).click();
+    await expect.poll(() => page.getByRole('progressbar', { name: 'coupling progress' }).innerText(), { timeout: 30000 }).toContain('done — 2/2 currents');
+    await expect.poll(() => page.locator('figure.chart', { hasText: 'Faradaic efficiency vs current density' }).count(), { timeout: 15000 }).toBe(1);
     await expect.poll(() => page.getByTestId('reactor-summary').innerText(), { timeout: 15000 }).toContain('Conversion');
     await expect.poll(() => page.getByTestId('tea-summary').innerText(), { timeout: 15000 }).toMatch(/Levelized cost \d+\.\d{3} USD\/kg/);
     expect(await page.getByTestId('tea-defaults').textContent()).toContain('doi:10.1021/acscentsci.2c00329');
     await shot('process');
-  });
+  }, 90_000);
 
   it('is keyboard-usable and fits a narrow window', async () => {
     await page.setViewportSize({ width: 420, height: 860 });

@@ -176,6 +176,24 @@ describe('HTTP API', () => {
     expect((await call('GET', '/api/microenv/transient/nope')).status).toBe(404);
   });
 
+  it('runs FE vs current density with transport as a background job, validating the model and product sources first', async () => {
+    const body = { model: 'urea-cu4-ceo2', electrolyte: '0.1 M KHCO3 + 0.05 M KNO3', co2Saturated: true, currentDensitiesMAPerCm2: [3], productSources: { urea: ['CO2', 'NO3-'], NH3: ['NO3-'], H2: ['H2O'] } };
+    const started = await call('POST', '/api/couple', body);
+    expect(started.status).toBe(202);
+    let state = (await call('GET', `/api/couple/${started.json.id}`)).json;
+    for (let i = 0; i < 300 && state.status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      state = (await call('GET', `/api/couple/${started.json.id}`)).json;
+    }
+    expect(state).toMatchObject({ status: 'done', progress: { done: 1, total: 1 } });
+    expect(state.result[0].faradaicEfficiency.urea).toBeCloseTo(0.6108, 4); // as `cncouple couple … --j 3` (61.08 %)
+    expect(state.spec.title.text).toBe('Faradaic efficiency vs current density');
+    const missing = await call('POST', '/api/couple', { ...body, productSources: { urea: ['CO2', 'NO3-'] } });
+    expect([missing.status, missing.json.error.field]).toEqual([400, 'productSources.NH3']);
+    expect((await call('POST', '/api/couple', { ...body, model: undefined })).json.error.field).toBe('model');
+    expect((await call('GET', `/api/microenv/transient/${started.json.id}`)).status).toBe(404); // a coupling id is not a transient run
+  });
+
   it('keeps user data across a restart', async () => {
     const { port } = new URL(server.url);
     await server.close();

@@ -114,3 +114,23 @@ describe('transport–kinetics coupling', () => {
     expect(r.microenvironment.surfacePH).toBeGreaterThan(r.microenvironment.bulkPH + 1);
   });
 });
+
+describe('FE vs current density with transport', () => {
+  it('couples at each current, reports unreachable currents as points, and warm starts give the same answer', async () => {
+    const { loadModel } = await import('../../src/store/builtinModels.js');
+    const { couplingCurve, coupleToKinetics } = await import('../../src/transport/coupleToKinetics.js');
+    const model = loadModel({ name: 'urea-cu4-ceo2' });
+    const bulk = bulkComposition([{ name: 'KHCO3', concentrationM: 0.1 }, { name: 'KNO3', concentrationM: 0.05 }], true).concentrations;
+    const productSources = { urea: ['CO2', 'NO3-'], NH3: ['NO3-'], H2: ['H2O'] };
+    const done: number[] = [];
+    const points = couplingCurve({ model, bulk, productSources }, [30, 1000], (n) => done.push(n));
+    expect(done).toEqual([1, 2]);
+    expect(points[0]!.converged).toBe(true);
+    expect(Object.values(points[0]!.faradaicEfficiency!).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
+    // the same current on its own gives the same self-consistent FE
+    const single = coupleToKinetics({ model, bulk, productSources, currentDensityAPerM2: 30 });
+    expect(points[0]!.faradaicEfficiency!.urea!).toBeCloseTo(single.faradaicEfficiency.urea!, 12);
+    expect(points[1]).toMatchObject({ currentDensityAPerM2: 1000, converged: false });
+    expect(points[1]!.message).toMatch(/^currentDensityAPerM2: 1000 A m⁻² not reached/);
+  });
+});
