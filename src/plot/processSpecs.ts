@@ -6,6 +6,12 @@ import type { CouplingCurvePoint } from '../transport/coupleToKinetics.js';
 
 const config = { font: 'DejaVu Sans, Helvetica, Arial, sans-serif', axis: { labelFontSize: 11, titleFontSize: 12 }, legend: { labelFontSize: 11, titleFontSize: 12 } };
 
+/** Schema, left-aligned title and subtitle, white background and fonts shared by every process chart. */
+const head = (text: string, subtitle: string) => ({ $schema: 'https://vega.github.io/schema/vega-lite/v6.json', title: { text, subtitle, anchor: 'start' as const }, background: 'white', config });
+
+/** x axis of current density in mA cm⁻² on a log scale (field `j`). */
+const logCurrentAxis = { field: 'j', type: 'quantitative' as const, title: 'Current density (mA cm⁻², log scale)', scale: { type: 'log' as const } };
+
 /**
  * One result: pH and concentration profiles across the boundary layer (x in µm, log concentrations).
  * Several results: surface pH vs current density (mA cm⁻²).
@@ -14,15 +20,12 @@ export function microenvironmentSpecs(results: MicroenvironmentResult[], current
   if (results.length > 1) {
     const values = results.flatMap((r, i) => (r.converged ? [{ j: currentsMAPerCm2[i]!, pH: Number(r.surfacePH.toFixed(3)) }] : []));
     return {
-      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      title: { text: 'Surface pH vs current density', subtitle: `bulk pH ${results[0]!.bulkPH.toFixed(2)}; ${values.length} of ${results.length} currents solved`, anchor: 'start' },
-      background: 'white',
+      ...head('Surface pH vs current density', `bulk pH ${results[0]!.bulkPH.toFixed(2)}; ${values.length} of ${results.length} currents solved`),
       width: 480,
       height: 300,
-      config,
       data: { values },
       mark: { type: 'line', point: true },
-      encoding: { x: { field: 'j', type: 'quantitative', title: 'Current density (mA cm⁻², log scale)', scale: { type: 'log' } }, y: { field: 'pH', type: 'quantitative', title: 'Surface pH', scale: { zero: false } } },
+      encoding: { x: logCurrentAxis, y: { field: 'pH', type: 'quantitative', title: 'Surface pH', scale: { zero: false } } },
     };
   }
   const r = results[0]!;
@@ -32,10 +35,7 @@ export function microenvironmentSpecs(results: MicroenvironmentResult[], current
     ? [{ width: 260, height: 260, data: { values: r.potentialProfileV.map((v, k) => ({ xUm: Number((r.xM[k]! * 1e6).toPrecision(5)), mV: v * 1000 })) }, mark: 'line', encoding: { x: { field: 'xUm', type: 'quantitative', title: 'Distance from electrode (µm)' }, y: { field: 'mV', type: 'quantitative', title: 'Potential vs bulk (mV)' } } }]
     : [];
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: `Electrode microenvironment at ${currentsMAPerCm2[0]} mA cm⁻²`, subtitle: r.converged ? `surface pH ${r.surfacePH.toFixed(2)}, bulk pH ${r.bulkPH.toFixed(2)}` : `not solved: ${r.message}`, anchor: 'start' },
-    background: 'white',
-    config,
+    ...head(`Electrode microenvironment at ${currentsMAPerCm2[0]} mA cm⁻²`, r.converged ? `surface pH ${r.surfacePH.toFixed(2)}, bulk pH ${r.bulkPH.toFixed(2)}` : `not solved: ${r.message}`),
     hconcat: [
       { width: 300, height: 260, data: { values: ph }, mark: 'line', encoding: { x: { field: 'xUm', type: 'quantitative', title: 'Distance from electrode (µm)' }, y: { field: 'pH', type: 'quantitative', title: 'pH', scale: { zero: false } } } },
       {
@@ -59,10 +59,7 @@ export function transientSpec(r: TransientMicroenvironmentResult): TopLevelSpec 
   const values = r.timesS.map((t, k) => ({ t: Number(t.toPrecision(6)), pH: Number(r.surfacePH[k]!.toFixed(4)), j: r.currentDensityAPerM2[k]! / 10 }));
   const x = { field: 't', type: 'quantitative' as const, title: 'Time (s)' };
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: 'Surface pH under the current program', subtitle: r.completed ? `${r.steps} time steps; final surface pH ${r.surfacePH.at(-1)!.toFixed(2)}` : `stopped: ${r.message}`, anchor: 'start' },
-    background: 'white',
-    config,
+    ...head('Surface pH under the current program', r.completed ? `${r.steps} time steps; final surface pH ${r.surfacePH.at(-1)!.toFixed(2)}` : `stopped: ${r.message}`),
     data: { values },
     vconcat: [
       { width: 520, height: 220, mark: 'line', encoding: { x, y: { field: 'pH', type: 'quantitative', title: 'Surface pH', scale: { zero: false } } } },
@@ -83,16 +80,13 @@ export function couplingSpec(points: CouplingCurvePoint[]): TopLevelSpec {
   );
   const solved = points.filter((p) => p.converged).length;
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: 'Faradaic efficiency vs current density', subtitle: `${solved} of ${points.length} currents self-consistent; dashed: kinetics at bulk concentrations`, anchor: 'start' },
-    background: 'white',
+    ...head('Faradaic efficiency vs current density', `${solved} of ${points.length} currents self-consistent; dashed: kinetics at bulk concentrations`),
     width: 480,
     height: 300,
-    config,
     data: { values },
     mark: { type: 'line', point: true },
     encoding: {
-      x: { field: 'j', type: 'quantitative', title: 'Current density (mA cm⁻², log scale)', scale: { type: 'log' } },
+      x: logCurrentAxis,
       y: { field: 'fePercent', type: 'quantitative', title: 'Faradaic efficiency (%)', scale: { domain: [0, 100] } },
       color: { field: 'product', type: 'nominal', title: 'Product' },
       strokeDash: { field: 'case', type: 'nominal', title: 'Kinetics at', sort: ['with transport and local pH', 'bulk concentrations'], legend: { labelLimit: 300, symbolType: 'stroke' } },
@@ -107,12 +101,9 @@ export function tornadoSpec(bars: TornadoBar[], baseCostUsdPerKg: number): TopLe
     { parameter: b.parameter, side: 'high (+20 %)', cost: b.costAtHighUsdPerKg, base: baseCostUsdPerKg },
   ]);
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: 'Sensitivity of the levelized cost', subtitle: `base ${baseCostUsdPerKg.toFixed(3)} USD/kg; each parameter ±20 %`, anchor: 'start' },
-    background: 'white',
+    ...head('Sensitivity of the levelized cost', `base ${baseCostUsdPerKg.toFixed(3)} USD/kg; each parameter ±20 %`),
     width: 480,
     height: { step: 22 },
-    config,
     data: { values },
     mark: 'bar',
     encoding: {

@@ -20,6 +20,12 @@ export async function pollJob<S extends JobState>(url: string, onState: (state: 
   }
 }
 
+/** Starts a background job with POST `url` and polls `url/<id>` until done (see {@link pollJob}). */
+export async function runJob<S extends JobState>(url: string, body: unknown, onState: (state: S) => void, intervalMs = 300): Promise<S> {
+  const started = await api.post<{ id: string }>(url, body);
+  return pollJob<S>(`${url}/${started.id}`, onState, intervalMs);
+}
+
 /** Accessible progress bar of a job: status, done/total in `unit`, percentage. */
 export function JobProgress({ job, unit, label }: { job: JobState; unit: string; label: string }) {
   const pct = job.progress.total ? Math.round((100 * job.progress.done) / job.progress.total) : 0;

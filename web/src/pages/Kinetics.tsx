@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../api.js';
 import { VegaChart } from '../chart.js';
-import { JobProgress, type JobState, pollJob } from '../jobProgress.js';
+import { JobProgress, type JobState, runJob } from '../jobProgress.js';
 import { textField } from '../textField.js';
 import { ModelPicker, useModels } from '../models.js';
 
@@ -121,10 +121,10 @@ export function Kinetics() {
     setSweepSpec(null);
     const points = Number(sweep.points);
     try {
-      const started = await api.post<{ id: string }>('/api/kinetics/sweeps', { ...ref, x: { name: sweep.x, from: Number(sweep.xFrom), to: Number(sweep.xTo), points }, y: { name: sweep.y, from: Number(sweep.yFrom), to: Number(sweep.yTo), points } });
+      const body = { ...ref, x: { name: sweep.x, from: Number(sweep.xFrom), to: Number(sweep.xTo), points }, y: { name: sweep.y, from: Number(sweep.yFrom), to: Number(sweep.yTo), points } };
+      const done = await runJob('/api/kinetics/sweeps', body, setJob);
       setError(null);
-      await pollJob(`/api/kinetics/sweeps/${started.id}`, setJob);
-      const result = await api.get<{ spec: object }>(`/api/kinetics/sweeps/${started.id}/result`);
+      const result = await api.get<{ spec: object }>(`/api/kinetics/sweeps/${done.id}/result`);
       setSweepSpec(result.spec);
     } catch (err) {
       setError((err as Error).message);

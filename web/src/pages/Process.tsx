@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../api.js';
 import { VegaChart } from '../chart.js';
-import { JobProgress, type JobState, pollJob } from '../jobProgress.js';
+import { JobProgress, type JobState, runJob } from '../jobProgress.js';
 import { textField } from '../textField.js';
 
 interface MicroResult {
@@ -23,6 +23,14 @@ const PRESETS: Record<string, { electrolyte: string; co2Saturated: boolean; prod
   },
   'HER in CO2-saturated 0.5 M KHCO3': { electrolyte: '0.5 M KHCO3', co2Saturated: true, products: [{ to: 'H2', from: ['H2O'], faradaicEfficiency: 1 }] },
   'HER in 0.5 M K2SO4 (unbuffered)': { electrolyte: '0.5 M K2SO4', co2Saturated: false, products: [{ to: 'H2', from: ['H2O'], faradaicEfficiency: 1 }] },
+};
+
+/** The coupling case of the page: the built-in urea model, its electrolyte and product sources. */
+const COUPLING_CASE = {
+  model: 'urea-cu4-ceo2',
+  electrolyte: '0.1 M KHCO3 + 0.05 M KNO3',
+  co2Saturated: true,
+  productSources: { urea: ['CO2', 'NO3-'], NH3: ['NO3-'], H2: ['H2O'] },
 };
 
 /** Microenvironment (profiles with a current-density slider), flow reactor and techno-economics. */
@@ -62,9 +70,8 @@ export function Process() {
     setTransientSpec(null);
     try {
       const pulse = Object.fromEntries(Object.entries(pulseForm).map(([k, v]) => [k, Number(v)]));
-      const started = await api.post<{ id: string }>('/api/microenv/transient', { ...PRESETS[preset]!, migration, pulse });
+      const done = await runJob<JobState & { spec: object }>('/api/microenv/transient', { ...PRESETS[preset]!, migration, pulse }, setTransientJob, 200);
       setError(null);
-      const done = await pollJob<JobState & { spec: object }>(`/api/microenv/transient/${started.id}`, setTransientJob, 200);
       setTransientSpec(done.spec);
     } catch (err) {
       setError((err as Error).message);
@@ -80,15 +87,9 @@ export function Process() {
     const [from, to, n] = [Number(coupleForm.fromMAPerCm2), Number(coupleForm.toMAPerCm2), Math.round(Number(coupleForm.points))];
     const currents = Array.from({ length: n }, (_, i) => Number((from * (to / from) ** (n > 1 ? i / (n - 1) : 0)).toPrecision(3)));
     try {
-      const started = await api.post<{ id: string }>('/api/couple', {
-        model: 'urea-cu4-ceo2',
-        electrolyte: '0.1 M KHCO3 + 0.05 M KNO3',
-        co2Saturated: true,
-        currentDensitiesMAPerCm2: currents,
-        productSources: { urea: ['CO2', 'NO3-'], NH3: ['NO3-'], H2: ['H2O'] },
-      });
+      const body = { ...COUPLING_CASE, currentDensitiesMAPerCm2: currents };
+      const done = await runJob<JobState & { spec: object }>('/api/couple', body, setCoupleJob);
       setError(null);
-      const done = await pollJob<JobState & { spec: object }>(`/api/couple/${started.id}`, setCoupleJob, 300);
       setCoupleSpec(done.spec);
     } catch (err) {
       setError((err as Error).message);
