@@ -32,7 +32,8 @@ async function main() {
   );
   const kinetics = await runKineticsBench();
   console.table({
-    'Newton + continuation (1 thread)': { 'solves/s': Math.round(kinetics.steadyState.solvesPerSecond), converged: `${(100 * kinetics.steadyState.convergedFraction).toFixed(2)} %`, 'wall s': kinetics.steadyState.wallSeconds.toFixed(2) },
+    'Newton + continuation (1 thread, warm)': { 'solves/s': Math.round(kinetics.steadyState.solvesPerSecond), converged: `${(100 * kinetics.steadyState.convergedFraction).toFixed(2)} %`, 'wall s': kinetics.steadyState.wallSeconds.toFixed(2) },
+    'same, first (cold) run': { 'solves/s': Math.round(kinetics.steadyState.coldSolvesPerSecond), converged: '', 'wall s': (kinetics.steadyState.points / kinetics.steadyState.coldSolvesPerSecond).toFixed(2) },
     [`Newton, ${kinetics.steadyStateParallel.workers} worker threads`]: { 'solves/s': Math.round(kinetics.steadyStateParallel.solvesPerSecond), converged: `${(100 * kinetics.steadyStateParallel.convergedFraction).toFixed(2)} %`, 'wall s': kinetics.steadyStateParallel.wallSeconds.toFixed(2) },
     'baseline: ROS2 integration to 1e8 s': { 'solves/s': Number(kinetics.baselineTimeIntegration.solvesPerSecond.toFixed(1)), converged: `${(100 * kinetics.baselineTimeIntegration.reachedSteadyFraction).toFixed(1)} % (sample of ${kinetics.baselineTimeIntegration.sampledPoints})`, 'wall s': '' },
   });

@@ -139,10 +139,11 @@ export class KineticSystem {
     dTheta.fill(0);
     dFree.fill(0);
     for (let j = 0; j < this.m; j++) {
-      for (const [s, k, sign] of [
-        [this.fwd[j]!, this.kf[j]!, 1],
-        [this.rev[j]!, this.kr[j]!, -1],
-      ] as const) {
+      for (let reverse = 0; reverse < 2; reverse++) {
+        // forward term with +k_f, reverse term with −k_r (no per-call allocation: this runs per Newton step)
+        const s = reverse === 0 ? this.fwd[j]! : this.rev[j]!;
+        const k = reverse === 0 ? this.kf[j]! : this.kr[j]!;
+        const sign = reverse === 0 ? 1 : -1;
         const len = s.kind.length;
         for (let p = 0; p < len; p++) {
           // d/dx_p of k·a·Π x^ν = k·a·ν_p x_p^(ν_p−1) Π_{q≠p} x_q^ν_q

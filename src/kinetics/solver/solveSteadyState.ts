@@ -53,6 +53,8 @@ export class SteadyStateWork {
   readonly gross: Float64Array;
   readonly dTheta: Float64Array;
   readonly dFree: Float64Array;
+  /** d r_j / d u_v for the Newton unknowns (m × N), scratch of the Jacobian. */
+  readonly drdu: Float64Array;
   readonly integrator: IntegratorWork;
   /** Member index (adsorbate k, or n + s for the free site of s) of each unknown. */
   readonly varMember: Int32Array;
@@ -79,6 +81,7 @@ export class SteadyStateWork {
     this.gross = new Float64Array(n);
     this.dTheta = new Float64Array(m * n);
     this.dFree = new Float64Array(m * sites);
+    this.drdu = new Float64Array(m * n);
     this.integrator = new IntegratorWork(n, m, sites);
     this.varMember = new Int32Array(n);
     this.dominant = new Int32Array(sites);
@@ -95,20 +98,30 @@ export class SteadyStateWork {
  */
 function unpack(sys: KineticSystem, u: Float64Array, w: SteadyStateWork): boolean {
   const { n, sites } = sys;
-  const value = (member: number, v: number) => (member < n ? (w.theta[member] = v) : (w.free[member - n] = v));
   const rest = w.integrator.free; // scratch: Σ of non-dominant members per site
   rest.fill(0);
   for (let i = 0; i < w.N; i++) {
     const x = Math.exp(u[i]!);
-    value(w.varMember[i]!, x);
-    rest[w.memberSite[w.varMember[i]!]!]! += x;
+    const member = w.varMember[i]!;
+    if (member < n) w.theta[member] = x;
+    else w.free[member - n] = x;
+    rest[w.memberSite[member]!]! += x;
   }
   for (let s = 0; s < sites; s++) {
     const d = 1 - rest[s]!;
     if (!(d > 0)) return false;
-    value(w.dominant[s]!, d);
+    const member = w.dominant[s]!;
+    if (member < n) w.theta[member] = d;
+    else w.free[member - n] = d;
   }
   return true;
+}
+
+/** Euclidean norm of the first N entries. */
+function norm2(E: Float64Array, N: number): number {
+  let s2 = 0;
+  for (let i = 0; i < N; i++) s2 += E[i]! * E[i]!;
+  return Math.sqrt(s2);
 }
 
 /** Residual vector E(u): scaled coverage rates of every adsorbate; returns max |E| (Infinity if infeasible). */
@@ -133,11 +146,21 @@ function memberDerivative(sys: KineticSystem, w: SteadyStateWork, j: number, mem
   return member < sys.n ? w.dTheta[j * sys.n + member]! : w.dFree[j * sys.sites + member - sys.n]!;
 }
 
-/** Jacobian of E with respect to u (the log of each non-dominant member), row-scaled like E. */
+/**
+ * Jacobian of E with respect to u (the log of each non-dominant member), row-scaled like E: first
+ * d r_j/d u_v = (∂r_j/∂x_v − ∂r_j/∂x_dominant)·x_v for every step and unknown, then J_kv = Σ_j ν_kj·d r_j/d u_v
+ * over the steps that touch adsorbate k.
+ */
 function jacobian(sys: KineticSystem, w: SteadyStateWork): void {
   const { n, m } = sys;
   const N = w.N;
   sys.rateDerivatives(w.theta, w.free, w.dTheta, w.dFree);
+  for (let v = 0; v < N; v++) {
+    const member = w.varMember[v]!;
+    const x = member < n ? w.theta[member]! : w.free[member - n]!;
+    const dominant = w.dominant[w.memberSite[member]!]!;
+    for (let j = 0; j < m; j++) w.drdu[j * N + v] = (memberDerivative(sys, w, j, member) - memberDerivative(sys, w, j, dominant)) * x;
+  }
   w.Jm.fill(0);
   let maxGross = 0;
   for (let k = 0; k < n; k++) maxGross = Math.max(maxGross, w.gross[k]!);
@@ -146,13 +169,8 @@ function jacobian(sys: KineticSystem, w: SteadyStateWork): void {
     for (let j = 0; j < m; j++) {
       const nu = sys.nu(j, k);
       if (nu === 0) continue;
-      for (let v = 0; v < N; v++) {
-        const member = w.varMember[v]!;
-        const x = member < n ? w.theta[member]! : w.free[member - n]!;
-        // the dominant member of the same site type moves by −dx
-        const d = memberDerivative(sys, w, j, member) - memberDerivative(sys, w, j, w.dominant[w.memberSite[member]!]!);
-        if (d !== 0) w.Jm[k * N + v]! += nu * d * x * scale;
-      }
+      const f = nu * scale;
+      for (let v = 0; v < N; v++) w.Jm[k * N + v]! += f * w.drdu[j * N + v]!;
     }
   }
 }
@@ -186,12 +204,7 @@ function newton(sys: KineticSystem, guess: Float64Array, w: SteadyStateWork, o: 
   let norm = residual(sys, w.u, w, w.E);
   if (!Number.isFinite(norm)) return { ok: false, iterations: 0 };
   // Line search on the 2-norm (every component may progress), convergence on the max-norm.
-  const l2 = (E: Float64Array) => {
-    let s2 = 0;
-    for (let i = 0; i < N; i++) s2 += E[i]! * E[i]!;
-    return Math.sqrt(s2);
-  };
-  let merit = l2(w.E);
+  let merit = norm2(w.E, N);
   let polish = 0;
   for (let it = 0; it < o.maxNewtonIterations; it++) {
     // Below tolerance, keep iterating once more (quadratic convergence): quadratic convergence makes the
@@ -212,7 +225,7 @@ function newton(sys: KineticSystem, guess: Float64Array, w: SteadyStateWork, o: 
     for (let tries = 0; tries < 30; tries++) {
       for (let i = 0; i < N; i++) w.uTrial[i] = Math.min(0, Math.max(LOG_MIN, w.u[i]! + lambda * w.du[i]!));
       const trial = residual(sys, w.uTrial, w, w.ETrial);
-      const trialMerit = l2(w.ETrial);
+      const trialMerit = norm2(w.ETrial, N);
       if (Number.isFinite(trial) && trialMerit < merit * (1 - 1e-4 * lambda)) {
         w.u.set(w.uTrial);
         w.E.set(w.ETrial);
