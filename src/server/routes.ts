@@ -19,6 +19,7 @@ import { InputError } from '../chem/index.js';
 import { listRecordsQuerySchema, type RecordStore } from '../store/RecordStore.js';
 import { type JobManager, JobNotFoundError } from '../jobs/JobManager.js';
 import { runStudyJob } from '../jobs/runStudyJob.js';
+import type { StudyTask } from '../jobs/studyWorker.js';
 import { electrolyteFromText } from '../transport/electrolyteFromText.js';
 import { electrodeStoichiometry } from '../transport/electrodeStoichiometry.js';
 import type { TransientMicroenvironmentResult } from '../transport/transientMicroenvironment.js';
@@ -269,6 +270,41 @@ ROUTES.push(
   },
 );
 
+/**
+ * The three routes of a study run as a background job on a worker thread: POST (validate, start, 202 with the
+ * id), GET `/:id` (progress; the result and its plot spec when done) and DELETE `/:id` (cancel).
+ */
+function studyJobRoutes<R>(o: {
+  kind: StudyTask['kind'];
+  url: string;
+  body: z.ZodType;
+  start: string;
+  progress: string;
+  /** Checks what the schema cannot (throws InputError: a 400, not a failed job) and builds the task. */
+  task: (body: unknown) => StudyTask;
+  spec: (result: R) => unknown;
+}): RouteDefinition[] {
+  return [
+    {
+      method: 'POST', url: o.url, tag: 'process', status: 202, summary: o.start, body: o.body,
+      handler: ({ body, jobs }) => {
+        const task = o.task(body);
+        const id = jobs.start(o.kind, (report, signal) => runStudyJob(task, report, signal));
+        return { id, status: 'running' };
+      },
+    },
+    {
+      method: 'GET', url: `${o.url}/:id`, tag: 'process', summary: o.progress,
+      handler: ({ params, jobs }) => {
+        const job = jobs.get(params.id!, true);
+        if (job.kind !== o.kind) throw new JobNotFoundError(params.id!);
+        return job.result === undefined ? job : { ...job, spec: o.spec(job.result as R) };
+      },
+    },
+    { method: 'DELETE', url: `${o.url}/:id`, tag: 'process', summary: `Cancel a ${o.kind} job`, handler: ({ params, jobs }) => jobs.cancel(params.id!) },
+  ];
+}
+
 ROUTES.push(
   {
     method: 'POST', url: '/api/microenv', tag: 'process', summary: 'Electrode microenvironment: profiles and surface pH at each current density', body: microenvRequestSchema,
@@ -278,53 +314,37 @@ ROUTES.push(
       return { results, spec: microenvironmentSpecs(results, b.currentDensitiesMAPerCm2) };
     },
   },
-  {
-    method: 'POST', url: '/api/microenv/transient', tag: 'process', status: 202,
-    summary: 'Start a transient microenvironment run (current steps or square pulses) as a background job; returns its id', body: transientRequestSchema,
-    handler: ({ body, jobs }) => {
-      const b = body as z.infer<typeof transientRequestSchema>;
-      // validate now: a bad electrolyte or half-reaction is a 400, not a failed job
-      electrolyteFromText(b.electrolyte, b.co2Saturated);
-      electrodeStoichiometry(b.products);
-      const id = jobs.start('transient', (report, signal) => runStudyJob({ kind: 'transient', input: b }, report, signal));
-      return { id, status: 'running' };
+  ...studyJobRoutes({
+    kind: 'transient',
+    url: '/api/microenv/transient',
+    body: transientRequestSchema,
+    start: 'Start a transient microenvironment run (current steps or square pulses) as a background job; returns its id',
+    progress: 'Progress (simulated ms) of a transient run; with its result and a plot spec when done',
+    task: (body) => {
+      const input = body as z.infer<typeof transientRequestSchema>;
+      electrolyteFromText(input.electrolyte, input.co2Saturated);
+      electrodeStoichiometry(input.products);
+      return { kind: 'transient', input };
     },
-  },
-  {
-    method: 'GET', url: '/api/microenv/transient/:id', tag: 'process', summary: 'Progress (simulated ms) of a transient run; with its result and a plot spec when done',
-    handler: ({ params, jobs }) => {
-      const job = jobs.get(params.id!, true);
-      if (job.kind !== 'transient') throw new JobNotFoundError(params.id!);
-      const result = job.result as TransientMicroenvironmentResult | undefined;
-      return result ? { ...job, spec: transientSpec(result) } : job;
-    },
-  },
-  { method: 'DELETE', url: '/api/microenv/transient/:id', tag: 'process', summary: 'Cancel a transient run', handler: ({ params, jobs }) => jobs.cancel(params.id!) },
-  {
-    method: 'POST', url: '/api/couple', tag: 'process', status: 202,
-    summary: 'Start FE vs current density with transport–kinetics coupling as a background job; returns its id', body: coupleRequestSchema,
-    handler: ({ body, jobs }) => {
-      const b = body as z.infer<typeof coupleRequestSchema>;
-      // validate now: a bad model, electrolyte or product list is a 400, not a failed job
-      const model = loadModel(b.modelText !== undefined ? { text: b.modelText } : { name: b.model! });
-      electrolyteFromText(b.electrolyte, b.co2Saturated);
+    spec: (r: TransientMicroenvironmentResult) => transientSpec(r),
+  }),
+  ...studyJobRoutes({
+    kind: 'couple',
+    url: '/api/couple',
+    body: coupleRequestSchema,
+    start: 'Start FE vs current density with transport–kinetics coupling as a background job; returns its id',
+    progress: 'Progress (currents done) of a coupling job; with its FE-vs-j points and a plot spec when done',
+    task: (body) => {
+      const input = body as z.infer<typeof coupleRequestSchema>;
+      const model = loadModel(input.modelText !== undefined ? { text: input.modelText } : { name: input.model! });
+      electrolyteFromText(input.electrolyte, input.co2Saturated);
       for (const p of model.productIndices.map((i) => model.species[i]!)) {
-        if (!b.productSources[p]) throw new InputError(`productSources.${p}`, 'the sources of every model product', `missing for "${p}"`);
+        if (!input.productSources[p]) throw new InputError(`productSources.${p}`, 'the sources of every model product', `missing for "${p}"`);
       }
-      const id = jobs.start('couple', (report, signal) => runStudyJob({ kind: 'couple', input: b }, report, signal));
-      return { id, status: 'running' };
+      return { kind: 'couple', input };
     },
-  },
-  {
-    method: 'GET', url: '/api/couple/:id', tag: 'process', summary: 'Progress (currents done) of a coupling job; with its FE-vs-j points and a plot spec when done',
-    handler: ({ params, jobs }) => {
-      const job = jobs.get(params.id!, true);
-      if (job.kind !== 'couple') throw new JobNotFoundError(params.id!);
-      const result = job.result as CouplingCurvePoint[] | undefined;
-      return result ? { ...job, spec: couplingSpec(result) } : job;
-    },
-  },
-  { method: 'DELETE', url: '/api/couple/:id', tag: 'process', summary: 'Cancel a coupling job', handler: ({ params, jobs }) => jobs.cancel(params.id!) },
+    spec: (points: CouplingCurvePoint[]) => couplingSpec(points),
+  }),
   {
     method: 'POST', url: '/api/reactor', tag: 'process', summary: 'Flow cell: conversion, production, cell voltage, energy per kg, scale-up', body: reactorRequestSchema,
     handler: ({ body }) => {
