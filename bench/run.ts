@@ -34,10 +34,11 @@ async function main() {
   console.table({
     'Newton + continuation (1 thread, warm)': { 'solves/s': Math.round(kinetics.steadyState.solvesPerSecond), converged: `${(100 * kinetics.steadyState.convergedFraction).toFixed(2)} %`, 'wall s': kinetics.steadyState.wallSeconds.toFixed(2) },
     'same, first (cold) run': { 'solves/s': Math.round(kinetics.steadyState.coldSolvesPerSecond), converged: '', 'wall s': (kinetics.steadyState.points / kinetics.steadyState.coldSolvesPerSecond).toFixed(2) },
-    [`Newton, ${kinetics.steadyStateParallel.workers} worker threads`]: { 'solves/s': Math.round(kinetics.steadyStateParallel.solvesPerSecond), converged: `${(100 * kinetics.steadyStateParallel.convergedFraction).toFixed(2)} %`, 'wall s': kinetics.steadyStateParallel.wallSeconds.toFixed(2) },
+    [`Newton, pool of ${kinetics.steadyStateParallel.workers} warm worker threads`]: { 'solves/s': Math.round(kinetics.steadyStateParallel.solvesPerSecond), converged: `${(100 * kinetics.steadyStateParallel.convergedFraction).toFixed(2)} %`, 'wall s': kinetics.steadyStateParallel.wallSeconds.toFixed(2) },
+    'same, the pool\'s first sweep': { 'solves/s': Math.round(kinetics.steadyStateParallel.coldSolvesPerSecond), converged: '', 'wall s': (kinetics.steadyState.points / kinetics.steadyStateParallel.coldSolvesPerSecond).toFixed(2) },
     'baseline: ROS2 integration to 1e8 s': { 'solves/s': Number(kinetics.baselineTimeIntegration.solvesPerSecond.toFixed(1)), converged: `${(100 * kinetics.baselineTimeIntegration.reachedSteadyFraction).toFixed(1)} % (sample of ${kinetics.baselineTimeIntegration.sampledPoints})`, 'wall s': '' },
   });
-  console.log(`ratio Newton/baseline: ${(kinetics.steadyState.solvesPerSecond / kinetics.baselineTimeIntegration.solvesPerSecond).toFixed(0)}×; pulses: ${kinetics.transient.periods} periods, ${kinetics.transient.steps} steps in ${kinetics.transient.wallSeconds.toFixed(2)} s (${Math.round(kinetics.transient.stepsPerSecond)} steps/s)`);
+  console.log(`ratio Newton/baseline: ${(kinetics.steadyState.solvesPerSecond / kinetics.baselineTimeIntegration.solvesPerSecond).toFixed(0)}×; warm pool/1 thread: ${(kinetics.steadyStateParallel.solvesPerSecond / kinetics.steadyState.solvesPerSecond).toFixed(2)}×; pulses: ${kinetics.transient.periods} periods, ${kinetics.transient.steps} steps in ${kinetics.transient.wallSeconds.toFixed(2)} s (${Math.round(kinetics.transient.stepsPerSecond)} steps/s)`);
   const processBench = runProcessBench();
   const pol = processBench.polarization;
   console.log(

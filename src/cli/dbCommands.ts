@@ -7,9 +7,9 @@ import type { CatalyticRecord } from '../data/normalizeRecord.js';
 import { type RawRow, parseImportText, recordsToCsv } from '../data/recordCsv.js';
 import { STRATEGIES } from '../data/recordSchema.js';
 import { feVsPotentialSpec, yieldByStrategySpec } from '../plot/literatureSpecs.js';
-import { renderPng, renderSvg } from '../plot/renderSpec.js';
 import { readLiteratureRecords } from '../store/literature.js';
 import { type ListRecordsQuery, RecordStore } from '../store/RecordStore.js';
+import { writeFigure } from './writeFigure.js';
 
 /** A command result: JSON for `--json`, text otherwise. */
 export interface Output {
@@ -265,18 +265,13 @@ export function registerDbCommands(program: Command, run: <A extends unknown[]>(
     .description('figures of the knowledge base as SVG or PNG (by the --out extension)')
     .option('--data-dir <dir>', 'embedded database folder')
     .option('--db-url <url>', 'PostgreSQL URL');
-  const writeFigure = async (spec: Parameters<typeof renderSvg>[0], out: string): Promise<Output> => {
-    if (!/\.(svg|png)$/i.test(out)) throw new InputError('--out', 'a file name ending in .svg or .png', `got "${out}"`);
-    const bytes = /\.png$/i.test(out) ? await renderPng(spec) : await renderSvg(spec);
-    writeFileSync(out, bytes);
-    return { json: { file: out, bytes: bytes.length }, text: `wrote ${out}` };
-  };
+  const figureOutput = async (spec: Parameters<typeof writeFigure>[0], out: string): Promise<Output> => ({ json: { file: out, bytes: await writeFigure(spec, out) }, text: `wrote ${out}` });
   addFilters(plot.command('fe-vs-potential').description('faradaic efficiency vs potential (V vs RHE), by strategy'))
     .requiredOption('--out <file>', 'fig.svg or fig.png')
     .addOption(json())
     .action(run(async (o: FilterOptions & { out: string }, cmd: Command) => withStore(location(cmd), async (store) => {
       const { records } = await store.list({ ...toQuery(o), limit: 10000 });
-      return writeFigure(feVsPotentialSpec(records), o.out);
+      return figureOutput(feVsPotentialSpec(records), o.out);
     })));
   addFilters(plot.command('yield-by-strategy').description('yield rates in normalized units, by strategy (log scale)'))
     .addOption(new Option('--basis <basis>', 'per catalyst mass or per electrode area').choices(['catalyst-mass', 'area']).default('catalyst-mass'))
@@ -284,6 +279,6 @@ export function registerDbCommands(program: Command, run: <A extends unknown[]>(
     .addOption(json())
     .action(run(async (o: FilterOptions & { out: string; basis: 'catalyst-mass' | 'area' }, cmd: Command) => withStore(location(cmd), async (store) => {
       const { records } = await store.list({ ...toQuery(o), limit: 10000 });
-      return writeFigure(yieldByStrategySpec(records, o.basis), o.out);
+      return figureOutput(yieldByStrategySpec(records, o.basis), o.out);
     })));
 }

@@ -1,4 +1,3 @@
-import { SingleBar } from 'cli-progress';
 import { type Command, Option } from 'commander';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { InputError } from '../chem/index.js';
@@ -9,9 +8,10 @@ import type { SweepResult, SweepSpec } from '../kinetics/mapper/descriptorSweep.
 import type { CompiledModel } from '../kinetics/parser/compileModel.js';
 import { freeEnergyDiagram } from '../mechanism/freeEnergyDiagram.js';
 import { freeEnergyDiagramSpec } from '../plot/freeEnergyDiagramSpec.js';
-import { renderPng, renderSvg } from '../plot/renderSpec.js';
 import { volcanoSpec } from '../plot/volcanoSpec.js';
 import { runParallelSweep } from '../jobs/runParallelSweep.js';
+import { progressBar } from './progressBar.js';
+import { writeFigure } from './writeFigure.js';
 import { builtinModelNames, builtinModelText, listBuiltinModels, loadModel } from '../store/builtinModels.js';
 import type { Output } from './dbCommands.js';
 
@@ -47,13 +47,6 @@ function parseAxis(field: string, text: string, points: number) {
 /** A built-in model by name, else a model file by path. */
 const model = (ref: string): CompiledModel => (builtinModelNames().includes(ref) ? loadModel({ name: ref }) : loadModel({ path: ref }));
 const fmt = (x: number, d = 3) => (Math.abs(x) >= 1e4 || (Math.abs(x) < 1e-3 && x !== 0) ? x.toExponential(d) : x.toFixed(d));
-
-async function writeFigure(spec: Parameters<typeof renderSvg>[0], out: string): Promise<number> {
-  if (!/\.(svg|png)$/i.test(out)) throw new InputError('--out', 'a file name ending in .svg or .png', `got "${out}"`);
-  const bytes = /\.png$/i.test(out) ? await renderPng(spec) : await renderSvg(spec);
-  writeFileSync(out, bytes);
-  return bytes.length;
-}
 
 /** Registers `models`, `mech …` and `kinetics …`. Models are addressed by built-in name or file path. */
 export function registerKineticsCommands(program: Command, run: Run): void {
@@ -187,28 +180,21 @@ export function registerKineticsCommands(program: Command, run: Run): void {
       const modelText = builtinModelNames().includes(ref) ? builtinModelText(ref) : readFileSync(ref, 'utf8');
       const completed: SweepResult[] = o.checkpoint && existsSync(o.checkpoint) ? reviveChunks(JSON.parse(readFileSync(o.checkpoint, 'utf8'))) : [];
       const saved: SweepResult[] = [...completed];
-      const interactive = Boolean(process.stderr.isTTY) && !cmd.opts().json;
-      const bar = interactive ? new SingleBar({ format: 'sweep [{bar}] {percentage}% | {value}/{total} points | {eta}s left', hideCursor: true }) : null;
-      let started = false;
+      const bar = progressBar('sweep', 'points', !cmd.opts().json);
       const t0 = performance.now();
       const result = await runParallelSweep({
         modelText,
         spec,
         workers: num('--workers', o.workers),
         completed,
-        onProgress: (done, total) => {
-          if (!bar) return;
-          if (!started) bar.start(total, done);
-          started = true;
-          bar.update(done);
-        },
+        onProgress: bar.update,
         onChunk: (chunk) => {
           if (!o.checkpoint) return;
           saved.push(chunk);
           writeFileSync(o.checkpoint, JSON.stringify(saved.map(serializeChunk)));
         },
       });
-      bar?.stop();
+      bar.stop();
       const seconds = (performance.now() - t0) / 1000;
       const product = o.product ?? m.species[m.productIndices[0]!]!;
       if (!(product in result.log10Tof)) throw new InputError('--product', `a product of the model (${Object.keys(result.log10Tof).join(', ')})`, `got "${product}"`);

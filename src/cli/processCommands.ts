@@ -1,9 +1,8 @@
 import { type Command, Option } from 'commander';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { InputError, molarMassGPerMol, resolveSpecies } from '../chem/index.js';
 import { couplingSpec, microenvironmentSpecs, tornadoSpec, transientSpec } from '../plot/processSpecs.js';
-import { renderPng, renderSvg } from '../plot/renderSpec.js';
 import { microenvRequestSchema, reactorRequestSchema, teaRequestSchema, transientRequestSchema } from '../reactor/inputSchemas.js';
 import { runMicroenvStudy, runReactorStudy, runTeaStudy, runTransientStudy, validateStudyInput } from '../reactor/runStudies.js';
 import { flowCellStudy, teaStudy } from '../reactor/studies.js';
@@ -14,6 +13,8 @@ import { coupleToKinetics, couplingCurve } from '../transport/coupleToKinetics.j
 import { type ElectrodeProduct, solveMicroenvironmentAtCurrents } from '../transport/solveMicroenvironment.js';
 import type { TransientMicroenvironmentResult } from '../transport/transientMicroenvironment.js';
 import type { Output } from './dbCommands.js';
+import { progressBar } from './progressBar.js';
+import { writeFigure } from './writeFigure.js';
 
 type Run = <A extends unknown[]>(fn: (...args: A) => Output | Promise<Output>) => (...args: A) => Promise<void>;
 
@@ -53,9 +54,12 @@ function transientSummary(r: TransientMicroenvironmentResult): string {
   return `${head}\n${tail}`;
 }
 
-async function writeFigure(spec: Parameters<typeof renderSvg>[0], out: string): Promise<void> {
-  if (!/\.(svg|png)$/i.test(out)) throw new InputError('--out', 'a file name ending in .svg or .png', `got "${out}"`);
-  writeFileSync(out, /\.png$/i.test(out) ? await renderPng(spec) : await renderSvg(spec));
+/** Runs a transient study with a progress bar in simulated seconds (terminal only, not with --json). */
+function transientWithProgress(input: Parameters<typeof runTransientStudy>[0], show: boolean): TransientMicroenvironmentResult {
+  const bar = progressBar('transient', 'ms simulated', show);
+  const r = runTransientStudy(input, (tS, totalS) => bar.update(Math.round(tS * 1000), Math.round(totalS * 1000)));
+  bar.stop();
+  return r;
 }
 
 /** Registers `microenv`, `reactor` and `tea`. */
@@ -98,7 +102,7 @@ export function registerProcessCommands(program: Command, run: Run): void {
     .option('--migration', 'include migration (Nernst–Planck with electroneutrality)')
     .option('--out <file>', 'surface pH and current vs time as .svg/.png')
     .addOption(json())
-    .action(run(async (o: { electrolyte: string; fe: string; steps?: string; pulse?: string; co2Saturated?: boolean; deltaUm: string; migration?: boolean; out?: string }) => {
+    .action(run(async (o: { electrolyte: string; fe: string; steps?: string; pulse?: string; co2Saturated?: boolean; deltaUm: string; migration?: boolean; out?: string; json?: boolean }) => {
       const fields = (flag: string, text: string, count: number) => {
         const parts = text.split(':').map((p) => num(flag, p));
         if (parts.length !== count) throw new InputError(flag, `${count} numbers separated by ":"`, `got "${text}"`);
@@ -114,7 +118,7 @@ export function registerProcessCommands(program: Command, run: Run): void {
         ...(o.steps ? { steps: o.steps.split(',').map((part) => fields('--steps', part.trim(), 2)).map(([j, t]) => ({ currentDensityMAPerCm2: j, durationS: t })) } : {}),
         ...(pulse ? { pulse: { highMAPerCm2: pulse[0], tHighS: pulse[1], lowMAPerCm2: pulse[2], tLowS: pulse[3], periods: pulse[4] } } : {}),
       });
-      const r = runTransientStudy(input);
+      const r = transientWithProgress(input, !o.json);
       if (o.out) await writeFigure(transientSpec(r), o.out);
       return { json: r, text: transientSummary(r) };
     }));
@@ -125,7 +129,7 @@ export function registerProcessCommands(program: Command, run: Run): void {
     .argument('<file>', 'input file; fields as the API bodies (docs/cli.md)')
     .option('--out <file>', 'plot (.svg/.png): profiles or surface pH (microenv), surface pH vs time (transient), tornado (tea)')
     .addOption(json())
-    .action(run(async (kind: string, file: string, o: { out?: string }) => {
+    .action(run(async (kind: string, file: string, o: { out?: string; json?: boolean }) => {
       let raw: unknown;
       try {
         raw = parseYaml(readFileSync(file, 'utf8'));
@@ -140,7 +144,7 @@ export function registerProcessCommands(program: Command, run: Run): void {
         return { json: results, text: text.join('\n') };
       }
       if (kind === 'transient') {
-        const r = runTransientStudy(validateStudyInput(transientRequestSchema, raw));
+        const r = transientWithProgress(validateStudyInput(transientRequestSchema, raw), !o.json);
         if (o.out) await writeFigure(transientSpec(r), o.out);
         return { json: r, text: transientSummary(r) };
       }
@@ -166,7 +170,7 @@ export function registerProcessCommands(program: Command, run: Run): void {
     .option('--delta-um <µm>', 'boundary-layer thickness, µm', '50')
     .option('--out <file>', 'FE vs current density with and without transport as .svg/.png (with a range)')
     .addOption(json())
-    .action(run(async (name: string, o: { electrolyte: string; j: string; sources: string; co2Saturated?: boolean; deltaUm: string; out?: string }) => {
+    .action(run(async (name: string, o: { electrolyte: string; j: string; sources: string; co2Saturated?: boolean; deltaUm: string; out?: string; json?: boolean }) => {
       const productSources = Object.fromEntries(o.sources.split(',').map((part, i) => {
         const [p, src] = part.trim().split(':');
         if (!p || !src) throw new InputError(`--sources[${i}]`, 'product:source+source', `got "${part.trim()}"`);
@@ -176,7 +180,9 @@ export function registerProcessCommands(program: Command, run: Run): void {
       const fmt = (fe: Record<string, number>) => Object.entries(fe).map(([k, v]) => `${k} ${(100 * v).toFixed(2)} %`).join(', ');
       const currents = currentList(o.j);
       if (currents.length > 1) {
-        const points = couplingCurve(input, currents.map((j) => j * 10));
+        const bar = progressBar('coupling', 'currents', !o.json);
+        const points = couplingCurve(input, currents.map((j) => j * 10), bar.update);
+        bar.stop();
         if (o.out) await writeFigure(couplingSpec(points), o.out);
         const text = points.map((p, i) => `${currents[i]!.toPrecision(3)} mA cm-2: ${p.faradaicEfficiency ? `${p.converged ? '' : '(not converged) '}FE with transport ${fmt(p.faradaicEfficiency)}; at bulk ${fmt(p.faradaicEfficiencyBulk!)}; surface pH ${p.surfacePH!.toFixed(2)}` : `not solved — ${p.message}`}`);
         return { json: points, text: text.join('\n') };

@@ -1,17 +1,16 @@
 import os from 'node:os';
-import type { Worker } from 'node:worker_threads';
 import { axisValues, type SweepResult, type SweepSpec } from '../kinetics/mapper/descriptorSweep.js';
 import { compileModel, parseModelText } from '../kinetics/parser/compileModel.js';
-import { startWorker } from './workerThread.js';
+import { runPooledTask } from './workerPool.js';
 
 /** Options of {@link runParallelSweep}. */
 export interface ParallelSweepOptions {
   /** Model YAML/JSON text (workers compile it themselves). */
   modelText: string;
   spec: SweepSpec;
-  /** Worker threads (default: number of cores). */
+  /** Worker threads of the pool that runs it (default: number of cores). */
   workers?: number;
-  /** Grid rows per task (default: about four tasks per worker, at least 4 rows). */
+  /** Grid rows per task (default: about two tasks per worker, at least 4 rows). */
   chunkRows?: number;
   /** Chunks already computed (from a checkpoint), by first row: skipped. */
   completed?: SweepResult[];
@@ -50,61 +49,45 @@ export function mergeSweepChunks(model: ReturnType<typeof compileModel>, spec: S
 }
 
 /**
- * Runs a descriptor sweep on worker threads: the grid's rows are cut into chunks, handed to the workers
- * in order, each chunk solved with continuation; progress after every row; chunks already done (resume)
- * are skipped; an abort signal stops the workers.
+ * Runs a descriptor sweep on the pool of warm worker threads ({@link workerPool}): the grid's rows are cut
+ * into chunks, queued in order, each chunk solved with continuation; progress after every row; chunks already
+ * done (resume) are skipped; an abort signal stops the workers.
  */
 export async function runParallelSweep(options: ParallelSweepOptions): Promise<SweepResult> {
   const model = compileModel(parseModelText(options.modelText));
   const ys = options.spec.y ? axisValues(options.spec.y) : [0];
   const xs = axisValues(options.spec.x);
-  const nWorkersWanted = options.workers ?? os.availableParallelism();
-  // Few large chunks keep continuation going (each chunk starts without a neighbour); four per worker keep
-  // the load balanced and the checkpoints frequent.
-  const chunkRows = options.chunkRows ?? Math.max(4, Math.ceil(ys.length / (4 * nWorkersWanted)));
+  const threads = options.workers ?? os.availableParallelism();
+  // Few large chunks keep continuation going (each chunk starts without a neighbour); two per worker keep
+  // the load balanced (measured on 100 × 100: 66k solves/s on 2 warm workers vs 57k with four per worker).
+  const chunkRows = options.chunkRows ?? Math.max(4, Math.ceil(ys.length / (2 * threads)));
   const done = new Map((options.completed ?? []).map((c) => [c.rows[0], c]));
-  const queue: [number, number][] = [];
-  for (let r = 0; r < ys.length; r += chunkRows) if (!done.has(r)) queue.push([r, Math.min(ys.length, r + chunkRows)]);
+  const tasks: [number, number][] = [];
+  for (let r = 0; r < ys.length; r += chunkRows) if (!done.has(r)) tasks.push([r, Math.min(ys.length, r + chunkRows)]);
   const total = xs.length * ys.length;
-  let points = [...done.values()].reduce((n, c) => n + (c.rows[1] - c.rows[0]) * xs.length, 0);
-  options.onProgress?.(points, total);
-  const chunks: SweepResult[] = [...done.values()];
-  const nWorkers = Math.max(1, Math.min(nWorkersWanted, queue.length));
-  const workers: Worker[] = [];
+  const finishedPoints = [...done.values()].reduce((n, c) => n + (c.rows[1] - c.rows[0]) * xs.length, 0);
+  const inFlight = new Map<number, number>(); // points done so far in each running chunk, by first row
+  const report = () => options.onProgress?.(finishedPoints + [...inFlight.values()].reduce((a, b) => a + b, 0), total);
+  report();
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  options.signal?.addEventListener('abort', abort, { once: true });
   try {
-    await Promise.all(
-      Array.from({ length: nWorkers }, async () => {
-        const worker = startWorker('sweepWorker');
-        workers.push(worker);
-        // one error listener per worker, routed to the task in flight
-        let fail: (error: Error) => void = () => {};
-        worker.on('error', (error) => fail(error));
-        for (let task = queue.shift(); task; task = queue.shift()) {
-          if (options.signal?.aborted) throw new Error('sweep cancelled');
-          const rows = task;
-          const result = await new Promise<SweepResult>((resolve, reject) => {
-            const onMessage = (m: { type: string; result?: SweepResult; message?: string }) => {
-              if (m.type === 'row') options.onProgress?.((points += xs.length), total);
-              else if (m.type === 'done') {
-                worker.off('message', onMessage);
-                resolve(m.result!);
-              } else if (m.type === 'error') {
-                worker.off('message', onMessage);
-                reject(new Error(m.message));
-              }
-            };
-            worker.on('message', onMessage);
-            fail = reject;
-            options.signal?.addEventListener('abort', () => reject(new Error('sweep cancelled')), { once: true });
-            worker.postMessage({ modelText: options.modelText, spec: options.spec, rows });
-          });
-          chunks.push(result);
-          options.onChunk?.(result);
-        }
+    const fresh = await Promise.all(
+      tasks.map(async (rows) => {
+        const chunk = await runPooledTask<SweepResult>({ kind: 'sweep', modelText: options.modelText, spec: options.spec, rows }, (pointsDone) => {
+          inFlight.set(rows[0], pointsDone);
+          report();
+        }, { signal: controller.signal, threads });
+        options.onChunk?.(chunk);
+        return chunk;
       }),
     );
+    return mergeSweepChunks(model, options.spec, [...done.values(), ...fresh]);
+  } catch (error) {
+    controller.abort(); // one failed chunk stops the others
+    throw options.signal?.aborted ? new Error('sweep cancelled') : error;
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    options.signal?.removeEventListener('abort', abort);
   }
-  return mergeSweepChunks(model, options.spec, chunks);
 }

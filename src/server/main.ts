@@ -5,14 +5,27 @@
  * seeded with the curated literature on first run; $CNCOUPLE_DATABASE_URL selects PostgreSQL instead.
  */
 import { defaultDataDir } from '../cli/dbCommands.js';
+import { runParallelSweep } from '../jobs/runParallelSweep.js';
+import { closeWorkerPools } from '../jobs/workerPool.js';
+import { builtinModelText } from '../store/builtinModels.js';
 import { startServer } from './startServer.js';
+
+/** A 40 × 40 sweep of the built-in urea model, one chunk per worker: loads the modules and compiles the solver. */
+const WARM_UP_SWEEP = {
+  modelText: builtinModelText('urea-cu4-ceo2'),
+  spec: { x: { name: 'dG_NO', from: -1.5, to: 0.5, points: 40 }, y: { name: 'dG_CO', from: -0.5, to: 1.0, points: 40 } },
+  chunkRows: 20,
+};
 
 async function main() {
   const dataDir = defaultDataDir();
   const server = await startServer({ dataDir, databaseUrl: process.env.CNCOUPLE_DATABASE_URL });
   console.log(`cncouple is running at ${server.url}  (database: ${server.store.location}; Ctrl+C stops)`);
+  // in the background, so that the first volcano a user asks for runs on warm workers
+  runParallelSweep(WARM_UP_SWEEP).catch((error: unknown) => console.warn(`worker warm-up sweep failed (sweeps still run, cold): ${(error as Error).message}`));
   const stop = async () => {
     await server.close();
+    await closeWorkerPools();
     process.exit(0);
   };
   process.on('SIGINT', stop);

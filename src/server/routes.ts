@@ -19,7 +19,7 @@ import { InputError } from '../chem/index.js';
 import { listRecordsQuerySchema, type RecordStore } from '../store/RecordStore.js';
 import { type JobManager, JobNotFoundError } from '../jobs/JobManager.js';
 import { runStudyJob } from '../jobs/runStudyJob.js';
-import type { StudyTask } from '../jobs/studyWorker.js';
+import type { StudyTask } from '../jobs/jobWorker.js';
 import { electrolyteFromText } from '../transport/electrolyteFromText.js';
 import { electrodeStoichiometry } from '../transport/electrodeStoichiometry.js';
 import type { TransientMicroenvironmentResult } from '../transport/transientMicroenvironment.js';

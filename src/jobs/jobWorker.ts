@@ -1,0 +1,52 @@
+/**
+ * The code every pooled worker thread runs (see {@link workerPool}): one band of descriptor-sweep rows, or
+ * one transient / coupling study, with progress posted on the task's own port.
+ */
+import type { MessagePort } from 'node:worker_threads';
+import type { z } from 'zod';
+import { descriptorSweep, type SweepResult, type SweepSpec } from '../kinetics/mapper/descriptorSweep.js';
+import { compileModel, parseModelText } from '../kinetics/parser/compileModel.js';
+import type { coupleRequestSchema, transientRequestSchema } from '../reactor/inputSchemas.js';
+import { runTransientStudy } from '../reactor/runStudies.js';
+import { loadModel } from '../store/builtinModels.js';
+import { couplingCurve } from '../transport/coupleToKinetics.js';
+import { electrolyteFromText } from '../transport/electrolyteFromText.js';
+
+/** A study for a worker: its kind and its validated input. */
+export type StudyTask = { kind: 'transient'; input: z.output<typeof transientRequestSchema> } | { kind: 'couple'; input: z.output<typeof coupleRequestSchema> };
+
+/** A task for a pooled worker; `progress` receives `{ done, total }` messages while it runs. */
+export type WorkerTask =
+  | { kind: 'sweep'; modelText: string; spec: SweepSpec; rows: [number, number]; progress: MessagePort }
+  | { kind: 'study'; study: StudyTask; progress: MessagePort };
+
+// a worker keeps the last model it compiled: a sweep's chunks share one model text
+let cached: { text: string; model: ReturnType<typeof compileModel> } | null = null;
+
+/**
+ * Runs one task on this worker thread (piscina's entry point); its last progress message is `{ end: true }`,
+ * so that the caller can wait for every progress message before it takes the result.
+ */
+export default function runWorkerTask(task: WorkerTask): SweepResult | unknown {
+  try {
+    return runTask(task, (done, total) => task.progress.postMessage({ done, total }));
+  } finally {
+    task.progress.postMessage({ end: true });
+  }
+}
+
+function runTask(task: WorkerTask, report: (done: number, total: number) => void): SweepResult | unknown {
+  if (task.kind === 'sweep') {
+    if (cached?.text !== task.modelText) cached = { text: task.modelText, model: compileModel(parseModelText(task.modelText)) };
+    const width = task.spec.x.points;
+    const rowCount = task.rows[1] - task.rows[0];
+    return descriptorSweep(cached.model, task.spec, task.rows, (row) => report((row - task.rows[0] + 1) * width, rowCount * width));
+  }
+  const { study } = task;
+  if (study.kind === 'transient') return runTransientStudy(study.input, (tS, totalS) => report(Math.round(tS * 1000), Math.round(totalS * 1000)));
+  const b = study.input;
+  const model = loadModel(b.modelText !== undefined ? { text: b.modelText } : { name: b.model! });
+  const bulk = electrolyteFromText(b.electrolyte, b.co2Saturated).concentrations;
+  const currents = b.currentDensitiesMAPerCm2.map((j) => j * 10); // mA cm⁻² → A m⁻²
+  return couplingCurve({ model, bulk, productSources: b.productSources, boundaryLayerM: b.boundaryLayerUm * 1e-6 }, currents, report);
+}
