@@ -15,11 +15,13 @@ export interface JobState<R> {
 }
 
 /**
- * Background jobs of the HTTP API (descriptor sweeps): started without blocking requests (the work runs on
- * worker threads), polled for progress, cancelled, fetched. Kept in memory, newest 50.
+ * Background jobs of the HTTP API (descriptor sweeps, transient and coupling studies): started without
+ * blocking requests (the work runs on worker threads), polled or followed for progress, cancelled, fetched.
+ * Kept in memory: 50 jobs, the oldest finished one dropped first.
  */
 export class JobManager {
   private readonly jobs = new Map<string, JobState<unknown> & { controller: AbortController }>();
+  private readonly listeners = new Map<string, Set<(state: JobState<unknown>) => void>>();
 
   /** Starts `work` and returns the job id at once. */
   start<R>(kind: string, work: (report: (done: number, total: number) => void, signal: AbortSignal) => Promise<R>): string {
@@ -27,18 +29,53 @@ export class JobManager {
     const controller = new AbortController();
     const job: JobState<unknown> & { controller: AbortController } = { id, kind, status: 'running', progress: { done: 0, total: 0 }, createdAt: new Date().toISOString(), controller };
     this.jobs.set(id, job);
-    if (this.jobs.size > 50) this.jobs.delete(this.jobs.keys().next().value!);
-    work((done, total) => (job.progress = { done, total }), controller.signal).then(
+    if (this.jobs.size > 50) {
+      // the oldest finished job goes first: a running one may have someone following it
+      const finished = [...this.jobs.values()].find((j) => j.status !== 'running');
+      this.jobs.delete(finished?.id ?? this.jobs.keys().next().value!);
+    }
+    const report = (done: number, total: number) => {
+      job.progress = { done, total };
+      this.notify(id);
+    };
+    work(report, controller.signal).then(
       (result) => {
         if (job.status !== 'running') return;
         Object.assign(job, { status: 'done', result, finishedAt: new Date().toISOString() });
+        this.notify(id);
       },
       (error: unknown) => {
         if (job.status !== 'running') return;
         Object.assign(job, { status: 'failed', error: (error as Error).message, finishedAt: new Date().toISOString() });
+        this.notify(id);
       },
     );
     return id;
+  }
+
+  /**
+   * Calls `listener` with the job's state (without its result) now and after every change, until it is no
+   * longer running; returns the function that stops listening. @throws {JobNotFoundError} for unknown ids
+   */
+  subscribe(id: string, listener: (state: JobState<unknown>) => void): () => void {
+    const state = this.get(id);
+    listener(state);
+    if (state.status !== 'running') return () => {};
+    const set = this.listeners.get(id) ?? new Set();
+    this.listeners.set(id, set);
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) this.listeners.delete(id);
+    };
+  }
+
+  private notify(id: string): void {
+    const set = this.listeners.get(id);
+    if (!set) return;
+    const state = this.get(id);
+    for (const listener of set) listener(state);
+    if (state.status !== 'running') this.listeners.delete(id);
   }
 
   /** A job's state (without its result unless `withResult`). @throws {InputError} for unknown ids */
@@ -56,6 +93,7 @@ export class JobManager {
     if (job.status === 'running') {
       job.controller.abort();
       Object.assign(job, { status: 'cancelled', finishedAt: new Date().toISOString() });
+      this.notify(id);
     }
     return this.get(id);
   }

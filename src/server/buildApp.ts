@@ -9,7 +9,7 @@ import { ConflictError, ImportError, NotFoundError, ReadOnlyError } from '../sto
 import type { RecordStore } from '../store/RecordStore.js';
 import { VERSION } from '../version.js';
 import { docsPage } from './docsPage.js';
-import { ROUTES, type RouteResult, openApiDocument } from './routes.js';
+import { type EventStreamResult, ROUTES, type RouteResult, openApiDocument } from './routes.js';
 
 /** Options of {@link buildApp}. */
 export interface BuildAppOptions {
@@ -41,6 +41,28 @@ function sendError(reply: FastifyReply, error: unknown): FastifyReply {
 const isText = (r: RouteResult): r is { contentType: string; body: string; status?: number } =>
   typeof r === 'object' && r !== null && 'contentType' in r && 'body' in r && typeof (r as { body: unknown }).body === 'string';
 
+const isEventStream = (r: RouteResult): r is EventStreamResult => typeof r === 'object' && r !== null && 'eventStream' in r;
+
+/** Sends server-sent events until the stream ends or the client leaves; a comment every 15 s keeps proxies from closing it. */
+function streamEvents(reply: FastifyReply, result: EventStreamResult): FastifyReply {
+  reply.hijack();
+  const raw = reply.raw;
+  raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
+  let open = true;
+  const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), 15_000);
+  const end = () => {
+    if (!open) return;
+    open = false;
+    clearInterval(heartbeat);
+    raw.end();
+  };
+  raw.on('close', end); // the client left (or the server closes its connections)
+  const stop = result.eventStream((event, data) => open && raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`), end);
+  if (open) raw.on('close', stop);
+  else stop();
+  return reply;
+}
+
 /**
  * The HTTP app: JSON API under /api (routes from {@link ROUTES}, OpenAPI at /api/openapi.json, docs at
  * /api/docs) and the web front end at /. Routes validate with the library's zod schemas.
@@ -58,6 +80,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         const body = route.body ? route.body.parse(request.body ?? {}) : undefined;
         const query = route.query ? route.query.parse(request.query ?? {}) : request.query;
         const result = await route.handler({ body, query, params: request.params as Record<string, string>, store: options.store, jobs });
+        if (isEventStream(result)) return streamEvents(reply, result);
         if (isText(result)) return reply.code(result.status ?? route.status ?? 200).type(result.contentType).send(result.body);
         return reply.code(route.status ?? 200).send(result);
       },

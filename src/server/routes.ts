@@ -59,7 +59,7 @@ import {
 } from './apiSchemas.js';
 
 /** What a handler returns: JSON (default) or a text body with its content type. */
-export type RouteResult = unknown | { contentType: string; body: string; status?: number };
+export type RouteResult = unknown | { contentType: string; body: string; status?: number } | EventStreamResult;
 
 /** One HTTP route: the single source for the handler, its validation and its OpenAPI entry. */
 export interface RouteDefinition {
@@ -75,6 +75,14 @@ export interface RouteDefinition {
   /** Response content type for the docs (default application/json). */
   produces?: string;
   handler: (input: { body: unknown; query: unknown; params: Record<string, string>; store: RecordStore; jobs: JobManager }) => Promise<RouteResult> | RouteResult;
+}
+
+/**
+ * A server-sent-events response: `start` gets a `send(event, data)` and an `end()`, and returns the function
+ * that stops its work when the client goes away.
+ */
+export interface EventStreamResult {
+  eventStream: (send: (event: string, data: unknown) => void, end: () => void) => () => void;
 }
 
 /** Marks a non-JSON response. */
@@ -247,6 +255,14 @@ ROUTES.push(
       return { id, status: 'running' };
     },
   },
+  {
+    method: 'GET', url: '/api/jobs/:id/events', tag: 'jobs', produces: 'text/event-stream',
+    summary: 'Follow any background job (sweep, transient, couple) as server-sent events: `progress` with its state (at most 10 a second), then one `end` with the final status; fetch the result from the job\'s own URL',
+    handler: ({ params, jobs }) => {
+      jobs.get(params.id!); // unknown id: a 404 before the stream opens
+      return followJob(jobs, params.id!);
+    },
+  },
   { method: 'GET', url: '/api/kinetics/sweeps/:id', tag: 'kinetics', summary: 'Progress of a sweep job', handler: ({ params, jobs }) => jobs.get(params.id!) },
   { method: 'DELETE', url: '/api/kinetics/sweeps/:id', tag: 'kinetics', summary: 'Cancel a sweep job', handler: ({ params, jobs }) => jobs.cancel(params.id!) },
   {
@@ -269,6 +285,32 @@ ROUTES.push(
     },
   },
 );
+
+/** The event stream of one job: its state on every change, throttled to one `progress` event per 100 ms. */
+function followJob(jobs: JobManager, id: string): EventStreamResult {
+  return {
+    eventStream: (send, end) => {
+      let last = 0;
+      let pending: ReturnType<typeof setTimeout> | undefined;
+      const unsubscribe = jobs.subscribe(id, (state) => {
+        clearTimeout(pending);
+        if (state.status !== 'running') {
+          send('end', state);
+          end();
+          return;
+        }
+        const wait = last + 100 - Date.now();
+        const emit = () => ((last = Date.now()), send('progress', state));
+        if (wait <= 0) emit();
+        else pending = setTimeout(emit, wait);
+      });
+      return () => {
+        clearTimeout(pending);
+        unsubscribe();
+      };
+    },
+  };
+}
 
 /**
  * The three routes of a study run as a background job on a worker thread: POST (validate, start, 202 with the

@@ -194,6 +194,49 @@ describe('HTTP API', () => {
     expect((await call('GET', `/api/microenv/transient/${started.json.id}`)).status).toBe(404); // a coupling id is not a transient run
   });
 
+  it('streams any job as server-sent events: throttled progress, then one end event; cancel ends the stream', async () => {
+    /** Reads a job's event stream to its end: each event's name, parsed data and arrival time (ms). */
+    const readEvents = async (id: string) => {
+      const response = await fetch(`${server.url}/api/jobs/${id}/events`);
+      expect(response.headers.get('content-type')).toContain('text/event-stream');
+      const events: { event: string; data: Json; atMs: number }[] = [];
+      let buffer = '';
+      const decoder = new TextDecoder();
+      for await (const chunk of response.body!) {
+        buffer += decoder.decode(chunk as Uint8Array, { stream: true });
+        for (let cut = buffer.indexOf('\n\n'); cut >= 0; cut = buffer.indexOf('\n\n')) {
+          const block = buffer.slice(0, cut);
+          buffer = buffer.slice(cut + 2);
+          const event = /^event: (.*)$/m.exec(block)?.[1];
+          const data = /^data: (.*)$/m.exec(block)?.[1];
+          if (event && data) events.push({ event, data: JSON.parse(data), atMs: performance.now() });
+        }
+      }
+      return events;
+    };
+    const h2 = [{ to: 'H2', from: ['H2O'], faradaicEfficiency: 1 }];
+    const started = await call('POST', '/api/microenv/transient', { electrolyte: '0.5 M K2SO4', products: h2, steps: [{ currentDensityMAPerCm2: 100, durationS: 5 }] });
+    const events = await readEvents(started.json.id);
+    const progress = events.filter((e) => e.event === 'progress');
+    expect(events.at(-1)).toMatchObject({ event: 'end', data: { status: 'done', progress: { done: 5000, total: 5000 } } });
+    expect(events.filter((e) => e.event === 'end')).toHaveLength(1);
+    expect(progress.length).toBeGreaterThan(1);
+    progress.slice(1).forEach((e, i) => {
+      expect(e.data.progress.done).toBeGreaterThanOrEqual(progress[i]!.data.progress.done);
+      expect(e.atMs - progress[i]!.atMs).toBeGreaterThan(80); // at most ~10 events a second
+    });
+    expect(events.at(-1)!.data.result).toBeUndefined(); // the result comes from the job's own URL
+    // a finished job's stream is its end event alone
+    expect((await readEvents(started.json.id)).map((e) => e.event)).toEqual(['end']);
+    // cancelling ends a follower's stream with the cancelled state
+    const long = await call('POST', '/api/microenv/transient', { electrolyte: '0.5 M K2SO4', products: h2, pulse: { highMAPerCm2: 100, tHighS: 1, lowMAPerCm2: 0, tLowS: 1, periods: 200 } });
+    const following = readEvents(long.json.id);
+    await new Promise((r) => setTimeout(r, 300));
+    await call('DELETE', `/api/microenv/transient/${long.json.id}`);
+    expect((await following).at(-1)).toMatchObject({ event: 'end', data: { status: 'cancelled' } });
+    expect((await call('GET', '/api/jobs/nope/events')).status).toBe(404);
+  });
+
   it('keeps user data across a restart', async () => {
     const { port } = new URL(server.url);
     await server.close();

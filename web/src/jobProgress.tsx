@@ -20,10 +20,30 @@ export async function pollJob<S extends JobState>(url: string, onState: (state: 
   }
 }
 
-/** Starts a background job with POST `url` and polls `url/<id>` until done (see {@link pollJob}). */
+/**
+ * Follows a job's progress on its event stream (`/api/jobs/<id>/events`), then fetches its final state, with
+ * the result, from `url`; falls back to polling `url` (see {@link pollJob}) if the stream breaks.
+ */
+export function followJob<S extends JobState>(id: string, url: string, onState: (state: S) => void, intervalMs = 300): Promise<S> {
+  return new Promise<S>((resolve, reject) => {
+    const source = new EventSource(`/api/jobs/${encodeURIComponent(id)}/events`);
+    let finished = false;
+    const finish = () => {
+      if (finished) return;
+      finished = true;
+      source.close();
+      pollJob<S>(url, onState, intervalMs).then(resolve, reject);
+    };
+    source.addEventListener('progress', (event) => onState(JSON.parse((event as MessageEvent<string>).data) as S));
+    source.addEventListener('end', finish);
+    source.onerror = finish;
+  });
+}
+
+/** Starts a background job with POST `url` and follows `url/<id>` until done (see {@link followJob}). */
 export async function runJob<S extends JobState>(url: string, body: unknown, onState: (state: S) => void, intervalMs = 300): Promise<S> {
   const started = await api.post<{ id: string }>(url, body);
-  return pollJob<S>(`${url}/${started.id}`, onState, intervalMs);
+  return followJob<S>(started.id, `${url}/${started.id}`, onState, intervalMs);
 }
 
 /** Accessible progress bar of a job: status, done/total in `unit`, percentage. */
