@@ -4,7 +4,10 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 
-/** Row of the `records` table: query columns plus the record as entered and as normalized (JSON text). */
+/**
+ * Row of the `records` table: the query columns only, so that filters and counts scan narrow rows; the
+ * documents themselves are in `record_documents`.
+ */
 export interface RecordsTable {
   id: string;
   origin: string;
@@ -27,10 +30,15 @@ export interface RecordsTable {
   current_density_a_per_m2: number | null;
   flag_count: number;
   source_ref: number | null;
-  input_json: string;
-  record_json: string;
   created_at: string;
   updated_at: string;
+}
+
+/** Row of `record_documents`: a record as entered and as normalized (JSON text), deleted with its record. */
+export interface RecordDocumentsTable {
+  id: string;
+  input_json: string;
+  record_json: string;
 }
 
 /** Key–value metadata, e.g. the hash of the seeded literature. */
@@ -42,6 +50,7 @@ export interface MetaTable {
 /** The database schema seen by Kysely. */
 export interface DatabaseSchema {
   records: RecordsTable;
+  record_documents: RecordDocumentsTable;
   meta: MetaTable;
 }
 

@@ -9,6 +9,8 @@ import { type RecordInputDraft, recordInputSchema } from '../../src/data/recordS
 import { ImportError, NotFoundError, ReadOnlyError } from '../../src/store/errors.js';
 import { readLiteratureRecords } from '../../src/store/literature.js';
 import { RecordStore } from '../../src/store/RecordStore.js';
+import { migrateToLatest } from '../../src/store/migrations.js';
+import { type Kysely, sql } from 'kysely';
 
 const literature = readLiteratureRecords();
 
@@ -34,7 +36,7 @@ const userDraft = (over: Partial<RecordInputDraft> = {}): RecordInputDraft => ({
 async function resetPostgres(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  await client.query('drop table if exists records, meta, kysely_migration, kysely_migration_lock cascade');
+  await client.query('drop table if exists record_documents, records, meta, kysely_migration, kysely_migration_lock cascade');
   await client.end();
 }
 
@@ -211,6 +213,33 @@ describe.each(targets)('RecordStore on %s', (_name, open) => {
     expect(rt2.normalized.currentDensityAPerM2).toBeCloseTo(520, 9); // 13 mA / 0.25 cm²
     await store.delete('rt-1');
     await store.delete('rt-2');
+  });
+});
+
+describe.each(targets)('schema migration on %s', (name, open) => {
+  it('moves the documents of a version-1 database out of the records table, keeping every record', async () => {
+    const first = await open(); // a fresh database at the newest version: take it back to version 1
+    const db = first.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+    await first.seedLiterature(literature);
+    await first.create(userDraft({ id: 'mine-1' }));
+    const before = (await first.list({ limit: 1000 })).records;
+    expect(await migrateToLatest(db as Kysely<unknown>, '0001-records')).toEqual(['0002-record-documents']);
+    const columns = async (table: string) =>
+      name.startsWith('SQLite')
+        ? (await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(db)).rows.map((r) => r.name)
+        : (await sql<{ name: string }>`select column_name as name from information_schema.columns where table_name = ${table}`.execute(db)).rows.map((r) => r.name);
+    expect(await columns('records')).toContain('record_json');
+    expect(await columns('record_documents')).toEqual([]);
+    // up again: every record reads back as it was, and the records table holds query columns only
+    expect(await migrateToLatest(db as Kysely<unknown>)).toEqual(['0002-record-documents']);
+    expect(await columns('records')).not.toContain('record_json');
+    expect((await first.list({ limit: 1000 })).records).toEqual(before);
+    expect(await first.get('mine-1')).toEqual(before.find((r) => r.id === 'mine-1'));
+    // deleting a record deletes its documents (foreign key, on delete cascade)
+    await first.delete('mine-1');
+    const left = await db.selectFrom('record_documents').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+    expect(Number(left.n)).toBe(literature.length);
+    await first.close();
   });
 });
 
