@@ -9,10 +9,8 @@ import type { CompiledModel } from '../kinetics/parser/compileModel.js';
 import { freeEnergyDiagram } from '../mechanism/freeEnergyDiagram.js';
 import { freeEnergyDiagramSpec } from '../plot/freeEnergyDiagramSpec.js';
 import { volcanoSpec } from '../plot/volcanoSpec.js';
-import { runParallelSweep } from '../jobs/runParallelSweep.js';
 import { progressBar } from './progressBar.js';
 import { writeFigure } from './writeFigure.js';
-import { builtinModelNames, builtinModelText, listBuiltinModels, loadModel } from '../store/builtinModels.js';
 import type { Output } from './dbCommands.js';
 
 type Run = <A extends unknown[]>(fn: (...args: A) => Output | Promise<Output>) => (...args: A) => Promise<void>;
@@ -44,8 +42,14 @@ function parseAxis(field: string, text: string, points: number) {
   return { name, from: num(field, from)!, to: num(field, to)!, points };
 }
 
+// The model compiler (zod schemas, YAML) and the worker pool load when a command needs them, not at start-up.
+const builtinModels = () => import('../store/builtinModels.js');
+
 /** A built-in model by name, else a model file by path. */
-const model = (ref: string): CompiledModel => (builtinModelNames().includes(ref) ? loadModel({ name: ref }) : loadModel({ path: ref }));
+async function model(ref: string): Promise<CompiledModel> {
+  const { builtinModelNames, loadModel } = await builtinModels();
+  return builtinModelNames().includes(ref) ? loadModel({ name: ref }) : loadModel({ path: ref });
+}
 const fmt = (x: number, d = 3) => (Math.abs(x) >= 1e4 || (Math.abs(x) < 1e-3 && x !== 0) ? x.toExponential(d) : x.toFixed(d));
 
 /** Registers `models`, `mech …` and `kinetics …`. Models are addressed by built-in name or file path. */
@@ -55,21 +59,21 @@ export function registerKineticsCommands(program: Command, run: Run): void {
     .command('models')
     .description('list the built-in mechanism models')
     .addOption(json())
-    .action(run(() => {
-      const models = listBuiltinModels();
+    .action(run(async () => {
+      const models = (await builtinModels()).listBuiltinModels();
       return { json: models, text: models.map((m) => `${m.name}\n  ${m.description}\n  source: ${m.source}\n  pathways: ${m.pathways.join(', ')}; descriptors: ${JSON.stringify(m.descriptors)}`).join('\n\n') };
     }));
 
   const mech = program.command('mech').description('free-energy diagrams and limiting potentials (computational hydrogen electrode)');
   mech
     .command('diagram')
-    .argument('<model>', `built-in (${builtinModelNames().join(', ')}) or a model file`)
+    .argument('<model>', 'a built-in model (cncouple models) or a model file')
     .option('--potential <V>', 'potential, V vs RHE (default 0)', '0')
     .option('--pathway <names>', 'comma-separated pathways (default all)')
     .option('--out <file>', 'write the diagram as .svg or .png')
     .addOption(json())
     .action(run(async (ref: string, o: { potential: string; pathway?: string; out?: string }) => {
-      const m = model(ref);
+      const m = await model(ref);
       const U = num('--potential', o.potential)!;
       const names = o.pathway ? o.pathway.split(',').map((s) => s.trim()) : m.file.pathways.map((p) => p.name);
       const diagrams = names.map((n) => freeEnergyDiagram(m, n, U));
@@ -82,8 +86,8 @@ export function registerKineticsCommands(program: Command, run: Run): void {
     .command('limiting')
     .argument('<model>')
     .addOption(json())
-    .action(run((ref: string) => {
-      const m = model(ref);
+    .action(run(async (ref: string) => {
+      const m = await model(ref);
       const rows = m.file.pathways.map((p) => {
         const d = freeEnergyDiagram(m, p.name, 0);
         return { pathway: p.name, limitingPotentialV: d.limitingPotentialV, potentialDeterminingStep: d.potentialDeterminingStep, uphillChemicalSteps: d.uphillChemicalSteps };
@@ -98,8 +102,8 @@ export function registerKineticsCommands(program: Command, run: Run): void {
     .option('--potential <V>', 'V vs RHE, or from:to:step (default: the model’s)')
     .option('--descriptor <name=value...>', 'descriptor values, eV')
     .addOption(json())
-    .action(run((ref: string, o: { potential?: string; descriptor?: string[] }) => {
-      const m = model(ref);
+    .action(run(async (ref: string, o: { potential?: string; descriptor?: string[] }) => {
+      const m = await model(ref);
       const potentials = o.potential ? parsePotentialRange(o.potential) : [m.file.potentialVvsRHE];
       const descriptors = Object.fromEntries((o.descriptor ?? []).map((d) => {
         const [k, v] = d.split('=');
@@ -117,8 +121,8 @@ export function registerKineticsCommands(program: Command, run: Run): void {
     .requiredOption('--target <species>', 'product whose rate is controlled')
     .option('--potential <V>', 'V vs RHE')
     .addOption(json())
-    .action(run((ref: string, o: { target: string; potential?: string }) => {
-      const drc = degreeOfRateControl(model(ref), o.target, { potentialVvsRHE: num('--potential', o.potential) });
+    .action(run(async (ref: string, o: { target: string; potential?: string }) => {
+      const drc = degreeOfRateControl(await model(ref), o.target, { potentialVvsRHE: num('--potential', o.potential) });
       return { json: drc, text: Object.entries(drc).map(([k, v]) => `${k.padEnd(20)} ${v.toFixed(4)}`).join('\n') };
     }));
   kin
@@ -130,8 +134,8 @@ export function registerKineticsCommands(program: Command, run: Run): void {
     .requiredOption('--t2 <s>', 'its duration, s')
     .option('--periods <n>', 'number of periods', '50')
     .addOption(json())
-    .action(run((ref: string, o: { e1: string; t1: string; e2: string; t2: string; periods: string }) => {
-      const m = model(ref);
+    .action(run(async (ref: string, o: { e1: string; t1: string; e2: string; t2: string; periods: string }) => {
+      const m = await model(ref);
       const t0 = performance.now();
       const result = runPulse(m, { e1V: num('--e1', o.e1)!, t1S: num('--t1', o.t1)!, e2V: num('--e2', o.e2)!, t2S: num('--t2', o.t2)!, periods: num('--periods', o.periods)! });
       const seconds = (performance.now() - t0) / 1000;
@@ -152,8 +156,8 @@ export function registerKineticsCommands(program: Command, run: Run): void {
     .option('--cycles <n>', '0 = linear sweep, n = cyclic voltammetry cycles', '1')
     .option('--step <V>', 'staircase step, V', '0.001')
     .addOption(json())
-    .action(run((ref: string, o: { start: string; vertex: string; scanRate: string; cycles: string; step: string }) => {
-      const r = runRamp(model(ref), { startV: num('--start', o.start)!, vertexV: num('--vertex', o.vertex)!, scanRateVPerS: num('--scan-rate', o.scanRate)!, cycles: num('--cycles', o.cycles)!, stepV: num('--step', o.step)! });
+    .action(run(async (ref: string, o: { start: string; vertex: string; scanRate: string; cycles: string; step: string }) => {
+      const r = runRamp(await model(ref), { startV: num('--start', o.start)!, vertexV: num('--vertex', o.vertex)!, scanRateVPerS: num('--scan-rate', o.scanRate)!, cycles: num('--cycles', o.cycles)!, stepV: num('--step', o.step)! });
       const peak = r.points.reduce((best, p) => (Math.abs(p.currentDensityAPerM2) > Math.abs(best.currentDensityAPerM2) ? p : best));
       return {
         json: r,
@@ -174,14 +178,16 @@ export function registerKineticsCommands(program: Command, run: Run): void {
     .option('--out <file>', 'heat map .svg or .png')
     .addOption(json())
     .action(run(async (ref: string, o: { x: string; y?: string; grid: string; potential?: string; product?: string; quantity: string; workers?: string; checkpoint?: string; out?: string }, cmd: Command) => {
-      const m = model(ref);
+      const m = await model(ref);
       const [nx, ny] = o.grid.split('x').map((s) => num('--grid', s)!) as [number, number?];
       const spec: SweepSpec = { x: parseAxis('--x', o.x, nx), ...(o.y ? { y: parseAxis('--y', o.y, ny ?? nx) } : {}), potentialVvsRHE: num('--potential', o.potential) };
+      const { builtinModelNames, builtinModelText } = await builtinModels();
       const modelText = builtinModelNames().includes(ref) ? builtinModelText(ref) : readFileSync(ref, 'utf8');
       const completed: SweepResult[] = o.checkpoint && existsSync(o.checkpoint) ? reviveChunks(JSON.parse(readFileSync(o.checkpoint, 'utf8'))) : [];
       const saved: SweepResult[] = [...completed];
       const bar = progressBar('sweep', 'points', !cmd.opts().json);
       const t0 = performance.now();
+      const { runParallelSweep } = await import('../jobs/runParallelSweep.js');
       const result = await runParallelSweep({
         modelText,
         spec,

@@ -1,17 +1,14 @@
 import { type Command, Option } from 'commander';
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import { InputError, molarMassGPerMol, resolveSpecies } from '../chem/index.js';
 import { couplingSpec, microenvironmentSpecs, tornadoSpec, transientSpec } from '../plot/processSpecs.js';
-import { microenvRequestSchema, reactorRequestSchema, teaRequestSchema, transientRequestSchema } from '../reactor/inputSchemas.js';
-import { runMicroenvStudy, runReactorStudy, runTeaStudy, runTransientStudy, validateStudyInput } from '../reactor/runStudies.js';
 import { flowCellStudy, teaStudy } from '../reactor/studies.js';
 import { TEA_DEFAULTS } from '../reactor/technoEconomics.js';
-import { loadModel } from '../store/builtinModels.js';
 import { electrolyteFromText } from '../transport/electrolyteFromText.js';
-import { coupleToKinetics, couplingCurve } from '../transport/coupleToKinetics.js';
 import { type ElectrodeProduct, solveMicroenvironmentAtCurrents } from '../transport/solveMicroenvironment.js';
 import type { TransientMicroenvironmentResult } from '../transport/transientMicroenvironment.js';
+import type { transientRequestSchema } from '../reactor/inputSchemas.js';
+import type { z } from 'zod';
 import type { Output } from './dbCommands.js';
 import { progressBar } from './progressBar.js';
 import { writeFigure } from './writeFigure.js';
@@ -54,8 +51,12 @@ function transientSummary(r: TransientMicroenvironmentResult): string {
   return `${head}\n${tail}`;
 }
 
+/** The study runners with their zod input schemas, YAML, and the model compiler: loaded when a command needs them, not at start-up. */
+const studies = async () => ({ ...(await import('../reactor/runStudies.js')), ...(await import('../reactor/inputSchemas.js')) });
+
 /** Runs a transient study with a progress bar in simulated seconds (terminal only, not with --json). */
-function transientWithProgress(input: Parameters<typeof runTransientStudy>[0], show: boolean): TransientMicroenvironmentResult {
+async function transientWithProgress(input: z.output<typeof transientRequestSchema>, show: boolean): Promise<TransientMicroenvironmentResult> {
+  const { runTransientStudy } = await studies();
   const bar = progressBar('transient', 'ms simulated', show);
   const r = runTransientStudy(input, (tS, totalS) => bar.update(Math.round(tS * 1000), Math.round(totalS * 1000)));
   bar.stop();
@@ -109,6 +110,7 @@ export function registerProcessCommands(program: Command, run: Run): void {
         return parts;
       };
       const pulse = o.pulse ? fields('--pulse', o.pulse, 5) : undefined;
+      const { validateStudyInput, transientRequestSchema } = await studies();
       const input = validateStudyInput(transientRequestSchema, {
         electrolyte: o.electrolyte,
         co2Saturated: Boolean(o.co2Saturated),
@@ -118,7 +120,7 @@ export function registerProcessCommands(program: Command, run: Run): void {
         ...(o.steps ? { steps: o.steps.split(',').map((part) => fields('--steps', part.trim(), 2)).map(([j, t]) => ({ currentDensityMAPerCm2: j, durationS: t })) } : {}),
         ...(pulse ? { pulse: { highMAPerCm2: pulse[0], tHighS: pulse[1], lowMAPerCm2: pulse[2], tLowS: pulse[3], periods: pulse[4] } } : {}),
       });
-      const r = transientWithProgress(input, !o.json);
+      const r = await transientWithProgress(input, !o.json);
       if (o.out) await writeFigure(transientSpec(r), o.out);
       return { json: r, text: transientSummary(r) };
     }));
@@ -130,6 +132,8 @@ export function registerProcessCommands(program: Command, run: Run): void {
     .option('--out <file>', 'plot (.svg/.png): profiles or surface pH (microenv), surface pH vs time (transient), tornado (tea)')
     .addOption(json())
     .action(run(async (kind: string, file: string, o: { out?: string; json?: boolean }) => {
+      const { validateStudyInput, runMicroenvStudy, runReactorStudy, runTeaStudy, microenvRequestSchema, transientRequestSchema, reactorRequestSchema, teaRequestSchema } = await studies();
+      const { parse: parseYaml } = await import('yaml');
       let raw: unknown;
       try {
         raw = parseYaml(readFileSync(file, 'utf8'));
@@ -144,7 +148,7 @@ export function registerProcessCommands(program: Command, run: Run): void {
         return { json: results, text: text.join('\n') };
       }
       if (kind === 'transient') {
-        const r = transientWithProgress(validateStudyInput(transientRequestSchema, raw), !o.json);
+        const r = await transientWithProgress(validateStudyInput(transientRequestSchema, raw), !o.json);
         if (o.out) await writeFigure(transientSpec(r), o.out);
         return { json: r, text: transientSummary(r) };
       }
@@ -176,6 +180,7 @@ export function registerProcessCommands(program: Command, run: Run): void {
         if (!p || !src) throw new InputError(`--sources[${i}]`, 'product:source+source', `got "${part.trim()}"`);
         return [p.trim(), src.split('+').map((x) => x.trim())];
       }));
+      const [{ loadModel }, { coupleToKinetics, couplingCurve }] = await Promise.all([import('../store/builtinModels.js'), import('../transport/coupleToKinetics.js')]);
       const input = { model: loadModel({ name }), bulk: electrolyteFromText(o.electrolyte, Boolean(o.co2Saturated)).concentrations, productSources, boundaryLayerM: num('--delta-um', o.deltaUm) * 1e-6 };
       const fmt = (fe: Record<string, number>) => Object.entries(fe).map(([k, v]) => `${k} ${(100 * v).toFixed(2)} %`).join(', ');
       const currents = currentList(o.j);

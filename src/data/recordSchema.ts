@@ -1,15 +1,8 @@
 import { z } from 'zod';
 import { findSpeciesEntry, isElementSymbol } from '../chem/index.js';
+import { STRATEGIES } from './strategies.js';
 
-/** The review's five catalyst-design strategies (Wang, Sun & Han 2025, Section 2). */
-export const STRATEGIES = [
-  'defect engineering',
-  'coordination environment design',
-  'interface engineering',
-  'dual-site synergy',
-  'emerging architectures',
-] as const;
-export type Strategy = (typeof STRATEGIES)[number];
+export { STRATEGIES, type Strategy } from './strategies.js';
 
 /** Cell types a result can be reported in. */
 export const CELL_TYPES = ['H-cell', 'flow cell', 'PEM flow cell', 'undivided cell', 'not stated'] as const;
