@@ -1,13 +1,14 @@
 /**
  * `npm run bench`: runs every benchmark group, prints tables and writes bench/results.json.
- * Chemistry: each group's first case is its baseline (ratio column). Store: SQLite and PostgreSQL in the
- * same run. Options by environment: BENCH_MS (time per chemistry case, default 1000), BENCH_RECORDS
+ * Chemistry: each group's first case is its baseline (ratio column). CLI: start-up against `node -e 0`.
+ * Store: SQLite and PostgreSQL in the same run. Options by environment: BENCH_MS (time per chemistry case, default 1000), BENCH_RECORDS
  * (synthetic records, default 100000), BENCH_QUERIES (repetitions per query, default 100).
  */
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { chemBenchCases } from './chem.bench.js';
 import { runBenchCases } from './harness.js';
+import { runCliBench } from './cli.bench.js';
 import { runApiBench } from './api.bench.js';
 import { runKineticsBench } from './kinetics.bench.js';
 import { runProcessBench } from './process.bench.js';
@@ -19,6 +20,18 @@ async function main() {
   console.table(
     chem.map((r) => ({ group: r.group, case: r.name, 'ops/s': Math.round(r.opsPerSecond).toLocaleString('en-US'), 'mean µs': r.meanMicroseconds.toFixed(2), 'vs baseline': r.ratioToBaseline.toFixed(3) })),
   );
+  const cli = runCliBench();
+  console.table(cli.map((c) => ({ command: c.command, runs: c.runs, 'median ms': Math.round(c.medianMs), 'over baseline ms': Math.round(c.overBaselineMs) })));
+  // the CPU-bound sections first, then the databases and the server
+  const kinetics = await runKineticsBench();
+  console.table({
+    'Newton + continuation (1 thread, warm)': { 'solves/s': Math.round(kinetics.steadyState.solvesPerSecond), converged: `${(100 * kinetics.steadyState.convergedFraction).toFixed(2)} %`, 'wall s': kinetics.steadyState.wallSeconds.toFixed(2) },
+    'same, first (cold) run': { 'solves/s': Math.round(kinetics.steadyState.coldSolvesPerSecond), converged: '', 'wall s': (kinetics.steadyState.points / kinetics.steadyState.coldSolvesPerSecond).toFixed(2) },
+    [`Newton, pool of ${kinetics.steadyStateParallel.workers} warm worker threads`]: { 'solves/s': Math.round(kinetics.steadyStateParallel.solvesPerSecond), converged: `${(100 * kinetics.steadyStateParallel.convergedFraction).toFixed(2)} %`, 'wall s': kinetics.steadyStateParallel.wallSeconds.toFixed(2) },
+    'same, the pool\'s first sweep': { 'solves/s': Math.round(kinetics.steadyStateParallel.coldSolvesPerSecond), converged: '', 'wall s': (kinetics.steadyState.points / kinetics.steadyStateParallel.coldSolvesPerSecond).toFixed(2) },
+    'baseline: ROS2 integration to 1e8 s': { 'solves/s': Number(kinetics.baselineTimeIntegration.solvesPerSecond.toFixed(1)), converged: `${(100 * kinetics.baselineTimeIntegration.reachedSteadyFraction).toFixed(1)} % (sample of ${kinetics.baselineTimeIntegration.sampledPoints})`, 'wall s': '' },
+  });
+  console.log(`ratio Newton/baseline: ${(kinetics.steadyState.solvesPerSecond / kinetics.baselineTimeIntegration.solvesPerSecond).toFixed(0)}×; warm pool/1 thread: ${(kinetics.steadyStateParallel.solvesPerSecond / kinetics.steadyState.solvesPerSecond).toFixed(2)}×; pulses: ${kinetics.transient.periods} periods, ${kinetics.transient.steps} steps in ${kinetics.transient.wallSeconds.toFixed(2)} s (${Math.round(kinetics.transient.stepsPerSecond)} steps/s)`);
   const store = await runStoreBench(Number(process.env.BENCH_RECORDS ?? 100_000), Number(process.env.BENCH_QUERIES ?? 100));
   console.table(
     store.map((r) => ({
@@ -30,15 +43,6 @@ async function main() {
       'p95 ms': r.p95Ms?.toFixed(2) ?? '',
     })),
   );
-  const kinetics = await runKineticsBench();
-  console.table({
-    'Newton + continuation (1 thread, warm)': { 'solves/s': Math.round(kinetics.steadyState.solvesPerSecond), converged: `${(100 * kinetics.steadyState.convergedFraction).toFixed(2)} %`, 'wall s': kinetics.steadyState.wallSeconds.toFixed(2) },
-    'same, first (cold) run': { 'solves/s': Math.round(kinetics.steadyState.coldSolvesPerSecond), converged: '', 'wall s': (kinetics.steadyState.points / kinetics.steadyState.coldSolvesPerSecond).toFixed(2) },
-    [`Newton, pool of ${kinetics.steadyStateParallel.workers} warm worker threads`]: { 'solves/s': Math.round(kinetics.steadyStateParallel.solvesPerSecond), converged: `${(100 * kinetics.steadyStateParallel.convergedFraction).toFixed(2)} %`, 'wall s': kinetics.steadyStateParallel.wallSeconds.toFixed(2) },
-    'same, the pool\'s first sweep': { 'solves/s': Math.round(kinetics.steadyStateParallel.coldSolvesPerSecond), converged: '', 'wall s': (kinetics.steadyState.points / kinetics.steadyStateParallel.coldSolvesPerSecond).toFixed(2) },
-    'baseline: ROS2 integration to 1e8 s': { 'solves/s': Number(kinetics.baselineTimeIntegration.solvesPerSecond.toFixed(1)), converged: `${(100 * kinetics.baselineTimeIntegration.reachedSteadyFraction).toFixed(1)} % (sample of ${kinetics.baselineTimeIntegration.sampledPoints})`, 'wall s': '' },
-  });
-  console.log(`ratio Newton/baseline: ${(kinetics.steadyState.solvesPerSecond / kinetics.baselineTimeIntegration.solvesPerSecond).toFixed(0)}×; warm pool/1 thread: ${(kinetics.steadyStateParallel.solvesPerSecond / kinetics.steadyState.solvesPerSecond).toFixed(2)}×; pulses: ${kinetics.transient.periods} periods, ${kinetics.transient.steps} steps in ${kinetics.transient.wallSeconds.toFixed(2)} s (${Math.round(kinetics.transient.stepsPerSecond)} steps/s)`);
   const processBench = runProcessBench();
   const pol = processBench.polarization;
   console.log(
@@ -50,7 +54,7 @@ async function main() {
   const api = await runApiBench();
   console.table(api.map((a) => ({ request: a.request, 'req/s': Math.round(a.requestsPerSecond), 'p50 ms': a.latencyP50Ms, 'p99 ms': a.latencyP99Ms, errors: a.errors, non2xx: a.non2xx })));
   const meta = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', budgetMs };
-  writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify({ meta, chem, store, kinetics, process: processBench, api }, null, 2) + '\n');
+  writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify({ meta, chem, cli, store, kinetics, process: processBench, api }, null, 2) + '\n');
   console.log(`wrote bench/results.json (node ${meta.node}, ${meta.cpus} cpus)`);
 }
 
