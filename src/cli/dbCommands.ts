@@ -264,6 +264,15 @@ export function registerDbCommands(program: Command, run: <A extends unknown[]>(
       await store.delete(id);
       return { json: { deleted: id }, text: `deleted ${id}` };
     })));
+  db.command('backup')
+    .description('copy the embedded database, consistently, while it may be in use (PostgreSQL: use pg_dump)')
+    .option('--out <file>', 'the copy (default: backups/cncouple-<time>.sqlite beside the database)')
+    .addOption(json())
+    .action(run(async (o: { out?: string }, cmd: Command) => withStore(location(cmd), async (store) => {
+      const file = await store.backup(o.out);
+      const { total } = await store.list({ limit: 1 });
+      return { json: { file, records: total }, text: `wrote ${file} (${total} records)` };
+    })));
 
   const plot = program
     .command('plot')

@@ -20,6 +20,7 @@ const WARM_UP_SWEEP = {
 async function main() {
   const dataDir = defaultDataDir();
   const server = await startServer({ dataDir, databaseUrl: process.env.CNCOUPLE_DATABASE_URL });
+  if (server.store.migrationBackup) console.log(`database schema upgraded; the previous database is kept in ${server.store.migrationBackup}`);
   console.log(`cncouple is running at ${server.url}  (database: ${server.store.location}; Ctrl+C stops)`);
   // in the background, so that the first volcano a user asks for runs on warm workers
   runParallelSweep(WARM_UP_SWEEP).catch((error: unknown) => console.warn(`worker warm-up sweep failed (sweeps still run, cold): ${(error as Error).message}`));

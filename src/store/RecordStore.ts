@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { type Kysely, type Transaction, sql } from 'kysely';
 import { z } from 'zod';
 import { InputError, findSpeciesEntry } from '../chem/index.js';
@@ -7,7 +9,7 @@ import type { RawRow } from '../data/recordCsv.js';
 import { type Flag, type RecordInput, type RecordInputDraft, STRATEGIES, recordInputSchema } from '../data/recordSchema.js';
 import { type DatabaseSchema, type OpenDatabase, type RecordDocumentsTable, type RecordsTable, openDatabase } from './database.js';
 import { ConflictError, ImportError, type ImportProblem, NotFoundError, ReadOnlyError } from './errors.js';
-import { migrateToLatest } from './migrations.js';
+import { migrateToLatest, pendingMigrations } from './migrations.js';
 
 const speciesFilter = (field: string) =>
   z
@@ -125,17 +127,49 @@ export class RecordStore {
   readonly dialect: OpenDatabase['dialect'];
   readonly location: string;
 
+  /** The copy of the embedded database taken before this open upgraded its schema, if it did. */
+  migrationBackup?: string;
+  private readonly sqliteBackup: OpenDatabase['backup'];
+
   private constructor(open: OpenDatabase) {
     this.db = open.db;
     this.dialect = open.dialect;
     this.location = open.location;
+    this.sqliteBackup = open.backup;
   }
 
-  /** Opens (and migrates) the database: SQLite under `dataDir`, or PostgreSQL at `url`. */
+  /**
+   * Opens (and migrates) the database: SQLite under `dataDir`, or PostgreSQL at `url`. Before an existing
+   * embedded database is upgraded to a newer schema, a copy of it goes to
+   * `backups/cncouple-before-<migration>-<time>.sqlite` beside it (see {@link RecordStore.migrationBackup}).
+   */
   static async open(options: { dataDir?: string; url?: string }): Promise<RecordStore> {
     const store = new RecordStore(openDatabase(options));
+    const pending = await pendingMigrations(store.db as Kysely<unknown>);
+    const upgrade = pending.length > 0 && !pending.includes('0001-records'); // a new database has nothing to keep
+    if (upgrade && store.sqliteBackup) {
+      store.migrationBackup = await store.backup(store.backupFile(`cncouple-before-${pending[0]}`));
+    }
     await migrateToLatest(store.db as Kysely<unknown>);
     return store;
+  }
+
+  /** `backups/<prefix>-<time>.sqlite` beside the embedded database file. */
+  private backupFile(prefix: string): string {
+    const stamp = new Date().toISOString().replace(/\.\d+Z$/, 'Z').replaceAll(':', '-');
+    return path.join(path.dirname(this.location), 'backups', `${prefix}-${stamp}.sqlite`);
+  }
+
+  /**
+   * Writes a consistent copy of the embedded database to `file` (default `backups/cncouple-<time>.sqlite`
+   * beside it; the folder is created) while it stays in use; returns the file.
+   * @throws {InputError} on PostgreSQL, whose own tools (pg_dump) do this
+   */
+  async backup(file = this.backupFile('cncouple')): Promise<string> {
+    if (!this.sqliteBackup) throw new InputError('database', 'the embedded SQLite database (back up PostgreSQL with pg_dump)', `this store is ${this.location}`);
+    mkdirSync(path.dirname(file), { recursive: true });
+    await this.sqliteBackup(file);
+    return file;
   }
 
   async close(): Promise<void> {

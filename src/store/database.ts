@@ -60,6 +60,8 @@ export interface OpenDatabase {
   dialect: 'sqlite' | 'postgres';
   /** Human description: the SQLite file or the PostgreSQL URL without password. */
   location: string;
+  /** SQLite only: writes a consistent copy of the open database to `file` (online backup, safe while in use). */
+  backup?: (file: string) => Promise<void>;
 }
 
 /**
@@ -78,5 +80,10 @@ export function openDatabase(options: { dataDir?: string; url?: string }): OpenD
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
-  return { db: new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: 'sqlite', location: file };
+  return {
+    db: new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) }),
+    dialect: 'sqlite',
+    location: file,
+    ...(file === ':memory:' ? {} : { backup: async (to: string) => void (await sqlite.backup(to)) }),
+  };
 }

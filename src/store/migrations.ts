@@ -68,6 +68,12 @@ const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
+/** Names of the migrations this database has not run yet, oldest first (all of them for a new database). */
+export async function pendingMigrations(db: Kysely<unknown>): Promise<string[]> {
+  const all = await new Migrator({ db, provider }).getMigrations();
+  return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}
+
 /**
  * Brings the schema to the newest version, or to (up or down) the migration named `target`, each migration
  * in its own transaction; throws with the failing migration's name. Returns the migrations run.

@@ -57,6 +57,18 @@ describe('cncouple db and plot', () => {
     expect((await cli('db', 'delete', 'cu-s-cyclohexanone-oxime')).err).toMatch(/read-only; fork it/);
   });
 
+  it('backs up the embedded database to a file that opens as the same knowledge base', async () => {
+    const copy = path.join(dir, 'copy', 'cncouple.sqlite'); // a data directory of its own
+    const r = JSON.parse((await cli('db', 'backup', '--out', copy, '--json')).out);
+    const total = JSON.parse((await cli('db', 'list', '--limit', '1', '--json')).out).total;
+    expect(r).toEqual({ file: copy, records: total });
+    expect(total).toBeGreaterThanOrEqual(38);
+    const fromCopy = JSON.parse((await run('db', 'list', '--limit', '1000', '--json', '--data-dir', path.dirname(copy))).out);
+    expect(fromCopy.total).toBe(total);
+    const byDefault = await cli('db', 'backup');
+    expect(byDefault.out).toMatch(new RegExp(`^wrote ${path.join(dir, 'db', 'backups')}/cncouple-\\d{4}-\\d\\d-\\d\\dT\\d\\d-\\d\\d-\\d\\dZ\\.sqlite \\(${total} records\\)\n$`));
+  });
+
   it('plots FE vs potential as SVG with labelled axes and a legend, and yields as PNG', async () => {
     const svg = path.join(dir, 'fe.svg');
     expect((await cli('plot', 'fe-vs-potential', '--out', svg)).code).toBe(0);

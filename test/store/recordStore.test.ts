@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseRecordCsv, recordsToCsv } from '../../src/data/recordCsv.js';
@@ -219,27 +220,41 @@ describe.each(targets)('RecordStore on %s', (_name, open) => {
 describe.each(targets)('schema migration on %s', (name, open) => {
   it('moves the documents of a version-1 database out of the records table, keeping every record', async () => {
     const first = await open(); // a fresh database at the newest version: take it back to version 1
+    expect(first.migrationBackup).toBeUndefined(); // a new database has nothing to keep
     const db = first.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
     await first.seedLiterature(literature);
     await first.create(userDraft({ id: 'mine-1' }));
     const before = (await first.list({ limit: 1000 })).records;
     expect(await migrateToLatest(db as Kysely<unknown>, '0001-records')).toEqual(['0002-record-documents']);
-    const columns = async (table: string) =>
-      name.startsWith('SQLite')
-        ? (await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(db)).rows.map((r) => r.name)
-        : (await sql<{ name: string }>`select column_name as name from information_schema.columns where table_name = ${table}`.execute(db)).rows.map((r) => r.name);
+    const sqlite = name.startsWith('SQLite');
+    const columns = async (table: string, on = db) =>
+      sqlite
+        ? (await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(on)).rows.map((r) => r.name)
+        : (await sql<{ name: string }>`select column_name as name from information_schema.columns where table_name = ${table}`.execute(on)).rows.map((r) => r.name);
     expect(await columns('records')).toContain('record_json');
     expect(await columns('record_documents')).toEqual([]);
-    // up again: every record reads back as it was, and the records table holds query columns only
-    expect(await migrateToLatest(db as Kysely<unknown>)).toEqual(['0002-record-documents']);
-    expect(await columns('records')).not.toContain('record_json');
-    expect((await first.list({ limit: 1000 })).records).toEqual(before);
-    expect(await first.get('mine-1')).toEqual(before.find((r) => r.id === 'mine-1'));
-    // deleting a record deletes its documents (foreign key, on delete cascade)
-    await first.delete('mine-1');
-    const left = await db.selectFrom('record_documents').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
-    expect(Number(left.n)).toBe(literature.length);
     await first.close();
+    // opening it upgrades it again; the embedded database is copied first
+    const store = await RecordStore.open(sqlite ? { dataDir: path.dirname(first.location) } : { url: inject('pgUrl') });
+    const upgraded = store.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+    expect(await columns('records', upgraded)).not.toContain('record_json');
+    if (sqlite) {
+      expect(store.migrationBackup).toMatch(/backups\/cncouple-before-0002-record-documents-.*\.sqlite$/);
+      const copy = new Database(store.migrationBackup!, { readonly: true });
+      expect(copy.prepare('select count(*) as n from records where record_json is not null').get()).toEqual({ n: literature.length + 1 });
+      copy.close();
+    } else {
+      expect(store.migrationBackup).toBeUndefined(); // PostgreSQL is backed up with its own tools
+      await expect(store.backup('/tmp/never.sqlite')).rejects.toThrow(/pg_dump/);
+    }
+    // every record reads back as it was, and the records table holds query columns only
+    expect((await store.list({ limit: 1000 })).records).toEqual(before);
+    expect(await store.get('mine-1')).toEqual(before.find((r) => r.id === 'mine-1'));
+    // deleting a record deletes its documents (foreign key, on delete cascade)
+    await store.delete('mine-1');
+    const left = await upgraded.selectFrom('record_documents').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+    expect(Number(left.n)).toBe(literature.length);
+    await store.close();
   });
 });
 
