@@ -17,6 +17,8 @@ const BARD = 'A. J. Bard, L. R. Faulkner, Electrochemical Methods, 2nd ed., Wile
 const SAWYER = 'D. T. Sawyer, A. Sobkowiak, J. L. Roberts, Electrochemistry for Chemists, 2nd ed., Wiley (1995), Table 5.1 (with liquid junction)';
 const INZELT = 'G. Inzelt, A. Lewenstam, F. Scholz (eds.), Handbook of Reference Electrodes, Springer (2013), doi:10.1007/978-3-642-36188-3';
 const IJC = 'Reference Electrodes in Metal Corrosion, Int. J. Corros. 2010, 756950, Table 2, doi:10.1155/2010/756950';
+const CRC_HGO =
+  'W. M. Haynes (ed.), CRC Handbook of Chemistry and Physics, 97th ed. (2016), Electrochemical Series: HgO + H2O + 2e− ⇌ Hg + 2OH−, E° = 0.0977 V, with 1 M KOH taken as unit OH− activity (printed 0.0977, used as 0.098)';
 
 /**
  * Reference electrodes at 25 °C. RHE is not listed: it is computed from the pH.
@@ -34,6 +36,7 @@ export const REFERENCE_ELECTRODES: readonly ReferenceElectrode[] = [
   { name: 'Ag/AgCl (3 M KCl)', aliases: ['Ag/AgCl 3M KCl', 'Ag/AgCl 3 mol/L KCl'], potentialVvsSHE: 0.21, source: INZELT },
   { name: 'Ag/AgCl (3.5 M KCl)', aliases: ['Ag/AgCl 3.5M KCl'], potentialVvsSHE: 0.205, source: SAWYER },
   { name: 'Ag/AgCl (1 M KCl)', aliases: ['Ag/AgCl 1M KCl'], potentialVvsSHE: 0.236, source: IJC },
+  { name: 'Hg/HgO (1 M KOH)', aliases: ['Hg/HgO 1M KOH'], potentialVvsSHE: 0.098, source: CRC_HGO },
   { name: 'Hg/HgO (1 M NaOH)', aliases: ['Hg/HgO 1M NaOH'], potentialVvsSHE: 0.14, source: SAWYER },
   { name: 'Hg/HgO (0.1 M NaOH)', aliases: ['Hg/HgO 0.1M NaOH'], potentialVvsSHE: 0.165, source: IJC },
   { name: 'Hg/Hg2SO4 (sat. K2SO4)', aliases: ['Hg/Hg2SO4 sat. K2SO4', 'MSE', 'Hg/Hg2SO4 saturated K2SO4'], potentialVvsSHE: 0.64, source: SAWYER },
@@ -46,7 +49,7 @@ export const POTENTIAL_SCALE_NAMES: readonly string[] = ['RHE', ...REFERENCE_ELE
 const key = (s: string) => s.toLowerCase().replace(/saturated/g, 'sat').replace(/[\s.()]/g, '');
 const AMBIGUOUS: Record<string, string> = {
   'ag/agcl': 'Ag/AgCl needs its filling: "Ag/AgCl sat. KCl", "Ag/AgCl 3 M KCl" or "Ag/AgCl 3.5 M KCl"',
-  'hg/hgo': 'Hg/HgO needs its filling: "Hg/HgO 1 M NaOH" or "Hg/HgO 0.1 M NaOH"',
+  'hg/hgo': 'Hg/HgO needs its filling: "Hg/HgO 1 M KOH", "Hg/HgO 1 M NaOH" or "Hg/HgO 0.1 M NaOH"',
   'hg/hg2so4': 'Hg/Hg2SO4 needs its filling: "Hg/Hg2SO4 sat. K2SO4" or "Hg/Hg2SO4 1 M H2SO4"',
 };
 

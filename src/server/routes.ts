@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  REFERENCE_ELECTRODES,
   SPECIES_REGISTRY,
   balanceHalfReaction,
   convertPotential,
@@ -145,6 +146,10 @@ export const ROUTES: RouteDefinition[] = [
     },
   },
   { method: 'GET', url: '/api/species', tag: 'chemistry', summary: 'The species registry', handler: () => SPECIES_REGISTRY },
+  {
+    method: 'GET', url: '/api/reference-electrodes', tag: 'chemistry', summary: 'Reference electrodes with their potential vs SHE at 25 °C (V) and its source; RHE is computed from the pH',
+    handler: () => REFERENCE_ELECTRODES,
+  },
   {
     method: 'GET', url: '/api/records', tag: 'records', summary: 'List records with filters, sort and pagination', query: listRecordsQuerySchema,
     handler: ({ query, store }) => store.list(query as z.input<typeof listRecordsQuerySchema>),

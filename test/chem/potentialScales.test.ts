@@ -10,6 +10,10 @@ describe('convertPotential', () => {
     expect(convertPotential(0.5, 'SHE', 'Hg/HgO 1 M NaOH').potentialV).toBeCloseTo(0.36, 10);
     expect(convertPotential(0, 'Hg/Hg2SO4 sat. K2SO4', 'SCE').potentialV).toBeCloseTo(0.3988, 10);
   });
+  it('-0.5 V vs Hg/HgO (1 M KOH) in 1 M KOH (pH 14) = 0.4262 V vs RHE (0.098 V + 0.05915935·14)', () => {
+    expect(convertPotential(-0.5, 'Hg/HgO 1 M KOH', 'RHE', { pH: 14 }).potentialV).toBeCloseTo(-0.5 + 0.098 + 0.05915935 * 14, 7);
+    expect(convertPotential(-0.5, 'Hg/HgO 1 M KOH', 'RHE', { pH: 14 }).potentialV).toBeCloseTo(0.4262309, 7);
+  });
   it('RHE ↔ SHE uses the Nernstian term at the given temperature', () => {
     expect(convertPotential(0, 'RHE', 'SHE', { pH: 14 }).potentialV).toBeCloseTo(-0.8282309, 7);
     // at 333.15 K: slope = ln10·R·333.15/F = 0.0661040 V

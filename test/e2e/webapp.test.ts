@@ -67,6 +67,11 @@ describe('web app in Chromium', () => {
     await expect.poll(() => result('balance').innerText()).toContain('OHCCOOH + NO3- + 11 H+ + 10 e- → NH2CH2COOH + 4 H2O');
     await expect.poll(() => result('fe').innerText()).toContain('75.34 %');
     await expect.poll(() => result('potential').innerText()).toContain('-0.2889 V');
+    // the scales come from the library (GET /api/reference-electrodes)
+    await page.locator('select[aria-label="from scale"]').selectOption('Hg/HgO (1 M KOH)');
+    await input('potential in volt').fill('-0.5');
+    await input('pH').fill('14');
+    await expect.poll(() => result('potential').innerText()).toContain('0.4262 V');
     await expect.poll(() => result('convert').innerText()).toContain('88.2648');
     await expect.poll(() => result('e0').innerText()).toContain('0.8109 V vs SHE');
     await input('formula').fill('CXx');

@@ -95,9 +95,15 @@ function FeCard() {
   );
 }
 
-const SCALES = ['RHE', 'SHE', 'SCE', 'Ag/AgCl (sat. KCl)', 'Ag/AgCl (3 M KCl)', 'Ag/AgCl (3.5 M KCl)', 'Hg/HgO (1 M NaOH)', 'Hg/HgO (0.1 M NaOH)', 'Hg/Hg2SO4 (sat. K2SO4)', 'Hg/Hg2SO4 (1 M H2SO4)'];
-
 function PotentialCard() {
+  // the reference electrodes the library knows (RHE, which depends on the pH, first)
+  const [scales, setScales] = useState<string[]>(['RHE', 'SHE', 'Ag/AgCl (sat. KCl)']);
+  useEffect(() => {
+    api.get<{ name: string }[]>('/api/reference-electrodes').then(
+      (list) => setScales(['RHE', ...list.map((r) => r.name)]),
+      () => {}, // the short list above stays usable
+    );
+  }, []);
   const [value, setValue] = useState('-0.9');
   const [from, setFrom] = useState('Ag/AgCl (sat. KCl)');
   const [to, setTo] = useState('RHE');
@@ -111,7 +117,7 @@ function PotentialCard() {
       <label>
         from
         <select value={from} onChange={(e) => setFrom(e.target.value)} aria-label="from scale">
-          {SCALES.map((s) => (
+          {scales.map((s) => (
             <option key={s}>{s}</option>
           ))}
         </select>
@@ -119,7 +125,7 @@ function PotentialCard() {
       <label>
         to
         <select value={to} onChange={(e) => setTo(e.target.value)} aria-label="to scale">
-          {SCALES.map((s) => (
+          {scales.map((s) => (
             <option key={s}>{s}</option>
           ))}
         </select>
