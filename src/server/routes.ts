@@ -154,6 +154,7 @@ export const ROUTES: RouteDefinition[] = [
     method: 'GET', url: '/api/records', tag: 'records', summary: 'List records with filters, sort and pagination', query: listRecordsQuerySchema,
     handler: ({ query, store }) => store.list(query as z.input<typeof listRecordsQuerySchema>),
   },
+  { method: 'GET', url: '/api/records/facets', tag: 'records', summary: 'The products and N and C sources the records name, with record counts (the choices of the list filters)', handler: ({ store }) => store.facets() },
   { method: 'GET', url: '/api/records/:id', tag: 'records', summary: 'One record, printed and normalized', handler: ({ params, store }) => store.get(params.id!) },
   { method: 'POST', url: '/api/records', tag: 'records', summary: 'Add a user record', body: recordInputSchema, status: 201, handler: ({ body, store }) => store.create(body) },
   { method: 'PUT', url: '/api/records/:id', tag: 'records', summary: 'Replace a user record', body: recordInputSchema, handler: ({ params, body, store }) => store.update(params.id!, body) },

@@ -55,6 +55,24 @@ export interface ListRecordsResult {
   records: CatalyticRecord[];
 }
 
+/** A species that appears in the records, with how many records name it. */
+export interface SpeciesFacet {
+  /** Registry id, e.g. `cyclohexanone-oxime`. */
+  id: string;
+  /** Registry name, e.g. `cyclohexanone oxime` (what the list filters accept). */
+  name: string;
+  /** Formula with charge, e.g. `NO3-`. */
+  formula: string;
+  records: number;
+}
+
+/** The species the records use, per role: the choices of the list filters. */
+export interface RecordFacets {
+  products: SpeciesFacet[];
+  nitrogenSources: SpeciesFacet[];
+  carbonSources: SpeciesFacet[];
+}
+
 /** A record's flags: the curator's and the automatic ones. */
 export interface RecordFlags {
   id: string;
@@ -353,6 +371,22 @@ export class RecordStore {
   async exportInputs(query: ListRecordsQuery = {}): Promise<RecordInput[]> {
     const rows = await this.filtered(query).sorted.select('record_documents.input_json').execute();
     return rows.map((r) => JSON.parse(r.input_json) as RecordInput);
+  }
+
+  /** The products and N and C sources the records name, each with its record count, most used first. */
+  async facets(): Promise<RecordFacets> {
+    const rows = await this.db.selectFrom('records').select(['products', 'n_sources', 'c_sources']).execute();
+    const count = (column: 'products' | 'n_sources' | 'c_sources'): SpeciesFacet[] => {
+      const counts = new Map<string, number>();
+      for (const row of rows) for (const id of row[column].split('|')) if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
+      return [...counts]
+        .map(([id, records]) => {
+          const entry = findSpeciesEntry(id);
+          return { id, name: entry?.name ?? id, formula: entry?.formula ?? '', records };
+        })
+        .sort((a, b) => b.records - a.records || a.name.localeCompare(b.name));
+    };
+    return { products: count('products'), nitrogenSources: count('n_sources'), carbonSources: count('c_sources') };
   }
 
   /** Every record that carries a flag, with the curator's and the automatic flags. */

@@ -43,6 +43,8 @@ describe('HTTP API', () => {
     expect((await call('POST', '/api/potential', { potentialV: -0.9, from: 'Ag/AgCl sat. KCl', to: 'RHE', pH: 7 })).json.potentialV).toBeCloseTo(-0.2888846, 7);
     expect((await call('POST', '/api/convert', { value: 0.78, fromUnit: 'mmol h-1 cm-2', toUnit: 'mg h-1 cm-2', species: 'cyclohexanone oxime' })).json.value).toBeCloseTo(88.2648, 4);
     expect((await call('POST', '/api/e0', { from: 'CO2, NO3-', to: 'urea', pH: 7 })).json.e0VsSHE).toBeCloseTo(0.8109445, 6);
+    const facets = (await call('GET', '/api/records/facets')).json;
+    expect(facets.products.find((f: { id: string }) => f.id === 'urea')).toMatchObject({ name: 'urea', records: expect.any(Number) });
     const electrodes = (await call('GET', '/api/reference-electrodes')).json;
     expect(electrodes.find((r: { name: string }) => r.name === 'Hg/HgO (1 M KOH)')).toMatchObject({ potentialVvsSHE: 0.098, source: expect.stringContaining('CRC Handbook') });
     expect(electrodes.every((r: { source: string }) => r.source.length > 0)).toBe(true);

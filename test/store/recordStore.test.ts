@@ -116,6 +116,17 @@ describe.each(targets)('RecordStore on %s', (_name, open) => {
     expect(r.normalized.yield?.kind === 'rate' && r.normalized.yield.canonicalValue).toBeCloseTo(1.697490e-7, 12);
   });
 
+  it('offers as filter choices the species the records name, each with the count its filter gives', async () => {
+    const facets = await store.facets();
+    expect(facets.products[0]).toEqual({ id: 'urea', name: 'urea', formula: 'CO(NH2)2', records: 11 });
+    const nitrate = facets.nitrogenSources.find((f) => f.id === 'nitrate')!;
+    expect(nitrate.formula).toBe('NO3-');
+    for (const [role, list] of [['product', facets.products], ['nSource', facets.nitrogenSources], ['cSource', facets.carbonSources]] as const) {
+      for (const f of list.slice(0, 4)) expect((await store.list({ [role]: f.name, limit: 1 })).total).toBe(f.records);
+      expect(list.map((f) => f.records)).toEqual([...list.map((f) => f.records)].sort((a, b) => b - a));
+    }
+  });
+
   it('filters and sorts', async () => {
     const urea = await store.list({ product: 'urea', limit: 100 });
     // Table 1 rows 4, 5, 6, 7, 16, 27, 28, 29, 30 and the text results of ZnMn-NC and VO-CeO2-750

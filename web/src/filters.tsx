@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { api } from './api.js';
 import { STRATEGIES } from './types.js';
 
 /** Filters shared by the Literature table and the Compare plots (kept in sessionStorage). */
@@ -45,12 +46,30 @@ export function filterParams(f: Filters): Record<string, string | boolean | unde
   return { product: f.product, strategy: f.strategy, nSource: f.nSource, cSource: f.cSource, minFePercent: f.minFePercent, origin: f.origin, flagged: f.flagged || undefined, q: f.q };
 }
 
-const PRODUCTS = ['urea', 'cyclohexanone oxime', 'cyclopentanone oxime', 'benzaldoxime', 'pyridine-2-aldoxime', 'glycine', 'alanine', 'valine', 'formamide', 'DMF', 'HMTA', 'ammonia'];
-const N_SOURCES = ['NO3-', 'NO2-', 'NO', 'N2', 'NH3', 'NH2OH'];
-const C_SOURCES = ['CO2', 'HCHO', 'CH3OH', 'cyclohexanone', 'cyclopentanone', 'phenol', 'benzaldehyde', 'glyoxylic acid', 'pyruvic acid', 'dimethylamine'];
+/** A species the records name (GET /api/records/facets). */
+interface SpeciesFacet {
+  id: string;
+  name: string;
+  formula: string;
+  records: number;
+}
+type Facets = Record<'products' | 'nitrogenSources' | 'carbonSources', SpeciesFacet[]>;
 
-/** The filter bar. */
+/** Options of a species filter: every species the records name, most used first, with its record count. */
+function speciesOptions(list: SpeciesFacet[], withFormula: boolean) {
+  return list.map((s) => (
+    <option key={s.id} value={s.name}>
+      {withFormula && s.formula !== s.name ? `${s.formula} — ${s.name}` : s.name} ({s.records})
+    </option>
+  ));
+}
+
+/** The filter bar; its species choices are the species the records use. */
 export function FilterBar({ filters, onChange }: { filters: Filters; onChange: (f: Filters) => void }) {
+  const [facets, setFacets] = useState<Facets>({ products: [], nitrogenSources: [], carbonSources: [] });
+  useEffect(() => {
+    api.get<Facets>('/api/records/facets').then(setFacets, () => {}); // without them the filters offer "any"
+  }, []);
   const field = (name: keyof Filters) => ({
     value: filters[name] as string,
     onChange: (e: { target: { value: string } }) => onChange({ ...filters, [name]: e.target.value }),
@@ -65,9 +84,7 @@ export function FilterBar({ filters, onChange }: { filters: Filters; onChange: (
         Product
         <select {...field('product')}>
           <option value="">any</option>
-          {PRODUCTS.map((p) => (
-            <option key={p}>{p}</option>
-          ))}
+          {speciesOptions(facets.products, false)}
         </select>
       </label>
       <label>
@@ -83,18 +100,14 @@ export function FilterBar({ filters, onChange }: { filters: Filters; onChange: (
         N source
         <select {...field('nSource')}>
           <option value="">any</option>
-          {N_SOURCES.map((s) => (
-            <option key={s}>{s}</option>
-          ))}
+          {speciesOptions(facets.nitrogenSources, true)}
         </select>
       </label>
       <label>
         C source
         <select {...field('cSource')}>
           <option value="">any</option>
-          {C_SOURCES.map((s) => (
-            <option key={s}>{s}</option>
-          ))}
+          {speciesOptions(facets.carbonSources, true)}
         </select>
       </label>
       <label>
