@@ -53,7 +53,8 @@ interface SpeciesFacet {
   formula: string;
   records: number;
 }
-type Facets = Record<'products' | 'nitrogenSources' | 'carbonSources', SpeciesFacet[]>;
+/** The species the records name, per role. */
+export type Facets = Record<'products' | 'nitrogenSources' | 'carbonSources', SpeciesFacet[]>;
 
 /** Options of a species filter: every species the records name, most used first, with its record count. */
 function speciesOptions(list: SpeciesFacet[], withFormula: boolean) {
@@ -64,12 +65,23 @@ function speciesOptions(list: SpeciesFacet[], withFormula: boolean) {
   ));
 }
 
-/** The filter bar; its species choices are the species the records use. */
-export function FilterBar({ filters, onChange }: { filters: Filters; onChange: (f: Filters) => void }) {
+/** The species the records name (empty until loaded; if loading fails the filters offer only "any"). */
+export function useSpeciesFacets(): Facets {
   const [facets, setFacets] = useState<Facets>({ products: [], nitrogenSources: [], carbonSources: [] });
   useEffect(() => {
-    api.get<Facets>('/api/records/facets').then(setFacets, () => {}); // without them the filters offer "any"
+    api.get<Facets>('/api/records/facets').then(setFacets, () => {});
   }, []);
+  return facets;
+}
+
+/** Registry id → name (e.g. `pyruvic-acid` → `pyruvic acid`) of every species in the facets; unknown ids as they are. */
+export function speciesNamer(facets: Facets): (id: string) => string {
+  const names = new Map([...facets.products, ...facets.nitrogenSources, ...facets.carbonSources].map((f) => [f.id, f.name]));
+  return (id) => names.get(id) ?? id;
+}
+
+/** The filter bar; its species choices are the species the records use. */
+export function FilterBar({ filters, onChange, facets }: { filters: Filters; onChange: (f: Filters) => void; facets: Facets }) {
   const field = (name: keyof Filters) => ({
     value: filters[name] as string,
     onChange: (e: { target: { value: string } }) => onChange({ ...filters, [name]: e.target.value }),

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api, toQuery } from '../api.js';
 import { VegaChart } from '../chart.js';
-import { FilterBar, filterParams, useFilters } from '../filters.js';
+import { FilterBar, filterParams, useFilters, useSpeciesFacets } from '../filters.js';
 
 /** A Vega-Lite spec fetched from the API (spec and data together), drawn with {@link VegaChart}. */
 function Chart({ url, title, onData }: { url: string; title: string; onData?: (rows: Record<string, unknown>[]) => void }) {
@@ -52,6 +52,7 @@ function download(name: string, text: string) {
 /** Interactive comparison plots, linked to the literature filters. */
 export function Compare() {
   const [filters, setFilters] = useFilters();
+  const facets = useSpeciesFacets();
   const [basis, setBasis] = useState<'catalyst-mass' | 'area'>('catalyst-mass');
   const [feRows, setFeRows] = useState<Record<string, unknown>[]>([]);
   const [yieldRows, setYieldRows] = useState<Record<string, unknown>[]>([]);
@@ -60,7 +61,7 @@ export function Compare() {
     <section>
       <h1>Compare</h1>
       <p className="lead">The plots use the same filters as the literature table. Hover a point for its catalyst; the ⋯ menu exports PNG or SVG.</p>
-      <FilterBar filters={filters} onChange={setFilters} />
+      <FilterBar filters={filters} onChange={setFilters} facets={facets} />
       <Chart url={`/api/plots/fe-vs-potential.vl.json${toQuery(query)}`} title="Faradaic efficiency vs potential" onData={setFeRows} />
       <p>
         <button type="button" onClick={() => download('fe-vs-potential.csv', toCsv(feRows))} disabled={!feRows.length}>

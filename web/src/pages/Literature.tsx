@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api, toQuery } from '../api.js';
-import { FilterBar, filterParams, useFilters } from '../filters.js';
+import { FilterBar, filterParams, speciesNamer, useFilters, useSpeciesFacets } from '../filters.js';
 import { pct, yieldText } from '../format.js';
 import type { CatalyticRecord } from '../types.js';
 
@@ -10,6 +10,8 @@ const PAGE = 50;
 /** The literature explorer: filterable, sortable table of records; a row opens its record page. */
 export function Literature() {
   const [filters, setFilters] = useFilters();
+  const facets = useSpeciesFacets();
+  const nameOf = speciesNamer(facets);
   const [sort, setSort] = useState<{ key: SortKey; order: 'asc' | 'desc' }>({ key: 'fe', order: 'desc' });
   const [offset, setOffset] = useState(0);
   const [data, setData] = useState<{ total: number; records: CatalyticRecord[] } | null>(null);
@@ -42,7 +44,7 @@ export function Literature() {
         Reported results of NOx-involved C–N coupling: every Table 1 row of the review plus results quantified in its text, and your own records. Values are
         normalized (FE as %, potentials vs RHE, yields in mmol h⁻¹ per g of catalyst or per cm²); open a record to see the printed values, the pH used and the source.
       </p>
-      <FilterBar filters={filters} onChange={setFilters} />
+      <FilterBar filters={filters} onChange={setFilters} facets={facets} />
       {error && <p className="error" role="alert">{error}</p>}
       {data && (
         <>
@@ -74,7 +76,7 @@ export function Literature() {
                     <td>{r.productPrinted}</td>
                     <td>{r.strategy}</td>
                     <td>
-                      {r.nitrogenSources.join(', ') || '—'} / {r.carbonSources.join(', ') || '—'}
+                      {r.nitrogenSources.map(nameOf).join(', ') || '—'} / {r.carbonSources.map(nameOf).join(', ') || '—'}
                     </td>
                     <td className="num">{pct(r.normalized.faradaicEfficiency?.value)}</td>
                     <td className="num">{r.normalized.potentialVvsRHE === null ? '—' : r.normalized.potentialVvsRHE.toFixed(2)}</td>
