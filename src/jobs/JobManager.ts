@@ -14,20 +14,26 @@ export interface JobState<R> {
   result?: R;
 }
 
+/** A job as kept: its state, its abort controller and the partial results its work kept. */
+type StoredJob = JobState<unknown> & { controller: AbortController; partial?: unknown };
+
 /**
  * Background jobs of the HTTP API (descriptor sweeps, transient and coupling studies): started without
  * blocking requests (the work runs on worker threads), polled or followed for progress, cancelled, fetched.
  * Kept in memory: 50 jobs, the oldest finished one dropped first.
  */
 export class JobManager {
-  private readonly jobs = new Map<string, JobState<unknown> & { controller: AbortController }>();
+  private readonly jobs = new Map<string, StoredJob>();
   private readonly listeners = new Map<string, Set<(state: JobState<unknown>) => void>>();
 
-  /** Starts `work` and returns the job id at once. */
-  start<R>(kind: string, work: (report: (done: number, total: number) => void, signal: AbortSignal) => Promise<R>): string {
+  /**
+   * Starts `work` and returns the job id at once. `work` reports progress, watches the abort signal, and may
+   * `keep` partial results (what a cancelled or failed job leaves for a resumed one, see {@link partial}).
+   */
+  start<R>(kind: string, work: (report: (done: number, total: number) => void, signal: AbortSignal, keep: (partial: unknown) => void) => Promise<R>): string {
     const id = randomUUID();
     const controller = new AbortController();
-    const job: JobState<unknown> & { controller: AbortController } = { id, kind, status: 'running', progress: { done: 0, total: 0 }, createdAt: new Date().toISOString(), controller };
+    const job: StoredJob = { id, kind, status: 'running', progress: { done: 0, total: 0 }, createdAt: new Date().toISOString(), controller };
     this.jobs.set(id, job);
     if (this.jobs.size > 50) {
       // the oldest finished job goes first: a running one may have someone following it
@@ -38,7 +44,7 @@ export class JobManager {
       job.progress = { done, total };
       this.notify(id);
     };
-    work(report, controller.signal).then(
+    work(report, controller.signal, (partial) => (job.partial = partial)).then(
       (result) => {
         if (job.status !== 'running') return;
         Object.assign(job, { status: 'done', result, finishedAt: new Date().toISOString() });
@@ -78,11 +84,18 @@ export class JobManager {
     if (state.status !== 'running') this.listeners.delete(id);
   }
 
+  /** A job's kind, status and the partial results its work kept (undefined if none). @throws {JobNotFoundError} */
+  partial(id: string): { kind: string; status: JobState<unknown>['status']; partial: unknown } {
+    const job = this.jobs.get(id);
+    if (!job) throw new JobNotFoundError(id);
+    return { kind: job.kind, status: job.status, partial: job.partial };
+  }
+
   /** A job's state (without its result unless `withResult`). @throws {InputError} for unknown ids */
   get(id: string, withResult = false): JobState<unknown> {
     const job = this.jobs.get(id);
     if (!job) throw new JobNotFoundError(id);
-    const { controller: _controller, result, ...state } = job;
+    const { controller: _controller, partial: _partial, result, ...state } = job;
     return withResult ? { ...state, result } : state;
   }
 

@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { InputError } from '../chem/index.js';
 import { axisValues, type SweepResult, type SweepSpec } from '../kinetics/mapper/descriptorSweep.js';
 import { compileModel, parseModelText } from '../kinetics/parser/compileModel.js';
 import { runPooledTask } from './workerPool.js';
@@ -12,7 +13,7 @@ export interface ParallelSweepOptions {
   workers?: number;
   /** Grid rows per task (default: about two tasks per worker, at least 4 rows). */
   chunkRows?: number;
-  /** Chunks already computed (from a checkpoint), by first row: skipped. */
+  /** Chunks already computed (a checkpoint, or a stopped run's): the rows they cover are not solved again. */
   completed?: SweepResult[];
   /** Called after every solved row with points done and total points. */
   onProgress?: (done: number, total: number) => void;
@@ -61,11 +62,26 @@ export async function runParallelSweep(options: ParallelSweepOptions): Promise<S
   // Few large chunks keep continuation going (each chunk starts without a neighbour); two per worker keep
   // the load balanced (measured on 100 × 100: 66k solves/s on 2 warm workers vs 57k with four per worker).
   const chunkRows = options.chunkRows ?? Math.max(4, Math.ceil(ys.length / (2 * threads)));
-  const done = new Map((options.completed ?? []).map((c) => [c.rows[0], c]));
+  // rows the completed chunks cover (they may be cut differently from this run's chunks); the rest is queued
+  const done = options.completed ?? [];
+  const covered = new Uint8Array(ys.length);
+  for (const c of done) {
+    if (c.xValues.length !== xs.length || c.yValues.length !== ys.length || c.rows[0] < 0 || c.rows[1] > ys.length) throw new InputError('completed', 'chunks of the same grid', `a chunk of ${c.xValues.length} × ${c.yValues.length} points for a ${xs.length} × ${ys.length} grid`);
+    covered.fill(1, c.rows[0], c.rows[1]);
+  }
   const tasks: [number, number][] = [];
-  for (let r = 0; r < ys.length; r += chunkRows) if (!done.has(r)) tasks.push([r, Math.min(ys.length, r + chunkRows)]);
+  for (let r = 0; r < ys.length; ) {
+    if (covered[r]) {
+      r++;
+      continue;
+    }
+    let end = r;
+    while (end < ys.length && end - r < chunkRows && !covered[end]) end++;
+    tasks.push([r, end]);
+    r = end;
+  }
   const total = xs.length * ys.length;
-  const finishedPoints = [...done.values()].reduce((n, c) => n + (c.rows[1] - c.rows[0]) * xs.length, 0);
+  const finishedPoints = (ys.length - tasks.reduce((n, [a, b]) => n + b - a, 0)) * xs.length;
   const inFlight = new Map<number, number>(); // points done so far in each running chunk, by first row
   const report = () => options.onProgress?.(finishedPoints + [...inFlight.values()].reduce((a, b) => a + b, 0), total);
   report();
@@ -83,7 +99,7 @@ export async function runParallelSweep(options: ParallelSweepOptions): Promise<S
         return chunk;
       }),
     );
-    return mergeSweepChunks(model, options.spec, [...done.values(), ...fresh]);
+    return mergeSweepChunks(model, options.spec, [...done, ...fresh]);
   } catch (error) {
     controller.abort(); // one failed chunk stops the others
     throw options.signal?.aborted ? new Error('sweep cancelled') : error;

@@ -95,7 +95,14 @@ const axis = z.object({ name: z.string(), from: z.number(), to: z.number(), poin
 
 /** POST /api/kinetics/sweeps */
 export const sweepRequestSchema = z
-  .object({ ...modelRef, x: axis, y: axis.optional(), potentialVvsRHE: z.number().min(-5).max(5).optional(), descriptors: descriptorValues })
+  .object({
+    ...modelRef,
+    x: axis,
+    y: axis.optional(),
+    potentialVvsRHE: z.number().min(-5).max(5).optional(),
+    descriptors: descriptorValues,
+    resumeFrom: z.string().optional().describe('id of a cancelled or failed sweep of the same model and grid: its finished rows are not solved again'),
+  })
   .refine(requireModel, modelMessage);
 
 /** GET /api/kinetics/sweeps/:id/result */

@@ -257,8 +257,13 @@ ROUTES.push(
       const model = loadModel({ text: modelText }); // validate now: bad input is a 400, not a failed job
       for (const a of [b.x, ...(b.y ? [b.y] : [])]) if (!model.descriptors.includes(a.name)) throw new InputError(`${a === b.x ? 'x' : 'y'}.name`, `a descriptor of the model (${model.descriptors.join(', ')})`, `unknown descriptor "${a.name}"`);
       const spec = { x: b.x, ...(b.y ? { y: b.y } : {}), potentialVvsRHE: b.potentialVvsRHE, descriptors: b.descriptors };
-      const id = jobs.start('sweep', (report, signal) => runParallelSweep({ modelText, spec, onProgress: report, signal }).then((result) => ({ result, spec, products: model.productIndices.map((p) => model.species[p]!) })));
-      return { id, status: 'running' };
+      const completed = b.resumeFrom === undefined ? [] : stoppedSweepChunks(jobs, b.resumeFrom, modelText, spec);
+      const id = jobs.start('sweep', (report, signal, keep) => {
+        const chunks = [...completed];
+        const onChunk = (chunk: SweepResult) => (chunks.push(chunk), keep({ modelText, spec, chunks }));
+        return runParallelSweep({ modelText, spec, completed, onProgress: report, onChunk, signal }).then((result) => ({ result, spec, products: model.productIndices.map((p) => model.species[p]!) }));
+      });
+      return { id, status: 'running', ...(b.resumeFrom ? { resumedRows: completed.reduce((n, c) => n + c.rows[1] - c.rows[0], 0) } : {}) };
     },
   },
   {
@@ -291,6 +296,33 @@ ROUTES.push(
     },
   },
 );
+
+/** What a sweep job keeps as it goes: its input and the chunks finished so far. */
+interface SweepPartial {
+  modelText: string;
+  spec: object;
+  chunks: SweepResult[];
+}
+
+/**
+ * The finished chunks of the stopped sweep `id`, for a new sweep of the same model and grid.
+ * @throws {InputError} (field `resumeFrom`) when `id` is no stopped sweep or its model or grid differ
+ */
+function stoppedSweepChunks(jobs: JobManager, id: string, modelText: string, spec: object): SweepResult[] {
+  const allowed = 'the id of a cancelled or failed sweep of the same model and grid';
+  let job: ReturnType<JobManager['partial']>;
+  try {
+    job = jobs.partial(id);
+  } catch {
+    throw new InputError('resumeFrom', allowed, `no job "${id}"`);
+  }
+  if (job.kind !== 'sweep') throw new InputError('resumeFrom', allowed, `job "${id}" is a ${job.kind} job`);
+  if (job.status === 'running') throw new InputError('resumeFrom', allowed, `job "${id}" is still running`);
+  const partial = job.partial as SweepPartial | undefined;
+  if (!partial) return [];
+  if (partial.modelText !== modelText || JSON.stringify(partial.spec) !== JSON.stringify(spec)) throw new InputError('resumeFrom', allowed, `job "${id}" swept another model or grid`);
+  return partial.chunks;
+}
 
 /** The event stream of one job: its state on every change, throttled to one `progress` event per 100 ms. */
 function followJob(jobs: JobManager, id: string): EventStreamResult {

@@ -141,6 +141,17 @@ describe('web app in Chromium', () => {
     await shot('kinetics');
   });
 
+  it('cancels a large sweep and resumes it to completion', async () => {
+    await page.goto(`${server.url}/#/kinetics`);
+    await page.locator('input[aria-label="points per axis"]').fill('200');
+    await page.getByRole('button', { name: 'Run sweep' }).click();
+    await page.getByRole('button', { name: 'Cancel sweep' }).click({ timeout: 20000 });
+    await expect.poll(() => page.getByRole('progressbar').innerText(), { timeout: 20000 }).toMatch(/^cancelled — /);
+    await page.getByRole('button', { name: /Resume sweep/ }).click();
+    await expect.poll(() => page.getByRole('progressbar').innerText(), { timeout: 60000 }).toContain('done — 40000/40000 points');
+    await page.locator('figure.chart svg.marks').nth(2).waitFor();
+  });
+
   it('shows the microenvironment with a current slider, the flow reactor and the cost', async () => {
     await page.goto(`${server.url}/#/process`);
     await expect.poll(() => page.getByTestId('micro-summary').innerText(), { timeout: 15000 }).toMatch(/Surface pH 9\.\d\d \(bulk 6\.82\)/);

@@ -40,6 +40,19 @@ describe('descriptor sweeps on the worker pool', () => {
     expect(Array.from(resumed.log10Tof.urea!)).toEqual(Array.from(first.log10Tof.urea!));
   });
 
+  it('solves only the rows finished chunks leave, however those chunks were cut', async () => {
+    const chunks: SweepResult[] = [];
+    const full = await runParallelSweep({ modelText, spec, workers: 2, chunkRows: 3, onChunk: (c) => chunks.push(c) });
+    const kept = chunks.filter((c) => c.rows[0] === 3 || c.rows[0] === 9); // rows 3–5 and 9
+    const resumedChunks: SweepResult[] = [];
+    const starts: number[] = [];
+    const resumed = await runParallelSweep({ modelText, spec, workers: 2, chunkRows: 4, completed: kept, onChunk: (c) => resumedChunks.push(c), onProgress: (d) => starts.push(d) });
+    expect(starts[0]).toBe(4 * 12); // 4 of 10 rows were kept
+    expect(resumedChunks.map((c) => c.rows).sort((a, b) => a[0] - b[0])).toEqual([[0, 3], [6, 9]]);
+    expect(Array.from(resumed.log10Tof.urea!)).toEqual(Array.from(full.log10Tof.urea!));
+    await expect(runParallelSweep({ modelText, spec: { ...spec, x: { ...spec.x, points: 5 } }, completed: kept })).rejects.toThrow(/completed: .*a chunk of 12 × 10 points for a 5 × 10 grid/);
+  });
+
   it('stops when cancelled, and the pool keeps serving sweeps afterwards', async () => {
     const controller = new AbortController();
     const big: SweepSpec = { ...spec, x: { ...spec.x, points: 400 }, y: { ...spec.y!, points: 400 } };

@@ -148,6 +148,34 @@ describe('HTTP API', () => {
     expect((await call('GET', '/api/kinetics/sweeps/nope')).status).toBe(404);
   });
 
+  it('resumes a cancelled sweep: the rows it finished are not solved again', async () => {
+    const body = { model: 'urea-cu4-ceo2', x: { name: 'dG_NO', from: -1.5, to: 0.5, points: 200 }, y: { name: 'dG_CO', from: -0.5, to: 1, points: 200 } };
+    const first = (await call('POST', '/api/kinetics/sweeps', body)).json;
+    let state = (await call('GET', `/api/kinetics/sweeps/${first.id}`)).json;
+    // wait until a chunk (50 rows on 2 workers) has finished — 25 000 points cannot all be in two running chunks — then cancel
+    for (let i = 0; i < 400 && state.status === 'running' && state.progress.done < 25_000; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      state = (await call('GET', `/api/kinetics/sweeps/${first.id}`)).json;
+    }
+    const stopped = (await call('DELETE', `/api/kinetics/sweeps/${first.id}`)).json.status;
+    expect(stopped).toMatch(/cancelled|done/); // (on a very fast machine it may have finished: then every row is kept)
+    expect((await call('POST', '/api/kinetics/sweeps', { ...body, resumeFrom: first.id, x: { ...body.x, points: 199 } })).json.error).toMatchObject({ field: 'resumeFrom', message: expect.stringContaining('another model or grid') });
+    expect((await call('POST', '/api/kinetics/sweeps', { ...body, resumeFrom: 'nope' })).json.error.field).toBe('resumeFrom');
+    const resumed = await call('POST', '/api/kinetics/sweeps', { ...body, resumeFrom: first.id });
+    expect(resumed.status).toBe(202);
+    expect(resumed.json.resumedRows).toBeGreaterThanOrEqual(50);
+    if (stopped === 'cancelled') expect(resumed.json.resumedRows).toBeLessThan(200);
+    let done = (await call('GET', `/api/kinetics/sweeps/${resumed.json.id}`)).json;
+    for (let i = 0; i < 400 && done.status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      done = (await call('GET', `/api/kinetics/sweeps/${resumed.json.id}`)).json;
+    }
+    expect(done).toMatchObject({ status: 'done', progress: { done: 40000, total: 40000 } });
+    const result = (await call('GET', `/api/kinetics/sweeps/${resumed.json.id}/result`)).json;
+    expect(result.converged.length).toBe(40000);
+    expect(result.converged.every((c: number) => c === 1)).toBe(true);
+  });
+
   it('serves the microenvironment, reactor and TEA with validation', async () => {
     const micro = await call('POST', '/api/microenv', { electrolyte: '0.5 M K2SO4', currentDensitiesMAPerCm2: [100], products: [{ to: 'H2', from: ['H2O'], faradaicEfficiency: 1 }] });
     expect(micro.json.results[0].surfacePH).toBeCloseTo(12.99, 1);

@@ -116,12 +116,12 @@ export function Kinetics() {
     }
   };
 
-  const runSweep = async (e: FormEvent) => {
-    e.preventDefault();
+  /** Runs the volcano sweep; `resumeFrom` (a cancelled sweep's id) keeps the rows that one finished. */
+  const runSweep = async (resumeFrom?: string) => {
     setSweepSpec(null);
     const points = Number(sweep.points);
     try {
-      const body = { ...ref, x: { name: sweep.x, from: Number(sweep.xFrom), to: Number(sweep.xTo), points }, y: { name: sweep.y, from: Number(sweep.yFrom), to: Number(sweep.yTo), points } };
+      const body = { ...ref, x: { name: sweep.x, from: Number(sweep.xFrom), to: Number(sweep.xTo), points }, y: { name: sweep.y, from: Number(sweep.yFrom), to: Number(sweep.yTo), points }, ...(resumeFrom ? { resumeFrom } : {}) };
       const done = await runJob('/api/kinetics/sweeps', body, setJob);
       setError(null);
       const result = await api.get<{ spec: object }>(`/api/kinetics/sweeps/${done.id}/result`);
@@ -174,7 +174,13 @@ export function Kinetics() {
         </>
       )}
       <h2>Descriptor volcano</h2>
-      <form className="inline-form" onSubmit={runSweep}>
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void runSweep();
+        }}
+      >
         <label>
           x descriptor
           <select value={sweep.x} onChange={(e) => setSweep({ ...sweep, x: e.target.value })} aria-label="x descriptor">
@@ -199,6 +205,16 @@ export function Kinetics() {
         <button type="submit">Run sweep</button>
       </form>
       {job && <JobProgress job={job} unit="points" label="sweep progress" />}
+      {job?.status === 'running' && (
+        <button type="button" onClick={() => void api.del<JobState>(`/api/kinetics/sweeps/${job.id}`).then(setJob, (err: Error) => setError(err.message))}>
+          Cancel sweep
+        </button>
+      )}
+      {job?.status === 'cancelled' && (
+        <button type="button" onClick={() => void runSweep(job.id)}>
+          Resume sweep (the rows it finished are kept)
+        </button>
+      )}
       {sweepSpec && <VegaChart spec={sweepSpec} label="volcano heat map" />}
     </section>
   );
