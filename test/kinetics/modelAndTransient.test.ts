@@ -109,3 +109,23 @@ describe('potential ramps (linear sweep, cyclic voltammetry)', () => {
     expect(anodic / -cathodic).toBeCloseTo(1, 3);
   });
 });
+
+describe('sparse stoichiometry of the kinetic system', () => {
+  it('holds, by step and by adsorbate, exactly the net ν of every step (reactants negative)', () => {
+    const sys = new KineticSystem(urea);
+    const dense = (start: Int32Array, index: Int32Array, nu: Float64Array, byStep: boolean) => {
+      const out = new Float64Array(sys.m * sys.n);
+      for (let row = 0; row + 1 < start.length; row++) for (let p = start[row]!; p < start[row + 1]!; p++) out[byStep ? row * sys.n + index[p]! : index[p]! * sys.n + row] = nu[p]!;
+      return Array.from(out);
+    };
+    const expected = new Float64Array(sys.m * sys.n);
+    urea.steps.forEach((s, j) => {
+      s.reactAds.forEach((a, i) => (expected[j * sys.n + a]! -= s.reactAdsNu[i]!));
+      s.prodAds.forEach((a, i) => (expected[j * sys.n + a]! += s.prodAdsNu[i]!));
+    });
+    expect(dense(sys.stepStart, sys.stepAds, sys.stepNu, true)).toEqual(Array.from(expected));
+    expect(dense(sys.adsStart, sys.adsSteps, sys.adsNu, false)).toEqual(Array.from(expected));
+    expect(sys.stepNu.every((v) => v !== 0)).toBe(true);
+    expect(sys.stepNu.length).toBeLessThan(sys.m * sys.n); // sparse: fewer entries than the dense matrix
+  });
+});

@@ -69,9 +69,11 @@ export function routeConsistentRates(model: CompiledModel, rates: Float64Array, 
   const m = rates.length;
   const out = new Float64Array(m);
   if (q === 0) return out; // no route: every net rate is zero at steady state
-  const sigma = Array.from(grossRates, (g) => Math.max(g * 1e-15, 1e-300));
-  const minSigma = Math.min(...sigma);
-  const w = sigma.map((s) => (minSigma / s) ** 2);
+  // weights (σ_min/σ_j)² with σ_j = max(1e-15·gross_j, 1e-300), in plain loops: this runs once per sweep point
+  const w = new Float64Array(m);
+  let minSigma = Number.POSITIVE_INFINITY;
+  for (let j = 0; j < m; j++) minSigma = Math.min(minSigma, (w[j] = Math.max(grossRates[j]! * 1e-15, 1e-300)));
+  for (let j = 0; j < m; j++) w[j] = (minSigma / w[j]!) ** 2;
   const A = new Float64Array(q * q);
   const b = new Float64Array(q);
   for (let a = 0; a < q; a++) {

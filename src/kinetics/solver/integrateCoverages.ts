@@ -55,9 +55,9 @@ export function coverageJacobian(sys: KineticSystem, theta: Float64Array, w: Int
   sys.rateDerivatives(theta, w.free, w.dTheta, w.dFree);
   w.J.fill(0);
   for (let j = 0; j < m; j++) {
-    for (let k = 0; k < n; k++) {
-      const nu = sys.nu(j, k);
-      if (nu === 0) continue;
+    for (let p = sys.stepStart[j]!; p < sys.stepStart[j + 1]!; p++) {
+      const k = sys.stepAds[p]!;
+      const nu = sys.stepNu[p]!;
       for (let l = 0; l < n; l++) {
         const d = w.dTheta[j * n + l]! - w.dFree[j * sys.sites + sys.siteOf(l)]!;
         if (d !== 0) w.J[k * n + l]! += nu * d;

@@ -44,10 +44,19 @@ export class KineticSystem {
   readonly kr: Float64Array;
   private readonly fwd: Side[];
   private readonly rev: Side[];
-  /** ν of adsorbate k in step j, row-major m × n (products positive). */
-  private readonly nuAds: Float64Array;
   private readonly adsSite: Int32Array;
   private readonly free: Float64Array;
+  /**
+   * The nonzero ν of each step, compressed by step: entries `stepStart[j] … stepStart[j+1]−1` hold the
+   * adsorbates `stepAds[p]` with their ν `stepNu[p]` (products positive). Hot loops walk these, not m × n.
+   */
+  readonly stepStart: Int32Array;
+  readonly stepAds: Int32Array;
+  readonly stepNu: Float64Array;
+  /** The same nonzero ν compressed by adsorbate: steps `adsSteps[p]` with ν `adsNu[p]` for p in `adsStart[k] …`. */
+  readonly adsStart: Int32Array;
+  readonly adsSteps: Int32Array;
+  readonly adsNu: Float64Array;
 
   constructor(model: CompiledModel) {
     this.model = model;
@@ -58,13 +67,28 @@ export class KineticSystem {
     this.kr = new Float64Array(this.m);
     this.fwd = model.steps.map((s) => side(s.reactAds, s.reactAdsNu, s.reactFree, s.reactFreeNu, s.reactActivity));
     this.rev = model.steps.map((s) => side(s.prodAds, s.prodAdsNu, s.prodFree, s.prodFreeNu, s.prodActivity));
-    this.nuAds = new Float64Array(this.m * this.n);
+    const nuAds = new Float64Array(this.m * this.n); // ν of adsorbate k in step j, row-major (products positive)
     model.steps.forEach((s, j) => {
-      s.reactAds.forEach((a, i) => (this.nuAds[j * this.n + a]! -= s.reactAdsNu[i]!));
-      s.prodAds.forEach((a, i) => (this.nuAds[j * this.n + a]! += s.prodAdsNu[i]!));
+      s.reactAds.forEach((a, i) => (nuAds[j * this.n + a]! -= s.reactAdsNu[i]!));
+      s.prodAds.forEach((a, i) => (nuAds[j * this.n + a]! += s.prodAdsNu[i]!));
     });
     this.adsSite = Int32Array.from(model.adsorbateSite);
     this.free = new Float64Array(this.sites);
+    const byStep: [number, number, number][] = []; // [step, adsorbate, ν], step-major
+    for (let j = 0; j < this.m; j++) for (let k = 0; k < this.n; k++) if (nuAds[j * this.n + k] !== 0) byStep.push([j, k, nuAds[j * this.n + k]!]);
+    const byAds = [...byStep].sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+    const starts = (entries: [number, number, number][], key: 0 | 1, count: number) => {
+      const start = new Int32Array(count + 1);
+      for (const e of entries) start[e[key] + 1]!++;
+      for (let i = 0; i < count; i++) start[i + 1]! += start[i]!;
+      return start;
+    };
+    this.stepStart = starts(byStep, 0, this.m);
+    this.stepAds = Int32Array.from(byStep, (e) => e[1]);
+    this.stepNu = Float64Array.from(byStep, (e) => e[2]);
+    this.adsStart = starts(byAds, 1, this.n);
+    this.adsSteps = Int32Array.from(byAds, (e) => e[0]);
+    this.adsNu = Float64Array.from(byAds, (e) => e[2]);
   }
 
   /** Sets the rate constants (s⁻¹). */
@@ -108,11 +132,7 @@ export class KineticSystem {
     for (let j = 0; j < this.m; j++) {
       const rj = r[j]!;
       if (rj === 0) continue;
-      const row = j * this.n;
-      for (let k = 0; k < this.n; k++) {
-        const nu = this.nuAds[row + k]!;
-        if (nu !== 0) out[k]! += nu * rj;
-      }
+      for (let p = this.stepStart[j]!; p < this.stepStart[j + 1]!; p++) out[this.stepAds[p]!]! += this.stepNu[p]! * rj;
     }
     return out;
   }
@@ -122,11 +142,7 @@ export class KineticSystem {
     out.fill(0);
     for (let j = 0; j < this.m; j++) {
       const g = fwd[j]! + rev[j]!;
-      const row = j * this.n;
-      for (let k = 0; k < this.n; k++) {
-        const nu = this.nuAds[row + k]!;
-        if (nu !== 0) out[k]! += Math.abs(nu) * g;
-      }
+      for (let p = this.stepStart[j]!; p < this.stepStart[j + 1]!; p++) out[this.stepAds[p]!]! += Math.abs(this.stepNu[p]!) * g;
     }
     return out;
   }
@@ -157,11 +173,6 @@ export class KineticSystem {
         }
       }
     }
-  }
-
-  /** ν of adsorbate k in step j (products positive). */
-  nu(j: number, k: number): number {
-    return this.nuAds[j * this.n + k]!;
   }
 
   /** Site type of adsorbate k. */

@@ -166,10 +166,9 @@ function jacobian(sys: KineticSystem, w: SteadyStateWork): void {
   for (let k = 0; k < n; k++) maxGross = Math.max(maxGross, w.gross[k]!);
   for (let k = 0; k < n; k++) {
     const scale = 1 / (w.gross[k]! + 1e-30 * maxGross + FLUX_FLOOR);
-    for (let j = 0; j < m; j++) {
-      const nu = sys.nu(j, k);
-      if (nu === 0) continue;
-      const f = nu * scale;
+    for (let p = sys.adsStart[k]!; p < sys.adsStart[k + 1]!; p++) {
+      const j = sys.adsSteps[p]!;
+      const f = sys.adsNu[p]! * scale;
       for (let v = 0; v < N; v++) w.Jm[k * N + v]! += f * w.drdu[j * N + v]!;
     }
   }
