@@ -54,7 +54,7 @@ function transientSummary(r: TransientMicroenvironmentResult): string {
 /** The study runners with their zod input schemas, YAML, and the model compiler: loaded when a command needs them, not at start-up. */
 const studies = async () => ({ ...(await import('../reactor/runStudies.js')), ...(await import('../reactor/inputSchemas.js')) });
 
-/** Runs a transient study with a progress bar in simulated seconds (terminal only, not with --json). */
+/** Runs a transient study with a progress bar in simulated milliseconds (terminal only, not with --json). */
 async function transientWithProgress(input: z.output<typeof transientRequestSchema>, show: boolean): Promise<TransientMicroenvironmentResult> {
   const { runTransientStudy } = await studies();
   const bar = progressBar('transient', 'ms simulated', show);

@@ -28,8 +28,10 @@ export function workerPool(threads = os.availableParallelism()): Piscina {
   return pool;
 }
 
+/** Each member of a task union without its progress port. */
+type WithoutProgress<T> = T extends unknown ? Omit<T, 'progress'> : never;
 /** A task's fields other than its progress port. */
-type TaskInput = WorkerTask extends infer T ? (T extends WorkerTask ? Omit<T, 'progress'> : never) : never;
+type TaskInput = WithoutProgress<WorkerTask>;
 
 /**
  * Runs one task on the pool, passing its `{ done, total }` progress messages to `onProgress`; the abort

@@ -79,8 +79,8 @@ export interface RouteDefinition {
 }
 
 /**
- * A server-sent-events response: `start` gets a `send(event, data)` and an `end()`, and returns the function
- * that stops its work when the client goes away.
+ * A server-sent-events response: `eventStream` gets a `send(event, data)` and an `end()`, and returns the
+ * function that stops its work when the client goes away.
  */
 export interface EventStreamResult {
   eventStream: (send: (event: string, data: unknown) => void, end: () => void) => () => void;
@@ -313,8 +313,10 @@ function stoppedSweepChunks(jobs: JobManager, id: string, modelText: string, spe
   let job: ReturnType<JobManager['partial']>;
   try {
     job = jobs.partial(id);
-  } catch {
-    throw new InputError('resumeFrom', allowed, `no job "${id}"`);
+  } catch (error) {
+    // an unknown id here is bad input of this request (a 400 naming resumeFrom), not a missing resource
+    if (error instanceof JobNotFoundError) throw new InputError('resumeFrom', allowed, `no job "${id}"`);
+    throw error;
   }
   if (job.kind !== 'sweep') throw new InputError('resumeFrom', allowed, `job "${id}" is a ${job.kind} job`);
   if (job.status === 'running') throw new InputError('resumeFrom', allowed, `job "${id}" is still running`);

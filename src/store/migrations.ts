@@ -43,8 +43,8 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable('records').execute();
     },
   },
-  // The JSON documents move out of `records`: a filter or count then scans narrow rows (measured at 100 000
-  // records in SQLite: product filter 309 → 20 ms, page at offset 5000 24 → 1.3 ms).
+  // The JSON documents move out of `records`: a filter or count then scans narrow rows (`npm run bench`, 100 000
+  // records, p50 in SQLite: product filter 290 → 31 ms, page at offset 5000 24 → 8.7 ms; BENCHMARKS.md).
   '0002-record-documents': {
     async up(db: Kysely<unknown>) {
       await db.schema

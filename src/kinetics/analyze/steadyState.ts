@@ -72,7 +72,10 @@ export function routeConsistentRates(model: CompiledModel, rates: Float64Array, 
   // weights (σ_min/σ_j)² with σ_j = max(1e-15·gross_j, 1e-300), in plain loops: this runs once per sweep point
   const w = new Float64Array(m);
   let minSigma = Number.POSITIVE_INFINITY;
-  for (let j = 0; j < m; j++) minSigma = Math.min(minSigma, (w[j] = Math.max(grossRates[j]! * 1e-15, 1e-300)));
+  for (let j = 0; j < m; j++) {
+    w[j] = Math.max(grossRates[j]! * 1e-15, 1e-300); // σ_j for now
+    minSigma = Math.min(minSigma, w[j]!);
+  }
   for (let j = 0; j < m; j++) w[j] = (minSigma / w[j]!) ** 2;
   const A = new Float64Array(q * q);
   const b = new Float64Array(q);
