@@ -67,17 +67,20 @@ async function benchOne(database: string, store: RecordStore, rows: RawRow[], qu
   await store.importRows(rows);
   const seconds = (performance.now() - t0) / 1000;
   const results: StoreBenchResult[] = [{ database, operation: `import ${rows.length} records (validate, normalize, 1 transaction)`, records: rows.length, seconds, recordsPerSecond: rows.length / seconds }];
-  const shapes: [string, Parameters<RecordStore['list']>[0]][] = [
+  const shapes: [string, Parameters<RecordStore['list']>[0] | 'facets' | undefined][] = [
     ['list page of 50 by id', { limit: 50, offset: 5000 }],
     ['list product=urea, sort FE, 50', { product: 'urea', sort: 'fe', limit: 50 }],
     ['list strategy + min FE 50 %, sort yield, 50', { strategy: 'dual-site synergy', minFePercent: 50, sort: 'yield', limit: 50 }],
+    ['list N source = nitrite + C source = cyclohexanone, 50', { nSource: 'nitrite', cSource: 'cyclohexanone', limit: 50 }],
     ['show one record', undefined],
+    ['facets (species per role, with counts)', 'facets'],
   ];
   for (const [operation, query] of shapes) {
     const times: number[] = [];
     for (let i = 0; i < queries; i++) {
       const t = performance.now();
-      if (query) await store.list(query);
+      if (query === 'facets') await store.facets();
+      else if (query) await store.list(query);
       else await store.get(`syn-${(i * 7919) % rows.length}`);
       times.push(performance.now() - t);
     }

@@ -21,6 +21,19 @@ export type Flag = z.infer<typeof flagSchema>;
 const speciesId = z.string().refine((s) => findSpeciesEntry(s) !== undefined, {
   message: 'a species registry id or name (see `cncouple species`)',
 });
+/** A list of species, each named once (`nitrate` and `NO3-` are the same species). */
+const speciesList = z
+  .array(speciesId)
+  .default([])
+  .superRefine((names, ctx) => {
+    const seen = new Set<string>();
+    for (const [i, name] of names.entries()) {
+      const id = findSpeciesEntry(name)?.id;
+      if (id === undefined) continue; // already reported by speciesId
+      if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [i], message: `"${name}" names a species already in the list (${id}); list each species once` });
+      seen.add(id);
+    }
+  });
 const printed = z.string().trim().max(300);
 
 /**
@@ -44,9 +57,9 @@ export const recordInputSchema = z.object({
   /** Product as printed, e.g. "Cyclohexanone oxime", "α-Amino acids". */
   productPrinted: printed.min(1),
   /** Products as registry species; empty when the source does not identify one. */
-  products: z.array(speciesId).default([]),
-  nitrogenSources: z.array(speciesId).default([]),
-  carbonSources: z.array(speciesId).default([]),
+  products: speciesList,
+  nitrogenSources: speciesList,
+  carbonSources: speciesList,
   /** Electrolyte as printed, e.g. "0.1 M KHCO3 + 50 mM KNO3". */
   electrolytePrinted: printed.default(''),
   /** Electrolyte pH when the source gives it. */

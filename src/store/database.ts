@@ -6,7 +6,7 @@ import pg from 'pg';
 
 /**
  * Row of the `records` table: the query columns only, so that filters and counts scan narrow rows; the
- * documents themselves are in `record_documents`.
+ * documents themselves are in `record_documents`, the species each record names in `record_species`.
  */
 export interface RecordsTable {
   id: string;
@@ -15,10 +15,6 @@ export interface RecordsTable {
   catalyst: string;
   strategy: string;
   product_printed: string;
-  /** Registry ids wrapped in bars, e.g. `|urea|`, so that `LIKE '%|urea|%'` works on both dialects. */
-  products: string;
-  n_sources: string;
-  c_sources: string;
   /** Faradaic efficiency, fraction. */
   fe: number | null;
   selectivity: number | null;
@@ -41,6 +37,21 @@ export interface RecordDocumentsTable {
   record_json: string;
 }
 
+/** The roles a species plays in a record. */
+export type SpeciesRole = 'product' | 'n_source' | 'c_source';
+
+/**
+ * Row of `record_species`: one species (registry id) a record names as product, N source or C source, at
+ * `position` in the record's list; keyed by (role, species, record) so that a species filter is an index
+ * range; deleted with its record.
+ */
+export interface RecordSpeciesTable {
+  record_id: string;
+  role: SpeciesRole;
+  species_id: string;
+  position: number;
+}
+
 /** Key–value metadata, e.g. the hash of the seeded literature. */
 export interface MetaTable {
   key: string;
@@ -51,6 +62,7 @@ export interface MetaTable {
 export interface DatabaseSchema {
   records: RecordsTable;
   record_documents: RecordDocumentsTable;
+  record_species: RecordSpeciesTable;
   meta: MetaTable;
 }
 

@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, Migrator, PostgresAdapter, sql } from 'kysely';
 
 /** Versioned migrations, in code so that they ship with the package; names sort in order. */
 const migrations: Record<string, Migration> = {
@@ -64,7 +64,50 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable('record_documents').execute();
     },
   },
+  // The species each record names get a row each, keyed for the filters (an index range instead of a LIKE scan
+  // over bar-delimited columns) and the filter choices (one GROUP BY instead of reading every record): at
+  // 100 000 records (bench/store.bench.ts), SQLite p50 product filter 24.7 → 2.0 ms, facets 292 → 17 ms.
+  '0003-record-species': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('record_species')
+        .addColumn('record_id', 'text', (c) => c.notNull().references('records.id').onDelete('cascade'))
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('species_id', 'text', (c) => c.notNull())
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('record_species_pk', ['role', 'species_id', 'record_id'])
+        .execute();
+      await db.schema.createIndex('record_species_record_idx').on('record_species').column('record_id').execute();
+      // PostgreSQL would take role and species as independent and plan for a third of the records a common
+      // species names; statistics on the pair let it count them right
+      if (db.getExecutor().adapter instanceof PostgresAdapter) await sql`create statistics record_species_role_species (dependencies, mcv) on role, species_id from record_species`.execute(db);
+      const records = await sql<{ id: string; products: string; n_sources: string; c_sources: string }>`select id, products, n_sources, c_sources from records`.execute(db);
+      const rows = records.rows.flatMap((r) =>
+        SPECIES_COLUMNS.flatMap(([role, column]) => r[column].split('|').filter(Boolean).map((species_id, position) => ({ record_id: r.id, role, species_id, position }))),
+      );
+      for (let i = 0; i < rows.length; i += 500) await (db as Kysely<{ record_species: object }>).insertInto('record_species').values(rows.slice(i, i + 500)).execute();
+      for (const [, column] of SPECIES_COLUMNS) await db.schema.alterTable('records').dropColumn(column).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const [, column] of SPECIES_COLUMNS) await db.schema.alterTable('records').addColumn(column, 'text', (c) => c.notNull().defaultTo('')).execute();
+      const species = await sql<{ record_id: string; role: string; species_id: string }>`select record_id, role, species_id from record_species order by record_id, role, position`.execute(db);
+      const bars = new Map<string, Record<string, string[]>>();
+      for (const s of species.rows) ((bars.get(s.record_id) ?? bars.set(s.record_id, {}).get(s.record_id)!)[s.role] ??= []).push(s.species_id);
+      for (const [id, roles] of bars) {
+        const set = Object.fromEntries(SPECIES_COLUMNS.map(([role, column]) => [column, roles[role]?.length ? `|${roles[role].join('|')}|` : '']));
+        await (db as Kysely<{ records: { id: string } }>).updateTable('records').set(set).where('id', '=', id).execute();
+      }
+      await db.schema.dropTable('record_species').execute();
+    },
+  },
 };
+
+/** Each species role and the bar-delimited column (`|urea|`) that held it before migration 0003. */
+const SPECIES_COLUMNS = [
+  ['product', 'products'],
+  ['n_source', 'n_sources'],
+  ['c_source', 'c_sources'],
+] as const;
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 

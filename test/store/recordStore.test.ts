@@ -37,7 +37,7 @@ const userDraft = (over: Partial<RecordInputDraft> = {}): RecordInputDraft => ({
 async function resetPostgres(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  await client.query('drop table if exists record_documents, records, meta, kysely_migration, kysely_migration_lock cascade');
+  await client.query('drop table if exists record_species, record_documents, records, meta, kysely_migration, kysely_migration_lock cascade');
   await client.end();
 }
 
@@ -236,7 +236,7 @@ describe.each(targets)('schema migration on %s', (name, open) => {
     await first.seedLiterature(literature);
     await first.create(userDraft({ id: 'mine-1' }));
     const before = (await first.list({ limit: 1000 })).records;
-    expect(await migrateToLatest(db as Kysely<unknown>, '0001-records')).toEqual(['0002-record-documents']);
+    expect(await migrateToLatest(db as Kysely<unknown>, '0001-records')).toEqual(['0003-record-species', '0002-record-documents']);
     const sqlite = name.startsWith('SQLite');
     const columns = async (table: string, on = db) =>
       sqlite
@@ -265,6 +265,46 @@ describe.each(targets)('schema migration on %s', (name, open) => {
     await store.delete('mine-1');
     const left = await upgraded.selectFrom('record_documents').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
     expect(Number(left.n)).toBe(literature.length);
+    await store.close();
+  });
+
+  it('moves the species of a version-2 database into record_species: same lists, filters and facets, exactly restorable', async () => {
+    const first = await open();
+    const db = first.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+    await first.seedLiterature(literature);
+    await first.create(userDraft({ id: 'mine-2', products: ['urea', 'formamide'], carbonSources: ['CO2', 'methanol'] }));
+    const before = (await first.list({ limit: 1000 })).records;
+    const facets = await first.facets();
+    const formamide = (await first.list({ product: 'formamide', limit: 1000 })).records.map((r) => r.id);
+    expect(formamide).toContain('mine-2');
+    expect(facets.products.find((f) => f.id === 'urea')!.records).toBe(before.filter((r) => r.products.includes('urea')).length);
+    expect(await migrateToLatest(db as Kysely<unknown>, '0002-record-documents')).toEqual(['0003-record-species']);
+    // down: the bar-delimited columns come back in each record's own order
+    const mine = await db.selectFrom('records').select(['products', 'n_sources', 'c_sources']).where('id', '=', 'mine-2').executeTakeFirstOrThrow();
+    expect(mine).toEqual({ products: '|urea|formamide|', n_sources: '|nitrate|', c_sources: '|carbon-dioxide|methanol|' });
+    await first.close();
+    const sqlite = name.startsWith('SQLite');
+    const store = await RecordStore.open(sqlite ? { dataDir: path.dirname(first.location) } : { url: inject('pgUrl') });
+    if (sqlite) expect(store.migrationBackup).toMatch(/backups\/cncouple-before-0003-record-species-.*\.sqlite$/);
+    expect((await store.list({ limit: 1000 })).records).toEqual(before);
+    expect((await store.list({ product: 'formamide', limit: 1000 })).records.map((r) => r.id)).toEqual(formamide);
+    expect(await store.facets()).toEqual(facets);
+    const upgraded = store.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+    const speciesOf = async (id: string) => (await upgraded.selectFrom('record_species').select(['role', 'species_id', 'position']).where('record_id', '=', id).orderBy('role').orderBy('position').execute());
+    expect(await speciesOf('mine-2')).toEqual([
+      { role: 'c_source', species_id: 'carbon-dioxide', position: 0 },
+      { role: 'c_source', species_id: 'methanol', position: 1 },
+      { role: 'n_source', species_id: 'nitrate', position: 0 },
+      { role: 'product', species_id: 'urea', position: 0 },
+      { role: 'product', species_id: 'formamide', position: 1 },
+    ]);
+    // an edit replaces the record's species; a delete removes them (foreign key, on delete cascade)
+    await store.update('mine-2', userDraft({ products: ['glycine'] }));
+    expect((await store.list({ product: 'formamide', limit: 1000 })).records.map((r) => r.id)).not.toContain('mine-2');
+    expect((await store.list({ product: 'glycine', origin: 'user' })).records.map((r) => r.id)).toEqual(['mine-2']);
+    await store.delete('mine-2');
+    expect(await speciesOf('mine-2')).toEqual([]);
+    await expect(store.create(userDraft({ id: 'twice', products: ['urea', 'CO(NH2)2'] }))).rejects.toThrow(/products\.1.*names a species already in the list \(urea\)/);
     await store.close();
   });
 });
