@@ -82,8 +82,9 @@ const migrations: Record<string, Migration> = {
       // species names; statistics on the pair let it count them right
       if (db.getExecutor().adapter instanceof PostgresAdapter) await sql`create statistics record_species_role_species (dependencies, mcv) on role, species_id from record_species`.execute(db);
       const records = await sql<{ id: string; products: string; n_sources: string; c_sources: string }>`select id, products, n_sources, c_sources from records`.execute(db);
+      // a species a record listed twice in one role (accepted before this version) is kept once, at its first place
       const rows = records.rows.flatMap((r) =>
-        SPECIES_COLUMNS.flatMap(([role, column]) => r[column].split('|').filter(Boolean).map((species_id, position) => ({ record_id: r.id, role, species_id, position }))),
+        SPECIES_COLUMNS.flatMap(([role, column]) => [...new Set(r[column].split('|').filter(Boolean))].map((species_id, position) => ({ record_id: r.id, role, species_id, position }))),
       );
       for (let i = 0; i < rows.length; i += 500) await (db as Kysely<{ record_species: object }>).insertInto('record_species').values(rows.slice(i, i + 500)).execute();
       for (const [, column] of SPECIES_COLUMNS) await db.schema.alterTable('records').dropColumn(column).execute();

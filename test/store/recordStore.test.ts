@@ -282,6 +282,8 @@ describe.each(targets)('schema migration on %s', (name, open) => {
     // down: the bar-delimited columns come back in each record's own order
     const mine = await db.selectFrom('records').select(['products', 'n_sources', 'c_sources']).where('id', '=', 'mine-2').executeTakeFirstOrThrow();
     expect(mine).toEqual({ products: '|urea|formamide|', n_sources: '|nitrate|', c_sources: '|carbon-dioxide|methanol|' });
+    // a version-2 database could hold a species twice in one role: the upgrade keeps it once
+    await db.updateTable('records').set({ products: '|urea|formamide|urea|' }).where('id', '=', 'mine-2').execute();
     await first.close();
     const sqlite = name.startsWith('SQLite');
     const store = await RecordStore.open(sqlite ? { dataDir: path.dirname(first.location) } : { url: inject('pgUrl') });
