@@ -66,6 +66,7 @@ export async function runKineticsBench(): Promise<KineticsBenchResult> {
   const rev = new Float64Array(sys.m);
   const dcov = new Float64Array(sys.n);
   const gross = new Float64Array(sys.n);
+  const free = new Float64Array(sys.sites);
   const t2 = performance.now();
   for (let i = 0; i < sample; i++) {
     const p = (i * 97) % 10000; // spread over the grid
@@ -73,9 +74,7 @@ export async function runKineticsBench(): Promise<KineticsBenchResult> {
     d[1] = sweep.yValues[Math.floor(p / 100)]!;
     sys.setRateConstants(rateConstants(model, model.file.potentialVvsRHE, d));
     const end = integrateCoverages(sys, new Float64Array(sys.n), 1e8, options);
-    sys.rates(end.theta, r, undefined, fwd, rev);
-    sys.coverageRates(r, dcov);
-    sys.grossFlux(fwd, rev, gross);
+    sys.residualTerms(end.theta, sys.freeSites(end.theta, free), r, fwd, rev, dcov, gross);
     let worst = 0;
     for (let k = 0; k < sys.n; k++) worst = Math.max(worst, Math.abs(dcov[k]!) / (gross[k]! + 1e-12));
     if (end.completed && worst < 1e-8) reached++;

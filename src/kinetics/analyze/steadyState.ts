@@ -1,6 +1,6 @@
 import { AVOGADRO_PER_MOL, FARADAY_C_PER_MOL, InputError, assertFiniteInRange } from '../../chem/index.js';
 import type { CompiledModel } from '../parser/compileModel.js';
-import { rateConstants } from '../thermodynamics/rateConstants.js';
+import { type RateConstants, emptyRateConstants, rateConstants } from '../thermodynamics/rateConstants.js';
 import { KineticSystem } from '../solver/kineticSystem.js';
 import { type SolverOptions, checkSolverOptions } from '../solver/solverOptions.js';
 import { luFactor, luSolve } from '../../chem/denseLU.js';
@@ -63,31 +63,54 @@ export function descriptorVector(model: CompiledModel, values: Record<string, nu
  * weighted by its round-off scale (its gross flux). Net rates of quasi-equilibrated steps are differences of
  * huge fluxes; this recovers them from the slow, accurately known steps of the same route.
  */
-export function routeConsistentRates(model: CompiledModel, rates: Float64Array, grossRates: Float64Array): Float64Array {
+export function routeConsistentRates(model: CompiledModel, rates: Float64Array, grossRates: Float64Array, work: RouteWork = new RouteWork(model)): Float64Array {
   const R = model.routes;
   const q = R.length;
   const m = rates.length;
-  const out = new Float64Array(m);
+  const { out, w, A, b, piv } = work;
+  out.fill(0);
   if (q === 0) return out; // no route: every net rate is zero at steady state
   // weights (σ_min/σ_j)² with σ_j = max(1e-15·gross_j, 1e-300), in plain loops: this runs once per sweep point
-  const w = new Float64Array(m);
   let minSigma = Number.POSITIVE_INFINITY;
   for (let j = 0; j < m; j++) {
     w[j] = Math.max(grossRates[j]! * 1e-15, 1e-300); // σ_j for now
     minSigma = Math.min(minSigma, w[j]!);
   }
   for (let j = 0; j < m; j++) w[j] = (minSigma / w[j]!) ** 2;
-  const A = new Float64Array(q * q);
-  const b = new Float64Array(q);
+  A.fill(0);
+  b.fill(0);
   for (let a = 0; a < q; a++) {
     for (let j = 0; j < m; j++) b[a]! += R[a]![j]! * w[j]! * rates[j]!;
     for (let c = 0; c < q; c++) for (let j = 0; j < m; j++) A[a * q + c]! += R[a]![j]! * w[j]! * R[c]![j]!;
   }
-  const piv = new Int32Array(q);
-  if (!luFactor(A, q, piv)) return Float64Array.from(rates);
+  if (!luFactor(A, q, piv)) {
+    out.set(rates);
+    return out;
+  }
   luSolve(A, q, piv, b);
   for (let a = 0; a < q; a++) for (let j = 0; j < m; j++) out[j]! += b[a]! * R[a]![j]!;
   return out;
+}
+
+/**
+ * Work arrays of {@link routeConsistentRates} for one model; a sweep reuses one, and then the rates it
+ * returns are overwritten by the next call.
+ */
+export class RouteWork {
+  readonly out: Float64Array;
+  readonly w: Float64Array;
+  readonly A: Float64Array;
+  readonly b: Float64Array;
+  readonly piv: Int32Array;
+  constructor(model: CompiledModel) {
+    const m = model.steps.length;
+    const q = model.routes.length;
+    this.out = new Float64Array(m);
+    this.w = new Float64Array(m);
+    this.A = new Float64Array(q * q);
+    this.b = new Float64Array(q);
+    this.piv = new Int32Array(q);
+  }
 }
 
 /** Observables from a solved state (rates made route-consistent, see {@link routeConsistentRates}). */
@@ -136,11 +159,13 @@ export class SteadyStateSolver {
   readonly model: CompiledModel;
   readonly system: KineticSystem;
   private readonly work: SteadyStateWork;
+  private readonly constants: RateConstants;
 
   constructor(model: CompiledModel) {
     this.model = model;
     this.system = new KineticSystem(model);
     this.work = new SteadyStateWork(this.system);
+    this.constants = emptyRateConstants(model.steps.length);
   }
 
   /** Solves at the given conditions and returns the observables (converged or not: check `converged`). */
@@ -157,7 +182,7 @@ export class SteadyStateSolver {
    * Solves with descriptor values given as a vector (no name lookup), for sweeps; same as {@link solve}.
    */
   solveVector(potentialV: number, descriptors: Float64Array, options: ReturnType<typeof checkSolverOptions>, guess?: Float64Array, alternatives: Float64Array[] = []): SteadyStateResult {
-    this.system.setRateConstants(rateConstants(this.model, potentialV, descriptors));
+    this.system.setRateConstants(rateConstants(this.model, potentialV, descriptors, this.model.file.temperatureK, this.constants));
     return solveSteadyState(this.system, options, guess, this.work, alternatives);
   }
 }

@@ -2,7 +2,7 @@ import { InputError, assertFiniteInRange } from '../../chem/index.js';
 import type { CompiledModel } from '../parser/compileModel.js';
 import { SteadyStateSolver, descriptorVector } from '../analyze/steadyState.js';
 import { checkSolverOptions, type SolverOptions } from '../solver/solverOptions.js';
-import { routeConsistentRates } from '../analyze/steadyState.js';
+import { RouteWork, routeConsistentRates } from '../analyze/steadyState.js';
 
 /** One descriptor axis of a sweep. */
 export interface SweepAxis {
@@ -75,8 +75,14 @@ export function descriptorSweep(model: CompiledModel, spec: SweepSpec, rows?: [n
     residual: new Float64Array(size),
   };
   const d = Float64Array.from(base);
-  const tof = new Float64Array(model.species.length);
+  const tof = new Float64Array(products.length); // production TOF of each product at the point
   const zs = products.map((p) => model.file.species[p]!.electronsPerMolecule!);
+  const route = new RouteWork(model);
+  // each step's net production of the products, flat (no Map iteration per point)
+  const productNu = model.steps.map((st) => Float64Array.from(model.productIndices, (sp) => st.speciesNet.get(sp) ?? 0));
+  const electronsOf = Float64Array.from(model.steps, (st) => st.electrons);
+  const log10TofOf = products.map((p) => result.log10Tof[p]!);
+  const feOf = products.map((p) => result.faradaicEfficiency[p]!);
   let guess: Float64Array | undefined;
   let rowStartGuess: Float64Array | undefined;
   // the previous row's solutions: the neighbour across a coverage phase boundary is often on the other side
@@ -99,18 +105,18 @@ export function descriptorSweep(model: CompiledModel, spec: SweepSpec, rows?: [n
         currentRow[col] = res.theta;
         if (c === xs.length - 1) rowStartGuess = res.theta;
         // lean observables: route-consistent rates → product TOFs and FEs (no per-point objects)
-        const rates = routeConsistentRates(model, res.rates, res.grossRates);
+        const rates = routeConsistentRates(model, res.rates, res.grossRates, route);
         let electrons = 0;
         tof.fill(0);
-        model.steps.forEach((st, j) => {
-          electrons += st.electrons * rates[j]!;
-          for (const [sp, nu] of st.speciesNet) tof[sp]! += nu * rates[j]!;
-        });
-        products.forEach((p, i) => {
-          const t = tof[model.productIndices[i]!]!;
-          result.log10Tof[p]![at] = t > 0 ? Math.log10(t) : Number.NaN;
-          result.faradaicEfficiency[p]![at] = electrons !== 0 ? (zs[i]! * t) / electrons : 0;
-        });
+        for (let j = 0; j < rates.length; j++) {
+          electrons += electronsOf[j]! * rates[j]!;
+          for (let i = 0; i < products.length; i++) tof[i]! += productNu[j]![i]! * rates[j]!;
+        }
+        for (let i = 0; i < products.length; i++) {
+          const t = tof[i]!;
+          log10TofOf[i]![at] = t > 0 ? Math.log10(t) : Number.NaN;
+          feOf[i]![at] = electrons !== 0 ? (zs[i]! * t) / electrons : 0;
+        }
       }
     }
     onRow?.(r);

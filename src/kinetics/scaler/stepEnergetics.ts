@@ -1,4 +1,4 @@
-import type { CompiledLinear, CompiledModel, CompiledStep } from '../parser/compileModel.js';
+import type { CompiledLinear, CompiledStep } from '../parser/compileModel.js';
 
 /** Evaluates intercept + slopes·descriptors, eV. */
 export function evaluateLinear(l: CompiledLinear, descriptors: Float64Array): number {
@@ -36,9 +36,4 @@ export function stepEnergy(step: CompiledStep, potentialV: number, descriptors: 
       break;
   }
   return { dG, Ea: Math.max(Ea, 0, dG) };
-}
-
-/** Energetics of every step of a model. */
-export function modelEnergies(model: CompiledModel, potentialV: number, descriptors: Float64Array = model.defaultDescriptors): StepEnergy[] {
-  return model.steps.map((s) => stepEnergy(s, potentialV, descriptors));
 }

@@ -26,8 +26,8 @@ export class IntegratorWork {
   readonly y1: Float64Array;
   readonly f: Float64Array;
   readonly r: Float64Array;
-  readonly dTheta: Float64Array;
-  readonly dFree: Float64Array;
+  /** ∂r_j/∂x of every member (m × (n + sites)), see {@link KineticSystem.rateDerivatives}. */
+  readonly dMember: Float64Array;
   readonly free: Float64Array;
   readonly q1: Float64Array;
   readonly q2: Float64Array;
@@ -40,8 +40,7 @@ export class IntegratorWork {
     this.y1 = new Float64Array(n);
     this.f = new Float64Array(n);
     this.r = new Float64Array(m);
-    this.dTheta = new Float64Array(m * n);
-    this.dFree = new Float64Array(m * sites);
+    this.dMember = new Float64Array(m * (n + sites));
     this.free = new Float64Array(sites);
     this.q1 = new Float64Array(m);
     this.q2 = new Float64Array(m);
@@ -52,14 +51,15 @@ export class IntegratorWork {
 export function coverageJacobian(sys: KineticSystem, theta: Float64Array, w: IntegratorWork): void {
   const { n, m } = sys;
   sys.freeSites(theta, w.free);
-  sys.rateDerivatives(theta, w.free, w.dTheta, w.dFree);
+  sys.rateDerivatives(theta, w.free, w.dMember);
+  const width = n + sys.sites;
   w.J.fill(0);
   for (let j = 0; j < m; j++) {
     for (let p = sys.stepStart[j]!; p < sys.stepStart[j + 1]!; p++) {
       const k = sys.stepAds[p]!;
       const nu = sys.stepNu[p]!;
       for (let l = 0; l < n; l++) {
-        const d = w.dTheta[j * n + l]! - w.dFree[j * sys.sites + sys.siteOf(l)]!;
+        const d = w.dMember[j * width + l]! - w.dMember[j * width + n + sys.siteOf(l)]!;
         if (d !== 0) w.J[k * n + l]! += nu * d;
       }
     }
@@ -88,7 +88,8 @@ export function integrateCoverages(sys: KineticSystem, theta0: Float64Array, tEn
   let steps = 0;
   let rejected = 0;
   // dq_j/dθ_l = dr_j/dθ_l − dr_j/dθ*_site(l) (free sites follow 1 − Σθ)
-  const dr = (j: number, l: number) => w.dTheta[j * n + l]! - w.dFree[j * sys.sites + sys.siteOf(l)]!;
+  const width = n + sys.sites;
+  const dr = (j: number, l: number) => w.dMember[j * width + l]! - w.dMember[j * width + n + sys.siteOf(l)]!;
   while (t < tEnd) {
     if (steps + rejected >= options.maxSteps) return { theta: y, t, steps, rejected, integratedRates, completed: false };
     if (t + h > tEnd) h = tEnd - t;

@@ -137,23 +137,39 @@ export class KineticSystem {
     return out;
   }
 
-  /** Gross flux through each adsorbate, Σ_j |ν_kj|(forward_j + reverse_j), for relative residuals. */
-  grossFlux(fwd: Float64Array, rev: Float64Array, out: Float64Array): Float64Array {
-    out.fill(0);
+  /**
+   * The steady-state residual terms in one pass over the steps: net rates `r`, dθ/dt `dcov` and the gross
+   * flux through each adsorbate, Σ_j |ν_kj|(forward_j + reverse_j) (the scale of relative residuals), with
+   * forward and reverse fluxes in `fwd`/`rev`; all s⁻¹ per site.
+   */
+  residualTerms(theta: Float64Array, free: Float64Array, r: Float64Array, fwd: Float64Array, rev: Float64Array, dcov: Float64Array, gross: Float64Array): void {
+    dcov.fill(0);
+    gross.fill(0);
     for (let j = 0; j < this.m; j++) {
-      const g = fwd[j]! + rev[j]!;
-      for (let p = this.stepStart[j]!; p < this.stepStart[j + 1]!; p++) out[this.stepAds[p]!]! += Math.abs(this.stepNu[p]!) * g;
+      const a = this.kf[j]! * this.term(this.fwd[j]!, theta, free);
+      const b = this.kr[j]! * this.term(this.rev[j]!, theta, free);
+      const rj = a - b;
+      const g = a + b;
+      r[j] = rj;
+      fwd[j] = a;
+      rev[j] = b;
+      for (let p = this.stepStart[j]!; p < this.stepStart[j + 1]!; p++) {
+        const k = this.stepAds[p]!;
+        const nu = this.stepNu[p]!;
+        dcov[k]! += nu * rj;
+        gross[k]! += Math.abs(nu) * g;
+      }
     }
-    return out;
   }
 
   /**
-   * Derivatives of the net rates: dr/dθ (m × n, row-major) and dr/dθ* (m × sites) at (θ, free). Used
-   * for both the coverage Jacobian and the Newton system with free sites as unknowns.
+   * Derivatives of the net rates with respect to every member — adsorbate coverage k (column k) and free
+   * site of site type s (column n + s) — at (θ, free), into `dMember` (m × (n + sites), row-major). Used for
+   * both the coverage Jacobian and the Newton system with free sites as unknowns.
    */
-  rateDerivatives(theta: Float64Array, free: Float64Array, dTheta: Float64Array, dFree: Float64Array): void {
-    dTheta.fill(0);
-    dFree.fill(0);
+  rateDerivatives(theta: Float64Array, free: Float64Array, dMember: Float64Array): void {
+    dMember.fill(0);
+    const width = this.n + this.sites;
     for (let j = 0; j < this.m; j++) {
       for (let reverse = 0; reverse < 2; reverse++) {
         // forward term with +k_f, reverse term with −k_r (no per-call allocation: this runs per Newton step)
@@ -168,8 +184,7 @@ export class KineticSystem {
             const x = s.kind[q] === 0 ? theta[s.index[q]!]! : free[s.index[q]!]!;
             d *= q === p ? pow(x, s.nu[q]! - 1) : pow(x, s.nu[q]!);
           }
-          if (s.kind[p] === 0) dTheta[j * this.n + s.index[p]!]! += d;
-          else dFree[j * this.sites + s.index[p]!]! += d;
+          dMember[j * width + (s.kind[p] === 0 ? s.index[p]! : this.n + s.index[p]!)]! += d;
         }
       }
     }

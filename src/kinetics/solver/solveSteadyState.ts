@@ -51,8 +51,8 @@ export class SteadyStateWork {
   readonly rev: Float64Array;
   readonly dcov: Float64Array;
   readonly gross: Float64Array;
-  readonly dTheta: Float64Array;
-  readonly dFree: Float64Array;
+  /** ∂r_j/∂x of every member (m × (n + sites)), see {@link KineticSystem.rateDerivatives}. */
+  readonly dMember: Float64Array;
   /** d r_j / d u_v for the Newton unknowns (m × N), scratch of the Jacobian. */
   readonly drdu: Float64Array;
   readonly integrator: IntegratorWork;
@@ -79,8 +79,7 @@ export class SteadyStateWork {
     this.rev = new Float64Array(m);
     this.dcov = new Float64Array(n);
     this.gross = new Float64Array(n);
-    this.dTheta = new Float64Array(m * n);
-    this.dFree = new Float64Array(m * sites);
+    this.dMember = new Float64Array(m * (n + sites));
     this.drdu = new Float64Array(m * n);
     this.integrator = new IntegratorWork(n, m, sites);
     this.varMember = new Int32Array(n);
@@ -128,9 +127,7 @@ function norm2(E: Float64Array, N: number): number {
 function residual(sys: KineticSystem, u: Float64Array, w: SteadyStateWork, E: Float64Array): number {
   const { n } = sys;
   if (!unpack(sys, u, w)) return Number.POSITIVE_INFINITY;
-  sys.rates(w.theta, w.r, w.free, w.fwd, w.rev);
-  sys.coverageRates(w.r, w.dcov);
-  sys.grossFlux(w.fwd, w.rev, w.gross);
+  sys.residualTerms(w.theta, w.free, w.r, w.fwd, w.rev, w.dcov, w.gross);
   let maxGross = 0;
   for (let k = 0; k < n; k++) maxGross = Math.max(maxGross, w.gross[k]!);
   let max = 0;
@@ -141,11 +138,6 @@ function residual(sys: KineticSystem, u: Float64Array, w: SteadyStateWork, E: Fl
   return max;
 }
 
-/** ∂r_j/∂x for a member (adsorbate coverage or free site), from the last rateDerivatives call. */
-function memberDerivative(sys: KineticSystem, w: SteadyStateWork, j: number, member: number): number {
-  return member < sys.n ? w.dTheta[j * sys.n + member]! : w.dFree[j * sys.sites + member - sys.n]!;
-}
-
 /**
  * Jacobian of E with respect to u (the log of each non-dominant member), row-scaled like E: first
  * d r_j/d u_v = (∂r_j/∂x_v − ∂r_j/∂x_dominant)·x_v for every step and unknown, then J_kv = Σ_j ν_kj·d r_j/d u_v
@@ -154,12 +146,13 @@ function memberDerivative(sys: KineticSystem, w: SteadyStateWork, j: number, mem
 function jacobian(sys: KineticSystem, w: SteadyStateWork): void {
   const { n, m } = sys;
   const N = w.N;
-  sys.rateDerivatives(w.theta, w.free, w.dTheta, w.dFree);
+  const width = n + sys.sites;
+  sys.rateDerivatives(w.theta, w.free, w.dMember);
   for (let v = 0; v < N; v++) {
     const member = w.varMember[v]!;
     const x = member < n ? w.theta[member]! : w.free[member - n]!;
     const dominant = w.dominant[w.memberSite[member]!]!;
-    for (let j = 0; j < m; j++) w.drdu[j * N + v] = (memberDerivative(sys, w, j, member) - memberDerivative(sys, w, j, dominant)) * x;
+    for (let j = 0; j < m; j++) w.drdu[j * N + v] = (w.dMember[j * width + member]! - w.dMember[j * width + dominant]!) * x;
   }
   w.Jm.fill(0);
   let maxGross = 0;
@@ -248,14 +241,12 @@ function newton(sys: KineticSystem, guess: Float64Array, w: SteadyStateWork, o: 
 function verify(sys: KineticSystem, w: SteadyStateWork, method: SteadyStateResult['method'], iterations: number, tolerance: number): SteadyStateResult {
   const { n, sites } = sys;
   unpack(sys, w.u, w);
+  // the answer's arrays are its own; the rest is scratch of the work arrays
   const theta = Float64Array.from(w.theta);
   const freeCarried = Float64Array.from(w.free);
   const rates = new Float64Array(sys.m);
-  const fwd = new Float64Array(sys.m);
-  const rev = new Float64Array(sys.m);
-  sys.rates(theta, rates, freeCarried, fwd, rev);
-  const dcov = sys.coverageRates(rates, new Float64Array(n));
-  const gross = sys.grossFlux(fwd, rev, new Float64Array(n));
+  const { fwd, rev, dcov, gross } = w;
+  sys.residualTerms(theta, freeCarried, rates, fwd, rev, dcov, gross);
   let maxGross = 0;
   for (let k = 0; k < n; k++) maxGross = Math.max(maxGross, gross[k]!);
   let maxNet = 0;
@@ -271,7 +262,7 @@ function verify(sys: KineticSystem, w: SteadyStateWork, method: SteadyStateResul
     // flux floor of a dead surface) forbids it.
     if (d > Math.max(1e-6 * maxNet, 1e-13 * gross[k]!, 1e-20)) netClosed = false;
   }
-  const balance = sys.freeSites(theta, new Float64Array(sites));
+  const balance = sys.freeSites(theta, w.integrator.free);
   let siteBalanceError = 0;
   for (let s = 0; s < sites; s++) siteBalanceError = Math.max(siteBalanceError, Math.abs(balance[s]! - freeCarried[s]!));
   const converged = res <= 10 * tolerance && netClosed && siteBalanceError <= 1e-9 && theta.every(Number.isFinite);
