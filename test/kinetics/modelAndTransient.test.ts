@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runPulse } from '../../src/kinetics/analyze/pulse.js';
-import { steadyState } from '../../src/kinetics/analyze/steadyState.js';
+import { SteadyStateSolver, descriptorVector, steadyState } from '../../src/kinetics/analyze/steadyState.js';
 import { descriptorSweep } from '../../src/kinetics/mapper/descriptorSweep.js';
 import { compileModel, parseModelText, validateModel } from '../../src/kinetics/parser/compileModel.js';
 import type { ModelFileInput } from '../../src/kinetics/parser/modelSchema.js';
@@ -80,6 +80,27 @@ describe('descriptor sweep', () => {
     expect(r.converged.every((c) => c === 1)).toBe(true);
     expect(Math.max(...r.residual)).toBeLessThan(1e-9);
     expect(r.log10Tof.urea!.some(Number.isFinite)).toBe(true);
+  });
+
+  it('continues from a poisoned neighbour\'s whole state: its free sites and trace coverages, not 1 − Σθ', () => {
+    // CO* covers the surface at ΔG*CO = −0.5 eV; the free sites (~1e-17) are below the round-off of 1 − Σθ
+    const solver = new SteadyStateSolver(urea);
+    const options = checkSolverOptions(undefined);
+    const at = (dGNO: number) => descriptorVector(urea, { dG_NO: dGNO, dG_CO: -0.5 });
+    const neighbour = solver.solveVector(urea.file.potentialVvsRHE, at(-0.27), options);
+    expect(neighbour.converged).toBe(true);
+    expect(Array.from(neighbour.state)).toEqual([...neighbour.theta, ...neighbour.free]);
+    const free = neighbour.free[0]!;
+    expect(free).toBeGreaterThan(0);
+    expect(free).toBeLessThan(1e-15);
+    expect(1 - neighbour.theta.reduce((a, b) => a + b, 0)).not.toBeCloseTo(free, 20); // lost to round-off
+    const fromState = solver.solveVector(urea.file.potentialVvsRHE, at(-0.25), options, neighbour.state);
+    const fromCoverages = solver.solveVector(urea.file.potentialVvsRHE, at(-0.25), options, Float64Array.from(neighbour.theta));
+    expect(fromState.converged && fromCoverages.converged).toBe(true);
+    expect(fromState.newtonIterations).toBeLessThanOrEqual(5);
+    expect(fromCoverages.newtonIterations).toBeGreaterThanOrEqual(10); // the free site and the trace adsorbates climb or fall by bounded steps
+    fromState.theta.forEach((t, k) => expect(t).toBeCloseTo(fromCoverages.theta[k]!, 12));
+    expect(fromState.free[0]! / fromCoverages.free[0]!).toBeCloseTo(1, 8);
   });
 });
 

@@ -101,9 +101,10 @@ export function descriptorSweep(model: CompiledModel, spec: SweepSpec, rows?: [n
       result.residual[at] = res.residual;
       if (res.converged) {
         result.converged[at] = 1;
-        guess = res.theta;
-        currentRow[col] = res.theta;
-        if (c === xs.length - 1) rowStartGuess = res.theta;
+        // continue from the whole state: a poisoned neighbour's free sites are below 1 − Σθ's round-off
+        guess = res.state;
+        currentRow[col] = res.state;
+        if (c === xs.length - 1) rowStartGuess = res.state;
         // lean observables: route-consistent rates → product TOFs and FEs (no per-point objects)
         const rates = routeConsistentRates(model, res.rates, res.grossRates, route);
         let electrons = 0;

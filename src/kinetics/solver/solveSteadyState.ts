@@ -16,10 +16,15 @@ export interface SteadyStateResult {
   netResidual: number;
   /** Max over site types of |Σθ + θ* − 1|. */
   siteBalanceError: number;
-  /** Adsorbate coverages (fractions of their site type). */
+  /** Adsorbate coverages (fractions of their site type); a view of {@link SteadyStateResult.state}. */
   theta: Float64Array;
-  /** Free-site fraction per site type. */
+  /** Free-site fraction per site type; a view of {@link SteadyStateResult.state}. */
   free: Float64Array;
+  /**
+   * Coverages then free sites (n + sites values): the start to continue from. It keeps the free-site
+   * fraction of a poisoned surface (e.g. 1e-17) that 1 − Σθ loses to round-off.
+   */
+  state: Float64Array;
   /** Net rate of every step at the steady state, s⁻¹ per site. */
   rates: Float64Array;
   /** Forward + reverse flux of every step, s⁻¹ per site (the round-off scale of each net rate). */
@@ -167,10 +172,16 @@ function jacobian(sys: KineticSystem, w: SteadyStateWork): void {
   }
 }
 
-/** Chooses each site type's dominant member (largest value) from coverages and sets up the unknowns. */
-function chooseVariables(sys: KineticSystem, theta: Float64Array, w: SteadyStateWork): void {
+/**
+ * Chooses each site type's dominant member (largest value) and sets up the unknowns, from coverages — or
+ * from a whole state (coverages then free sites, as {@link SteadyStateResult.state}), whose free sites are
+ * then taken as given instead of 1 − Σθ.
+ */
+function chooseVariables(sys: KineticSystem, guess: Float64Array, w: SteadyStateWork): void {
   const { n, sites } = sys;
-  const free = sys.freeSites(theta, new Float64Array(sites));
+  const theta = guess.subarray(0, n);
+  const whole = guess.length === n + sites;
+  const free = whole ? guess.subarray(n) : sys.freeSites(theta, w.integrator.free);
   for (let s = 0; s < sites; s++) {
     let best = n + s;
     let bestValue = free[s]!;
@@ -182,9 +193,12 @@ function chooseVariables(sys: KineticSystem, theta: Float64Array, w: SteadyState
     if (w.dominant[w.memberSite[member]!] === member) continue;
     const x = member < n ? theta[member]! : free[member - n]!;
     w.varMember[v] = member;
-    // start no lower than 1e-30: a member that round-off put at 0 (e.g. the free site of a poisoned
-    // surface, 1 − Σθ) is usually 1e-15…1e-30, reached in a few steps from here, not from 1e-250
-    w.u[v] = Math.log(Math.max(x, 1e-30));
+    // Start no lower than 1e-30 from coverages alone: a member that round-off put at 0 (e.g. the free site
+    // of a poisoned surface, 1 − Σθ) is usually 1e-15…1e-30, reached in a few steps from here, not from
+    // 1e-250. A whole state's values are a converged neighbour's own: kept down to 1e-40, since a dead
+    // adsorbate converges only once its consumption flux is below the flux floor (θ ≲ 1e-35 for fast steps),
+    // and Newton in log θ brings a too-high one down by only a factor e per iteration.
+    w.u[v] = Math.log(Math.max(x, whole ? 1e-40 : 1e-30));
     v++;
   }
 }
@@ -242,8 +256,11 @@ function verify(sys: KineticSystem, w: SteadyStateWork, method: SteadyStateResul
   const { n, sites } = sys;
   unpack(sys, w.u, w);
   // the answer's arrays are its own; the rest is scratch of the work arrays
-  const theta = Float64Array.from(w.theta);
-  const freeCarried = Float64Array.from(w.free);
+  const state = new Float64Array(n + sites);
+  state.set(w.theta);
+  state.set(w.free, n);
+  const theta = state.subarray(0, n);
+  const freeCarried = state.subarray(n);
   const rates = new Float64Array(sys.m);
   const { fwd, rev, dcov, gross } = w;
   sys.residualTerms(theta, freeCarried, rates, fwd, rev, dcov, gross);
@@ -268,14 +285,16 @@ function verify(sys: KineticSystem, w: SteadyStateWork, method: SteadyStateResul
   const converged = res <= 10 * tolerance && netClosed && siteBalanceError <= 1e-9 && theta.every(Number.isFinite);
   const grossRates = new Float64Array(sys.m);
   for (let j = 0; j < sys.m; j++) grossRates[j] = fwd[j]! + rev[j]!;
-  return { converged, method: converged ? method : 'failed', newtonIterations: iterations, residual: res, netResidual, siteBalanceError, theta, free: freeCarried, rates, grossRates };
+  return { converged, method: converged ? method : 'failed', newtonIterations: iterations, residual: res, netResidual, siteBalanceError, theta, free: freeCarried, state, rates, grossRates };
 }
 
 /**
  * Steady-state coverages of a kinetic system: damped Newton on log-coverages from `guess`, then from
  * `alternatives` (e.g. other converged neighbours), fresh starts and poisoned-surface starts; when that fails, ROS2 time integration from the guess (or a
  * clean surface) to 10⁸ s, then Newton again. Every answer is verified (relative residual, site balance)
- * and reported as not converged rather than returned as if it were.
+ * and reported as not converged rather than returned as if it were. A guess or alternative is coverages,
+ * or a whole state (coverages then free sites, {@link SteadyStateResult.state}: continuation from a
+ * poisoned surface then starts from its true free-site fraction).
  */
 export function solveSteadyState(sys: KineticSystem, options: FullSolverOptions, guess?: Float64Array, w = new SteadyStateWork(sys), alternatives: Float64Array[] = []): SteadyStateResult {
   const fresh = () => new Float64Array(sys.n).fill(1e-3 / Math.max(1, sys.n));
@@ -304,7 +323,7 @@ export function solveSteadyState(sys: KineticSystem, options: FullSolverOptions,
   // The integration only has to bring Newton into its basin: loose tolerances, Newton polishes after.
   // From the guess first, then from a clean surface (the physical start of an experiment).
   const rough = { ...options, rtol: Math.max(options.rtol, 1e-3), atol: Math.max(options.atol, 1e-9) };
-  for (const origin of guess ? [guess, new Float64Array(sys.n)] : [new Float64Array(sys.n)]) {
+  for (const origin of guess ? [guess.subarray(0, sys.n), new Float64Array(sys.n)] : [new Float64Array(sys.n)]) {
     let theta: Float64Array = Float64Array.from(origin);
     for (const tEnd of [1e2, 1e5, 1e8]) {
       const integrated = integrateCoverages(sys, theta, tEnd, rough, w.integrator);
