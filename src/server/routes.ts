@@ -239,7 +239,7 @@ ROUTES.push(
     handler: ({ body }) => {
       const b = body as z.infer<typeof steadyRequestSchema>;
       const m = modelOf(b);
-      return polarizationCurve(m, b.potentialsVvsRHE ?? [m.file.potentialVvsRHE], { descriptors: b.descriptors }).map(({ theta: _t, ...rest }) => rest);
+      return polarizationCurve(m, b.potentialsVvsRHE ?? [m.file.potentialVvsRHE], { descriptors: b.descriptors }).map(({ theta: _t, state: _s, ...rest }) => rest);
     },
   },
   {

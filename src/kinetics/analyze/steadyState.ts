@@ -12,7 +12,10 @@ export interface KineticConditions {
   potentialVvsRHE?: number;
   /** Descriptor values by name (default: the model's). */
   descriptors?: Record<string, number>;
-  /** Coverages to start Newton from (e.g. a neighbouring solution), by adsorbate order. */
+  /**
+   * Coverages to start Newton from (e.g. a neighbouring solution), by adsorbate order — or a neighbour's
+   * whole state (coverages then free sites, {@link SteadyStateObservables.state}).
+   */
   guess?: Float64Array;
   solver?: SolverOptions;
 }
@@ -42,8 +45,10 @@ export interface SteadyStateObservables {
   faradaicEfficiency: Record<string, number>;
   /** Molar selectivity among the reported products (fraction). */
   selectivity: Record<string, number>;
-  /** Raw coverages, for continuation. */
+  /** Raw coverages (e.g. the initial coverages of a pulse or ramp). */
   theta: Float64Array;
+  /** Coverages then free sites, the start to continue from (see {@link SteadyStateResult.state}). */
+  state: Float64Array;
 }
 
 /** Descriptor vector from names, checking every name. */
@@ -151,6 +156,7 @@ export function observablesOf(model: CompiledModel, result: SteadyStateResult, p
     faradaicEfficiency,
     selectivity,
     theta: result.theta,
+    state: result.state,
   };
 }
 
@@ -201,7 +207,7 @@ export function polarizationCurve(model: CompiledModel, potentialsV: number[], c
   let guess = conditions.guess;
   return potentialsV.map((U) => {
     const obs = solver.solve({ ...conditions, potentialVvsRHE: U, guess });
-    if (obs.converged) guess = obs.theta;
+    if (obs.converged) guess = obs.state;
     return obs;
   });
 }
@@ -228,7 +234,7 @@ export function degreeOfRateControl(model: CompiledModel, target: string, condit
       k.kf[j]! *= factor;
       k.kr[j]! *= factor;
       solver.system.setRateConstants(k);
-      const res = solveSteadyState(solver.system, options, centre.theta);
+      const res = solveSteadyState(solver.system, options, centre.state);
       values.push(rateOf(routeConsistentRates(model, res.rates, res.grossRates)));
     }
     const [up, down] = values as [number, number];
