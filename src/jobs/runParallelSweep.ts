@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import os from 'node:os';
 import { InputError } from '../chem/index.js';
 import { axisValues, type SweepResult, type SweepSpec } from '../kinetics/mapper/descriptorSweep.js';
@@ -86,6 +87,7 @@ export async function runParallelSweep(options: ParallelSweepOptions): Promise<S
   const report = () => options.onProgress?.(finishedPoints + [...inFlight.values()].reduce((a, b) => a + b, 0), total);
   report();
   const controller = new AbortController();
+  setMaxListeners(tasks.length + 1, controller.signal); // every queued chunk listens to it: not a leak
   const abort = () => controller.abort();
   options.signal?.addEventListener('abort', abort, { once: true });
   try {

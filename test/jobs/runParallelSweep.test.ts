@@ -29,6 +29,21 @@ describe('descriptor sweeps on the worker pool', () => {
     }
   });
 
+  it('runs a sweep cut into more chunks than an abort signal takes listeners by default, without a leak warning', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on('warning', onWarning);
+    try {
+      const rows12: SweepSpec = { ...spec, y: { ...spec.y!, points: 12 } };
+      const result = await runParallelSweep({ modelText, spec: rows12, workers: 2, chunkRows: 1 }); // 12 chunks, each listening to one abort signal
+      expect(result.converged.every((c) => c === 1)).toBe(true);
+      await new Promise((resolve) => setImmediate(resolve)); // warnings are emitted on the next tick
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).not.toContain('MaxListenersExceededWarning');
+  });
+
   it('skips the chunks of a checkpoint and solves only the rest', async () => {
     const chunks: SweepResult[] = [];
     const first = await runParallelSweep({ modelText, spec, workers: 2, chunkRows: 5, onChunk: (c) => chunks.push(c) });
