@@ -80,7 +80,7 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('record_species_record_idx').on('record_species').column('record_id').execute();
       // PostgreSQL would take role and species as independent and plan for a third of the records a common
       // species names; statistics on the pair let it count them right
-      if (db.getExecutor().adapter instanceof PostgresAdapter) await sql`create statistics record_species_role_species (dependencies, mcv) on role, species_id from record_species`.execute(db);
+      if (isPostgres(db)) await sql`create statistics record_species_role_species (dependencies, mcv) on role, species_id from record_species`.execute(db);
       const records = await sql<{ id: string; products: string; n_sources: string; c_sources: string }>`select id, products, n_sources, c_sources from records`.execute(db);
       // a species a record listed twice in one role (accepted before this version) is kept once, at its first place
       const rows = records.rows.flatMap((r) =>
@@ -103,18 +103,32 @@ const migrations: Record<string, Migration> = {
   },
   // Strategy and minimum FE, the web's usual pair of filters, as one index range: at 100 000 records the count
   // of a strategy + FE ≥ 50 % list went from 15.5 ms (all records of the strategy read) to 0.3 ms in SQLite.
-  // It serves strategy-only filters too, so it replaces the strategy index.
-  '0004-strategy-fe-index': {
+  // It serves strategy-only filters too, so it replaces the strategy index. PostgreSQL also gets the
+  // descending sorts of the lists (FE, yield) with nulls last: its ascending indexes walked backwards give
+  // nulls first, so it sorted every match (urea, sort FE: p50 45.8 → 14.9 ms). SQLite's ascending indexes
+  // walked backwards already give nulls last.
+  '0004-list-indexes': {
     async up(db: Kysely<unknown>) {
       await db.schema.createIndex('records_strategy_fe_idx').on('records').columns(['strategy', 'fe']).execute();
       await db.schema.dropIndex('records_strategy_idx').execute();
+      if (isPostgres(db)) {
+        await sql`create index records_fe_desc_idx on records (fe desc nulls last, id)`.execute(db);
+        await sql`create index records_yield_desc_idx on records (yield_canonical_unit, yield_canonical desc nulls last, id)`.execute(db);
+      }
     },
     async down(db: Kysely<unknown>) {
+      if (isPostgres(db)) {
+        await db.schema.dropIndex('records_yield_desc_idx').execute();
+        await db.schema.dropIndex('records_fe_desc_idx').execute();
+      }
       await db.schema.createIndex('records_strategy_idx').on('records').column('strategy').execute();
       await db.schema.dropIndex('records_strategy_fe_idx').execute();
     },
   },
 };
+
+/** Whether the migrations run on PostgreSQL (some indexes and statistics are its own). */
+const isPostgres = (db: Kysely<unknown>) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /** Each species role and the bar-delimited column (`|urea|`) that held it before migration 0003. */
 const SPECIES_COLUMNS = [
