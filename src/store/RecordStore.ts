@@ -295,7 +295,8 @@ export class RecordStore {
     const ids = (await page.select('records.id').limit(q.limit).offset(q.offset).execute()).map((r) => r.id);
     const documents = ids.length ? await this.db.selectFrom('record_documents').select(['id', 'record_json']).where('id', 'in', ids).execute() : [];
     const byId = new Map(documents.map((d) => [d.id, d.record_json]));
-    return { total, records: ids.map((id) => JSON.parse(byId.get(id)!) as CatalyticRecord) };
+    // a record deleted by another request between the two reads is left out, not a crash
+    return { total, records: ids.flatMap((id) => (byId.has(id) ? [JSON.parse(byId.get(id)!) as CatalyticRecord] : [])) };
   }
 
   /** Every matching record (no pagination), normalized. */
