@@ -356,21 +356,21 @@ function followJob(jobs: JobManager, id: string): EventStreamResult {
  * The three routes of a study run as a background job on a worker thread: POST (validate, start, 202 with the
  * id), GET `/:id` (progress; the result and its plot spec when done) and DELETE `/:id` (cancel).
  */
-function studyJobRoutes<R>(o: {
+function studyJobRoutes<S extends z.ZodType, R>(o: {
   kind: StudyTask['kind'];
   url: string;
-  body: z.ZodType;
+  body: S;
   start: string;
   progress: string;
   /** Checks what the schema cannot (throws InputError: a 400, not a failed job) and builds the task. */
-  task: (body: unknown) => StudyTask;
+  task: (body: z.output<S>) => StudyTask;
   spec: (result: R) => unknown;
 }): RouteDefinition[] {
   return [
     {
       method: 'POST', url: o.url, tag: 'process', status: 202, summary: o.start, body: o.body,
       handler: ({ body, jobs }) => {
-        const task = o.task(body);
+        const task = o.task(body as z.output<S>); // validated against o.body by the route table
         const id = jobs.start(o.kind, (report, signal) => runStudyJob(task, report, signal));
         return { id, status: 'running' };
       },
@@ -402,8 +402,7 @@ ROUTES.push(
     body: transientRequestSchema,
     start: 'Start a transient microenvironment run (current steps or square pulses) as a background job; returns its id',
     progress: 'Progress (simulated ms) of a transient run; with its result and a plot spec when done',
-    task: (body) => {
-      const input = body as z.infer<typeof transientRequestSchema>;
+    task: (input) => {
       electrolyteFromText(input.electrolyte, input.co2Saturated);
       electrodeStoichiometry(input.products);
       return { kind: 'transient', input };
@@ -416,8 +415,7 @@ ROUTES.push(
     body: coupleRequestSchema,
     start: 'Start FE vs current density with transport–kinetics coupling as a background job; returns its id',
     progress: 'Progress (currents done) of a coupling job; with its FE-vs-j points and a plot spec when done',
-    task: (body) => {
-      const input = body as z.infer<typeof coupleRequestSchema>;
+    task: (input) => {
       const model = loadModel(input.modelText !== undefined ? { text: input.modelText } : { name: input.model! });
       electrolyteFromText(input.electrolyte, input.co2Saturated);
       for (const p of model.productIndices.map((i) => model.species[i]!)) {

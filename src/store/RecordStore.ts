@@ -89,6 +89,26 @@ function toInputError(error: z.ZodError, prefix = ''): InputError {
   return new InputError(field, 'see the record schema (docs/records.md)', issue.message, { cause: error });
 }
 
+/** List options after validation (registry ids for species, defaults filled in). */
+type ParsedListQuery = z.output<typeof listRecordsQuerySchema>;
+
+/** Validates list options (CLI flags, HTTP query strings). @throws {InputError} naming the first bad field */
+function parseListQuery(query: ListRecordsQuery): ParsedListQuery {
+  const parsed = listRecordsQuerySchema.safeParse(query);
+  if (!parsed.success) throw toInputError(parsed.error);
+  return parsed.data;
+}
+
+/** The species filters of a query, as (role, registry id). */
+function speciesFilters(q: ParsedListQuery): [SpeciesRole, string][] {
+  const roles: [SpeciesRole, string | undefined][] = [
+    ['product', q.product],
+    ['n_source', q.nSource],
+    ['c_source', q.cSource],
+  ];
+  return roles.filter((f): f is [SpeciesRole, string] => f[1] !== undefined);
+}
+
 /** The number of rows a select of `records` returns. */
 async function count(select: SelectQueryBuilder<DatabaseSchema, 'records', object>): Promise<number> {
   return Number((await select.select(sql<string | number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
@@ -232,24 +252,19 @@ export class RecordStore {
   }
 
   /**
-   * Parses the query and builds the filtered select and the same sorted (no columns, no limit). A species
-   * filter is `id in (records naming it)` (the planner starts from the species index: best for counts and
-   * rare species) or, with `speciesTest: 'exists'`, a test of each record (the planner walks the sort
-   * index and stops at the page: best for a species most records name).
+   * The filtered select of a parsed query and the same sorted (no columns, no limit). A species filter is
+   * `id in (records naming it)` (the planner starts from the species index: best for counts and rare
+   * species) or, with `speciesTest: 'exists'`, a test of each record (the planner walks the sort index and
+   * stops at the page: best for a species most records name).
    */
-  private filtered(query: ListRecordsQuery, speciesTest: 'in' | 'exists' = 'in') {
-    const parsed = listRecordsQuerySchema.safeParse(query);
-    if (!parsed.success) throw toInputError(parsed.error);
-    const q = parsed.data;
-    const species = ([['product', q.product], ['n_source', q.nSource], ['c_source', q.cSource]] as const).filter((f): f is readonly [SpeciesRole, string] => f[1] !== undefined);
+  private filtered(q: ParsedListQuery, speciesTest: 'in' | 'exists' = 'in') {
     let base = this.db.selectFrom('records');
-    for (const [role, id] of species) {
+    for (const [role, id] of speciesFilters(q)) {
       base = base.where((eb) => {
         const naming = eb.selectFrom('record_species').select('record_species.record_id').where('role', '=', role).where('species_id', '=', id);
         return speciesTest === 'in' ? eb('records.id', 'in', naming) : eb.exists(naming.whereRef('record_species.record_id', '=', 'records.id'));
       });
     }
-    const onRecords = [q.strategy, q.origin, q.minFePercent, q.flagged, q.q].some((v) => v !== undefined);
     if (q.strategy) base = base.where('strategy', '=', q.strategy);
     if (q.origin) base = base.where('origin', '=', q.origin);
     if (q.minFePercent !== undefined) base = base.where('fe', '>=', q.minFePercent / 100 - 1e-12);
@@ -260,19 +275,20 @@ export class RecordStore {
     let sorted = base;
     if (q.sort === 'yield') sorted = sorted.orderBy('yield_canonical_unit', (ob) => ob.asc().nullsLast());
     sorted = sorted.orderBy(`records.${column}`, (ob) => (order === 'desc' ? ob.desc() : ob.asc()).nullsLast()).orderBy('records.id');
-    return { q, base, sorted, species, onRecords };
+    return { base, sorted };
   }
 
   /**
    * How many records match: with species filters alone, counted on the species index (each record names a
    * species once per role, and every row has its record); otherwise on the records.
    */
-  private async countMatches({ base, species, onRecords }: ReturnType<RecordStore['filtered']>): Promise<number> {
-    if (onRecords || species.length === 0) return count(base);
-    const [[role, id], ...others] = species as [readonly [SpeciesRole, string], ...(readonly [SpeciesRole, string])[]];
-    let naming = this.db.selectFrom('record_species').where('role', '=', role).where('species_id', '=', id);
-    for (const [otherRole, otherId] of others) {
-      naming = naming.where('record_id', 'in', this.db.selectFrom('record_species as other').select('other.record_id').where('other.role', '=', otherRole).where('other.species_id', '=', otherId));
+  private async countMatches(q: ParsedListQuery, base: SelectQueryBuilder<DatabaseSchema, 'records', object>): Promise<number> {
+    const [first, ...others] = speciesFilters(q);
+    const onRecords = [q.strategy, q.origin, q.minFePercent, q.flagged, q.q].some((v) => v !== undefined); // the other filters of `filtered`
+    if (onRecords || first === undefined) return count(base);
+    let naming = this.db.selectFrom('record_species').where('role', '=', first[0]).where('species_id', '=', first[1]);
+    for (const [role, id] of others) {
+      naming = naming.where('record_id', 'in', this.db.selectFrom('record_species as other').select('other.record_id').where('other.role', '=', role).where('other.species_id', '=', id));
     }
     return Number((await naming.select(sql<string | number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
   }
@@ -282,16 +298,16 @@ export class RecordStore {
    * narrow rows first, then only its documents are read (a join before the sort would carry every match's JSON).
    */
   async list(query: ListRecordsQuery = {}): Promise<ListRecordsResult> {
-    const filter = this.filtered(query);
-    const { q, sorted, species } = filter;
-    const total = await this.countMatches(filter);
+    const q = parseListQuery(query);
+    const { base, sorted } = this.filtered(q);
+    const total = await this.countMatches(q, base);
     // SQLite, with a species filter: walking the sort index tests about (offset + limit) · all / total records,
     // sorting the matches handles `total`; the first wins when total² > (offset + limit) · all (100 000 records,
     // a species in 20 % of them: 25 ms → 0.4 ms for the page; a species in none: 0.0 vs 129 ms). PostgreSQL
     // plans either form as the same semi-join.
     const end = q.offset + q.limit;
-    const walk = this.dialect === 'sqlite' && species.length > 0 && total > end && total ** 2 > end * (await count(this.db.selectFrom('records')));
-    const page = walk ? this.filtered(query, 'exists').sorted : sorted;
+    const walk = this.dialect === 'sqlite' && speciesFilters(q).length > 0 && total > end && total ** 2 > end * (await count(this.db.selectFrom('records')));
+    const page = walk ? this.filtered(q, 'exists').sorted : sorted;
     const ids = (await page.select('records.id').limit(q.limit).offset(q.offset).execute()).map((r) => r.id);
     const documents = ids.length ? await this.db.selectFrom('record_documents').select(['id', 'record_json']).where('id', 'in', ids).execute() : [];
     const byId = new Map(documents.map((d) => [d.id, d.record_json]));
@@ -307,7 +323,7 @@ export class RecordStore {
 
   /** The filtered, sorted records joined with their documents (every page). */
   private withDocuments(query: ListRecordsQuery) {
-    return this.filtered(query).sorted.innerJoin('record_documents', 'record_documents.id', 'records.id');
+    return this.filtered(parseListQuery(query)).sorted.innerJoin('record_documents', 'record_documents.id', 'records.id');
   }
 
   /** One record by id. @throws {NotFoundError} */

@@ -110,19 +110,10 @@ export class KineticSystem {
     return t;
   }
 
-  /**
-   * Net rates r_j (s⁻¹ per site) into `out`; forward and reverse fluxes into `fwdOut`/`revOut` when given.
-   * `free` overrides the free sites (the Newton solver carries them as unknowns).
-   */
-  rates(theta: Float64Array, out: Float64Array, free?: Float64Array, fwdOut?: Float64Array, revOut?: Float64Array): Float64Array {
-    const f = free ?? this.freeSites(theta);
-    for (let j = 0; j < this.m; j++) {
-      const a = this.kf[j]! * this.term(this.fwd[j]!, theta, f);
-      const b = this.kr[j]! * this.term(this.rev[j]!, theta, f);
-      out[j] = a - b;
-      if (fwdOut) fwdOut[j] = a;
-      if (revOut) revOut[j] = b;
-    }
+  /** Net rates r_j (s⁻¹ per site) into `out`, with free sites 1 − Σθ (the time integrator's rate equations). */
+  rates(theta: Float64Array, out: Float64Array): Float64Array {
+    const f = this.freeSites(theta);
+    for (let j = 0; j < this.m; j++) out[j] = this.kf[j]! * this.term(this.fwd[j]!, theta, f) - this.kr[j]! * this.term(this.rev[j]!, theta, f);
     return out;
   }
 

@@ -58,6 +58,8 @@ export class SteadyStateWork {
   readonly gross: Float64Array;
   /** ∂r_j/∂x of every member (m × (n + sites)), see {@link KineticSystem.rateDerivatives}. */
   readonly dMember: Float64Array;
+  /** One value per site type, scratch (sums of non-dominant members; free sites from 1 − Σθ). */
+  readonly siteScratch: Float64Array;
   /** d r_j / d u_v for the Newton unknowns (m × N), scratch of the Jacobian. */
   readonly drdu: Float64Array;
   readonly integrator: IntegratorWork;
@@ -85,6 +87,7 @@ export class SteadyStateWork {
     this.dcov = new Float64Array(n);
     this.gross = new Float64Array(n);
     this.dMember = new Float64Array(m * (n + sites));
+    this.siteScratch = new Float64Array(sites);
     this.drdu = new Float64Array(m * n);
     this.integrator = new IntegratorWork(n, m, sites);
     this.varMember = new Int32Array(n);
@@ -102,7 +105,7 @@ export class SteadyStateWork {
  */
 function unpack(sys: KineticSystem, u: Float64Array, w: SteadyStateWork): boolean {
   const { n, sites } = sys;
-  const rest = w.integrator.free; // scratch: Σ of non-dominant members per site
+  const rest = w.siteScratch; // Σ of non-dominant members per site
   rest.fill(0);
   for (let i = 0; i < w.N; i++) {
     const x = Math.exp(u[i]!);
@@ -181,7 +184,7 @@ function chooseVariables(sys: KineticSystem, guess: Float64Array, w: SteadyState
   const { n, sites } = sys;
   const theta = guess.subarray(0, n);
   const whole = guess.length === n + sites;
-  const free = whole ? guess.subarray(n) : sys.freeSites(theta, w.integrator.free);
+  const free = whole ? guess.subarray(n) : sys.freeSites(theta, w.siteScratch);
   for (let s = 0; s < sites; s++) {
     let best = n + s;
     let bestValue = free[s]!;
@@ -279,7 +282,7 @@ function verify(sys: KineticSystem, w: SteadyStateWork, method: SteadyStateResul
     // flux floor of a dead surface) forbids it.
     if (d > Math.max(1e-6 * maxNet, 1e-13 * gross[k]!, 1e-20)) netClosed = false;
   }
-  const balance = sys.freeSites(theta, w.integrator.free);
+  const balance = sys.freeSites(theta, w.siteScratch);
   let siteBalanceError = 0;
   for (let s = 0; s < sites; s++) siteBalanceError = Math.max(siteBalanceError, Math.abs(balance[s]! - freeCarried[s]!));
   const converged = res <= 10 * tolerance && netClosed && siteBalanceError <= 1e-9 && theta.every(Number.isFinite);
