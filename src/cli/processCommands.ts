@@ -63,6 +63,32 @@ async function transientWithProgress(input: z.output<typeof transientRequestSche
   return r;
 }
 
+/** The figure `study <kind> --out` draws: profiles (microenv), tornado (tea), the diagram (mechanism.diagram). */
+function studyFigure(kind: string, input: unknown, result: unknown): Parameters<typeof writeFigure>[0] {
+  if (kind === 'microenv') return (result as { spec: Parameters<typeof writeFigure>[0] }).spec;
+  if (kind === 'tea') return (result as { tornadoSpec: Parameters<typeof writeFigure>[0] }).tornadoSpec;
+  if (kind === 'mechanism.diagram') return (result as { spec: Parameters<typeof writeFigure>[0] }).spec;
+  throw new InputError('--out', 'a study with a figure (microenv, tea, mechanism.diagram, transient)', `"${kind}" draws none (input ${JSON.stringify(input).slice(0, 40)}…)`);
+}
+
+/** One human line per study result (the JSON is the full result). */
+function studySummary(kind: string, result: unknown): string {
+  if (kind === 'microenv') {
+    return (result as { results: { currentDensityMAPerCm2: number; converged: boolean; surfacePH: number; bulkPH: number; message?: string }[] }).results
+      .map((r) => `${r.currentDensityMAPerCm2} mA cm-2: ${r.converged ? `surface pH ${r.surfacePH.toFixed(2)} (bulk ${r.bulkPH.toFixed(2)})` : `not solved — ${r.message}`}`)
+      .join('\n');
+  }
+  if (kind === 'reactor') {
+    const study = result as { channel: { conversion: number }; voltage: { cellVoltageV: number }; energyJPerKg: number; scaleUp: { electrodeAreaM2: number } };
+    return `conversion ${(100 * study.channel.conversion).toFixed(2)} %, cell voltage ${study.voltage.cellVoltageV.toFixed(3)} V, ${(study.energyJPerKg / 3.6e6).toFixed(2)} kWh kg-1, ${study.scaleUp.electrodeAreaM2.toFixed(1)} m² for the target`;
+  }
+  if (kind === 'tea') {
+    const { result: r } = result as { result: { costUsdPerKg: number; energyKWhPerKg: number } };
+    return `levelized cost ${r.costUsdPerKg.toFixed(3)} USD/kg (${r.energyKWhPerKg.toFixed(2)} kWh/kg)`;
+  }
+  return JSON.stringify(result, null, 2);
+}
+
 /** Registers `microenv`, `reactor` and `tea`. */
 export function registerProcessCommands(program: Command, run: Run): void {
   const json = () => new Option('--json', 'machine-readable output (see docs/cli.md)');
@@ -126,13 +152,14 @@ export function registerProcessCommands(program: Command, run: Run): void {
     }));
   program
     .command('study')
-    .description('run a microenvironment (steady or transient), reactor or TEA study from a validated JSON/YAML input file')
-    .argument('<kind>', 'microenv, transient, reactor or tea')
+    .description('run any operation of the use-case layer (src/studies) from a validated JSON/YAML input file — the API body of the same operation; --json prints exactly what the API returns')
+    .argument('<kind>', 'a study name (formula, balance, fe, potential, convert, e0, mechanism.diagram, kinetics.steady, kinetics.pulse, microenv, reactor, tea) or transient')
     .argument('<file>', 'input file; fields as the API bodies (docs/cli.md)')
     .option('--out <file>', 'plot (.svg/.png): profiles or surface pH (microenv), surface pH vs time (transient), tornado (tea)')
     .addOption(json())
     .action(run(async (kind: string, file: string, o: { out?: string; json?: boolean }) => {
-      const { validateStudyInput, runMicroenvStudy, runReactorStudy, runTeaStudy, microenvRequestSchema, transientRequestSchema, reactorRequestSchema, teaRequestSchema } = await studies();
+      const { validateStudyInput, transientRequestSchema } = await studies();
+      const { STUDIES } = await import('../studies/index.js');
       const { parse: parseYaml } = await import('yaml');
       let raw: unknown;
       try {
@@ -140,28 +167,17 @@ export function registerProcessCommands(program: Command, run: Run): void {
       } catch (error) {
         throw new InputError('file', 'a readable JSON or YAML file', (error as Error).message.split('\n')[0] ?? 'unreadable');
       }
-      if (kind === 'microenv') {
-        const input = validateStudyInput(microenvRequestSchema, raw);
-        const results = runMicroenvStudy(input);
-        if (o.out) await writeFigure(microenvironmentSpecs(results, input.currentDensitiesMAPerCm2), o.out);
-        const text = results.map((r, i) => `${input.currentDensitiesMAPerCm2[i]} mA cm-2: ${r.converged ? `surface pH ${r.surfacePH.toFixed(2)} (bulk ${r.bulkPH.toFixed(2)})` : `not solved — ${r.message}`}`);
-        return { json: results, text: text.join('\n') };
-      }
       if (kind === 'transient') {
         const r = await transientWithProgress(validateStudyInput(transientRequestSchema, raw), !o.json);
         if (o.out) await writeFigure(transientSpec(r), o.out);
         return { json: r, text: transientSummary(r) };
       }
-      if (kind === 'reactor') {
-        const study = runReactorStudy(validateStudyInput(reactorRequestSchema, raw));
-        return { json: study, text: `conversion ${(100 * study.channel.conversion).toFixed(2)} %, cell voltage ${study.voltage.cellVoltageV.toFixed(3)} V, ${(study.energyJPerKg / 3.6e6).toFixed(2)} kWh kg-1, ${study.scaleUp.electrodeAreaM2.toFixed(1)} m² for the target` };
-      }
-      if (kind === 'tea') {
-        const study = runTeaStudy(validateStudyInput(teaRequestSchema, raw));
-        if (o.out) await writeFigure(tornadoSpec(study.tornado, study.result.costUsdPerKg), o.out);
-        return { json: study, text: `levelized cost ${study.result.costUsdPerKg.toFixed(3)} USD/kg (${study.result.energyKWhPerKg.toFixed(2)} kWh/kg)` };
-      }
-      throw new InputError('kind', 'microenv, transient, reactor or tea', `got "${kind}"`);
+      const study = STUDIES[kind];
+      if (!study) throw new InputError('kind', `a study name (${[...Object.keys(STUDIES), 'transient'].join(', ')})`, `got "${kind}"`);
+      const input = validateStudyInput(study.input, raw);
+      const result = study.run(input);
+      if (o.out) await writeFigure(studyFigure(kind, input, result), o.out);
+      return { json: result, text: studySummary(kind, result) };
     }));
   program
     .command('couple')

@@ -72,7 +72,7 @@ describe('cncouple study <kind> <file>', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'cncouple-study-'));
     const yaml = path.join(dir, 'micro.yaml');
     writeFileSync(yaml, 'electrolyte: 0.5 M K2SO4\ncurrentDensitiesMAPerCm2: [100]\nproducts:\n  - { to: H2, from: [H2O], faradaicEfficiency: 1 }\n');
-    const micro = JSON.parse((await cli('study', 'microenv', yaml, '--json')).out)[0];
+    const micro = JSON.parse((await cli('study', 'microenv', yaml, '--json')).out).results[0];
     expect(micro.surfacePH).toBeCloseTo(12.99, 1);
     const tea = path.join(dir, 'tea.json');
     writeFileSync(tea, JSON.stringify({ product: 'urea', electrons: 16, faradaicEfficiency: 0.5, currentDensityAPerM2: 3000, cellVoltageV: 3.2 }));

@@ -2,12 +2,13 @@
  * The use-case layer: each compute route gives exactly what its study's `run` gives in-process, and a
  * request that solves equations never blocks the event loop (it runs on a worker thread).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../src/server/startServer.js';
 import { STUDIES } from '../../src/studies/index.js';
+import { cli } from '../support/cli.js';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cncouple-studies-'));
 let server: RunningServer;
@@ -53,6 +54,12 @@ describe('studies: one definition per operation', () => {
       const { status, json } = await post(url, input);
       expect(status, JSON.stringify(json).slice(0, 300)).toBe(200);
       expect(json).toEqual(expected);
+      // and the CLI's `study <name> <file> --json` prints the same result
+      const file = path.join(dataDir, `${name}.json`);
+      writeFileSync(file, JSON.stringify(input));
+      const printed = await cli('study', name, file, '--json');
+      expect(printed.code, printed.err).toBe(0);
+      expect(JSON.parse(printed.out)).toEqual(expected);
     });
   }
 
