@@ -18,6 +18,8 @@ export interface BuildAppOptions {
   webRoot?: string;
   /** Fastify logger on (default false). */
   logger?: boolean;
+  /** Redis URL: sweeps go to the BullMQ queue for `cncouple worker` processes (default: the in-process pool). */
+  redisUrl?: string;
 }
 
 /** The one mapping from errors to HTTP statuses: bad input 400, unknown id 404, read-only/conflict 409. */
@@ -71,6 +73,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // forceCloseConnections: a restart (or Ctrl+C) must not wait for browsers' idle keep-alive sockets
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 60 * 1024 * 1024, forceCloseConnections: true });
   const jobs = new JobManager();
+  const queue = options.redisUrl ? (await import('../jobs/queue/sweepQueue.js')).queueChunkRunner(options.redisUrl) : undefined;
+  if (queue) app.addHook('onClose', async () => queue.close());
   app.setErrorHandler((error, _request, reply) => sendError(reply, error));
   for (const route of ROUTES) {
     app.route({
@@ -79,7 +83,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       handler: async (request, reply) => {
         const body = route.body ? route.body.parse(request.body ?? {}) : undefined;
         const query = route.query ? route.query.parse(request.query ?? {}) : request.query;
-        const result = await route.handler({ body, query, params: request.params as Record<string, string>, store: options.store, jobs });
+        const result = await route.handler({ body, query, params: request.params as Record<string, string>, store: options.store, jobs, ...(queue ? { runChunk: queue.run } : {}) });
         if (isEventStream(result)) return streamEvents(reply, result);
         if (isText(result)) return reply.code(result.status ?? route.status ?? 200).type(result.contentType).send(result.body);
         return reply.code(route.status ?? 200).send(result);
@@ -89,7 +93,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const openapi = openApiDocument(VERSION);
   app.get('/api/openapi.json', async () => openapi);
   app.get('/api/docs', async (_request, reply) => reply.type('text/html; charset=utf-8').send(docsPage(openapi)));
-  app.get('/api/health', async () => ({ ok: true, version: VERSION, database: options.store.dialect }));
+  app.get('/api/health', async () => ({ ok: true, version: VERSION, database: options.store.dialect, jobs: queue ? 'redis' : 'in-process' }));
 
   const webRoot = options.webRoot ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
   if (existsSync(webRoot)) {

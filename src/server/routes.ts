@@ -33,6 +33,9 @@ import {
   yieldPlotQuerySchema,
 } from './apiSchemas.js';
 
+/** Solves one sweep chunk elsewhere (the Redis queue's workers); absent: the in-process worker pool. */
+export type SweepChunkRunner = NonNullable<Parameters<typeof runParallelSweep>[0]['runChunk']>;
+
 /** What a handler returns: JSON (default) or a text body with its content type. */
 export type RouteResult = unknown | { contentType: string; body: string; status?: number } | EventStreamResult;
 
@@ -49,7 +52,7 @@ export interface RouteDefinition {
   status?: number;
   /** Response content type for the docs (default application/json). */
   produces?: string;
-  handler: (input: { body: unknown; query: unknown; params: Record<string, string>; store: RecordStore; jobs: JobManager }) => Promise<RouteResult> | RouteResult;
+  handler: (input: { body: unknown; query: unknown; params: Record<string, string>; store: RecordStore; jobs: JobManager; runChunk?: SweepChunkRunner }) => Promise<RouteResult> | RouteResult;
 }
 
 /**
@@ -181,7 +184,7 @@ ROUTES.push(
   studyRoute('/api/kinetics/pulse', 'kinetics', pulseStudy),
   {
     method: 'POST', url: '/api/kinetics/sweeps', tag: 'kinetics', summary: 'Start a descriptor sweep as a background job (worker threads); returns its id', body: sweepRequestSchema, status: 202,
-    handler: ({ body, jobs }) => {
+    handler: ({ body, jobs, runChunk }) => {
       const b = body as z.infer<typeof sweepRequestSchema>;
       const modelText = b.modelText ?? builtinModelText(b.model!);
       const model = loadModel({ text: modelText }); // validate now: bad input is a 400, not a failed job
@@ -191,7 +194,7 @@ ROUTES.push(
       const id = jobs.start('sweep', (report, signal, keep) => {
         const chunks = [...completed];
         const onChunk = (chunk: SweepResult) => (chunks.push(chunk), keep({ modelText, spec, chunks }));
-        return runParallelSweep({ modelText, spec, completed, onProgress: report, onChunk, signal }).then((result) => ({ result, spec, products: model.productIndices.map((p) => model.species[p]!) }));
+        return runParallelSweep({ modelText, spec, completed, onProgress: report, onChunk, signal, ...(runChunk ? { runChunk } : {}) }).then((result) => ({ result, spec, products: model.productIndices.map((p) => model.species[p]!) }));
       });
       return { id, status: 'running', ...(b.resumeFrom ? { resumedRows: completed.reduce((n, c) => n + c.rows[1] - c.rows[0], 0) } : {}) };
     },

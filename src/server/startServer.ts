@@ -5,6 +5,8 @@ import { buildApp } from './buildApp.js';
 
 /** Options of {@link startServer}. */
 export interface StartServerOptions {
+  /** Redis URL for distributed sweeps (default $CNCOUPLE_REDIS_URL; unset: the in-process worker pool). */
+  redisUrl?: string;
   /** TCP port (0 = any free port). Default $PORT or 8480. */
   port?: number;
   /** Interface. Default $HOST or 127.0.0.1. */
@@ -30,7 +32,7 @@ export interface RunningServer {
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const store = await RecordStore.open({ dataDir: options.dataDir, url: options.databaseUrl });
   await store.seedLiterature(readLiteratureRecords());
-  const app = await buildApp({ store, logger: options.logger, webRoot: options.webRoot });
+  const app = await buildApp({ store, logger: options.logger, webRoot: options.webRoot, redisUrl: options.redisUrl ?? process.env.CNCOUPLE_REDIS_URL });
   const host = options.host ?? process.env.HOST ?? '127.0.0.1';
   const port = options.port ?? Number(process.env.PORT ?? 8480);
   await app.listen({ host, port });
