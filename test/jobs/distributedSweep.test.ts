@@ -15,6 +15,10 @@ import { runParallelSweep } from '../../src/jobs/runParallelSweep.js';
 import { closeWorkerPools } from '../../src/jobs/workerPool.js';
 import type { SweepResult } from '../../src/kinetics/mapper/descriptorSweep.js';
 import { builtinModelText } from '../../src/store/builtinModels.js';
+import { startServer } from '../../src/server/startServer.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 let redis: RedisServer;
@@ -97,6 +101,28 @@ describe('distributed sweeps (BullMQ on redis-server)', () => {
       }
     } finally {
       await Promise.all([queue.close(), events.close()]);
+    }
+  }, 120_000);
+
+  it('runs an API sweep on the queue when the server has a Redis URL', async () => {
+    if (!workers.some((w) => w.exitCode === null && w.signalCode === null)) await startWorker(redis.url);
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cncouple-redis-api-'));
+    const server = await startServer({ port: 0, dataDir, webRoot: '/nonexistent', redisUrl: redis.url });
+    try {
+      expect(await (await fetch(server.url + '/api/health')).json()).toMatchObject({ jobs: 'redis' });
+      const body = { model: 'oxime-fe', x: { name: 'dG_NH2OH', from: -1, to: 0, points: 12 } };
+      const started = await fetch(server.url + '/api/kinetics/sweeps', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const startedJson = await started.json();
+      expect(started.status, JSON.stringify(startedJson)).toBe(202);
+      let state: { status: string; progress: { done: number; total: number } } = { status: 'running', progress: { done: 0, total: 0 } };
+      for (let i = 0; i < 600 && state.status === 'running'; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        state = await (await fetch(`${server.url}/api/kinetics/sweeps/${startedJson.id}`)).json();
+      }
+      expect(state).toMatchObject({ status: 'done', progress: { done: 12, total: 12 } });
+    } finally {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
     }
   }, 120_000);
 });
