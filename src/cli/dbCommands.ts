@@ -1,7 +1,5 @@
 import { type Command, Option } from 'commander';
 import { readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { InputError } from '../chem/index.js';
 import type { CatalyticRecord } from '../data/normalizeRecord.js';
 import type { RawRow } from '../data/recordCsv.js';
@@ -10,6 +8,7 @@ import { feVsPotentialSpec, yieldByStrategySpec } from '../plot/literatureSpecs.
 import { readLiteratureRecords } from '../store/literature.js';
 import type { ListRecordsQuery, RecordStore } from '../store/RecordStore.js';
 import { writeFigure } from './writeFigure.js';
+import { defaultDataDir } from '../store/defaultDataDir.js';
 
 /** A command result: JSON for `--json`, text otherwise. */
 export interface Output {
@@ -21,11 +20,6 @@ export interface Output {
 export interface StoreLocation {
   dataDir?: string;
   url?: string;
-}
-
-/** Default data directory of the embedded database: $CNCOUPLE_DATA_DIR or ~/.local/share/cncouple. */
-export function defaultDataDir(): string {
-  return process.env.CNCOUPLE_DATA_DIR ?? path.join(os.homedir(), '.local', 'share', 'cncouple');
 }
 
 /**

@@ -14,7 +14,8 @@ import {
   type Medium,
 } from '../chem/index.js';
 import { ConflictError, ImportError, NotFoundError, ReadOnlyError } from '../store/errors.js';
-import { type Output, defaultDataDir, registerDbCommands } from './dbCommands.js';
+import { type Output, registerDbCommands } from './dbCommands.js';
+import { defaultDataDir } from '../store/defaultDataDir.js';
 import { registerKineticsCommands } from './kineticsCommands.js';
 import { registerProcessCommands } from './processCommands.js';
 import { registerWorkerCommand } from './workerCommand.js';

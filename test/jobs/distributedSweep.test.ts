@@ -112,12 +112,12 @@ describe('distributed sweeps (BullMQ on redis-server)', () => {
       expect(await (await fetch(server.url + '/api/health')).json()).toMatchObject({ jobs: 'redis' });
       const body = { model: 'oxime-fe', x: { name: 'dG_NH2OH', from: -1, to: 0, points: 12 } };
       const started = await fetch(server.url + '/api/kinetics/sweeps', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      const startedJson = await started.json();
+      const startedJson = (await started.json()) as { id: string };
       expect(started.status, JSON.stringify(startedJson)).toBe(202);
       let state: { status: string; progress: { done: number; total: number } } = { status: 'running', progress: { done: 0, total: 0 } };
       for (let i = 0; i < 600 && state.status === 'running'; i++) {
         await new Promise((resolve) => setTimeout(resolve, 100));
-        state = await (await fetch(`${server.url}/api/kinetics/sweeps/${startedJson.id}`)).json();
+        state = (await (await fetch(`${server.url}/api/kinetics/sweeps/${startedJson.id}`)).json()) as typeof state;
       }
       expect(state).toMatchObject({ status: 'done', progress: { done: 12, total: 12 } });
     } finally {
