@@ -69,7 +69,10 @@ function continueTo(layer: BoundaryLayer, fromAPerM2: number, target: number): C
   } else levels.push(0);
   let lastConverged = fromAPerM2;
   const uSaved = new Float64Array(u);
-  let steps = 0;
+  // with the line search Newton usually reaches the target in one go; continuation is the fallback
+  if (target > 0 && layer.newton(target)) return { converged: true, steps: 1 };
+  layer.load(uSaved);
+  let steps = 1;
   for (const jA of levels) {
     steps++;
     uSaved.set(u);
@@ -80,19 +83,19 @@ function continueTo(layer: BoundaryLayer, fromAPerM2: number, target: number): C
     // a consumed reactant driven to the floor at the surface: it runs out (diffusion plus homogeneous
     // reactions cannot supply it) — locate that current by bisection; otherwise a plain failure
     const starved = solutes.find((s, i) => (stoich[s.name] ?? 0) < 0 && u[i]! < -60);
-    u.set(uSaved);
+    layer.load(uSaved);
     if (!starved) return { converged: false, steps, message: `no steady state at ${jA.toPrecision(3)} A m⁻² (last converged: ${lastConverged.toPrecision(3)} A m⁻²)` };
     let [lo, hi] = [lastConverged, jA];
     const uLo = new Float64Array(uSaved);
     for (let b = 0; b < 10; b++) {
       const mid = (lo + hi) / 2;
-      u.set(uLo);
+      layer.load(uLo);
       if (layer.newton(mid)) {
         lo = mid;
         uLo.set(u);
       } else hi = mid;
     }
-    u.set(uLo);
+    layer.load(uLo);
     const depletionCurrentAPerM2 = (lo + hi) / 2;
     return {
       converged: false,
@@ -166,6 +169,7 @@ function seed(layer: BoundaryLayer, guess: Pick<MicroenvironmentResult, 'profile
     for (let i = 0; i < S; i++) u[k * NV + i] = Math.log(Math.max(columns[i]![k]!, 1e-30));
     if (layer.migration) u[k * NV + S] = guess.potentialProfileV[k]! * perVolt;
   }
+  layer.sync();
   return true;
 }
 

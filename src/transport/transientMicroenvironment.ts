@@ -132,7 +132,7 @@ export function transientMicroenvironment(input: TransientMicroenvironmentInput)
       const inflowBefore = inflow();
       uSaved.set(u);
       if (!layer.newton(jA, time)) {
-        u.set(uSaved);
+        layer.load(uSaved);
         rejected++;
         dt /= 4;
         if (dt < 1e-9 * Math.max(t, 1e-3)) {
