@@ -343,9 +343,12 @@ export function boundaryLayer(input: BoundaryLayerInput) {
    * times) until the sum of squared scaled residuals falls (Armijo, 1e-4); when no cut helps, the capped
    * step is taken as is.
    */
+  const consumed = Int32Array.from(solutes.flatMap((s, i) => ((stoich[s.name] ?? 0) < 0 ? [i] : [])));
   const newton = (jA: number, time?: TimeTerm): boolean => {
     sync();
     let res = evaluate(jA, time);
+    let stalled = 0;
+    let starved = 0;
     for (let it = 0; it < 100; it++) {
       if (res < 1e-10) return polish(res, jA, time);
       if (!Number.isFinite(res)) return false;
@@ -369,7 +372,15 @@ export function boundaryLayer(input: BoundaryLayerInput) {
         lineSearchCuts++;
         res = stepTo(lambda, jA, time);
       }
-      if (!(merit <= (1 - 1e-4 * lambda) * merit0)) res = stepTo(lambda0, jA, time);
+      if (!(merit <= (1 - 1e-4 * lambda) * merit0)) {
+        res = stepTo(lambda0, jA, time);
+        // no descent five times running: Newton is not getting anywhere
+        if (++stalled >= 5) return false;
+      } else stalled = 0;
+      // a consumed reactant pinned at the floor at the surface three times running: it has run out
+      let floored = false;
+      for (let q = 0; q < consumed.length; q++) if (u[consumed[q]!]! <= -79.9) floored = true;
+      if (floored ? ++starved >= 3 : (starved = 0) > 0) return false;
     }
     return res < 1e-10;
   };

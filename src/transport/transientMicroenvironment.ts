@@ -1,5 +1,6 @@
 import { FARADAY_C_PER_MOL, InputError, assertFiniteInRange } from '../chem/index.js';
 import { type BoundaryLayerInput, type TimeTerm, boundaryLayer } from './finiteVolume.js';
+import type { RateConstantSetId } from './transportData.js';
 
 /** One piece of a piecewise-constant current program. */
 export interface CurrentSegment {
@@ -23,6 +24,8 @@ export interface TransientMicroenvironmentInput extends BoundaryLayerInput {
 export interface TransientMicroenvironmentResult {
   /** False when the program could not be followed to its end (see `message`). */
   completed: boolean;
+  /** Homogeneous rate-constant set used (null: homogeneous reactions off). */
+  rateConstants: RateConstantSetId | null;
   message?: string;
   /** Accepted time levels from 0, s. */
   timesS: number[];
@@ -160,6 +163,7 @@ export function transientMicroenvironment(input: TransientMicroenvironmentInput)
   }
   return {
     completed: message === undefined,
+    rateConstants: layer.rateConstants,
     ...(message ? { message } : {}),
     timesS,
     currentDensityAPerM2: currents,
