@@ -63,10 +63,10 @@ function microenvLines(results: MicroenvironmentResult[], currentsMAPerCm2: numb
 
 /** Human summary of a transient run: completion, final and extreme surface pH, steps. */
 function transientSummary(r: TransientMicroenvironmentResult): string {
-  const head = r.completed ? `rate constants ${r.rateConstants ?? 'none (no homogeneous reactions)'}; completed ${r.timesS.at(-1)!.toPrecision(4)} s in ${r.steps} steps (${r.rejectedSteps} rejected)` : `stopped: ${r.message}`;
+  const head = r.completed ? `completed ${r.timesS.at(-1)!.toPrecision(4)} s in ${r.steps} steps (${r.rejectedSteps} rejected)` : `stopped: ${r.message}`;
   const ph = r.surfacePH.filter(Number.isFinite);
   const tail = ph.length ? `surface pH: start ${ph[0]!.toFixed(2)}, max ${Math.max(...ph).toFixed(2)}, min ${Math.min(...ph).toFixed(2)}, end ${ph.at(-1)!.toFixed(2)}` : 'no H+ in the model: surface pH not defined';
-  return `${head}\n${tail}`;
+  return `${head}\n${tail}\nrate constants: ${r.rateConstants ?? 'none (no homogeneous reactions)'}`;
 }
 
 /** The study runners with their zod input schemas, YAML, and the model compiler: loaded when a command needs them, not at start-up. */
