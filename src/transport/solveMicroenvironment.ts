@@ -85,35 +85,46 @@ interface ContinuationOutcome {
  */
 function continueTo(layer: BoundaryLayer, fromAPerM2: number, target: number): ContinuationOutcome {
   const { u, solutes, stoich } = layer;
-  const levels: number[] = [];
-  if (target > 0) {
-    let j = fromAPerM2 > 0 ? fromAPerM2 : target * 1e-3;
-    levels.push(j);
-    while (j < target) {
-      j = Math.min(target, j * 10 ** (1 / 8));
-      levels.push(j);
-    }
-  } else levels.push(0);
-  let lastConverged = fromAPerM2;
   const uSaved = new Float64Array(u);
   // with the line search Newton usually reaches the target in one go; continuation is the fallback
-  if (target > 0 && layer.newton(target)) return { converged: true, steps: 1, solvedAtAPerM2: target };
+  if (target <= 0) return layer.newton(0) ? { converged: true, steps: 1, solvedAtAPerM2: 0 } : { converged: false, steps: 1, solvedAtAPerM2: fromAPerM2, message: 'no steady state at zero current' };
+  if (layer.newton(target)) return { converged: true, steps: 1, solvedAtAPerM2: target };
   layer.load(uSaved);
   let steps = 1;
-  for (const jA of levels) {
+  let lastConverged = fromAPerM2;
+  // adaptive steps in log j: from 10^(1/2) per step, square-rooted after a failure (down to 10^(1/64)) and
+  // grown ×1.5 in the exponent after a success; a failure at ≤ 10^(1/8) with a starved reactant is a run-out
+  const minLog = Math.log(10) / 64;
+  let stepLog = Math.log(10) / 2;
+  let j = lastConverged > 0 ? lastConverged : target * 1e-3;
+  let first = lastConverged <= 0;
+  for (;;) {
+    const jA = first ? j : Math.min(target, j * Math.exp(stepLog));
     steps++;
     uSaved.set(u);
     if (layer.newton(jA)) {
-      lastConverged = jA;
+      first = false;
+      lastConverged = j = jA;
+      if (jA >= target) return { converged: true, steps, solvedAtAPerM2: target };
+      stepLog = Math.min(Math.log(10), stepLog * 1.5);
       continue;
     }
-    // a consumed reactant driven to the floor at the surface: it runs out (diffusion plus homogeneous
-    // reactions cannot supply it) — locate that current by bisection; otherwise a plain failure
     // a consumed reactant that Newton drove to the floor, or > 150× below its surface value at the last
     // converged (nearby) current, is running out
     const starved = solutes.find((s, i) => (stoich[s.name] ?? 0) < 0 && (u[i]! < -60 || u[i]! < uSaved[i]! - 5));
     layer.load(uSaved);
+    if (first) {
+      // not even 1/1000 of the target from the zero-current state: try lower
+      j /= 10;
+      if (j < target * 1e-7) return { converged: false, steps, solvedAtAPerM2: 0, message: `no steady state even at ${jA.toPrecision(3)} A m⁻²` };
+      continue;
+    }
+    if (stepLog > minLog && (!starved || stepLog > Math.log(10) / 8)) {
+      stepLog /= 2;
+      continue;
+    }
     if (!starved) return { converged: false, steps, solvedAtAPerM2: lastConverged, message: `no steady state at ${jA.toPrecision(3)} A m⁻² (last converged: ${lastConverged.toPrecision(3)} A m⁻²)` };
+    // the current at which it runs out, by bisection (~0.03 % of the last step)
     let [lo, hi] = [lastConverged, jA];
     const uLo = new Float64Array(uSaved);
     for (let b = 0; b < 10; b++) {
@@ -134,7 +145,6 @@ function continueTo(layer: BoundaryLayer, fromAPerM2: number, target: number): C
       message: `${starved.name} runs out at the surface at ≈ ${depletionCurrentAPerM2.toPrecision(3)} A m⁻² (diffusion and homogeneous reactions cannot supply it)`,
     };
   }
-  return { converged: true, steps, solvedAtAPerM2: target };
 }
 
 /** The result object for the layer's current state at `target` A m⁻². */
