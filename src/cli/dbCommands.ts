@@ -14,6 +14,8 @@ import { defaultDataDir } from '../store/defaultDataDir.js';
 export interface Output {
   json: unknown;
   text: string;
+  /** Process exit code when not 0 (e.g. 3: a requested current has no solution; docs/cli.md). */
+  exitCode?: number;
 }
 
 /** Where the database lives: `--db-url`/CNCOUPLE_DATABASE_URL (PostgreSQL) or `--data-dir`/CNCOUPLE_DATA_DIR. */

@@ -261,8 +261,10 @@ function buildProgram(io: CliIo, emit: (out: Output, json: boolean) => void): Co
  */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const wantsJson = argv.includes('--json');
+  let exitCode = 0;
   const program = buildProgram(io, (out, json) => {
     io.stdout(json ? JSON.stringify(out.json, null, 2) + '\n' : out.text + '\n');
+    exitCode = out.exitCode ?? 0;
   });
   const fail = (message: string, error: Record<string, unknown>, detail: string[] = []) => {
     io.stderr(`error: ${message}\n${detail.map((d) => `  ${d}\n`).join('')}`);
@@ -271,7 +273,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   };
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return 0;
+    return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2; // commander printed its message
     if (error instanceof InputError) return fail(error.message.split('\n')[0] ?? error.message, { field: error.field, allowed: error.allowed });

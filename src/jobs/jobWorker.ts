@@ -65,5 +65,5 @@ function runTask(task: WorkerTask, report: (done: number, total: number) => void
   const model = loadModel(b.modelText !== undefined ? { text: b.modelText } : { name: b.model! });
   const bulk = electrolyteFromText(b.electrolyte, b.co2Saturated).concentrations;
   const currents = b.currentDensitiesMAPerCm2.map((j) => j * 10); // mA cm⁻² → A m⁻²
-  return couplingCurve({ model, bulk, productSources: b.productSources, boundaryLayerM: b.boundaryLayerUm * 1e-6 }, currents, report);
+  return couplingCurve({ model, bulk, productSources: b.productSources, boundaryLayerM: b.boundaryLayerUm * 1e-6, rateConstants: b.rateConstants }, currents, report);
 }
