@@ -10,6 +10,7 @@ import { type RecordInputDraft, recordInputSchema } from '../../src/data/recordS
 import { ImportError, NotFoundError, ReadOnlyError } from '../../src/store/errors.js';
 import { readLiteratureRecords } from '../../src/store/literature.js';
 import { RecordStore } from '../../src/store/RecordStore.js';
+import { NORMALIZER_VERSION } from '../../src/data/normalizeRecord.js';
 import { migrateToLatest } from '../../src/store/migrations.js';
 import { type Kysely, sql } from 'kysely';
 
@@ -312,6 +313,51 @@ describe.each(targets)('schema migration on %s', (name, open) => {
     expect(await speciesOf('mine-2')).toEqual([]);
     await expect(store.create(userDraft({ id: 'twice', products: ['urea', 'CO(NH2)2'] }))).rejects.toThrow(/products\.1.*names a species already in the list \(urea\)/);
     await store.close();
+  });
+});
+
+describe.each(targets)('normalizer version on %s', (name, open) => {
+  it('re-normalizes every record of a database written by an older normalizer (user records included) once, on open', async () => {
+    const first = await open();
+    await first.seedLiterature(literature);
+    await first.create(userDraft({ id: 'old-co2', carbonSources: ['CO2'] }));
+    await first.create(userDraft({ id: 'old-bad' }));
+    const db = first.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+    // make it a version-1 database: no recorded version, species stored as typed, values as version 1 computed
+    // them (CO2 not recognized: unpurged pH 8.34, −0.9 + 0.197 + 0.05915935·8.34 = −0.20962 V; LC-Cu NC's 95 %
+    // as its FE), and one stored input that today's schema refuses
+    await db.deleteFrom('meta').where('key', '=', 'normalizer_version').execute();
+    const oldUser = await first.get('old-co2');
+    const v1User = { ...oldUser, carbonSources: ['CO2'], normalized: { ...oldUser.normalized, pH: { value: 8.34, method: 'estimated', note: 'KHCO3 without CO2 purge' }, potentialVvsRHE: -0.20962 } };
+    await db.updateTable('record_documents').set({ record_json: JSON.stringify(v1User), input_json: JSON.stringify({ ...(await first.getInput('old-co2')), carbonSources: ['CO2'] }) }).where('id', '=', 'old-co2').execute();
+    await db.updateTable('records').set({ potential_v_rhe: -0.20962, created_at: '2025-01-01T00:00:00.000Z' }).where('id', '=', 'old-co2').execute();
+    const lc = await first.get('lc-cu-nc-arylamines');
+    await db.updateTable('record_documents').set({ record_json: JSON.stringify({ ...lc, normalized: { ...lc.normalized, faradaicEfficiency: { value: 0.95, relation: '=' } } }) }).where('id', '=', 'lc-cu-nc-arylamines').execute();
+    await db.updateTable('records').set({ fe: 0.95 }).where('id', '=', 'lc-cu-nc-arylamines').execute();
+    await db.updateTable('record_documents').set({ input_json: JSON.stringify({ ...(await first.getInput('old-bad')), strategy: 'alchemy' }) }).where('id', '=', 'old-bad').execute();
+    expect((await first.list({ minFePercent: 90 })).records.map((r) => r.id)).toContain('lc-cu-nc-arylamines');
+    await first.close();
+
+    const store = await RecordStore.open(name.startsWith('SQLite') ? { dataDir: path.dirname(first.location) } : { url: inject('pgUrl') });
+    expect(store.renormalized).toEqual({ fromVersion: 1, records: literature.length + 1, kept: [{ id: 'old-bad', problem: expect.stringMatching(/^strategy: /) }] });
+    const user = await store.get('old-co2');
+    expect(user.normalized.pH?.value).toBe(6.82);
+    expect(user.normalized.potentialVvsRHE).toBeCloseTo(-0.9 + 0.197 + 0.05915935 * 6.82, 6); // −0.29954
+    expect(user.normalized.normalizerVersion).toBe(NORMALIZER_VERSION);
+    expect(user.carbonSources).toEqual(['carbon-dioxide']);
+    expect((await store.getInput('old-co2')).carbonSources).toEqual(['carbon-dioxide']);
+    // the query columns follow: sorts and filters see the new values; the record keeps its creation time
+    const row = await (store.db as unknown as Kysely<Record<string, Record<string, unknown>>>).selectFrom('records').select(['potential_v_rhe', 'created_at']).where('id', '=', 'old-co2').executeTakeFirstOrThrow();
+    expect(row.potential_v_rhe).toBeCloseTo(-0.29954, 4);
+    expect(row.created_at).toBe('2025-01-01T00:00:00.000Z');
+    expect((await store.list({ minFePercent: 90 })).records.map((r) => r.id)).toEqual(['lc-cu-nc-ammonia-text']);
+    expect((await store.list({ cSource: 'CO2', origin: 'user' })).records.map((r) => r.id)).toContain('old-co2');
+    await store.close();
+    // once at the current version, opening writes nothing
+    const again = await RecordStore.open(name.startsWith('SQLite') ? { dataDir: path.dirname(first.location) } : { url: inject('pgUrl') });
+    expect(again.renormalized).toBeUndefined();
+    expect(await again.renormalizeStale()).toBe(0);
+    await again.close();
   });
 });
 
