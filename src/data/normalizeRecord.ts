@@ -198,7 +198,9 @@ function normalizeYield(input: RecordInput, flags: Flag[], assumed: AssumedReadi
       ({ value, unit, uncertainty, relation } = corrected.value);
       reading = 'corrected';
     } else if (doubled !== null) {
-      const reason = `unit printed "${unit}" gives the time twice; read as "${doubled}" (per ${doubled.split(' ')[1]!.replace('-1', '')} per ${doubled.split(' ')[2]!.replace('-1', '').replace('_cat', '')} of catalyst), the only reading that is a rate per catalyst mass`;
+      const [, time, mass] = doubled.split(' ');
+      const words: Record<string, string> = { 'h-1': 'hour', 's-1': 'second', 'min-1': 'minute', g: 'gram', mg: 'milligram' };
+      const reason = `unit printed "${unit}" gives the time twice; read as "${doubled}" (per ${words[time!]} per ${words[mass!.replace(/(_cat)?-1$/, '')]} of catalyst), the evident reading, assumed: the source's own unit is not in the review`;
       flags.push({ code: 'yield-unit-assumed-reading', reason });
       assumed.push({ field: 'yield', reason });
       unit = doubled;
