@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { type CatalyticRecord, PLAUSIBLE_MAX_CURRENT_DENSITY_A_PER_M2, normalizeRecord, readDoubledTimeUnit } from '../../src/data/normalizeRecord.js';
 import { cleanPrinted } from '../../src/data/parsePrinted.js';
+import { parseRecordCsv, recordsToCsv } from '../../src/data/recordCsv.js';
 import { type RecordInputDraft, recordInputSchema } from '../../src/data/recordSchema.js';
 import { readLiteratureRecords } from '../../src/store/literature.js';
 
@@ -192,5 +193,24 @@ describe('text results (issue 16 item 9)', () => {
     // 5.3e-3 / 3600 = 1.472222e-6 mol s-1 g-1
     expect(rate(get('cupc-amino-urea')).canonicalUncertainty).toBeCloseTo(1.472222e-6, 12);
     expect(rate(get('remn-nc-ammonia-text')).canonicalUncertainty).toBeUndefined(); // the text prints no ±
+  });
+});
+
+describe('user records use the same rules', () => {
+  it('a flag with excludes, a comparison and a source sentence survive CSV export and import, and normalize the same', () => {
+    const input = recordInputSchema.parse({
+      catalystPrinted: 'Cu-ref', catalyst: 'Cu-ref', strategy: 'interface engineering', productPrinted: 'urea', products: ['urea'], nitrogenSources: ['nitrate'], carbonSources: ['CO2'],
+      faradaicEfficiencyPrinted: '88%', sourceCitation: 'lab', sourceLocation: 'run 3', sourceQuote: 'the control gave a yield 4 times lower than Cu-best (2.0 mmol h-1 g-1).',
+      comparison: { quantity: 'yield', baselineId: 'cu-best-urea', baselinePrinted: '2.0 mmol h-1 g-1', times: 4, direction: 'lower', printed: '4 times lower than Cu-best' },
+      flags: [{ code: 'fe-of-nh3', reason: 'the 88 % is the FE of NH3', excludes: ['faradaicEfficiency'] }],
+    });
+    const [back] = parseRecordCsv(recordsToCsv([input])).map((r) => recordInputSchema.parse(r.data));
+    expect(back).toEqual(input);
+    const r = normalizeRecord(back!);
+    expect(r.normalized.faradaicEfficiency).toBeNull();
+    expect(r.normalized.excluded).toEqual([{ field: 'faradaicEfficiency', printed: '88%', flagCode: 'fe-of-nh3' }]);
+    // 2.0 / 4 = 0.5 mmol h-1 g-1 = 0.5e-3 / 3600 = 1.388889e-7 mol s-1 g-1
+    expect(rate(r)).toMatchObject({ reading: 'derived', relation: '=' });
+    expect(rate(r).canonicalValue).toBeCloseTo(1.388889e-7, 12);
   });
 });
