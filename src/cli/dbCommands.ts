@@ -91,6 +91,9 @@ function showText(r: CatalyticRecord): string {
     `  yield           ${r.yieldPrinted}${r.yieldCorrected ? `   (corrected reading: ${r.yieldCorrected})` : ''}   → ${formatYield(r)}${n.yield?.kind === 'rate' ? ` = ${n.yield.canonicalValue.toExponential(4)} ${n.yield.canonicalUnit}` : ''}`,
     `  source          ref. ${r.sourceRef ?? '—'}: ${r.sourceCitation}`,
     `                  read from doi:${r.sourceDoi ?? '—'}, ${r.sourceLocation}`,
+    ...(r.sourceQuote ? [`                  "${r.sourceQuote}"`] : []),
+    ...(n.assumedReadings ?? []).map((a) => `  assumed         ${a.field}: ${a.reason}`),
+    ...(n.excluded ?? []).map((e) => `  left out        ${e.field} "${e.printed}" (flag ${e.flagCode})`),
     ...r.flags.map((f) => `  flag            ${f.code}: ${f.reason}`),
     ...r.autoFlags.map((f) => `  auto flag       ${f.code}: ${f.reason}`),
   ];
