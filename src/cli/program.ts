@@ -13,6 +13,7 @@ import {
   toHill,
   type Medium,
 } from '../chem/index.js';
+import { assertFiniteResult } from '../chem/assertFiniteResult.js';
 import { ConflictError, ImportError, NotFoundError, ReadOnlyError } from '../store/errors.js';
 import { type Output, defaultDataDir, registerDbCommands } from './dbCommands.js';
 import { registerKineticsCommands } from './kineticsCommands.js';
@@ -150,6 +151,9 @@ function demoCommand(): Output {
   return { json: parts.map((p) => p.json), text: ['cncouple demo — a worked urea example', ...parts.map((p) => p.text)].join('\n\n') };
 }
 
+/** A calculator's output whose JSON numbers are all finite. @throws {InputError} naming the output field */
+const finite = (out: Output): Output => (assertFiniteResult(out.json), out);
+
 /** Builds the commander program; each action writes through `emit`. */
 function buildProgram(io: CliIo, emit: (out: Output, json: boolean) => void): Command {
   const program = new Command('cncouple')
@@ -171,7 +175,7 @@ function buildProgram(io: CliIo, emit: (out: Output, json: boolean) => void): Co
     .description('element counts, charge, molar mass (IUPAC 2021 atomic weights) and Hill formula')
     .argument('<formula>', 'e.g. "CO(NH2)2", "NO3-", "CO3^2-", "CuSO4·5H2O"')
     .addOption(json)
-    .action(run((text: string) => formulaCommand(text)));
+    .action(run((text: string) => finite(formulaCommand(text))));
   program
     .command('balance')
     .description('balance a half-reaction with H2O, H+/OH- and e-')
@@ -179,7 +183,7 @@ function buildProgram(io: CliIo, emit: (out: Output, json: boolean) => void): Co
     .requiredOption('--to <species>', 'product(s), e.g. "urea"')
     .addOption(new Option('--medium <medium>', 'acidic (H+) or alkaline (OH-)').choices(['acidic', 'alkaline']).default('acidic'))
     .addOption(json)
-    .action(run((opts: { from: string; to: string; medium: Medium }) => balanceCommand(opts)));
+    .action(run((opts: { from: string; to: string; medium: Medium }) => finite(balanceCommand(opts))));
   program
     .command('fe')
     .description('faradaic efficiency n·F·N/Q')
@@ -190,7 +194,7 @@ function buildProgram(io: CliIo, emit: (out: Output, json: boolean) => void): Co
     .option('--amount-mol <mol>', 'product amount, mol')
     .option('--electrons <n>', 'electrons per product molecule (overrides balancing)')
     .addOption(json)
-    .action(run((opts: Parameters<typeof feCommand>[0]) => feCommand(opts)));
+    .action(run((opts: Parameters<typeof feCommand>[0]) => finite(feCommand(opts))));
   program
     .command('potential')
     .description('convert a potential between SHE, RHE, SCE, Ag/AgCl, Hg/HgO, Hg/Hg2SO4')
@@ -202,7 +206,7 @@ function buildProgram(io: CliIo, emit: (out: Output, json: boolean) => void): Co
     .option('--current-A <A>', 'current for iR correction, A (negative = cathodic)')
     .option('--resistance-ohm <ohm>', 'uncompensated resistance for iR correction, Ω')
     .addOption(json)
-    .action(run((value: string, opts: Parameters<typeof potentialCommand>[1]) => potentialCommand(value, opts)));
+    .action(run((value: string, opts: Parameters<typeof potentialCommand>[1]) => finite(potentialCommand(value, opts))));
   program
     .command('convert')
     .description('convert a yield or yield rate between units, e.g. "mmol h-1 cm-2" → "mg h-1 cm-2"')
@@ -212,7 +216,7 @@ function buildProgram(io: CliIo, emit: (out: Output, json: boolean) => void): Co
     .option('--species <species>', 'product (name or formula) for its molar mass')
     .option('--molar-mass <g/mol>', 'product molar mass, g/mol')
     .addOption(json)
-    .action(run((value: string, fromUnit: string, toUnit: string, opts: { species?: string; molarMass?: string }) => convertCommand(value, fromUnit, toUnit, opts)));
+    .action(run((value: string, fromUnit: string, toUnit: string, opts: { species?: string; molarMass?: string }) => finite(convertCommand(value, fromUnit, toUnit, opts))));
   program
     .command('e0')
     .description('equilibrium potential from standard Gibbs energies of formation')
@@ -220,7 +224,7 @@ function buildProgram(io: CliIo, emit: (out: Output, json: boolean) => void): Co
     .requiredOption('--to <species>', 'product, e.g. urea')
     .option('--ph <pH>', 'pH for the potentials vs SHE and RHE (default 0)')
     .addOption(json)
-    .action(run((opts: { from: string; to: string; ph?: string }) => e0Command(opts)));
+    .action(run((opts: { from: string; to: string; ph?: string }) => finite(e0Command(opts))));
   program
     .command('species')
     .description('list the species registry')

@@ -13,7 +13,7 @@ export type Origin = (typeof ORIGINS)[number];
 
 /** A quality flag: a short code and a one-line reason a chemist can act on. */
 export const flagSchema = z.object({
-  code: z.string().regex(/^[a-z0-9-]+$/, 'kebab-case code such as "unit-doubled-time"'),
+  code: z.string().max(80).regex(/^[a-z0-9-]+$/, 'kebab-case code such as "unit-doubled-time"'),
   reason: z.string().min(1).max(500),
 });
 export type Flag = z.infer<typeof flagSchema>;
@@ -24,6 +24,7 @@ const speciesId = z.string().refine((s) => findSpeciesEntry(s) !== undefined, {
 /** A list of species, each named once (`nitrate` and `NO3-` are the same species). */
 const speciesList = z
   .array(speciesId)
+  .max(20)
   .default([])
   .superRefine((names, ctx) => {
     const seen = new Set<string>();
@@ -52,7 +53,7 @@ export const recordInputSchema = z.object({
   /** Cleaned catalyst name (corrected only where the source's own text supports it). */
   catalyst: printed.min(1),
   /** Element symbols of the catalyst, e.g. ["Cu", "Ce", "O"]. */
-  elements: z.array(z.string().refine(isElementSymbol, 'an element symbol such as "Cu"')).default([]),
+  elements: z.array(z.string().max(3).refine(isElementSymbol, 'an element symbol such as "Cu"')).max(118).default([]),
   strategy: z.enum(STRATEGIES),
   /** Product as printed, e.g. "Cyclohexanone oxime", "α-Amino acids". */
   productPrinted: printed.min(1),
@@ -87,7 +88,7 @@ export const recordInputSchema = z.object({
   sourceDoi: z.string().regex(/^10\.\d{4,9}\/\S+$/, 'a DOI such as 10.1039/d5qi01426c').optional(),
   /** Where in the source: "Table 1, row 2", "Section 3.3 text", "Fig. 3b". */
   sourceLocation: printed.min(1),
-  flags: z.array(flagSchema).default([]),
+  flags: z.array(flagSchema).max(50).default([]),
   notes: z.string().min(1).max(2000).optional(),
 });
 /** A record as entered (after defaults). */

@@ -1,10 +1,15 @@
 import { z } from 'zod';
+import { MAX_FORMULA_LENGTH } from '../chem/formula.js';
 import { POTENTIAL_SCALE_NAMES } from '../chem/index.js';
+
+/** Most species in one list of a request (default 20; a half-reaction of the registry names at most 4). */
+export const MAX_SPECIES = 20;
 
 /** A species list: an array of names/formulas, or one comma-separated string ("CO2, NO3-"). */
 export const speciesListSchema = z
-  .union([z.array(z.string().min(1)).min(1), z.string().min(1)])
+  .union([z.array(z.string().min(1).max(MAX_FORMULA_LENGTH)).min(1).max(MAX_SPECIES), z.string().min(1).max(4000)])
   .transform((v) => (Array.isArray(v) ? v : v.split(',').map((s) => s.trim()).filter(Boolean)))
+  .pipe(z.array(z.string()).max(MAX_SPECIES))
   .describe('species names or formulas, e.g. ["CO2", "NO3-"] or "CO2, NO3-"');
 
 const finite = z.number().finite();
@@ -31,8 +36,8 @@ export const feRequestSchema = z.object({
 /** POST /api/potential */
 export const potentialRequestSchema = z.object({
   potentialV: finite.describe('potential, V vs `from`'),
-  from: z.string().describe(`reference: ${POTENTIAL_SCALE_NAMES.join(', ')}`),
-  to: z.string(),
+  from: z.string().max(200).describe(`reference: ${POTENTIAL_SCALE_NAMES.join(', ')}`),
+  to: z.string().max(200),
   pH: finite.optional(),
   temperatureK: finite.optional(),
   currentA: finite.optional(),
@@ -42,9 +47,9 @@ export const potentialRequestSchema = z.object({
 /** POST /api/convert */
 export const convertRequestSchema = z.object({
   value: finite,
-  fromUnit: z.string().min(1).describe('e.g. "mmol h-1 cm-2"'),
-  toUnit: z.string().min(1),
-  species: z.string().optional().describe('product for its molar mass'),
+  fromUnit: z.string().min(1).max(200).describe('e.g. "mmol h-1 cm-2"'),
+  toUnit: z.string().min(1).max(200),
+  species: z.string().max(MAX_FORMULA_LENGTH).optional().describe('product for its molar mass'),
   molarMassGPerMol: finite.positive().optional(),
 });
 
@@ -69,16 +74,16 @@ export const yieldPlotQuerySchema = z.object({ basis: z.enum(['catalyst-mass', '
 
 /** A model by built-in name or as YAML/JSON text. */
 const modelRef = {
-  model: z.string().optional().describe('built-in model name (GET /api/models)'),
+  model: z.string().max(200).optional().describe('built-in model name (GET /api/models)'),
   modelText: z.string().max(1_000_000).optional().describe('a model file as YAML or JSON text'),
 };
-const descriptorValues = z.record(z.string(), z.number().finite()).optional().describe('descriptor values, eV');
+const descriptorValues = z.record(z.string().max(200), z.number().finite()).optional().describe('descriptor values, eV');
 const requireModel = <T extends { model?: string; modelText?: string }>(v: T) => v.model !== undefined || v.modelText !== undefined;
 const modelMessage = { message: 'give "model" (a built-in name) or "modelText"', path: ['model'] };
 
 /** POST /api/mechanism/diagram */
 export const diagramRequestSchema = z
-  .object({ ...modelRef, potentialVvsRHE: z.number().min(-5).max(5).default(0), pathways: z.array(z.string()).optional(), descriptors: descriptorValues })
+  .object({ ...modelRef, potentialVvsRHE: z.number().min(-5).max(5).default(0), pathways: z.array(z.string().max(200)).max(100).optional(), descriptors: descriptorValues })
   .refine(requireModel, modelMessage);
 
 /** POST /api/kinetics/steady */
@@ -91,7 +96,7 @@ export const pulseRequestSchema = z
   .object({ ...modelRef, e1V: z.number(), t1S: z.number(), e2V: z.number(), t2S: z.number(), periods: z.number().int().min(1).max(200), descriptors: descriptorValues })
   .refine(requireModel, modelMessage);
 
-const axis = z.object({ name: z.string(), from: z.number(), to: z.number(), points: z.number().int().min(1).max(200) });
+const axis = z.object({ name: z.string().max(200), from: z.number(), to: z.number(), points: z.number().int().min(1).max(200) });
 
 /** POST /api/kinetics/sweeps */
 export const sweepRequestSchema = z
@@ -101,11 +106,11 @@ export const sweepRequestSchema = z
     y: axis.optional(),
     potentialVvsRHE: z.number().min(-5).max(5).optional(),
     descriptors: descriptorValues,
-    resumeFrom: z.string().optional().describe('id of a cancelled or failed sweep of the same model and grid: its finished rows are not solved again'),
+    resumeFrom: z.string().max(100).optional().describe('id of a cancelled or failed sweep of the same model and grid: its finished rows are not solved again'),
   })
   .refine(requireModel, modelMessage);
 
 /** GET /api/kinetics/sweeps/:id/result */
-export const sweepResultQuerySchema = z.object({ product: z.string().optional(), quantity: z.enum(['log10Tof', 'faradaicEfficiency']).default('log10Tof') });
+export const sweepResultQuerySchema = z.object({ product: z.string().max(200).optional(), quantity: z.enum(['log10Tof', 'faradaicEfficiency']).default('log10Tof') });
 
 export { coupleRequestSchema, microenvRequestSchema, reactorRequestSchema, teaRequestSchema, transientRequestSchema } from '../reactor/inputSchemas.js';

@@ -3,11 +3,13 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { assertFiniteResult } from '../chem/assertFiniteResult.js';
 import { InputError } from '../chem/index.js';
 import { JobManager, JobNotFoundError } from '../jobs/JobManager.js';
 import { ConflictError, ImportError, NotFoundError, ReadOnlyError } from '../store/errors.js';
 import type { RecordStore } from '../store/RecordStore.js';
 import { VERSION } from '../version.js';
+import { DEFAULT_BODY_LIMIT_BYTES, bodyLimitOf } from './bodyLimits.js';
 import { docsPage } from './docsPage.js';
 import { type EventStreamResult, ROUTES, type RouteResult, openApiDocument } from './routes.js';
 
@@ -20,6 +22,15 @@ export interface BuildAppOptions {
   logger?: boolean;
 }
 
+/**
+ * Validation issues listed in a 400 response (default 5); the rest are counted in `moreIssues`. A body with
+ * a 10⁶-element array got every issue serialized before: an 88 MB response in 4.8 s (issue 14).
+ */
+export const MAX_ISSUES = 5;
+/** Bad import rows listed in a 400 response (default 100); the rest are counted in `moreProblems`. */
+export const MAX_PROBLEMS = 100;
+const more = (key: string, total: number, shown: number) => (total > shown ? { [key]: total - shown } : {});
+
 /** The one mapping from errors to HTTP statuses: bad input 400, unknown id 404, read-only/conflict 409. */
 function sendError(reply: FastifyReply, error: unknown): FastifyReply {
   if (error instanceof JobNotFoundError) return reply.code(404).send({ error: { field: error.field, message: error.message } });
@@ -27,9 +38,12 @@ function sendError(reply: FastifyReply, error: unknown): FastifyReply {
   if (error instanceof z.ZodError) {
     const issue = error.issues[0]!;
     const field = issue.path.join('.') || '(body)';
-    return reply.code(400).send({ error: { field, message: `${field}: ${issue.message}`, issues: error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })) } });
+    const issues = error.issues.slice(0, MAX_ISSUES).map((i) => ({ field: i.path.join('.'), message: i.message }));
+    return reply.code(400).send({ error: { field, message: `${field}: ${issue.message}`, issues, ...more('moreIssues', error.issues.length, MAX_ISSUES) } });
   }
-  if (error instanceof ImportError) return reply.code(400).send({ error: { message: error.message, problems: error.problems } });
+  if (error instanceof ImportError) {
+    return reply.code(400).send({ error: { message: error.message, problems: error.problems.slice(0, MAX_PROBLEMS), ...more('moreProblems', error.problems.length, MAX_PROBLEMS) } });
+  }
   if (error instanceof NotFoundError) return reply.code(404).send({ error: { message: error.message, id: error.id } });
   if (error instanceof ReadOnlyError || error instanceof ConflictError) return reply.code(409).send({ error: { message: error.message, id: error.id } });
   const status = (error as { statusCode?: number }).statusCode;
@@ -69,19 +83,22 @@ function streamEvents(reply: FastifyReply, result: EventStreamResult): FastifyRe
  */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   // forceCloseConnections: a restart (or Ctrl+C) must not wait for browsers' idle keep-alive sockets
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 60 * 1024 * 1024, forceCloseConnections: true });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: DEFAULT_BODY_LIMIT_BYTES, forceCloseConnections: true });
   const jobs = new JobManager();
   app.setErrorHandler((error, _request, reply) => sendError(reply, error));
   for (const route of ROUTES) {
     app.route({
       method: route.method,
       url: route.url,
+      bodyLimit: bodyLimitOf(route),
       handler: async (request, reply) => {
         const body = route.body ? route.body.parse(request.body ?? {}) : undefined;
         const query = route.query ? route.query.parse(request.query ?? {}) : request.query;
         const result = await route.handler({ body, query, params: request.params as Record<string, string>, store: options.store, jobs });
         if (isEventStream(result)) return streamEvents(reply, result);
         if (isText(result)) return reply.code(result.status ?? route.status ?? 200).type(result.contentType).send(result.body);
+        // calculators: an overflow is a 400 naming the output field, not a silent null in the JSON
+        if (route.tag === 'chemistry') assertFiniteResult(result);
         return reply.code(route.status ?? 200).send(result);
       },
     });

@@ -49,6 +49,11 @@ export const listRecordsQuerySchema = z.object({
 });
 export type ListRecordsQuery = z.input<typeof listRecordsQuerySchema>;
 
+/** Most rows of one import (default 200 000; the benchmarks import 100 000). */
+export const MAX_IMPORT_ROWS = 200_000;
+/** An import stops checking rows after this many problems (default 1000); it is refused either way. */
+export const MAX_IMPORT_PROBLEMS = 1000;
+
 /** A page of records with the total number that match the filters. */
 export interface ListRecordsResult {
   total: number;
@@ -269,7 +274,8 @@ export class RecordStore {
     if (q.origin) base = base.where('origin', '=', q.origin);
     if (q.minFePercent !== undefined) base = base.where('fe', '>=', q.minFePercent / 100 - 1e-12);
     if (q.flagged !== undefined) base = base.where('flag_count', q.flagged ? '>' : '=', 0);
-    if (q.q) base = base.where(sql`lower(catalyst)`, 'like', `%${q.q.toLowerCase()}%`);
+    // % and _ in the search text are literal characters, not LIKE wildcards
+    if (q.q) base = base.where(sql<boolean>`lower(catalyst) like ${`%${q.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`} escape '\\'`);
     const column = ({ fe: 'fe', yield: 'yield_canonical', potential: 'potential_v_rhe', catalyst: 'catalyst', id: 'id' } as const)[q.sort];
     const order = q.order ?? (q.sort === 'fe' || q.sort === 'yield' ? 'desc' : 'asc');
     let sorted = base;
@@ -400,9 +406,11 @@ export class RecordStore {
    * @throws {ImportError} listing every bad row with its line and field
    */
   async importRows(rows: RawRow[]): Promise<string[]> {
+    if (rows.length > MAX_IMPORT_ROWS) throw new InputError('content', `at most ${MAX_IMPORT_ROWS} rows per import (split the file)`, `${rows.length} rows`);
     const problems: ImportProblem[] = [];
     const valid: { line: number; input: RecordInput; record: CatalyticRecord }[] = [];
     for (const { line, data } of rows) {
+      if (problems.length >= MAX_IMPORT_PROBLEMS) break; // refused anyway: 10⁶ bad rows took 63 s and 1.8 GB to list
       const parsed = recordInputSchema.safeParse(data);
       if (!parsed.success) {
         for (const issue of parsed.error.issues) problems.push({ line, field: issue.path.join('.') || '(row)', message: issue.message });
