@@ -20,6 +20,8 @@ export interface BuildAppOptions {
   webRoot?: string;
   /** Fastify logger on (default false). */
   logger?: boolean;
+  /** The background jobs (default a new {@link JobManager}); tests pass their own to watch or cancel them. */
+  jobs?: JobManager;
 }
 
 /**
@@ -84,7 +86,7 @@ function streamEvents(reply: FastifyReply, result: EventStreamResult): FastifyRe
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   // forceCloseConnections: a restart (or Ctrl+C) must not wait for browsers' idle keep-alive sockets
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: DEFAULT_BODY_LIMIT_BYTES, forceCloseConnections: true });
-  const jobs = new JobManager();
+  const jobs = options.jobs ?? new JobManager();
   app.setErrorHandler((error, _request, reply) => sendError(reply, error));
   for (const route of ROUTES) {
     app.route({

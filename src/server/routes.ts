@@ -75,7 +75,7 @@ export interface RouteDefinition {
   status?: number;
   /** Response content type for the docs (default application/json). */
   produces?: string;
-  handler: (input: { body: unknown; query: unknown; params: Record<string, string>; store: RecordStore; jobs: JobManager }) => Promise<RouteResult> | RouteResult;
+  handler: (input: { body: unknown; query: unknown; params: Record<string, string>; store: RecordStore; jobs: JobManager; client?: string }) => Promise<RouteResult> | RouteResult;
 }
 
 /**
@@ -251,7 +251,7 @@ ROUTES.push(
   },
   {
     method: 'POST', url: '/api/kinetics/sweeps', tag: 'kinetics', summary: 'Start a descriptor sweep as a background job (worker threads); returns its id', body: sweepRequestSchema, status: 202,
-    handler: ({ body, jobs }) => {
+    handler: ({ body, jobs, client }) => {
       const b = body as z.infer<typeof sweepRequestSchema>;
       const modelText = b.modelText ?? builtinModelText(b.model!);
       const model = loadModel({ text: modelText }); // validate now: bad input is a 400, not a failed job
@@ -262,7 +262,7 @@ ROUTES.push(
         const chunks = [...completed];
         const onChunk = (chunk: SweepResult) => (chunks.push(chunk), keep({ modelText, spec, chunks }));
         return runParallelSweep({ modelText, spec, completed, onProgress: report, onChunk, signal }).then((result) => ({ result, spec, products: model.productIndices.map((p) => model.species[p]!) }));
-      });
+      }, { client });
       return { id, status: 'running', ...(b.resumeFrom ? { resumedRows: completed.reduce((n, c) => n + c.rows[1] - c.rows[0], 0) } : {}) };
     },
   },
@@ -369,9 +369,9 @@ function studyJobRoutes<S extends z.ZodType, R>(o: {
   return [
     {
       method: 'POST', url: o.url, tag: 'process', status: 202, summary: o.start, body: o.body,
-      handler: ({ body, jobs }) => {
+      handler: ({ body, jobs, client }) => {
         const task = o.task(body as z.output<S>); // validated against o.body by the route table
-        const id = jobs.start(o.kind, (report, signal) => runStudyJob(task, report, signal));
+        const id = jobs.start(o.kind, (report, signal) => runStudyJob(task, report, signal), { client });
         return { id, status: 'running' };
       },
     },
