@@ -14,10 +14,11 @@ import {
   type Medium,
 } from '../chem/index.js';
 import { assertFiniteResult } from '../chem/assertFiniteResult.js';
-import { ConflictError, ImportError, NotFoundError, ReadOnlyError } from '../store/errors.js';
+import { ConflictError, DatabaseError, ImportError, NotFoundError, ReadOnlyError } from '../store/errors.js';
 import { type Output, defaultDataDir, registerDbCommands } from './dbCommands.js';
 import { registerKineticsCommands } from './kineticsCommands.js';
 import { registerProcessCommands } from './processCommands.js';
+import { registerRestoreCommand } from './restoreCommand.js';
 import { VERSION } from '../version.js';
 
 /** Where CLI output goes; tests pass buffers, the bin passes the process streams. */
@@ -237,6 +238,7 @@ function buildProgram(io: CliIo, emit: (out: Output, json: boolean) => void): Co
     .addOption(json)
     .action(run(() => demoCommand()));
   registerDbCommands(program, run);
+  registerRestoreCommand(program, run);
   registerKineticsCommands(program, run);
   registerProcessCommands(program, run);
   program
@@ -280,6 +282,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return fail(`import refused, nothing written: ${error.problems.length} problem(s)`, { problems: error.problems }, error.problems.map((p) => `line ${p.line}, ${p.field}: ${p.message}`));
     }
     if (error instanceof NotFoundError || error instanceof ReadOnlyError || error instanceof ConflictError) return fail(error.message, { id: error.id, kind: error.name });
+    if (error instanceof DatabaseError) return fail(error.message, { location: error.location, kind: error.name });
     io.stderr(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return 1;
   }

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { assertFiniteResult } from '../chem/assertFiniteResult.js';
 import { InputError } from '../chem/index.js';
 import { JobManager, JobNotFoundError } from '../jobs/JobManager.js';
-import { ConflictError, ImportError, NotFoundError, ReadOnlyError } from '../store/errors.js';
+import { ConflictError, DatabaseError, ImportError, NotFoundError, ReadOnlyError } from '../store/errors.js';
+import { JobQuotaError } from '../jobs/JobManager.js';
 import type { RecordStore } from '../store/RecordStore.js';
 import { VERSION } from '../version.js';
 import { DEFAULT_BODY_LIMIT_BYTES, bodyLimitOf } from './bodyLimits.js';
@@ -48,6 +49,8 @@ function sendError(reply: FastifyReply, error: unknown): FastifyReply {
   }
   if (error instanceof NotFoundError) return reply.code(404).send({ error: { message: error.message, id: error.id } });
   if (error instanceof ReadOnlyError || error instanceof ConflictError) return reply.code(409).send({ error: { message: error.message, id: error.id } });
+  if (error instanceof DatabaseError) return reply.code(503).send({ error: { message: error.message, kind: error.name } });
+  if (error instanceof JobQuotaError) return reply.code(error.statusCode).header('retry-after', String(error.retryAfterS)).send({ error: { message: error.message } });
   const status = (error as { statusCode?: number }).statusCode;
   if (status && status >= 400 && status < 500) return reply.code(status).send({ error: { message: (error as Error).message } });
   reply.log.error(error);
@@ -108,7 +111,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const openapi = openApiDocument(VERSION);
   app.get('/api/openapi.json', async () => openapi);
   app.get('/api/docs', async (_request, reply) => reply.type('text/html; charset=utf-8').send(docsPage(openapi)));
-  app.get('/api/health', async () => ({ ok: true, version: VERSION, database: options.store.dialect }));
+  // 503 when the start-up integrity check failed, so that a monitor sees it
+  app.get('/api/health', async (_request, reply) => {
+    const integrity = options.store.integrity;
+    return reply.code(integrity.ok ? 200 : 503).send({ ok: integrity.ok, version: VERSION, database: options.store.dialect, integrity });
+  });
 
   const webRoot = options.webRoot ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
   if (existsSync(webRoot)) {

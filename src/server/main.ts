@@ -8,6 +8,8 @@ import { defaultDataDir } from '../cli/dbCommands.js';
 import { runParallelSweep } from '../jobs/runParallelSweep.js';
 import { closeWorkerPools } from '../jobs/workerPool.js';
 import { builtinModelText } from '../store/builtinModels.js';
+import { InputError } from '../chem/index.js';
+import { DatabaseError } from '../store/errors.js';
 import { startServer } from './startServer.js';
 
 /** A 40 × 40 sweep of the built-in urea model, one chunk per worker: loads the modules and compiles the solver. */
@@ -35,5 +37,6 @@ async function main() {
 
 main().catch((error: unknown) => {
   console.error(`cncouple could not start: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
+  // a database that cannot serve, or a refused configuration: the user's to fix (exit 2); anything else is ours (1)
+  process.exit(error instanceof DatabaseError || error instanceof InputError ? 2 : 1);
 });

@@ -8,8 +8,9 @@ import { type CatalyticRecord, checkConsistency, normalizeRecord } from '../data
 import type { RawRow } from '../data/recordCsv.js';
 import { type Flag, type RecordInput, type RecordInputDraft, STRATEGIES, recordInputSchema } from '../data/recordSchema.js';
 import { type DatabaseSchema, type OpenDatabase, type RecordDocumentsTable, type RecordSpeciesTable, type RecordsTable, type SpeciesRole, openDatabase } from './database.js';
-import { ConflictError, ImportError, type ImportProblem, NotFoundError, ReadOnlyError } from './errors.js';
-import { migrateToLatest, pendingMigrations } from './migrations.js';
+import { ConflictError, CorruptDatabaseError, DatabaseError, ImportError, type ImportProblem, NotFoundError, ReadOnlyError } from './errors.js';
+import { LATEST_MIGRATION, migrateToLatest, pendingMigrations, unknownMigrations } from './migrations.js';
+import { VERSION } from '../version.js';
 
 const speciesFilter = (field: string) =>
   z
@@ -186,7 +187,24 @@ export class RecordStore {
 
   /** The copy of the embedded database taken before this open upgraded its schema, if it did. */
   migrationBackup?: string;
+  /** Set when the start-up integrity check (`PRAGMA quick_check`, SQLite) failed: every write throws it. */
+  corruption?: CorruptDatabaseError;
+
+  /**
+   * The start-up integrity check: `ok` false when the embedded file is damaged; `checked` false on PostgreSQL,
+   * which checks its own pages.
+   */
+  get integrity(): { checked: boolean; ok: boolean; problems: string[] } {
+    return { checked: this.dialect === 'sqlite', ok: !this.corruption, problems: this.corruption?.problems ?? [] };
+  }
+
+  /** @throws {CorruptDatabaseError} when the integrity check failed */
+  private assertWritable(): void {
+    if (this.corruption) throw this.corruption;
+  }
   private readonly sqliteBackup: OpenDatabase['backup'];
+  /** The last non-fatal problem of a write (e.g. statistics not refreshed after an import); undefined if none. */
+  lastWarning?: string;
 
   private constructor(open: OpenDatabase) {
     this.db = open.db;
@@ -201,7 +219,19 @@ export class RecordStore {
    * `backups/cncouple-before-<migration>-<time>.sqlite` beside it (see {@link RecordStore.migrationBackup}).
    */
   static async open(options: { dataDir?: string; url?: string }): Promise<RecordStore> {
-    const store = new RecordStore(openDatabase(options));
+    const open = openDatabase(options);
+    const store = new RecordStore(open);
+    const problems = open.quickCheck?.() ?? [];
+    if (problems.length > 0) {
+      // reads go on as far as they can, writes are refused; no migration or seeding writes into a damaged file
+      store.corruption = new CorruptDatabaseError(store.location, problems);
+      return store;
+    }
+    const newer = await unknownMigrations(store.db as Kysely<unknown>);
+    if (newer.length > 0) {
+      await store.close();
+      throw new DatabaseError(store.location, `the database ${store.location} has schema version ${newer.at(-1)}, written by a newer cncouple; this is cncouple ${VERSION}, whose newest schema is ${LATEST_MIGRATION}: upgrade cncouple, or give another --data-dir`);
+    }
     const pending = await pendingMigrations(store.db as Kysely<unknown>);
     const upgrade = pending.length > 0 && !pending.includes('0001-records'); // a new database has nothing to keep
     if (upgrade && store.sqliteBackup) {
@@ -238,6 +268,7 @@ export class RecordStore {
    * literature records in one transaction. Returns the number of records written (0 when unchanged).
    */
   async seedLiterature(drafts: RecordInputDraft[]): Promise<number> {
+    if (this.corruption) return 0; // a damaged file gets no writes; its literature stays as it was
     const hash = createHash('sha256').update(JSON.stringify(drafts)).digest('hex');
     const current = await this.db.selectFrom('meta').select('value').where('key', '=', 'literature_hash').executeTakeFirst();
     if (current?.value === hash) return 0;
@@ -355,6 +386,7 @@ export class RecordStore {
 
   /** Adds a user record. @throws {InputError} invalid, {ConflictError} id taken */
   async create(draft: unknown): Promise<CatalyticRecord> {
+    this.assertWritable();
     const input = this.validateUserDraft(draft);
     const record = normalizeRecord(input);
     const withId = { ...input, id: record.id };
@@ -368,6 +400,7 @@ export class RecordStore {
 
   /** Replaces a user record's fields (the id stays). @throws {NotFoundError}, {ReadOnlyError}, {InputError} */
   async update(id: string, draft: unknown): Promise<CatalyticRecord> {
+    this.assertWritable();
     const input = this.validateUserDraft({ ...(draft as object), id });
     const record = normalizeRecord(input);
     await this.db.transaction().execute(async (trx) => {
@@ -385,6 +418,7 @@ export class RecordStore {
 
   /** Deletes a user record. @throws {NotFoundError}, {ReadOnlyError} */
   async delete(id: string): Promise<void> {
+    this.assertWritable();
     await this.db.transaction().execute(async (trx) => {
       const existing = await trx.selectFrom('records').select('origin').where('id', '=', id).executeTakeFirst();
       if (!existing) throw new NotFoundError(id);
@@ -406,6 +440,7 @@ export class RecordStore {
    * @throws {ImportError} listing every bad row with its line and field
    */
   async importRows(rows: RawRow[]): Promise<string[]> {
+    this.assertWritable();
     if (rows.length > MAX_IMPORT_ROWS) throw new InputError('content', `at most ${MAX_IMPORT_ROWS} rows per import (split the file)`, `${rows.length} rows`);
     const problems: ImportProblem[] = [];
     const valid: { line: number; input: RecordInput; record: CatalyticRecord }[] = [];
@@ -438,7 +473,15 @@ export class RecordStore {
     const now = new Date().toISOString();
     const tableRows = valid.map((v) => toRow(v.record, v.input, now));
     await this.db.transaction().execute((trx) => insertRecords(trx, tableRows));
-    if (tableRows.length >= 1000) await this.refreshStatistics();
+    // the import is committed: a failed statistics refresh (e.g. a damaged index) must not turn it into an
+    // error a client retries into "already exists" (issue 14); it is reported beside the ids instead
+    if (tableRows.length >= 1000) {
+      try {
+        await this.refreshStatistics();
+      } catch (error) {
+        this.lastWarning = `imported; the query statistics were not refreshed (${(error as Error).message})`;
+      }
+    }
     return valid.map((v) => v.record.id);
   }
 

@@ -155,3 +155,20 @@ export async function migrateToLatest(db: Kysely<unknown>, target?: string): Pro
   if (error) throw new Error(`database migration failed: ${(error as Error).message ?? String(error)}`, { cause: error });
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
+
+/** The newest migration this version knows (the schema version it writes). */
+export const LATEST_MIGRATION = Object.keys(migrations).sort().at(-1)!;
+
+/**
+ * Migrations this database has run that this version does not know, sorted: a newer cncouple wrote its schema
+ * (empty for a new database or one of this version or older).
+ */
+export async function unknownMigrations(db: Kysely<unknown>): Promise<string[]> {
+  let names: string[];
+  try {
+    names = (await sql<{ name: string }>`select name from kysely_migration`.execute(db)).rows.map((r) => r.name);
+  } catch {
+    return []; // no migration table yet: a new database
+  }
+  return names.filter((n) => !Object.hasOwn(migrations, n)).sort();
+}
