@@ -14,11 +14,12 @@ import {
   type Medium,
 } from '../chem/index.js';
 import { assertFiniteResult } from '../chem/assertFiniteResult.js';
-import { ConflictError, DatabaseError, ImportError, NotFoundError, ReadOnlyError } from '../store/errors.js';
+import { ConflictError, DatabaseError, ForbiddenError, ImportError, NotFoundError, ReadOnlyError } from '../store/errors.js';
 import { type Output, defaultDataDir, registerDbCommands } from './dbCommands.js';
 import { registerKineticsCommands } from './kineticsCommands.js';
 import { registerProcessCommands } from './processCommands.js';
 import { registerRestoreCommand } from './restoreCommand.js';
+import { registerTokenCommands } from './tokenCommands.js';
 import { VERSION } from '../version.js';
 
 /** Where CLI output goes; tests pass buffers, the bin passes the process streams. */
@@ -239,6 +240,7 @@ function buildProgram(io: CliIo, emit: (out: Output, json: boolean) => void): Co
     .action(run(() => demoCommand()));
   registerDbCommands(program, run);
   registerRestoreCommand(program, run);
+  registerTokenCommands(program, run);
   registerKineticsCommands(program, run);
   registerProcessCommands(program, run);
   program
@@ -248,9 +250,12 @@ function buildProgram(io: CliIo, emit: (out: Output, json: boolean) => void): Co
     .option('--host <host>', 'interface (default $HOST or 127.0.0.1)')
     .option('--data-dir <dir>', 'embedded database folder')
     .option('--db-url <url>', 'PostgreSQL URL')
-    .action(async (o: { port?: string; host?: string; dataDir?: string; dbUrl?: string }) => {
+    .option('--allowed-host <names>', 'host names the server answers to beyond loopback, comma-separated (default $CNCOUPLE_ALLOWED_HOSTS; none: any)')
+    .option('--insecure-no-auth', 'listen beyond loopback without requiring tokens for writes (anyone on the network can write)')
+    .action(async (o: { port?: string; host?: string; dataDir?: string; dbUrl?: string; allowedHost?: string; insecureNoAuth?: boolean }) => {
       const { startServer } = await import('../server/startServer.js');
-      const server = await startServer({ port: o.port === undefined ? undefined : Number(o.port), host: o.host, dataDir: o.dataDir ?? defaultDataDir(), databaseUrl: o.dbUrl ?? process.env.CNCOUPLE_DATABASE_URL });
+      const allowedHosts = o.allowedHost?.split(',').map((h) => h.trim()).filter(Boolean);
+      const server = await startServer({ port: o.port === undefined ? undefined : Number(o.port), host: o.host, dataDir: o.dataDir ?? defaultDataDir(), databaseUrl: o.dbUrl ?? process.env.CNCOUPLE_DATABASE_URL, allowedHosts, insecureNoAuth: o.insecureNoAuth });
       io.stdout(`cncouple is running at ${server.url}  (database: ${server.store.location}; Ctrl+C stops)\n`);
       await new Promise<void>((resolve) => process.once('SIGINT', () => void server.close().then(resolve)));
     });
@@ -281,7 +286,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (error instanceof ImportError) {
       return fail(`import refused, nothing written: ${error.problems.length} problem(s)`, { problems: error.problems }, error.problems.map((p) => `line ${p.line}, ${p.field}: ${p.message}`));
     }
-    if (error instanceof NotFoundError || error instanceof ReadOnlyError || error instanceof ConflictError) return fail(error.message, { id: error.id, kind: error.name });
+    if (error instanceof NotFoundError || error instanceof ReadOnlyError || error instanceof ConflictError || error instanceof ForbiddenError) return fail(error.message, { id: error.id, kind: error.name });
     if (error instanceof DatabaseError) return fail(error.message, { location: error.location, kind: error.name });
     io.stderr(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return 1;

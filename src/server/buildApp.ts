@@ -6,12 +6,13 @@ import { z } from 'zod';
 import { assertFiniteResult } from '../chem/assertFiniteResult.js';
 import { InputError } from '../chem/index.js';
 import { JobManager, JobNotFoundError } from '../jobs/JobManager.js';
-import { ConflictError, DatabaseError, ImportError, NotFoundError, ReadOnlyError } from '../store/errors.js';
+import { ConflictError, DatabaseError, ForbiddenError, ImportError, NotFoundError, ReadOnlyError } from '../store/errors.js';
 import { JobQuotaError } from '../jobs/JobManager.js';
 import type { RecordStore } from '../store/RecordStore.js';
 import { VERSION } from '../version.js';
 import { DEFAULT_BODY_LIMIT_BYTES, bodyLimitOf } from './bodyLimits.js';
 import { docsPage } from './docsPage.js';
+import { type ServerSecurityOptions, clientOf, registerSecurity } from './security.js';
 import { type EventStreamResult, ROUTES, type RouteResult, openApiDocument } from './routes.js';
 
 /** Options of {@link buildApp}. */
@@ -23,6 +24,8 @@ export interface BuildAppOptions {
   logger?: boolean;
   /** The background jobs (default a new {@link JobManager}); tests pass their own to watch or cancel them. */
   jobs?: JobManager;
+  /** Host allow-list, rate limit, tokens (default: a loopback server, tokens optional). */
+  security?: ServerSecurityOptions;
 }
 
 /**
@@ -49,6 +52,7 @@ function sendError(reply: FastifyReply, error: unknown): FastifyReply {
   }
   if (error instanceof NotFoundError) return reply.code(404).send({ error: { message: error.message, id: error.id } });
   if (error instanceof ReadOnlyError || error instanceof ConflictError) return reply.code(409).send({ error: { message: error.message, id: error.id } });
+  if (error instanceof ForbiddenError) return reply.code(403).send({ error: { message: error.message, id: error.id } });
   if (error instanceof DatabaseError) return reply.code(503).send({ error: { message: error.message, kind: error.name } });
   if (error instanceof JobQuotaError) return reply.code(error.statusCode).header('retry-after', String(error.retryAfterS)).send({ error: { message: error.message } });
   const status = (error as { statusCode?: number }).statusCode;
@@ -91,15 +95,18 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: DEFAULT_BODY_LIMIT_BYTES, forceCloseConnections: true });
   const jobs = options.jobs ?? new JobManager();
   app.setErrorHandler((error, _request, reply) => sendError(reply, error));
+  await registerSecurity(app, { tokens: options.store.tokens, ...options.security });
   for (const route of ROUTES) {
     app.route({
       method: route.method,
       url: route.url,
       bodyLimit: bodyLimitOf(route),
+      // record writes, job starts and cancels: a token's business when the server requires tokens
+      config: { writes: route.method !== 'GET' && (route.url.startsWith('/api/records') || route.status === 202 || route.method === 'DELETE') },
       handler: async (request, reply) => {
         const body = route.body ? route.body.parse(request.body ?? {}) : undefined;
         const query = route.query ? route.query.parse(request.query ?? {}) : request.query;
-        const result = await route.handler({ body, query, params: request.params as Record<string, string>, store: options.store, jobs });
+        const result = await route.handler({ body, query, params: request.params as Record<string, string>, store: options.store, jobs, client: clientOf(request), actor: request.actor });
         if (isEventStream(result)) return streamEvents(reply, result);
         if (isText(result)) return reply.code(result.status ?? route.status ?? 200).type(result.contentType).send(result.body);
         // calculators: an overflow is a 400 naming the output field, not a silent null in the JSON

@@ -18,6 +18,7 @@ import { feVsPotentialSpec, yieldByStrategySpec } from '../plot/literatureSpecs.
 import { renderSvg } from '../plot/renderSpec.js';
 import { InputError } from '../chem/index.js';
 import { listRecordsQuerySchema, type RecordStore } from '../store/RecordStore.js';
+import type { Actor } from '../store/ApiTokens.js';
 import { type JobManager, JobNotFoundError } from '../jobs/JobManager.js';
 import { runStudyJob } from '../jobs/runStudyJob.js';
 import type { StudyTask } from '../jobs/jobWorker.js';
@@ -75,7 +76,7 @@ export interface RouteDefinition {
   status?: number;
   /** Response content type for the docs (default application/json). */
   produces?: string;
-  handler: (input: { body: unknown; query: unknown; params: Record<string, string>; store: RecordStore; jobs: JobManager; client?: string }) => Promise<RouteResult> | RouteResult;
+  handler: (input: { body: unknown; query: unknown; params: Record<string, string>; store: RecordStore; jobs: JobManager; client?: string; actor?: Actor }) => Promise<RouteResult> | RouteResult;
 }
 
 /**
@@ -156,24 +157,24 @@ export const ROUTES: RouteDefinition[] = [
   },
   { method: 'GET', url: '/api/records/facets', tag: 'records', summary: 'The products and N and C sources the records name, with record counts (the choices of the list filters)', handler: ({ store }) => store.facets() },
   { method: 'GET', url: '/api/records/:id', tag: 'records', summary: 'One record, printed and normalized', handler: ({ params, store }) => store.get(params.id!) },
-  { method: 'POST', url: '/api/records', tag: 'records', summary: 'Add a user record', body: recordInputSchema, status: 201, handler: ({ body, store }) => store.create(body) },
-  { method: 'PUT', url: '/api/records/:id', tag: 'records', summary: 'Replace a user record', body: recordInputSchema, handler: ({ params, body, store }) => store.update(params.id!, body) },
+  { method: 'POST', url: '/api/records', tag: 'records', summary: 'Add a user record', body: recordInputSchema, status: 201, handler: ({ body, store, actor }) => store.create(body, actor) },
+  { method: 'PUT', url: '/api/records/:id', tag: 'records', summary: 'Replace a user record', body: recordInputSchema, handler: ({ params, body, store, actor }) => store.update(params.id!, body, actor) },
   {
     method: 'DELETE', url: '/api/records/:id', tag: 'records', summary: 'Delete a user record',
-    handler: async ({ params, store }) => {
-      await store.delete(params.id!);
+    handler: async ({ params, store, actor }) => {
+      await store.delete(params.id!, actor);
       return { deleted: params.id };
     },
   },
   {
     method: 'POST', url: '/api/records/:id/fork', tag: 'records', summary: 'Copy a literature record into an editable user record', body: forkRequestSchema, status: 201,
-    handler: ({ params, body, store }) => store.fork(params.id!, (body as z.infer<typeof forkRequestSchema>).newId),
+    handler: ({ params, body, store, actor }) => store.fork(params.id!, (body as z.infer<typeof forkRequestSchema>).newId, actor),
   },
   {
     method: 'POST', url: '/api/records/import', tag: 'records', summary: 'Import user records (CSV or JSON); one bad row imports nothing', body: importRequestSchema,
-    handler: async ({ body, store }) => {
+    handler: async ({ body, store, actor }) => {
       const b = body as z.infer<typeof importRequestSchema>;
-      const ids = await store.importRows(parseImportText(b.format, b.content));
+      const ids = await store.importRows(parseImportText(b.format, b.content), actor);
       return { imported: ids.length, ids };
     },
   },

@@ -8,7 +8,8 @@ import { type CatalyticRecord, checkConsistency, normalizeRecord } from '../data
 import type { RawRow } from '../data/recordCsv.js';
 import { type Flag, type RecordInput, type RecordInputDraft, STRATEGIES, recordInputSchema } from '../data/recordSchema.js';
 import { type DatabaseSchema, type OpenDatabase, type RecordDocumentsTable, type RecordSpeciesTable, type RecordsTable, type SpeciesRole, openDatabase } from './database.js';
-import { ConflictError, CorruptDatabaseError, DatabaseError, ImportError, type ImportProblem, NotFoundError, ReadOnlyError } from './errors.js';
+import { type Actor, ApiTokens } from './ApiTokens.js';
+import { ConflictError, CorruptDatabaseError, DatabaseError, ForbiddenError, ImportError, type ImportProblem, NotFoundError, ReadOnlyError } from './errors.js';
 import { LATEST_MIGRATION, migrateToLatest, pendingMigrations, unknownMigrations } from './migrations.js';
 import { VERSION } from '../version.js';
 
@@ -202,6 +203,23 @@ export class RecordStore {
   private assertWritable(): void {
     if (this.corruption) throw this.corruption;
   }
+
+  /** The API tokens of a shared server (same database). */
+  get tokens(): ApiTokens {
+    return new ApiTokens(this.db, () => this.assertWritable());
+  }
+
+  /** The name of the token that wrote record `id` (null: literature, or written without a token). @throws {NotFoundError} */
+  async ownerOf(id: string): Promise<string | null> {
+    const row = await this.db.selectFrom('records').select('owner').where('id', '=', id).executeTakeFirst();
+    if (!row) throw new NotFoundError(id);
+    return row.owner ?? null;
+  }
+
+  /** @throws {ForbiddenError} when `actor` (a token) may not edit a record of `owner` */
+  private static assertMayEdit(id: string, owner: string | null | undefined, actor: Actor | undefined): void {
+    if (actor && actor.scope !== 'admin' && owner !== actor.name) throw new ForbiddenError(id, actor.name, owner ?? null);
+  }
   private readonly sqliteBackup: OpenDatabase['backup'];
   /** The last non-fatal problem of a write (e.g. statistics not refreshed after an import); undefined if none. */
   lastWarning?: string;
@@ -384,8 +402,8 @@ export class RecordStore {
     return parsed.data;
   }
 
-  /** Adds a user record. @throws {InputError} invalid, {ConflictError} id taken */
-  async create(draft: unknown): Promise<CatalyticRecord> {
+  /** Adds a user record, owned by `actor` (a token) if given. @throws {InputError} invalid, {ConflictError} id taken */
+  async create(draft: unknown, actor?: Actor): Promise<CatalyticRecord> {
     this.assertWritable();
     const input = this.validateUserDraft(draft);
     const record = normalizeRecord(input);
@@ -393,20 +411,22 @@ export class RecordStore {
     await this.db.transaction().execute(async (trx) => {
       const existing = await trx.selectFrom('records').select('id').where('id', '=', record.id).executeTakeFirst();
       if (existing) throw new ConflictError(record.id);
-      await insertRecords(trx, [toRow(record, withId, new Date().toISOString())]);
+      const stored = toRow(record, withId, new Date().toISOString());
+      await insertRecords(trx, [{ ...stored, row: { ...stored.row, owner: actor?.name ?? null } }]);
     });
     return record;
   }
 
   /** Replaces a user record's fields (the id stays). @throws {NotFoundError}, {ReadOnlyError}, {InputError} */
-  async update(id: string, draft: unknown): Promise<CatalyticRecord> {
+  async update(id: string, draft: unknown, actor?: Actor): Promise<CatalyticRecord> {
     this.assertWritable();
     const input = this.validateUserDraft({ ...(draft as object), id });
     const record = normalizeRecord(input);
     await this.db.transaction().execute(async (trx) => {
-      const existing = await trx.selectFrom('records').select(['origin', 'created_at']).where('id', '=', id).executeTakeFirst();
+      const existing = await trx.selectFrom('records').select(['origin', 'created_at', 'owner']).where('id', '=', id).executeTakeFirst();
       if (!existing) throw new NotFoundError(id);
       if (existing.origin !== 'user') throw new ReadOnlyError(id);
+      RecordStore.assertMayEdit(id, existing.owner, actor);
       const { row, document, species } = toRow(record, input, new Date().toISOString(), existing.created_at);
       await trx.updateTable('records').set(row).where('id', '=', id).execute();
       await trx.updateTable('record_documents').set(document).where('id', '=', id).execute();
@@ -417,20 +437,21 @@ export class RecordStore {
   }
 
   /** Deletes a user record. @throws {NotFoundError}, {ReadOnlyError} */
-  async delete(id: string): Promise<void> {
+  async delete(id: string, actor?: Actor): Promise<void> {
     this.assertWritable();
     await this.db.transaction().execute(async (trx) => {
-      const existing = await trx.selectFrom('records').select('origin').where('id', '=', id).executeTakeFirst();
+      const existing = await trx.selectFrom('records').select(['origin', 'owner']).where('id', '=', id).executeTakeFirst();
       if (!existing) throw new NotFoundError(id);
       if (existing.origin !== 'user') throw new ReadOnlyError(id);
+      RecordStore.assertMayEdit(id, existing.owner, actor);
       await trx.deleteFrom('records').where('id', '=', id).execute(); // its documents and species go with it (cascade)
     });
   }
 
   /** Copies a literature record into an editable user record `newId` (default `<id>-fork`). */
-  async fork(id: string, newId = `${id}-fork`): Promise<CatalyticRecord> {
+  async fork(id: string, newId = `${id}-fork`, actor?: Actor): Promise<CatalyticRecord> {
     const input = await this.getInput(id);
-    return this.create({ ...input, id: newId, origin: 'user', forkedFrom: id });
+    return this.create({ ...input, id: newId, origin: 'user', forkedFrom: id }, actor);
   }
 
   /**
@@ -439,7 +460,7 @@ export class RecordStore {
    * @returns the ids written
    * @throws {ImportError} listing every bad row with its line and field
    */
-  async importRows(rows: RawRow[]): Promise<string[]> {
+  async importRows(rows: RawRow[], actor?: Actor): Promise<string[]> {
     this.assertWritable();
     if (rows.length > MAX_IMPORT_ROWS) throw new InputError('content', `at most ${MAX_IMPORT_ROWS} rows per import (split the file)`, `${rows.length} rows`);
     const problems: ImportProblem[] = [];
@@ -471,7 +492,7 @@ export class RecordStore {
     }
     if (problems.length) throw new ImportError(problems.sort((a, b) => a.line - b.line));
     const now = new Date().toISOString();
-    const tableRows = valid.map((v) => toRow(v.record, v.input, now));
+    const tableRows = valid.map((v) => toRow(v.record, v.input, now)).map((s) => ({ ...s, row: { ...s.row, owner: actor?.name ?? null } }));
     await this.db.transaction().execute((trx) => insertRecords(trx, tableRows));
     // the import is committed: a failed statistics refresh (e.g. a damaged index) must not turn it into an
     // error a client retries into "already exists" (issue 14); it is reported beside the ids instead

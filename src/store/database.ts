@@ -27,6 +27,8 @@ export interface RecordsTable {
   current_density_a_per_m2: number | null;
   flag_count: number;
   source_ref: number | null;
+  /** Name of the API token that wrote the record; null for literature and for writes without a token. */
+  owner?: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -59,8 +61,18 @@ export interface MetaTable {
   value: string;
 }
 
+/** Row of `api_tokens`: a named token's scope and the SHA-256 (hex) of its secret; revoked ones stay, dated. */
+export interface ApiTokensTable {
+  name: string;
+  scope: 'read' | 'write' | 'admin';
+  token_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
 /** The database schema seen by Kysely. */
 export interface DatabaseSchema {
+  api_tokens: ApiTokensTable;
   records: RecordsTable;
   record_documents: RecordDocumentsTable;
   record_species: RecordSpeciesTable;

@@ -78,3 +78,13 @@ export class CorruptDatabaseError extends DatabaseError {
   }
 }
 const BACKUPS_HINT = 'backups/ beside the database file';
+
+/** A token may edit only the records it wrote (admin tokens any) (HTTP 403, CLI exit 2). */
+export class ForbiddenError extends Error {
+  readonly id: string;
+  constructor(id: string, actor: string, owner: string | null) {
+    super(`record "${id}" belongs to ${owner === null ? 'no token (written without one)' : `token "${owner}"`}; token "${actor}" may edit only its own records (an admin token may edit any)`);
+    this.name = 'ForbiddenError';
+    this.id = id;
+  }
+}

@@ -125,6 +125,25 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropIndex('records_strategy_fe_idx').execute();
     },
   },
+  // API tokens for a shared server (issue 14), stored as the SHA-256 of the token (never the token), and the
+  // owner of each record: the name of the token that wrote it (null for literature and local writes)
+  '0005-api-tokens': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('api_tokens')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('scope', 'text', (c) => c.notNull())
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('revoked_at', 'text')
+        .execute();
+      await db.schema.alterTable('records').addColumn('owner', 'text').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable('records').dropColumn('owner').execute();
+      await db.schema.dropTable('api_tokens').execute();
+    },
+  },
 };
 
 /** Whether the migrations run on PostgreSQL (some indexes and statistics are its own). */
