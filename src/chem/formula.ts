@@ -34,6 +34,16 @@ const FORMULA_ALLOWED =
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const SUBSCRIPT_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
 const MAX_COUNT = 100000;
+/**
+ * Longest formula text accepted, characters (default 1000): the longest formula in the species registry is
+ * well under 100; the limit bounds the parser's work on hostile input (issue 14).
+ */
+export const MAX_FORMULA_LENGTH = 1000;
+/**
+ * Deepest bracket nesting accepted (default 16; `[Fe(CN)6]4-` nests 2): the parser recurses once per level,
+ * and 10 000 levels overflowed the stack (issue 14).
+ */
+export const MAX_FORMULA_DEPTH = 16;
 
 /**
  * Rewrites typographic variants to ASCII one character for one character, so that positions in
@@ -118,6 +128,7 @@ export function parseFormula(text: string, field = 'formula'): Formula {
   const leading = trimmed.length - trimmed.trimStart().length;
   const src = trimmed;
   if (src.trim() === '') throw new FormulaError(original, 0, 'empty formula', field);
+  if (src.length > MAX_FORMULA_LENGTH) throw new InputError(field, `${FORMULA_ALLOWED}, at most ${MAX_FORMULA_LENGTH} characters`, `formula of ${src.length} characters`);
   const { bodyEnd, charge } = splitCharge(src);
   const counts = new Map<string, number>();
   let pos = leading;
@@ -135,7 +146,8 @@ export function parseFormula(text: string, field = 'formula'): Formula {
   };
   const closerOf: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
   // Parses a sequence of element/group terms until a closer or hydrate separator; returns counts.
-  const parseSequence = (closer: string | null, openAt: number): Map<string, number> => {
+  const parseSequence = (closer: string | null, openAt: number, depth = 0): Map<string, number> => {
+    if (depth > MAX_FORMULA_DEPTH) fail(openAt, `brackets nested more than ${MAX_FORMULA_DEPTH} deep`);
     const acc = new Map<string, number>();
     let terms = 0;
     while (pos < bodyEnd) {
@@ -155,7 +167,7 @@ export function parseFormula(text: string, field = 'formula'): Formula {
       if (ch in closerOf) {
         const at = pos;
         pos++;
-        inner = parseSequence(closerOf[ch] ?? ')', at);
+        inner = parseSequence(closerOf[ch] ?? ')', at, depth + 1);
       } else if (/[A-Z]/.test(ch)) {
         const at = pos;
         let symbol = ch;
@@ -180,7 +192,11 @@ export function parseFormula(text: string, field = 'formula'): Formula {
         inner = new Map();
       }
       const multiplier = readNumber() ?? 1;
-      for (const [el, n] of inner) acc.set(el, (acc.get(el) ?? 0) + n * multiplier);
+      for (const [el, n] of inner) {
+        const total = (acc.get(el) ?? 0) + n * multiplier;
+        if (!Number.isSafeInteger(total)) fail(pos - 1, `a count of ${el} atoms too large to represent exactly`);
+        acc.set(el, total);
+      }
       terms++;
     }
     if (closer !== null) fail(openAt, `"${src[openAt]}" is never closed`);
@@ -194,7 +210,11 @@ export function parseFormula(text: string, field = 'formula'): Formula {
     const partMultiplier = first ? 1 : (readNumber() ?? 1);
     if (pos >= bodyEnd) fail(pos, 'a hydrate separator with nothing after it');
     const part = parseSequence(null, pos);
-    for (const [el, n] of part) counts.set(el, (counts.get(el) ?? 0) + n * partMultiplier);
+    for (const [el, n] of part) {
+      const total = (counts.get(el) ?? 0) + n * partMultiplier;
+      if (!Number.isSafeInteger(total)) fail(pos - 1, `a count of ${el} atoms too large to represent exactly`);
+      counts.set(el, total);
+    }
     first = false;
   }
   if (counts.size === 0) fail(leading, 'no elements');

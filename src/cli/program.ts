@@ -13,11 +13,14 @@ import {
   toHill,
   type Medium,
 } from '../chem/index.js';
-import { ConflictError, ImportError, NotFoundError, ReadOnlyError } from '../store/errors.js';
+import { assertFiniteResult } from '../chem/assertFiniteResult.js';
+import { ConflictError, DatabaseError, ForbiddenError, ImportError, NotFoundError, ReadOnlyError } from '../store/errors.js';
 import { type Output, registerDbCommands } from './dbCommands.js';
 import { defaultDataDir } from '../store/defaultDataDir.js';
 import { registerKineticsCommands } from './kineticsCommands.js';
 import { registerProcessCommands } from './processCommands.js';
+import { registerRestoreCommand } from './restoreCommand.js';
+import { registerTokenCommands } from './tokenCommands.js';
 import { registerWorkerCommand } from './workerCommand.js';
 import { VERSION } from '../version.js';
 
@@ -152,6 +155,9 @@ function demoCommand(): Output {
   return { json: parts.map((p) => p.json), text: ['cncouple demo — a worked urea example', ...parts.map((p) => p.text)].join('\n\n') };
 }
 
+/** A calculator's output whose JSON numbers are all finite. @throws {InputError} naming the output field */
+const finite = (out: Output): Output => (assertFiniteResult(out.json), out);
+
 /** Builds the commander program; each action writes through `emit`. */
 function buildProgram(io: CliIo, emit: (out: Output, json: boolean) => void): Command {
   const program = new Command('cncouple')
@@ -173,7 +179,7 @@ function buildProgram(io: CliIo, emit: (out: Output, json: boolean) => void): Co
     .description('element counts, charge, molar mass (IUPAC 2021 atomic weights) and Hill formula')
     .argument('<formula>', 'e.g. "CO(NH2)2", "NO3-", "CO3^2-", "CuSO4·5H2O"')
     .addOption(json)
-    .action(run((text: string) => formulaCommand(text)));
+    .action(run((text: string) => finite(formulaCommand(text))));
   program
     .command('balance')
     .description('balance a half-reaction with H2O, H+/OH- and e-')
@@ -181,7 +187,7 @@ function buildProgram(io: CliIo, emit: (out: Output, json: boolean) => void): Co
     .requiredOption('--to <species>', 'product(s), e.g. "urea"')
     .addOption(new Option('--medium <medium>', 'acidic (H+) or alkaline (OH-)').choices(['acidic', 'alkaline']).default('acidic'))
     .addOption(json)
-    .action(run((opts: { from: string; to: string; medium: Medium }) => balanceCommand(opts)));
+    .action(run((opts: { from: string; to: string; medium: Medium }) => finite(balanceCommand(opts))));
   program
     .command('fe')
     .description('faradaic efficiency n·F·N/Q')
@@ -192,7 +198,7 @@ function buildProgram(io: CliIo, emit: (out: Output, json: boolean) => void): Co
     .option('--amount-mol <mol>', 'product amount, mol')
     .option('--electrons <n>', 'electrons per product molecule (overrides balancing)')
     .addOption(json)
-    .action(run((opts: Parameters<typeof feCommand>[0]) => feCommand(opts)));
+    .action(run((opts: Parameters<typeof feCommand>[0]) => finite(feCommand(opts))));
   program
     .command('potential')
     .description('convert a potential between SHE, RHE, SCE, Ag/AgCl, Hg/HgO, Hg/Hg2SO4')
@@ -204,7 +210,7 @@ function buildProgram(io: CliIo, emit: (out: Output, json: boolean) => void): Co
     .option('--current-A <A>', 'current for iR correction, A (negative = cathodic)')
     .option('--resistance-ohm <ohm>', 'uncompensated resistance for iR correction, Ω')
     .addOption(json)
-    .action(run((value: string, opts: Parameters<typeof potentialCommand>[1]) => potentialCommand(value, opts)));
+    .action(run((value: string, opts: Parameters<typeof potentialCommand>[1]) => finite(potentialCommand(value, opts))));
   program
     .command('convert')
     .description('convert a yield or yield rate between units, e.g. "mmol h-1 cm-2" → "mg h-1 cm-2"')
@@ -214,7 +220,7 @@ function buildProgram(io: CliIo, emit: (out: Output, json: boolean) => void): Co
     .option('--species <species>', 'product (name or formula) for its molar mass')
     .option('--molar-mass <g/mol>', 'product molar mass, g/mol')
     .addOption(json)
-    .action(run((value: string, fromUnit: string, toUnit: string, opts: { species?: string; molarMass?: string }) => convertCommand(value, fromUnit, toUnit, opts)));
+    .action(run((value: string, fromUnit: string, toUnit: string, opts: { species?: string; molarMass?: string }) => finite(convertCommand(value, fromUnit, toUnit, opts))));
   program
     .command('e0')
     .description('equilibrium potential from standard Gibbs energies of formation')
@@ -222,7 +228,7 @@ function buildProgram(io: CliIo, emit: (out: Output, json: boolean) => void): Co
     .requiredOption('--to <species>', 'product, e.g. urea')
     .option('--ph <pH>', 'pH for the potentials vs SHE and RHE (default 0)')
     .addOption(json)
-    .action(run((opts: { from: string; to: string; ph?: string }) => e0Command(opts)));
+    .action(run((opts: { from: string; to: string; ph?: string }) => finite(e0Command(opts))));
   program
     .command('species')
     .description('list the species registry')
@@ -235,6 +241,8 @@ function buildProgram(io: CliIo, emit: (out: Output, json: boolean) => void): Co
     .addOption(json)
     .action(run(() => demoCommand()));
   registerDbCommands(program, run);
+  registerRestoreCommand(program, run);
+  registerTokenCommands(program, run);
   registerKineticsCommands(program, run);
   registerProcessCommands(program, run);
   registerWorkerCommand(program, io);
@@ -245,9 +253,12 @@ function buildProgram(io: CliIo, emit: (out: Output, json: boolean) => void): Co
     .option('--host <host>', 'interface (default $HOST or 127.0.0.1)')
     .option('--data-dir <dir>', 'embedded database folder')
     .option('--db-url <url>', 'PostgreSQL URL')
-    .action(async (o: { port?: string; host?: string; dataDir?: string; dbUrl?: string }) => {
+    .option('--allowed-host <names>', 'host names the server answers to beyond loopback, comma-separated (default $CNCOUPLE_ALLOWED_HOSTS; none: any)')
+    .option('--insecure-no-auth', 'listen beyond loopback without requiring tokens for writes (anyone on the network can write)')
+    .action(async (o: { port?: string; host?: string; dataDir?: string; dbUrl?: string; allowedHost?: string; insecureNoAuth?: boolean }) => {
       const { startServer } = await import('../server/startServer.js');
-      const server = await startServer({ port: o.port === undefined ? undefined : Number(o.port), host: o.host, dataDir: o.dataDir ?? defaultDataDir(), databaseUrl: o.dbUrl ?? process.env.CNCOUPLE_DATABASE_URL });
+      const allowedHosts = o.allowedHost?.split(',').map((h) => h.trim()).filter(Boolean);
+      const server = await startServer({ port: o.port === undefined ? undefined : Number(o.port), host: o.host, dataDir: o.dataDir ?? defaultDataDir(), databaseUrl: o.dbUrl ?? process.env.CNCOUPLE_DATABASE_URL, allowedHosts, insecureNoAuth: o.insecureNoAuth });
       io.stdout(`cncouple is running at ${server.url}  (database: ${server.store.location}; Ctrl+C stops)\n`);
       await new Promise<void>((resolve) => process.once('SIGINT', () => void server.close().then(resolve)));
     });
@@ -280,7 +291,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (error instanceof ImportError) {
       return fail(`import refused, nothing written: ${error.problems.length} problem(s)`, { problems: error.problems }, error.problems.map((p) => `line ${p.line}, ${p.field}: ${p.message}`));
     }
-    if (error instanceof NotFoundError || error instanceof ReadOnlyError || error instanceof ConflictError) return fail(error.message, { id: error.id, kind: error.name });
+    if (error instanceof NotFoundError || error instanceof ReadOnlyError || error instanceof ConflictError || error instanceof ForbiddenError) return fail(error.message, { id: error.id, kind: error.name });
+    if (error instanceof DatabaseError) return fail(error.message, { location: error.location, kind: error.name });
     io.stderr(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return 1;
   }

@@ -30,11 +30,22 @@ export function recordsToCsv(records: RecordInput[]): string {
       if (JSON_COLUMNS.has(column)) return JSON.stringify(value);
       if (LIST_COLUMNS.has(column)) return (value as string[]).join(';');
       if (Object.is(value, -0)) return '-0'; // String(-0) is "0"; keep the sign so that the round trip is exact
-      return String(value);
+      return typeof value === 'number' ? String(value) : neutralizeCell(String(value));
     }),
   );
   return stringify([RECORD_CSV_COLUMNS, ...rows]);
 }
+
+/**
+ * A text cell that a spreadsheet would run as a formula (it starts with =, +, -, @, tab or carriage return,
+ * after any apostrophes) gets one more leading apostrophe, which spreadsheets show as text (OWASP, "CSV
+ * Injection"); {@link parseRecordCsv} takes exactly one off again, so the round trip stays exact.
+ */
+export function neutralizeCell(text: string): string {
+  return FORMULA_LIKE.test(text) ? `'${text}` : text;
+}
+const FORMULA_LIKE = /^'*[=+\-@\t\r]/;
+const NEUTRALIZED = /^'+[=+\-@\t\r]/;
 
 /**
  * Reads CSV text into raw rows (not yet validated). Cells become the types the schema expects where
@@ -49,8 +60,9 @@ export function parseRecordCsv(text: string): RawRow[] {
   }[];
   return parsed.map(({ record, info }) => {
     const data: Record<string, unknown> = {};
-    for (const [column, cell] of Object.entries(record)) {
-      if (cell === '') continue;
+    for (const [column, raw] of Object.entries(record)) {
+      if (raw === '') continue;
+      const cell = NEUTRALIZED.test(raw) ? raw.slice(1) : raw; // written by neutralizeCell
       if (LIST_COLUMNS.has(column)) data[column] = cell.split(';').map((s) => s.trim()).filter(Boolean);
       else if (NUMBER_COLUMNS.has(column)) data[column] = Number.isFinite(Number(cell)) && cell.trim() !== '' ? Number(cell) : cell;
       else if (column === 'flags' || JSON_COLUMNS.has(column)) {

@@ -23,7 +23,7 @@ export type ExcludableField = (typeof EXCLUDABLE_FIELDS)[number];
 
 /** A quality flag: a short code and a one-line reason a chemist can act on. */
 export const flagSchema = z.object({
-  code: z.string().regex(/^[a-z0-9-]+$/, 'kebab-case code such as "unit-doubled-time"'),
+  code: z.string().max(80).regex(/^[a-z0-9-]+$/, 'kebab-case code such as "unit-doubled-time"'),
   reason: z.string().min(1).max(500),
   /** Normalized fields this flag declares to be something else: left out of normalization (the printed cell stays). */
   excludes: z.array(z.enum(EXCLUDABLE_FIELDS)).min(1).optional(),
@@ -62,6 +62,7 @@ const speciesId = z.string().refine((s) => canonicalSpeciesId(s) !== undefined, 
  */
 const speciesList = z
   .array(speciesId)
+  .max(20)
   .default([])
   .superRefine((names, ctx) => {
     const seen = new Set<string>();
@@ -91,7 +92,7 @@ export const recordInputSchema = z.object({
   /** Cleaned catalyst name (corrected only where the source's own text supports it). */
   catalyst: printed.min(1),
   /** Element symbols of the catalyst, e.g. ["Cu", "Ce", "O"]. */
-  elements: z.array(z.string().refine(isElementSymbol, 'an element symbol such as "Cu"')).default([]),
+  elements: z.array(z.string().max(3).refine(isElementSymbol, 'an element symbol such as "Cu"')).max(118).default([]),
   strategy: z.enum(STRATEGIES),
   /** Product as printed, e.g. "Cyclohexanone oxime", "α-Amino acids". */
   productPrinted: printed.min(1),
@@ -130,7 +131,7 @@ export const recordInputSchema = z.object({
   sourceQuote: z.string().trim().min(1).max(2000).optional(),
   /** The value the source gives only relative to another record's (see {@link comparisonSchema}). */
   comparison: comparisonSchema.optional(),
-  flags: z.array(flagSchema).default([]),
+  flags: z.array(flagSchema).max(50).default([]),
   notes: z.string().min(1).max(2000).optional(),
 });
 /** A record as entered (after defaults). */

@@ -14,31 +14,73 @@ export interface JobState<R> {
   result?: R;
 }
 
-/** A job as kept: its state, its abort controller and the partial results its work kept. */
-type StoredJob = JobState<unknown> & { controller: AbortController; partial?: unknown };
+/** A job as kept: its state, its abort controller, the partial results its work kept and who started it. */
+type StoredJob = JobState<unknown> & { controller: AbortController; partial?: unknown; client?: string };
+
+/** Options of {@link JobManager}. */
+export interface JobManagerOptions {
+  /** Jobs running at once over all clients (default 16); more is answered 503 with Retry-After. */
+  maxRunning?: number;
+  /** Jobs one client (token name or address) may run at once (default 4); more is answered 429 with Retry-After. */
+  maxRunningPerClient?: number;
+  /** Finished jobs kept for their results (default 50); the oldest finished one goes first. */
+  maxKept?: number;
+  /** Seconds a refused client is told to wait (Retry-After; default 10). */
+  retryAfterS?: number;
+}
 
 /**
  * Background jobs of the HTTP API (descriptor sweeps, transient and coupling studies): started without
  * blocking requests (the work runs on worker threads), polled or followed for progress, cancelled, fetched.
- * Kept in memory: 50 jobs, the oldest finished one dropped first.
+ * Kept in memory: 50 finished jobs, the oldest dropped first; running jobs are never dropped, and quotas
+ * bound how many run (per client and in all).
  */
 export class JobManager {
   private readonly jobs = new Map<string, StoredJob>();
   private readonly listeners = new Map<string, Set<(state: JobState<unknown>) => void>>();
+  private readonly limits: Required<JobManagerOptions>;
+
+  constructor(options: JobManagerOptions = {}) {
+    this.limits = { maxRunning: 16, maxRunningPerClient: 4, maxKept: 50, retryAfterS: 10, ...options };
+  }
+
+  /** Ids of the running jobs, oldest first. */
+  runningIds(): string[] {
+    return [...this.jobs.values()].filter((j) => j.status === 'running').map((j) => j.id);
+  }
+
+  /**
+   * Refuses a new job of `client` when it already runs its quota (429) or the server runs its global quota (503).
+   * @throws {JobQuotaError}
+   */
+  private checkQuota(client: string | undefined): void {
+    const running = [...this.jobs.values()].filter((j) => j.status === 'running');
+    const { maxRunning, maxRunningPerClient, retryAfterS } = this.limits;
+    if (client !== undefined && running.filter((j) => j.client === client).length >= maxRunningPerClient) {
+      throw new JobQuotaError(429, `you run ${maxRunningPerClient} jobs already (the most one client may run at once); wait for one to finish or cancel one`, retryAfterS);
+    }
+    if (running.length >= maxRunning) throw new JobQuotaError(503, `the server runs ${maxRunning} jobs already (its most at once); try again shortly`, retryAfterS);
+  }
 
   /**
    * Starts `work` and returns the job id at once. `work` reports progress, watches the abort signal, and may
    * `keep` partial results (what a cancelled or failed job leaves for a resumed one, see {@link partial}).
    */
-  start<R>(kind: string, work: (report: (done: number, total: number) => void, signal: AbortSignal, keep: (partial: unknown) => void) => Promise<R>): string {
+  start<R>(
+    kind: string,
+    work: (report: (done: number, total: number) => void, signal: AbortSignal, keep: (partial: unknown) => void) => Promise<R>,
+    options: { client?: string } = {},
+  ): string {
+    this.checkQuota(options.client);
     const id = randomUUID();
     const controller = new AbortController();
-    const job: StoredJob = { id, kind, status: 'running', progress: { done: 0, total: 0 }, createdAt: new Date().toISOString(), controller };
+    const job: StoredJob = { id, kind, status: 'running', progress: { done: 0, total: 0 }, createdAt: new Date().toISOString(), controller, client: options.client };
     this.jobs.set(id, job);
-    if (this.jobs.size > 50) {
-      // the oldest finished job goes first: a running one may have someone following it
-      const finished = [...this.jobs.values()].find((j) => j.status !== 'running');
-      this.jobs.delete(finished?.id ?? this.jobs.keys().next().value!);
+    // only finished jobs are dropped, oldest first: a running one is working and may have someone following it
+    // (before issue 14 the oldest running job was dropped when 51 ran); the quota bounds the running ones
+    for (const j of this.jobs.values()) {
+      if (this.jobs.size <= this.limits.maxKept) break;
+      if (j.status !== 'running') this.jobs.delete(j.id);
     }
     const report = (done: number, total: number) => {
       job.progress = { done, total };
@@ -95,7 +137,7 @@ export class JobManager {
   get(id: string, withResult = false): JobState<unknown> {
     const job = this.jobs.get(id);
     if (!job) throw new JobNotFoundError(id);
-    const { controller: _controller, partial: _partial, result, ...state } = job;
+    const { controller: _controller, partial: _partial, client: _client, result, ...state } = job;
     return withResult ? { ...state, result } : state;
   }
 
@@ -117,5 +159,18 @@ export class JobNotFoundError extends InputError {
   constructor(id: string) {
     super('id', 'the id returned when the job was started', `no job "${id}"`);
     this.name = 'JobNotFoundError';
+  }
+}
+
+/** A job refused by a quota: 429 (this client runs its most) or 503 (the server runs its most), with Retry-After. */
+export class JobQuotaError extends Error {
+  readonly statusCode: 429 | 503;
+  /** Seconds to wait before trying again. */
+  readonly retryAfterS: number;
+  constructor(statusCode: 429 | 503, message: string, retryAfterS: number) {
+    super(message);
+    this.name = 'JobQuotaError';
+    this.statusCode = statusCode;
+    this.retryAfterS = retryAfterS;
   }
 }

@@ -8,14 +8,14 @@ import { RATE_CONSTANT_SET_IDS } from '../transport/transportData.js';
 /** Homogeneous rate-constant set (docs/microenvironment.md). */
 const rateConstants = z.enum(RATE_CONSTANT_SET_IDS).default('schulz2006').describe('homogeneous rate-constant set: schulz2006 (default) or gupta2006');
 
-const electrodeProduct = z.object({ to: z.string(), from: z.array(z.string()).min(1), faradaicEfficiency: z.number().min(0).max(1) });
+const electrodeProduct = z.object({ to: z.string().max(200), from: z.array(z.string().max(200)).min(1).max(10), faradaicEfficiency: z.number().min(0).max(1) });
 
 /** Microenvironment study (POST /api/microenv, `microenv --input`). */
 export const microenvRequestSchema = z.object({
-  electrolyte: z.string().min(1).describe('printed electrolyte, e.g. "0.1 M KHCO3 + 0.05 M KNO3"'),
+  electrolyte: z.string().min(1).max(1000).describe('printed electrolyte, e.g. "0.1 M KHCO3 + 0.05 M KNO3"'),
   co2Saturated: z.boolean().default(false),
   currentDensitiesMAPerCm2: z.array(z.number().min(0).max(2000)).min(1).max(60),
-  products: z.array(electrodeProduct).min(1),
+  products: z.array(electrodeProduct).min(1).max(20),
   boundaryLayerUm: z.number().min(0.1).max(10000).default(50),
   migration: z.boolean().default(false).describe('Nernst–Planck migration with electroneutrality (default: excess supporting electrolyte)'),
   rateConstants,
@@ -24,9 +24,9 @@ export const microenvRequestSchema = z.object({
 /** Transient microenvironment under a current program (POST /api/microenv/transient, `study transient`). */
 export const transientRequestSchema = z
   .object({
-    electrolyte: z.string().min(1).describe('printed electrolyte, e.g. "0.5 M K2SO4"'),
+    electrolyte: z.string().min(1).max(1000).describe('printed electrolyte, e.g. "0.5 M K2SO4"'),
     co2Saturated: z.boolean().default(false),
-    products: z.array(electrodeProduct).min(1),
+    products: z.array(electrodeProduct).min(1).max(20),
     boundaryLayerUm: z.number().min(0.1).max(10000).default(50),
     migration: z.boolean().default(false).describe('Nernst–Planck migration with electroneutrality'),
     rateConstants,
@@ -52,12 +52,12 @@ export const transientRequestSchema = z
 /** FE vs current density with transport (POST /api/couple; the model is loaded by the caller). */
 export const coupleRequestSchema = z
   .object({
-    model: z.string().optional().describe('built-in model name (GET /api/models)'),
+    model: z.string().max(200).optional().describe('built-in model name (GET /api/models)'),
     modelText: z.string().max(1_000_000).optional().describe('a model file as YAML or JSON text'),
-    electrolyte: z.string().min(1).describe('printed electrolyte, e.g. "0.1 M KHCO3 + 0.05 M KNO3"'),
+    electrolyte: z.string().min(1).max(1000).describe('printed electrolyte, e.g. "0.1 M KHCO3 + 0.05 M KNO3"'),
     co2Saturated: z.boolean().default(false),
     currentDensitiesMAPerCm2: z.array(z.number().positive().max(2000)).min(1).max(30),
-    productSources: z.record(z.string(), z.array(z.string()).min(1)).describe('sources of every model product, e.g. {"urea": ["CO2", "NO3-"], "H2": ["H2O"]}'),
+    productSources: z.record(z.string().max(200), z.array(z.string().max(200)).min(1).max(10)).describe('sources of every model product, e.g. {"urea": ["CO2", "NO3-"], "H2": ["H2O"]}'),
     boundaryLayerUm: z.number().min(0.1).max(10000).default(50),
     rateConstants,
   })
@@ -65,7 +65,7 @@ export const coupleRequestSchema = z
 
 /** Flow-cell study (POST /api/reactor, `reactor --input`). */
 export const reactorRequestSchema = z.object({
-  product: z.string(),
+  product: z.string().max(200),
   electrons: z.number().positive(),
   faradaicEfficiency: z.number().min(1e-6).max(1),
   inletConcentrationMolPerM3: z.number().min(0),
@@ -83,11 +83,11 @@ export const reactorRequestSchema = z.object({
 
 /** Techno-economic study (POST /api/tea, `tea --input`). */
 export const teaRequestSchema = z.object({
-  product: z.string(),
+  product: z.string().max(200),
   electrons: z.number().positive(),
   faradaicEfficiency: z.number().min(1e-6).max(1),
   currentDensityAPerM2: z.number().positive(),
   cellVoltageV: z.number().positive(),
   productionTonnesPerDay: z.number().positive().default(100),
-  overrides: z.record(z.string(), z.number()).optional(),
+  overrides: z.record(z.string().max(100), z.number()).optional(),
 });

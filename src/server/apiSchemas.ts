@@ -17,11 +17,11 @@ export const forkRequestSchema = z.object({ newId: z.string().regex(/^[a-z0-9][a
 /** GET /api/plots/yield-by-strategy.svg */
 export const yieldPlotQuerySchema = z.object({ basis: z.enum(['catalyst-mass', 'area']).default('catalyst-mass') });
 
-const descriptorValues = z.record(z.string().max(100), z.number().finite()).optional().describe('descriptor values, eV');
+const descriptorValues = z.record(z.string().max(200), z.number().finite()).optional().describe('descriptor values, eV');
 const requireModel = <T extends { model?: string; modelText?: string }>(v: T) => v.model !== undefined || v.modelText !== undefined;
 const modelMessage = { message: 'give "model" (a built-in name) or "modelText"', path: ['model'] };
 
-const axis = z.object({ name: z.string(), from: z.number(), to: z.number(), points: z.number().int().min(1).max(200) });
+const axis = z.object({ name: z.string().max(200), from: z.number(), to: z.number(), points: z.number().int().min(1).max(200) });
 
 /** POST /api/kinetics/sweeps */
 export const sweepRequestSchema = z
@@ -31,12 +31,12 @@ export const sweepRequestSchema = z
     y: axis.optional(),
     potentialVvsRHE: z.number().min(-5).max(5).optional(),
     descriptors: descriptorValues,
-    resumeFrom: z.string().optional().describe('id of a cancelled or failed sweep of the same model and grid: its finished rows are not solved again'),
+    resumeFrom: z.string().max(100).optional().describe('id of a cancelled or failed sweep of the same model and grid: its finished rows are not solved again'),
   })
   .refine(requireModel, modelMessage);
 
 /** GET /api/kinetics/sweeps/:id/result */
-export const sweepResultQuerySchema = z.object({ product: z.string().optional(), quantity: z.enum(['log10Tof', 'faradaicEfficiency']).default('log10Tof') });
+export const sweepResultQuerySchema = z.object({ product: z.string().max(200).optional(), quantity: z.enum(['log10Tof', 'faradaicEfficiency']).default('log10Tof') });
 
 export { coupleRequestSchema, microenvRequestSchema, reactorRequestSchema, teaRequestSchema, transientRequestSchema } from '../reactor/inputSchemas.js';
 export {
@@ -46,6 +46,7 @@ export {
   feRequestSchema,
   formulaRequestSchema,
   potentialRequestSchema,
+  MAX_SPECIES,
   speciesListSchema,
 } from '../studies/chemistry.js';
 export { diagramRequestSchema, pulseRequestSchema, steadyRequestSchema } from '../studies/kinetics.js';

@@ -5,6 +5,7 @@ import { recordInputSchema } from '../data/recordSchema.js';
 import { feVsPotentialSpec, yieldByStrategySpec } from '../plot/literatureSpecs.js';
 import { renderSvg } from '../plot/renderSpec.js';
 import { listRecordsQuerySchema, type RecordStore } from '../store/RecordStore.js';
+import type { Actor } from '../store/ApiTokens.js';
 import { type JobManager, JobNotFoundError } from '../jobs/JobManager.js';
 import { runStudyJob } from '../jobs/runStudyJob.js';
 import { runStudyOnPool } from '../jobs/runStudyOnPool.js';
@@ -52,7 +53,7 @@ export interface RouteDefinition {
   status?: number;
   /** Response content type for the docs (default application/json). */
   produces?: string;
-  handler: (input: { body: unknown; query: unknown; params: Record<string, string>; store: RecordStore; jobs: JobManager; runChunk?: SweepChunkRunner }) => Promise<RouteResult> | RouteResult;
+  handler: (input: { body: unknown; query: unknown; params: Record<string, string>; store: RecordStore; jobs: JobManager; client?: string; actor?: Actor; runChunk?: SweepChunkRunner }) => Promise<RouteResult> | RouteResult;
 }
 
 /**
@@ -112,24 +113,24 @@ export const ROUTES: RouteDefinition[] = [
   },
   { method: 'GET', url: '/api/records/facets', tag: 'records', summary: 'The products and N and C sources the records name, with record counts (the choices of the list filters)', handler: ({ store }) => store.facets() },
   { method: 'GET', url: '/api/records/:id', tag: 'records', summary: 'One record, printed and normalized', handler: ({ params, store }) => store.get(params.id!) },
-  { method: 'POST', url: '/api/records', tag: 'records', summary: 'Add a user record', body: recordInputSchema, status: 201, handler: ({ body, store }) => store.create(body) },
-  { method: 'PUT', url: '/api/records/:id', tag: 'records', summary: 'Replace a user record', body: recordInputSchema, handler: ({ params, body, store }) => store.update(params.id!, body) },
+  { method: 'POST', url: '/api/records', tag: 'records', summary: 'Add a user record', body: recordInputSchema, status: 201, handler: ({ body, store, actor }) => store.create(body, actor) },
+  { method: 'PUT', url: '/api/records/:id', tag: 'records', summary: 'Replace a user record', body: recordInputSchema, handler: ({ params, body, store, actor }) => store.update(params.id!, body, actor) },
   {
     method: 'DELETE', url: '/api/records/:id', tag: 'records', summary: 'Delete a user record',
-    handler: async ({ params, store }) => {
-      await store.delete(params.id!);
+    handler: async ({ params, store, actor }) => {
+      await store.delete(params.id!, actor);
       return { deleted: params.id };
     },
   },
   {
     method: 'POST', url: '/api/records/:id/fork', tag: 'records', summary: 'Copy a literature record into an editable user record', body: forkRequestSchema, status: 201,
-    handler: ({ params, body, store }) => store.fork(params.id!, (body as z.infer<typeof forkRequestSchema>).newId),
+    handler: ({ params, body, store, actor }) => store.fork(params.id!, (body as z.infer<typeof forkRequestSchema>).newId, actor),
   },
   {
     method: 'POST', url: '/api/records/import', tag: 'records', summary: 'Import user records (CSV or JSON); one bad row imports nothing', body: importRequestSchema,
-    handler: async ({ body, store }) => {
+    handler: async ({ body, store, actor }) => {
       const b = body as z.infer<typeof importRequestSchema>;
-      const ids = await store.importRows(parseImportText(b.format, b.content));
+      const ids = await store.importRows(parseImportText(b.format, b.content), actor);
       return { imported: ids.length, ids };
     },
   },
@@ -184,7 +185,7 @@ ROUTES.push(
   studyRoute('/api/kinetics/pulse', 'kinetics', pulseStudy),
   {
     method: 'POST', url: '/api/kinetics/sweeps', tag: 'kinetics', summary: 'Start a descriptor sweep as a background job (worker threads); returns its id', body: sweepRequestSchema, status: 202,
-    handler: ({ body, jobs, runChunk }) => {
+    handler: ({ body, jobs, client, runChunk }) => {
       const b = body as z.infer<typeof sweepRequestSchema>;
       const modelText = b.modelText ?? builtinModelText(b.model!);
       const model = loadModel({ text: modelText }); // validate now: bad input is a 400, not a failed job
@@ -195,7 +196,7 @@ ROUTES.push(
         const chunks = [...completed];
         const onChunk = (chunk: SweepResult) => (chunks.push(chunk), keep({ modelText, spec, chunks }));
         return runParallelSweep({ modelText, spec, completed, onProgress: report, onChunk, signal, ...(runChunk ? { runChunk } : {}) }).then((result) => ({ result, spec, products: model.productIndices.map((p) => model.species[p]!) }));
-      });
+      }, { client });
       return { id, status: 'running', ...(b.resumeFrom ? { resumedRows: completed.reduce((n, c) => n + c.rows[1] - c.rows[0], 0) } : {}) };
     },
   },
@@ -302,9 +303,9 @@ function studyJobRoutes<S extends z.ZodType, R>(o: {
   return [
     {
       method: 'POST', url: o.url, tag: 'process', status: 202, summary: o.start, body: o.body,
-      handler: ({ body, jobs }) => {
+      handler: ({ body, jobs, client }) => {
         const task = o.task(body as z.output<S>); // validated against o.body by the route table
-        const id = jobs.start(o.kind, (report, signal) => runStudyJob(task, report, signal));
+        const id = jobs.start(o.kind, (report, signal) => runStudyJob(task, report, signal), { client });
         return { id, status: 'running' };
       },
     },

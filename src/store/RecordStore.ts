@@ -9,8 +9,10 @@ import { type CatalyticRecord, NORMALIZER_VERSION, checkConsistency, normalizeRe
 import type { RawRow } from '../data/recordCsv.js';
 import { type Flag, type RecordInput, type RecordInputDraft, STRATEGIES, recordInputSchema } from '../data/recordSchema.js';
 import { type DatabaseSchema, type OpenDatabase, type RecordDocumentsTable, type RecordSpeciesTable, type RecordsTable, type SpeciesRole, openDatabase } from './database.js';
-import { ConflictError, ImportError, type ImportProblem, NotFoundError, ReadOnlyError } from './errors.js';
-import { migrateToLatest, pendingMigrations } from './migrations.js';
+import { type Actor, ApiTokens } from './ApiTokens.js';
+import { ConflictError, CorruptDatabaseError, DatabaseError, ForbiddenError, ImportError, type ImportProblem, NotFoundError, ReadOnlyError } from './errors.js';
+import { LATEST_MIGRATION, migrateToLatest, pendingMigrations, unknownMigrations } from './migrations.js';
+import { VERSION } from '../version.js';
 
 const speciesFilter = (field: string) =>
   z
@@ -49,6 +51,11 @@ export const listRecordsQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 export type ListRecordsQuery = z.input<typeof listRecordsQuerySchema>;
+
+/** Most rows of one import (default 200 000; the benchmarks import 100 000). */
+export const MAX_IMPORT_ROWS = 200_000;
+/** An import stops checking rows after this many problems (default 1000); it is refused either way. */
+export const MAX_IMPORT_PROBLEMS = 1000;
 
 /** A page of records with the total number that match the filters. */
 export interface ListRecordsResult {
@@ -187,7 +194,41 @@ export class RecordStore {
    * included) get their normalized values and automatic flags recomputed from their stored input.
    */
   renormalized?: { fromVersion: number; records: number; kept: { id: string; problem: string }[] };
+  /** Set when the start-up integrity check (`PRAGMA quick_check`, SQLite) failed: every write throws it. */
+  corruption?: CorruptDatabaseError;
+
+  /**
+   * The start-up integrity check: `ok` false when the embedded file is damaged; `checked` false on PostgreSQL,
+   * which checks its own pages.
+   */
+  get integrity(): { checked: boolean; ok: boolean; problems: string[] } {
+    return { checked: this.dialect === 'sqlite', ok: !this.corruption, problems: this.corruption?.problems ?? [] };
+  }
+
+  /** @throws {CorruptDatabaseError} when the integrity check failed */
+  private assertWritable(): void {
+    if (this.corruption) throw this.corruption;
+  }
+
+  /** The API tokens of a shared server (same database). */
+  get tokens(): ApiTokens {
+    return new ApiTokens(this.db, () => this.assertWritable());
+  }
+
+  /** The name of the token that wrote record `id` (null: literature, or written without a token). @throws {NotFoundError} */
+  async ownerOf(id: string): Promise<string | null> {
+    const row = await this.db.selectFrom('records').select('owner').where('id', '=', id).executeTakeFirst();
+    if (!row) throw new NotFoundError(id);
+    return row.owner ?? null;
+  }
+
+  /** @throws {ForbiddenError} when `actor` (a token) may not edit a record of `owner` */
+  private static assertMayEdit(id: string, owner: string | null | undefined, actor: Actor | undefined): void {
+    if (actor && actor.scope !== 'admin' && owner !== actor.name) throw new ForbiddenError(id, actor.name, owner ?? null);
+  }
   private readonly sqliteBackup: OpenDatabase['backup'];
+  /** The last non-fatal problem of a write (e.g. statistics not refreshed after an import); undefined if none. */
+  lastWarning?: string;
 
   private constructor(open: OpenDatabase) {
     this.db = open.db;
@@ -202,7 +243,19 @@ export class RecordStore {
    * `backups/cncouple-before-<migration>-<time>.sqlite` beside it (see {@link RecordStore.migrationBackup}).
    */
   static async open(options: { dataDir?: string; url?: string }): Promise<RecordStore> {
-    const store = new RecordStore(openDatabase(options));
+    const open = openDatabase(options);
+    const store = new RecordStore(open);
+    const problems = open.quickCheck?.() ?? [];
+    if (problems.length > 0) {
+      // reads go on as far as they can, writes are refused; no migration or seeding writes into a damaged file
+      store.corruption = new CorruptDatabaseError(store.location, problems);
+      return store;
+    }
+    const newer = await unknownMigrations(store.db as Kysely<unknown>);
+    if (newer.length > 0) {
+      await store.close();
+      throw new DatabaseError(store.location, `the database ${store.location} has schema version ${newer.at(-1)}, written by a newer cncouple; this is cncouple ${VERSION}, whose newest schema is ${LATEST_MIGRATION}: upgrade cncouple, or give another --data-dir`);
+    }
     const pending = await pendingMigrations(store.db as Kysely<unknown>);
     const upgrade = pending.length > 0 && !pending.includes('0001-records'); // a new database has nothing to keep
     if (upgrade && store.sqliteBackup) {
@@ -281,6 +334,7 @@ export class RecordStore {
    * literature records in one transaction. Returns the number of records written (0 when unchanged).
    */
   async seedLiterature(drafts: RecordInputDraft[]): Promise<number> {
+    if (this.corruption) return 0; // a damaged file gets no writes; its literature stays as it was
     const hash = createHash('sha256').update(JSON.stringify(drafts)).digest('hex');
     const current = await this.db.selectFrom('meta').select('value').where('key', '=', 'literature_hash').executeTakeFirst();
     if (current?.value === hash) return 0;
@@ -317,7 +371,8 @@ export class RecordStore {
     if (q.origin) base = base.where('origin', '=', q.origin);
     if (q.minFePercent !== undefined) base = base.where('fe', '>=', q.minFePercent / 100 - 1e-12);
     if (q.flagged !== undefined) base = base.where('flag_count', q.flagged ? '>' : '=', 0);
-    if (q.q) base = base.where(sql`lower(catalyst)`, 'like', `%${q.q.toLowerCase()}%`);
+    // % and _ in the search text are literal characters, not LIKE wildcards
+    if (q.q) base = base.where(sql<boolean>`lower(catalyst) like ${`%${q.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`} escape '\\'`);
     const column = ({ fe: 'fe', yield: 'yield_canonical', potential: 'potential_v_rhe', catalyst: 'catalyst', id: 'id' } as const)[q.sort];
     const order = q.order ?? (q.sort === 'fe' || q.sort === 'yield' ? 'desc' : 'asc');
     let sorted = base;
@@ -395,27 +450,31 @@ export class RecordStore {
     return parsed.data;
   }
 
-  /** Adds a user record. @throws {InputError} invalid, {ConflictError} id taken */
-  async create(draft: unknown): Promise<CatalyticRecord> {
+  /** Adds a user record, owned by `actor` (a token) if given. @throws {InputError} invalid, {ConflictError} id taken */
+  async create(draft: unknown, actor?: Actor): Promise<CatalyticRecord> {
+    this.assertWritable();
     const input = this.validateUserDraft(draft);
     const record = normalizeRecord(input);
     const withId = { ...input, id: record.id };
     await this.db.transaction().execute(async (trx) => {
       const existing = await trx.selectFrom('records').select('id').where('id', '=', record.id).executeTakeFirst();
       if (existing) throw new ConflictError(record.id);
-      await insertRecords(trx, [toRow(record, withId, new Date().toISOString())]);
+      const stored = toRow(record, withId, new Date().toISOString());
+      await insertRecords(trx, [{ ...stored, row: { ...stored.row, owner: actor?.name ?? null } }]);
     });
     return record;
   }
 
   /** Replaces a user record's fields (the id stays). @throws {NotFoundError}, {ReadOnlyError}, {InputError} */
-  async update(id: string, draft: unknown): Promise<CatalyticRecord> {
+  async update(id: string, draft: unknown, actor?: Actor): Promise<CatalyticRecord> {
+    this.assertWritable();
     const input = this.validateUserDraft({ ...(draft as object), id });
     const record = normalizeRecord(input);
     await this.db.transaction().execute(async (trx) => {
-      const existing = await trx.selectFrom('records').select(['origin', 'created_at']).where('id', '=', id).executeTakeFirst();
+      const existing = await trx.selectFrom('records').select(['origin', 'created_at', 'owner']).where('id', '=', id).executeTakeFirst();
       if (!existing) throw new NotFoundError(id);
       if (existing.origin !== 'user') throw new ReadOnlyError(id);
+      RecordStore.assertMayEdit(id, existing.owner, actor);
       const { row, document, species } = toRow(record, input, new Date().toISOString(), existing.created_at);
       await trx.updateTable('records').set(row).where('id', '=', id).execute();
       await trx.updateTable('record_documents').set(document).where('id', '=', id).execute();
@@ -426,19 +485,21 @@ export class RecordStore {
   }
 
   /** Deletes a user record. @throws {NotFoundError}, {ReadOnlyError} */
-  async delete(id: string): Promise<void> {
+  async delete(id: string, actor?: Actor): Promise<void> {
+    this.assertWritable();
     await this.db.transaction().execute(async (trx) => {
-      const existing = await trx.selectFrom('records').select('origin').where('id', '=', id).executeTakeFirst();
+      const existing = await trx.selectFrom('records').select(['origin', 'owner']).where('id', '=', id).executeTakeFirst();
       if (!existing) throw new NotFoundError(id);
       if (existing.origin !== 'user') throw new ReadOnlyError(id);
+      RecordStore.assertMayEdit(id, existing.owner, actor);
       await trx.deleteFrom('records').where('id', '=', id).execute(); // its documents and species go with it (cascade)
     });
   }
 
   /** Copies a literature record into an editable user record `newId` (default `<id>-fork`). */
-  async fork(id: string, newId = `${id}-fork`): Promise<CatalyticRecord> {
+  async fork(id: string, newId = `${id}-fork`, actor?: Actor): Promise<CatalyticRecord> {
     const input = await this.getInput(id);
-    return this.create({ ...input, id: newId, origin: 'user', forkedFrom: id });
+    return this.create({ ...input, id: newId, origin: 'user', forkedFrom: id }, actor);
   }
 
   /**
@@ -447,10 +508,13 @@ export class RecordStore {
    * @returns the ids written
    * @throws {ImportError} listing every bad row with its line and field
    */
-  async importRows(rows: RawRow[]): Promise<string[]> {
+  async importRows(rows: RawRow[], actor?: Actor): Promise<string[]> {
+    this.assertWritable();
+    if (rows.length > MAX_IMPORT_ROWS) throw new InputError('content', `at most ${MAX_IMPORT_ROWS} rows per import (split the file)`, `${rows.length} rows`);
     const problems: ImportProblem[] = [];
     const valid: { line: number; input: RecordInput; record: CatalyticRecord }[] = [];
     for (const { line, data } of rows) {
+      if (problems.length >= MAX_IMPORT_PROBLEMS) break; // refused anyway: 10⁶ bad rows took 63 s and 1.8 GB to list
       const parsed = recordInputSchema.safeParse(data);
       if (!parsed.success) {
         for (const issue of parsed.error.issues) problems.push({ line, field: issue.path.join('.') || '(row)', message: issue.message });
@@ -476,9 +540,17 @@ export class RecordStore {
     }
     if (problems.length) throw new ImportError(problems.sort((a, b) => a.line - b.line));
     const now = new Date().toISOString();
-    const tableRows = valid.map((v) => toRow(v.record, v.input, now));
+    const tableRows = valid.map((v) => toRow(v.record, v.input, now)).map((s) => ({ ...s, row: { ...s.row, owner: actor?.name ?? null } }));
     await this.db.transaction().execute((trx) => insertRecords(trx, tableRows));
-    if (tableRows.length >= 1000) await this.refreshStatistics();
+    // the import is committed: a failed statistics refresh (e.g. a damaged index) must not turn it into an
+    // error a client retries into "already exists" (issue 14); it is reported beside the ids instead
+    if (tableRows.length >= 1000) {
+      try {
+        await this.refreshStatistics();
+      } catch (error) {
+        this.lastWarning = `imported; the query statistics were not refreshed (${(error as Error).message})`;
+      }
+    }
     return valid.map((v) => v.record.id);
   }
 

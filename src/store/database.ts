@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { DatabaseError } from './errors.js';
 
 /**
  * Row of the `records` table: the query columns only, so that filters and counts scan narrow rows; the
@@ -26,6 +27,8 @@ export interface RecordsTable {
   current_density_a_per_m2: number | null;
   flag_count: number;
   source_ref: number | null;
+  /** Name of the API token that wrote the record; null for literature and for writes without a token. */
+  owner?: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -58,8 +61,18 @@ export interface MetaTable {
   value: string;
 }
 
+/** Row of `api_tokens`: a named token's scope and the SHA-256 (hex) of its secret; revoked ones stay, dated. */
+export interface ApiTokensTable {
+  name: string;
+  scope: 'read' | 'write' | 'admin';
+  token_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
 /** The database schema seen by Kysely. */
 export interface DatabaseSchema {
+  api_tokens: ApiTokensTable;
   records: RecordsTable;
   record_documents: RecordDocumentsTable;
   record_species: RecordSpeciesTable;
@@ -74,6 +87,11 @@ export interface OpenDatabase {
   location: string;
   /** SQLite only: writes a consistent copy of the open database to `file` (online backup, safe while in use). */
   backup?: (file: string) => Promise<void>;
+  /**
+   * SQLite only: `PRAGMA quick_check` (SQLite's O(N) check of pages, records and index order, without matching
+   * indexes to their tables): `[]` when the file is sound, else its first problems (at most 10).
+   */
+  quickCheck?: () => string[];
 }
 
 /**
@@ -88,14 +106,39 @@ export function openDatabase(options: { dataDir?: string; url?: string }): OpenD
   if (options.url) throw new Error(`unsupported database URL "${options.url}" (use postgres://… or leave it out for the embedded database)`);
   const dataDir = options.dataDir ?? '.cncouple-data';
   const file = dataDir === ':memory:' ? ':memory:' : path.join(dataDir, 'cncouple.sqlite');
-  if (file !== ':memory:') mkdirSync(dataDir, { recursive: true });
-  const sqlite = new Database(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
+  let sqlite: Database.Database;
+  try {
+    if (file !== ':memory:') mkdirSync(dataDir, { recursive: true });
+    sqlite = new Database(file);
+    sqlite.pragma('journal_mode = WAL'); // the first read: fails on a read-only folder or a file that is no database
+    sqlite.pragma('foreign_keys = ON');
+  } catch (error) {
+    throw new DatabaseError(file, openProblem(file, dataDir, error as NodeJS.ErrnoException & { code?: string }), { cause: error });
+  }
   return {
+    quickCheck: () => {
+      try {
+        const rows = sqlite.pragma('quick_check(10)') as { quick_check: string }[];
+        return rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
+      } catch (error) {
+        return [(error as Error).message]; // e.g. "database disk image is malformed"
+      }
+    },
     db: new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) }),
     dialect: 'sqlite',
     location: file,
     ...(file === ':memory:' ? {} : { backup: async (to: string) => void (await sqlite.backup(to)) }),
   };
+}
+
+/** One line saying why the embedded database at `file` cannot be opened, and what to do. */
+function openProblem(file: string, dataDir: string, error: NodeJS.ErrnoException): string {
+  const code = error.code ?? '';
+  if (['EACCES', 'EPERM', 'EROFS', 'SQLITE_READONLY', 'SQLITE_CANTOPEN', 'SQLITE_READONLY_DIRECTORY'].includes(code) || /read-?only|unable to open/i.test(error.message)) {
+    return `cannot write the data folder ${dataDir} (${code || error.message}): give a writable folder with --data-dir or $CNCOUPLE_DATA_DIR`;
+  }
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+    return `the database ${file} is damaged (${error.message}); move it aside and put a backup in its place ("cncouple db restore <backup.sqlite>"; backups are in backups/ beside it)`;
+  }
+  return `cannot open the database ${file}: ${error.message}`;
 }

@@ -48,3 +48,43 @@ export class ImportError extends Error {
     this.problems = problems;
   }
 }
+
+/**
+ * The database cannot serve: its folder is not writable, its file is damaged, or its schema is newer than this
+ * cncouple. One line naming the path or version (CLI exit 2; the server does not start, or answers writes 503).
+ */
+export class DatabaseError extends Error {
+  /** The SQLite file or the PostgreSQL URL without password. */
+  readonly location: string;
+  constructor(location: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'DatabaseError';
+    this.location = location;
+  }
+}
+
+/** The embedded database failed its integrity check (`PRAGMA quick_check`): reads go on, writes are refused. */
+export class CorruptDatabaseError extends DatabaseError {
+  /** What the check reported (its first lines). */
+  readonly problems: string[];
+  constructor(location: string, problems: string[]) {
+    super(
+      location,
+      `the database ${location} is damaged (${problems[0] ?? 'integrity check failed'}${problems.length > 1 ? `, and ${problems.length - 1} more` : ''}); writes are refused. ` +
+        `Copy what can still be read with "cncouple db backup --out rescue.sqlite", then put a good copy back with "cncouple db restore <backup.sqlite>" (backups are in ${BACKUPS_HINT})`,
+    );
+    this.name = 'CorruptDatabaseError';
+    this.problems = problems;
+  }
+}
+const BACKUPS_HINT = 'backups/ beside the database file';
+
+/** A token may edit only the records it wrote (admin tokens any) (HTTP 403, CLI exit 2). */
+export class ForbiddenError extends Error {
+  readonly id: string;
+  constructor(id: string, actor: string, owner: string | null) {
+    super(`record "${id}" belongs to ${owner === null ? 'no token (written without one)' : `token "${owner}"`}; token "${actor}" may edit only its own records (an admin token may edit any)`);
+    this.name = 'ForbiddenError';
+    this.id = id;
+  }
+}

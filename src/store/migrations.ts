@@ -125,6 +125,25 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropIndex('records_strategy_fe_idx').execute();
     },
   },
+  // API tokens for a shared server (issue 14), stored as the SHA-256 of the token (never the token), and the
+  // owner of each record: the name of the token that wrote it (null for literature and local writes)
+  '0005-api-tokens': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('api_tokens')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('scope', 'text', (c) => c.notNull())
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('revoked_at', 'text')
+        .execute();
+      await db.schema.alterTable('records').addColumn('owner', 'text').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable('records').dropColumn('owner').execute();
+      await db.schema.dropTable('api_tokens').execute();
+    },
+  },
 };
 
 /** Whether the migrations run on PostgreSQL (some indexes and statistics are its own). */
@@ -154,4 +173,21 @@ export async function migrateToLatest(db: Kysely<unknown>, target?: string): Pro
   const { error, results } = target === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(target);
   if (error) throw new Error(`database migration failed: ${(error as Error).message ?? String(error)}`, { cause: error });
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** The newest migration this version knows (the schema version it writes). */
+export const LATEST_MIGRATION = Object.keys(migrations).sort().at(-1)!;
+
+/**
+ * Migrations this database has run that this version does not know, sorted: a newer cncouple wrote its schema
+ * (empty for a new database or one of this version or older).
+ */
+export async function unknownMigrations(db: Kysely<unknown>): Promise<string[]> {
+  let names: string[];
+  try {
+    names = (await sql<{ name: string }>`select name from kysely_migration`.execute(db)).rows.map((r) => r.name);
+  } catch {
+    return []; // no migration table yet: a new database
+  }
+  return names.filter((n) => !Object.hasOwn(migrations, n)).sort();
 }

@@ -12,12 +12,17 @@ import {
   resolveSpecies,
   toHill,
 } from '../chem/index.js';
+import { MAX_FORMULA_LENGTH } from '../chem/formula.js';
 import { defineStudy } from './study.js';
+
+/** Most species in one list of a request (default 20; a half-reaction of the registry names at most 4). */
+export const MAX_SPECIES = 20;
 
 /** A species list: an array of names/formulas, or one comma-separated string ("CO2, NO3-"). */
 export const speciesListSchema = z
-  .union([z.array(z.string().min(1).max(200)).min(1).max(20), z.string().min(1).max(2000)])
+  .union([z.array(z.string().min(1).max(MAX_FORMULA_LENGTH)).min(1).max(MAX_SPECIES), z.string().min(1).max(4000)])
   .transform((v) => (Array.isArray(v) ? v : v.split(',').map((s) => s.trim()).filter(Boolean)))
+  .pipe(z.array(z.string()).max(MAX_SPECIES))
   .describe('species names or formulas, e.g. ["CO2", "NO3-"] or "CO2, NO3-"');
 
 const finite = z.number().finite();
@@ -98,7 +103,7 @@ export const convertRequestSchema = z.object({
   value: finite,
   fromUnit: z.string().min(1).max(100).describe('e.g. "mmol h-1 cm-2"'),
   toUnit: z.string().min(1).max(100),
-  species: z.string().max(200).optional().describe('product for its molar mass'),
+  species: z.string().max(MAX_FORMULA_LENGTH).optional().describe('product for its molar mass'),
   molarMassGPerMol: finite.positive().optional(),
 });
 /** A yield or yield rate converted between units. */

@@ -8,7 +8,7 @@ export function VegaChart({ spec, label }: { spec: object | null; label: string 
     if (!spec || !ref.current) return;
     let result: Result | undefined;
     let live = true;
-    embed(ref.current, spec as never, { actions: { export: true, source: false, compiled: false, editor: false }, renderer: 'svg' }).then((r) => {
+    embed(ref.current, spec as never, { actions: { export: true, source: false, compiled: false, editor: false }, renderer: 'svg', ast: true /* vega's interpreter: no eval, so the CSP needs no 'unsafe-eval' */ }).then((r) => {
       if (live) result = r;
       else r.finalize();
     });

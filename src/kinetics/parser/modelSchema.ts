@@ -52,7 +52,7 @@ export const speciesSchema = z.object({
 export const adsorbateSchema = z.object({ formula: z.string(), site: z.string().default('s') });
 
 /** A free-energy pathway for diagrams: a name and the steps in order. */
-export const pathwaySchema = z.object({ name: z.string(), steps: z.array(z.string()).min(1) });
+export const pathwaySchema = z.object({ name: z.string(), steps: z.array(z.string()).min(1).max(1000) });
 
 /** The model file. Units are declared at the top, as in Cantera; values below are read in them. */
 export const modelFileSchema = z.object({
@@ -73,15 +73,15 @@ export const modelFileSchema = z.object({
   pH: z.number().min(-2).max(16).default(7),
   potentialVvsRHE: z.number().min(-5).max(5).default(0),
   /** Site types; each is its own coverage pool (coverages of one type and its free sites sum to 1). */
-  sites: z.array(z.string().regex(/^\w+$/)).min(1).default(['s']),
+  sites: z.array(z.string().regex(/^\w+$/)).min(1).max(20).default(['s']),
   /** Surface sites per m² for current densities (default 1e19 m⁻², i.e. 10¹⁵ cm⁻²). */
   siteDensityPerM2: z.number().positive().default(1e19),
   /** Descriptors and their default values (eV), used by linear energies. */
   descriptors: z.record(z.string(), z.number().finite()).default({}),
   species: z.record(z.string(), speciesSchema),
   adsorbates: z.record(z.string().regex(/\*\w*$/, 'adsorbate names end in "*" (or "*site")'), adsorbateSchema),
-  steps: z.array(stepSchema).min(1),
-  pathways: z.array(pathwaySchema).default([]),
+  steps: z.array(stepSchema).min(1).max(1000),
+  pathways: z.array(pathwaySchema).max(100).default([]),
 });
 export type ModelFile = z.output<typeof modelFileSchema>;
 export type ModelFileInput = z.input<typeof modelFileSchema>;
