@@ -27,6 +27,19 @@ export function foldSpeciesText(text: string): string {
  * @example canonicalSpeciesId('CO₂') // 'carbon-dioxide'
  */
 export function canonicalSpeciesId(text: string): string | undefined {
+  const cached = CACHE.get(text);
+  if (cached !== undefined || CACHE.has(text)) return cached;
+  const id = resolveId(text);
+  if (CACHE.size >= CACHE_LIMIT) CACHE.clear(); // records repeat few spellings; a flood of distinct junk only resets it
+  CACHE.set(text, id);
+  return id;
+}
+
+/** Spellings already resolved (every record is validated and normalized several times over its species). */
+const CACHE = new Map<string, string | undefined>();
+const CACHE_LIMIT = 10_000;
+
+function resolveId(text: string): string | undefined {
   const folded = foldSpeciesText(text);
   if (folded === '') return undefined;
   const named = findSpeciesEntry(folded) ?? findSpeciesEntry(folded.replace(/ /g, '-')) ?? findSpeciesEntry(folded.replace(/-/g, ' '));
@@ -49,9 +62,12 @@ export interface SpeciesLists {
 /**
  * Returns the record with every species of its products and N and C sources replaced by its registry id
  * ({@link canonicalSpeciesId}); names that resolve to nothing are kept as typed (validation reports
- * them). Idempotent. Called before anything is computed from a record.
+ * them); the record itself when every name already is an id. Idempotent. Called before anything is
+ * computed from a record.
  */
 export function canonicalizeSpeciesLists<T extends SpeciesLists>(record: T): T {
+  const canonical = (names: string[]) => names.every((n) => canonicalSpeciesId(n) === n);
+  if (canonical(record.products) && canonical(record.nitrogenSources) && canonical(record.carbonSources)) return record; // the usual case: validated input
   const ids = (names: string[]) => names.map((n) => canonicalSpeciesId(n) ?? n);
   return { ...record, products: ids(record.products), nitrogenSources: ids(record.nitrogenSources), carbonSources: ids(record.carbonSources) };
 }

@@ -435,7 +435,8 @@ export function normalizeRecord(entered: RecordInput): CatalyticRecord {
     normalizerVersion: NORMALIZER_VERSION,
   };
   excludeFlaggedValues(input, normalized);
-  if (compactName(input.catalystPrinted) !== compactName(input.catalyst) && !input.flags.some((f) => f.code === 'catalyst-renamed')) {
+  const renamed = input.catalystPrinted !== input.catalyst && compactName(input.catalystPrinted) !== compactName(input.catalyst);
+  if (renamed && !input.flags.some((f) => f.code === 'catalyst-renamed')) {
     autoFlags.push({ code: 'catalyst-renamed', reason: `printed "${cleanPrinted(input.catalystPrinted)}", named "${input.catalyst}" here` });
   }
   const consistency = checkConsistency(normalized);
