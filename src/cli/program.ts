@@ -16,6 +16,7 @@ import {
 import { ConflictError, ImportError, NotFoundError, ReadOnlyError } from '../store/errors.js';
 import { type Output, defaultDataDir, registerDbCommands } from './dbCommands.js';
 import { registerKineticsCommands } from './kineticsCommands.js';
+import { registerMlCommands } from './mlCommands.js';
 import { registerPlanCommands } from './planCommands.js';
 import { registerProcessCommands } from './processCommands.js';
 import { VERSION } from '../version.js';
@@ -237,6 +238,7 @@ function buildProgram(io: CliIo, emit: (out: Output, json: boolean) => void): Co
   registerKineticsCommands(program, run);
   registerProcessCommands(program, run);
   registerPlanCommands(program, run);
+  registerMlCommands(program, run);
   program
     .command('serve')
     .description('run the web app and HTTP API (same as npm start, without the build step)')

@@ -44,3 +44,61 @@ export function paretoSpec(names: [string, string], runs: { line: number; a: num
     ],
   } as TopLevelSpec;
 }
+
+/**
+ * The optimizer's belief: the surrogate's mean over one or two varied inputs (line with a ±1.96σ band, or
+ * heat map), with every evaluation on top (failed ones as crosses).
+ */
+export function beliefMapSpec(
+  map: { x: { name: string; values: number[] }; y?: { name: string; values: number[] }; mean: number[]; sd: number[] },
+  evaluations: { inputs: Record<string, number>; value: number | null }[],
+  label: string,
+): TopLevelSpec {
+  const xName = map.x.name;
+  if (!map.y) {
+    const values = map.x.values.map((x, i) => ({ x: r(x), mean: r(map.mean[i]!), lo: r(map.mean[i]! - 1.96 * map.sd[i]!), hi: r(map.mean[i]! + 1.96 * map.sd[i]!) }));
+    const pts = evaluations.filter((e) => e.value !== null).map((e) => ({ x: r(e.inputs[xName]!), v: r(e.value!) }));
+    const x = { field: 'x', type: 'quantitative' as const, title: xName };
+    return {
+      ...head(`Surrogate of ${label}`, `mean and 95 % band after ${evaluations.length} evaluations`),
+      width: 480,
+      height: 300,
+      layer: [
+        { data: { values }, mark: { type: 'area', opacity: 0.25 }, encoding: { x, y: { field: 'lo', type: 'quantitative', title: label, scale: { zero: false } }, y2: { field: 'hi' } } },
+        { data: { values }, mark: 'line', encoding: { x, y: { field: 'mean', type: 'quantitative' } } },
+        { data: { values: pts }, mark: { type: 'point', filled: true, color: 'black' }, encoding: { x, y: { field: 'v', type: 'quantitative' } } },
+      ],
+    } as TopLevelSpec;
+  }
+  const xs = map.x.values;
+  const ys = map.y.values;
+  const yName = map.y.name;
+  const dx = (xs[1]! - xs[0]!) / 2;
+  const dy = (ys[1]! - ys[0]!) / 2;
+  const cells = ys.flatMap((y, j) => xs.map((x, i) => ({ x: r(x - dx), x2: r(x + dx), y: r(y - dy), y2: r(y + dy), mean: r(map.mean[j * xs.length + i]!) })));
+  const pts = evaluations.map((e) => ({ x: r(e.inputs[xName]!), y: r(e.inputs[yName]!), status: e.value === null ? 'failed' : 'evaluated' }));
+  return {
+    ...head(`Surrogate mean of ${label}`, `${evaluations.length} evaluations (crosses: failed, not used as numbers)`),
+    width: 420,
+    height: 380,
+    layer: [
+      { data: { values: cells }, mark: 'rect', encoding: { x: { field: 'x', type: 'quantitative', title: xName, scale: { domain: [r(xs[0]! - dx), r(xs.at(-1)! + dx)], nice: false } }, x2: { field: 'x2' }, y: { field: 'y', type: 'quantitative', title: yName, scale: { domain: [r(ys[0]! - dy), r(ys.at(-1)! + dy)], nice: false } }, y2: { field: 'y2' }, color: { field: 'mean', type: 'quantitative', title: label, scale: { scheme: 'viridis' } } } },
+      { data: { values: pts }, mark: { type: 'point', filled: false, color: 'white' }, encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, shape: { field: 'status', type: 'nominal', title: null, scale: { domain: ['evaluated', 'failed'], range: ['circle', 'cross'] } } } },
+    ],
+  } as TopLevelSpec;
+}
+
+/** Screened candidates: median log10 TOF with its 5–95 % interval per candidate, coloured by P(top k). */
+export function screeningSpec(rows: { name: string; median: number; p05: number; p95: number; pTopK: number }[], label: string, k: number): TopLevelSpec {
+  const values = rows.filter((x) => Number.isFinite(x.median)).map((x) => ({ name: x.name, median: r(x.median), p05: r(x.p05), p95: r(x.p95), p: r(x.pTopK) }));
+  const y = { field: 'name', type: 'nominal' as const, title: null, sort: { field: 'median', order: 'descending' as const } };
+  return {
+    ...head(`Screening: ${label}`, `median and 5–95 % interval from descriptor uncertainty; colour: P(top ${k})`),
+    width: 420,
+    height: Math.max(120, 22 * values.length),
+    layer: [
+      { data: { values }, mark: 'rule', encoding: { y, x: { field: 'p05', type: 'quantitative', title: label, scale: { zero: false } }, x2: { field: 'p95' } } },
+      { data: { values }, mark: { type: 'point', filled: true, size: 80 }, encoding: { y, x: { field: 'median', type: 'quantitative' }, color: { field: 'p', type: 'quantitative', title: `P(top ${k})`, scale: { domain: [0, 1], scheme: 'viridis' } } } },
+    ],
+  } as TopLevelSpec;
+}
