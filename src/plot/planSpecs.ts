@@ -83,7 +83,7 @@ export function beliefMapSpec(
     height: 380,
     layer: [
       { data: { values: cells }, mark: 'rect', encoding: { x: { field: 'x', type: 'quantitative', title: xName, scale: { domain: [r(xs[0]! - dx), r(xs.at(-1)! + dx)], nice: false } }, x2: { field: 'x2' }, y: { field: 'y', type: 'quantitative', title: yName, scale: { domain: [r(ys[0]! - dy), r(ys.at(-1)! + dy)], nice: false } }, y2: { field: 'y2' }, color: { field: 'mean', type: 'quantitative', title: label, scale: { scheme: 'viridis' } } } },
-      { data: { values: pts }, mark: { type: 'point', filled: false, color: 'white' }, encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, shape: { field: 'status', type: 'nominal', title: null, scale: { domain: ['evaluated', 'failed'], range: ['circle', 'cross'] } } } },
+      { data: { values: pts }, mark: { type: 'point', filled: false, color: 'white' }, encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, shape: { field: 'status', type: 'nominal', title: null, scale: { domain: ['evaluated', 'failed'], range: ['circle', 'cross'] }, legend: { symbolStrokeColor: 'black' } } } },
     ],
   } as TopLevelSpec;
 }
@@ -100,5 +100,31 @@ export function screeningSpec(rows: { name: string; median: number; p05: number;
       { data: { values }, mark: 'rule', encoding: { y, x: { field: 'p05', type: 'quantitative', title: label, scale: { zero: false } }, x2: { field: 'p95' } } },
       { data: { values }, mark: { type: 'point', filled: true, size: 80 }, encoding: { y, x: { field: 'median', type: 'quantitative' }, color: { field: 'p', type: 'quantitative', title: `P(top ${k})`, scale: { domain: [0, 1], scheme: 'viridis' } } } },
     ],
+  } as TopLevelSpec;
+}
+
+/**
+ * Regret curves: median simple regret vs evaluations with an interquartile band, one colour per method,
+ * log-scaled regret; one panel per problem.
+ */
+export function regretSpec(panels: { problem: string; unit: string; methods: { method: string; evaluations: number[]; median: number[]; q25: number[]; q75: number[] }[] }[]): TopLevelSpec {
+  const floor = 1e-6;
+  return {
+    ...head('Simple regret vs evaluations', 'median and interquartile range over seeds; regret floored at 1e-6 for the log axis'),
+    hconcat: panels.map((p) => {
+      const values = p.methods.flatMap((m) => m.evaluations.map((n, i) => ({ method: m.method, n, median: r(Math.max(floor, m.median[i]!)), q25: r(Math.max(floor, m.q25[i]!)), q75: r(Math.max(floor, m.q75[i]!)) })));
+      const x = { field: 'n', type: 'quantitative' as const, title: 'Evaluations' };
+      const color = { field: 'method', type: 'nominal' as const, title: 'Method' };
+      return {
+        title: p.problem,
+        width: 320,
+        height: 260,
+        data: { values },
+        layer: [
+          { mark: { type: 'area', opacity: 0.2 }, encoding: { x, y: { field: 'q25', type: 'quantitative', scale: { type: 'log' }, title: `Simple regret (${p.unit})` }, y2: { field: 'q75' }, color } },
+          { mark: 'line', encoding: { x, y: { field: 'median', type: 'quantitative' }, color } },
+        ],
+      };
+    }),
   } as TopLevelSpec;
 }

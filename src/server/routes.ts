@@ -58,6 +58,7 @@ import {
   potentialRequestSchema,
   yieldPlotQuerySchema,
 } from './apiSchemas.js';
+import { ML_ROUTES } from './mlRoutes.js';
 
 /** What a handler returns: JSON (default) or a text body with its content type. */
 export type RouteResult = unknown | { contentType: string; body: string; status?: number } | EventStreamResult;
@@ -439,6 +440,8 @@ ROUTES.push(
     },
   },
 );
+
+ROUTES.push(...ML_ROUTES);
 
 /** The OpenAPI 3.1 document, generated from {@link ROUTES} and their zod schemas. */
 export function openApiDocument(version: string): Record<string, unknown> {
