@@ -42,6 +42,12 @@ describe('POST /api/plan/ask and /api/plan/status', () => {
     expect(r.json.paritySpec.hconcat).toHaveLength(1);
   });
 
+  it('appears in the OpenAPI document with its body schema', async () => {
+    const doc = (await (await fetch(server.url + '/api/openapi.json')).json()) as Json;
+    expect(doc.paths['/api/plan/ask'].post.requestBody.content['application/json'].schema.properties.batch.maximum).toBe(50);
+    expect(doc.paths['/api/plan/status'].post.tags).toEqual(['planning']);
+  });
+
   it('bad runs: 400 naming line and field', async () => {
     const r = await post('/api/plan/ask', { space, runs: 'a,y\n1.5,0.2\n' });
     expect(r.status).toBe(400);
