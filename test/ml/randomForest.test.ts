@@ -19,7 +19,7 @@ describe('random forest with per-tree spread', () => {
     expect(p.mean[2]).toBeCloseTo(1.1, 0);
     expect(fitRandomForest(x, y, { seed: 3 }).predict([[0, 1, 0, 0.5]])).toEqual(m.predict([[0, 1, 0, 0.5]]));
     const cv = crossValidateRandomForest(x, y, { seed: 3 });
-    expect(cv.rmse).toBeLessThan(0.5); // the level spread is 3: the forest learns most of it
+    expect(cv.rmse).toBeLessThan(0.05); // levels 3 apart and a 0.2 trend: measured 0.011
     expect(cv.predictions.mean.every(Number.isFinite)).toBe(true);
   });
 
