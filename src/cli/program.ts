@@ -18,6 +18,8 @@ import { ConflictError, DatabaseError, ForbiddenError, ImportError, NotFoundErro
 import { type Output, registerDbCommands } from './dbCommands.js';
 import { defaultDataDir } from '../store/defaultDataDir.js';
 import { registerKineticsCommands } from './kineticsCommands.js';
+import { registerMlCommands } from './mlCommands.js';
+import { registerPlanCommands } from './planCommands.js';
 import { registerProcessCommands } from './processCommands.js';
 import { registerRestoreCommand } from './restoreCommand.js';
 import { registerTokenCommands } from './tokenCommands.js';
@@ -246,6 +248,8 @@ function buildProgram(io: CliIo, emit: (out: Output, json: boolean) => void): Co
   registerKineticsCommands(program, run);
   registerProcessCommands(program, run);
   registerWorkerCommand(program, io);
+  registerPlanCommands(program, run);
+  registerMlCommands(program, run);
   program
     .command('serve')
     .description('run the web app and HTTP API (same as npm start, without the build step)')

@@ -33,6 +33,7 @@ import {
   transientRequestSchema,
   yieldPlotQuerySchema,
 } from './apiSchemas.js';
+import { ML_ROUTES } from './mlRoutes.js';
 
 /** Solves one sweep chunk elsewhere (the Redis queue's workers); absent: the in-process worker pool. */
 export type SweepChunkRunner = NonNullable<Parameters<typeof runParallelSweep>[0]['runChunk']>;
@@ -355,6 +356,8 @@ ROUTES.push(
   studyRoute('/api/reactor', 'process', reactorStudy),
   studyRoute('/api/tea', 'process', teaStudy),
 );
+
+ROUTES.push(...ML_ROUTES);
 
 /** The OpenAPI 3.1 document, generated from {@link ROUTES} and their zod schemas. */
 export function openApiDocument(version: string): Record<string, unknown> {
