@@ -17,6 +17,7 @@ import { ConflictError, ImportError, NotFoundError, ReadOnlyError } from '../sto
 import { type Output, defaultDataDir, registerDbCommands } from './dbCommands.js';
 import { registerKineticsCommands } from './kineticsCommands.js';
 import { registerProcessCommands } from './processCommands.js';
+import { registerCatmapCommands } from './catmapCommands.js';
 import { VERSION } from '../version.js';
 
 /** Where CLI output goes; tests pass buffers, the bin passes the process streams. */
@@ -235,6 +236,7 @@ function buildProgram(io: CliIo, emit: (out: Output, json: boolean) => void): Co
   registerDbCommands(program, run);
   registerKineticsCommands(program, run);
   registerProcessCommands(program, run);
+  registerCatmapCommands(program, run);
   program
     .command('serve')
     .description('run the web app and HTTP API (same as npm start, without the build step)')
