@@ -192,6 +192,7 @@ export function registerKineticsCommands(program: Command, run: Run): void {
         modelText,
         spec,
         workers: num('--workers', o.workers),
+        inProcess: 'auto', // one-shot process: small grids skip the worker pool's start-up (BENCHMARKS.md)
         completed,
         onProgress: bar.update,
         onChunk: (chunk) => {
