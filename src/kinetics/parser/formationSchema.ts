@@ -4,7 +4,7 @@ import { CONSTANT_SET_NAMES } from '../thermodynamics/physicalConstants.js';
 /** A linear energy in eV (same form as the steps' `dG`; defined here too so the two schema files do not import each other). */
 const linearEnergySchema = z.union([
   z.number().finite(),
-  z.object({ intercept: z.number().finite().default(0), slopes: z.record(z.string(), z.number().finite()).default({}) }),
+  z.strictObject({ intercept: z.number().finite().default(0), slopes: z.record(z.string(), z.number().finite()).default({}) }),
 ]);
 
 /** `constants:` — the physical-constant set of the model (default codata2018). */
@@ -19,8 +19,8 @@ const coefficientSchema = z.union([z.number().finite(), z.enum(['+', '-', 'free'
  * name against the descriptors' columns (slopes/intercept absent = free; a number fixes it; "+"/"-" bound its sign).
  */
 export const formationEnergySchema = z.union([
+  z.strictObject({ fit: z.strictObject({ slopes: z.record(z.string(), coefficientSchema).default({}), intercept: coefficientSchema.default('free') }) }),
   linearEnergySchema,
-  z.object({ fit: z.object({ slopes: z.record(z.string(), coefficientSchema).default({}), intercept: coefficientSchema.default('free') }) }),
 ]);
 
 /**
