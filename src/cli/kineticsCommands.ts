@@ -192,7 +192,8 @@ export function registerKineticsCommands(program: Command, run: Run): void {
         modelText,
         spec,
         workers: num('--workers', o.workers),
-        inProcess: 'auto', // one-shot process: small grids skip the worker pool's start-up (BENCHMARKS.md)
+        // one-shot process: without --workers, grids up to 40 000 points skip the worker pool's start-up (BENCHMARKS.md)
+        inProcess: o.workers === undefined || num('--workers', o.workers) === 1 ? 'auto' : false,
         completed,
         onProgress: bar.update,
         onChunk: (chunk) => {

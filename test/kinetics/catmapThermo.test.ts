@@ -54,7 +54,7 @@ describe('harmonic adsorbate thermochemistry', () => {
 });
 
 describe('Shomate gases (NIST WebBook coefficients)', () => {
-  const at = (g: string, T: number) => SHOMATE_GASES[g]!.ranges[0]!;
+  const at = (g: string, _temperatureK: number) => SHOMATE_GASES[g]!.ranges[0]!;
   // NIST WebBook printed values: S°gas,1 bar at 298.15 K — H2 130.68, O2 205.15, CO2 213.79 J/mol/K;
   // H2 Cp(298.15) 28.84 J/mol/K; H2 at 1000 K: H° − H°298.15 = 20.68 kJ/mol, S° = 166.2 J/mol/K (the WebBook's table)
   it('reproduces the WebBook’s standard entropies and heat capacity at 298.15 K', () => {

@@ -103,14 +103,14 @@ function tokenize(text: string, file: string): Tok[] {
     }
     if ('[({'.includes(c)) depth++;
     if ('])}'.includes(c)) depth = Math.max(0, depth - 1);
-    if ('[](){},:=+-*/'.includes(c)) {
+    if ('[](){},:=+-*/.;'.includes(c)) {
       const two = text.slice(i, i + 2);
       if (['+=', '-=', '*=', '/=', '==', '**', '//', '->'].includes(two)) err(i, `operator "${two}" is not read (only "=" assignments and + - * / of numbers)`);
       toks.push({ kind: 'op', value: c, at: i });
       i++;
       continue;
     }
-    err(start, c === '.' ? 'attributes (".") are not read' : c === ';' ? 'one statement per line (";" is not read)' : `unexpected character "${c}"`);
+    err(start, `unexpected character "${c}"`);
   }
   if (toks.length && toks.at(-1)!.kind !== 'nl') toks.push({ kind: 'nl', at: text.length });
   toks.push({ kind: 'eof', at: text.length });
@@ -269,6 +269,7 @@ export function readPythonLiterals(text: string, file = 'setup'): PythonAssignme
     const v = atom();
     if (isOp(peek(), '[')) return err(peek(), 'subscripts are read only on the left of "="');
     if (isOp(peek(), '(')) return err(peek(), 'calls are not read');
+    if (isOp(peek(), '.')) return err(peek(), 'attributes (".") are not read');
     return v;
   }
   function term(): PyValue {
@@ -319,10 +320,11 @@ export function readPythonLiterals(text: string, file = 'setup'): PythonAssignme
       expectOp(']', 'after a subscript');
     }
     const eq = next();
-    if (!isOp(eq, '=')) err(eq, isOp(eq, '(') ? 'calls are not read' : `expected "=" after "${name}", got ${describe(eq)}`);
+    if (!isOp(eq, '=')) err(eq, isOp(eq, '(') ? 'calls are not read' : isOp(eq, '.') ? 'attributes (".") are not read' : `expected "=" after "${name}", got ${describe(eq)}`);
     const value = exprList();
     const end = next();
     if (isOp(end, '=')) err(end, 'chained assignments are not read');
+    if (isOp(end, ';')) err(end, 'one statement per line (";" is not read)');
     if (end.kind !== 'nl' && end.kind !== 'eof') err(end, `expected the end of the statement, got ${describe(end)}`);
     if (keys.length === 0) {
       values[name] = value;
