@@ -190,6 +190,7 @@ export function registerKineticsCommands(program: Command, run: Run): void {
       const { runParallelSweep } = await import('../jobs/runParallelSweep.js');
       const result = await runParallelSweep({
         modelText,
+        model: m,
         spec,
         workers: num('--workers', o.workers),
         // one-shot process: without --workers, grids up to 40 000 points skip the worker pool's start-up (BENCHMARKS.md)

@@ -15,6 +15,8 @@ export const IN_PROCESS_MAX_POINTS = 40_000;
 export interface ParallelSweepOptions {
   /** Model YAML/JSON text (workers compile it themselves). */
   modelText: string;
+  /** The same model already compiled, when the caller has it (saves parsing and validating it again here). */
+  model?: ReturnType<typeof compileModel>;
   spec: SweepSpec;
   /** Worker threads of the pool that runs it (default: number of cores). */
   workers?: number;
@@ -69,7 +71,7 @@ export function mergeSweepChunks(model: ReturnType<typeof compileModel>, spec: S
  * done (resume) are skipped; an abort signal stops the workers.
  */
 export async function runParallelSweep(options: ParallelSweepOptions): Promise<SweepResult> {
-  const model = compileModel(parseModelText(options.modelText));
+  const model = options.model ?? compileModel(parseModelText(options.modelText));
   const ys = options.spec.y ? axisValues(options.spec.y) : [0];
   const xs = axisValues(options.spec.x);
   const threads = options.workers ?? os.availableParallelism();
