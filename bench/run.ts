@@ -9,6 +9,7 @@ import os from 'node:os';
 import { chemBenchCases } from './chem.bench.js';
 import { runBenchCases } from './harness.js';
 import { runCliBench } from './cli.bench.js';
+import { runCatmapBench } from './catmap.bench.js';
 import { runApiBench } from './api.bench.js';
 import { runKineticsBench } from './kinetics.bench.js';
 import { runProcessBench } from './process.bench.js';
@@ -22,6 +23,8 @@ async function main() {
   );
   const cli = runCliBench();
   console.table(cli.map((c) => ({ command: c.command, runs: c.runs, 'median ms': Math.round(c.medianMs), 'over baseline ms': Math.round(c.overBaselineMs) })));
+  const catmapGrids = runCatmapBench();
+  console.table(catmapGrids.map((r) => ({ case: r.case, points: r.points, 'median ms': Math.round(r.medianMs), converged: r.converged ?? '' })));
   // the CPU-bound sections first, then the databases and the server
   const kinetics = await runKineticsBench();
   console.table({
@@ -54,7 +57,7 @@ async function main() {
   const api = await runApiBench();
   console.table(api.map((a) => ({ request: a.request, 'req/s': Math.round(a.requestsPerSecond), 'p50 ms': a.latencyP50Ms, 'p99 ms': a.latencyP99Ms, errors: a.errors, non2xx: a.non2xx })));
   const meta = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', budgetMs };
-  writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify({ meta, chem, cli, store, kinetics, process: processBench, api }, null, 2) + '\n');
+  writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify({ meta, chem, cli, catmapGrids, store, kinetics, process: processBench, api }, null, 2) + '\n');
   console.log(`wrote bench/results.json (node ${meta.node}, ${meta.cpus} cpus)`);
 }
 

@@ -195,10 +195,13 @@ export function registerKineticsCommands(program: Command, run: Run): void {
       try {
         result = await runParallelSweep({
           modelText,
+          model: m,
           spec,
           workers: num('--workers', o.workers),
           chunkRows: num('--chunk-rows', o.chunkRows),
           ...(queue ? { runChunk: queue.run } : {}),
+          // one-shot process: without --workers, grids up to 40 000 points skip the worker pool's start-up (BENCHMARKS.md)
+          inProcess: o.workers === undefined || num('--workers', o.workers) === 1 ? 'auto' : false,
           completed,
           onProgress: bar.update,
           onChunk: (chunk) => {

@@ -24,6 +24,7 @@ import { registerProcessCommands } from './processCommands.js';
 import { registerRestoreCommand } from './restoreCommand.js';
 import { registerTokenCommands } from './tokenCommands.js';
 import { registerWorkerCommand } from './workerCommand.js';
+import { registerCatmapCommands } from './catmapCommands.js';
 import { VERSION } from '../version.js';
 
 /** Where CLI output goes; tests pass buffers, the bin passes the process streams. */
@@ -250,6 +251,7 @@ function buildProgram(io: CliIo, emit: (out: Output, json: boolean) => void): Co
   registerWorkerCommand(program, io);
   registerPlanCommands(program, run);
   registerMlCommands(program, run);
+  registerCatmapCommands(program, run);
   program
     .command('serve')
     .description('run the web app and HTTP API (same as npm start, without the build step)')

@@ -1,14 +1,22 @@
 import { setMaxListeners } from 'node:events';
 import os from 'node:os';
 import { InputError } from '../chem/index.js';
-import { axisValues, type SweepResult, type SweepSpec } from '../kinetics/mapper/descriptorSweep.js';
+import { axisValues, descriptorSweep, type SweepResult, type SweepSpec } from '../kinetics/mapper/descriptorSweep.js';
 import { compileModel, parseModelText } from '../kinetics/parser/compileModel.js';
-import { runPooledTask } from './workerPool.js';
+
+/**
+ * Grids of at most this many points run on the calling thread when `inProcess: 'auto'`: starting the pool's
+ * workers (each loads the modules and compiles the model) costs more than they save below it. Measured on 2 busy
+ * cores with the HER fixture (test/kinetics/fixtures/her-full.mkm) through the CLI: see BENCHMARKS.md.
+ */
+export const IN_PROCESS_MAX_POINTS = 40_000;
 
 /** Options of {@link runParallelSweep}. */
 export interface ParallelSweepOptions {
   /** Model YAML/JSON text (workers compile it themselves). */
   modelText: string;
+  /** The same model already compiled, when the caller has it (saves parsing and validating it again here). */
+  model?: ReturnType<typeof compileModel>;
   spec: SweepSpec;
   /** Worker threads of the pool that runs it (default: number of cores). */
   workers?: number;
@@ -26,6 +34,13 @@ export interface ParallelSweepOptions {
    * done in the chunk. Default: the in-process pool of warm worker threads.
    */
   runChunk?: (task: { modelText: string; spec: SweepSpec; rows: [number, number] }, onProgress: (pointsDone: number) => void, signal: AbortSignal) => Promise<SweepResult>;
+  /**
+   * Solve on the calling thread instead of the pool: `true`, `false` (default), or `'auto'` — in-process when
+   * `workers` is 1 or the rows left have at most {@link IN_PROCESS_MAX_POINTS} points. For one-shot processes (the
+   * CLI); a server keeps its event loop free with the pool. In-process runs are one band: continuation runs across
+   * the whole grid, and the abort signal is checked between bands only.
+   */
+  inProcess?: boolean | 'auto';
 }
 
 /** Merges chunk results (row bands) into one grid result. */
@@ -61,7 +76,7 @@ export function mergeSweepChunks(model: ReturnType<typeof compileModel>, spec: S
  * done (resume) are skipped; an abort signal stops the workers.
  */
 export async function runParallelSweep(options: ParallelSweepOptions): Promise<SweepResult> {
-  const model = compileModel(parseModelText(options.modelText));
+  const model = options.model ?? compileModel(parseModelText(options.modelText));
   const ys = options.spec.y ? axisValues(options.spec.y) : [0];
   const xs = axisValues(options.spec.x);
   const threads = options.workers ?? os.availableParallelism();
@@ -91,6 +106,28 @@ export async function runParallelSweep(options: ParallelSweepOptions): Promise<S
   const inFlight = new Map<number, number>(); // points done so far in each running chunk, by first row
   const report = () => options.onProgress?.(finishedPoints + [...inFlight.values()].reduce((a, b) => a + b, 0), total);
   report();
+  const remaining = total - finishedPoints;
+  const inProcess = !options.runChunk && (options.inProcess === true || (options.inProcess === 'auto' && (threads === 1 || remaining <= IN_PROCESS_MAX_POINTS)));
+  if (inProcess) {
+    // contiguous bands of rows still to do, each solved in one continuation pass
+    const bands: [number, number][] = [];
+    for (const [a, b] of tasks) {
+      const last = bands.at(-1);
+      if (last && last[1] === a) last[1] = b;
+      else bands.push([a, b]);
+    }
+    const fresh: SweepResult[] = [];
+    let before = finishedPoints;
+    for (const rows of bands) {
+      if (options.signal?.aborted) throw new Error('sweep cancelled');
+      const chunk = descriptorSweep(model, options.spec, rows, (row) => options.onProgress?.(before + (row - rows[0] + 1) * xs.length, total));
+      before += (rows[1] - rows[0]) * xs.length;
+      options.onChunk?.(chunk);
+      fresh.push(chunk);
+    }
+    return mergeSweepChunks(model, options.spec, [...done, ...fresh]);
+  }
+  const { runPooledTask } = await import('./workerPool.js');
   const controller = new AbortController();
   setMaxListeners(tasks.length + 1, controller.signal); // every queued chunk listens to it: not a leak
   const abort = () => controller.abort();

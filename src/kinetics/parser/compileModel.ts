@@ -1,6 +1,8 @@
 import { parse as parseYaml } from 'yaml';
 import { InputError, type Formula, Rational, nullSpace, parseFormula } from '../../chem/index.js';
 import { type ModelFile, type ModelFileInput, modelFileSchema } from './modelSchema.js';
+import { resolveFormationEnergies } from '../scaler/formationEnergies.js';
+import { type PhysicalConstants, physicalConstants } from '../thermodynamics/physicalConstants.js';
 
 /** A linear form intercept + slopes·descriptors, with slopes aligned to the model's descriptor order. */
 export interface CompiledLinear {
@@ -54,6 +56,8 @@ export interface CompiledModel {
    * adsorbate stoichiometry, exact), as rows of length = steps. Steady-state net rates lie in their span.
    */
   routes: number[][];
+  /** The physical constants of the model (`constants:`, default CODATA 2018). */
+  constants: PhysicalConstants;
 }
 
 const MODEL_ALLOWED = 'a model file as in docs/model-format.md';
@@ -113,7 +117,9 @@ function linear(value: unknown, descriptors: string[], field: string): CompiledL
  * charge and sites (per site type), and lays the steps out as index arrays.
  * @throws {InputError} naming the step and what does not balance, or the unknown species
  */
-export function compileModel(file: ModelFile): CompiledModel {
+export function compileModel(input: ModelFile): CompiledModel {
+  // formation energies (if any) become each step's dG and Ea at the model's temperature (scaler + thermodynamics)
+  const file = resolveFormationEnergies(input).file;
   const adsorbates = Object.keys(file.adsorbates);
   const species = Object.keys(file.species);
   const sites = file.sites;
@@ -146,7 +152,7 @@ export function compileModel(file: ModelFile): CompiledModel {
       reactActivity: 1, prodActivity: 1,
       speciesNet: new Map(),
       electrons: 0,
-      dG: linear(step.dG, descriptors, `${field}.dG`),
+      dG: linear(step.dG!, descriptors, `${field}.dG`), // present: resolveFormationEnergies fills or refuses it
       barrier: step.Ea === undefined ? { kind: 'none' } : typeof step.Ea === 'object' && 'bep' in step.Ea ? { kind: 'bep', ...step.Ea.bep } : { kind: 'linear', value: linear(step.Ea, descriptors, `${field}.Ea`) },
       beta: step.beta ?? 0.5,
       prefactorPerS: step.prefactorPerS ?? null,
@@ -223,6 +229,7 @@ export function compileModel(file: ModelFile): CompiledModel {
   const routes = nullSpace(matrix, steps.length).basis.map((v) => v.map((x) => x.toNumber()));
   return {
     routes,
+    constants: physicalConstants(file.constants),
     file,
     adsorbates,
     adsorbateSite,

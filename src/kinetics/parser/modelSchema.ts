@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { constantsSchema, formationSchema } from './formationSchema.js';
 
 /**
  * A linear energy in eV: a number, or `intercept + Σ slope·descriptor` (linear scaling relations), e.g.
@@ -21,8 +22,13 @@ export const stepSchema = z.object({
    * "NO* + CO* -> OCNO* + *". Adsorbates end in "*" (or "*site"), free sites are "*" (or "*site").
    */
   equation: z.string().min(3),
-  /** Reaction free energy at 0 V vs RHE, eV (CHE: ΔG(U) = ΔG + n·U for n electrons consumed). */
-  dG: linearEnergySchema,
+  /**
+   * Reaction free energy at 0 V vs RHE, eV (CHE: ΔG(U) = ΔG + n·U for n electrons consumed); may be left out when the
+   * model gives `formation` energies (then ΔG = Σ products − Σ reactants).
+   */
+  dG: linearEnergySchema.optional(),
+  /** Name of this step's transition state in `formation.transitionStates` (its barrier then follows from it). */
+  ts: z.string().optional(),
   /** Forward barrier at 0 V vs RHE, eV; default: barrierless (Ea = max(0, ΔG)). */
   Ea: barrierSchema.optional(),
   /** Symmetry factor of electrochemical steps (default 0.5). */
@@ -82,6 +88,10 @@ export const modelFileSchema = z.object({
   adsorbates: z.record(z.string().regex(/\*\w*$/, 'adsorbate names end in "*" (or "*site")'), adsorbateSchema),
   steps: z.array(stepSchema).min(1).max(1000),
   pathways: z.array(pathwaySchema).max(100).default([]),
+  /** Physical constants: codata2018 (default) | codata2010 | catmap (see docs/model-format.md). */
+  constants: constantsSchema.default('codata2018'),
+  /** Formation energies, fitted scaling relations and thermochemical corrections (docs/model-format.md). */
+  formation: formationSchema.optional(),
 });
 export type ModelFile = z.output<typeof modelFileSchema>;
 export type ModelFileInput = z.input<typeof modelFileSchema>;

@@ -36,8 +36,10 @@ export function rateConstants(
   temperatureK = model.file.temperatureK,
   out: RateConstants = emptyRateConstants(model.steps.length),
 ): RateConstants {
-  const kT = thermalEnergyEv(temperatureK);
-  const tst = (BOLTZMANN_J_PER_K * temperatureK) / PLANCK_J_S;
+  // the model's constant set (CODATA 2018 unless it chose another); kB·T/h = (kB in eV/K)·T/(h in eV s)
+  const c = model.constants;
+  const kT = c.boltzmannEvPerK * temperatureK;
+  const tst = (c.boltzmannEvPerK * temperatureK) / c.planckEvS;
   for (let j = 0; j < model.steps.length; j++) {
     const step = model.steps[j]!;
     const e = stepEnergy(step, potentialV, descriptors);
