@@ -109,11 +109,13 @@ export function registerKineticsCommands(program: Command, run: Run): void {
         const [k, v] = d.split('=');
         return [k!, num(`--descriptor ${k}`, v)!];
       }));
-      const curve = polarizationCurve(m, potentials, { descriptors }).map(({ theta: _theta, state: _state, ...rest }) => rest);
+      const { withTransportWarnings } = await import('../transport/diffusionLimitCheck.js');
+      const curve = withTransportWarnings(m, polarizationCurve(m, potentials, { descriptors }).map(({ theta: _theta, state: _state, ...rest }) => rest));
       const products = m.productIndices.map((p) => m.species[p]!);
       const header = `E (V RHE)  j (mA cm-2)   ${products.map((p) => `FE ${p}`.padEnd(14)).join('')}converged  residual`;
       const lines = curve.map((c) => `${c.potentialVvsRHE.toFixed(3).padStart(9)}  ${fmt(c.currentDensityAPerM2 / 10).padStart(11)}   ${products.map((p) => `${(100 * c.faradaicEfficiency[p]!).toFixed(2)} %`.padEnd(14)).join('')}${c.converged ? 'yes' : 'NO '}        ${c.residual.toExponential(1)}`);
-      return { json: curve, text: [header, ...lines].join('\n') };
+      const warnings = [...m.warnings.map((w) => `warning: ${w}`), ...curve.flatMap((c) => (c.warnings ?? []).map((w) => `warning at ${c.potentialVvsRHE.toFixed(3)} V: ${w}`))];
+      return { json: curve, text: [header, ...lines, ...warnings].join('\n') };
     }));
   kin
     .command('drc')

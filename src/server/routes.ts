@@ -28,6 +28,7 @@ import type { CouplingCurvePoint } from '../transport/coupleToKinetics.js';
 import { runParallelSweep } from '../jobs/runParallelSweep.js';
 import { runPulse } from '../kinetics/analyze/pulse.js';
 import { polarizationCurve } from '../kinetics/analyze/steadyState.js';
+import { withTransportWarnings } from '../transport/diffusionLimitCheck.js';
 import type { SweepResult } from '../kinetics/mapper/descriptorSweep.js';
 import { freeEnergyDiagram } from '../mechanism/freeEnergyDiagram.js';
 import { freeEnergyDiagramSpec } from '../plot/freeEnergyDiagramSpec.js';
@@ -239,7 +240,7 @@ ROUTES.push(
     handler: ({ body }) => {
       const b = body as z.infer<typeof steadyRequestSchema>;
       const m = modelOf(b);
-      return polarizationCurve(m, b.potentialsVvsRHE ?? [m.file.potentialVvsRHE], { descriptors: b.descriptors }).map(({ theta: _t, state: _s, ...rest }) => rest);
+      return withTransportWarnings(m, polarizationCurve(m, b.potentialsVvsRHE ?? [m.file.potentialVvsRHE], { descriptors: b.descriptors }).map(({ theta: _t, state: _s, ...rest }) => rest));
     },
   },
   {
