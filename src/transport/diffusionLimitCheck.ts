@@ -5,19 +5,20 @@ import { CO2_SATURATION_MOL_PER_M3, SOLUTES } from './transportData.js';
 /** Default diffusion boundary-layer thickness of the transport check, m (50 µm; models may set `checks.boundaryLayerUm`). */
 export const DEFAULT_BOUNDARY_LAYER_M = 50e-6;
 
-const CRC_DIFFUSION =
-  'CRC Handbook of Chemistry and Physics, 97th ed. (2016): "Diffusion coefficients in liquids at infinite dilution", 25 °C';
-const SANDER = 'R. Sander, Atmos. Chem. Phys. 15, 4399 (2015), doi:10.5194/acp-15-4399-2015 (Henry solubility at 25 °C)';
+const CRC_GASES_IN_WATER =
+  'CRC Handbook of Chemistry and Physics, "Diffusion of gases in water": N2 2.0e-5 cm² s⁻¹ at 25 °C (from D. M. Himmelblau, Chem. Rev. 64, 527 (1964))';
+const SANDER_2015 = 'R. Sander, Atmos. Chem. Phys. 15, 4399 (2015), doi:10.5194/acp-15-4399-2015 (Henry solubility at 25 °C)';
+const SANDER_2023 = 'R. Sander, Compilation of Henry\'s law constants (version 5.0.0), Atmos. Chem. Phys. 23, 10901 (2023), doi:10.5194/acp-23-10901-2023';
 
 /** Dissolved gases not in the microenvironment's solute table: diffusion coefficient, m² s⁻¹. */
 const EXTRA_DIFFUSION: Record<string, { diffusionM2PerS: number; source: string }> = {
-  N2: { diffusionM2PerS: 1.88e-9, source: CRC_DIFFUSION },
+  N2: { diffusionM2PerS: 2.0e-9, source: CRC_GASES_IN_WATER },
 };
 
 /** Henry solubility of gases reacting from the gas phase, mol m⁻³ per bar (25 °C). */
 const HENRY_MOL_PER_M3_PER_BAR: Record<string, { value: number; source: string }> = {
-  CO2: { value: CO2_SATURATION_MOL_PER_M3, source: SANDER },
-  N2: { value: 0.64, source: `${SANDER}: H^cp(N2) = 6.4e-6 mol m⁻³ Pa⁻¹` },
+  CO2: { value: CO2_SATURATION_MOL_PER_M3, source: SANDER_2015 },
+  N2: { value: 0.64, source: `${SANDER_2023}: H^cp(N2) = 6.4e-6 mol m⁻³ Pa⁻¹ (recommended, Burkholder et al. 2019)` },
 };
 
 /**
@@ -47,7 +48,7 @@ export interface ReactantDiffusionLimit {
 
 /**
  * The diffusion limit of every gas or solution reactant of a model (species that are not products and whose
- * diffusion coefficient is tabulated: the microenvironment's solutes, CRC, plus N2; gases with a Henry
+ * diffusion coefficient is tabulated: the microenvironment's solutes, plus N2 from the CRC table of gases in water; gases with a Henry
  * solubility: CO2, N2). H2O and H⁺ are not checked (water is the solvent; HER at pH ≥ 4 draws on water).
  * Species without data are left out.
  * @param boundaryLayerM - default: the model's `checks.boundaryLayerUm` (50 µm unless set)

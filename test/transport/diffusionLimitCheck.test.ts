@@ -4,8 +4,8 @@ import { steadyState } from '../../src/kinetics/analyze/steadyState.js';
 import { loadModel } from '../../src/store/builtinModels.js';
 import { diffusionLimitWarnings, diffusionLimitedCurrentAPerM2, reactantDiffusionLimits, withTransportWarnings } from '../../src/transport/diffusionLimitCheck.js';
 
-// Hand-derived: F = 96485.33212 C/mol; D(NO3-) = 1.902e-9, D(N2) = 1.88e-9, D(CO2) = 1.91e-9 m² s⁻¹ (CRC);
-// N2 solubility 6.4e-6 mol m⁻³ Pa⁻¹ = 0.64 mol m⁻³ bar⁻¹, CO2 34 mol m⁻³ bar⁻¹ (Sander 2015); δ = 50 µm.
+// Hand-derived: F = 96485.33212 C/mol; D(NO3-) = 1.902e-9, D(N2) = 2.0e-9 (CRC, gases in water), D(CO2) = 1.91e-9 m² s⁻¹ (CRC);
+// N2 solubility 6.4e-6 mol m⁻³ Pa⁻¹ = 0.64 mol m⁻³ bar⁻¹ (Sander 2023, v5.0.0), CO2 34 mol m⁻³ bar⁻¹ (Sander 2015); δ = 50 µm.
 const F = 96485.33212;
 
 describe('diffusion-limited currents n·F·D·c/δ', () => {
@@ -14,8 +14,8 @@ describe('diffusion-limited currents n·F·D·c/δ', () => {
     expect(diffusionLimitedCurrentAPerM2(8, 1.902e-9, 50, 50e-6)).toBeCloseTo(1468.1, 1);
     expect(diffusionLimitedCurrentAPerM2(8, 1.902e-9, 50, 100e-6)).toBeCloseTo(734.06, 2);
   });
-  it('dissolved N2 at 1 bar → urea (6 e- per N2): 13.9 A m⁻² ≈ 1.4 mA cm⁻²', () => {
-    expect(diffusionLimitedCurrentAPerM2(6, 1.88e-9, 0.64, 50e-6)).toBeCloseTo(13.93, 2);
+  it('dissolved N2 at 1 bar → urea (6 e- per N2): 14.8 A m⁻² ≈ 1.5 mA cm⁻²', () => {
+    expect(diffusionLimitedCurrentAPerM2(6, 2.0e-9, 0.64, 50e-6)).toBeCloseTo(14.82, 2);
   });
   it('refuses a boundary layer outside 0.1 µm … 1 cm', () => {
     expect(() => diffusionLimitedCurrentAPerM2(8, 1.9e-9, 50, 0)).toThrow(/^boundaryLayerM: /);
@@ -30,7 +30,7 @@ describe('transport check of kinetic steady states', () => {
     const pd = reactantDiffusionLimits(loadModel({ name: 'urea-pdcu-tio2' }));
     const n2 = pd.find((l) => l.species === 'N2')!;
     expect(n2.concentrationMolPerM3).toBeCloseTo(0.64, 12);
-    expect(6 * F * n2.limitingFluxMolPerM2PerS).toBeCloseTo(13.93, 2);
+    expect(6 * F * n2.limitingFluxMolPerM2PerS).toBeCloseTo(14.82, 2);
   });
 
   it('warns when a reactant is consumed beyond D·c/δ, with the current at which it runs out', () => {
