@@ -78,7 +78,7 @@ export function registerKineticsCommands(program: Command, run: Run): void {
       const names = o.pathway ? o.pathway.split(',').map((s) => s.trim()) : m.file.pathways.map((p) => p.name);
       const diagrams = names.map((n) => freeEnergyDiagram(m, n, U));
       const bytes = o.out ? await writeFigure(freeEnergyDiagramSpec(diagrams, m.file.name), o.out) : 0;
-      const text = diagrams.map((d) => [`${d.pathway} at ${U} V vs RHE: U_L = ${d.limitingPotentialV === null ? '—' : d.limitingPotentialV.toFixed(3) + ' V'} (PDS ${d.potentialDeterminingStep ?? '—'})`, ...d.levels.map((l) => `  ${String(l.index).padStart(2)}  ${l.freeEnergyEv.toFixed(3).padStart(8)} eV  ${l.label}${l.barrierEv !== undefined ? `   (Ea ${l.barrierEv.toFixed(2)} eV)` : ''}`)].join('\n'));
+      const text = diagrams.map((d) => [`${d.pathway} at ${U} V vs RHE: U_L = ${d.limitingPotentialV === null ? '—' : d.limitingPotentialV.toFixed(3) + ' V'}${d.limitingPotentialKind === 'equilibrium' ? ' (equilibrium potential of a lumped step)' : ''} (PDS ${d.potentialDeterminingStep ?? '—'})`, ...d.levels.map((l) => `  ${String(l.index).padStart(2)}  ${l.freeEnergyEv.toFixed(3).padStart(8)} eV  ${l.label}${l.barrierEv !== undefined ? `   (Ea ${l.barrierEv.toFixed(2)} eV)` : ''}`)].join('\n'));
       if (o.out) text.push(`wrote ${o.out} (${bytes} bytes)`);
       return { json: { diagrams, ...(o.out ? { file: o.out } : {}) }, text: text.join('\n\n') };
     }));
@@ -90,9 +90,9 @@ export function registerKineticsCommands(program: Command, run: Run): void {
       const m = await model(ref);
       const rows = m.file.pathways.map((p) => {
         const d = freeEnergyDiagram(m, p.name, 0);
-        return { pathway: p.name, limitingPotentialV: d.limitingPotentialV, potentialDeterminingStep: d.potentialDeterminingStep, uphillChemicalSteps: d.uphillChemicalSteps };
+        return { pathway: p.name, limitingPotentialV: d.limitingPotentialV, potentialDeterminingStep: d.potentialDeterminingStep, limitingPotentialKind: d.limitingPotentialKind, uphillChemicalSteps: d.uphillChemicalSteps };
       });
-      return { json: rows, text: rows.map((r) => `${r.pathway.padEnd(12)} U_L = ${r.limitingPotentialV === null ? '—' : r.limitingPotentialV.toFixed(3) + ' V vs RHE'}   PDS ${r.potentialDeterminingStep ?? '—'}${r.uphillChemicalSteps.length ? `   uphill chemical: ${r.uphillChemicalSteps.map((s) => `${s.step} ${s.dGEv.toFixed(2)} eV`).join(', ')}` : ''}`).join('\n') };
+      return { json: rows, text: rows.map((r) => `${r.pathway.padEnd(12)} U_L = ${r.limitingPotentialV === null ? '—' : r.limitingPotentialV.toFixed(3) + ' V vs RHE'}${r.limitingPotentialKind === 'equilibrium' ? ' (equilibrium potential of a lumped multi-electron step, not a limiting potential)' : ''}   PDS ${r.potentialDeterminingStep ?? '—'}${r.uphillChemicalSteps.length ? `   uphill chemical: ${r.uphillChemicalSteps.map((s) => `${s.step} ${s.dGEv.toFixed(2)} eV`).join(', ')}` : ''}`).join('\n') };
     }));
 
   const kin = program.command('kinetics').description('mean-field microkinetics: steady states, pulses, descriptor sweeps');
