@@ -61,7 +61,7 @@ export function registerKineticsCommands(program: Command, run: Run): void {
     .addOption(json())
     .action(run(async () => {
       const models = (await builtinModels()).listBuiltinModels();
-      return { json: models, text: models.map((m) => `${m.name}\n  ${m.description}\n  source: ${m.source}\n  pathways: ${m.pathways.join(', ')}; descriptors: ${JSON.stringify(m.descriptors)}`).join('\n\n') };
+      return { json: models, text: models.map((m) => `${m.name}\n  ${m.description}\n  source: ${m.source}\n  pathways: ${m.pathways.join(', ')}; descriptors: ${JSON.stringify(m.descriptors)}${m.warnings.map((w) => `\n  warning: ${w}`).join('')}`).join('\n\n') };
     }));
 
   const mech = program.command('mech').description('free-energy diagrams and limiting potentials (computational hydrogen electrode)');

@@ -110,7 +110,7 @@ export function checkModelThermodynamics(
     try {
       core = equilibriumPotential(reactantFormulas, products.map(formulaOf), { pH: file.pH, phases });
     } catch (error) {
-      return unchecked((error as Error).message);
+      return unchecked((error as Error).message.replace(/^[\w/.-]+: /, '').replace(/ \(allowed: [\s\S]*\)$/, ''));
     }
     const perProduct = speciesNet.get(products[0]!)!;
     if (Math.abs(core.electrons * perProduct - electrons) > 1e-6) {
