@@ -61,7 +61,7 @@ export function registerKineticsCommands(program: Command, run: Run): void {
     .addOption(json())
     .action(run(async () => {
       const models = (await builtinModels()).listBuiltinModels();
-      return { json: models, text: models.map((m) => `${m.name}\n  ${m.description}\n  source: ${m.source}\n  pathways: ${m.pathways.join(', ')}; descriptors: ${JSON.stringify(m.descriptors)}`).join('\n\n') };
+      return { json: models, text: models.map((m) => `${m.name}\n  ${m.description}\n  source: ${m.source}\n  pathways: ${m.pathways.join(', ')}; descriptors: ${JSON.stringify(m.descriptors)}${m.warnings.map((w) => `\n  warning: ${w}`).join('')}`).join('\n\n') };
     }));
 
   const mech = program.command('mech').description('free-energy diagrams and limiting potentials (computational hydrogen electrode)');
@@ -78,7 +78,7 @@ export function registerKineticsCommands(program: Command, run: Run): void {
       const names = o.pathway ? o.pathway.split(',').map((s) => s.trim()) : m.file.pathways.map((p) => p.name);
       const diagrams = names.map((n) => freeEnergyDiagram(m, n, U));
       const bytes = o.out ? await writeFigure(freeEnergyDiagramSpec(diagrams, m.file.name), o.out) : 0;
-      const text = diagrams.map((d) => [`${d.pathway} at ${U} V vs RHE: U_L = ${d.limitingPotentialV === null ? '—' : d.limitingPotentialV.toFixed(3) + ' V'} (PDS ${d.potentialDeterminingStep ?? '—'})`, ...d.levels.map((l) => `  ${String(l.index).padStart(2)}  ${l.freeEnergyEv.toFixed(3).padStart(8)} eV  ${l.label}${l.barrierEv !== undefined ? `   (Ea ${l.barrierEv.toFixed(2)} eV)` : ''}`)].join('\n'));
+      const text = diagrams.map((d) => [`${d.pathway} at ${U} V vs RHE: U_L = ${d.limitingPotentialV === null ? '—' : d.limitingPotentialV.toFixed(3) + ' V'}${d.limitingPotentialKind === 'equilibrium' ? ' (equilibrium potential of a lumped step)' : ''} (PDS ${d.potentialDeterminingStep ?? '—'})`, ...d.levels.map((l) => `  ${String(l.index).padStart(2)}  ${l.freeEnergyEv.toFixed(3).padStart(8)} eV  ${l.label}${l.barrierEv !== undefined ? `   (Ea ${l.barrierEv.toFixed(2)} eV)` : ''}`)].join('\n'));
       if (o.out) text.push(`wrote ${o.out} (${bytes} bytes)`);
       return { json: { diagrams, ...(o.out ? { file: o.out } : {}) }, text: text.join('\n\n') };
     }));
@@ -90,9 +90,9 @@ export function registerKineticsCommands(program: Command, run: Run): void {
       const m = await model(ref);
       const rows = m.file.pathways.map((p) => {
         const d = freeEnergyDiagram(m, p.name, 0);
-        return { pathway: p.name, limitingPotentialV: d.limitingPotentialV, potentialDeterminingStep: d.potentialDeterminingStep, uphillChemicalSteps: d.uphillChemicalSteps };
+        return { pathway: p.name, limitingPotentialV: d.limitingPotentialV, potentialDeterminingStep: d.potentialDeterminingStep, limitingPotentialKind: d.limitingPotentialKind, uphillChemicalSteps: d.uphillChemicalSteps };
       });
-      return { json: rows, text: rows.map((r) => `${r.pathway.padEnd(12)} U_L = ${r.limitingPotentialV === null ? '—' : r.limitingPotentialV.toFixed(3) + ' V vs RHE'}   PDS ${r.potentialDeterminingStep ?? '—'}${r.uphillChemicalSteps.length ? `   uphill chemical: ${r.uphillChemicalSteps.map((s) => `${s.step} ${s.dGEv.toFixed(2)} eV`).join(', ')}` : ''}`).join('\n') };
+      return { json: rows, text: rows.map((r) => `${r.pathway.padEnd(12)} U_L = ${r.limitingPotentialV === null ? '—' : r.limitingPotentialV.toFixed(3) + ' V vs RHE'}${r.limitingPotentialKind === 'equilibrium' ? ' (equilibrium potential of a lumped multi-electron step, not a limiting potential)' : ''}   PDS ${r.potentialDeterminingStep ?? '—'}${r.uphillChemicalSteps.length ? `   uphill chemical: ${r.uphillChemicalSteps.map((s) => `${s.step} ${s.dGEv.toFixed(2)} eV`).join(', ')}` : ''}`).join('\n') };
     }));
 
   const kin = program.command('kinetics').description('mean-field microkinetics: steady states, pulses, descriptor sweeps');
@@ -109,11 +109,13 @@ export function registerKineticsCommands(program: Command, run: Run): void {
         const [k, v] = d.split('=');
         return [k!, num(`--descriptor ${k}`, v)!];
       }));
-      const curve = polarizationCurve(m, potentials, { descriptors }).map(({ theta: _theta, state: _state, ...rest }) => rest);
+      const { withTransportWarnings } = await import('../transport/diffusionLimitCheck.js');
+      const curve = withTransportWarnings(m, polarizationCurve(m, potentials, { descriptors }).map(({ theta: _theta, state: _state, ...rest }) => rest));
       const products = m.productIndices.map((p) => m.species[p]!);
       const header = `E (V RHE)  j (mA cm-2)   ${products.map((p) => `FE ${p}`.padEnd(14)).join('')}converged  residual`;
       const lines = curve.map((c) => `${c.potentialVvsRHE.toFixed(3).padStart(9)}  ${fmt(c.currentDensityAPerM2 / 10).padStart(11)}   ${products.map((p) => `${(100 * c.faradaicEfficiency[p]!).toFixed(2)} %`.padEnd(14)).join('')}${c.converged ? 'yes' : 'NO '}        ${c.residual.toExponential(1)}`);
-      return { json: curve, text: [header, ...lines].join('\n') };
+      const warnings = [...m.warnings.map((w) => `warning: ${w}`), ...curve.flatMap((c) => (c.warnings ?? []).map((w) => `warning at ${c.potentialVvsRHE.toFixed(3)} V: ${w}`))];
+      return { json: curve, text: [header, ...lines, ...warnings].join('\n') };
     }));
   kin
     .command('drc')

@@ -268,7 +268,9 @@ export function registerProcessCommands(program: Command, run: Run): void {
     .option('--width <m>', 'electrode width, m', '0.05')
     .option('--gap <m>', 'channel gap, m', '0.002')
     .option('--j-kin <A/m2>', 'kinetic partial current density, A m-2 (default: mass-transfer control)')
-    .option('--e-cathode <V>', 'equilibrium potential of the cathode reaction, V vs RHE', '0.811')
+    .option('--e-cathode <V>', 'equilibrium potential of the cathode reaction, V vs RHE (default: from the chemistry core for --product from --cathode-sources at --ph; urea at pH 7: 0.759)')
+    .option('--cathode-sources <list>', 'reactants of the cathode reaction, comma-separated (default CO2, NO3- for urea; NO3- for NH3)')
+    .option('--ph <pH>', 'pH for the default cathode equilibrium potential', '7')
     .option('--conductivity <S/m>', 'electrolyte conductivity, S m-1', '10')
     .option('--target-t-per-day <t>', 'production target for scale-up, t/day', '1')
     .addOption(json())
@@ -286,7 +288,10 @@ export function registerProcessCommands(program: Command, run: Run): void {
         reactantPerProduct: num('--reactant-per-product', o.reactantPerProduct),
         faradaicEfficiency: num('--fe', o.fe),
         molarMassGPerMol: M,
-        cathodeEquilibriumVvsRHE: num('--e-cathode', o.eCathode),
+        cathodeEquilibriumVvsRHE: o.eCathode === undefined ? undefined : num('--e-cathode', o.eCathode),
+        product: o.product!,
+        cathodeSources: o.cathodeSources?.split(',').map((s) => s.trim()).filter(Boolean),
+        pH: num('--ph', o.ph),
         conductivitySPerM: num('--conductivity', o.conductivity),
         targetTonnesPerDay: num('--target-t-per-day', o.targetTPerDay),
       });
@@ -296,6 +301,7 @@ export function registerProcessCommands(program: Command, run: Run): void {
         `Re ${channel.reynolds.toFixed(0)}, Sh ${channel.sherwood.toFixed(2)} (${channel.regime}), k_m ${channel.massTransferCoefficientMPerS.toExponential(3)} m s-1`,
         `single-pass conversion ${(100 * channel.conversion).toFixed(2)} %, outlet ${channel.outletConcentrationMolPerM3.toFixed(3)} mol m-3, residence ${channel.residenceTimeS.toFixed(2)} s`,
         `production ${(channel.productionMolPerS * 3600 * M).toExponential(3)} g h-1; mean partial j ${(channel.meanPartialCurrentDensityAPerM2 / 10).toFixed(2)} mA cm-2; total ${channel.totalCurrentA.toFixed(3)} A`,
+        `cathode equilibrium ${study.cathodeEquilibrium.potentialVvsRHE.toFixed(4)} V vs RHE (${study.cathodeEquilibrium.from})`,
         `cell voltage ${voltage.cellVoltageV.toFixed(3)} V = E_eq ${voltage.equilibriumV.toFixed(3)} + η_c ${voltage.cathodeOverpotentialV.toFixed(3)} + η_a ${voltage.anodeOverpotentialV.toFixed(3)} + iR ${voltage.ohmicV.toFixed(3)} (Tafel 120/60 mV dec-1 assumed)`,
         `energy ${(study.energyJPerKg / 3.6e6).toFixed(2)} kWh kg-1; for ${o.targetTPerDay} t/day: ${plant.electrodeAreaM2.toFixed(1)} m² electrode, ${plant.cells} cells, ${(plant.powerW / 1e6).toFixed(3)} MW`,
       ];

@@ -29,6 +29,12 @@ export interface PathwayDiagram {
   limitingPotentialV: number | null;
   /** The step that sets U_L (potential-determining step). */
   potentialDeterminingStep: string | null;
+  /**
+   * What U_L is: `limiting` when the potential-determining step transfers one electron (an elementary CHE step),
+   * `equilibrium` when it lumps several (|n| > 1): then −ΔG/n is that step's equilibrium potential, not a
+   * limiting potential of elementary steps; null without electrochemical steps.
+   */
+  limitingPotentialKind: 'limiting' | 'equilibrium' | null;
   /** Chemical (non-electrochemical) steps that stay uphill at any potential, with ΔG, eV. */
   uphillChemicalSteps: { step: string; dGEv: number }[];
 }
@@ -48,6 +54,7 @@ export function freeEnergyDiagram(model: CompiledModel, pathwayName: string, pot
   let g = 0;
   let limiting: number | null = null;
   let pds: string | null = null;
+  let pdsElectrons = 0;
   const uphill: { step: string; dGEv: number }[] = [];
   steps.forEach((s, i) => {
     const e = stepEnergy(s, potentialV, d);
@@ -56,13 +63,14 @@ export function freeEnergyDiagram(model: CompiledModel, pathwayName: string, pot
     const dG0 = stepEnergy(s, 0, d).dG;
     if (s.electrons > 0) {
       const u = -dG0 / s.electrons;
-      if (limiting === null || u < limiting) [limiting, pds] = [u, s.id];
+      if (limiting === null || u < limiting) [limiting, pds, pdsElectrons] = [u, s.id, s.electrons];
     } else if (s.electrons < 0) {
       const u = -dG0 / s.electrons;
-      if (limiting === null || u > limiting) [limiting, pds] = [u, s.id];
+      if (limiting === null || u > limiting) [limiting, pds, pdsElectrons] = [u, s.id, s.electrons];
     } else if (dG0 > 0) uphill.push({ step: s.id, dGEv: dG0 });
   });
-  return { pathway: pathway.name, potentialVvsRHE: potentialV, levels, limitingPotentialV: limiting, potentialDeterminingStep: pds, uphillChemicalSteps: uphill };
+  const limitingPotentialKind = pds === null ? null : Math.abs(pdsElectrons) > 1 ? 'equilibrium' : 'limiting';
+  return { pathway: pathway.name, potentialVvsRHE: potentialV, levels, limitingPotentialV: limiting, potentialDeterminingStep: pds, limitingPotentialKind, uphillChemicalSteps: uphill };
 }
 
 /** Competing steps that consume the same adsorbate, and which one wins thermodynamically and kinetically. */

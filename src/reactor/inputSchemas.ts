@@ -76,7 +76,9 @@ export const reactorRequestSchema = z.object({
   widthM: z.number().positive().default(0.05),
   gapM: z.number().positive().default(0.002),
   kineticCurrentDensityAPerM2: z.number().positive().optional().describe('omit for mass-transfer control'),
-  cathodeEquilibriumVvsRHE: z.number().default(0.811),
+  cathodeEquilibriumVvsRHE: z.number().optional().describe('V vs RHE; default: from the chemistry core for the product from cathodeSources at pH (urea at pH 7: 0.7592 V)'),
+  cathodeSources: z.array(z.string().min(1)).min(1).optional().describe('reactants of the cathode reaction (default CO2 + NO3- for urea, NO3- for NH3)'),
+  pH: z.number().min(-2).max(16).default(7).describe('pH for the default cathode equilibrium potential'),
   conductivitySPerM: z.number().positive().default(10),
   targetTonnesPerDay: z.number().min(0).default(1),
 });

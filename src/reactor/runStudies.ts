@@ -38,7 +38,7 @@ export function runTransientStudy(input: z.output<typeof transientRequestSchema>
 /** Flow cell, voltage, energy and scale-up for a product given by name or formula. */
 export function runReactorStudy(input: z.output<typeof reactorRequestSchema>) {
   const { product, kineticCurrentDensityAPerM2, ...rest } = input;
-  return flowCellStudy({ ...rest, kineticCurrentDensityAPerM2: kineticCurrentDensityAPerM2 ?? Number.POSITIVE_INFINITY, molarMassGPerMol: molarMassGPerMol(resolveSpecies(product, 'product').formula) });
+  return flowCellStudy({ ...rest, product, kineticCurrentDensityAPerM2: kineticCurrentDensityAPerM2 ?? Number.POSITIVE_INFINITY, molarMassGPerMol: molarMassGPerMol(resolveSpecies(product, 'product').formula) });
 }
 
 /** Levelized cost, tornado and cost curves for a product given by name or formula. */

@@ -12,6 +12,8 @@ export interface BuiltinModelInfo {
   pathways: string[];
   descriptors: Record<string, number>;
   potentialVvsRHE: number;
+  /** Compile-time warnings (pathways the chemistry core cannot check, missing desorption channels). */
+  warnings: string[];
 }
 
 /** Names of the built-in models (data/models/*.yaml). */
@@ -32,7 +34,7 @@ export function builtinModelText(name: string): string {
 export function listBuiltinModels(): BuiltinModelInfo[] {
   return builtinModelNames().map((name) => {
     const m = parseModelText(builtinModelText(name), name);
-    return { name, description: (m.description ?? '').trim(), source: m.source ?? '', pathways: m.pathways.map((p) => p.name), descriptors: m.descriptors, potentialVvsRHE: m.potentialVvsRHE };
+    return { name, description: (m.description ?? '').trim(), source: m.source ?? '', pathways: m.pathways.map((p) => p.name), descriptors: m.descriptors, potentialVvsRHE: m.potentialVvsRHE, warnings: loadModel({ name }).warnings };
   });
 }
 

@@ -4,6 +4,7 @@ import { polarizationCurve } from '../kinetics/analyze/steadyState.js';
 import { freeEnergyDiagram } from '../mechanism/freeEnergyDiagram.js';
 import { freeEnergyDiagramSpec } from '../plot/freeEnergyDiagramSpec.js';
 import { loadModel } from '../store/builtinModels.js';
+import { withTransportWarnings } from '../transport/diffusionLimitCheck.js';
 import { defineStudy } from './study.js';
 
 /** A model by built-in name or as YAML/JSON text. */
@@ -39,7 +40,7 @@ export const diagramStudy = defineStudy({
 export const steadyRequestSchema = z
   .object({ ...modelRef, potentialsVvsRHE: z.array(z.number().min(-5).max(5)).min(1).max(400).optional(), descriptors: descriptorValues })
   .refine(requireModel, modelMessage);
-/** Steady states along a polarization curve (continuation), without the raw state arrays. */
+/** Steady states along a polarization curve (continuation), without the raw state arrays, with transport warnings. */
 export const steadyStudy = defineStudy({
   name: 'kinetics.steady',
   summary: 'Steady states (polarization curve with continuation): coverages, rates, FE, current density',
@@ -50,7 +51,7 @@ export const steadyStudy = defineStudy({
     const potentials = b.potentialsVvsRHE ?? [m.file.potentialVvsRHE];
     const curve = polarizationCurve(m, potentials, { descriptors: b.descriptors });
     onProgress?.(potentials.length, potentials.length);
-    return curve.map(({ theta: _t, state: _s, ...rest }) => rest);
+    return withTransportWarnings(m, curve.map(({ theta: _t, state: _s, ...rest }) => rest));
   },
 });
 

@@ -68,7 +68,7 @@ describe('cncouple couple', () => {
     const os = await import('node:os');
     const path = await import('node:path');
     const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'cncouple-couple-')), 'fe.svg');
-    const r = await cli('couple', 'urea-cu4-ceo2', '--electrolyte', '0.1 M KHCO3 + 0.05 M KNO3', '--co2-saturated', '--j', '1:3:2', '--sources', 'urea:CO2+NO3-, NH3:NO3-, H2:H2O', '--out', out, '--json');
+    const r = await cli('couple', 'urea-cu4-ceo2', '--electrolyte', '0.1 M KHCO3 + 0.05 M KNO3', '--co2-saturated', '--j', '1:3:2', '--sources', 'urea:CO2+NO3-, NH3:NO3-, NO:NO3-, CO:CO2, H2:H2O', '--out', out, '--json');
     expect(r.code).toBe(0);
     const points = JSON.parse(r.out);
     expect(points.map((p: { currentDensityAPerM2: number }) => p.currentDensityAPerM2)).toEqual([10, 30]);

@@ -83,19 +83,19 @@ describe('descriptor sweep', () => {
   });
 
   it('continues from a poisoned neighbour\'s whole state: its free sites and trace coverages, not 1 − Σθ', () => {
-    // CO* covers the surface at ΔG*CO = −0.5 eV; the free sites (~1e-17) are below the round-off of 1 − Σθ
+    // CO* covers the surface when CO(g) adsorbs with ΔG = −1.6 eV; the free sites (~1e-18) are below the round-off of 1 − Σθ
     const solver = new SteadyStateSolver(urea);
     const options = checkSolverOptions(undefined);
-    const at = (dGNO: number) => descriptorVector(urea, { dG_NO: dGNO, dG_CO: -0.5 });
-    const neighbour = solver.solveVector(urea.file.potentialVvsRHE, at(-0.27), options);
+    const at = (dGNO: number) => descriptorVector(urea, { dG_NO: dGNO, dG_CO: -1.6 });
+    const neighbour = solver.solveVector(urea.file.potentialVvsRHE, at(-1.02), options);
     expect(neighbour.converged).toBe(true);
     expect(Array.from(neighbour.state)).toEqual([...neighbour.theta, ...neighbour.free]);
     const free = neighbour.free[0]!;
     expect(free).toBeGreaterThan(0);
     expect(free).toBeLessThan(1e-15);
     expect(1 - neighbour.theta.reduce((a, b) => a + b, 0)).not.toBeCloseTo(free, 20); // lost to round-off
-    const fromState = solver.solveVector(urea.file.potentialVvsRHE, at(-0.25), options, neighbour.state);
-    const fromCoverages = solver.solveVector(urea.file.potentialVvsRHE, at(-0.25), options, Float64Array.from(neighbour.theta));
+    const fromState = solver.solveVector(urea.file.potentialVvsRHE, at(-1.0), options, neighbour.state);
+    const fromCoverages = solver.solveVector(urea.file.potentialVvsRHE, at(-1.0), options, Float64Array.from(neighbour.theta));
     expect(fromState.converged && fromCoverages.converged).toBe(true);
     expect(fromState.newtonIterations).toBeLessThanOrEqual(5);
     expect(fromCoverages.newtonIterations).toBeGreaterThanOrEqual(10); // the free site and the trace adsorbates climb or fall by bounded steps

@@ -116,10 +116,10 @@ describe('HTTP API', () => {
     const models = (await call('GET', '/api/models')).json;
     expect(models.map((m: { name: string }) => m.name)).toEqual(['amino-acid-oxime', 'oxime-fe', 'urea-cu4-ceo2', 'urea-pdcu-tio2']);
     const diagram = await call('POST', '/api/mechanism/diagram', { model: 'urea-cu4-ceo2', potentialVvsRHE: -0.4 });
-    expect(diagram.json.diagrams.find((d: { pathway: string }) => d.pathway === 'urea').limitingPotentialV).toBeCloseTo(-0.15, 10);
+    expect(diagram.json.diagrams.find((d: { pathway: string }) => d.pathway === 'urea').limitingPotentialV).toBeCloseTo((0.4 - 0.12109) / 2, 4); // CO2(aq) → *CO: −(ΔG_CO2→CO(g) + dG_CO)/2
     const steady = await call('POST', '/api/kinetics/steady', { model: 'urea-cu4-ceo2', potentialsVvsRHE: [-0.3, -0.4] });
     expect(steady.json.map((p: { converged: boolean }) => p.converged)).toEqual([true, true]);
-    expect(steady.json[0].faradaicEfficiency.urea).toBeCloseTo(0.6303, 3);
+    expect(steady.json[0].faradaicEfficiency.urea).toBeCloseTo(0.7466, 3);
     const pulse = await call('POST', '/api/kinetics/pulse', { model: 'urea-cu4-ceo2', e1V: -0.5, t1S: 0.5, e2V: -0.1, t2S: 0.5, periods: 3 });
     expect(pulse.json.periods).toHaveLength(3);
     // a model sent as text is validated like a file; a name is never read as a path
@@ -211,7 +211,7 @@ describe('HTTP API', () => {
   });
 
   it('runs FE vs current density with transport as a background job, validating the model and product sources first', async () => {
-    const body = { model: 'urea-cu4-ceo2', electrolyte: '0.1 M KHCO3 + 0.05 M KNO3', co2Saturated: true, currentDensitiesMAPerCm2: [3], productSources: { urea: ['CO2', 'NO3-'], NH3: ['NO3-'], H2: ['H2O'] } };
+    const body = { model: 'urea-cu4-ceo2', electrolyte: '0.1 M KHCO3 + 0.05 M KNO3', co2Saturated: true, currentDensitiesMAPerCm2: [3], productSources: { urea: ['CO2', 'NO3-'], NH3: ['NO3-'], NO: ['NO3-'], CO: ['CO2'], H2: ['H2O'] } };
     const started = await call('POST', '/api/couple', body);
     expect(started.status).toBe(202);
     let state = (await call('GET', `/api/couple/${started.json.id}`)).json;
@@ -220,7 +220,7 @@ describe('HTTP API', () => {
       state = (await call('GET', `/api/couple/${started.json.id}`)).json;
     }
     expect(state).toMatchObject({ status: 'done', progress: { done: 1, total: 1 } });
-    expect(state.result[0].faradaicEfficiency.urea).toBeCloseTo(0.6108, 4); // as `cncouple couple … --j 3` (61.08 %)
+    expect(state.result[0].faradaicEfficiency.urea).toBeCloseTo(0.72547, 4); // as `cncouple couple … --j 3` (72.55 %)
     expect(state.spec.title.text).toBe('Faradaic efficiency vs current density');
     const missing = await call('POST', '/api/couple', { ...body, productSources: { urea: ['CO2', 'NO3-'] } });
     expect([missing.status, missing.json.error.field]).toEqual([400, 'productSources.NH3']);
@@ -250,15 +250,18 @@ describe('HTTP API', () => {
     };
     const h2 = [{ to: 'H2', from: ['H2O'], faradaicEfficiency: 1 }];
     const started = await call('POST', '/api/microenv/transient', { electrolyte: '0.5 M K2SO4', products: h2, steps: [{ currentDensityMAPerCm2: 100, durationS: 5 }] });
+    const streamStartMs = performance.now();
     const events = await readEvents(started.json.id);
+    const streamMs = performance.now() - streamStartMs;
     const progress = events.filter((e) => e.event === 'progress');
     expect(events.at(-1)).toMatchObject({ event: 'end', data: { status: 'done', progress: { done: 5000, total: 5000 } } });
     expect(events.filter((e) => e.event === 'end')).toHaveLength(1);
     expect(progress.length).toBeGreaterThan(1);
     progress.slice(1).forEach((e, i) => {
       expect(e.data.progress.done).toBeGreaterThanOrEqual(progress[i]!.data.progress.done);
-      expect(e.atMs - progress[i]!.atMs).toBeGreaterThan(80); // at most ~10 events a second
     });
+    // throttled to one progress event per 100 ms window on the server: arrival gaps can bunch in transit, the count cannot
+    expect(progress.length).toBeLessThanOrEqual(Math.ceil(streamMs / 100) + 1);
     expect(events.at(-1)!.data.result).toBeUndefined(); // the result comes from the job's own URL
     // a finished job's stream is its end event alone
     expect((await readEvents(started.json.id)).map((e) => e.event)).toEqual(['end']);

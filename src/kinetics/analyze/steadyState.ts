@@ -49,6 +49,11 @@ export interface SteadyStateObservables {
   theta: Float64Array;
   /** Coverages then free sites, the start to continue from (see {@link SteadyStateResult.state}). */
   state: Float64Array;
+  /**
+   * Warnings about this point, when there are any (e.g. a reactant consumed faster than its diffusion limit:
+   * `withTransportWarnings` in src/transport/diffusionLimitCheck.ts, added by the CLI and the API).
+   */
+  warnings?: string[];
 }
 
 /** Descriptor vector from names, checking every name. */

@@ -3,6 +3,9 @@ import { InputError, type Formula, Rational, nullSpace, parseFormula } from '../
 import { type ModelFile, type ModelFileInput, modelFileSchema } from './modelSchema.js';
 import { resolveFormationEnergies } from '../scaler/formationEnergies.js';
 import { type PhysicalConstants, physicalConstants } from '../thermodynamics/physicalConstants.js';
+import { extraProtonShiftEv } from './protonReference.js';
+import { type PathwayThermodynamics, checkModelThermodynamics } from './checkModelThermodynamics.js';
+import { type DesorptionCheck, checkModelCompleteness } from './checkModelCompleteness.js';
 
 /** A linear form intercept + slopes·descriptors, with slopes aligned to the model's descriptor order. */
 export interface CompiledLinear {
@@ -31,7 +34,15 @@ export interface CompiledStep {
   speciesNet: Map<number, number>;
   /** Electrons consumed (reduction > 0). */
   electrons: number;
+  /** H⁺ consumed (negative when released). */
+  protons: number;
+  /**
+   * ΔG at 0 V vs RHE and the model's pH, eV: the file's value plus the extra-proton term
+   * (protons − electrons)·kT·ln10·pH ({@link extraProtonShiftEv}), already in the intercept.
+   */
   dG: CompiledLinear;
+  /** The extra-proton term included in `dG`, eV. */
+  pHShiftEv: number;
   barrier: { kind: 'none' } | { kind: 'linear'; value: CompiledLinear } | { kind: 'bep'; alpha: number; beta: number };
   beta: number;
   prefactorPerS: number | null;
@@ -58,6 +69,12 @@ export interface CompiledModel {
   routes: number[][];
   /** The physical constants of the model (`constants:`, default CODATA 2018). */
   constants: PhysicalConstants;
+  /** Each pathway's overall ΔG against the chemistry core at the model's pH (see checkModelThermodynamics). */
+  pathwayThermodynamics: PathwayThermodynamics[];
+  /** Desorption channels the model's energies allow (see checkModelCompleteness). */
+  desorption: DesorptionCheck[];
+  /** Compile-time warnings (thermodynamics, completeness), each naming the pathway or adsorbate. */
+  warnings: string[];
 }
 
 const MODEL_ALLOWED = 'a model file as in docs/model-format.md';
@@ -152,6 +169,8 @@ export function compileModel(input: ModelFile): CompiledModel {
       reactActivity: 1, prodActivity: 1,
       speciesNet: new Map(),
       electrons: 0,
+      protons: 0,
+      pHShiftEv: 0,
       dG: linear(step.dG!, descriptors, `${field}.dG`), // present: resolveFormationEnergies fills or refuses it
       barrier: step.Ea === undefined ? { kind: 'none' } : typeof step.Ea === 'object' && 'bep' in step.Ea ? { kind: 'bep', ...step.Ea.bep } : { kind: 'linear', value: linear(step.Ea, descriptors, `${field}.Ea`) },
       beta: step.beta ?? 0.5,
@@ -171,6 +190,7 @@ export function compileModel(input: ModelFile): CompiledModel {
           compiled.electrons += sideIndex === 0 ? nu : -nu;
           charge += sign * nu * -1;
         } else if (name === 'H+') {
+          compiled.protons += sideIndex === 0 ? nu : -nu;
           add({ H: 1 }, sign, nu);
           charge += sign * nu;
         } else if (/^\*\w*$/.test(name)) {
@@ -204,6 +224,8 @@ export function compileModel(input: ModelFile): CompiledModel {
     if (Math.abs(charge) > 1e-9) throw new InputError(`${field}.equation`, 'a step that conserves charge', `charge changes by ${charge}`);
     const badSite = siteBalance.findIndex((n) => Math.abs(n) > 1e-9);
     if (badSite >= 0) throw new InputError(`${field}.equation`, 'a step that conserves sites (adsorbates + free sites of each type)', `site "${sites[badSite]}" changes by ${siteBalance[badSite]}`);
+    compiled.pHShiftEv = extraProtonShiftEv(compiled.protons, compiled.electrons, file.pH, file.temperatureK);
+    compiled.dG.intercept += compiled.pHShiftEv;
     return compiled;
   });
 
@@ -227,9 +249,20 @@ export function compileModel(input: ModelFile): CompiledModel {
     }),
   );
   const routes = nullSpace(matrix, steps.length).basis.map((v) => v.map((x) => x.toNumber()));
+  const defaultDescriptors = Float64Array.from(descriptors.map((d) => file.descriptors[d]!));
+  const partial = { file, steps, species, adsorbates, adsorbateSite, descriptors, defaultDescriptors };
+  const thermodynamics = checkModelThermodynamics(partial, file.checks.pathwayToleranceEv);
+  const mismatch = thermodynamics.pathways.find((p) => p.status === 'mismatch');
+  if (mismatch && file.checks.onPathwayMismatch === 'refuse') {
+    throw new InputError(`pathways.${mismatch.pathway}`, `steps whose ΔG sum to the chemistry core's value within ${file.checks.pathwayToleranceEv} eV (or checks.onPathwayMismatch: warn)`, mismatch.message ?? 'thermodynamic mismatch');
+  }
+  const completeness = checkModelCompleteness(partial);
   return {
     routes,
     constants: physicalConstants(file.constants),
+    pathwayThermodynamics: thermodynamics.pathways,
+    desorption: completeness.desorption,
+    warnings: [...thermodynamics.warnings, ...completeness.warnings],
     file,
     adsorbates,
     adsorbateSite,
@@ -237,7 +270,7 @@ export function compileModel(input: ModelFile): CompiledModel {
     species,
     productIndices,
     descriptors,
-    defaultDescriptors: Float64Array.from(descriptors.map((d) => file.descriptors[d]!)),
+    defaultDescriptors,
     steps,
   };
 }

@@ -82,6 +82,20 @@ export const modelFileSchema = z.object({
   sites: z.array(z.string().regex(/^\w+$/)).min(1).max(20).default(['s']),
   /** Surface sites per m² for current densities (default 1e19 m⁻², i.e. 10¹⁵ cm⁻²). */
   siteDensityPerM2: z.number().positive().default(1e19),
+  /** Where the site density comes from (citation, or "assumed: …" with the reasoning), per catalyst class. */
+  siteDensitySource: z.string().optional(),
+  /**
+   * Compile-time checks: each pathway's overall ΔG against the chemistry core at the model's pH (tolerance,
+   * eV per pathway; `refuse` makes a mismatch an error, `warn` a warning), and the transport check's
+   * boundary-layer thickness (µm, default 50) for the diffusion-limited current n·F·D·c/δ of each reactant.
+   */
+  checks: z
+    .object({
+      pathwayToleranceEv: z.number().positive().max(5).default(0.05),
+      onPathwayMismatch: z.enum(['refuse', 'warn']).default('refuse'),
+      boundaryLayerUm: z.number().min(0.1).max(10000).default(50),
+    })
+    .default({ pathwayToleranceEv: 0.05, onPathwayMismatch: 'refuse', boundaryLayerUm: 50 }),
   /** Descriptors and their default values (eV), used by linear energies. */
   descriptors: z.record(z.string(), z.number().finite()).default({}),
   species: z.record(z.string(), speciesSchema),

@@ -30,7 +30,7 @@ const COUPLING_CASE = {
   model: 'urea-cu4-ceo2',
   electrolyte: '0.1 M KHCO3 + 0.05 M KNO3',
   co2Saturated: true,
-  productSources: { urea: ['CO2', 'NO3-'], NH3: ['NO3-'], H2: ['H2O'] },
+  productSources: { urea: ['CO2', 'NO3-'], NH3: ['NO3-'], NO: ['NO3-'], CO: ['CO2'], H2: ['H2O'] },
 };
 
 /** Microenvironment (profiles with a current-density slider), flow reactor and techno-economics. */
