@@ -30,6 +30,7 @@ export const transientRequestSchema = z
     boundaryLayerUm: z.number().min(0.1).max(10000).default(50),
     migration: z.boolean().default(false).describe('Nernst–Planck migration with electroneutrality'),
     rateConstants,
+    rtol: z.number().min(1e-8).max(0.1).default(1e-3).describe('relative tolerance of the local error estimate of each BDF2 step'),
     steps: z
       .array(z.object({ durationS: z.number().min(1e-6).max(1e6), currentDensityMAPerCm2: z.number().min(0).max(2000) }))
       .min(1)

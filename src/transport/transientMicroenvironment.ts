@@ -14,8 +14,14 @@ export interface CurrentSegment {
 export interface TransientMicroenvironmentInput extends BoundaryLayerInput {
   /** Current program applied from t = 0 to a layer at bulk composition, in order. */
   schedule: CurrentSegment[];
-  /** Largest time step, s (default: the total duration / 100). */
+  /** Largest time step, s (default: the total duration / 100; sets the output resolution, not the accuracy). */
   maxStepS?: number;
+  /**
+   * Relative tolerance of the local error estimate of each BDF2 step (default 1e-3): weighted RMS over all nodes
+   * and solutes of |c − c_pred|·2/11 / (rtol·|c| + rtol·1e-6·max bulk) must stay ≤ 1, else the step is
+   * rejected and retried smaller.
+   */
+  rtol?: number;
   /** Called after every accepted step with the time reached and the program's end, s. */
   onProgress?: (tS: number, totalS: number) => void;
 }
@@ -48,7 +54,10 @@ export interface TransientMicroenvironmentResult {
   /** When a consumed reactant runs out at the surface: the time, s (transition time of the segment). */
   depletionTimeS?: number;
   steps: number;
+  /** Steps retried smaller: Newton failures plus local-error rejections. */
   rejectedSteps: number;
+  /** Of those, steps rejected by the local error estimate. */
+  errorRejectedSteps: number;
   newtonIterations: number;
 }
 
@@ -62,14 +71,18 @@ export function pulseSchedule(highAPerM2: number, tHighS: number, lowAPerM2: num
 }
 
 const FIRST_STEP_S = 1e-6;
-const GROWTH = 1.3;
+/** Largest growth of the step after an accepted one. */
+const MAX_GROWTH = 2;
+/** BDF2 local error from the gap to a quadratic predictor: LTE ≈ (2/11)·(c − c_pred) (constant-step constants). */
+const ERROR_CONSTANT = 2 / 11;
 
 /**
  * Time-dependent 1-D diffusion–reaction across the boundary layer under a piecewise-constant current
  * (a current step, square pulses, any program), starting from the bulk composition. Same finite-volume
  * discretization as the steady solver; variable-step BDF2 in time (BDF1 on the first step of each segment,
- * which restarts at 1 µs after every current jump), Newton on the log concentrations at each step, a failed
- * step retried at a quarter of the size. When a consumed reactant cannot be supplied any more the run stops
+ * which restarts at 1 µs after every current jump) with a local error estimate (the gap to a quadratic
+ * predictor) that accepts, shrinks or grows each step to keep it within `rtol`; Newton on the log
+ * concentrations at each step, a failed Newton retried at a quarter of the size. When a consumed reactant cannot be supplied any more the run stops
  * and reports the time at which it ran out (Sand's transition time for a constant current).
  */
 export function transientMicroenvironment(input: TransientMicroenvironmentInput): TransientMicroenvironmentResult {
@@ -81,6 +94,8 @@ export function transientMicroenvironment(input: TransientMicroenvironmentInput)
   const total = input.schedule.reduce((s, seg) => s + seg.durationS, 0);
   const maxStep = input.maxStepS ?? total / 100;
   assertFiniteInRange('maxStepS', maxStep, 1e-9, 1e6, 's');
+  const rtol = input.rtol ?? 1e-3;
+  assertFiniteInRange('rtol', rtol, 1e-8, 0.1, '(relative)');
 
   const layer = boundaryLayer(input);
   const { u, c, K, S, solutes, stoich, bulk, vol, x } = layer;
@@ -105,6 +120,25 @@ export function transientMicroenvironment(input: TransientMicroenvironmentInput)
 
   const cNow = new Float64Array(N);
   const cPrev = new Float64Array(N);
+  const cPrev2 = new Float64Array(N);
+  const cNew = new Float64Array(N);
+  const atol = rtol * 1e-6 * Math.max(...bulk);
+  /** Weighted RMS local error of the step just solved (into cNew) against the quadratic through the last three levels. */
+  const localError = (dt: number, dtPrev: number, dtPrev2: number) => {
+    // Lagrange extrapolation to t+dt from t (0), t−dtPrev, t−dtPrev−dtPrev2
+    const t1 = -dtPrev;
+    const t2 = -dtPrev - dtPrev2;
+    const l0 = ((dt - t1) * (dt - t2)) / ((0 - t1) * (0 - t2));
+    const l1 = ((dt - 0) * (dt - t2)) / ((t1 - 0) * (t1 - t2));
+    const l2 = ((dt - 0) * (dt - t1)) / ((t2 - 0) * (t2 - t1));
+    let sum = 0;
+    for (let n = 0; n < N; n++) {
+      const pred = l0 * cNow[n]! + l1 * cPrev[n]! + l2 * cPrev2[n]!;
+      const e = (ERROR_CONSTANT * (cNew[n]! - pred)) / (rtol * Math.abs(cNew[n]!) + atol);
+      sum += e * e;
+    }
+    return Math.sqrt(sum / N);
+  };
   const uSaved = new Float64Array(u.length);
   const time: TimeTerm = { leadPerS: 0, history: new Float64Array(N) };
   const snapshot = (into: Float64Array) => {
@@ -115,6 +149,7 @@ export function transientMicroenvironment(input: TransientMicroenvironmentInput)
   let t = 0;
   let steps = 0;
   let rejected = 0;
+  let errorRejected = 0;
   let message: string | undefined;
   let depletionTimeS: number | undefined;
   segments: for (const seg of input.schedule) {
@@ -122,6 +157,7 @@ export function transientMicroenvironment(input: TransientMicroenvironmentInput)
     const tEnd = t + seg.durationS;
     let dt = Math.min(FIRST_STEP_S, seg.durationS);
     let dtPrev = 0; // 0: restart with BDF1
+    let dtPrev2 = 0; // 0: no error estimate yet (fewer than three levels in this segment)
     while (t < tEnd * (1 - 1e-12)) {
       dt = Math.min(dt, maxStep, tEnd - t);
       if (dtPrev === 0) {
@@ -148,17 +184,33 @@ export function transientMicroenvironment(input: TransientMicroenvironmentInput)
         }
         continue;
       }
+      let growth = MAX_GROWTH;
+      if (dtPrev > 0 && dtPrev2 > 0) {
+        snapshot(cNew);
+        const err = localError(dt, dtPrev, dtPrev2);
+        const factor = err > 0 ? 0.9 * err ** (-1 / 3) : MAX_GROWTH;
+        if (err > 1) {
+          layer.load(uSaved);
+          rejected++;
+          errorRejected++;
+          dt *= Math.max(0.2, factor);
+          continue;
+        }
+        growth = Math.min(MAX_GROWTH, Math.max(1, factor));
+      } else growth = 1.3; // the first steps of a segment: no estimate yet, grow gently
       const inflowAfter = inflow();
       for (let i = 0; i < S; i++) bulkInflow[i]! += ((inflowBefore[i]! + inflowAfter[i]!) / 2) * dt;
       for (const s of solutes) electrodeProductionMolPerM2[s.name]! += ((stoich[s.name] ?? 0) * jA * dt) / FARADAY_C_PER_MOL;
+      cPrev2.set(cPrev);
       cPrev.set(cNow);
       snapshot(cNow);
       t += dt;
       steps++;
       record(t, jA);
       input.onProgress?.(t, total);
+      dtPrev2 = dtPrev;
       dtPrev = dt;
-      dt *= GROWTH;
+      dt *= growth;
     }
   }
   return {
@@ -179,6 +231,7 @@ export function transientMicroenvironment(input: TransientMicroenvironmentInput)
     ...(depletionTimeS === undefined ? {} : { depletionTimeS }),
     steps,
     rejectedSteps: rejected,
+    errorRejectedSteps: errorRejected,
     newtonIterations: layer.newtonIterations(),
   };
 }
