@@ -184,7 +184,7 @@ export function transientMicroenvironment(input: TransientMicroenvironmentInput)
         }
         continue;
       }
-      let growth = MAX_GROWTH;
+      let growth: number;
       if (dtPrev > 0 && dtPrev2 > 0) {
         snapshot(cNew);
         const err = localError(dt, dtPrev, dtPrev2);
