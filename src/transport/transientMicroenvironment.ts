@@ -24,6 +24,28 @@ export interface TransientMicroenvironmentInput extends BoundaryLayerInput {
   rtol?: number;
   /** Called after every accepted step with the time reached and the program's end, s. */
   onProgress?: (tS: number, totalS: number) => void;
+  /**
+   * Treat `schedule` as one period and repeat it: until the period-averaged surface concentrations change by
+   * less than `tolerance` (relative, default 1e-3) from one period to the next, at most `maxPeriods` times
+   * (default 1000). With `stopWhenPeriodic: false` exactly `maxPeriods` periods run and the result still says
+   * whether the last one was periodic.
+   */
+  periodic?: { tolerance?: number; maxPeriods?: number; stopWhenPeriodic?: boolean };
+}
+
+/** How a repeated program ended (see {@link TransientMicroenvironmentInput.periodic}). */
+export interface PeriodicReport {
+  /** Periods run. */
+  periods: number;
+  /** True when the last two period averages agree to `tolerance`. */
+  converged: boolean;
+  tolerance: number;
+  /** Largest relative change of a period-averaged surface concentration between the last two periods (NaN after one period). */
+  lastRelativeChange: number;
+  /** Surface concentrations averaged over the last period, mol m⁻³. */
+  periodAverageSurface: Record<string, number>;
+  /** Period average of the surface pH over the last period. */
+  periodAverageSurfacePH: number;
 }
 
 /** Result of {@link transientMicroenvironment}. */
@@ -58,6 +80,8 @@ export interface TransientMicroenvironmentResult {
   rejectedSteps: number;
   /** Of those, steps rejected by the local error estimate. */
   errorRejectedSteps: number;
+  /** For a repeated program: how many periods ran and whether the period averages settled. */
+  periodic?: PeriodicReport;
   newtonIterations: number;
 }
 
@@ -91,8 +115,16 @@ export function transientMicroenvironment(input: TransientMicroenvironmentInput)
     assertFiniteInRange(`schedule[${i}].durationS`, seg.durationS, 1e-6, 1e6, 's');
     assertFiniteInRange(`schedule[${i}].currentDensityAPerM2`, seg.currentDensityAPerM2, 0, 1e5, 'A m⁻²');
   });
-  const total = input.schedule.reduce((s, seg) => s + seg.durationS, 0);
-  const maxStep = input.maxStepS ?? total / 100;
+  const period = input.schedule.reduce((s, seg) => s + seg.durationS, 0);
+  const tolerance = input.periodic?.tolerance ?? 1e-3;
+  const maxPeriods = input.periodic ? (input.periodic.maxPeriods ?? 1000) : 1;
+  if (input.periodic) {
+    assertFiniteInRange('periodic.tolerance', tolerance, 0, 1, '(relative)');
+    if (!Number.isInteger(maxPeriods) || maxPeriods < 1 || maxPeriods > 100000) throw new InputError('periodic.maxPeriods', 'an integer from 1 to 100000', `got ${maxPeriods}`);
+  }
+  const stopWhenPeriodic = input.periodic?.stopWhenPeriodic !== false;
+  const total = period * maxPeriods;
+  const maxStep = input.maxStepS ?? period / 100;
   assertFiniteInRange('maxStepS', maxStep, 1e-9, 1e6, 's');
   const rtol = input.rtol ?? 1e-3;
   assertFiniteInRange('rtol', rtol, 1e-8, 0.1, '(relative)');
@@ -152,66 +184,92 @@ export function transientMicroenvironment(input: TransientMicroenvironmentInput)
   let errorRejected = 0;
   let message: string | undefined;
   let depletionTimeS: number | undefined;
-  segments: for (const seg of input.schedule) {
-    const jA = seg.currentDensityAPerM2;
-    const tEnd = t + seg.durationS;
-    let dt = Math.min(FIRST_STEP_S, seg.durationS);
-    let dtPrev = 0; // 0: restart with BDF1
-    let dtPrev2 = 0; // 0: no error estimate yet (fewer than three levels in this segment)
-    while (t < tEnd * (1 - 1e-12)) {
-      dt = Math.min(dt, maxStep, tEnd - t);
-      if (dtPrev === 0) {
-        time.leadPerS = 1 / dt;
-        for (let n = 0; n < N; n++) time.history[n] = -cNow[n]! / dt;
-      } else {
-        const w = dt / dtPrev;
-        time.leadPerS = (1 + 2 * w) / (1 + w) / dt;
-        for (let n = 0; n < N; n++) time.history[n] = (-(1 + w) * cNow[n]! + ((w * w) / (1 + w)) * cPrev[n]!) / dt;
-      }
-      const inflowBefore = inflow();
-      uSaved.set(u);
-      if (!layer.newton(jA, time)) {
-        layer.load(uSaved);
-        rejected++;
-        dt /= 4;
-        if (dt < 1e-9 * Math.max(t, 1e-3)) {
-          const starved = solutes.find((s, i) => (stoich[s.name] ?? 0) < 0 && c(0, i) < 1e-3 * bulk[i]!);
-          if (starved) {
-            depletionTimeS = t;
-            message = `${starved.name} runs out at the surface at t ≈ ${t.toPrecision(4)} s (${jA} A m⁻² cannot be supplied by diffusion and homogeneous reactions)`;
-          } else message = `the time step fell below ${dt.toExponential(1)} s at t = ${t.toPrecision(4)} s`;
-          break segments;
+  // period averages of the surface concentrations and pH (trapezoid over the accepted steps)
+  const average = new Float64Array(S);
+  const previousAverage = new Float64Array(S);
+  let averagePH = 0;
+  let periodsRun = 0;
+  let lastChange = Number.NaN;
+  let periodicConverged = false;
+  periods: for (let p = 0; p < maxPeriods; p++) {
+    average.fill(0);
+    averagePH = 0;
+    const periodStart = t;
+    for (const seg of input.schedule) {
+      const jA = seg.currentDensityAPerM2;
+      const tEnd = t + seg.durationS;
+      let dt = Math.min(FIRST_STEP_S, seg.durationS);
+      let dtPrev = 0; // 0: restart with BDF1
+      let dtPrev2 = 0; // 0: no error estimate yet (fewer than three levels in this segment)
+      while (t < tEnd * (1 - 1e-12)) {
+        dt = Math.min(dt, maxStep, tEnd - t);
+        if (dtPrev === 0) {
+          time.leadPerS = 1 / dt;
+          for (let n = 0; n < N; n++) time.history[n] = -cNow[n]! / dt;
+        } else {
+          const w = dt / dtPrev;
+          time.leadPerS = (1 + 2 * w) / (1 + w) / dt;
+          for (let n = 0; n < N; n++) time.history[n] = (-(1 + w) * cNow[n]! + ((w * w) / (1 + w)) * cPrev[n]!) / dt;
         }
-        continue;
-      }
-      let growth: number;
-      if (dtPrev > 0 && dtPrev2 > 0) {
-        snapshot(cNew);
-        const err = localError(dt, dtPrev, dtPrev2);
-        const factor = err > 0 ? 0.9 * err ** (-1 / 3) : MAX_GROWTH;
-        if (err > 1) {
+        const inflowBefore = inflow();
+        uSaved.set(u);
+        if (!layer.newton(jA, time)) {
           layer.load(uSaved);
           rejected++;
-          errorRejected++;
-          dt *= Math.max(0.2, factor);
+          dt /= 4;
+          if (dt < 1e-9 * Math.max(t, 1e-3)) {
+            const starved = solutes.find((s, i) => (stoich[s.name] ?? 0) < 0 && c(0, i) < 1e-3 * bulk[i]!);
+            if (starved) {
+              depletionTimeS = t;
+              message = `${starved.name} runs out at the surface at t ≈ ${t.toPrecision(4)} s (${jA} A m⁻² cannot be supplied by diffusion and homogeneous reactions)`;
+            } else message = `the time step fell below ${dt.toExponential(1)} s at t = ${t.toPrecision(4)} s`;
+            break periods;
+          }
           continue;
         }
-        growth = Math.min(MAX_GROWTH, Math.max(1, factor));
-      } else growth = 1.3; // the first steps of a segment: no estimate yet, grow gently
-      const inflowAfter = inflow();
-      for (let i = 0; i < S; i++) bulkInflow[i]! += ((inflowBefore[i]! + inflowAfter[i]!) / 2) * dt;
-      for (const s of solutes) electrodeProductionMolPerM2[s.name]! += ((stoich[s.name] ?? 0) * jA * dt) / FARADAY_C_PER_MOL;
-      cPrev2.set(cPrev);
-      cPrev.set(cNow);
-      snapshot(cNow);
-      t += dt;
-      steps++;
-      record(t, jA);
-      input.onProgress?.(t, total);
-      dtPrev2 = dtPrev;
-      dtPrev = dt;
-      dt *= growth;
+        let growth: number;
+        if (dtPrev > 0 && dtPrev2 > 0) {
+          snapshot(cNew);
+          const err = localError(dt, dtPrev, dtPrev2);
+          const factor = err > 0 ? 0.9 * err ** (-1 / 3) : MAX_GROWTH;
+          if (err > 1) {
+            layer.load(uSaved);
+            rejected++;
+            errorRejected++;
+            dt *= Math.max(0.2, factor);
+            continue;
+          }
+          growth = Math.min(MAX_GROWTH, Math.max(1, factor));
+        } else growth = 1.3; // the first steps of a segment: no estimate yet, grow gently
+        const inflowAfter = inflow();
+        for (let i = 0; i < S; i++) bulkInflow[i]! += ((inflowBefore[i]! + inflowAfter[i]!) / 2) * dt;
+        for (const s of solutes) electrodeProductionMolPerM2[s.name]! += ((stoich[s.name] ?? 0) * jA * dt) / FARADAY_C_PER_MOL;
+        for (let i = 0; i < S; i++) average[i]! += ((cNow[i]! + c(0, i)) / 2) * dt;
+        averagePH += ((surfacePH.at(-1)! + layer.pHAt(0)) / 2) * dt;
+        cPrev2.set(cPrev);
+        cPrev.set(cNow);
+        snapshot(cNow);
+        t += dt;
+        steps++;
+        record(t, jA);
+        input.onProgress?.(t, total);
+        dtPrev2 = dtPrev;
+        dtPrev = dt;
+        dt *= growth;
+      }
     }
+    periodsRun++;
+    const span = t - periodStart;
+    for (let i = 0; i < S; i++) average[i]! /= span;
+    averagePH /= span;
+    if (p > 0) {
+      const floor = 1e-9 * Math.max(...bulk);
+      lastChange = 0;
+      for (let i = 0; i < S; i++) lastChange = Math.max(lastChange, Math.abs(average[i]! - previousAverage[i]!) / Math.max(Math.abs(average[i]!), floor));
+      periodicConverged = lastChange < tolerance;
+      if (periodicConverged && stopWhenPeriodic) break;
+    }
+    previousAverage.set(average);
   }
   return {
     completed: message === undefined,
@@ -232,6 +290,18 @@ export function transientMicroenvironment(input: TransientMicroenvironmentInput)
     steps,
     rejectedSteps: rejected,
     errorRejectedSteps: errorRejected,
+    ...(input.periodic
+      ? {
+          periodic: {
+            periods: periodsRun,
+            converged: periodicConverged,
+            tolerance,
+            lastRelativeChange: lastChange,
+            periodAverageSurface: Object.fromEntries(solutes.map((s, i) => [s.name, average[i]!])),
+            periodAverageSurfacePH: averagePH,
+          },
+        }
+      : {}),
     newtonIterations: layer.newtonIterations(),
   };
 }

@@ -112,3 +112,25 @@ describe('transient microenvironment against analytic solutions', () => {
     expect(() => pulseSchedule(1, 1, 0, 1, 0)).toThrow(/periods/);
   });
 });
+
+describe('pulses until periodic', () => {
+  it('repeats a pulse period until the period averages settle; by linearity they equal the steady state at the mean current', () => {
+    const bulk = bulkComposition([{ name: 'K2SO4', concentrationM: 0.5 }], false).concentrations;
+    const jHigh = 200; // A m⁻², on 0.1 s, off 0.1 s: mean 100 A m⁻²
+    const input = { bulk, products: her, homogeneousReactions: false, cells: 60, schedule: pulseSchedule(jHigh, 0.1, 0, 0.1, 1) };
+    const r = transientMicroenvironment({ ...input, periodic: { tolerance: 1e-4, maxPeriods: 500 } });
+    expect(r.completed).toBe(true);
+    const p = r.periodic!;
+    expect(p.converged).toBe(true);
+    expect(p.lastRelativeChange).toBeLessThan(1e-4);
+    expect(p.periods).toBeGreaterThan(5); // δ²/D ≈ 0.5 s: several periods to settle
+    expect(p.periods).toBeLessThan(500);
+    const steadyMean = bulk['OH-']! + ((jHigh / 2 / FARADAY_C_PER_MOL) * 50e-6) / D('OH-');
+    expect(p.periodAverageSurface['OH-']! / steadyMean).toBeCloseTo(1, 2);
+    // a fixed count that is too short is run in full and marked as not periodic
+    const short = transientMicroenvironment({ ...input, periodic: { tolerance: 1e-4, maxPeriods: 3, stopWhenPeriodic: false } });
+    expect(short.periodic!.periods).toBe(3);
+    expect(short.periodic!.converged).toBe(false);
+    expect(short.periodic!.lastRelativeChange).toBeGreaterThan(1e-2);
+  });
+});
