@@ -66,7 +66,9 @@ function transientSummary(r: TransientMicroenvironmentResult): string {
   const head = r.completed ? `completed ${r.timesS.at(-1)!.toPrecision(4)} s in ${r.steps} steps (${r.rejectedSteps} rejected)` : `stopped: ${r.message}`;
   const ph = r.surfacePH.filter(Number.isFinite);
   const tail = ph.length ? `surface pH: start ${ph[0]!.toFixed(2)}, max ${Math.max(...ph).toFixed(2)}, min ${Math.min(...ph).toFixed(2)}, end ${ph.at(-1)!.toFixed(2)}` : 'no H+ in the model: surface pH not defined';
-  return `${head}\n${tail}\nrate constants: ${r.rateConstants ?? 'none (no homogeneous reactions)'}`;
+  const per = r.periodic;
+  const periodic = per ? `\n${per.converged ? 'periodic' : 'NOT periodic'} after ${per.periods} periods (period averages changed ${Number.isFinite(per.lastRelativeChange) ? per.lastRelativeChange.toExponential(1) : '—'}, tolerance ${per.tolerance}); period-average surface pH ${per.periodAverageSurfacePH.toFixed(3)}` : '';
+  return `${head}\n${tail}${periodic}\nrate constants: ${r.rateConstants ?? 'none (no homogeneous reactions)'}`;
 }
 
 /** The study runners with their zod input schemas, YAML, and the model compiler: loaded when a command needs them, not at start-up. */
@@ -154,20 +156,24 @@ export function registerProcessCommands(program: Command, run: Run): void {
     .requiredOption('--electrolyte <text>', 'e.g. "0.5 M K2SO4"')
     .requiredOption('--fe <products>', 'product:FE:sources, e.g. "H2:1:H2O"')
     .option('--steps <program>', 'current program mA/cm2:seconds, e.g. "100:10, 0:5"')
-    .option('--pulse <pulse>', 'square pulses high:tHigh:low:tLow:periods (mA cm-2, s), e.g. "100:1:0:1:5"')
+    .option('--pulse <pulse>', 'square pulses high:tHigh:low:tLow[:periods] (mA cm-2, s), e.g. "100:1:0:1:5"; without periods (or "auto"): until the period averages settle')
+    .option('--periodic-tol <relative>', 'with --pulse: relative change of the period-averaged surface concentrations that counts as periodic', '1e-3')
+    .option('--max-periods <n>', 'with --pulse and automatic periods: cap on the periods', '1000')
     .option('--co2-saturated', 'bulk saturated with 1 bar CO2')
     .option('--delta-um <µm>', 'boundary-layer thickness, µm', '50')
     .option('--migration', 'include migration (Nernst–Planck with electroneutrality)')
     .addOption(rateConstantsOption())
     .option('--out <file>', 'surface pH and current vs time as .svg/.png')
     .addOption(json())
-    .action(run(async (o: { electrolyte: string; fe: string; steps?: string; pulse?: string; co2Saturated?: boolean; deltaUm: string; migration?: boolean; rateConstants: RateConstantSetId; out?: string; json?: boolean }) => {
+    .action(run(async (o: { electrolyte: string; fe: string; steps?: string; pulse?: string; periodicTol: string; maxPeriods: string; co2Saturated?: boolean; deltaUm: string; migration?: boolean; rateConstants: RateConstantSetId; out?: string; json?: boolean }) => {
       const fields = (flag: string, text: string, count: number) => {
         const parts = text.split(':').map((p) => num(flag, p));
         if (parts.length !== count) throw new InputError(flag, `${count} numbers separated by ":"`, `got "${text}"`);
         return parts;
       };
-      const pulse = o.pulse ? fields('--pulse', o.pulse, 5) : undefined;
+      const pulseParts = o.pulse?.split(':');
+      const autoPeriods = pulseParts !== undefined && (pulseParts.length === 4 || pulseParts[4] === 'auto');
+      const pulse = o.pulse ? (autoPeriods ? fields('--pulse', pulseParts!.slice(0, 4).join(':'), 4) : fields('--pulse', o.pulse, 5)) : undefined;
       const { validateStudyInput, transientRequestSchema } = await studies();
       const input = validateStudyInput(transientRequestSchema, {
         electrolyte: o.electrolyte,
@@ -177,11 +183,12 @@ export function registerProcessCommands(program: Command, run: Run): void {
         migration: Boolean(o.migration),
         rateConstants: o.rateConstants,
         ...(o.steps ? { steps: o.steps.split(',').map((part) => fields('--steps', part.trim(), 2)).map(([j, t]) => ({ currentDensityMAPerCm2: j, durationS: t })) } : {}),
-        ...(pulse ? { pulse: { highMAPerCm2: pulse[0], tHighS: pulse[1], lowMAPerCm2: pulse[2], tLowS: pulse[3], periods: pulse[4] } } : {}),
+        ...(pulse ? { pulse: { highMAPerCm2: pulse[0], tHighS: pulse[1], lowMAPerCm2: pulse[2], tLowS: pulse[3], periods: autoPeriods ? 'auto' : pulse[4], periodicTolerance: num('--periodic-tol', o.periodicTol), maxPeriods: num('--max-periods', o.maxPeriods) } } : {}),
       });
       const r = await transientWithProgress(input, !o.json);
       if (o.out) await writeFigure(transientSpec(r), o.out);
-      return { json: r, text: transientSummary(r), ...(r.completed ? {} : { exitCode: UNSOLVED_EXIT_CODE }) };
+      const unsettled = autoPeriods && r.periodic !== undefined && !r.periodic.converged;
+      return { json: r, text: transientSummary(r), ...(r.completed && !unsettled ? {} : { exitCode: UNSOLVED_EXIT_CODE }) };
     }));
   program
     .command('study')
@@ -201,9 +208,11 @@ export function registerProcessCommands(program: Command, run: Run): void {
         throw new InputError('file', 'a readable JSON or YAML file', (error as Error).message.split('\n')[0] ?? 'unreadable');
       }
       if (kind === 'transient') {
-        const r = await transientWithProgress(validateStudyInput(transientRequestSchema, raw), !o.json);
+        const input = validateStudyInput(transientRequestSchema, raw);
+        const r = await transientWithProgress(input, !o.json);
         if (o.out) await writeFigure(transientSpec(r), o.out);
-        return { json: r, text: transientSummary(r), ...(r.completed ? {} : { exitCode: UNSOLVED_EXIT_CODE }) };
+        const unsettled = input.pulse?.periods === 'auto' && r.periodic !== undefined && !r.periodic.converged;
+        return { json: r, text: transientSummary(r), ...(r.completed && !unsettled ? {} : { exitCode: UNSOLVED_EXIT_CODE }) };
       }
       const study = STUDIES[kind];
       if (!study) throw new InputError('kind', `a study name (${[...Object.keys(STUDIES), 'transient'].join(', ')})`, `got "${kind}"`);

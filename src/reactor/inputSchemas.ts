@@ -30,6 +30,7 @@ export const transientRequestSchema = z
     boundaryLayerUm: z.number().min(0.1).max(10000).default(50),
     migration: z.boolean().default(false).describe('Nernst–Planck migration with electroneutrality'),
     rateConstants,
+    rtol: z.number().min(1e-8).max(0.1).default(1e-3).describe('relative tolerance of the local error estimate of each BDF2 step'),
     steps: z
       .array(z.object({ durationS: z.number().min(1e-6).max(1e6), currentDensityMAPerCm2: z.number().min(0).max(2000) }))
       .min(1)
@@ -42,7 +43,12 @@ export const transientRequestSchema = z
         tHighS: z.number().min(1e-6).max(1e6),
         lowMAPerCm2: z.number().min(0).max(2000),
         tLowS: z.number().min(1e-6).max(1e6),
-        periods: z.number().int().min(1).max(200),
+        periods: z
+          .union([z.number().int().min(1).max(10000), z.literal('auto')])
+          .default('auto')
+          .describe('number of periods, or "auto": repeat until the period-averaged surface concentrations settle'),
+        periodicTolerance: z.number().min(0).max(0.1).default(1e-3).describe('relative change of the period averages that counts as periodic'),
+        maxPeriods: z.number().int().min(1).max(10000).default(1000).describe('cap on the periods with "auto" (the result says when it was hit)'),
       })
       .optional()
       .describe('square current pulses (alternative to steps)'),

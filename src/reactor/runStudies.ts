@@ -29,10 +29,12 @@ export function runMicroenvStudy(input: z.output<typeof microenvRequestSchema>):
 export function runTransientStudy(input: z.output<typeof transientRequestSchema>, onProgress?: (tS: number, totalS: number) => void): TransientMicroenvironmentResult {
   const bulk = electrolyteFromText(input.electrolyte, input.co2Saturated);
   const p = input.pulse;
+  // pulses: one period repeated until periodic (or a fixed count, still reporting whether it was periodic)
   const schedule = p
-    ? pulseSchedule(p.highMAPerCm2 * 10, p.tHighS, p.lowMAPerCm2 * 10, p.tLowS, p.periods)
+    ? pulseSchedule(p.highMAPerCm2 * 10, p.tHighS, p.lowMAPerCm2 * 10, p.tLowS, 1)
     : input.steps!.map((s) => ({ durationS: s.durationS, currentDensityAPerM2: s.currentDensityMAPerCm2 * 10 }));
-  return transientMicroenvironment({ bulk: bulk.concentrations, products: input.products, boundaryLayerM: input.boundaryLayerUm * 1e-6, migration: input.migration, rateConstants: input.rateConstants, schedule, ...(onProgress ? { onProgress } : {}) });
+  const periodic = p ? { periodic: p.periods === 'auto' ? { tolerance: p.periodicTolerance, maxPeriods: p.maxPeriods } : { tolerance: p.periodicTolerance, maxPeriods: p.periods, stopWhenPeriodic: false } } : {};
+  return transientMicroenvironment({ bulk: bulk.concentrations, products: input.products, boundaryLayerM: input.boundaryLayerUm * 1e-6, migration: input.migration, rateConstants: input.rateConstants, rtol: input.rtol, schedule, ...periodic, ...(onProgress ? { onProgress } : {}) });
 }
 
 /** Flow cell, voltage, energy and scale-up for a product given by name or formula. */

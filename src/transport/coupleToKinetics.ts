@@ -2,7 +2,7 @@ import { InputError, assertFiniteInRange } from '../chem/index.js';
 import { type SteadyStateObservables, steadyState } from '../kinetics/analyze/steadyState.js';
 import { type CompiledModel, compileModel } from '../kinetics/parser/compileModel.js';
 import { type MicroenvironmentResult, solveMicroenvironment } from './solveMicroenvironment.js';
-import type { RateConstantSetId } from './transportData.js';
+import { DEFAULT_RATE_CONSTANT_SET, type RateConstantSetId } from './transportData.js';
 
 /** Inputs of {@link coupleToKinetics}. */
 export interface CoupledInput {
@@ -139,6 +139,8 @@ export interface CouplingCurvePoint {
   /** Target current density, A m⁻². */
   currentDensityAPerM2: number;
   converged: boolean;
+  /** Homogeneous rate-constant set of the microenvironment model. */
+  rateConstants: RateConstantSetId;
   message?: string;
   potentialVvsRHE?: number;
   /** FE with transport (surface concentrations) and at bulk concentrations, fractions per product. */
@@ -161,6 +163,7 @@ export function couplingCurve(input: Omit<CoupledInput, 'currentDensityAPerM2'>,
       point = {
         currentDensityAPerM2: j,
         converged: r.converged,
+        rateConstants: input.rateConstants ?? DEFAULT_RATE_CONSTANT_SET,
         ...(r.message ? { message: r.message } : {}),
         potentialVvsRHE: r.potentialVvsRHE,
         faradaicEfficiency: r.faradaicEfficiency,
@@ -170,7 +173,7 @@ export function couplingCurve(input: Omit<CoupledInput, 'currentDensityAPerM2'>,
       };
     } catch (error) {
       if (!(error instanceof InputError) || error.field !== 'currentDensityAPerM2') throw error;
-      point = { currentDensityAPerM2: j, converged: false, message: error.message };
+      point = { currentDensityAPerM2: j, converged: false, rateConstants: input.rateConstants ?? DEFAULT_RATE_CONSTANT_SET, message: error.message };
     }
     onPoint?.(n + 1, currentsAPerM2.length);
     return point;

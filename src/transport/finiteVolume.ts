@@ -380,7 +380,8 @@ export function boundaryLayer(input: BoundaryLayerInput) {
       // a consumed reactant pinned at the floor at the surface three times running: it has run out
       let floored = false;
       for (let q = 0; q < consumed.length; q++) if (u[consumed[q]!]! <= -79.9) floored = true;
-      if (floored ? ++starved >= 3 : (starved = 0) > 0) return false;
+      starved = floored ? starved + 1 : 0;
+      if (starved >= 3) return false;
     }
     return res < 1e-10;
   };

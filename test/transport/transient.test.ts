@@ -50,7 +50,7 @@ describe('transient microenvironment against analytic solutions', () => {
     });
     expect(r.completed).toBe(false);
     expect(r.depletionTimeS! / tau).toBeCloseTo(1, 2);
-    expect(r.message).toMatch(/^NO3- runs out at the surface at t ≈ 0\.99/);
+    expect(r.message).toMatch(/^NO3- runs out at the surface at t ≈ (0\.99|1\.00)/);
   });
 
   it('reaches the steady solution at long times, conserving carbon and charge with buffer reactions on', () => {
@@ -65,9 +65,23 @@ describe('transient microenvironment against analytic solutions', () => {
     const charge = (o: Record<string, number>) => o['K+']! + o['H+']! - o['OH-']! - o['HCO3-']! - 2 * o['CO3^2-']!;
     const dCarbon = carbon(r.inventoryEndMolPerM2) - carbon(r.inventoryStartMolPerM2);
     expect(dCarbon).toBeGreaterThan(0); // the layer gains carbon: OH- turns inflowing HCO3- into CO3^2- held near the surface
-    expect(dCarbon / carbon(r.bulkInflowMolPerM2)).toBeCloseTo(1, 1);
+    // the 1 % of docs/microenvironment.md (measured 0.3 % at the default rtol 1e-3)
+    expect(Math.abs(dCarbon / carbon(r.bulkInflowMolPerM2) - 1)).toBeLessThan(0.01);
     const dCharge = charge(r.inventoryEndMolPerM2) - charge(r.inventoryStartMolPerM2);
-    expect(dCharge / (charge(r.bulkInflowMolPerM2) + charge(r.electrodeProductionMolPerM2))).toBeCloseTo(1, 1);
+    expect(Math.abs(dCharge / (charge(r.bulkInflowMolPerM2) + charge(r.electrodeProductionMolPerM2)) - 1)).toBeLessThan(0.01);
+  });
+
+  it('accuracy follows the tolerance, not a step cap: with one 20 s step allowed, the conservation error shrinks with rtol', () => {
+    const bicarbonate = bulkComposition([{ name: 'KHCO3', concentrationM: 0.1 }], true).concentrations;
+    const carbonError = (rtol: number) => {
+      const r = transientMicroenvironment({ bulk: bicarbonate, products: her, schedule: [{ durationS: 20, currentDensityAPerM2: 100 }], rtol, maxStepS: 20 });
+      const carbon = (o: Record<string, number>) => o['CO2']! + o['HCO3-']! + o['CO3^2-']!;
+      return { steps: r.steps, error: Math.abs((carbon(r.inventoryEndMolPerM2) - carbon(r.inventoryStartMolPerM2)) / carbon(r.bulkInflowMolPerM2) - 1) };
+    };
+    const [loose, tight] = [carbonError(1e-2), carbonError(1e-4)];
+    expect(tight.error).toBeLessThan(0.01); // measured 0.4 % (loose: 4 %)
+    expect(tight.error).toBeLessThan(loose.error / 4);
+    expect(tight.steps).toBeGreaterThan(2 * loose.steps);
   });
 
   it('square current pulses follow the superposition of current steps: excess ∝ Σ ±sqrt(t − t_switch)', () => {
@@ -96,5 +110,27 @@ describe('transient microenvironment against analytic solutions', () => {
     expect(() => transientMicroenvironment({ bulk: sulfate, products: her, schedule: [] })).toThrow(/schedule/);
     expect(() => transientMicroenvironment({ bulk: sulfate, products: her, schedule: [{ durationS: -1, currentDensityAPerM2: 10 }] })).toThrow(/schedule\[0\]\.durationS/);
     expect(() => pulseSchedule(1, 1, 0, 1, 0)).toThrow(/periods/);
+  });
+});
+
+describe('pulses until periodic', () => {
+  it('repeats a pulse period until the period averages settle; by linearity they equal the steady state at the mean current', () => {
+    const bulk = bulkComposition([{ name: 'K2SO4', concentrationM: 0.5 }], false).concentrations;
+    const jHigh = 200; // A m⁻², on 0.1 s, off 0.1 s: mean 100 A m⁻²
+    const input = { bulk, products: her, homogeneousReactions: false, cells: 60, schedule: pulseSchedule(jHigh, 0.1, 0, 0.1, 1) };
+    const r = transientMicroenvironment({ ...input, periodic: { tolerance: 1e-4, maxPeriods: 500 } });
+    expect(r.completed).toBe(true);
+    const p = r.periodic!;
+    expect(p.converged).toBe(true);
+    expect(p.lastRelativeChange).toBeLessThan(1e-4);
+    expect(p.periods).toBeGreaterThan(5); // δ²/D ≈ 0.5 s: several periods to settle
+    expect(p.periods).toBeLessThan(500);
+    const steadyMean = bulk['OH-']! + ((jHigh / 2 / FARADAY_C_PER_MOL) * 50e-6) / D('OH-');
+    expect(p.periodAverageSurface['OH-']! / steadyMean).toBeCloseTo(1, 2);
+    // a fixed count that is too short is run in full and marked as not periodic
+    const short = transientMicroenvironment({ ...input, periodic: { tolerance: 1e-4, maxPeriods: 3, stopWhenPeriodic: false } });
+    expect(short.periodic!.periods).toBe(3);
+    expect(short.periodic!.converged).toBe(false);
+    expect(short.periodic!.lastRelativeChange).toBeGreaterThan(1e-2);
   });
 });
