@@ -24,11 +24,11 @@ export function registerCatmapCommands(program: Command, run: Run): void {
     .description("a CatMAP setup (.mkm) and its energy table → a model file (docs/model-format.md, 'CatMAP import')")
     .argument('<file.mkm>', 'CatMAP setup file (read as Python literals, never executed)')
     .option('--energies <input.txt>', "the energy table (default: the setup's input_file, beside it)")
-    .addOption(new Option('--gas-thermo <mode>', 'replace the gas_thermo_mode (ideal_gas needs geometries the setup does not hold)').choices(['shomate_gas', 'zero_point_gas', 'frozen_gas']))
+    .addOption(new Option('--gas-thermo <mode>', 'replace the setup’s gas_thermo_mode').choices(['ideal_gas', 'shomate_gas', 'zero_point_gas', 'frozen_gas']))
     .option('--name <name>', 'model name (default: the setup file name)')
     .requiredOption('--out <model.yaml>', 'where to write the model file')
     .addOption(json())
-    .action(run(async (setupPath: string, o: { energies?: string; gasThermo?: 'shomate_gas' | 'zero_point_gas' | 'frozen_gas'; name?: string; out: string }) => {
+    .action(run(async (setupPath: string, o: { energies?: string; gasThermo?: 'ideal_gas' | 'shomate_gas' | 'zero_point_gas' | 'frozen_gas'; name?: string; out: string }) => {
       const setupText = readText(setupPath, '<file.mkm>');
       const { importCatmap } = await import('../kinetics/parser/catmapImport.js');
       const { readPythonLiterals } = await import('../kinetics/parser/pythonLiteral.js');

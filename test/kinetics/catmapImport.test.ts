@@ -96,6 +96,12 @@ describe('cncouple import catmap: the HER-tutorial-like setup', () => {
     expect(r.converged[i]).toBe(1);
     expect(r.log10Tof.H2![i]!).toBeGreaterThan(0);
   });
+  it('ideal_gas (CatMAP’s default) maps onto built-in rigid-rotor data, and gives other ΔG than Shomate', () => {
+    const ideal = importCatmap(read('her-full.mkm'), { energiesText: read('her-full_energies.txt'), gasThermoMode: 'ideal_gas' }).model;
+    expect(ideal.formation?.thermo?.H2).toEqual({ idealGas: 'builtin', frequenciesPerCm: [4400] });
+    const mi = compileModel(validateModel(ideal));
+    expect(Math.abs(mi.steps[1]!.dG.intercept - m.steps[1]!.dG.intercept)).toBeGreaterThan(1e-3);
+  });
   it('exports to CatMAP and re-imports to the same rate constants (descriptor "surfaces" recover the linear forms)', () => {
     const out = exportCatmap(validateModel(model), 'her-full-export_energies.txt');
     expect(out.setup).toMatch(/gas_thermo_mode = 'shomate_gas'/);
@@ -115,7 +121,7 @@ describe('cncouple import catmap: the HER-tutorial-like setup', () => {
 });
 
 describe('what the import refuses', () => {
-  it('lists every unsupported item at once: interactions, site totals ≠ 1, field modes, ele_g, ideal_gas', () => {
+  it('lists every unsupported item at once: interactions, site totals ≠ 1, field modes, ele_g, an ideal gas without frequencies', () => {
     const setup = [
       "rxn_expressions = ['CO_g + *_s <-> CO*', 'CO2_g + ele_g + *_s <-> CO2*']",
       "surface_names = ['A']",
@@ -137,7 +143,7 @@ describe('what the import refuses', () => {
     expect(u).toMatch(/species_definitions\['s'\]\.total = 2: site totals other than 1/);
     expect(u).toMatch(/electrochemical_thermo_mode = "homogeneous_field": field-dependent/);
     expect(u).toMatch(/ele_g/);
-    expect(u).toMatch(/gas_thermo_mode = "ideal_gas"/);
+    expect(u).toMatch(/ideal_gas: CO_g needs its vibrational frequencies/);
     expect(error!.message).toMatch(/^bad\.mkm: \d+ unsupported item\(s\):\n {2}- /);
   });
   it('a setup that is not data is refused with its line and column', () => {

@@ -200,3 +200,27 @@ describe('formation energies → step energies', () => {
     expect(Math.abs(k10 / k18 - 1)).toBeGreaterThan(1e-8);
   });
 });
+
+describe('ideal gas (rigid rotor, harmonic oscillator)', () => {
+  it('matches ASE 3.22.1 IdealGasThermo G(300 K, 1 bar) for H2, H2O and triplet O2 to 1e-6 eV (ASE run here via Debian python3-ase)', async () => {
+    const { IDEAL_GASES, idealGasThermo } = await import('../../src/kinetics/thermodynamics/idealGasThermo.js');
+    const c = physicalConstants('catmap');
+    // ASE: IdealGasThermo([ν·1.239842e-4 eV], geometry, atoms=molecule(name), symmetrynumber, spin).get_enthalpy(300) − 300·get_entropy(300, 1e5)
+    const cases: [string, number[], number][] = [
+      ['H2', [4424.26845539], -0.040772900829539827],
+      ['H2O', [3950.66147227, 3834.50307382, 1570.73801788], 0.09530267656319336],
+      ['O2', [1580], -0.4513195406710817],
+    ];
+    for (const [gas, freqs, ase] of cases) {
+      const g = idealGasThermo(IDEAL_GASES[gas]!, freqs.map((f) => wavenumberToEv(f, c)), 300, 1e5, c);
+      expect(Math.abs(g.freeEnergyEv - ase)).toBeLessThan(1e-6);
+    }
+  });
+  it('a monatomic gas has only translational (Sackur–Tetrode) and electronic entropy: S(Ar, 298.15 K, 1 bar) = 154.8 J/mol/K (NIST WebBook S°gas 154.846)', async () => {
+    const { idealGasThermo } = await import('../../src/kinetics/thermodynamics/idealGasThermo.js');
+    const c = physicalConstants();
+    const s = idealGasThermo({ massAmu: 39.948, geometry: 'monatomic', momentsOfInertiaAmuA2: [], symmetryNumber: 1, spin: 0, source: 'test' }, [], 298.15, 1e5, c).entropyEvPerK;
+    const jPerMolK = s * c.elementaryChargeC * c.avogadroPerMol;
+    expect(jPerMolK).toBeCloseTo(154.846, 1);
+  });
+});

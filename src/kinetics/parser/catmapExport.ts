@@ -131,8 +131,8 @@ export function exportCatmap(file: ModelFile, energiesFile = 'energies.txt'): Ex
   });
   // thermo modes: one per class
   const thermo = formation.thermo;
-  const gasModes = new Set(Object.keys(file.species).map((g) => (thermo[g]?.shomate === 'builtin' ? 'shomate_gas' : thermo[g]?.shomate ? 'custom' : thermo[g]?.frequenciesPerCm && thermo[g]?.mode === 'zeroPoint' ? 'zero_point_gas' : 'frozen_gas')));
-  if (gasModes.has('custom')) bad.push('formation.thermo: own Shomate ranges (CatMAP reads its own table)');
+  const gasModes = new Set(Object.keys(file.species).map((g) => (thermo[g]?.idealGas === 'builtin' ? 'ideal_gas' : thermo[g]?.idealGas ? 'custom' : thermo[g]?.shomate === 'builtin' ? 'shomate_gas' : thermo[g]?.shomate ? 'custom' : thermo[g]?.frequenciesPerCm && thermo[g]?.mode === 'zeroPoint' ? 'zero_point_gas' : 'frozen_gas')));
+  if (gasModes.has('custom')) bad.push('formation.thermo: own Shomate ranges or ideal-gas data (CatMAP reads its own tables)');
   if (gasModes.size > 1) bad.push(`formation.thermo: gases mix ${[...gasModes].join(', ')} (CatMAP has one gas_thermo_mode)`);
   const adsNames = Object.keys(file.adsorbates);
   const adsModes = new Set(adsNames.map((a) => (thermo[a]?.frequenciesPerCm ? (thermo[a]!.mode === 'zeroPoint' ? 'zero_point_adsorbate' : 'harmonic_adsorbate') : 'frozen_adsorbate')));

@@ -4,6 +4,7 @@ import { compileModel, validateModel } from './compileModel.js';
 import type { ModelFileInput } from './modelSchema.js';
 import { type PyDict, type PyValue, readPythonLiterals } from './pythonLiteral.js';
 import { SHOMATE_GASES } from '../thermodynamics/shomate.js';
+import { IDEAL_GASES } from '../thermodynamics/idealGasThermo.js';
 import { resolveFormationEnergies } from '../scaler/formationEnergies.js';
 
 /**
@@ -22,8 +23,8 @@ export interface ImportCatmapOptions {
   energiesText?: string;
   /** Its name, for messages. */
   energiesName?: string;
-  /** Replaces the setup's `gas_thermo_mode` (e.g. `shomate_gas` for `ideal_gas`, which needs molecular geometries). */
-  gasThermoMode?: 'shomate_gas' | 'frozen_gas' | 'zero_point_gas';
+  /** Replaces the setup's `gas_thermo_mode`. */
+  gasThermoMode?: 'ideal_gas' | 'shomate_gas' | 'frozen_gas' | 'zero_point_gas';
   /** Name of the model (default: the setup file's stem). */
   name?: string;
 }
@@ -340,7 +341,13 @@ export function importCatmap(setupText: string, options: ImportCatmapOptions = {
   const gasMode = options.gasThermoMode ?? (typeof s.gas_thermo_mode === 'string' ? s.gas_thermo_mode : 'ideal_gas');
   if (options.gasThermoMode && s.gas_thermo_mode !== options.gasThermoMode) notes.push(`gas_thermo_mode ${JSON.stringify(s.gas_thermo_mode ?? 'ideal_gas')} replaced by ${options.gasThermoMode} (--gas-thermo)`);
   const gasFreq = (g: string) => meanFreqs(g);
-  if (gasMode === 'shomate_gas') {
+  if (gasMode === 'ideal_gas') {
+    for (const g of gases) {
+      if (!IDEAL_GASES[g]) unsupported.push(`ideal_gas: no built-in rigid-rotor data for ${g}_g (built in: ${Object.keys(IDEAL_GASES).join(', ')}); choose --gas-thermo shomate_gas, zero_point_gas or frozen_gas, or add formation.thermo.${g}.idealGas by hand`);
+      else if (!gasFreq(g)) unsupported.push(`ideal_gas: ${g}_g needs its vibrational frequencies in the energy table`);
+      else thermo[g] = { idealGas: 'builtin', frequenciesPerCm: gasFreq(g) };
+    }
+  } else if (gasMode === 'shomate_gas') {
     for (const g of gases) {
       if (!SHOMATE_GASES[g]) unsupported.push(`shomate_gas: no built-in Shomate data for ${g}_g (built in: ${Object.keys(SHOMATE_GASES).join(', ')}); add formation.thermo.${g}.shomate by hand`);
       else thermo[g] = { shomate: 'builtin', ...(gasFreq(g) ? { frequenciesPerCm: gasFreq(g) } : {}) };
@@ -348,7 +355,7 @@ export function importCatmap(setupText: string, options: ImportCatmapOptions = {
   } else if (gasMode === 'zero_point_gas') {
     for (const g of gases) if (gasFreq(g)) thermo[g] = { frequenciesPerCm: gasFreq(g), mode: 'zeroPoint' };
   } else if (gasMode !== 'frozen_gas') {
-    unsupported.push(`gas_thermo_mode = ${JSON.stringify(gasMode)}: ${gasMode === 'ideal_gas' ? 'the ideal-gas mode needs molecular geometries (ASE), which a setup file does not hold; choose --gas-thermo shomate_gas, zero_point_gas or frozen_gas' : 'supported: shomate_gas, zero_point_gas, frozen_gas'}`);
+    unsupported.push(`gas_thermo_mode = ${JSON.stringify(gasMode)}: supported: ideal_gas, shomate_gas, zero_point_gas, frozen_gas`);
   }
   const adsMode = typeof s.adsorbate_thermo_mode === 'string' ? s.adsorbate_thermo_mode : 'harmonic_adsorbate';
   if (adsMode === 'harmonic_adsorbate' || adsMode === 'zero_point_adsorbate') {

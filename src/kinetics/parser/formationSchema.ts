@@ -39,13 +39,20 @@ const shomateRangeSchema = z.object({ minK: z.number().positive(), maxK: z.numbe
 
 /**
  * Thermochemical correction of one species, adsorbate or transition state at the model's temperature, added to its
- * formation energy: `shomate` (gases: "builtin" for the NIST table shipped in src/kinetics/thermodynamics/shomate.ts,
+ * formation energy: `idealGas` (gases: translation, rotation, vibration and spin, as CatMAP's `ideal_gas` mode), `shomate` (gases: "builtin" for the NIST table shipped in src/kinetics/thermodynamics/shomate.ts,
  * or your own ranges with their source), vibrational `frequenciesPerCm` (adsorbates: harmonic free energy; gases
  * with Shomate: their zero-point energy), `mode: zeroPoint` for the zero-point energy only, and a constant `addEv`
  * (e.g. a hydrogen-bond stabilisation). A transition state without frequencies takes the mean of its initial and
  * final states' vibrational corrections (CatMAP's convention).
  */
 export const thermoSchema = z.object({
+  /** Ideal gas (rigid rotor, harmonic oscillator, as ASE's IdealGasThermo): "builtin" (src/kinetics/thermodynamics/idealGasThermo.ts) or the molecule's data. */
+  idealGas: z
+    .union([
+      z.literal('builtin'),
+      z.object({ massAmu: z.number().positive(), geometry: z.enum(['monatomic', 'linear', 'nonlinear']), momentsOfInertiaAmuA2: z.array(z.number().min(0)).max(3), symmetryNumber: z.number().int().positive(), spin: z.number().min(0), source: z.string() }),
+    ])
+    .optional(),
   shomate: z.union([z.literal('builtin'), z.object({ ranges: z.array(shomateRangeSchema).min(1), source: z.string() })]).optional(),
   frequenciesPerCm: z.array(z.number().positive()).optional(),
   mode: z.enum(['harmonic', 'zeroPoint']).default('harmonic'),

@@ -2,6 +2,7 @@ import { InputError } from '../../chem/index.js';
 import type { FormationBlock } from '../parser/formationSchema.js';
 import type { ModelFile } from '../parser/modelSchema.js';
 import { harmonicThermo } from '../thermodynamics/harmonicThermo.js';
+import { IDEAL_GASES, idealGasThermo } from '../thermodynamics/idealGasThermo.js';
 import { type PhysicalConstants, physicalConstants, wavenumberToEv } from '../thermodynamics/physicalConstants.js';
 import { SHOMATE_GASES, type ShomateData, shomateFreeEnergyCorrectionEv } from '../thermodynamics/shomate.js';
 import { type CoefficientConstraint, fitLinearScaling } from './fitLinearScaling.js';
@@ -193,7 +194,13 @@ export function resolveFormationEnergies(file: ModelFile, temperatureK = file.te
     const energies = (th.frequenciesPerCm ?? []).map((w) => wavenumberToEv(w, constants));
     const zpe = energies.reduce((a, e) => a + e / 2, 0);
     add[name] = th.addEv;
-    if (th.shomate !== undefined) {
+    if (th.idealGas !== undefined && th.shomate !== undefined) throw new InputError(field, 'either idealGas or shomate', 'both given');
+    if (th.idealGas !== undefined) {
+      if (!isGas) throw new InputError(`${field}.idealGas`, 'ideal-gas data for gas species only', `"${name}" is not a species`);
+      const data = th.idealGas === 'builtin' ? (IDEAL_GASES[file.species[name]!.formula ?? name] ?? IDEAL_GASES[name]) : th.idealGas;
+      if (!data) throw new InputError(`${field}.idealGas`, `builtin (for ${Object.keys(IDEAL_GASES).join(', ')}) or { massAmu, geometry, momentsOfInertiaAmuA2, symmetryNumber, spin, source }`, `no built-in ideal-gas data for "${name}"`);
+      vib[name] = idealGasThermo(data, energies, temperatureK, 1e5, constants).freeEnergyEv;
+    } else if (th.shomate !== undefined) {
       if (!isGas) throw new InputError(`${field}.shomate`, 'Shomate data for gas or solution species only', `"${name}" is not a species`);
       let data: ShomateData | undefined;
       if (th.shomate === 'builtin') {

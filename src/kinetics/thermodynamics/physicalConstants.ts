@@ -18,6 +18,8 @@ export interface PhysicalConstants {
   avogadroPerMol: number;
   /** Elementary charge, C (1 eV = this many J). */
   elementaryChargeC: number;
+  /** Atomic mass constant, kg. */
+  atomicMassUnitKg: number;
   /** Where the values come from. */
   source: string;
 }
@@ -28,7 +30,8 @@ const C_CM_PER_S = 29979245800; // exact by definition of the metre (SI 1983)
  * The constant sets. `codata2018`: Tiesinga, Mohr, Newell, Taylor, Rev. Mod. Phys. 93, 025010 (2021),
  * doi:10.1103/RevModPhys.93.025010 — k, h, e and N_A exact since the 2019 SI. `codata2010`: Mohr, Taylor, Newell,
  * Rev. Mod. Phys. 84, 1527 (2012), doi:10.1103/RevModPhys.84.1527 — k = 8.6173324(78)e-5 eV/K,
- * h = 4.135667516(91)e-15 eV s, e = 1.602176565(35)e-19 C, N_A = 6.02214129(27)e23 mol⁻¹. `catmap`: the values
+ * h = 4.135667516(91)e-15 eV s, e = 1.602176565(35)e-19 C, N_A = 6.02214129(27)e23 mol⁻¹, u = 1.660538921(73)e-27 kg
+ * (CODATA 2018: u = 1.66053906660(50)e-27 kg). `catmap`: the values
  * CatMAP uses (catmap/model.py: `_kB = 8.617332478e-5`, `_h = 4.135667516e-15`, "from NIST"), i.e. CODATA 2010
  * with the uncertainty digits "78" of k appended (k differs from CODATA 2010 by 9e-9 relative); for bit-for-bit
  * comparisons with CatMAP.
@@ -41,6 +44,7 @@ export const CONSTANT_SETS: Readonly<Record<ConstantSetName, PhysicalConstants>>
     speedOfLightCmPerS: C_CM_PER_S,
     avogadroPerMol: 6.02214076e23,
     elementaryChargeC: 1.602176634e-19,
+    atomicMassUnitKg: 1.6605390666e-27,
     source: 'CODATA 2018, doi:10.1103/RevModPhys.93.025010 (exact in the 2019 SI)',
   },
   codata2010: {
@@ -50,6 +54,7 @@ export const CONSTANT_SETS: Readonly<Record<ConstantSetName, PhysicalConstants>>
     speedOfLightCmPerS: C_CM_PER_S,
     avogadroPerMol: 6.02214129e23,
     elementaryChargeC: 1.602176565e-19,
+    atomicMassUnitKg: 1.660538921e-27,
     source: 'CODATA 2010, doi:10.1103/RevModPhys.84.1527',
   },
   catmap: {
@@ -59,6 +64,7 @@ export const CONSTANT_SETS: Readonly<Record<ConstantSetName, PhysicalConstants>>
     speedOfLightCmPerS: C_CM_PER_S,
     avogadroPerMol: 6.02214129e23,
     elementaryChargeC: 1.602176565e-19,
+    atomicMassUnitKg: 1.660538921e-27,
     source: 'CatMAP catmap/model.py (_kB, _h); N_A and e from CODATA 2010',
   },
 };
