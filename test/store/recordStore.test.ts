@@ -226,6 +226,18 @@ describe.each(targets)('RecordStore on %s', (_name, open) => {
     await store.delete('rt-1');
     await store.delete('rt-2');
   });
+
+  it('keeps API tokens hashed (verify, revoke) and the owner of each record (issue 14)', async () => {
+    const { token } = await store.tokens.create('owner-test', 'write');
+    expect(await store.tokens.verify(token)).toEqual({ name: 'owner-test', scope: 'write' });
+    expect(await store.tokens.verify(token + 'x')).toBeUndefined();
+    await store.create(userDraft({ id: 'owned-1' }), { name: 'owner-test', scope: 'write' });
+    expect(await store.ownerOf('owned-1')).toBe('owner-test');
+    await expect(store.delete('owned-1', { name: 'someone-else', scope: 'write' })).rejects.toThrow(/belongs to token "owner-test"/);
+    await store.delete('owned-1', { name: 'someone-else', scope: 'admin' });
+    await store.tokens.revoke('owner-test');
+    expect(await store.tokens.verify(token)).toBeUndefined();
+  });
 });
 
 describe.each(targets)('schema migration on %s', (name, open) => {
