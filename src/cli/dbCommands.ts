@@ -1,7 +1,5 @@
 import { type Command, Option } from 'commander';
 import { readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { InputError } from '../chem/index.js';
 import type { CatalyticRecord } from '../data/normalizeRecord.js';
 import type { RawRow } from '../data/recordCsv.js';
@@ -10,22 +8,20 @@ import { feVsPotentialSpec, yieldByStrategySpec } from '../plot/literatureSpecs.
 import { readLiteratureRecords } from '../store/literature.js';
 import type { ListRecordsQuery, RecordStore } from '../store/RecordStore.js';
 import { writeFigure } from './writeFigure.js';
+import { defaultDataDir } from '../store/defaultDataDir.js';
 
 /** A command result: JSON for `--json`, text otherwise. */
 export interface Output {
   json: unknown;
   text: string;
+  /** Process exit code when not 0 (e.g. 3: a requested current has no solution; docs/cli.md). */
+  exitCode?: number;
 }
 
 /** Where the database lives: `--db-url`/CNCOUPLE_DATABASE_URL (PostgreSQL) or `--data-dir`/CNCOUPLE_DATA_DIR. */
 export interface StoreLocation {
   dataDir?: string;
   url?: string;
-}
-
-/** Default data directory of the embedded database: $CNCOUPLE_DATA_DIR or ~/.local/share/cncouple. */
-export function defaultDataDir(): string {
-  return process.env.CNCOUPLE_DATA_DIR ?? path.join(os.homedir(), '.local', 'share', 'cncouple');
 }
 
 /**
@@ -95,6 +91,9 @@ function showText(r: CatalyticRecord): string {
     `  yield           ${r.yieldPrinted}${r.yieldCorrected ? `   (corrected reading: ${r.yieldCorrected})` : ''}   → ${formatYield(r)}${n.yield?.kind === 'rate' ? ` = ${n.yield.canonicalValue.toExponential(4)} ${n.yield.canonicalUnit}` : ''}`,
     `  source          ref. ${r.sourceRef ?? '—'}: ${r.sourceCitation}`,
     `                  read from doi:${r.sourceDoi ?? '—'}, ${r.sourceLocation}`,
+    ...(r.sourceQuote ? [`                  "${r.sourceQuote}"`] : []),
+    ...(n.assumedReadings ?? []).map((a) => `  assumed         ${a.field}: ${a.reason}`),
+    ...(n.excluded ?? []).map((e) => `  left out        ${e.field} "${e.printed}" (flag ${e.flagCode})`),
     ...r.flags.map((f) => `  flag            ${f.code}: ${f.reason}`),
     ...r.autoFlags.map((f) => `  auto flag       ${f.code}: ${f.reason}`),
   ];

@@ -175,9 +175,11 @@ export function registerKineticsCommands(program: Command, run: Run): void {
     .option('--quantity <q>', 'log10Tof or faradaicEfficiency', 'log10Tof')
     .option('--workers <n>', 'worker threads (default: all cores)')
     .option('--checkpoint <file>', 'save finished rows here and resume from it')
+    .option('--queue <redis-url>', 'solve the chunks on `cncouple worker` processes reading this Redis queue (BullMQ) instead of local threads')
+    .option('--chunk-rows <n>', 'grid rows per chunk (default: about two chunks per local thread; smaller with many queue workers)')
     .option('--out <file>', 'heat map .svg or .png')
     .addOption(json())
-    .action(run(async (ref: string, o: { x: string; y?: string; grid: string; potential?: string; product?: string; quantity: string; workers?: string; checkpoint?: string; out?: string }, cmd: Command) => {
+    .action(run(async (ref: string, o: { x: string; y?: string; grid: string; potential?: string; product?: string; quantity: string; workers?: string; checkpoint?: string; queue?: string; chunkRows?: string; out?: string }, cmd: Command) => {
       const m = await model(ref);
       const [nx, ny] = o.grid.split('x').map((s) => num('--grid', s)!) as [number, number?];
       const spec: SweepSpec = { x: parseAxis('--x', o.x, nx), ...(o.y ? { y: parseAxis('--y', o.y, ny ?? nx) } : {}), potentialVvsRHE: num('--potential', o.potential) };
@@ -188,19 +190,27 @@ export function registerKineticsCommands(program: Command, run: Run): void {
       const bar = progressBar('sweep', 'points', !cmd.opts().json);
       const t0 = performance.now();
       const { runParallelSweep } = await import('../jobs/runParallelSweep.js');
-      const result = await runParallelSweep({
-        modelText,
-        spec,
-        workers: num('--workers', o.workers),
-        completed,
-        onProgress: bar.update,
-        onChunk: (chunk) => {
-          if (!o.checkpoint) return;
-          saved.push(chunk);
-          writeFileSync(o.checkpoint, JSON.stringify(saved.map(serializeChunk)));
-        },
-      });
-      bar.stop();
+      const queue = o.queue ? (await import('../jobs/queue/sweepQueue.js')).queueChunkRunner(o.queue) : undefined;
+      let result: SweepResult;
+      try {
+        result = await runParallelSweep({
+          modelText,
+          spec,
+          workers: num('--workers', o.workers),
+          chunkRows: num('--chunk-rows', o.chunkRows),
+          ...(queue ? { runChunk: queue.run } : {}),
+          completed,
+          onProgress: bar.update,
+          onChunk: (chunk) => {
+            if (!o.checkpoint) return;
+            saved.push(chunk);
+            writeFileSync(o.checkpoint, JSON.stringify(saved.map(serializeChunk)));
+          },
+        });
+      } finally {
+        bar.stop();
+        await queue?.close();
+      }
       const seconds = (performance.now() - t0) / 1000;
       const product = o.product ?? m.species[m.productIndices[0]!]!;
       if (!(product in result.log10Tof)) throw new InputError('--product', `a product of the model (${Object.keys(result.log10Tof).join(', ')})`, `got "${product}"`);

@@ -5,7 +5,9 @@ import { couplingSpec, microenvironmentSpecs, tornadoSpec, transientSpec } from 
 import { flowCellStudy, teaStudy } from '../reactor/studies.js';
 import { TEA_DEFAULTS } from '../reactor/technoEconomics.js';
 import { electrolyteFromText } from '../transport/electrolyteFromText.js';
-import { type ElectrodeProduct, solveMicroenvironmentAtCurrents } from '../transport/solveMicroenvironment.js';
+import { rateConstantSensitivity } from '../transport/rateConstantSensitivity.js';
+import { type ElectrodeProduct, type MicroenvironmentResult, solveMicroenvironmentAtCurrents } from '../transport/solveMicroenvironment.js';
+import { DEFAULT_RATE_CONSTANT_SET, RATE_CONSTANT_SETS, RATE_CONSTANT_SET_IDS, type RateConstantSetId } from '../transport/transportData.js';
 import type { TransientMicroenvironmentResult } from '../transport/transientMicroenvironment.js';
 import type { transientRequestSchema } from '../reactor/inputSchemas.js';
 import type { z } from 'zod';
@@ -43,12 +45,28 @@ function currentList(text: string): number[] {
   return Array.from({ length: points! }, (_, i) => from! * (to! / from!) ** (i / (points! - 1)));
 }
 
+/** Exit code of a command whose requested current (or program) has no solution: 3 (docs/cli.md). */
+export const UNSOLVED_EXIT_CODE = 3;
+
+/** `--rate-constants` with the allowed sets. */
+const rateConstantsOption = () => new Option('--rate-constants <set>', 'homogeneous rate-constant set (docs/microenvironment.md)').choices([...RATE_CONSTANT_SET_IDS]).default(DEFAULT_RATE_CONSTANT_SET);
+
+/** One line per current of a steady microenvironment run (mA cm⁻²). */
+function microenvLines(results: MicroenvironmentResult[], currentsMAPerCm2: number[]): string[] {
+  return results.map((r, i) => {
+    const head = `${currentsMAPerCm2[i]!.toPrecision(3)} mA cm-2: `;
+    if (r.converged) return `${head}surface pH ${r.surfacePH.toFixed(2)} (bulk ${r.bulkPH.toFixed(2)}); ${Object.entries(r.surface).filter(([k]) => ['CO2', 'NO3-', 'NO2-', 'HCO3-', 'NH3', 'NH4+'].includes(k)).map(([k, v]) => `${k} ${(v / 1000).toExponential(2)} M`).join(', ')}`;
+    const largest = r.largestSolved ? `; largest solved current ${(r.largestSolved.currentDensityAPerM2 / 10).toPrecision(3)} mA cm-2 (surface pH ${r.largestSolved.surfacePH.toFixed(2)} there)` : '';
+    return `${head}NOT SOLVED — ${r.message}${largest}`;
+  });
+}
+
 /** Human summary of a transient run: completion, final and extreme surface pH, steps. */
 function transientSummary(r: TransientMicroenvironmentResult): string {
   const head = r.completed ? `completed ${r.timesS.at(-1)!.toPrecision(4)} s in ${r.steps} steps (${r.rejectedSteps} rejected)` : `stopped: ${r.message}`;
   const ph = r.surfacePH.filter(Number.isFinite);
   const tail = ph.length ? `surface pH: start ${ph[0]!.toFixed(2)}, max ${Math.max(...ph).toFixed(2)}, min ${Math.min(...ph).toFixed(2)}, end ${ph.at(-1)!.toFixed(2)}` : 'no H+ in the model: surface pH not defined';
-  return `${head}\n${tail}`;
+  return `${head}\n${tail}\nrate constants: ${r.rateConstants ?? 'none (no homogeneous reactions)'}`;
 }
 
 /** The study runners with their zod input schemas, YAML, and the model compiler: loaded when a command needs them, not at start-up. */
@@ -63,6 +81,31 @@ async function transientWithProgress(input: z.output<typeof transientRequestSche
   return r;
 }
 
+/** The figure `study <kind> --out` draws: profiles (microenv), tornado (tea), the diagram (mechanism.diagram). */
+function studyFigure(kind: string, input: unknown, result: unknown): Parameters<typeof writeFigure>[0] {
+  if (kind === 'microenv') return (result as { spec: Parameters<typeof writeFigure>[0] }).spec;
+  if (kind === 'tea') return (result as { tornadoSpec: Parameters<typeof writeFigure>[0] }).tornadoSpec;
+  if (kind === 'mechanism.diagram') return (result as { spec: Parameters<typeof writeFigure>[0] }).spec;
+  throw new InputError('--out', 'a study with a figure (microenv, tea, mechanism.diagram, transient)', `"${kind}" draws none (input ${JSON.stringify(input).slice(0, 40)}…)`);
+}
+
+/** One human line per study result (the JSON is the full result). */
+function studySummary(kind: string, input: unknown, result: unknown): string {
+  if (kind === 'microenv') {
+    const i = input as { rateConstants: string; currentDensitiesMAPerCm2: number[] };
+    return [`rate constants: ${i.rateConstants}`, ...microenvLines((result as { results: MicroenvironmentResult[] }).results, i.currentDensitiesMAPerCm2)].join('\n');
+  }
+  if (kind === 'reactor') {
+    const study = result as { channel: { conversion: number }; voltage: { cellVoltageV: number }; energyJPerKg: number; scaleUp: { electrodeAreaM2: number } };
+    return `conversion ${(100 * study.channel.conversion).toFixed(2)} %, cell voltage ${study.voltage.cellVoltageV.toFixed(3)} V, ${(study.energyJPerKg / 3.6e6).toFixed(2)} kWh kg-1, ${study.scaleUp.electrodeAreaM2.toFixed(1)} m² for the target`;
+  }
+  if (kind === 'tea') {
+    const { result: r } = result as { result: { costUsdPerKg: number; energyKWhPerKg: number } };
+    return `levelized cost ${r.costUsdPerKg.toFixed(3)} USD/kg (${r.energyKWhPerKg.toFixed(2)} kWh/kg)`;
+  }
+  return JSON.stringify(result, null, 2);
+}
+
 /** Registers `microenv`, `reactor` and `tea`. */
 export function registerProcessCommands(program: Command, run: Run): void {
   const json = () => new Option('--json', 'machine-readable output (see docs/cli.md)');
@@ -75,21 +118,35 @@ export function registerProcessCommands(program: Command, run: Run): void {
     .option('--co2-saturated', 'bulk saturated with 1 bar CO2')
     .option('--delta-um <µm>', 'boundary-layer thickness, µm', '50')
     .option('--migration', 'include migration (Nernst–Planck with electroneutrality)')
+    .addOption(rateConstantsOption())
+    .option('--sensitivity', 'solve with every rate-constant set and report how the surface values move')
     .option('--out <file>', 'profiles (single j) or surface pH vs j (range) as .svg/.png')
     .addOption(json())
-    .action(run(async (o: { electrolyte: string; j: string; fe: string; co2Saturated?: boolean; deltaUm: string; migration?: boolean; out?: string }) => {
+    .action(run(async (o: { electrolyte: string; j: string; fe: string; co2Saturated?: boolean; deltaUm: string; migration?: boolean; rateConstants: RateConstantSetId; sensitivity?: boolean; out?: string }) => {
       const bulk = electrolyteFromText(o.electrolyte, Boolean(o.co2Saturated));
       const products = parseProducts(o.fe);
       const delta = num('--delta-um', o.deltaUm) * 1e-6;
       const currents = currentList(o.j);
+      const layer = { bulk: bulk.concentrations, products, boundaryLayerM: delta, migration: Boolean(o.migration) };
       const t0 = performance.now();
-      const results = solveMicroenvironmentAtCurrents({ bulk: bulk.concentrations, products, boundaryLayerM: delta, migration: Boolean(o.migration) }, currents.map((j) => j * 10));
+      const results = solveMicroenvironmentAtCurrents({ ...layer, rateConstants: o.rateConstants }, currents.map((j) => j * 10));
       const seconds = (performance.now() - t0) / 1000;
       if (o.out) await writeFigure(microenvironmentSpecs(results, currents), o.out);
-      const text = results.map((r, i) => `${currents[i]!.toPrecision(3)} mA cm-2: ${r.converged ? `surface pH ${r.surfacePH.toFixed(2)} (bulk ${r.bulkPH.toFixed(2)}); ${Object.entries(r.surface).filter(([k]) => ['CO2', 'NO3-', 'NO2-', 'HCO3-'].includes(k)).map(([k, v]) => `${k} ${(v / 1000).toExponential(2)} M`).join(', ')}` : `not solved — ${r.message}`}`);
+      const text = [`rate constants: ${o.rateConstants} — ${RATE_CONSTANT_SETS[o.rateConstants].description}`, ...microenvLines(results, currents)];
       const lim = results[0]!.limitingCurrentAPerM2;
       text.push(`diffusion-limited current (no homogeneous supply): ${Object.entries(lim).map(([k, v]) => `${k} ${(v / 10).toPrecision(3)} mA cm-2`).join(', ') || '—'}; ${seconds.toFixed(2)} s`);
-      return { json: results.map((r, i) => ({ currentDensityMAPerCm2: currents[i], ...r })), text: text.join('\n') };
+      const sensitivity = o.sensitivity ? rateConstantSensitivity(layer, currents.map((j) => j * 10), o.rateConstants) : undefined;
+      if (sensitivity) {
+        text.push(`sensitivity to the rate-constant set (changes from ${sensitivity.reference}, largest over ${RATE_CONSTANT_SET_IDS.filter((id) => id !== sensitivity.reference).join(', ')}):`);
+        sensitivity.changes.forEach((c, i) => {
+          const rel = Object.entries(c.relativeChange).filter(([k]) => k !== 'K+').map(([k, v]) => `${k} ${Number.isFinite(v) ? `${v >= 0 ? '+' : ''}${(100 * v).toFixed(1)} %` : '—'}`).join(', ');
+          text.push(`  ${currents[i]!.toPrecision(3)} mA cm-2: ΔpH ${Number.isFinite(c.surfacePHChange) ? c.surfacePHChange.toFixed(3) : '— (not solved under some set)'}; ${rel}`);
+        });
+        text.push(`  reactant run-out current: ${sensitivity.sets.map((s) => `${s.rateConstants} ${s.runOutCurrentAPerM2 === null ? '—' : `${(s.runOutCurrentAPerM2 / 10).toPrecision(4)} mA cm-2`}`).join(', ')}${Number.isFinite(sensitivity.runOutCurrentRelativeChange) ? ` (${(100 * sensitivity.runOutCurrentRelativeChange).toFixed(1)} %)` : ''}`);
+      }
+      const unsolved = results.some((r) => !r.converged);
+      const rows = results.map((r, i) => ({ currentDensityMAPerCm2: currents[i], ...r }));
+      return { json: sensitivity ? { results: rows, sensitivity } : rows, text: text.join('\n'), ...(unsolved ? { exitCode: UNSOLVED_EXIT_CODE } : {}) };
     }));
   program
     .command('transient')
@@ -101,9 +158,10 @@ export function registerProcessCommands(program: Command, run: Run): void {
     .option('--co2-saturated', 'bulk saturated with 1 bar CO2')
     .option('--delta-um <µm>', 'boundary-layer thickness, µm', '50')
     .option('--migration', 'include migration (Nernst–Planck with electroneutrality)')
+    .addOption(rateConstantsOption())
     .option('--out <file>', 'surface pH and current vs time as .svg/.png')
     .addOption(json())
-    .action(run(async (o: { electrolyte: string; fe: string; steps?: string; pulse?: string; co2Saturated?: boolean; deltaUm: string; migration?: boolean; out?: string; json?: boolean }) => {
+    .action(run(async (o: { electrolyte: string; fe: string; steps?: string; pulse?: string; co2Saturated?: boolean; deltaUm: string; migration?: boolean; rateConstants: RateConstantSetId; out?: string; json?: boolean }) => {
       const fields = (flag: string, text: string, count: number) => {
         const parts = text.split(':').map((p) => num(flag, p));
         if (parts.length !== count) throw new InputError(flag, `${count} numbers separated by ":"`, `got "${text}"`);
@@ -117,22 +175,24 @@ export function registerProcessCommands(program: Command, run: Run): void {
         products: parseProducts(o.fe),
         boundaryLayerUm: num('--delta-um', o.deltaUm),
         migration: Boolean(o.migration),
+        rateConstants: o.rateConstants,
         ...(o.steps ? { steps: o.steps.split(',').map((part) => fields('--steps', part.trim(), 2)).map(([j, t]) => ({ currentDensityMAPerCm2: j, durationS: t })) } : {}),
         ...(pulse ? { pulse: { highMAPerCm2: pulse[0], tHighS: pulse[1], lowMAPerCm2: pulse[2], tLowS: pulse[3], periods: pulse[4] } } : {}),
       });
       const r = await transientWithProgress(input, !o.json);
       if (o.out) await writeFigure(transientSpec(r), o.out);
-      return { json: r, text: transientSummary(r) };
+      return { json: r, text: transientSummary(r), ...(r.completed ? {} : { exitCode: UNSOLVED_EXIT_CODE }) };
     }));
   program
     .command('study')
-    .description('run a microenvironment (steady or transient), reactor or TEA study from a validated JSON/YAML input file')
-    .argument('<kind>', 'microenv, transient, reactor or tea')
+    .description('run any operation of the use-case layer (src/studies) from a validated JSON/YAML input file — the API body of the same operation; --json prints exactly what the API returns')
+    .argument('<kind>', 'a study name (formula, balance, fe, potential, convert, e0, mechanism.diagram, kinetics.steady, kinetics.pulse, microenv, reactor, tea) or transient')
     .argument('<file>', 'input file; fields as the API bodies (docs/cli.md)')
     .option('--out <file>', 'plot (.svg/.png): profiles or surface pH (microenv), surface pH vs time (transient), tornado (tea)')
     .addOption(json())
     .action(run(async (kind: string, file: string, o: { out?: string; json?: boolean }) => {
-      const { validateStudyInput, runMicroenvStudy, runReactorStudy, runTeaStudy, microenvRequestSchema, transientRequestSchema, reactorRequestSchema, teaRequestSchema } = await studies();
+      const { validateStudyInput, transientRequestSchema } = await studies();
+      const { STUDIES } = await import('../studies/index.js');
       const { parse: parseYaml } = await import('yaml');
       let raw: unknown;
       try {
@@ -140,28 +200,19 @@ export function registerProcessCommands(program: Command, run: Run): void {
       } catch (error) {
         throw new InputError('file', 'a readable JSON or YAML file', (error as Error).message.split('\n')[0] ?? 'unreadable');
       }
-      if (kind === 'microenv') {
-        const input = validateStudyInput(microenvRequestSchema, raw);
-        const results = runMicroenvStudy(input);
-        if (o.out) await writeFigure(microenvironmentSpecs(results, input.currentDensitiesMAPerCm2), o.out);
-        const text = results.map((r, i) => `${input.currentDensitiesMAPerCm2[i]} mA cm-2: ${r.converged ? `surface pH ${r.surfacePH.toFixed(2)} (bulk ${r.bulkPH.toFixed(2)})` : `not solved — ${r.message}`}`);
-        return { json: results, text: text.join('\n') };
-      }
       if (kind === 'transient') {
         const r = await transientWithProgress(validateStudyInput(transientRequestSchema, raw), !o.json);
         if (o.out) await writeFigure(transientSpec(r), o.out);
-        return { json: r, text: transientSummary(r) };
+        return { json: r, text: transientSummary(r), ...(r.completed ? {} : { exitCode: UNSOLVED_EXIT_CODE }) };
       }
-      if (kind === 'reactor') {
-        const study = runReactorStudy(validateStudyInput(reactorRequestSchema, raw));
-        return { json: study, text: `conversion ${(100 * study.channel.conversion).toFixed(2)} %, cell voltage ${study.voltage.cellVoltageV.toFixed(3)} V, ${(study.energyJPerKg / 3.6e6).toFixed(2)} kWh kg-1, ${study.scaleUp.electrodeAreaM2.toFixed(1)} m² for the target` };
-      }
-      if (kind === 'tea') {
-        const study = runTeaStudy(validateStudyInput(teaRequestSchema, raw));
-        if (o.out) await writeFigure(tornadoSpec(study.tornado, study.result.costUsdPerKg), o.out);
-        return { json: study, text: `levelized cost ${study.result.costUsdPerKg.toFixed(3)} USD/kg (${study.result.energyKWhPerKg.toFixed(2)} kWh/kg)` };
-      }
-      throw new InputError('kind', 'microenv, transient, reactor or tea', `got "${kind}"`);
+      const study = STUDIES[kind];
+      if (!study) throw new InputError('kind', `a study name (${[...Object.keys(STUDIES), 'transient'].join(', ')})`, `got "${kind}"`);
+      const input = validateStudyInput(study.input, raw);
+      const result = study.run(input);
+      if (o.out) await writeFigure(studyFigure(kind, input, result), o.out);
+      // a microenvironment with an unsolved current exits 3 (docs/cli.md), like `microenv`
+      const unsolved = kind === 'microenv' && (result as { results: MicroenvironmentResult[] }).results.some((r) => !r.converged);
+      return { json: result, text: studySummary(kind, input, result), ...(unsolved ? { exitCode: UNSOLVED_EXIT_CODE } : {}) };
     }));
   program
     .command('couple')
@@ -172,16 +223,17 @@ export function registerProcessCommands(program: Command, run: Run): void {
     .requiredOption('--sources <list>', 'product:source+source for every model product, e.g. "urea:CO2+NO3-, NH3:NO3-, H2:H2O"')
     .option('--co2-saturated', 'bulk saturated with 1 bar CO2')
     .option('--delta-um <µm>', 'boundary-layer thickness, µm', '50')
+    .addOption(rateConstantsOption())
     .option('--out <file>', 'FE vs current density with and without transport as .svg/.png (with a range)')
     .addOption(json())
-    .action(run(async (name: string, o: { electrolyte: string; j: string; sources: string; co2Saturated?: boolean; deltaUm: string; out?: string; json?: boolean }) => {
+    .action(run(async (name: string, o: { electrolyte: string; j: string; sources: string; co2Saturated?: boolean; deltaUm: string; rateConstants: RateConstantSetId; out?: string; json?: boolean }) => {
       const productSources = Object.fromEntries(o.sources.split(',').map((part, i) => {
         const [p, src] = part.trim().split(':');
         if (!p || !src) throw new InputError(`--sources[${i}]`, 'product:source+source', `got "${part.trim()}"`);
         return [p.trim(), src.split('+').map((x) => x.trim())];
       }));
       const [{ loadModel }, { coupleToKinetics, couplingCurve }] = await Promise.all([import('../store/builtinModels.js'), import('../transport/coupleToKinetics.js')]);
-      const input = { model: loadModel({ name }), bulk: electrolyteFromText(o.electrolyte, Boolean(o.co2Saturated)).concentrations, productSources, boundaryLayerM: num('--delta-um', o.deltaUm) * 1e-6 };
+      const input = { model: loadModel({ name }), bulk: electrolyteFromText(o.electrolyte, Boolean(o.co2Saturated)).concentrations, productSources, boundaryLayerM: num('--delta-um', o.deltaUm) * 1e-6, rateConstants: o.rateConstants };
       const fmt = (fe: Record<string, number>) => Object.entries(fe).map(([k, v]) => `${k} ${(100 * v).toFixed(2)} %`).join(', ');
       const currents = currentList(o.j);
       if (currents.length > 1) {
@@ -190,17 +242,17 @@ export function registerProcessCommands(program: Command, run: Run): void {
         bar.stop();
         if (o.out) await writeFigure(couplingSpec(points), o.out);
         const text = points.map((p, i) => `${currents[i]!.toPrecision(3)} mA cm-2: ${p.faradaicEfficiency ? `${p.converged ? '' : '(not converged) '}FE with transport ${fmt(p.faradaicEfficiency)}; at bulk ${fmt(p.faradaicEfficiencyBulk!)}; surface pH ${p.surfacePH!.toFixed(2)}` : `not solved — ${p.message}`}`);
-        return { json: points, text: text.join('\n') };
+        return { json: points, text: [`rate constants: ${o.rateConstants}`, ...text].join('\n'), ...(points.some((p) => !p.converged) ? { exitCode: UNSOLVED_EXIT_CODE } : {}) };
       }
       const r = coupleToKinetics({ ...input, currentDensityAPerM2: currents[0]! * 10 });
       const text = [
         `${r.converged ? 'self-consistent' : `NOT converged (${r.message})`} after ${r.iterations} iterations at ${r.potentialVvsRHE.toFixed(3)} V vs RHE`,
         `FE with transport: ${fmt(r.faradaicEfficiency)}`,
         `FE at bulk concentrations: ${fmt(r.faradaicEfficiencyBulk)}`,
-        `surface pH ${r.microenvironment.surfacePH.toFixed(2)} (bulk ${r.microenvironment.bulkPH.toFixed(2)})`,
+        `surface pH ${r.microenvironment.surfacePH.toFixed(2)} (bulk ${r.microenvironment.bulkPH.toFixed(2)}); rate constants ${o.rateConstants}`,
       ];
       const { microenvironment: m, ...rest } = r;
-      return { json: { ...rest, surface: m.surface, surfacePH: m.surfacePH, bulkPH: m.bulkPH }, text: text.join('\n') };
+      return { json: { ...rest, rateConstants: o.rateConstants, surface: m.surface, surfacePH: m.surfacePH, bulkPH: m.bulkPH }, text: text.join('\n'), ...(r.converged ? {} : { exitCode: UNSOLVED_EXIT_CODE }) };
     }));
   program
     .command('reactor')

@@ -15,11 +15,15 @@ import {
 } from '../chem/index.js';
 import { assertFiniteResult } from '../chem/assertFiniteResult.js';
 import { ConflictError, DatabaseError, ForbiddenError, ImportError, NotFoundError, ReadOnlyError } from '../store/errors.js';
-import { type Output, defaultDataDir, registerDbCommands } from './dbCommands.js';
+import { type Output, registerDbCommands } from './dbCommands.js';
+import { defaultDataDir } from '../store/defaultDataDir.js';
 import { registerKineticsCommands } from './kineticsCommands.js';
+import { registerMlCommands } from './mlCommands.js';
+import { registerPlanCommands } from './planCommands.js';
 import { registerProcessCommands } from './processCommands.js';
 import { registerRestoreCommand } from './restoreCommand.js';
 import { registerTokenCommands } from './tokenCommands.js';
+import { registerWorkerCommand } from './workerCommand.js';
 import { VERSION } from '../version.js';
 
 /** Where CLI output goes; tests pass buffers, the bin passes the process streams. */
@@ -243,6 +247,9 @@ function buildProgram(io: CliIo, emit: (out: Output, json: boolean) => void): Co
   registerTokenCommands(program, run);
   registerKineticsCommands(program, run);
   registerProcessCommands(program, run);
+  registerWorkerCommand(program, io);
+  registerPlanCommands(program, run);
+  registerMlCommands(program, run);
   program
     .command('serve')
     .description('run the web app and HTTP API (same as npm start, without the build step)')
@@ -269,8 +276,10 @@ function buildProgram(io: CliIo, emit: (out: Output, json: boolean) => void): Co
  */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const wantsJson = argv.includes('--json');
+  let exitCode = 0;
   const program = buildProgram(io, (out, json) => {
     io.stdout(json ? JSON.stringify(out.json, null, 2) + '\n' : out.text + '\n');
+    exitCode = out.exitCode ?? 0;
   });
   const fail = (message: string, error: Record<string, unknown>, detail: string[] = []) => {
     io.stderr(`error: ${message}\n${detail.map((d) => `  ${d}\n`).join('')}`);
@@ -279,7 +288,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   };
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return 0;
+    return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2; // commander printed its message
     if (error instanceof InputError) return fail(error.message.split('\n')[0] ?? error.message, { field: error.field, allowed: error.allowed });

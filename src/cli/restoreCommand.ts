@@ -1,5 +1,6 @@
 import { type Command, Option } from 'commander';
-import { type Output, defaultDataDir } from './dbCommands.js';
+import type { Output } from './dbCommands.js';
+import { defaultDataDir } from '../store/defaultDataDir.js';
 
 /**
  * Registers `db restore <backup>` on the `db` command: puts a backup (from `db backup`) in place of the embedded

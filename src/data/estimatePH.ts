@@ -31,7 +31,8 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
  * with nothing to go on (or when acid and base are printed together, which usually means two
  * compartments). Rules: strong acid pH = −log c (H2SO4 with its second dissociation, pKa2 1.99); strong base
  * pH = 14 + log c; bicarbonate CO2-saturated pH = pKa1 + log(c / 0.034 M), else (pKa1 + pKa2)/2; carbonate
- * pH = 14 − ½(pKb − log c); phosphate buffer printed without its composition: 7.0 (assumed).
+ * pH = 14 − ½(pKb − log c); phosphate buffer printed without its composition: 7.0 (assumed). CO2-saturated
+ * bicarbonate printed without its concentration: null (the pH depends on it).
  *
  * @param co2Saturated - true when CO2 is a reactant (the electrolyte is purged with CO2)
  */
@@ -58,6 +59,9 @@ export function estimatePH(components: ElectrolyteComponent[], co2Saturated: boo
   }
   const bicarbonate = find(BICARBONATES);
   if (bicarbonate) {
+    // CO2-saturated bicarbonate without its concentration: the pH depends on it (6.82 at 0.1 M, 7.52 at
+    // 0.5 M), and the unpurged (pKa1 + pKa2)/2 would contradict the CO2 feed, so no estimate
+    if (co2Saturated && !bicarbonate.concentrationM) return null;
     if (co2Saturated && bicarbonate.concentrationM) {
       return estimated(
         PKA_CARBONIC_1 + Math.log10(bicarbonate.concentrationM / CO2_SATURATION_M),

@@ -11,30 +11,87 @@ import {
   resolvePotentialScale,
   toCanonicalYieldRate,
 } from '../chem/index.js';
+import { canonicalizeSpeciesLists } from './canonicalSpecies.js';
 import { type PHEstimate, estimatePH } from './estimatePH.js';
 import {
   type ElectrolyteComponent,
   type PrintedCondition,
+  cleanPrinted,
   parsePrintedCondition,
   parsePrintedElectrolyte,
   parsePrintedPercent,
   parsePrintedYield,
 } from './parsePrinted.js';
-import type { Flag, ParsedFraction, RecordInput } from './recordSchema.js';
+import type { ExcludableField, Flag, ParsedFraction, RecordInput } from './recordSchema.js';
+
+/**
+ * Version of the normalization rules. Raise it whenever a change to this module (or to what it calls:
+ * parsing, pH estimates, unit conversion, flags) can change a stored record's normalized values or
+ * automatic flags: stores re-normalize every record written by an older version when they open.
+ * History: 1 — first stored version (implicit before versions were recorded); 2 — species canonicalized
+ * before normalizing (CO2-purged pH for `CO2`), doubled-time yield units read as per hour per gram of
+ * catalyst, plausibility check, flag exclusions, `ph-assumed` and `catalyst-renamed` flags, derived
+ * comparisons, yield uncertainty.
+ */
+export const NORMALIZER_VERSION = 2;
+
+/**
+ * Where a normalized yield's reading comes from: the printed cell, the curator's corrected reading (the
+ * source's own text), an assumed reading of a garbled unit (see `assumedReadings`), or a value derived from
+ * a printed comparison with another record.
+ */
+export type YieldReading = 'printed' | 'corrected' | 'assumed' | 'derived';
 
 /** A yield after normalization. */
 export type NormalizedYield =
-  | { kind: 'percent'; fraction: ParsedFraction }
+  | { kind: 'percent'; fraction: ParsedFraction; reading: YieldReading }
   | {
       kind: 'rate';
-      /** Value and unit read (from the corrected reading when the printed one is garbled). */
+      /** Value and unit read (from the corrected or assumed reading when the printed one is garbled). */
       value: number;
       unit: string;
+      /** True when read from the curator's corrected reading (kept for readers of version-1 records; see `reading`). */
       fromCorrectedReading: boolean;
+      reading: YieldReading;
+      /** Relation as printed (">", "~", "="). */
+      relation: ParsedFraction['relation'];
       /** In mol s⁻¹ g_cat⁻¹, mol s⁻¹ m⁻², mol s⁻¹ (or without s⁻¹ for a cumulative amount). */
       canonicalValue: number;
       canonicalUnit: string;
+      /** Printed ± uncertainty in the canonical unit, when printed ("48.9 ± 2.4 mg g-1 h-1"). */
+      canonicalUncertainty?: number;
     };
+
+/** A normalized field whose value rests on an assumption (an assumed unit reading, an estimated pH, a derived value). */
+export interface AssumedReading {
+  field: ExcludableField;
+  /** What was assumed and why, in one line. */
+  reason: string;
+}
+
+/** A printed value a flag declares to be something else, left out of the normalized fields. */
+export interface ExcludedValue {
+  field: ExcludableField;
+  /** The printed cell (kept in the record as printed). */
+  printed: string;
+  /** The flag that excludes it. */
+  flagCode: string;
+}
+
+/**
+ * The plausibility check: what the printed numbers imply physically. The implied current density is
+ * rate·n·F/FE (FE = 1 when none is printed, a lower bound); the implied FE is rate·n·F/j.
+ */
+export interface PlausibilityCheck {
+  /** Electrons per product molecule used (|n|). */
+  electrons: number;
+  /** 'balanced' from the record's sources, or 'minimum' over the possible N sources when none is named (gives lower bounds). */
+  electronsBasis: 'balanced' | 'minimum';
+  /** Current density the area yield rate implies, A m⁻² (null without an area rate). */
+  impliedCurrentDensityAPerM2: number | null;
+  /** FE the yield rate and the printed current imply, fraction (null without both). */
+  impliedFaradaicEfficiency: number | null;
+}
 
 /** Values parsed from the printed cells and put in canonical units. Null where the source has no value. */
 export interface NormalizedValues {
@@ -54,6 +111,14 @@ export interface NormalizedValues {
   /** Electrons per molecule of the first product, from the balanced half-reaction of its sources. */
   electrons: number | null;
   equation: string | null;
+  /** Normalized values that rest on an assumption, each with its reason (show them distinctly). */
+  assumedReadings: AssumedReading[];
+  /** Printed values a flag declares to be something else, left out of the fields above. */
+  excluded: ExcludedValue[];
+  /** What the printed yield, FE and current imply physically; null when nothing can be checked. */
+  plausibility: PlausibilityCheck | null;
+  /** {@link NORMALIZER_VERSION} of the code that computed these values. */
+  normalizerVersion: number;
 }
 
 /** A stored record: the input as entered plus normalized values and automatic flags. */
@@ -66,6 +131,17 @@ export interface CatalyticRecord extends RecordInput {
 
 /** Relative tolerance of the FE–current–yield consistency check (15 %). */
 export const CONSISTENCY_TOLERANCE = 0.15;
+
+/**
+ * Highest current density, A m⁻², the plausibility check accepts as implied by a yield rate: 2 A cm⁻², four
+ * times the highest current density printed in Table 1 of the review (500 mA cm⁻², Fe, ref. 78, a flow
+ * cell). A curator's bound, not a physical constant: beyond it a printed yield rate needs a current no
+ * reported C–N coupling cell carries.
+ */
+export const PLAUSIBLE_MAX_CURRENT_DENSITY_A_PER_M2 = 2e4;
+
+/** N sources tried for the lower bound of the electron count when a record names none (each is a reactant the review's reactions use). */
+const CANDIDATE_N_SOURCES = ['ammonia', 'hydroxylamine', 'nitric-oxide', 'nitrite', 'nitrate', 'dinitrogen'];
 
 /** Builds a kebab-case id from a catalyst name and product, e.g. "cu-s-cyclohexanone-oxime". */
 export function slugId(...parts: string[]): string {
@@ -93,38 +169,86 @@ function productMolarMass(input: RecordInput): number | undefined {
   return Number.isNaN(molarMass) ? undefined : molarMass;
 }
 
-function normalizeYield(input: RecordInput, flags: Flag[]): NormalizedYield | null {
+/**
+ * The evident reading of a rate unit that prints time twice: "mmol h-1 g_cat h-1" → "mmol h-1 g_cat-1"
+ * (per hour per gram of catalyst), also with a catalyst mass in mg; null for any other unit.
+ */
+export function readDoubledTimeUnit(unit: string): string | null {
+  const m = /^(\S+) (h-1|s-1|min-1) ((?:m?g)(?:_cat)?) \2$/.exec(unit.trim());
+  return m ? `${m[1]} ${m[2]} ${m[3]}-1` : null;
+}
+
+function normalizeYield(input: RecordInput, flags: Flag[], assumed: AssumedReading[]): NormalizedYield | null {
   const parsed = parsePrintedYield(input.yieldPrinted);
-  if (parsed === null) return null;
+  if (parsed === null) return input.comparison ? deriveYieldFromComparison(input, flags, assumed) : null;
   if (!parsed.ok) {
     flags.push({ code: 'unreadable-yield', reason: parsed.reason });
     return null;
   }
-  if (parsed.value.kind === 'percent') return { kind: 'percent', fraction: parsed.value.fraction };
+  if (parsed.value.kind === 'percent') return { kind: 'percent', fraction: parsed.value.fraction, reading: 'printed' };
   let { value, unit } = parsed.value;
-  let fromCorrectedReading = false;
+  let { uncertainty, relation } = parsed.value;
+  let reading: YieldReading = 'printed';
   try {
     parseYieldRateUnit(unit);
   } catch (error) {
     const corrected = input.yieldCorrected === undefined ? null : parsePrintedYield(input.yieldCorrected);
+    const doubled = readDoubledTimeUnit(unit);
     if (corrected?.ok && corrected.value.kind === 'rate') {
-      ({ value, unit } = corrected.value);
-      fromCorrectedReading = true;
+      ({ value, unit, uncertainty, relation } = corrected.value);
+      reading = 'corrected';
+    } else if (doubled !== null) {
+      const [, time, mass] = doubled.split(' ');
+      const words: Record<string, string> = { 'h-1': 'hour', 's-1': 'second', 'min-1': 'minute', g: 'gram', mg: 'milligram' };
+      const reason = `unit printed "${unit}" gives the time twice; read as "${doubled}" (per ${words[time!]} per ${words[mass!.replace(/(_cat)?-1$/, '')]} of catalyst), the evident reading, assumed: the source's own unit is not in the review`;
+      flags.push({ code: 'yield-unit-assumed-reading', reason });
+      assumed.push({ field: 'yield', reason });
+      unit = doubled;
+      reading = 'assumed';
     } else {
       flags.push({ code: 'yield-unit-unreadable', reason: `${(error as Error).message.split(' (allowed')[0]}; no corrected reading, so no normalized value` });
       return null;
     }
   }
   try {
-    const canonical = toCanonicalYieldRate(value, unit, { molarMassGPerMol: productMolarMass(input) });
-    return { kind: 'rate', value, unit, fromCorrectedReading, canonicalValue: canonical.value, canonicalUnit: canonical.unit };
+    const options = { molarMassGPerMol: productMolarMass(input) };
+    const canonical = toCanonicalYieldRate(value, unit, options);
+    const rate: NormalizedYield = { kind: 'rate', value, unit, fromCorrectedReading: reading === 'corrected', reading, relation, canonicalValue: canonical.value, canonicalUnit: canonical.unit };
+    if (uncertainty !== undefined) rate.canonicalUncertainty = toCanonicalYieldRate(uncertainty, unit, options).value;
+    return rate;
   } catch (error) {
     flags.push({ code: 'yield-not-normalized', reason: (error as Error).message.split(' (allowed')[0] ?? 'cannot normalize' });
     return null;
   }
 }
 
-function normalizePotential(input: RecordInput, condition: PrintedCondition | null, pH: PHEstimate | null, flags: Flag[]): number | null {
+/** A yield the source states only relative to another record's printed value ({@link RecordInput.comparison}). */
+function deriveYieldFromComparison(input: RecordInput, flags: Flag[], assumed: AssumedReading[]): NormalizedYield | null {
+  const c = input.comparison!;
+  const baseline = parsePrintedYield(c.baselinePrinted);
+  if (!baseline?.ok) {
+    flags.push({ code: 'unreadable-comparison', reason: `cannot read the baseline "${c.baselinePrinted}" as a yield` });
+    return null;
+  }
+  const factor = c.direction === 'lower' ? 1 / c.times : c.times;
+  const reason = `derived: ${c.direction === 'lower' ? `${c.baselinePrinted} / ${c.times}` : `${c.baselinePrinted} × ${c.times}`} from the printed comparison with ${c.baselineId} ("${c.printed}")`;
+  flags.push({ code: 'derived-from-comparison', reason });
+  assumed.push({ field: 'yield', reason });
+  const relation = c.relation === '~' || baseline.value.kind === 'rate' && baseline.value.relation !== '=' ? '~' : '=';
+  if (baseline.value.kind === 'percent') {
+    return { kind: 'percent', fraction: { value: Number((baseline.value.fraction.value * factor).toPrecision(12)), relation }, reading: 'derived' };
+  }
+  const value = Number((baseline.value.value * factor).toPrecision(12));
+  try {
+    const canonical = toCanonicalYieldRate(value, baseline.value.unit, { molarMassGPerMol: productMolarMass(input) });
+    return { kind: 'rate', value, unit: baseline.value.unit, fromCorrectedReading: false, reading: 'derived', relation, canonicalValue: canonical.value, canonicalUnit: canonical.unit };
+  } catch (error) {
+    flags.push({ code: 'yield-not-normalized', reason: (error as Error).message.split(' (allowed')[0] ?? 'cannot normalize' });
+    return null;
+  }
+}
+
+function normalizePotential(input: RecordInput, condition: PrintedCondition | null, pH: PHEstimate | null, flags: Flag[], assumed: AssumedReading[]): number | null {
   if (condition?.kind !== 'potential') return null;
   let scale = condition.scale;
   try {
@@ -141,6 +265,11 @@ function normalizePotential(input: RecordInput, condition: PrintedCondition | nu
   if (!pH) {
     flags.push({ code: 'no-ph', reason: `potential printed vs ${condition.scale} and no pH given or estimable; not converted to RHE` });
     return null;
+  }
+  if (pH.method === 'estimated') {
+    const reason = `converted to RHE with an estimated pH ${pH.value} (${pH.note}); the source gives no pH`;
+    flags.push({ code: 'ph-assumed', reason });
+    assumed.push({ field: 'potentialVvsRHE', reason });
   }
   return convertPotential(condition.valueV, scale, 'RHE', { pH: pH.value }).potentialV;
 }
@@ -164,6 +293,62 @@ function countElectrons(input: RecordInput): { electrons: number | null; equatio
   if (product === undefined) return { electrons: null, equation: null };
   return { ...countElectronsOf({ sources: [...input.carbonSources, ...input.nitrogenSources], product }) };
 }
+
+/**
+ * The fewest electrons per product molecule over the N sources the review's reactions use, for a record
+ * that names no N source (a lower bound on n, so implied currents are lower bounds); null when none balances.
+ */
+function minimumElectrons(input: RecordInput): number | null {
+  const product = input.products[0];
+  if (product === undefined || input.nitrogenSources.length > 0) return null;
+  let least: number | null = null;
+  for (const n of CANDIDATE_N_SOURCES) {
+    const e = countElectronsOf({ sources: [...input.carbonSources, n], product }).electrons;
+    if (e !== null && e !== 0 && (least === null || Math.abs(e) < least)) least = Math.abs(e);
+  }
+  return least;
+}
+
+/**
+ * The plausibility check: the current density an area yield rate implies (rate·n·F/FE, with FE = 1 when
+ * none is printed) against {@link PLAUSIBLE_MAX_CURRENT_DENSITY_A_PER_M2}, and the FE a yield rate and a
+ * printed current imply (rate·n·F/j) against 100 %. Uses the balanced electron count, or its lower bound
+ * over the possible N sources when the record names none, so a flag is never the artefact of a guess.
+ */
+export function checkPlausibility(n: NormalizedValues, minimumElectronCount: number | null = null): { check: PlausibilityCheck | null; flags: Flag[] } {
+  const y = n.yield;
+  if (y === null || y.kind !== 'rate' || !y.canonicalUnit.includes('s-1')) return { check: null, flags: [] };
+  const electrons = n.electrons !== null && n.electrons !== 0 ? Math.abs(n.electrons) : minimumElectronCount;
+  if (electrons === null) return { check: null, flags: [] };
+  const basis = n.electrons !== null && n.electrons !== 0 ? 'balanced' : 'minimum';
+  const flags: Flag[] = [];
+  const fe = n.faradaicEfficiency?.value;
+  let impliedJ: number | null = null;
+  if (y.canonicalUnit === 'mol s-1 m-2') {
+    impliedJ = (y.canonicalValue * electrons * FARADAY_C_PER_MOL) / (fe !== undefined && fe > 0 ? fe : 1);
+    if (impliedJ > PLAUSIBLE_MAX_CURRENT_DENSITY_A_PER_M2) {
+      flags.push({
+        code: 'implausible-yield-rate',
+        reason: `${y.value} ${y.unit} needs ${basis === 'minimum' ? '≥ ' : ''}${(impliedJ / 1e4).toPrecision(3)} A cm-2 (rate·n·F/FE, n = ${electrons}${basis === 'minimum' ? ' at least' : ''}, FE ${fe !== undefined && fe > 0 ? `${(fe * 100).toPrecision(3)} %` : '100 % assumed'}); above the ${PLAUSIBLE_MAX_CURRENT_DENSITY_A_PER_M2 / 1e4} A cm-2 bound`,
+      });
+    }
+  }
+  let current: number | null = null;
+  if (y.canonicalUnit === 'mol s-1 m-2') current = n.currentDensityAPerM2;
+  else if (y.canonicalUnit === 'mol s-1') current = n.currentA;
+  const impliedFe = current !== null && current !== 0 ? (y.canonicalValue * electrons * FARADAY_C_PER_MOL) / Math.abs(current) : null;
+  if (impliedFe !== null && impliedFe > 1) {
+    flags.push({
+      code: 'implausible-implied-fe',
+      reason: `the yield rate and the printed current imply FE ${basis === 'minimum' ? '≥ ' : ''}${(impliedFe * 100).toPrecision(3)} % (rate·n·F/j, n = ${electrons}); above 100 %`,
+    });
+  }
+  if (impliedJ === null && impliedFe === null) return { check: null, flags };
+  return { check: { electrons, electronsBasis: basis, impliedCurrentDensityAPerM2: impliedJ, impliedFaradaicEfficiency: impliedFe }, flags };
+}
+
+/** Catalyst names compared without white space, after the printed one is cleaned of markup. */
+const compactName = (name: string) => cleanPrinted(name).replace(/\s+/g, '');
 
 /**
  * Checks FE, current and yield rate against each other where all three are known and comparable
@@ -205,12 +390,16 @@ function normalizeFraction(field: string, printed: string, flags: Flag[]): Parse
 }
 
 /**
- * Normalizes a validated record input: parses every printed number, converts yields to canonical units,
- * potentials to V vs RHE (stating how the pH was obtained), currents to A m⁻², counts electrons by
- * balancing, and runs the consistency check. Problems become automatic flags, never exceptions.
+ * Normalizes a validated record input: canonicalizes its species first (so that `CO2` typed anywhere gets
+ * the CO2-purged pH), parses every printed number, converts yields to canonical units, potentials to V vs
+ * RHE (stating how the pH was obtained), currents to A m⁻², counts electrons by balancing, leaves out what
+ * a flag declares to be something else, and runs the consistency and plausibility checks. Problems become
+ * automatic flags, never exceptions.
  */
-export function normalizeRecord(input: RecordInput): CatalyticRecord {
+export function normalizeRecord(entered: RecordInput): CatalyticRecord {
+  const input = canonicalizeSpeciesLists(entered);
   const autoFlags: Flag[] = [];
+  const assumedReadings: AssumedReading[] = [];
   const faradaicEfficiency = normalizeFraction('faradaic-efficiency', input.faradaicEfficiencyPrinted, autoFlags);
   if (faradaicEfficiency && faradaicEfficiency.value > 1) autoFlags.push({ code: 'fe-above-100', reason: `FE ${input.faradaicEfficiencyPrinted} exceeds 100 %` });
   const selectivity = normalizeFraction('selectivity', input.selectivityPrinted, autoFlags);
@@ -232,16 +421,49 @@ export function normalizeRecord(input: RecordInput): CatalyticRecord {
     faradaicEfficiency,
     selectivity,
     conversion,
-    yield: normalizeYield(input, autoFlags),
+    yield: normalizeYield(input, autoFlags, assumedReadings),
     condition,
-    potentialVvsRHE: normalizePotential(input, condition, pH, autoFlags),
+    potentialVvsRHE: normalizePotential(input, condition, pH, autoFlags, assumedReadings),
     pH,
     currentDensityAPerM2,
     currentA,
     electrolyte,
     ...countElectrons(input),
+    assumedReadings,
+    excluded: [],
+    plausibility: null,
+    normalizerVersion: NORMALIZER_VERSION,
   };
+  excludeFlaggedValues(input, normalized);
+  const renamed = input.catalystPrinted !== input.catalyst && compactName(input.catalystPrinted) !== compactName(input.catalyst);
+  if (renamed && !input.flags.some((f) => f.code === 'catalyst-renamed')) {
+    autoFlags.push({ code: 'catalyst-renamed', reason: `printed "${cleanPrinted(input.catalystPrinted)}", named "${input.catalyst}" here` });
+  }
   const consistency = checkConsistency(normalized);
   if (consistency.flag) autoFlags.push(consistency.flag);
+  const plausibility = checkPlausibility(normalized, minimumElectrons(input));
+  normalized.plausibility = plausibility.check;
+  autoFlags.push(...plausibility.flags);
   return { ...input, id: input.id ?? slugId(input.catalyst, input.productPrinted), normalized, autoFlags };
+}
+
+/** The printed cell behind each excludable normalized field. */
+const PRINTED_OF: Record<ExcludableField, (r: RecordInput) => string> = {
+  faradaicEfficiency: (r) => r.faradaicEfficiencyPrinted,
+  selectivity: (r) => r.selectivityPrinted,
+  conversion: (r) => r.conversionPrinted,
+  yield: (r) => r.yieldPrinted,
+  potentialVvsRHE: (r) => r.conditionPrinted,
+};
+
+/** Leaves out of `normalized` every value a curator flag declares to be something else (`flag.excludes`). */
+function excludeFlaggedValues(input: RecordInput, normalized: NormalizedValues): void {
+  for (const flag of input.flags) {
+    for (const field of flag.excludes ?? []) {
+      if (normalized[field] === null || normalized.excluded.some((e) => e.field === field)) continue;
+      normalized[field] = null;
+      normalized.excluded.push({ field, printed: PRINTED_OF[field](input), flagCode: flag.code });
+      normalized.assumedReadings = normalized.assumedReadings.filter((a) => a.field !== field);
+    }
+  }
 }

@@ -37,17 +37,37 @@ function compactFormula(name: string): string {
   return /[a-z]{3,}/.test(name) ? name : name.replace(/\s+/g, '');
 }
 
-const RELATION = /^(>=|<=|≥|≤|>|<|~|≈)?\s*/;
+const RELATION = /^(>=|<=|≥|≤|>|<|~|≈|close to|nearly|about|approximately|exceeding|above|greater than|more than|over|below|less than)?\s*/i;
+
+/** Relations printed in words in a source's text ("selectivity greater than 75%"), as symbols. */
+const RELATION_WORDS: Record<string, ParsedFraction['relation']> = {
+  '>=': '≥',
+  '<=': '≤',
+  '≈': '~',
+  'close to': '~',
+  nearly: '~',
+  about: '~',
+  approximately: '~',
+  exceeding: '>',
+  above: '>',
+  'greater than': '>',
+  'more than': '>',
+  over: '>',
+  below: '<',
+  'less than': '<',
+};
 
 function readRelation(text: string): { relation: ParsedFraction['relation']; rest: string } {
   const m = RELATION.exec(text);
-  const symbol = m?.[1] ?? '';
-  const relation = (({ '>=': '≥', '<=': '≤', '≈': '~' }) as Record<string, ParsedFraction['relation']>)[symbol] ?? ((symbol || '=') as ParsedFraction['relation']);
+  const symbol = m?.[1]?.toLowerCase() ?? '';
+  const relation = RELATION_WORDS[symbol] ?? ((symbol || '=') as ParsedFraction['relation']);
   return { relation, rest: text.slice(m?.[0].length ?? 0) };
 }
 
 /**
- * Reads a printed percentage: "37.5%", ">99.9%", "~100%", "11.9 ± 0.6%". Returns null for an empty cell.
+ * Reads a printed percentage: "37.5%", ">99.9%", "~100%", "11.9 ± 0.6%", and relations in words as a
+ * source's text prints them ("close to 100%", "greater than 75%", "exceeding 90.0%"). Returns null for an
+ * empty cell.
  */
 export function parsePrintedPercent(text: string): Parsed<ParsedFraction> | null {
   if (isEmptyPrinted(text)) return null;

@@ -8,6 +8,8 @@ export const RECORD_CSV_COLUMNS = Object.keys(recordInputSchema.shape) as (keyof
 
 const LIST_COLUMNS = new Set(['elements', 'products', 'nitrogenSources', 'carbonSources']);
 const NUMBER_COLUMNS = new Set(['pH', 'electrodeAreaCm2', 'durationH', 'sourceRef']);
+/** Columns holding a JSON value (besides `flags`). */
+const JSON_COLUMNS = new Set(['comparison']);
 
 /** One raw row read from a file: its 1-based line number and the untyped draft to validate. */
 export interface RawRow {
@@ -25,6 +27,7 @@ export function recordsToCsv(records: RecordInput[]): string {
       const value = r[column];
       if (value === undefined) return '';
       if (column === 'flags') return (value as unknown[]).length ? JSON.stringify(value) : '';
+      if (JSON_COLUMNS.has(column)) return JSON.stringify(value);
       if (LIST_COLUMNS.has(column)) return (value as string[]).join(';');
       if (Object.is(value, -0)) return '-0'; // String(-0) is "0"; keep the sign so that the round trip is exact
       return typeof value === 'number' ? String(value) : neutralizeCell(String(value));
@@ -62,7 +65,7 @@ export function parseRecordCsv(text: string): RawRow[] {
       const cell = NEUTRALIZED.test(raw) ? raw.slice(1) : raw; // written by neutralizeCell
       if (LIST_COLUMNS.has(column)) data[column] = cell.split(';').map((s) => s.trim()).filter(Boolean);
       else if (NUMBER_COLUMNS.has(column)) data[column] = Number.isFinite(Number(cell)) && cell.trim() !== '' ? Number(cell) : cell;
-      else if (column === 'flags') {
+      else if (column === 'flags' || JSON_COLUMNS.has(column)) {
         try {
           data[column] = JSON.parse(cell);
         } catch {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { findSpeciesEntry, isElementSymbol } from '../chem/index.js';
+import { isElementSymbol } from '../chem/index.js';
+import { canonicalSpeciesId } from './canonicalSpecies.js';
 import { STRATEGIES } from './strategies.js';
 
 export { STRATEGIES, type Strategy } from './strategies.js';
@@ -11,17 +12,54 @@ export const CELL_TYPES = ['H-cell', 'flow cell', 'PEM flow cell', 'undivided ce
 export const ORIGINS = ['literature', 'user'] as const;
 export type Origin = (typeof ORIGINS)[number];
 
+/**
+ * Normalized values a flag can take out: the value the flag declares to be something else (the FE of
+ * another reaction, the yield of another product, a selectivity printed in the conversion column) is left
+ * out of the normalized fields, and so of every sort, filter, check and plot; the printed cell stays.
+ */
+export const EXCLUDABLE_FIELDS = ['faradaicEfficiency', 'selectivity', 'conversion', 'yield', 'potentialVvsRHE'] as const;
+/** One of {@link EXCLUDABLE_FIELDS}. */
+export type ExcludableField = (typeof EXCLUDABLE_FIELDS)[number];
+
 /** A quality flag: a short code and a one-line reason a chemist can act on. */
 export const flagSchema = z.object({
   code: z.string().max(80).regex(/^[a-z0-9-]+$/, 'kebab-case code such as "unit-doubled-time"'),
   reason: z.string().min(1).max(500),
+  /** Normalized fields this flag declares to be something else: left out of normalization (the printed cell stays). */
+  excludes: z.array(z.enum(EXCLUDABLE_FIELDS)).min(1).optional(),
 });
+
+/**
+ * A result the source states only relative to another one ("about 13 times higher than that of …"): this
+ * record's value is the baseline's printed value divided (`lower`) or multiplied (`higher`) by `times`;
+ * normalization computes it and marks it derived.
+ */
+export const comparisonSchema = z.object({
+  /** The quantity compared; only yields are derived so far. */
+  quantity: z.literal('yield'),
+  /** Id of the record this one is compared with (the other side of the comparison). */
+  baselineId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/),
+  /** The baseline's value as printed in the same sentence, e.g. "13.1 mmol g-1 h-1" or "72%". */
+  baselinePrinted: z.string().trim().min(1).max(100),
+  /** The printed factor, e.g. 13 for "about 13 times". */
+  times: z.number().positive().max(1e6),
+  /** Whether this record's value is lower or higher than the baseline's by `times`. */
+  direction: z.enum(['lower', 'higher']),
+  /** '~' for "about", '=' otherwise. */
+  relation: z.enum(['=', '~']).default('='),
+  /** The comparison as printed, verbatim. */
+  printed: z.string().trim().min(1).max(500),
+});
+export type Comparison = z.output<typeof comparisonSchema>;
 export type Flag = z.infer<typeof flagSchema>;
 
-const speciesId = z.string().refine((s) => findSpeciesEntry(s) !== undefined, {
+const speciesId = z.string().refine((s) => canonicalSpeciesId(s) !== undefined, {
   message: 'a species registry id or name (see `cncouple species`)',
 });
-/** A list of species, each named once (`nitrate` and `NO3-` are the same species). */
+/**
+ * A list of species, each named once (`nitrate` and `NO3-` are the same species), read as registry ids
+ * (`CO2`, `CO₂` and `carbon dioxide` all become `carbon-dioxide`; see {@link canonicalSpeciesId}).
+ */
 const speciesList = z
   .array(speciesId)
   .max(20)
@@ -29,12 +67,13 @@ const speciesList = z
   .superRefine((names, ctx) => {
     const seen = new Set<string>();
     for (const [i, name] of names.entries()) {
-      const id = findSpeciesEntry(name)?.id;
+      const id = canonicalSpeciesId(name);
       if (id === undefined) continue; // already reported by speciesId
       if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [i], message: `"${name}" names a species already in the list (${id}); list each species once` });
       seen.add(id);
     }
-  });
+  })
+  .transform((names) => names.map((name) => canonicalSpeciesId(name) ?? name));
 const printed = z.string().trim().max(300);
 
 /**
@@ -88,6 +127,10 @@ export const recordInputSchema = z.object({
   sourceDoi: z.string().regex(/^10\.\d{4,9}\/\S+$/, 'a DOI such as 10.1039/d5qi01426c').optional(),
   /** Where in the source: "Table 1, row 2", "Section 3.3 text", "Fig. 3b". */
   sourceLocation: printed.min(1),
+  /** The sentence the values were read from, verbatim (records taken from a source's text). */
+  sourceQuote: z.string().trim().min(1).max(2000).optional(),
+  /** The value the source gives only relative to another record's (see {@link comparisonSchema}). */
+  comparison: comparisonSchema.optional(),
   flags: z.array(flagSchema).max(50).default([]),
   notes: z.string().min(1).max(2000).optional(),
 });

@@ -1,14 +1,16 @@
 /**
- * The code every pooled worker thread runs (see {@link workerPool}): one band of descriptor-sweep rows, or
- * one transient / coupling study, with progress posted on the task's own port.
+ * The code every pooled worker thread runs (see {@link workerPool}): one band of descriptor-sweep rows,
+ * one transient / coupling study, or one registered study (`run`, the API's compute routes), with progress posted on the task's own port.
  */
 import type { MessagePort } from 'node:worker_threads';
 import type { z } from 'zod';
 import { descriptorSweep, type SweepResult, type SweepSpec } from '../kinetics/mapper/descriptorSweep.js';
+import { InputError } from '../chem/index.js';
 import { compileModel, parseModelText } from '../kinetics/parser/compileModel.js';
 import type { coupleRequestSchema, transientRequestSchema } from '../reactor/inputSchemas.js';
 import { runTransientStudy } from '../reactor/runStudies.js';
 import { loadModel } from '../store/builtinModels.js';
+import { studyByName } from '../studies/index.js';
 import { couplingCurve } from '../transport/coupleToKinetics.js';
 import { electrolyteFromText } from '../transport/electrolyteFromText.js';
 
@@ -18,7 +20,14 @@ export type StudyTask = { kind: 'transient'; input: z.output<typeof transientReq
 /** A task for a pooled worker; `progress` receives `{ done, total }` messages while it runs. */
 export type WorkerTask =
   | { kind: 'sweep'; modelText: string; spec: SweepSpec; rows: [number, number]; progress: MessagePort }
-  | { kind: 'study'; study: StudyTask; progress: MessagePort };
+  | { kind: 'study'; study: StudyTask; progress: MessagePort }
+  | { kind: 'run'; study: string; input: unknown; progress: MessagePort };
+
+/**
+ * What a `run` task returns: the study's result, or the bad-input error it threw (an {@link InputError} loses
+ * its class crossing the thread boundary, so it travels as data and is rebuilt by {@link runStudyOnPool}).
+ */
+export type RunOutcome = { ok: true; result: unknown } | { ok: false; inputError: { field: string; allowed: string; message: string } };
 
 // a worker keeps the last model it compiled: a sweep's chunks share one model text
 let cached: { text: string; model: ReturnType<typeof compileModel> } | null = null;
@@ -36,6 +45,14 @@ export default function runWorkerTask(task: WorkerTask): SweepResult | unknown {
 }
 
 function runTask(task: WorkerTask, report: (done: number, total: number) => void): SweepResult | unknown {
+  if (task.kind === 'run') {
+    try {
+      return { ok: true, result: studyByName(task.study).run(task.input, report) } satisfies RunOutcome;
+    } catch (error) {
+      if (error instanceof InputError) return { ok: false, inputError: { field: error.field, allowed: error.allowed, message: error.message } } satisfies RunOutcome;
+      throw error;
+    }
+  }
   if (task.kind === 'sweep') {
     if (cached?.text !== task.modelText) cached = { text: task.modelText, model: compileModel(parseModelText(task.modelText)) };
     const width = task.spec.x.points;
@@ -48,5 +65,5 @@ function runTask(task: WorkerTask, report: (done: number, total: number) => void
   const model = loadModel(b.modelText !== undefined ? { text: b.modelText } : { name: b.model! });
   const bulk = electrolyteFromText(b.electrolyte, b.co2Saturated).concentrations;
   const currents = b.currentDensitiesMAPerCm2.map((j) => j * 10); // mA cm⁻² → A m⁻²
-  return couplingCurve({ model, bulk, productSources: b.productSources, boundaryLayerM: b.boundaryLayerUm * 1e-6 }, currents, report);
+  return couplingCurve({ model, bulk, productSources: b.productSources, boundaryLayerM: b.boundaryLayerUm * 1e-6, rateConstants: b.rateConstants }, currents, report);
 }

@@ -21,6 +21,11 @@ export interface ParallelSweepOptions {
   /** Called with every finished chunk (for checkpoints). */
   onChunk?: (chunk: SweepResult) => void;
   signal?: AbortSignal;
+  /**
+   * Solves one chunk somewhere else (e.g. on the Redis queue's workers, `queueChunkRunner` in queue/sweepQueue.ts); reports points
+   * done in the chunk. Default: the in-process pool of warm worker threads.
+   */
+  runChunk?: (task: { modelText: string; spec: SweepSpec; rows: [number, number] }, onProgress: (pointsDone: number) => void, signal: AbortSignal) => Promise<SweepResult>;
 }
 
 /** Merges chunk results (row bands) into one grid result. */
@@ -93,10 +98,14 @@ export async function runParallelSweep(options: ParallelSweepOptions): Promise<S
   try {
     const fresh = await Promise.all(
       tasks.map(async (rows) => {
-        const chunk = await runPooledTask<SweepResult>({ kind: 'sweep', modelText: options.modelText, spec: options.spec, rows }, (pointsDone) => {
+        const onChunkProgress = (pointsDone: number) => {
           inFlight.set(rows[0], pointsDone);
           report();
-        }, { signal: controller.signal, threads });
+        };
+        const task = { modelText: options.modelText, spec: options.spec, rows };
+        const chunk = options.runChunk
+          ? await options.runChunk(task, onChunkProgress, controller.signal)
+          : await runPooledTask<SweepResult>({ kind: 'sweep', ...task }, onChunkProgress, { signal: controller.signal, threads });
         options.onChunk?.(chunk);
         return chunk;
       }),

@@ -1,9 +1,13 @@
 import { z } from 'zod';
+import { RATE_CONSTANT_SET_IDS } from '../transport/transportData.js';
 
 /**
  * Inputs of the process models as zod schemas: the single source for API bodies and for the validated input
  * files of `cncouple microenv|reactor|tea --input file` (JSON or YAML).
  */
+/** Homogeneous rate-constant set (docs/microenvironment.md). */
+const rateConstants = z.enum(RATE_CONSTANT_SET_IDS).default('schulz2006').describe('homogeneous rate-constant set: schulz2006 (default) or gupta2006');
+
 const electrodeProduct = z.object({ to: z.string().max(200), from: z.array(z.string().max(200)).min(1).max(10), faradaicEfficiency: z.number().min(0).max(1) });
 
 /** Microenvironment study (POST /api/microenv, `microenv --input`). */
@@ -14,6 +18,7 @@ export const microenvRequestSchema = z.object({
   products: z.array(electrodeProduct).min(1).max(20),
   boundaryLayerUm: z.number().min(0.1).max(10000).default(50),
   migration: z.boolean().default(false).describe('Nernst–Planck migration with electroneutrality (default: excess supporting electrolyte)'),
+  rateConstants,
 });
 
 /** Transient microenvironment under a current program (POST /api/microenv/transient, `study transient`). */
@@ -24,6 +29,7 @@ export const transientRequestSchema = z
     products: z.array(electrodeProduct).min(1).max(20),
     boundaryLayerUm: z.number().min(0.1).max(10000).default(50),
     migration: z.boolean().default(false).describe('Nernst–Planck migration with electroneutrality'),
+    rateConstants,
     steps: z
       .array(z.object({ durationS: z.number().min(1e-6).max(1e6), currentDensityMAPerCm2: z.number().min(0).max(2000) }))
       .min(1)
@@ -53,6 +59,7 @@ export const coupleRequestSchema = z
     currentDensitiesMAPerCm2: z.array(z.number().positive().max(2000)).min(1).max(30),
     productSources: z.record(z.string().max(200), z.array(z.string().max(200)).min(1).max(10)).describe('sources of every model product, e.g. {"urea": ["CO2", "NO3-"], "H2": ["H2O"]}'),
     boundaryLayerUm: z.number().min(0.1).max(10000).default(50),
+    rateConstants,
   })
   .refine((v) => v.model !== undefined || v.modelText !== undefined, { message: 'give "model" (a built-in name) or "modelText"', path: ['model'] });
 

@@ -20,7 +20,7 @@ export function validateStudyInput<S extends z.ZodType>(schema: S, raw: unknown)
 export function runMicroenvStudy(input: z.output<typeof microenvRequestSchema>): MicroenvironmentResult[] {
   const bulk = electrolyteFromText(input.electrolyte, input.co2Saturated);
   return solveMicroenvironmentAtCurrents(
-    { bulk: bulk.concentrations, products: input.products, boundaryLayerM: input.boundaryLayerUm * 1e-6, migration: input.migration },
+    { bulk: bulk.concentrations, products: input.products, boundaryLayerM: input.boundaryLayerUm * 1e-6, migration: input.migration, rateConstants: input.rateConstants },
     input.currentDensitiesMAPerCm2.map((j) => j * 10),
   );
 }
@@ -32,7 +32,7 @@ export function runTransientStudy(input: z.output<typeof transientRequestSchema>
   const schedule = p
     ? pulseSchedule(p.highMAPerCm2 * 10, p.tHighS, p.lowMAPerCm2 * 10, p.tLowS, p.periods)
     : input.steps!.map((s) => ({ durationS: s.durationS, currentDensityAPerM2: s.currentDensityMAPerCm2 * 10 }));
-  return transientMicroenvironment({ bulk: bulk.concentrations, products: input.products, boundaryLayerM: input.boundaryLayerUm * 1e-6, migration: input.migration, schedule, ...(onProgress ? { onProgress } : {}) });
+  return transientMicroenvironment({ bulk: bulk.concentrations, products: input.products, boundaryLayerM: input.boundaryLayerUm * 1e-6, migration: input.migration, rateConstants: input.rateConstants, schedule, ...(onProgress ? { onProgress } : {}) });
 }
 
 /** Flow cell, voltage, energy and scale-up for a product given by name or formula. */

@@ -1,60 +1,5 @@
 import { z } from 'zod';
-import { MAX_FORMULA_LENGTH } from '../chem/formula.js';
-import { POTENTIAL_SCALE_NAMES } from '../chem/index.js';
-
-/** Most species in one list of a request (default 20; a half-reaction of the registry names at most 4). */
-export const MAX_SPECIES = 20;
-
-/** A species list: an array of names/formulas, or one comma-separated string ("CO2, NO3-"). */
-export const speciesListSchema = z
-  .union([z.array(z.string().min(1).max(MAX_FORMULA_LENGTH)).min(1).max(MAX_SPECIES), z.string().min(1).max(4000)])
-  .transform((v) => (Array.isArray(v) ? v : v.split(',').map((s) => s.trim()).filter(Boolean)))
-  .pipe(z.array(z.string()).max(MAX_SPECIES))
-  .describe('species names or formulas, e.g. ["CO2", "NO3-"] or "CO2, NO3-"');
-
-const finite = z.number().finite();
-
-/** POST /api/formula */
-export const formulaRequestSchema = z.object({ formula: z.string().min(1).max(200).describe('e.g. "CO(NH2)2", "NO3-", "CuSO4·5H2O"') });
-
-/** POST /api/balance */
-export const balanceRequestSchema = z.object({
-  from: speciesListSchema,
-  to: speciesListSchema,
-  medium: z.enum(['acidic', 'alkaline']).default('acidic'),
-});
-
-/** POST /api/fe — either `electrons` or `from` (to count electrons by balancing). */
-export const feRequestSchema = z.object({
-  to: speciesListSchema,
-  from: speciesListSchema.optional(),
-  electrons: finite.optional().describe('electrons per product molecule (overrides balancing)'),
-  chargeC: finite.describe('charge passed, C'),
-  amountMol: finite.min(0).describe('product amount, mol'),
-});
-
-/** POST /api/potential */
-export const potentialRequestSchema = z.object({
-  potentialV: finite.describe('potential, V vs `from`'),
-  from: z.string().max(200).describe(`reference: ${POTENTIAL_SCALE_NAMES.join(', ')}`),
-  to: z.string().max(200),
-  pH: finite.optional(),
-  temperatureK: finite.optional(),
-  currentA: finite.optional(),
-  resistanceOhm: finite.optional(),
-});
-
-/** POST /api/convert */
-export const convertRequestSchema = z.object({
-  value: finite,
-  fromUnit: z.string().min(1).max(200).describe('e.g. "mmol h-1 cm-2"'),
-  toUnit: z.string().min(1).max(200),
-  species: z.string().max(MAX_FORMULA_LENGTH).optional().describe('product for its molar mass'),
-  molarMassGPerMol: finite.positive().optional(),
-});
-
-/** POST /api/e0 */
-export const e0RequestSchema = z.object({ from: speciesListSchema, to: speciesListSchema, pH: finite.optional() });
+import { modelRef } from '../studies/kinetics.js';
 
 /** POST /api/records/import */
 export const importRequestSchema = z.object({
@@ -72,29 +17,9 @@ export const forkRequestSchema = z.object({ newId: z.string().regex(/^[a-z0-9][a
 /** GET /api/plots/yield-by-strategy.svg */
 export const yieldPlotQuerySchema = z.object({ basis: z.enum(['catalyst-mass', 'area']).default('catalyst-mass') });
 
-/** A model by built-in name or as YAML/JSON text. */
-const modelRef = {
-  model: z.string().max(200).optional().describe('built-in model name (GET /api/models)'),
-  modelText: z.string().max(1_000_000).optional().describe('a model file as YAML or JSON text'),
-};
 const descriptorValues = z.record(z.string().max(200), z.number().finite()).optional().describe('descriptor values, eV');
 const requireModel = <T extends { model?: string; modelText?: string }>(v: T) => v.model !== undefined || v.modelText !== undefined;
 const modelMessage = { message: 'give "model" (a built-in name) or "modelText"', path: ['model'] };
-
-/** POST /api/mechanism/diagram */
-export const diagramRequestSchema = z
-  .object({ ...modelRef, potentialVvsRHE: z.number().min(-5).max(5).default(0), pathways: z.array(z.string().max(200)).max(100).optional(), descriptors: descriptorValues })
-  .refine(requireModel, modelMessage);
-
-/** POST /api/kinetics/steady */
-export const steadyRequestSchema = z
-  .object({ ...modelRef, potentialsVvsRHE: z.array(z.number().min(-5).max(5)).min(1).max(400).optional(), descriptors: descriptorValues })
-  .refine(requireModel, modelMessage);
-
-/** POST /api/kinetics/pulse */
-export const pulseRequestSchema = z
-  .object({ ...modelRef, e1V: z.number(), t1S: z.number(), e2V: z.number(), t2S: z.number(), periods: z.number().int().min(1).max(200), descriptors: descriptorValues })
-  .refine(requireModel, modelMessage);
 
 const axis = z.object({ name: z.string().max(200), from: z.number(), to: z.number(), points: z.number().int().min(1).max(200) });
 
@@ -114,3 +39,14 @@ export const sweepRequestSchema = z
 export const sweepResultQuerySchema = z.object({ product: z.string().max(200).optional(), quantity: z.enum(['log10Tof', 'faradaicEfficiency']).default('log10Tof') });
 
 export { coupleRequestSchema, microenvRequestSchema, reactorRequestSchema, teaRequestSchema, transientRequestSchema } from '../reactor/inputSchemas.js';
+export {
+  balanceRequestSchema,
+  convertRequestSchema,
+  e0RequestSchema,
+  feRequestSchema,
+  formulaRequestSchema,
+  potentialRequestSchema,
+  MAX_SPECIES,
+  speciesListSchema,
+} from '../studies/chemistry.js';
+export { diagramRequestSchema, pulseRequestSchema, steadyRequestSchema } from '../studies/kinetics.js';

@@ -22,6 +22,8 @@ export interface BuildAppOptions {
   webRoot?: string;
   /** Fastify logger on (default false). */
   logger?: boolean;
+  /** Redis URL: sweeps go to the BullMQ queue for `cncouple worker` processes (default: the in-process pool). */
+  redisUrl?: string;
   /** The background jobs (default a new {@link JobManager}); tests pass their own to watch or cancel them. */
   jobs?: JobManager;
   /** Host allow-list, rate limit, tokens (default: a loopback server, tokens optional). */
@@ -94,6 +96,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // forceCloseConnections: a restart (or Ctrl+C) must not wait for browsers' idle keep-alive sockets
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: DEFAULT_BODY_LIMIT_BYTES, forceCloseConnections: true });
   const jobs = options.jobs ?? new JobManager();
+  const queue = options.redisUrl ? (await import('../jobs/queue/sweepQueue.js')).queueChunkRunner(options.redisUrl) : undefined;
+  if (queue) app.addHook('onClose', async () => queue.close());
   app.setErrorHandler((error, _request, reply) => sendError(reply, error));
   await registerSecurity(app, { tokens: options.store.tokens, ...options.security });
   for (const route of ROUTES) {
@@ -106,7 +110,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       handler: async (request, reply) => {
         const body = route.body ? route.body.parse(request.body ?? {}) : undefined;
         const query = route.query ? route.query.parse(request.query ?? {}) : request.query;
-        const result = await route.handler({ body, query, params: request.params as Record<string, string>, store: options.store, jobs, client: clientOf(request), actor: request.actor });
+        const result = await route.handler({ body, query, params: request.params as Record<string, string>, store: options.store, jobs, client: clientOf(request), actor: request.actor, ...(queue ? { runChunk: queue.run } : {}) });
         if (isEventStream(result)) return streamEvents(reply, result);
         if (isText(result)) return reply.code(result.status ?? route.status ?? 200).type(result.contentType).send(result.body);
         // calculators: an overflow is a 400 naming the output field, not a silent null in the JSON
@@ -121,7 +125,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // 503 when the start-up integrity check failed, so that a monitor sees it
   app.get('/api/health', async (_request, reply) => {
     const integrity = options.store.integrity;
-    return reply.code(integrity.ok ? 200 : 503).send({ ok: integrity.ok, version: VERSION, database: options.store.dialect, integrity });
+    return reply.code(integrity.ok ? 200 : 503).send({ ok: integrity.ok, version: VERSION, database: options.store.dialect, integrity, jobs: queue ? 'redis' : 'in-process' });
   });
 
   const webRoot = options.webRoot ?? fileURLToPath(new URL('../../web/dist', import.meta.url));

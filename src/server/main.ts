@@ -4,7 +4,7 @@
  * 127.0.0.1; beyond loopback writes need an API token, or $CNCOUPLE_INSECURE_NO_AUTH=1), on the embedded database in $CNCOUPLE_DATA_DIR (default ~/.local/share/cncouple), created and
  * seeded with the curated literature on first run; $CNCOUPLE_DATABASE_URL selects PostgreSQL instead.
  */
-import { defaultDataDir } from '../cli/dbCommands.js';
+import { defaultDataDir } from '../store/defaultDataDir.js';
 import { runParallelSweep } from '../jobs/runParallelSweep.js';
 import { closeWorkerPools } from '../jobs/workerPool.js';
 import { builtinModelText } from '../store/builtinModels.js';

@@ -1,64 +1,42 @@
 import { z } from 'zod';
-import {
-  REFERENCE_ELECTRODES,
-  SPECIES_REGISTRY,
-  balanceHalfReaction,
-  convertPotential,
-  convertYieldRate,
-  equilibriumPotential,
-  faradaicEfficiency,
-  molarMassGPerMol,
-  parseFormula,
-  resolveSpecies,
-  toHill,
-} from '../chem/index.js';
+import { InputError, REFERENCE_ELECTRODES, SPECIES_REGISTRY } from '../chem/index.js';
 import { parseImportText, recordsToCsv } from '../data/recordCsv.js';
 import { recordInputSchema } from '../data/recordSchema.js';
 import { feVsPotentialSpec, yieldByStrategySpec } from '../plot/literatureSpecs.js';
 import { renderSvg } from '../plot/renderSpec.js';
-import { InputError } from '../chem/index.js';
 import { listRecordsQuerySchema, type RecordStore } from '../store/RecordStore.js';
 import type { Actor } from '../store/ApiTokens.js';
 import { type JobManager, JobNotFoundError } from '../jobs/JobManager.js';
 import { runStudyJob } from '../jobs/runStudyJob.js';
+import { runStudyOnPool } from '../jobs/runStudyOnPool.js';
 import type { StudyTask } from '../jobs/jobWorker.js';
 import { electrolyteFromText } from '../transport/electrolyteFromText.js';
 import { electrodeStoichiometry } from '../transport/electrodeStoichiometry.js';
 import type { TransientMicroenvironmentResult } from '../transport/transientMicroenvironment.js';
 import type { CouplingCurvePoint } from '../transport/coupleToKinetics.js';
 import { runParallelSweep } from '../jobs/runParallelSweep.js';
-import { runPulse } from '../kinetics/analyze/pulse.js';
-import { polarizationCurve } from '../kinetics/analyze/steadyState.js';
 import type { SweepResult } from '../kinetics/mapper/descriptorSweep.js';
-import { freeEnergyDiagram } from '../mechanism/freeEnergyDiagram.js';
-import { freeEnergyDiagramSpec } from '../plot/freeEnergyDiagramSpec.js';
 import { volcanoSpec } from '../plot/volcanoSpec.js';
-import { couplingSpec, microenvironmentSpecs, tornadoSpec, transientSpec } from '../plot/processSpecs.js';
-import { runMicroenvStudy, runReactorStudy, runTeaStudy } from '../reactor/runStudies.js';
-import { TEA_DEFAULTS } from '../reactor/technoEconomics.js';
+import { couplingSpec, transientSpec } from '../plot/processSpecs.js';
 import { builtinModelText, listBuiltinModels, loadModel } from '../store/builtinModels.js';
+import { balanceStudy, convertStudy, e0Study, faradaicEfficiencyStudy, formulaStudy, potentialStudy } from '../studies/chemistry.js';
+import { diagramStudy, pulseStudy, steadyStudy } from '../studies/kinetics.js';
+import { microenvStudy, reactorStudy, teaStudy } from '../studies/process.js';
+import type { Study } from '../studies/study.js';
 import {
-  microenvRequestSchema,
-  reactorRequestSchema,
-  teaRequestSchema,
-  transientRequestSchema,
   coupleRequestSchema,
-  diagramRequestSchema,
-  pulseRequestSchema,
-  steadyRequestSchema,
+  exportQuerySchema,
+  forkRequestSchema,
+  importRequestSchema,
   sweepRequestSchema,
   sweepResultQuerySchema,
-  balanceRequestSchema,
-  convertRequestSchema,
-  e0RequestSchema,
-  exportQuerySchema,
-  feRequestSchema,
-  forkRequestSchema,
-  formulaRequestSchema,
-  importRequestSchema,
-  potentialRequestSchema,
+  transientRequestSchema,
   yieldPlotQuerySchema,
 } from './apiSchemas.js';
+import { ML_ROUTES } from './mlRoutes.js';
+
+/** Solves one sweep chunk elsewhere (the Redis queue's workers); absent: the in-process worker pool. */
+export type SweepChunkRunner = NonNullable<Parameters<typeof runParallelSweep>[0]['runChunk']>;
 
 /** What a handler returns: JSON (default) or a text body with its content type. */
 export type RouteResult = unknown | { contentType: string; body: string; status?: number } | EventStreamResult;
@@ -76,7 +54,7 @@ export interface RouteDefinition {
   status?: number;
   /** Response content type for the docs (default application/json). */
   produces?: string;
-  handler: (input: { body: unknown; query: unknown; params: Record<string, string>; store: RecordStore; jobs: JobManager; client?: string; actor?: Actor }) => Promise<RouteResult> | RouteResult;
+  handler: (input: { body: unknown; query: unknown; params: Record<string, string>; store: RecordStore; jobs: JobManager; client?: string; actor?: Actor; runChunk?: SweepChunkRunner }) => Promise<RouteResult> | RouteResult;
 }
 
 /**
@@ -92,60 +70,39 @@ export function textResponse(contentType: string, body: string, status?: number)
   return { contentType, body, ...(status ? { status } : {}) };
 }
 
+/** Wall-clock budget of one pooled compute request, ms: past it the worker is stopped and the client told to use a job. */
+export const COMPUTE_BUDGET_MS = 60_000;
+
+/**
+ * The POST route of a registered study: the body is validated with the study's own schema, and the study runs
+ * inline only when it is a calculator bounded by its schema — anything that solves equations runs on a worker
+ * thread, so the event loop keeps answering other requests while it computes.
+ */
+function studyRoute<S extends z.ZodType, R>(url: string, tag: string, study: Study<S, R>): RouteDefinition {
+  return {
+    method: 'POST', url, tag, summary: study.summary, body: study.input,
+    handler: async ({ body }) => {
+      if (study.runsOn === 'inline') return study.run(body as z.output<S>);
+      try {
+        return await runStudyOnPool<R>(study.name, body, { signal: AbortSignal.timeout(COMPUTE_BUDGET_MS) });
+      } catch (error) {
+        if ((error as Error).name === 'TimeoutError' || (error as Error).name === 'AbortError') {
+          throw new InputError('(body)', `work that finishes within ${COMPUTE_BUDGET_MS / 1000} s (fewer points or periods)`, `${study.name} did not finish within its time budget`);
+        }
+        throw error;
+      }
+    },
+  };
+}
+
 /** Every API route. Handlers are thin adapters over the library and the store. */
 export const ROUTES: RouteDefinition[] = [
-  {
-    method: 'POST', url: '/api/formula', tag: 'chemistry', summary: 'Element counts, charge, molar mass (g/mol) and Hill formula', body: formulaRequestSchema,
-    handler: ({ body }) => {
-      const { formula: text } = body as z.infer<typeof formulaRequestSchema>;
-      const formula = parseFormula(text);
-      return { formula: text, hill: toHill(formula), counts: formula.counts, charge: formula.charge, molarMass: molarMassGPerMol(formula) };
-    },
-  },
-  {
-    method: 'POST', url: '/api/balance', tag: 'chemistry', summary: 'Balanced half-reaction and electrons per product molecule', body: balanceRequestSchema,
-    handler: ({ body }) => {
-      const b = body as z.infer<typeof balanceRequestSchema>;
-      return balanceHalfReaction(b.from, b.to, { medium: b.medium });
-    },
-  },
-  {
-    method: 'POST', url: '/api/fe', tag: 'chemistry', summary: 'Faradaic efficiency n·F·N/Q (fraction)', body: feRequestSchema,
-    handler: ({ body }) => {
-      const b = body as z.infer<typeof feRequestSchema>;
-      let electrons = b.electrons;
-      let equation: string | undefined;
-      if (electrons === undefined) {
-        if (!b.from) throw new InputError('from', 'reactant species, or electrons', 'needed to count electrons');
-        const balanced = balanceHalfReaction(b.from, b.to);
-        electrons = balanced.electrons;
-        equation = balanced.equation;
-      }
-      return { faradaicEfficiency: faradaicEfficiency({ electrons, amountMol: b.amountMol, chargeC: b.chargeC }), electrons, amountMol: b.amountMol, chargeC: b.chargeC, ...(equation ? { equation } : {}) };
-    },
-  },
-  {
-    method: 'POST', url: '/api/potential', tag: 'chemistry', summary: 'Convert a potential between reference scales (with optional iR correction)', body: potentialRequestSchema,
-    handler: ({ body }) => {
-      const b = body as z.infer<typeof potentialRequestSchema>;
-      return { ...convertPotential(b.potentialV, b.from, b.to, b), from: b.from, to: b.to };
-    },
-  },
-  {
-    method: 'POST', url: '/api/convert', tag: 'chemistry', summary: 'Convert a yield or yield rate between units', body: convertRequestSchema,
-    handler: ({ body }) => {
-      const b = body as z.infer<typeof convertRequestSchema>;
-      const molarMass = b.species !== undefined ? molarMassGPerMol(resolveSpecies(b.species, 'species').formula) : b.molarMassGPerMol;
-      return { value: convertYieldRate(b.value, b.fromUnit, b.toUnit, { molarMassGPerMol: molarMass }), unit: b.toUnit, from: { value: b.value, unit: b.fromUnit }, ...(molarMass ? { molarMass } : {}) };
-    },
-  },
-  {
-    method: 'POST', url: '/api/e0', tag: 'chemistry', summary: 'Equilibrium potential from standard Gibbs energies of formation', body: e0RequestSchema,
-    handler: ({ body }) => {
-      const b = body as z.infer<typeof e0RequestSchema>;
-      return equilibriumPotential(b.from, b.to, { pH: b.pH });
-    },
-  },
+  studyRoute('/api/formula', 'chemistry', formulaStudy),
+  studyRoute('/api/balance', 'chemistry', balanceStudy),
+  studyRoute('/api/fe', 'chemistry', faradaicEfficiencyStudy),
+  studyRoute('/api/potential', 'chemistry', potentialStudy),
+  studyRoute('/api/convert', 'chemistry', convertStudy),
+  studyRoute('/api/e0', 'chemistry', e0Study),
   { method: 'GET', url: '/api/species', tag: 'chemistry', summary: 'The species registry', handler: () => SPECIES_REGISTRY },
   {
     method: 'GET', url: '/api/reference-electrodes', tag: 'chemistry', summary: 'Reference electrodes with their potential vs SHE at 25 °C (V) and its source; RHE is computed from the pH',
@@ -216,8 +173,6 @@ export const ROUTES: RouteDefinition[] = [
   },
 ];
 
-/** The model of a request: built-in name or text. */
-const modelOf = (b: { model?: string; modelText?: string }) => (b.modelText !== undefined ? loadModel({ text: b.modelText }) : loadModel({ name: b.model! }));
 const finiteOrNull = (a: Float64Array) => Array.from(a, (x) => (Number.isFinite(x) ? x : null));
 
 ROUTES.push(
@@ -226,33 +181,12 @@ ROUTES.push(
     method: 'GET', url: '/api/models/:name', tag: 'kinetics', summary: 'A built-in model file (YAML text) and its summary',
     handler: ({ params }) => ({ ...listBuiltinModels().find((m) => m.name === params.name), text: builtinModelText(params.name!) }),
   },
-  {
-    method: 'POST', url: '/api/mechanism/diagram', tag: 'kinetics', summary: 'Free-energy diagrams (CHE) at a potential, limiting potentials, and the Vega-Lite spec', body: diagramRequestSchema,
-    handler: ({ body }) => {
-      const b = body as z.infer<typeof diagramRequestSchema>;
-      const m = modelOf(b);
-      const diagrams = (b.pathways ?? m.file.pathways.map((p) => p.name)).map((p) => freeEnergyDiagram(m, p, b.potentialVvsRHE, b.descriptors));
-      return { diagrams, spec: freeEnergyDiagramSpec(diagrams, m.file.name) };
-    },
-  },
-  {
-    method: 'POST', url: '/api/kinetics/steady', tag: 'kinetics', summary: 'Steady states (polarization curve with continuation): coverages, rates, FE, current density', body: steadyRequestSchema,
-    handler: ({ body }) => {
-      const b = body as z.infer<typeof steadyRequestSchema>;
-      const m = modelOf(b);
-      return polarizationCurve(m, b.potentialsVvsRHE ?? [m.file.potentialVvsRHE], { descriptors: b.descriptors }).map(({ theta: _t, state: _s, ...rest }) => rest);
-    },
-  },
-  {
-    method: 'POST', url: '/api/kinetics/pulse', tag: 'kinetics', summary: 'Square-wave pulsed potential: period-averaged rates and FE', body: pulseRequestSchema,
-    handler: ({ body }) => {
-      const b = body as z.infer<typeof pulseRequestSchema>;
-      return runPulse(modelOf(b), { e1V: b.e1V, t1S: b.t1S, e2V: b.e2V, t2S: b.t2S, periods: b.periods, descriptors: b.descriptors });
-    },
-  },
+  studyRoute('/api/mechanism/diagram', 'kinetics', diagramStudy),
+  studyRoute('/api/kinetics/steady', 'kinetics', steadyStudy),
+  studyRoute('/api/kinetics/pulse', 'kinetics', pulseStudy),
   {
     method: 'POST', url: '/api/kinetics/sweeps', tag: 'kinetics', summary: 'Start a descriptor sweep as a background job (worker threads); returns its id', body: sweepRequestSchema, status: 202,
-    handler: ({ body, jobs, client }) => {
+    handler: ({ body, jobs, client, runChunk }) => {
       const b = body as z.infer<typeof sweepRequestSchema>;
       const modelText = b.modelText ?? builtinModelText(b.model!);
       const model = loadModel({ text: modelText }); // validate now: bad input is a 400, not a failed job
@@ -262,7 +196,7 @@ ROUTES.push(
       const id = jobs.start('sweep', (report, signal, keep) => {
         const chunks = [...completed];
         const onChunk = (chunk: SweepResult) => (chunks.push(chunk), keep({ modelText, spec, chunks }));
-        return runParallelSweep({ modelText, spec, completed, onProgress: report, onChunk, signal }).then((result) => ({ result, spec, products: model.productIndices.map((p) => model.species[p]!) }));
+        return runParallelSweep({ modelText, spec, completed, onProgress: report, onChunk, signal, ...(runChunk ? { runChunk } : {}) }).then((result) => ({ result, spec, products: model.productIndices.map((p) => model.species[p]!) }));
       }, { client });
       return { id, status: 'running', ...(b.resumeFrom ? { resumedRows: completed.reduce((n, c) => n + c.rows[1] - c.rows[0], 0) } : {}) };
     },
@@ -389,14 +323,7 @@ function studyJobRoutes<S extends z.ZodType, R>(o: {
 }
 
 ROUTES.push(
-  {
-    method: 'POST', url: '/api/microenv', tag: 'process', summary: 'Electrode microenvironment: profiles and surface pH at each current density', body: microenvRequestSchema,
-    handler: ({ body }) => {
-      const b = body as z.infer<typeof microenvRequestSchema>;
-      const results = runMicroenvStudy(b);
-      return { results, spec: microenvironmentSpecs(results, b.currentDensitiesMAPerCm2) };
-    },
-  },
+  studyRoute('/api/microenv', 'process', microenvStudy),
   ...studyJobRoutes({
     kind: 'transient',
     url: '/api/microenv/transient',
@@ -426,20 +353,11 @@ ROUTES.push(
     },
     spec: (points: CouplingCurvePoint[]) => couplingSpec(points),
   }),
-  {
-    method: 'POST', url: '/api/reactor', tag: 'process', summary: 'Flow cell: conversion, production, cell voltage, energy per kg, scale-up', body: reactorRequestSchema,
-    handler: ({ body }) => {
-      return runReactorStudy(body as z.infer<typeof reactorRequestSchema>);
-    },
-  },
-  {
-    method: 'POST', url: '/api/tea', tag: 'process', summary: 'Levelized cost, tornado sensitivity and break-even curves', body: teaRequestSchema,
-    handler: ({ body }) => {
-      const study = runTeaStudy(body as z.infer<typeof teaRequestSchema>);
-      return { ...study, tornadoSpec: tornadoSpec(study.tornado, study.result.costUsdPerKg), defaults: TEA_DEFAULTS };
-    },
-  },
+  studyRoute('/api/reactor', 'process', reactorStudy),
+  studyRoute('/api/tea', 'process', teaStudy),
 );
+
+ROUTES.push(...ML_ROUTES);
 
 /** The OpenAPI 3.1 document, generated from {@link ROUTES} and their zod schemas. */
 export function openApiDocument(version: string): Record<string, unknown> {

@@ -7,6 +7,8 @@ import { buildApp } from './buildApp.js';
 
 /** Options of {@link startServer}. */
 export interface StartServerOptions {
+  /** Redis URL for distributed sweeps (default $CNCOUPLE_REDIS_URL; unset: the in-process worker pool). */
+  redisUrl?: string;
   /** TCP port (0 = any free port). Default $PORT or 8480. */
   port?: number;
   /** Interface. Default $HOST or 127.0.0.1. */
@@ -49,7 +51,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     await store.close();
     throw error;
   }
-  const app = await buildApp({ store, logger: options.logger, webRoot: options.webRoot, security });
+  const app = await buildApp({ store, logger: options.logger, webRoot: options.webRoot, security, redisUrl: options.redisUrl ?? process.env.CNCOUPLE_REDIS_URL });
   const port = options.port ?? Number(process.env.PORT ?? 8480);
   await app.listen({ host, port });
   const address = app.server.address();

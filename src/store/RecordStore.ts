@@ -4,7 +4,8 @@ import path from 'node:path';
 import { type Kysely, type SelectQueryBuilder, type Transaction, sql } from 'kysely';
 import { z } from 'zod';
 import { InputError, findSpeciesEntry } from '../chem/index.js';
-import { type CatalyticRecord, checkConsistency, normalizeRecord } from '../data/normalizeRecord.js';
+import { canonicalSpeciesId } from '../data/canonicalSpecies.js';
+import { type CatalyticRecord, NORMALIZER_VERSION, checkConsistency, normalizeRecord } from '../data/normalizeRecord.js';
 import type { RawRow } from '../data/recordCsv.js';
 import { type Flag, type RecordInput, type RecordInputDraft, STRATEGIES, recordInputSchema } from '../data/recordSchema.js';
 import { type DatabaseSchema, type OpenDatabase, type RecordDocumentsTable, type RecordSpeciesTable, type RecordsTable, type SpeciesRole, openDatabase } from './database.js';
@@ -19,12 +20,12 @@ const speciesFilter = (field: string) =>
     .optional()
     .transform((s, ctx) => {
       if (s === undefined) return undefined;
-      const entry = findSpeciesEntry(s);
-      if (!entry) {
+      const id = canonicalSpeciesId(s);
+      if (id === undefined) {
         ctx.addIssue({ code: 'custom', message: `unknown species "${s}"; use a registry name or formula (cncouple species)`, path: [] });
         return z.NEVER;
       }
-      return entry.id;
+      return id;
     })
     .describe(field);
 
@@ -135,7 +136,7 @@ function speciesRows(id: string, input: RecordInput): RecordSpeciesTable[] {
     ['n_source', input.nitrogenSources],
     ['c_source', input.carbonSources],
   ];
-  return lists.flatMap(([role, names]) => names.map((name, position) => ({ record_id: id, role, species_id: findSpeciesEntry(name)!.id, position })));
+  return lists.flatMap(([role, names]) => names.map((name, position) => ({ record_id: id, role, species_id: canonicalSpeciesId(name)!, position })));
 }
 
 /** Row values for a record. */
@@ -188,6 +189,11 @@ export class RecordStore {
 
   /** The copy of the embedded database taken before this open upgraded its schema, if it did. */
   migrationBackup?: string;
+  /**
+   * What this open re-normalized: records written by an older {@link NORMALIZER_VERSION} (user records
+   * included) get their normalized values and automatic flags recomputed from their stored input.
+   */
+  renormalized?: { fromVersion: number; records: number; kept: { id: string; problem: string }[] };
   /** Set when the start-up integrity check (`PRAGMA quick_check`, SQLite) failed: every write throws it. */
   corruption?: CorruptDatabaseError;
 
@@ -256,7 +262,49 @@ export class RecordStore {
       store.migrationBackup = await store.backup(store.backupFile(`cncouple-before-${pending[0]}`));
     }
     await migrateToLatest(store.db as Kysely<unknown>);
+    await store.renormalizeStale();
     return store;
+  }
+
+  /**
+   * Re-normalizes every stored record when the database was last normalized by an older
+   * {@link NORMALIZER_VERSION} (or by a version that recorded none: version 1), in one transaction, keeping
+   * each record's input, creation and update times; then records the current version in `meta`. A stored
+   * input the current schema refuses is kept as it was and listed in {@link RecordStore.renormalized}.
+   * Returns the number of records re-normalized.
+   */
+  async renormalizeStale(): Promise<number> {
+    const stored = await this.db.selectFrom('meta').select('value').where('key', '=', 'normalizer_version').executeTakeFirst();
+    const fromVersion = stored === undefined ? 1 : Number(stored.value);
+    if (fromVersion === NORMALIZER_VERSION) return 0;
+    const documents = await this.db
+      .selectFrom('records')
+      .innerJoin('record_documents', 'record_documents.id', 'records.id')
+      .select(['records.id', 'records.created_at', 'records.updated_at', 'record_documents.input_json'])
+      .execute();
+    const kept: { id: string; problem: string }[] = [];
+    const rows: StoredRecord[] = [];
+    for (const d of documents) {
+      const parsed = recordInputSchema.safeParse(JSON.parse(d.input_json));
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        kept.push({ id: d.id, problem: `${issue.path.join('.') || '(record)'}: ${issue.message}` });
+        continue;
+      }
+      const input = { ...parsed.data, id: d.id };
+      const stored = toRow(normalizeRecord(input), input, d.updated_at, d.created_at);
+      rows.push(stored);
+    }
+    await this.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < rows.length; i += 500) {
+        await trx.deleteFrom('records').where('id', 'in', rows.slice(i, i + 500).map((r) => r.row.id)).execute(); // documents and species go with them (cascade)
+      }
+      await insertRecords(trx, rows);
+      await trx.deleteFrom('meta').where('key', '=', 'normalizer_version').execute();
+      await trx.insertInto('meta').values({ key: 'normalizer_version', value: String(NORMALIZER_VERSION) }).execute();
+    });
+    if (documents.length > 0) this.renormalized = { fromVersion, records: rows.length, kept };
+    return rows.length;
   }
 
   /** `backups/<prefix>-<time>.sqlite` beside the embedded database file. */

@@ -1,5 +1,5 @@
 import { InputError } from '../chem/index.js';
-import { CO2_SATURATION_MOL_PER_M3, KW_MOL2_PER_M6 } from './transportData.js';
+import { CO2_SATURATION_MOL_PER_M3, KA1_MOL_PER_M3, KA2_MOL_PER_M3, KA_NH4_MOL_PER_M3, KW_MOL2_PER_M6 } from './transportData.js';
 
 /** One dissolved salt, acid or base with its concentration, mol/L. */
 export interface ElectrolyteSalt {
@@ -25,10 +25,10 @@ const DISSOCIATION: Record<string, Record<string, number>> = {
   Li2SO4: { 'K+': 2, 'SO4^2-': 1 },
 };
 
-/** Equilibrium constants in mol/m³ units at 25 °C (pKa1 6.35, pKa2 10.33, pKa(NH4⁺) 9.25; CRC Handbook). */
-const KA1 = 10 ** -6.35 * 1000;
-const KA2 = 10 ** -10.33 * 1000;
-const KA_NH4 = 10 ** -9.25 * 1000;
+/** Equilibrium constants in mol/m³ units at 25 °C (pKa1 6.35, pKa2 10.33, pKa(NH4⁺) 9.25; the ones of the reactions). */
+const KA1 = KA1_MOL_PER_M3;
+const KA2 = KA2_MOL_PER_M3;
+const KA_NH4 = KA_NH4_MOL_PER_M3;
 
 /** Bulk equilibrium composition: concentration of each solute, mol m⁻³, and the pH. */
 export interface BulkComposition {

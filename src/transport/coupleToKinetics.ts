@@ -2,6 +2,7 @@ import { InputError, assertFiniteInRange } from '../chem/index.js';
 import { type SteadyStateObservables, steadyState } from '../kinetics/analyze/steadyState.js';
 import { type CompiledModel, compileModel } from '../kinetics/parser/compileModel.js';
 import { type MicroenvironmentResult, solveMicroenvironment } from './solveMicroenvironment.js';
+import type { RateConstantSetId } from './transportData.js';
 
 /** Inputs of {@link coupleToKinetics}. */
 export interface CoupledInput {
@@ -15,6 +16,8 @@ export interface CoupledInput {
   /** Model species → microenvironment solute (default: same name), for the aqueous reactants. */
   speciesToSolute?: Record<string, string>;
   boundaryLayerM?: number;
+  /** Homogeneous rate-constant set (default `schulz2006`). */
+  rateConstants?: RateConstantSetId;
   /** Potential search window, V vs RHE (default −2 … 0.3). */
   potentialWindowV?: [number, number];
 }
@@ -113,6 +116,7 @@ export function coupleToKinetics(input: CoupledInput): CoupledResult {
       bulk: input.bulk,
       currentDensityAPerM2: input.currentDensityAPerM2,
       boundaryLayerM: input.boundaryLayerM,
+      rateConstants: input.rateConstants,
       products: products.map((p) => ({ to: input.model.file.species[p]!.formula ?? p, from: input.productSources[p]!, faradaicEfficiency: Math.max(0, Math.min(1, fe[p]!)) })),
       ...(micro?.converged ? { initialGuess: micro } : {}),
     });

@@ -1,7 +1,7 @@
 import { FARADAY_C_PER_MOL, GAS_CONSTANT_J_PER_MOL_K, InputError, STANDARD_TEMPERATURE_K, assertFiniteInRange } from '../chem/index.js';
-import { luFactor, luSolve } from '../chem/denseLU.js';
+import { BlockTridiagonalSolver } from '../numerics/blockTridiagonal.js';
 import { type ElectrodeProduct, electrodeStoichiometry } from './electrodeStoichiometry.js';
-import { HOMOGENEOUS_REACTIONS, SOLUTES, type Solute } from './transportData.js';
+import { DEFAULT_RATE_CONSTANT_SET, type HomogeneousReaction, RATE_CONSTANT_SETS, RATE_CONSTANT_SET_IDS, type RateConstantSetId, SOLUTES, type Solute } from './transportData.js';
 
 /** Geometry, chemistry and electrode reactions of a boundary layer (shared by steady and transient solves). */
 export interface BoundaryLayerInput {
@@ -14,6 +14,8 @@ export interface BoundaryLayerInput {
   cells?: number;
   /** Include the homogeneous reactions (default true); false gives pure diffusion (analytic checks). */
   homogeneousReactions?: boolean;
+  /** Homogeneous rate-constant set (default `schulz2006`; see RATE_CONSTANT_SETS in transportData.ts). */
+  rateConstants?: RateConstantSetId;
   /**
    * Include migration (Nernst–Planck fluxes with the electroneutrality condition; default false, i.e. an
    * excess of supporting electrolyte). The bulk must then be electroneutral.
@@ -30,9 +32,16 @@ export interface TimeTerm {
   history: Float64Array;
 }
 
+/** The reactions of a rate-constant set; throws an InputError naming the field for an unknown set. */
+export function reactionsOf(set: RateConstantSetId | undefined): readonly HomogeneousReaction[] {
+  const id = set ?? DEFAULT_RATE_CONSTANT_SET;
+  const found = RATE_CONSTANT_SETS[id];
+  if (!found) throw new InputError('rateConstants', RATE_CONSTANT_SET_IDS.join(' or '), `got "${String(set)}"`);
+  return found.reactions;
+}
+
 /** Solutes that take part: present in the bulk or at the electrode, closed under the homogeneous reactions. */
-function activeSolutes(bulk: Record<string, number>, stoich: Record<string, number>, withReactions: boolean): Solute[] {
-  const reactions = withReactions ? HOMOGENEOUS_REACTIONS : [];
+function activeSolutes(bulk: Record<string, number>, stoich: Record<string, number>, reactions: readonly HomogeneousReaction[]): Solute[] {
   const active = new Set(Object.keys(bulk).filter((s) => (bulk[s] ?? 0) > 0));
   for (const s of Object.keys(stoich)) if (SOLUTES.some((x) => x.name === s)) active.add(s);
   if (reactions.length) ['H+', 'OH-'].forEach((s) => active.add(s));
@@ -69,235 +78,311 @@ export function boundaryLayer(input: BoundaryLayerInput) {
   const cells = input.cells ?? 200;
   if (!Number.isInteger(cells) || cells < 10 || cells > 5000) throw new InputError('cells', 'an integer from 10 to 5000', `got ${cells}`);
   const stoich = electrodeStoichiometry(input.products);
-  const withReactions = input.homogeneousReactions !== false;
+  const reactions = input.homogeneousReactions === false ? [] : reactionsOf(input.rateConstants);
   const migration = input.migration === true;
-  const solutes = activeSolutes(input.bulk, stoich, withReactions);
+  const solutes = activeSolutes(input.bulk, stoich, reactions);
   const S = solutes.length;
   const NV = S + (migration ? 1 : 0); // unknowns per node: log c of each solute, then φ
   const index = new Map(solutes.map((s, i) => [s.name, i]));
-  const D = solutes.map((s) => s.diffusionM2PerS);
-  const z = solutes.map((s) => s.charge);
+  const D = Float64Array.from(solutes, (s) => s.diffusionM2PerS);
+  const z = Float64Array.from(solutes, (s) => s.charge);
   const bulk = solutes.map((s) => Math.max(input.bulk[s.name] ?? 0, 1e-12));
   if (migration) {
     const net = bulk.reduce((a, c, i) => a + z[i]! * c, 0);
     const total = bulk.reduce((a, c, i) => a + Math.abs(z[i]!) * c, 0);
     if (Math.abs(net) > 1e-6 * total) throw new InputError('bulk', 'an electroneutral bulk composition when migration is on', `net charge ${net.toPrecision(3)} mol m⁻³`);
   }
-  const rx = (withReactions ? HOMOGENEOUS_REACTIONS : []).filter((r) => [...r.reactants, ...r.products].every((s) => index.has(s)));
-  const rxReact = rx.map((r) => r.reactants.map((s) => index.get(s)!));
-  const rxProd = rx.map((r) => r.products.map((s) => index.get(s)!));
+  const rx = reactions.filter((r) => [...r.reactants, ...r.products].every((s) => index.has(s)));
+  const R = rx.length;
+  // reactions as flat arrays: up to 2 reactants and 2 products each (index −1 = none)
+  const rxA = new Int32Array(R * 2).fill(-1);
+  const rxB = new Int32Array(R * 2).fill(-1);
+  const kf = Float64Array.from(rx, (r) => r.kForward);
+  const kb = Float64Array.from(rx, (r) => r.kBackward);
+  rx.forEach((r, q) => {
+    if (r.reactants.length > 2 || r.products.length > 2) throw new RangeError(`reaction ${r.id}: at most two reactants and two products`);
+    r.reactants.forEach((s, n) => (rxA[q * 2 + n] = index.get(s)!));
+    r.products.forEach((s, n) => (rxB[q * 2 + n] = index.get(s)!));
+  });
 
   const ratio = 1.03;
   const h0 = (delta * (ratio - 1)) / (ratio ** cells - 1);
-  const h = Array.from({ length: cells }, (_, k) => h0 * ratio ** k);
+  const h = Float64Array.from({ length: cells }, (_, k) => h0 * ratio ** k);
   const x = [0];
   for (const w of h) x.push(x.at(-1)! + w);
   const K = cells; // unknown nodes 0..K-1; node K is the bulk (fixed)
   const N = K * NV;
   /** Control-volume width of node k, m. */
-  const vol = (k: number) => (k === 0 ? h[0]! / 2 : (h[k - 1]! + h[k]!) / 2);
+  const volumes = Float64Array.from({ length: K }, (_, k) => (k === 0 ? h[0]! / 2 : (h[k - 1]! + h[k]!) / 2));
+  const vol = (k: number) => volumes[k]!;
 
   const u = new Float64Array(N);
+  /** Concentrations at nodes 0…K (node K = bulk), mol m⁻³: exp(u), refreshed by {@link sync}. */
+  const conc = new Float64Array((K + 1) * S);
+  for (let i = 0; i < S; i++) conc[K * S + i] = bulk[i]!;
+  /** Recomputes the cached concentrations from u; call after changing u from outside. */
+  const sync = () => {
+    for (let k = 0; k < K; k++) for (let i = 0; i < S; i++) conc[k * S + i] = Math.exp(u[k * NV + i]!);
+  };
   /** Sets every node to the bulk composition (and φ = 0): the zero-current solution. */
   const reset = () => {
     u.fill(0);
     for (let k = 0; k < K; k++) for (let i = 0; i < S; i++) u[k * NV + i] = Math.log(bulk[i]!);
+    sync();
+  };
+  /** Replaces the unknowns with `values` (a copy of an earlier u) and refreshes the cache. */
+  const load = (values: Float64Array) => {
+    u.set(values);
+    sync();
   };
   reset();
-  const c = (k: number, i: number) => (k === K ? bulk[i]! : Math.exp(u[k * NV + i]!));
+  const c = (k: number, i: number) => conc[k * S + i]!;
   const phi = (k: number) => (k === K || !migration ? 0 : u[k * NV + S]!);
   /** Flux of solute i into node k across its face with node k+1, mol m⁻² s⁻¹ (diffusion plus migration). */
   const inflowFromRight = (k: number, i: number) => {
-    let f = (D[i]! * (c(k + 1, i) - c(k, i))) / h[k]!;
-    if (migration) f += (D[i]! * z[i]! * ((c(k, i) + c(k + 1, i)) / 2) * (phi(k + 1) - phi(k))) / h[k]!;
+    const cR = conc[(k + 1) * S + i]!;
+    const cL = conc[k * S + i]!;
+    let f = (D[i]! * (cR - cL)) / h[k]!;
+    if (migration) f += (D[i]! * z[i]! * ((cL + cR) / 2) * (phi(k + 1) - phi(k))) / h[k]!;
     return f;
   };
   const F = new Float64Array(N);
   const scale = new Float64Array(N);
   const flux = new Float64Array(S);
+  const rightFlux = new Float64Array(S);
+  let merit = 0;
 
-  /** Residuals at current density jA (A m⁻²); returns the largest scaled residual. */
+  /** Residuals at current density jA (A m⁻²) from the cached concentrations; returns the largest scaled residual. */
   const evaluate = (jA: number, time?: TimeTerm) => {
     for (let i = 0; i < S; i++) flux[i] = ((stoich[solutes[i]!.name] ?? 0) * jA) / FARADAY_C_PER_MOL;
     for (let k = 0; k < K; k++) {
-      const V = vol(k);
+      const V = volumes[k]!;
+      const row = k * NV;
+      const ck = k * S;
       for (let i = 0; i < S; i++) {
+        const left = k === 0 ? 0 : rightFlux[i]!;
         const right = inflowFromRight(k, i);
-        const left = k === 0 ? 0 : inflowFromRight(k - 1, i);
-        let f = right - left + (k === 0 ? flux[i]! : 0);
-        let sc = Math.abs(right) + Math.abs(left) + (k === 0 ? Math.abs(flux[i]!) : 0) + (D[i]! * c(k, i)) / h[k]!;
+        rightFlux[i] = right;
+        let f = right - left;
+        let sc = Math.abs(right) + Math.abs(left) + (D[i]! * conc[ck + i]!) / h[k]!;
+        if (k === 0) {
+          f += flux[i]!;
+          sc += Math.abs(flux[i]!);
+        }
         if (time) {
           const n = k * S + i;
-          f -= (time.leadPerS * c(k, i) + time.history[n]!) * V;
-          sc += Math.abs(time.leadPerS * c(k, i) * V) + Math.abs(time.history[n]! * V);
+          const lead = time.leadPerS * conc[ck + i]! * V;
+          const hist = time.history[n]! * V;
+          f -= lead + hist;
+          sc += Math.abs(lead) + Math.abs(hist);
         }
-        F[k * NV + i] = f;
-        scale[k * NV + i] = sc;
+        F[row + i] = f;
+        scale[row + i] = sc;
       }
-      rx.forEach((r, q) => {
-        let fwd = r.kForward;
-        for (const i of rxReact[q]!) fwd *= c(k, i);
-        let bwd = r.kBackward;
-        for (const i of rxProd[q]!) bwd *= c(k, i);
+      for (let q = 0; q < R; q++) {
+        const a0 = rxA[2 * q]!;
+        const a1 = rxA[2 * q + 1]!;
+        const b0 = rxB[2 * q]!;
+        const b1 = rxB[2 * q + 1]!;
+        let fwd = kf[q]!;
+        if (a0 >= 0) fwd *= conc[ck + a0]!;
+        if (a1 >= 0) fwd *= conc[ck + a1]!;
+        let bwd = kb[q]!;
+        if (b0 >= 0) bwd *= conc[ck + b0]!;
+        if (b1 >= 0) bwd *= conc[ck + b1]!;
         const net = (fwd - bwd) * V;
-        for (const i of rxReact[q]!) {
-          F[k * NV + i]! -= net;
-          scale[k * NV + i]! += (fwd + bwd) * V;
+        const gross = (fwd + bwd) * V;
+        if (a0 >= 0) {
+          F[row + a0]! -= net;
+          scale[row + a0]! += gross;
         }
-        for (const i of rxProd[q]!) {
-          F[k * NV + i]! += net;
-          scale[k * NV + i]! += (fwd + bwd) * V;
+        if (a1 >= 0) {
+          F[row + a1]! -= net;
+          scale[row + a1]! += gross;
         }
-      });
+        if (b0 >= 0) {
+          F[row + b0]! += net;
+          scale[row + b0]! += gross;
+        }
+        if (b1 >= 0) {
+          F[row + b1]! += net;
+          scale[row + b1]! += gross;
+        }
+      }
       if (migration) {
         let charge = 0;
         let total = 0;
         for (let i = 0; i < S; i++) {
-          charge += z[i]! * c(k, i);
-          total += Math.abs(z[i]!) * c(k, i);
+          charge += z[i]! * conc[ck + i]!;
+          total += Math.abs(z[i]!) * conc[ck + i]!;
         }
-        F[k * NV + S] = charge;
-        scale[k * NV + S] = total;
+        F[row + S] = charge;
+        scale[row + S] = total;
       }
     }
     let max = 0;
-    for (let n = 0; n < N; n++) max = Math.max(max, Math.abs(F[n]!) / scale[n]!);
+    merit = 0;
+    for (let n = 0; n < N; n++) {
+      const r = F[n]! / scale[n]!;
+      merit += r * r;
+      max = Math.max(max, Math.abs(r));
+    }
     return max;
   };
 
-  // block-tridiagonal Jacobian: A (to k−1), B (diag), C (to k+1), each NV×NV, rows = equations, columns = unknowns
-  const A = Array.from({ length: K }, () => new Float64Array(NV * NV));
-  const B = Array.from({ length: K }, () => new Float64Array(NV * NV));
-  const C = Array.from({ length: K }, () => new Float64Array(NV * NV));
+  // block-tridiagonal Jacobian: lower (to k−1), diagonal, upper (to k+1), each NV×NV, rows = equations, columns = unknowns
+  const solver = new BlockTridiagonalSolver(K, NV);
+  const A = solver.lower;
+  const B = solver.diagonal;
+  const C = solver.upper;
+  const M = NV * NV;
+  /** Jacobian of the scaled residuals at the cached state (evaluate must have run at this state). */
   const jacobian = (time?: TimeTerm) => {
+    solver.clear();
     for (let k = 0; k < K; k++) {
-      const a = A[k]!;
-      const b = B[k]!;
-      const cc = C[k]!;
-      a.fill(0);
-      b.fill(0);
-      cc.fill(0);
-      const V = vol(k);
+      const o = k * M;
+      const V = volumes[k]!;
+      const ck = k * S;
       for (let i = 0; i < S; i++) {
-        const row = i * NV;
-        b[row + i]! -= (D[i]! / h[k]! + (k === 0 ? 0 : D[i]! / h[k - 1]!)) * c(k, i);
-        if (time) b[row + i]! -= time.leadPerS * c(k, i) * V;
-        if (k + 1 < K) cc[row + i]! += (D[i]! / h[k]!) * c(k + 1, i);
-        if (k > 0) a[row + i]! += (D[i]! / h[k - 1]!) * c(k - 1, i);
+        const row = o + i * NV;
+        const cki = conc[ck + i]!;
+        B[row + i]! -= (D[i]! / h[k]! + (k === 0 ? 0 : D[i]! / h[k - 1]!)) * cki;
+        if (time) B[row + i]! -= time.leadPerS * cki * V;
+        if (k + 1 < K) C[row + i]! += (D[i]! / h[k]!) * conc[ck + S + i]!;
+        if (k > 0) A[row + i]! += (D[i]! / h[k - 1]!) * conc[ck - S + i]!;
         if (!migration || z[i] === 0) continue;
         // right face: D z (c_k + c_k+1)/2 (φ_k+1 − φ_k)/h_k
+        const cR = conc[ck + S + i]!;
         const gR = (D[i]! * z[i]!) / h[k]!;
         const dPhiR = phi(k + 1) - phi(k);
-        b[row + i]! += ((gR * c(k, i)) / 2) * dPhiR;
-        b[row + S]! -= gR * ((c(k, i) + c(k + 1, i)) / 2);
+        B[row + i]! += ((gR * cki) / 2) * dPhiR;
+        B[row + S]! -= gR * ((cki + cR) / 2);
         if (k + 1 < K) {
-          cc[row + i]! += ((gR * c(k + 1, i)) / 2) * dPhiR;
-          cc[row + S]! += gR * ((c(k, i) + c(k + 1, i)) / 2);
+          C[row + i]! += ((gR * cR) / 2) * dPhiR;
+          C[row + S]! += gR * ((cki + cR) / 2);
         }
         if (k > 0) {
           // left face (subtracted): D z (c_k−1 + c_k)/2 (φ_k − φ_k−1)/h_k−1
+          const cL = conc[ck - S + i]!;
           const gL = (D[i]! * z[i]!) / h[k - 1]!;
           const dPhiL = phi(k) - phi(k - 1);
-          const cMean = (c(k - 1, i) + c(k, i)) / 2;
-          a[row + i]! -= ((gL * c(k - 1, i)) / 2) * dPhiL;
-          b[row + i]! -= ((gL * c(k, i)) / 2) * dPhiL;
-          b[row + S]! -= gL * cMean;
-          a[row + S]! += gL * cMean;
+          const cMean = (cL + cki) / 2;
+          A[row + i]! -= ((gL * cL) / 2) * dPhiL;
+          B[row + i]! -= ((gL * cki) / 2) * dPhiL;
+          B[row + S]! -= gL * cMean;
+          A[row + S]! += gL * cMean;
         }
       }
-      if (migration) for (let j = 0; j < S; j++) b[S * NV + j] = z[j]! * c(k, j);
-      rx.forEach((r, q) => {
-        const fwd = r.kForward * rxReact[q]!.reduce((p, i) => p * c(k, i), 1);
-        const bwd = r.kBackward * rxProd[q]!.reduce((p, i) => p * c(k, i), 1);
-        // d(net)/du_j = fwd·[j in reactants] − bwd·[j in products] (log variables)
-        const dnet = new Float64Array(S);
-        for (const j of rxReact[q]!) dnet[j]! += fwd * V;
-        for (const j of rxProd[q]!) dnet[j]! -= bwd * V;
-        for (let j = 0; j < S; j++) {
-          if (dnet[j] === 0) continue;
-          for (const i of rxReact[q]!) b[i * NV + j]! -= dnet[j]!;
-          for (const i of rxProd[q]!) b[i * NV + j]! += dnet[j]!;
+      if (migration) for (let j = 0; j < S; j++) B[o + S * NV + j] = z[j]! * conc[ck + j]!;
+      for (let q = 0; q < R; q++) {
+        const a0 = rxA[2 * q]!;
+        const a1 = rxA[2 * q + 1]!;
+        const b0 = rxB[2 * q]!;
+        const b1 = rxB[2 * q + 1]!;
+        let fwd = kf[q]! * V;
+        if (a0 >= 0) fwd *= conc[ck + a0]!;
+        if (a1 >= 0) fwd *= conc[ck + a1]!;
+        let bwd = kb[q]! * V;
+        if (b0 >= 0) bwd *= conc[ck + b0]!;
+        if (b1 >= 0) bwd *= conc[ck + b1]!;
+        // d(net)/du_j = fwd·[j in reactants] − bwd·[j in products] (log variables); reactants lose net, products gain it
+        for (let t = 0; t < 4; t++) {
+          const j = t === 0 ? a0 : t === 1 ? a1 : t === 2 ? b0 : b1;
+          if (j < 0) continue;
+          const d = t < 2 ? fwd : -bwd;
+          if (a0 >= 0) B[o + a0 * NV + j]! -= d;
+          if (a1 >= 0) B[o + a1 * NV + j]! -= d;
+          if (b0 >= 0) B[o + b0 * NV + j]! += d;
+          if (b1 >= 0) B[o + b1 * NV + j]! += d;
         }
-      });
+      }
     }
     // row scaling, like F
     for (let k = 0; k < K; k++) {
       for (let i = 0; i < NV; i++) {
         const sc = 1 / scale[k * NV + i]!;
+        const o = k * M + i * NV;
         for (let j = 0; j < NV; j++) {
-          A[k]![i * NV + j]! *= sc;
-          B[k]![i * NV + j]! *= sc;
-          C[k]![i * NV + j]! *= sc;
+          A[o + j]! *= sc;
+          B[o + j]! *= sc;
+          C[o + j]! *= sc;
         }
       }
     }
   };
   const du = new Float64Array(N);
-  /** Block Thomas algorithm: solves J du = −F/scale. */
-  const solveBlocks = (): boolean => {
-    const Bp = B.map((b) => Float64Array.from(b));
-    const rhs = new Float64Array(N);
-    for (let n = 0; n < N; n++) rhs[n] = -F[n]! / scale[n]!;
-    const Cp: Float64Array[] = [];
-    for (let k = 0; k < K; k++) {
-      if (k > 0) {
-        // Bp_k -= A_k · Cp_{k−1}; rhs_k -= A_k · rhs_{k−1}
-        const a = A[k]!;
-        const cp = Cp[k - 1]!;
-        for (let i = 0; i < NV; i++) {
-          for (let j = 0; j < NV; j++) {
-            let s = 0;
-            for (let l = 0; l < NV; l++) s += a[i * NV + l]! * cp[l * NV + j]!;
-            Bp[k]![i * NV + j]! -= s;
-          }
-          let s = 0;
-          for (let l = 0; l < NV; l++) s += a[i * NV + l]! * rhs[(k - 1) * NV + l]!;
-          rhs[k * NV + i]! -= s;
-        }
-      }
-      const p = new Int32Array(NV);
-      if (!luFactor(Bp[k]!, NV, p)) return false;
-      // Cp_k = Bp_k⁻¹ C_k (column by column); rhs_k = Bp_k⁻¹ rhs_k
-      const cpk = new Float64Array(NV * NV);
-      const col = new Float64Array(NV);
-      for (let j = 0; j < NV; j++) {
-        for (let i = 0; i < NV; i++) col[i] = C[k]![i * NV + j]!;
-        luSolve(Bp[k]!, NV, p, col);
-        for (let i = 0; i < NV; i++) cpk[i * NV + j] = col[i]!;
-      }
-      Cp.push(cpk);
-      luSolve(Bp[k]!, NV, p, rhs.subarray(k * NV, k * NV + NV));
-    }
-    for (let k = K - 2; k >= 0; k--) {
-      for (let i = 0; i < NV; i++) {
-        let s = 0;
-        for (let l = 0; l < NV; l++) s += Cp[k]![i * NV + l]! * rhs[(k + 1) * NV + l]!;
-        rhs[k * NV + i]! -= s;
-      }
-    }
-    du.set(rhs);
-    return true;
-  };
+  const uStart = new Float64Array(N);
 
   let newtonIterations = 0;
+  let lineSearchCuts = 0;
+  /** u = uStart + λ·du (log concentrations floored at −80), then the cache and the residuals. */
+  const stepTo = (lambda: number, jA: number, time?: TimeTerm) => {
+    for (let n = 0; n < N; n++) u[n] = migration && n % NV === S ? uStart[n]! + lambda * du[n]! : Math.max(-80, uStart[n]! + lambda * du[n]!);
+    sync();
+    return evaluate(jA, time);
+  };
   /**
-   * Damped Newton from the current u at current density jA; true when converged (u then holds the solution).
-   * Steps are capped at 2 in every log concentration and 4 in φ.
+   * One more full Newton step from a converged state (quadratic convergence takes the error from the 1e-10
+   * tolerance to rounding), kept only when it does not raise the residual; always true.
    */
+  const polish = (res: number, jA: number, time?: TimeTerm): true => {
+    newtonIterations++;
+    jacobian(time);
+    for (let n = 0; n < N; n++) du[n] = -F[n]! / scale[n]!;
+    if (!solver.solve(du)) return true;
+    uStart.set(u);
+    if (!(stepTo(1, jA, time) <= res)) {
+      load(uStart);
+      evaluate(jA, time);
+    }
+    return true;
+  };
+  /**
+   * Newton from the current u at current density jA; true when converged (max scaled residual < 1e-10; u then
+   * holds the solution). Steps are capped at 2 in every log concentration and 4 in φ, then halved (up to 6
+   * times) until the sum of squared scaled residuals falls (Armijo, 1e-4); when no cut helps, the capped
+   * step is taken as is.
+   */
+  const consumed = Int32Array.from(solutes.flatMap((s, i) => ((stoich[s.name] ?? 0) < 0 ? [i] : [])));
   const newton = (jA: number, time?: TimeTerm): boolean => {
+    sync();
+    let res = evaluate(jA, time);
+    let stalled = 0;
+    let starved = 0;
     for (let it = 0; it < 100; it++) {
-      if (evaluate(jA, time) < 1e-10) return true;
+      if (res < 1e-10) return polish(res, jA, time);
+      if (!Number.isFinite(res)) return false;
       newtonIterations++;
       jacobian(time);
-      if (!solveBlocks()) return false;
+      for (let n = 0; n < N; n++) du[n] = -F[n]! / scale[n]!;
+      if (!solver.solve(du)) return false;
       let lambda = 1;
       for (let n = 0; n < N; n++) {
         const cap = migration && n % NV === S ? 4 : 2;
         if (Math.abs(du[n]!) * lambda > cap) lambda = cap / Math.abs(du[n]!);
       }
-      for (let n = 0; n < N; n++) u[n] = migration && n % NV === S ? u[n]! + lambda * du[n]! : Math.max(-80, u[n]! + lambda * du[n]!);
+      uStart.set(u);
+      const merit0 = merit;
+      const lambda0 = lambda;
+      res = stepTo(lambda, jA, time);
+      let cuts = 0;
+      while (!(merit <= (1 - 1e-4 * lambda) * merit0) && cuts < 6) {
+        lambda /= 2;
+        cuts++;
+        lineSearchCuts++;
+        res = stepTo(lambda, jA, time);
+      }
+      if (!(merit <= (1 - 1e-4 * lambda) * merit0)) {
+        res = stepTo(lambda0, jA, time);
+        // no descent five times running: Newton is not getting anywhere
+        if (++stalled >= 5) return false;
+      } else stalled = 0;
+      // a consumed reactant pinned at the floor at the surface three times running: it has run out
+      let floored = false;
+      for (let q = 0; q < consumed.length; q++) if (u[consumed[q]!]! <= -79.9) floored = true;
+      if (floored ? ++starved >= 3 : (starved = 0) > 0) return false;
     }
-    return false;
+    return res < 1e-10;
   };
 
   const hIndex = index.get('H+');
@@ -328,13 +413,17 @@ export function boundaryLayer(input: BoundaryLayerInput) {
     S,
     NV,
     migration,
+    rateConstants: input.homogeneousReactions === false ? null : (input.rateConstants ?? DEFAULT_RATE_CONSTANT_SET),
     u,
     reset,
+    load,
+    sync,
     c,
     vol,
     inflowFromRight,
     newton,
     newtonIterations: () => newtonIterations,
+    lineSearchCuts: () => lineSearchCuts,
     pHAt,
     profiles,
     potentialProfileV,

@@ -1,5 +1,6 @@
 import { FARADAY_C_PER_MOL, GAS_CONSTANT_J_PER_MOL_K, STANDARD_TEMPERATURE_K, assertFiniteInRange } from '../chem/index.js';
 import { type BoundaryLayer, type BoundaryLayerInput, boundaryLayer } from './finiteVolume.js';
+import type { RateConstantSetId } from './transportData.js';
 
 export { type ElectrodeProduct, electrodeStoichiometry } from './electrodeStoichiometry.js';
 
@@ -14,11 +15,33 @@ export interface MicroenvironmentInput extends BoundaryLayerInput {
   initialGuess?: Pick<MicroenvironmentResult, 'profiles' | 'potentialProfileV'>;
 }
 
-/** Result of {@link solveMicroenvironment}. */
+/** A converged state of the layer at one current density. */
+export interface SolvedState {
+  /** The current density of this state, A m⁻². */
+  currentDensityAPerM2: number;
+  /** Concentration profiles, mol m⁻³, of every active solute (nodes as `xM`). */
+  profiles: Record<string, number[]>;
+  pHProfile: number[];
+  /** Solution potential relative to the bulk, V. */
+  potentialProfileV: number[];
+  /** Surface concentrations, mol m⁻³. */
+  surface: Record<string, number>;
+  surfacePH: number;
+}
+
+/**
+ * Result of {@link solveMicroenvironment}. Every field refers to `currentDensityAPerM2`: when that current has
+ * no solution the profiles and surface values are NaN (null in JSON) and the largest current that was solved
+ * on the way, with its state, is in `largestSolved`.
+ */
 export interface MicroenvironmentResult {
   converged: boolean;
   /** Why not, when not converged (e.g. a reactant runs out at the surface). */
   message?: string;
+  /** The requested cathodic current density, A m⁻². */
+  currentDensityAPerM2: number;
+  /** Homogeneous rate-constant set used (null: homogeneous reactions off). */
+  rateConstants: RateConstantSetId | null;
   /** Node positions from the electrode (x = 0) to the bulk (x = δ), m. */
   xM: number[];
   /** Concentration profiles, mol m⁻³, of every active solute. */
@@ -40,6 +63,8 @@ export interface MicroenvironmentResult {
   continuationSteps: number;
   /** When a reactant runs out: the current density at which it does, A m⁻² (to ~0.1 %). */
   depletionCurrentAPerM2?: number;
+  /** When not converged: the largest current solved on the way and its state (a different current from the fields above). */
+  largestSolved?: SolvedState;
 }
 
 /** Where a continuation in the current ended. */
@@ -47,6 +72,8 @@ interface ContinuationOutcome {
   converged: boolean;
   message?: string;
   depletionCurrentAPerM2?: number;
+  /** Current density at which the layer's state is a converged solution, A m⁻² (the target when converged). */
+  solvedAtAPerM2: number;
   steps: number;
 }
 
@@ -58,50 +85,66 @@ interface ContinuationOutcome {
  */
 function continueTo(layer: BoundaryLayer, fromAPerM2: number, target: number): ContinuationOutcome {
   const { u, solutes, stoich } = layer;
-  const levels: number[] = [];
-  if (target > 0) {
-    let j = fromAPerM2 > 0 ? fromAPerM2 : target * 1e-3;
-    levels.push(j);
-    while (j < target) {
-      j = Math.min(target, j * 10 ** (1 / 8));
-      levels.push(j);
-    }
-  } else levels.push(0);
-  let lastConverged = fromAPerM2;
   const uSaved = new Float64Array(u);
-  let steps = 0;
-  for (const jA of levels) {
+  // with the line search Newton usually reaches the target in one go; continuation is the fallback
+  if (target <= 0) return layer.newton(0) ? { converged: true, steps: 1, solvedAtAPerM2: 0 } : { converged: false, steps: 1, solvedAtAPerM2: fromAPerM2, message: 'no steady state at zero current' };
+  if (layer.newton(target)) return { converged: true, steps: 1, solvedAtAPerM2: target };
+  layer.load(uSaved);
+  let steps = 1;
+  let lastConverged = fromAPerM2;
+  // adaptive steps in log j: from 10^(1/2) per step, square-rooted after a failure (down to 10^(1/64)) and
+  // grown ×1.5 in the exponent after a success; a failure at ≤ 10^(1/8) with a starved reactant is a run-out
+  const minLog = Math.log(10) / 64;
+  let stepLog = Math.log(10) / 2;
+  let j = lastConverged > 0 ? lastConverged : target * 1e-3;
+  let first = lastConverged <= 0;
+  for (;;) {
+    const jA = first ? j : Math.min(target, j * Math.exp(stepLog));
     steps++;
     uSaved.set(u);
     if (layer.newton(jA)) {
-      lastConverged = jA;
+      first = false;
+      lastConverged = j = jA;
+      if (jA >= target) return { converged: true, steps, solvedAtAPerM2: target };
+      stepLog = Math.min(Math.log(10), stepLog * 1.5);
       continue;
     }
-    // a consumed reactant driven to the floor at the surface: it runs out (diffusion plus homogeneous
-    // reactions cannot supply it) — locate that current by bisection; otherwise a plain failure
-    const starved = solutes.find((s, i) => (stoich[s.name] ?? 0) < 0 && u[i]! < -60);
-    u.set(uSaved);
-    if (!starved) return { converged: false, steps, message: `no steady state at ${jA.toPrecision(3)} A m⁻² (last converged: ${lastConverged.toPrecision(3)} A m⁻²)` };
+    // a consumed reactant that Newton drove to the floor, or > 150× below its surface value at the last
+    // converged (nearby) current, is running out
+    const starved = solutes.find((s, i) => (stoich[s.name] ?? 0) < 0 && (u[i]! < -60 || u[i]! < uSaved[i]! - 5));
+    layer.load(uSaved);
+    if (first) {
+      // not even 1/1000 of the target from the zero-current state: try lower
+      j /= 10;
+      if (j < target * 1e-7) return { converged: false, steps, solvedAtAPerM2: 0, message: `no steady state even at ${jA.toPrecision(3)} A m⁻²` };
+      continue;
+    }
+    if (stepLog > minLog && (!starved || stepLog > Math.log(10) / 8)) {
+      stepLog /= 2;
+      continue;
+    }
+    if (!starved) return { converged: false, steps, solvedAtAPerM2: lastConverged, message: `no steady state at ${jA.toPrecision(3)} A m⁻² (last converged: ${lastConverged.toPrecision(3)} A m⁻²)` };
+    // the current at which it runs out, by bisection (~0.03 % of the last step)
     let [lo, hi] = [lastConverged, jA];
     const uLo = new Float64Array(uSaved);
     for (let b = 0; b < 10; b++) {
       const mid = (lo + hi) / 2;
-      u.set(uLo);
+      layer.load(uLo);
       if (layer.newton(mid)) {
         lo = mid;
         uLo.set(u);
       } else hi = mid;
     }
-    u.set(uLo);
+    layer.load(uLo);
     const depletionCurrentAPerM2 = (lo + hi) / 2;
     return {
       converged: false,
       steps,
       depletionCurrentAPerM2,
-      message: `${starved.name} runs out at the surface at ≈ ${depletionCurrentAPerM2.toPrecision(3)} A m⁻² (diffusion and homogeneous reactions cannot supply it); the profile shown is at ${lo.toPrecision(3)} A m⁻²`,
+      solvedAtAPerM2: lo,
+      message: `${starved.name} runs out at the surface at ≈ ${depletionCurrentAPerM2.toPrecision(3)} A m⁻² (diffusion and homogeneous reactions cannot supply it)`,
     };
   }
-  return { converged: true, steps };
 }
 
 /** The result object for the layer's current state at `target` A m⁻². */
@@ -119,22 +162,55 @@ function resultOf(layer: BoundaryLayer, target: number, outcome: ContinuationOut
   if (!converged && !message) message = 'Newton did not converge';
   const electrodeFluxMolPerM2S: Record<string, number> = {};
   solutes.forEach((s) => (electrodeFluxMolPerM2S[s.name] = ((stoich[s.name] ?? 0) * target) / FARADAY_C_PER_MOL));
-  return {
-    converged,
-    ...(message && !converged ? { message } : {}),
-    xM: layer.x,
+  const state: SolvedState = {
+    currentDensityAPerM2: outcome.solvedAtAPerM2,
     profiles: layer.profiles(),
     pHProfile: Array.from({ length: K + 1 }, (_, k) => layer.pHAt(k)),
     potentialProfileV: layer.potentialProfileV(),
     surface: Object.fromEntries(solutes.map((s, i) => [s.name, c(0, i)])),
     surfacePH: layer.pHAt(0),
+  };
+  // every field refers to `target`: unsolved → NaN (null in JSON); the last solved state goes separately
+  const own = converged ? state : unsolvedState(state, target);
+  const largest = !converged && outcome.solvedAtAPerM2 < target && outcome.solvedAtAPerM2 > 0 ? { largestSolved: state } : {};
+  return {
+    converged,
+    ...(message && !converged ? { message } : {}),
+    currentDensityAPerM2: target,
+    rateConstants: layer.rateConstants,
+    xM: layer.x,
+    profiles: own.profiles,
+    pHProfile: own.pHProfile,
+    potentialProfileV: own.potentialProfileV,
+    surface: own.surface,
+    surfacePH: own.surfacePH,
     bulkPH: layer.pHAt(K),
     electrodeFluxMolPerM2S,
     limitingCurrentAPerM2,
     newtonIterations: layer.newtonIterations() - newtonIterationsBefore,
     continuationSteps: outcome.steps,
     ...(outcome.depletionCurrentAPerM2 === undefined ? {} : { depletionCurrentAPerM2: outcome.depletionCurrentAPerM2 }),
+    ...largest,
   };
+}
+
+/** The same layout with every value NaN: the state at a current that has no solution. */
+function unsolvedState(state: SolvedState, target: number): SolvedState {
+  const nan = (a: number[]) => a.map(() => Number.NaN);
+  return {
+    currentDensityAPerM2: target,
+    profiles: Object.fromEntries(Object.entries(state.profiles).map(([k, v]) => [k, nan(v)])),
+    pHProfile: nan(state.pHProfile),
+    potentialProfileV: nan(state.potentialProfileV),
+    surface: Object.fromEntries(Object.keys(state.surface).map((k) => [k, Number.NaN])),
+    surfacePH: Number.NaN,
+  };
+}
+
+/** The result for a current above the one of `depleted` (where a reactant already ran out): unsolved at `target`. */
+function depletedAt(depleted: MicroenvironmentResult, target: number): MicroenvironmentResult {
+  const electrodeFluxMolPerM2S = Object.fromEntries(Object.entries(depleted.electrodeFluxMolPerM2S).map(([k, v]) => [k, (v * target) / depleted.currentDensityAPerM2]));
+  return { ...depleted, currentDensityAPerM2: target, electrodeFluxMolPerM2S, newtonIterations: 0, continuationSteps: 0 };
 }
 
 /**
@@ -149,7 +225,7 @@ export function solveMicroenvironment(input: MicroenvironmentInput): Microenviro
   assertFiniteInRange('currentDensityAPerM2', input.currentDensityAPerM2, 0, 1e5, 'A m⁻²');
   const layer = boundaryLayer(input);
   if (input.initialGuess && seed(layer, input.initialGuess) && layer.newton(input.currentDensityAPerM2)) {
-    return resultOf(layer, input.currentDensityAPerM2, { converged: true, steps: 1 }, 0);
+    return resultOf(layer, input.currentDensityAPerM2, { converged: true, steps: 1, solvedAtAPerM2: input.currentDensityAPerM2 }, 0);
   }
   layer.reset();
   return resultOf(layer, input.currentDensityAPerM2, continueTo(layer, 0, input.currentDensityAPerM2), 0);
@@ -166,6 +242,7 @@ function seed(layer: BoundaryLayer, guess: Pick<MicroenvironmentResult, 'profile
     for (let i = 0; i < S; i++) u[k * NV + i] = Math.log(Math.max(columns[i]![k]!, 1e-30));
     if (layer.migration) u[k * NV + S] = guess.potentialProfileV[k]! * perVolt;
   }
+  layer.sync();
   return true;
 }
 
@@ -183,7 +260,7 @@ export function solveMicroenvironmentAtCurrents(input: Omit<MicroenvironmentInpu
   let depleted: MicroenvironmentResult | undefined;
   for (const [j, i] of order) {
     if (depleted) {
-      out[i] = depleted;
+      out[i] = depletedAt(depleted, j);
       continue;
     }
     const before = layer.newtonIterations();

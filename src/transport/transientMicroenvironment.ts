@@ -1,5 +1,6 @@
 import { FARADAY_C_PER_MOL, InputError, assertFiniteInRange } from '../chem/index.js';
 import { type BoundaryLayerInput, type TimeTerm, boundaryLayer } from './finiteVolume.js';
+import type { RateConstantSetId } from './transportData.js';
 
 /** One piece of a piecewise-constant current program. */
 export interface CurrentSegment {
@@ -23,6 +24,8 @@ export interface TransientMicroenvironmentInput extends BoundaryLayerInput {
 export interface TransientMicroenvironmentResult {
   /** False when the program could not be followed to its end (see `message`). */
   completed: boolean;
+  /** Homogeneous rate-constant set used (null: homogeneous reactions off). */
+  rateConstants: RateConstantSetId | null;
   message?: string;
   /** Accepted time levels from 0, s. */
   timesS: number[];
@@ -132,7 +135,7 @@ export function transientMicroenvironment(input: TransientMicroenvironmentInput)
       const inflowBefore = inflow();
       uSaved.set(u);
       if (!layer.newton(jA, time)) {
-        u.set(uSaved);
+        layer.load(uSaved);
         rejected++;
         dt /= 4;
         if (dt < 1e-9 * Math.max(t, 1e-3)) {
@@ -160,6 +163,7 @@ export function transientMicroenvironment(input: TransientMicroenvironmentInput)
   }
   return {
     completed: message === undefined,
+    rateConstants: layer.rateConstants,
     ...(message ? { message } : {}),
     timesS,
     currentDensityAPerM2: currents,

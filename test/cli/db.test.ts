@@ -14,7 +14,7 @@ describe('cncouple db and plot', () => {
     const text = await cli('db', 'list', '--product', 'urea', '--sort', 'fe');
     expect(text.code).toBe(0);
     expect(text.out).toMatch(/^id\s+catalyst\s+product/);
-    expect(text.out).toContain('11 of 11 records');
+    expect(text.out).toContain('13 of 13 records');
     const json = JSON.parse((await cli('db', 'list', '--strategy', 'dual-site synergy', '--min-fe', '50', '--json')).out);
     expect(json.records.map((r: { id: string }) => r.id).sort()).toEqual(['cu-bi-c-cf-glycine', 'znmn-n-cl-urea']);
   });
@@ -30,7 +30,7 @@ describe('cncouple db and plot', () => {
 
   it('lists flags and consistency checks', async () => {
     const flags = JSON.parse((await cli('db', 'flags', '--json')).out);
-    expect(flags).toHaveLength(21);
+    expect(flags).toHaveLength(33);
     const check = await cli('db', 'check');
     expect(check.out).toMatch(/INCONSISTENT\s+pt-formamide\s+n = -4, implied n = 4\.93/);
     expect(check.out).toContain('3 records checkable');

@@ -41,15 +41,15 @@ afterAll(async () => {
 describe('web app in Chromium', () => {
   it('literature explorer lists every record and filters by product', async () => {
     await page.goto(`${server.url}/#/literature`);
-    await page.getByText('38 records').waitFor();
-    expect(await page.locator('table.records tbody tr').count()).toBe(38);
+    await page.getByText('47 records').waitFor();
+    expect(await page.locator('table.records tbody tr').count()).toBe(47);
     await shot('literature');
     await page.getByLabel('Product').selectOption('urea');
-    await page.getByText('11 records').waitFor();
-    expect(await page.locator('table.records tbody tr').count()).toBe(11);
+    await page.getByText('13 records').waitFor();
+    expect(await page.locator('table.records tbody tr').count()).toBe(13);
     await shot('literature-urea');
     await page.getByRole('button', { name: 'Clear' }).click();
-    await page.getByText('38 records').waitFor();
+    await page.getByText('47 records').waitFor();
   });
 
   it('opens a record with printed and normalized values and its source', async () => {

@@ -77,7 +77,7 @@ describe('HTTP API', () => {
 
   it('lists, filters, shows, creates, updates, forks and deletes records', async () => {
     const list = await call('GET', '/api/records?product=urea&sort=fe&limit=3');
-    expect(list.json.total).toBe(11);
+    expect(list.json.total).toBe(13);
     expect(list.json.records).toHaveLength(3);
     expect((await call('GET', '/api/records/ag-50-cyclohexanone-oxime')).json.normalized.currentDensityAPerM2).toBe(1000);
     const created = await call('POST', '/api/records', user);
@@ -87,7 +87,7 @@ describe('HTTP API', () => {
     expect((await call('PUT', '/api/records/api-cu-urea', { ...user, faradaicEfficiencyPrinted: '44%' })).json.normalized.faradaicEfficiency.value).toBe(0.44);
     expect((await call('POST', '/api/records/cu-s-cyclohexanone-oxime/fork', {})).status).toBe(201);
     expect((await call('DELETE', '/api/records/cu-s-cyclohexanone-oxime-fork')).status).toBe(200);
-    expect((await call('GET', '/api/flags')).json).toHaveLength(21);
+    expect((await call('GET', '/api/flags')).json).toHaveLength(33);
     expect((await call('GET', '/api/check')).json.map((c: { id: string }) => c.id).sort()).toEqual(['ag-50-cyclohexanone-oxime', 'bdd-formamide', 'pt-formamide']);
   });
 

@@ -1,0 +1,157 @@
+/**
+ * Bayesian-optimization benchmarks (issue 13): simple regret vs evaluations, median and quartiles over seeds,
+ * of the ask/tell planner against random search and a grid with the same budget, on
+ * (a) Branin through `askNext` (30 evaluations), and (b) the built-in urea model's 2-descriptor volcano
+ * (log10 TOF of urea over dG_NO × dG_CO, 40 evaluations through `optimizeKineticModel`), whose optimum is
+ * taken from a dense 201 × 201 sweep (or the best point any method found, if higher).
+ * Run alone: `npx tsx bench/ml.bench.ts` (prints tables, writes bench/ml-results.json and bench/ml-regret.svg);
+ * BENCH_ML_SEEDS sets the number of seeds (default 10).
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { SteadyStateSolver } from '../src/kinetics/analyze/steadyState.js';
+import { descriptorSweep } from '../src/kinetics/mapper/descriptorSweep.js';
+import { kineticObjectiveValue, optimizeKineticModel, solveAt } from '../src/ml/optimizeKineticModel.js';
+import { askNext } from '../src/ml/planExperiments.js';
+import { SeededRandom } from '../src/ml/random.js';
+import type { Run } from '../src/ml/runs.js';
+import { parseSearchSpace } from '../src/ml/searchSpace.js';
+import { regretSpec } from '../src/plot/planSpecs.js';
+import { renderSvg } from '../src/plot/renderSpec.js';
+import { loadModel } from '../src/store/builtinModels.js';
+
+/** Branin–Hoo on [−5, 10] × [0, 15]; global minimum 0.397887 (Dixon & Szegő 1978; value as tabulated by Surjanovic & Bingham, Virtual Library of Simulation Experiments). */
+export function branin(x1: number, x2: number): number {
+  return (x2 - (5.1 / (4 * Math.PI ** 2)) * x1 ** 2 + (5 / Math.PI) * x1 - 6) ** 2 + 10 * (1 - 1 / (8 * Math.PI)) * Math.cos(x1) + 10;
+}
+const BRANIN_MIN = 0.397887;
+
+/** Regret statistics of several runs at each evaluation count. */
+export interface RegretCurve {
+  method: string;
+  evaluations: number[];
+  median: number[];
+  q25: number[];
+  q75: number[];
+  /** Final simple regret of each seed. */
+  final: number[];
+}
+
+const q = (sorted: number[], p: number) => {
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  return sorted[lo]! + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] ?? sorted[lo]!) - sorted[lo]!);
+};
+
+/** Median and quartiles over seeds of best-so-far regret curves (each an array over evaluations). */
+function curve(method: string, runs: number[][]): RegretCurve {
+  const n = runs[0]!.length;
+  const evaluations = Array.from({ length: n }, (_, i) => i + 1);
+  const at = (i: number) => runs.map((r) => r[i]!).sort((a, b) => a - b);
+  return { method, evaluations, median: evaluations.map((_, i) => q(at(i), 0.5)), q25: evaluations.map((_, i) => q(at(i), 0.25)), q75: evaluations.map((_, i) => q(at(i), 0.75)), final: runs.map((r) => r[n - 1]!) };
+}
+
+/** Best-so-far regret from a sequence of values to minimize (NaN = failed, skipped). */
+const bestSoFar = (values: number[], optimum: number) => {
+  let b = Number.POSITIVE_INFINITY;
+  return values.map((v) => {
+    if (Number.isFinite(v) && v < b) b = v;
+    return b - optimum;
+  });
+};
+
+/** Branin through ask/tell, random search and a 5 × 6 grid (30 evaluations). */
+export function braninBench(seeds: number, budget = 30) {
+  const space = parseSearchSpace({ parameters: [{ name: 'x1', type: 'continuous', low: -5, high: 10 }, { name: 'x2', type: 'continuous', low: 0, high: 15 }], objectives: [{ name: 'f', goal: 'minimize' }] });
+  const bo: number[][] = [];
+  const random: number[][] = [];
+  const t0 = performance.now();
+  for (let s = 0; s < seeds; s++) {
+    const runs: Run[] = [];
+    let warm;
+    for (let i = 0; i < budget; i++) {
+      const a = askNext(space, { completed: runs, pending: [] }, { seed: 1000 * s + i, warmStart: warm, restarts: 2 });
+      warm = a.hyperparameters?.f ?? warm;
+      const p = a.suggestions[0]!.parameters as { x1: number; x2: number };
+      runs.push({ line: i + 2, parameters: p, objectives: { f: branin(p.x1, p.x2) } });
+    }
+    bo.push(bestSoFar(runs.map((r) => r.objectives.f!), BRANIN_MIN));
+    const rng = new SeededRandom(500 + s);
+    random.push(bestSoFar(Array.from({ length: budget }, () => branin(-5 + 15 * rng.uniform(), 15 * rng.uniform())), BRANIN_MIN));
+  }
+  const boSeconds = (performance.now() - t0) / 1000;
+  // grid: 5 × 6 cell centres, evaluated in row order (one deterministic run)
+  const grid: number[] = [];
+  for (let i = 0; i < 5; i++) for (let j = 0; j < 6; j++) grid.push(branin(-5 + (15 * (i + 0.5)) / 5, (15 * (j + 0.5)) / 6));
+  return { problem: 'Branin', unit: 'f', optimum: BRANIN_MIN, budget, seeds, secondsPerBoRun: boSeconds / seeds, curves: [curve('ask/tell (log-EI)', bo), curve('random search', random), curve('grid 5×6', [bestSoFar(grid, BRANIN_MIN)])] };
+}
+
+/** The urea volcano: maximize log10 TOF of urea over dG_NO ∈ [−1.5, 0.5] × dG_CO ∈ [−0.5, 1] eV. */
+export function volcanoBench(seeds: number, budget = 40) {
+  const model = loadModel({ name: 'urea-cu4-ceo2' });
+  const box = { x: { name: 'dG_NO', from: -1.5, to: 0.5 }, y: { name: 'dG_CO', from: -0.5, to: 1 } };
+  const t0 = performance.now();
+  const sweep = descriptorSweep(model, { x: { ...box.x, points: 201 }, y: { ...box.y, points: 201 } });
+  const sweepSeconds = (performance.now() - t0) / 1000;
+  let gridTop = Number.NEGATIVE_INFINITY;
+  for (const v of sweep.log10Tof.urea!) if (Number.isFinite(v) && v > gridTop) gridTop = v;
+  const objective = { quantity: 'log10Tof' as const, product: 'urea' };
+  const bo: number[][] = [];
+  const failures: number[] = [];
+  const t1 = performance.now();
+  for (let s = 0; s < seeds; s++) {
+    const r = optimizeKineticModel(model, { vary: [{ name: 'dG_NO', low: -1.5, high: 0.5 }, { name: 'dG_CO', low: -0.5, high: 1 }], objective, budget, seed: s, beliefGrid: 0 });
+    bo.push(r.trace.map((t) => (t.value === null ? Number.NaN : -t.value)));
+    failures.push(r.failures);
+  }
+  const boSeconds = (performance.now() - t1) / 1000;
+  const solver = new SteadyStateSolver(model);
+  const random: number[][] = [];
+  for (let s = 0; s < seeds; s++) {
+    const rng = new SeededRandom(700 + s);
+    random.push(Array.from({ length: budget }, () => {
+      const v = kineticObjectiveValue(solveAt(solver, { dG_NO: -1.5 + 2 * rng.uniform(), dG_CO: -0.5 + 1.5 * rng.uniform() }), objective).value;
+      return v === null ? Number.NaN : -v;
+    }));
+  }
+  // grid with the same budget: 5 × 8 cell centres
+  const grid: number[] = [];
+  for (let i = 0; i < 5; i++) for (let j = 0; j < 8; j++) {
+    const v = kineticObjectiveValue(solveAt(solver, { dG_NO: -1.5 + (2 * (i + 0.5)) / 5, dG_CO: -0.5 + (1.5 * (j + 0.5)) / 8 }), objective).value;
+    grid.push(v === null ? Number.NaN : -v);
+  }
+  const found = Math.max(...[...bo, ...random, grid].flat().filter(Number.isFinite).map((v) => -v));
+  const optimum = Math.max(gridTop, found);
+  const toRegret = (runs: number[][]) => runs.map((r) => bestSoFar(r, -optimum));
+  const within1pct = (runs: number[][]) => runs.filter((r) => Math.min(...r.filter(Number.isFinite)) <= -(gridTop + Math.log10(0.99))).length;
+  return {
+    problem: 'urea volcano (log10 TOF)',
+    unit: 'decades of TOF',
+    denseGridOptimum: gridTop,
+    optimum,
+    budget,
+    seeds,
+    sweepSeconds,
+    secondsPerBoRun: boSeconds / seeds,
+    failuresPerBoRun: failures,
+    seedsWithin1PercentOfDenseGrid: { bo: within1pct(bo), random: within1pct(random), grid: within1pct([grid]) },
+    curves: [curve('BO (log-EI)', toRegret(bo)), curve('random search', toRegret(random)), curve('grid 5×8', toRegret([grid]))],
+  };
+}
+
+/** Both benchmarks. */
+export function runMlBench(seeds = Number(process.env.BENCH_ML_SEEDS ?? 10)) {
+  return { branin: braninBench(seeds), volcano: volcanoBench(seeds) };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const r = runMlBench();
+  for (const p of [r.branin, r.volcano]) {
+    console.log(`${p.problem}: ${p.seeds} seeds, budget ${p.budget}; ${p.secondsPerBoRun.toFixed(1)} s per BO run`);
+    console.table(Object.fromEntries(p.curves.map((c) => [c.method, Object.fromEntries([5, 10, 20, p.budget].map((n) => [`n=${n} median [q25, q75]`, `${c.median[n - 1]!.toExponential(2)} [${c.q25[n - 1]!.toExponential(2)}, ${c.q75[n - 1]!.toExponential(2)}]`]))])));
+  }
+  console.log(`volcano: dense-grid optimum ${r.volcano.denseGridOptimum.toFixed(4)} (201×201 in ${r.volcano.sweepSeconds.toFixed(1)} s), best found ${r.volcano.optimum.toFixed(4)}; seeds within 1 % of the dense-grid TOF after ${r.volcano.budget}: BO ${r.volcano.seedsWithin1PercentOfDenseGrid.bo}/${r.volcano.seeds}, random ${r.volcano.seedsWithin1PercentOfDenseGrid.random}/${r.volcano.seeds}, grid ${r.volcano.seedsWithin1PercentOfDenseGrid.grid}/1; BO failures per run ${r.volcano.failuresPerBoRun.join(', ')}`);
+  writeFileSync(new URL('./ml-results.json', import.meta.url), JSON.stringify({ meta: { date: new Date().toISOString(), node: process.version }, ...r }, null, 2) + '\n');
+  writeFileSync(new URL('./ml-regret.svg', import.meta.url), await renderSvg(regretSpec([r.branin, r.volcano].map((p) => ({ problem: p.problem, unit: p.unit, methods: p.curves })))));
+  console.log('wrote bench/ml-results.json and bench/ml-regret.svg');
+}

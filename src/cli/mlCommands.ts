@@ -1,0 +1,127 @@
+import { type Command, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { InputError } from '../chem/index.js';
+import type { CompiledModel } from '../kinetics/parser/compileModel.js';
+import { beliefMapSpec, screeningSpec } from '../plot/planSpecs.js';
+import type { Output } from './dbCommands.js';
+import { progressBar } from './progressBar.js';
+import { writeFigure } from './writeFigure.js';
+
+type Run = <A extends unknown[]>(fn: (...args: A) => Output | Promise<Output>) => (...args: A) => Promise<void>;
+
+const num = (field: string, text: string | undefined, fallback: number): number => {
+  if (text === undefined) return fallback;
+  const v = Number(text);
+  if (text.trim() === '' || !Number.isFinite(v)) throw new InputError(field, 'a finite number', `got "${text}"`);
+  return v;
+};
+const int = (field: string, text: string | undefined, fallback: number, min: number, max: number): number => {
+  const v = num(field, text, fallback);
+  if (!Number.isInteger(v) || v < min || v > max) throw new InputError(field, `an integer from ${min} to ${max}`, `got "${text}"`);
+  return v;
+};
+const fmt = (x: number | null, d = 4) => (x === null || !Number.isFinite(x) ? '—' : Number(x.toPrecision(d)).toString());
+
+/** A built-in model by name, else a model file by path (loaded on use, like the kinetics commands). */
+async function model(ref: string): Promise<CompiledModel> {
+  const { builtinModelNames, loadModel } = await import('../store/builtinModels.js');
+  return builtinModelNames().includes(ref) ? loadModel({ name: ref }) : loadModel({ path: ref });
+}
+
+/** "dG_NO:-1.5:0.5" → { name, low, high }. */
+function parseVary(text: string) {
+  const [name, low, high, ...rest] = text.split(':');
+  if (!name || low === undefined || high === undefined || rest.length) throw new InputError('--vary', 'NAME:low:high, e.g. dG_NO:-1.5:0.5 or potential:-0.8:-0.2', `got "${text}"`);
+  return { name, low: num(`--vary ${name}`, low, 0), high: num(`--vary ${name}`, high, 0) };
+}
+
+/** Registers `kinetics optimize` (under the existing `kinetics` command) and `screen`. */
+export function registerMlCommands(program: Command, run: Run): void {
+  const json = () => new Option('--json', 'machine-readable output (see docs/cli.md)');
+  const kinetics = program.commands.find((c) => c.name() === 'kinetics') ?? program.command('kinetics');
+  kinetics
+    .command('optimize')
+    .description('Bayesian optimization through the steady-state model (the virtual lab); failed solves are reported, never used as numbers')
+    .argument('<model>', 'a built-in model (cncouple models) or a model file')
+    .requiredOption('--vary <NAME:low:high...>', 'descriptors (eV) or potential (V vs RHE) to vary, e.g. dG_NO:-1.5:0.5 dG_CO:-0.5:1')
+    .requiredOption('--objective <q:product>', 'fe:PRODUCT (faradaic efficiency) or log10Tof:PRODUCT (s-1 per site)')
+    .option('--budget <n>', 'steady-state evaluations', '30')
+    .option('--seed <s>', 'random seed', '0')
+    .option('--out <file>', 'belief map (surrogate mean, evaluations) as .svg or .png; one or two varied inputs')
+    .addOption(json())
+    .action(run(async (ref: string, o: { vary: string[]; objective: string; budget: string; seed: string; out?: string }, cmd: Command) => {
+      const m = await model(ref);
+      const { optimizeKineticModel, parseKineticObjective } = await import('../ml/optimizeKineticModel.js');
+      const objective = parseKineticObjective(m, o.objective);
+      const vary = o.vary.map(parseVary);
+      if (o.out && vary.length > 2) throw new InputError('--out', 'a belief map for one or two varied inputs', `got ${vary.length}`);
+      const budget = int('--budget', o.budget, 30, 3, 500);
+      const bar = progressBar('optimize', 'evaluations', !cmd.opts().json);
+      const t0 = performance.now();
+      const r = optimizeKineticModel(m, { vary, objective, budget, seed: int('--seed', o.seed, 0, 0, 2 ** 31 - 1), onEvaluation: (_, i) => bar.update(i + 1, budget) });
+      bar.stop();
+      const seconds = (performance.now() - t0) / 1000;
+      const label = objective.quantity === 'fe' ? `FE of ${objective.product}` : `log10 TOF of ${objective.product} (s⁻¹ per site)`;
+      if (o.out && r.beliefMap) await writeFigure(beliefMapSpec(r.beliefMap, r.trace, label), o.out);
+      const lines = [
+        `${budget} evaluations in ${seconds.toFixed(1)} s; ${r.failures} failed (unconverged or unresolved; not used as numbers)`,
+        r.best ? `best ${label}: ${fmt(r.best.value, 6)} at ${Object.entries(r.best.inputs).map(([k, v]) => `${k}=${fmt(v)}`).join('  ')}` : 'no evaluation succeeded',
+        ...r.trace.map((t, i) => `${String(i + 1).padStart(4)}  ${Object.entries(t.inputs).map(([k, v]) => `${k}=${fmt(v)}`).join('  ')}  ${t.status === 'ok' ? fmt(t.value, 5) : `${t.status}: ${t.message}`}`),
+        ...(r.diagnostics ? [`surrogate: LOO RMSE ${fmt(r.diagnostics.looRmse, 3)}`, ...r.diagnostics.warnings.map((w) => `note: ${w}`)] : []),
+        ...(o.out && r.beliefMap ? [`wrote ${o.out}`] : []),
+      ];
+      return { json: { ...r, wallTimeS: seconds, ...(o.out && r.beliefMap ? { file: o.out } : {}) }, text: lines.join('\n') };
+    }));
+
+  program
+    .command('screen')
+    .description('rank candidate surfaces through a microkinetic model with descriptor uncertainty (Monte Carlo)')
+    .argument('<candidates>', 'CSV: name, descriptor columns (eV), optional sigma_<descriptor> columns (eV)')
+    .requiredOption('--model <model>', 'a built-in model or a model file')
+    .option('--sigma-eV <eV>', 'standard deviation of every descriptor without its own sigma column', '0.1')
+    .option('--correlation <rho>', 'correlation of a candidate’s descriptor errors (0 ≤ ρ < 1)', '0')
+    .option('--samples <n>', 'samples per candidate', '1000')
+    .option('--top <k>', 'k of P(top k)', '1')
+    .option('--product <species>', 'product to report (default: the model’s first)')
+    .addOption(new Option('--rank-by <q>', 'ranking quantity').choices(['log10Tof', 'fe']).default('log10Tof'))
+    .option('--potential <V>', 'potential, V vs RHE (default: the model’s)')
+    .option('--seed <s>', 'random seed', '0')
+    .option('--out <file>', 'candidates with their intervals as .svg or .png')
+    .addOption(json())
+    .action(run(async (file: string, o: { model: string; sigmaEV: string; correlation: string; samples: string; top: string; product?: string; rankBy: 'log10Tof' | 'fe'; potential?: string; seed: string; out?: string }, cmd: Command) => {
+      const m = await model(o.model);
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (error) {
+        throw new InputError('candidates', 'a readable CSV file', `cannot read "${file}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      }
+      const { parseCandidatesCsv } = await import('../ml/campaignText.js');
+      const { screenCandidates } = await import('../ml/screenCandidates.js');
+      const candidates = parseCandidatesCsv(m.descriptors, text);
+      const bar = progressBar('screen', 'candidates', !cmd.opts().json);
+      const r = screenCandidates(m, candidates, {
+        sigmaEv: num('--sigma-eV', o.sigmaEV, 0.1),
+        correlation: num('--correlation', o.correlation, 0),
+        samples: int('--samples', o.samples, 1000, 10, 100000),
+        topK: int('--top', o.top, 1, 1, 10000),
+        product: o.product,
+        rankBy: o.rankBy,
+        potentialVvsRHE: o.potential === undefined ? undefined : num('--potential', o.potential, 0),
+        seed: int('--seed', o.seed, 0, 0, 2 ** 31 - 1),
+        onCandidate: bar.update,
+      });
+      bar.stop();
+      const q = r.rankBy === 'fe' ? 'fe' : 'log10Tof';
+      if (o.out) await writeFigure(screeningSpec(r.candidates.map((c) => ({ name: c.name, ...c[q], pTopK: c.pTopK })), q === 'fe' ? `FE of ${r.product}` : `log10 TOF of ${r.product} (s⁻¹ per site)`, r.topK), o.out);
+      const sorted = [...r.candidates].sort((a, b) => b.pTopK - a.pTopK || b[q].median - a[q].median);
+      const lines = [
+        `${r.candidates.length} candidates × ${r.samples} samples, σ = ${r.sigmaEv} eV (ρ = ${r.correlation}); ${r.product}, ranked by ${r.rankBy}`,
+        `${'candidate'.padEnd(18)} ${'log10 TOF median [5–95 %]'.padEnd(30)} ${'FE median [5–95 %]'.padEnd(28)} P(top ${r.topK})  failed`,
+        ...sorted.map((c) => `${c.name.padEnd(18)} ${`${fmt(c.log10Tof.median, 3)} [${fmt(c.log10Tof.p05, 3)}, ${fmt(c.log10Tof.p95, 3)}]`.padEnd(30)} ${`${fmt(c.fe.median, 3)} [${fmt(c.fe.p05, 3)}, ${fmt(c.fe.p95, 3)}]`.padEnd(28)} ${c.pTopK.toFixed(3).padStart(8)}  ${(100 * c.failedFraction).toFixed(1)} %`),
+        ...r.warnings.map((w) => `note: ${w}`),
+        ...(o.out ? [`wrote ${o.out}`] : []),
+      ];
+      return { json: { ...r, ...(o.out ? { file: o.out } : {}) }, text: lines.join('\n') };
+    }));
+}

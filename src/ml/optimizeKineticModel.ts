@@ -1,0 +1,189 @@
+import { InputError } from '../chem/index.js';
+import { type SteadyStateObservables, SteadyStateSolver } from '../kinetics/analyze/steadyState.js';
+import type { CompiledModel } from '../kinetics/parser/compileModel.js';
+import type { GaussianProcessDiagnostics, GaussianProcessHyperparameters } from './gaussianProcess.js';
+import { askNext, fitSurrogate } from './planExperiments.js';
+import type { Run } from './runs.js';
+import { type SearchSpace, parseSearchSpace } from './searchSpace.js';
+
+/** A model input to vary: a descriptor of the model (eV) or `potential` (V vs RHE). */
+export interface VariedInput {
+  name: string;
+  low: number;
+  high: number;
+}
+
+/** What to maximize: FE (fraction) or log10 of the production TOF (s⁻¹ per site) of one product. */
+export interface KineticObjective {
+  quantity: 'fe' | 'log10Tof';
+  product: string;
+}
+
+/** Options of {@link optimizeKineticModel}. */
+export interface OptimizeKineticModelOptions {
+  vary: VariedInput[];
+  objective: KineticObjective;
+  /** Steady-state evaluations in all (default 30, from 3 to 500). */
+  budget?: number;
+  /** Seed (default 0). */
+  seed?: number;
+  /** Grid points per axis of the belief map for one or two varied inputs (default 21; 0 = none). */
+  beliefGrid?: number;
+  /** Called after every evaluation (progress). */
+  onEvaluation?: (evaluation: KineticEvaluation, index: number) => void;
+}
+
+/** One evaluation of the model. */
+export interface KineticEvaluation {
+  inputs: Record<string, number>;
+  /** `ok`: a verified steady state with a resolved objective; otherwise the evaluation is not used as a number. */
+  status: 'ok' | 'unconverged' | 'unresolved';
+  /** Objective value when `ok`, else null. */
+  value: number | null;
+  /** Why the evaluation failed. */
+  message?: string;
+  /** Best objective so far after this evaluation (null before the first success). */
+  bestSoFar: number | null;
+}
+
+/** Result of {@link optimizeKineticModel}. */
+export interface OptimizeKineticModelResult {
+  objective: KineticObjective;
+  best: { inputs: Record<string, number>; value: number } | null;
+  trace: KineticEvaluation[];
+  failures: number;
+  /** Surrogate diagnostics at the end (null below 3 successes). */
+  diagnostics: GaussianProcessDiagnostics | null;
+  /** The surrogate's mean and sd over a grid of the varied inputs (one or two of them), row-major x fastest. */
+  beliefMap: { x: { name: string; values: number[] }; y?: { name: string; values: number[] }; mean: number[]; sd: number[] } | null;
+}
+
+/**
+ * Smallest resolved rate, s⁻¹ per site. The steady-state solver accepts a relative residual of 1e-10 against
+ * each gross flux plus a flux floor of 1e-12 s⁻¹ (src/kinetics/solver/solveSteadyState.ts, solverOptions.ts),
+ * so net rates below about 1e-22 s⁻¹ are indistinguishable from zero; we keep two decades of margin.
+ */
+export const RESOLVED_RATE_PER_S = 1e-20;
+
+/** Parses `fe:urea` or `log10Tof:urea` against the model's products. */
+export function parseKineticObjective(model: CompiledModel, text: string): KineticObjective {
+  const products = model.productIndices.map((p) => model.species[p]!);
+  const allowed = `fe:PRODUCT or log10Tof:PRODUCT with PRODUCT one of ${products.join(', ')}`;
+  const [q, product] = text.split(':');
+  if ((q !== 'fe' && q !== 'log10Tof') || !product) throw new InputError('--objective', allowed, `got "${text}"`);
+  if (!products.includes(product)) throw new InputError('--objective', allowed, `"${product}" is not a product of the model`);
+  return { quantity: q, product };
+}
+
+function checkVary(model: CompiledModel, vary: VariedInput[]): void {
+  if (vary.length === 0) throw new InputError('--vary', 'at least one NAME:low:high', 'none given');
+  const allowed = `a descriptor of the model (${model.descriptors.join(', ')}) or potential`;
+  vary.forEach((v, i) => {
+    if (v.name !== 'potential' && !model.descriptors.includes(v.name)) throw new InputError(`--vary ${v.name}`, allowed, `unknown input "${v.name}"`);
+    if (!(Number.isFinite(v.low) && Number.isFinite(v.high) && v.high > v.low)) throw new InputError(`--vary ${v.name}`, 'finite low < high', `got ${v.low}:${v.high}`);
+    const lim = v.name === 'potential' ? 5 : 20;
+    if (v.low < -lim || v.high > lim) throw new InputError(`--vary ${v.name}`, `bounds within ±${lim} ${v.name === 'potential' ? 'V' : 'eV'}`, `got ${v.low}:${v.high}`);
+    if (vary.findIndex((w) => w.name === v.name) !== i) throw new InputError(`--vary ${v.name}`, 'each input once', 'repeated');
+  });
+}
+
+/** The steady state at inputs (`potential` and descriptor names), retried from the default start if the guess fails. */
+export function solveAt(solver: SteadyStateSolver, inputs: Record<string, number>, guess?: Float64Array): SteadyStateObservables {
+  const descriptors: Record<string, number> = {};
+  let potentialVvsRHE: number | undefined;
+  for (const [k, v] of Object.entries(inputs)) {
+    if (k === 'potential') potentialVvsRHE = v;
+    else descriptors[k] = v;
+  }
+  const obs = solver.solve({ potentialVvsRHE, descriptors, guess });
+  return !obs.converged && guess ? solver.solve({ potentialVvsRHE, descriptors }) : obs;
+}
+
+/**
+ * The objective of a steady state. Unconverged states and objectives below the solver's resolution
+ * ({@link RESOLVED_RATE_PER_S}) are failures, never numbers.
+ */
+export function kineticObjectiveValue(obs: SteadyStateObservables, objective: KineticObjective): { status: KineticEvaluation['status']; value: number | null; message?: string } {
+  if (!obs.converged) return { status: 'unconverged', value: null, message: `steady state not verified (residual ${obs.residual.toExponential(1)})` };
+  const tof = obs.tofPerS[objective.product]!;
+  if (objective.quantity === 'log10Tof') {
+    if (!(tof > RESOLVED_RATE_PER_S)) return { status: 'unresolved', value: null, message: `production TOF of ${objective.product} ${tof.toExponential(2)} s-1 is below the solver's resolution` };
+    return { status: 'ok', value: Math.log10(tof) };
+  }
+  if (!(obs.electronRatePerS > RESOLVED_RATE_PER_S)) return { status: 'unresolved', value: null, message: `net reduction rate ${obs.electronRatePerS.toExponential(2)} e- s-1 per site is below the solver's resolution: FE undefined` };
+  const fe = obs.faradaicEfficiency[objective.product]!;
+  return Number.isFinite(fe) ? { status: 'ok', value: fe } : { status: 'unresolved', value: null, message: 'FE not finite' };
+}
+
+/** One evaluation: {@link solveAt} then {@link kineticObjectiveValue}; `state` of converged solves for continuation. */
+export function evaluateKineticObjective(solver: SteadyStateSolver, objective: KineticObjective, inputs: Record<string, number>, guess?: Float64Array): { status: KineticEvaluation['status']; value: number | null; message?: string; state?: Float64Array } {
+  const obs = solveAt(solver, inputs, guess);
+  return { ...kineticObjectiveValue(obs, objective), ...(obs.converged ? { state: obs.state } : {}) };
+}
+
+/**
+ * Bayesian optimization through a microkinetic model (the virtual lab): every evaluation a verified steady
+ * state of `model` at the varied descriptors/potential, maximizing FE or log10 TOF of one product by the
+ * ask/tell planner of {@link askNext} (space-filling start, then log-EI on a GP). Failed evaluations stay in
+ * the campaign as in-flight points that are never finished: the Kriging believer keeps later suggestions
+ * away from them without inventing a value. Each solve starts from the converged state of the nearest
+ * earlier success (then, if that fails, from the solver's default start).
+ */
+export function optimizeKineticModel(model: CompiledModel, options: OptimizeKineticModelOptions): OptimizeKineticModelResult {
+  checkVary(model, options.vary);
+  const budget = options.budget ?? 30;
+  if (!Number.isInteger(budget) || budget < 3 || budget > 500) throw new InputError('--budget', 'an integer from 3 to 500', `got ${budget}`);
+  const seed = options.seed ?? 0;
+  const { objective } = options;
+  const space: SearchSpace = parseSearchSpace({
+    parameters: options.vary.map((v) => ({ name: v.name, type: 'continuous', low: v.low, high: v.high })),
+    objectives: [{ name: 'objective', goal: 'maximize' }],
+  });
+  const solver = new SteadyStateSolver(model);
+  const completed: Run[] = [];
+  const failed: Run[] = [];
+  const states: { inputs: Record<string, number>; state: Float64Array }[] = [];
+  const trace: KineticEvaluation[] = [];
+  let best: OptimizeKineticModelResult['best'] = null;
+  let warm: GaussianProcessHyperparameters | undefined;
+  const unit = (a: Record<string, number>) => options.vary.map((v) => (a[v.name]! - v.low) / (v.high - v.low));
+  for (let i = 0; i < budget; i++) {
+    const ask = askNext(space, { completed, pending: failed }, { seed: seed * 100003 + i, warmStart: warm, restarts: 2 });
+    warm = ask.hyperparameters?.objective ?? warm;
+    const inputs = ask.suggestions[0]!.parameters as Record<string, number>;
+    // nearest converged neighbour as the Newton start (continuation, as the mapper does)
+    let guess: Float64Array | undefined;
+    let bd = Number.POSITIVE_INFINITY;
+    const u = unit(inputs);
+    for (const s of states) {
+      const d = unit(s.inputs).reduce((acc, x, k) => acc + (x - u[k]!) ** 2, 0);
+      if (d < bd) [bd, guess] = [d, s.state];
+    }
+    const r = evaluateKineticObjective(solver, objective, inputs, guess);
+    if (r.state) states.push({ inputs, state: Float64Array.from(r.state) });
+    const run: Run = { line: i + 1, parameters: inputs, objectives: r.value === null ? {} : { objective: r.value } };
+    if (r.status === 'ok') {
+      completed.push(run);
+      if (!best || r.value! > best.value) best = { inputs, value: r.value! };
+    } else failed.push(run);
+    const evaluation: KineticEvaluation = { inputs, status: r.status, value: r.value, ...(r.message ? { message: r.message } : {}), bestSoFar: best?.value ?? null };
+    trace.push(evaluation);
+    options.onEvaluation?.(evaluation, i);
+  }
+  let diagnostics: GaussianProcessDiagnostics | null = null;
+  let beliefMap: OptimizeKineticModelResult['beliefMap'] = null;
+  if (completed.length >= 3) {
+    const gp = fitSurrogate(space, completed, completed.map((r) => r.objectives.objective!), { seed, warmStart: warm, restarts: 2 });
+    diagnostics = gp.diagnostics();
+    const n = options.beliefGrid ?? 21;
+    if (n > 1 && options.vary.length <= 2) {
+      const axis = (v: VariedInput) => Array.from({ length: n }, (_, k) => v.low + ((v.high - v.low) * k) / (n - 1));
+      const xs = axis(options.vary[0]!);
+      const ys = options.vary[1] ? axis(options.vary[1]) : [Number.NaN];
+      const pts = ys.flatMap((y) => xs.map((x) => (options.vary[1] ? [x, y] : [x])));
+      const p = gp.predict(pts);
+      beliefMap = { x: { name: options.vary[0]!.name, values: xs }, ...(options.vary[1] ? { y: { name: options.vary[1].name, values: ys } } : {}), mean: p.mean, sd: p.variance.map(Math.sqrt) };
+    }
+  }
+  return { objective, best, trace, failures: failed.length, diagnostics, beliefMap };
+}

@@ -1,0 +1,158 @@
+import { InputError } from '../chem/index.js';
+import { SteadyStateSolver } from '../kinetics/analyze/steadyState.js';
+import type { CompiledModel } from '../kinetics/parser/compileModel.js';
+import { kineticObjectiveValue, solveAt } from './optimizeKineticModel.js';
+import { SeededRandom } from './random.js';
+
+/** One candidate surface: its descriptor values (eV) and optionally their own standard deviations (eV). */
+export interface ScreeningCandidate {
+  name: string;
+  descriptors: Record<string, number>;
+  /** Per-descriptor standard deviation, eV (default: the common `sigmaEv`). */
+  sigmaEv?: Record<string, number>;
+}
+
+/** Options of {@link screenCandidates}. */
+export interface ScreenCandidatesOptions {
+  /** Product whose TOF and FE are reported (default the model's first product). */
+  product?: string;
+  /** Ranking quantity (default `log10Tof`). */
+  rankBy?: 'log10Tof' | 'fe';
+  /** Standard deviation of every descriptor without its own, eV (default 0.1). */
+  sigmaEv?: number;
+  /**
+   * Correlation of the errors of a candidate's descriptors (equicorrelated, 0 ≤ ρ < 1; default 0): DFT errors
+   * of related adsorbates share the functional's bias.
+   */
+  correlation?: number;
+  /** Monte Carlo samples per candidate (default 1000, 10 to 100 000). */
+  samples?: number;
+  /** k of P(top k) (default 1). */
+  topK?: number;
+  /** Potential, V vs RHE (default the model's). */
+  potentialVvsRHE?: number;
+  /** Seed (default 0). */
+  seed?: number;
+  /** Progress after each candidate. */
+  onCandidate?: (done: number, total: number) => void;
+}
+
+/** Median and central 90 % interval (5th–95th percentile) of a sampled quantity; NaN without samples. */
+export interface SampledQuantity {
+  nominal: number;
+  median: number;
+  p05: number;
+  p95: number;
+}
+
+/** Screening result of one candidate. */
+export interface ScreenedCandidate {
+  name: string;
+  descriptors: Record<string, number>;
+  log10Tof: SampledQuantity;
+  fe: SampledQuantity;
+  /** Probability of ranking among the top k by `rankBy` (failed samples count as not in the top k). */
+  pTopK: number;
+  /** Fraction of samples whose steady state failed or whose objective was unresolved. */
+  failedFraction: number;
+}
+
+/** Result of {@link screenCandidates}. */
+export interface ScreenCandidatesResult {
+  product: string;
+  rankBy: 'log10Tof' | 'fe';
+  topK: number;
+  samples: number;
+  sigmaEv: number;
+  correlation: number;
+  candidates: ScreenedCandidate[];
+  warnings: string[];
+}
+
+/** Quantile by linear interpolation between order statistics (Hyndman & Fan 1996, type 7). */
+export function quantile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  return sorted[lo]! + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] ?? sorted[lo]!) - sorted[lo]!);
+}
+
+/**
+ * Screening with uncertainty: each candidate's descriptors are sampled as d + σ·ε with ε normal (optionally
+ * equicorrelated across the candidate's descriptors, independent between candidates), every sample is a
+ * verified steady state of the model, and each candidate gets the median and 5–95 % interval of log10 TOF and
+ * FE of `product` and its probability of being in the top k by `rankBy` (ranked sample by sample).
+ * Failed or unresolved samples are left out of the quantiles, counted in `failedFraction`, and never rank.
+ */
+export function screenCandidates(model: CompiledModel, candidates: readonly ScreeningCandidate[], options: ScreenCandidatesOptions = {}): ScreenCandidatesResult {
+  const products = model.productIndices.map((p) => model.species[p]!);
+  const product = options.product ?? products[0]!;
+  if (!products.includes(product)) throw new InputError('--product', `a product of the model (${products.join(', ')})`, `got "${product}"`);
+  const rankBy = options.rankBy ?? 'log10Tof';
+  const sigma = options.sigmaEv ?? 0.1;
+  if (!(sigma >= 0 && sigma <= 2)) throw new InputError('--sigma-eV', 'a number from 0 to 2 eV', `got ${sigma}`);
+  const rho = options.correlation ?? 0;
+  if (!(rho >= 0 && rho < 1)) throw new InputError('--correlation', 'a number from 0 to below 1', `got ${rho}`);
+  const S = options.samples ?? 1000;
+  if (!Number.isInteger(S) || S < 10 || S > 100000) throw new InputError('--samples', 'an integer from 10 to 100000', `got ${S}`);
+  const k = options.topK ?? 1;
+  if (!Number.isInteger(k) || k < 1) throw new InputError('--top', 'a positive integer', `got ${k}`);
+  if (candidates.length === 0) throw new InputError('candidates', 'at least one candidate', 'none given');
+  candidates.forEach((c, i) => {
+    for (const [n, v] of Object.entries(c.descriptors)) {
+      if (!model.descriptors.includes(n)) throw new InputError(`candidates[${i}].${n}`, `a descriptor of the model (${model.descriptors.join(', ')})`, `unknown descriptor "${n}"`);
+      if (!Number.isFinite(v)) throw new InputError(`candidates[${i}].${n}`, 'a finite number, eV', `got ${v}`);
+    }
+    for (const [n, v] of Object.entries(c.sigmaEv ?? {})) if (!(v >= 0 && v <= 2)) throw new InputError(`candidates[${i}].sigma_${n}`, 'a number from 0 to 2 eV', `got ${v}`);
+  });
+  const solver = new SteadyStateSolver(model);
+  const rng = new SeededRandom(options.seed ?? 0);
+  const quantities = (['log10Tof', 'fe'] as const).map((q) => ({ quantity: q, product }));
+  // values[c][s]: rank quantity of sample s (NaN when failed)
+  const rankValues: Float64Array[] = [];
+  const screened: Omit<ScreenedCandidate, 'pTopK'>[] = [];
+  candidates.forEach((c, ci) => {
+    const names = Object.keys(c.descriptors);
+    const nominalInputs = { ...c.descriptors, ...(options.potentialVvsRHE !== undefined ? { potential: options.potentialVvsRHE } : {}) };
+    const nominalState = solveAt(solver, nominalInputs);
+    const nominal = quantities.map((q) => kineticObjectiveValue(nominalState, q));
+    const guess = nominalState.converged ? Float64Array.from(nominalState.state) : undefined;
+    const tof: number[] = [];
+    const fe: number[] = [];
+    const rank = new Float64Array(S).fill(Number.NaN);
+    let failed = 0;
+    for (let s = 0; s < S; s++) {
+      const common = rng.normal();
+      const inputs: Record<string, number> = { ...nominalInputs };
+      for (const n of names) inputs[n] = c.descriptors[n]! + (c.sigmaEv?.[n] ?? sigma) * (Math.sqrt(rho) * common + Math.sqrt(1 - rho) * rng.normal());
+      const obs = solveAt(solver, inputs, guess);
+      const a = kineticObjectiveValue(obs, quantities[0]!);
+      const b = kineticObjectiveValue(obs, quantities[1]!);
+      if (a.status === 'ok') tof.push(a.value!);
+      if (b.status === 'ok') fe.push(b.value!);
+      const r = rankBy === 'log10Tof' ? a : b;
+      if (r.status === 'ok') rank[s] = r.value!;
+      else failed++;
+    }
+    const summarize = (nom: { value: number | null }, v: number[]): SampledQuantity => {
+      v.sort((x, y) => x - y);
+      return { nominal: nom.value ?? Number.NaN, median: quantile(v, 0.5), p05: quantile(v, 0.05), p95: quantile(v, 0.95) };
+    };
+    screened.push({ name: c.name, descriptors: c.descriptors, log10Tof: summarize(nominal[0]!, tof), fe: summarize(nominal[1]!, fe), failedFraction: failed / S });
+    rankValues.push(rank);
+    options.onCandidate?.(ci + 1, candidates.length);
+  });
+  const inTop = new Float64Array(candidates.length);
+  const order = Array.from({ length: candidates.length }, (_, i) => i);
+  for (let s = 0; s < S; s++) {
+    const ok = order.filter((i) => !Number.isNaN(rankValues[i]![s]!));
+    ok.sort((a, b) => rankValues[b]![s]! - rankValues[a]![s]! || a - b);
+    for (const i of ok.slice(0, k)) inTop[i]! += 1 / S;
+  }
+  const warnings: string[] = [];
+  screened.forEach((c) => {
+    if (c.failedFraction > 0.05) warnings.push(`${c.name}: ${(100 * c.failedFraction).toFixed(0)} % of samples failed or were unresolved; its quantiles use the rest`);
+  });
+  if (k >= candidates.length) warnings.push(`top ${k} of ${candidates.length} candidates: every probability is 1 unless samples failed`);
+  return { product, rankBy, topK: k, samples: S, sigmaEv: sigma, correlation: rho, candidates: screened.map((c, i) => ({ ...c, pTopK: inTop[i]! })), warnings };
+}

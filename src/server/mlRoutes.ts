@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { parseRunsCsv, parseSearchSpaceText } from '../ml/campaignText.js';
+import { askNext, campaignStatus } from '../ml/planExperiments.js';
+import { type SearchSpace, parseSearchSpace } from '../ml/searchSpace.js';
+import { paritySpec } from '../plot/planSpecs.js';
+import type { RouteDefinition } from './routes.js';
+
+const spaceField = z.union([z.string().min(1).max(100_000), z.record(z.string(), z.unknown())]).describe('the search space: YAML/JSON text, or the object (docs/ml.md)');
+const runsField = z.string().max(5_000_000).default('').describe('runs so far as CSV text: one column per parameter and objective; empty objectives = in flight');
+
+/** Body of `POST /api/plan/ask`. */
+export const planAskRequestSchema = z.object({
+  space: spaceField,
+  runs: runsField,
+  batch: z.number().int().min(1).max(50).default(1).describe('number of suggestions'),
+  seed: z.number().int().min(0).max(2 ** 31 - 1).default(0).describe('random seed (same inputs and seed → same suggestions)'),
+});
+
+/** Body of `POST /api/plan/status`. */
+export const planStatusRequestSchema = z.object({
+  space: spaceField,
+  runs: runsField,
+  seed: z.number().int().min(0).max(2 ** 31 - 1).default(0),
+});
+
+const space = (s: string | Record<string, unknown>): SearchSpace => (typeof s === 'string' ? parseSearchSpaceText(s) : parseSearchSpace(s));
+
+/** Experiment-planning routes (ask/tell over a search space and a runs table). */
+export const ML_ROUTES: RouteDefinition[] = [
+  {
+    method: 'POST', url: '/api/plan/ask', tag: 'planning', summary: 'Next runs of a campaign: space-filling, then log expected improvement (ParEGO for two objectives)', body: planAskRequestSchema,
+    handler: ({ body }) => {
+      const b = body as z.infer<typeof planAskRequestSchema>;
+      const s = space(b.space);
+      return askNext(s, parseRunsCsv(s, b.runs), { batch: b.batch, seed: b.seed });
+    },
+  },
+  {
+    method: 'POST', url: '/api/plan/status', tag: 'planning', summary: 'Best runs, Pareto front, surrogate diagnostics and the leave-one-out parity plot (Vega-Lite)', body: planStatusRequestSchema,
+    handler: ({ body }) => {
+      const b = body as z.infer<typeof planStatusRequestSchema>;
+      const s = space(b.space);
+      const status = campaignStatus(s, parseRunsCsv(s, b.runs), { seed: b.seed });
+      return { ...status, paritySpec: status.parity ? paritySpec(status.parity) : null };
+    },
+  },
+];

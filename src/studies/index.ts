@@ -1,0 +1,20 @@
+/**
+ * The use-case layer: every user-facing operation defined once (input schema + run), shared by the HTTP API,
+ * the CLI's `study` command and the worker threads. A newcomer finds an operation's one definition here.
+ */
+import { balanceStudy, convertStudy, e0Study, faradaicEfficiencyStudy, formulaStudy, potentialStudy } from './chemistry.js';
+import { diagramStudy, pulseStudy, steadyStudy } from './kinetics.js';
+import { microenvStudy, reactorStudy, teaStudy } from './process.js';
+import type { Study } from './study.js';
+
+/** Every study by its registry name. */
+export const STUDIES: Readonly<Record<string, Study>> = Object.fromEntries(
+  [formulaStudy, balanceStudy, faradaicEfficiencyStudy, potentialStudy, convertStudy, e0Study, diagramStudy, steadyStudy, pulseStudy, microenvStudy, reactorStudy, teaStudy].map((s) => [s.name, s as unknown as Study]),
+);
+
+/** The study named `name`. @throws {Error} for an unknown name (a programming error, not user input) */
+export function studyByName(name: string): Study {
+  const study = STUDIES[name];
+  if (!study) throw new Error(`no study "${name}"`);
+  return study;
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { runPulse } from '../kinetics/analyze/pulse.js';
+import { polarizationCurve } from '../kinetics/analyze/steadyState.js';
+import { freeEnergyDiagram } from '../mechanism/freeEnergyDiagram.js';
+import { freeEnergyDiagramSpec } from '../plot/freeEnergyDiagramSpec.js';
+import { loadModel } from '../store/builtinModels.js';
+import { defineStudy } from './study.js';
+
+/** A model by built-in name or as YAML/JSON text. */
+export const modelRef = {
+  model: z.string().max(100).optional().describe('built-in model name (GET /api/models)'),
+  modelText: z.string().max(1_000_000).optional().describe('a model file as YAML or JSON text'),
+};
+const descriptorValues = z.record(z.string().max(100), z.number().finite()).optional().describe('descriptor values, eV');
+const requireModel = <T extends { model?: string; modelText?: string }>(v: T) => v.model !== undefined || v.modelText !== undefined;
+const modelMessage = { message: 'give "model" (a built-in name) or "modelText"', path: ['model'] };
+
+/** The compiled model of a request: built-in name or text. */
+export const modelOf = (b: { model?: string; modelText?: string }) => (b.modelText !== undefined ? loadModel({ text: b.modelText }) : loadModel({ name: b.model! }));
+
+/** Input of {@link diagramStudy}. */
+export const diagramRequestSchema = z
+  .object({ ...modelRef, potentialVvsRHE: z.number().min(-5).max(5).default(0), pathways: z.array(z.string().max(100)).max(50).optional(), descriptors: descriptorValues })
+  .refine(requireModel, modelMessage);
+/** Free-energy diagrams (CHE) of a model's pathways at one potential, with their Vega-Lite spec. */
+export const diagramStudy = defineStudy({
+  name: 'mechanism.diagram',
+  summary: 'Free-energy diagrams (CHE) at a potential, limiting potentials, and the Vega-Lite spec',
+  input: diagramRequestSchema,
+  runsOn: 'pool',
+  run: (b) => {
+    const m = modelOf(b);
+    const diagrams = (b.pathways ?? m.file.pathways.map((p) => p.name)).map((p) => freeEnergyDiagram(m, p, b.potentialVvsRHE, b.descriptors));
+    return { diagrams, spec: freeEnergyDiagramSpec(diagrams, m.file.name) };
+  },
+});
+
+/** Input of {@link steadyStudy}. */
+export const steadyRequestSchema = z
+  .object({ ...modelRef, potentialsVvsRHE: z.array(z.number().min(-5).max(5)).min(1).max(400).optional(), descriptors: descriptorValues })
+  .refine(requireModel, modelMessage);
+/** Steady states along a polarization curve (continuation), without the raw state arrays. */
+export const steadyStudy = defineStudy({
+  name: 'kinetics.steady',
+  summary: 'Steady states (polarization curve with continuation): coverages, rates, FE, current density',
+  input: steadyRequestSchema,
+  runsOn: 'pool',
+  run: (b, onProgress) => {
+    const m = modelOf(b);
+    const potentials = b.potentialsVvsRHE ?? [m.file.potentialVvsRHE];
+    const curve = polarizationCurve(m, potentials, { descriptors: b.descriptors });
+    onProgress?.(potentials.length, potentials.length);
+    return curve.map(({ theta: _t, state: _s, ...rest }) => rest);
+  },
+});
+
+/** Input of {@link pulseStudy}. */
+export const pulseRequestSchema = z
+  .object({ ...modelRef, e1V: z.number().min(-5).max(5), t1S: z.number().positive().max(1e6), e2V: z.number().min(-5).max(5), t2S: z.number().positive().max(1e6), periods: z.number().int().min(1).max(200), descriptors: descriptorValues })
+  .refine(requireModel, modelMessage);
+/** Square-wave pulsed potential (V vs RHE, s): period-averaged rates and FE. */
+export const pulseStudy = defineStudy({
+  name: 'kinetics.pulse',
+  summary: 'Square-wave pulsed potential: period-averaged rates and FE',
+  input: pulseRequestSchema,
+  runsOn: 'pool',
+  run: (b) => runPulse(modelOf(b), { e1V: b.e1V, t1S: b.t1S, e2V: b.e2V, t2S: b.t2S, periods: b.periods, descriptors: b.descriptors }),
+});

@@ -1,0 +1,29 @@
+import type { z } from 'zod';
+
+/** Progress of a running study in its own units (e.g. periods done of periods asked). */
+export type StudyProgress = (done: number, total: number) => void;
+
+/**
+ * One user-facing operation: the single definition that the API, the CLI and the job workers share — its
+ * input schema (units in the field names, defaults documented once, in the schema) and its `run`.
+ */
+export interface Study<S extends z.ZodType = z.ZodType, R = unknown> {
+  /** Registry name, e.g. `kinetics.pulse`. */
+  name: string;
+  /** One line for the API docs. */
+  summary: string;
+  /** The input schema: the API body, the CLI's `study` input file, the worker's task. */
+  input: S;
+  /**
+   * Where the HTTP API runs it: `inline` for calculators whose cost the schema bounds to well under a
+   * millisecond, `pool` for anything that solves equations (run on a worker thread, never on the request thread).
+   */
+  runsOn: 'inline' | 'pool';
+  /** Runs the operation on validated input; pure (no I/O beyond reading built-in data). */
+  run: (input: z.output<S>, onProgress?: StudyProgress) => R;
+}
+
+/** Declares a study (identity; it types `run` from the schema). */
+export function defineStudy<S extends z.ZodType, R>(study: Study<S, R>): Study<S, R> {
+  return study;
+}

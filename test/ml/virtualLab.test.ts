@@ -1,0 +1,104 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { steadyState } from '../../src/kinetics/analyze/steadyState.js';
+import { descriptorSweep } from '../../src/kinetics/mapper/descriptorSweep.js';
+import { optimizeKineticModel, parseKineticObjective } from '../../src/ml/optimizeKineticModel.js';
+import { quantile, screenCandidates } from '../../src/ml/screenCandidates.js';
+import { loadModel } from '../../src/store/builtinModels.js';
+import { cli } from '../support/cli.js';
+
+const model = loadModel({ name: 'urea-cu4-ceo2' });
+
+describe('kinetics optimize (BO through the steady-state solver)', () => {
+  it('finds the 1-D volcano top of a dense sweep; failures are never numbers', () => {
+    const sweep = descriptorSweep(model, { x: { name: 'dG_NO', from: -1.5, to: 0.5, points: 401 } });
+    const top = Math.max(...Array.from(sweep.log10Tof.urea!).filter(Number.isFinite));
+    const r = optimizeKineticModel(model, { vary: [{ name: 'dG_NO', low: -1.5, high: 0.5 }], objective: { quantity: 'log10Tof', product: 'urea' }, budget: 15, seed: 2 });
+    expect(r.best!.value).toBeGreaterThan(top - 0.01);
+    expect(r.best!.value).toBeLessThan(top + 0.01); // the grid's 0.005 eV spacing bounds how far above it the optimum can be
+    // the best is a real steady state
+    expect(Math.log10(steadyState(model, { descriptors: r.best!.inputs }).tofPerS.urea!)).toBeCloseTo(r.best!.value, 8);
+    for (const t of r.trace) {
+      if (t.status === 'ok') expect(Number.isFinite(t.value)).toBe(true);
+      else expect(t.value).toBeNull();
+    }
+    expect(r.failures).toBe(r.trace.filter((t) => t.status !== 'ok').length);
+    expect(r.beliefMap!.mean).toHaveLength(21);
+    // same seed, same trace
+    expect(optimizeKineticModel(model, { vary: [{ name: 'dG_NO', low: -1.5, high: 0.5 }], objective: { quantity: 'log10Tof', product: 'urea' }, budget: 6, seed: 2 }).trace).toEqual(r.trace.slice(0, 6));
+  });
+
+  it('refuses unknown inputs and objectives', () => {
+    expect(() => parseKineticObjective(model, 'fe:glycine')).toThrow(/"glycine" is not a product/);
+    expect(() => parseKineticObjective(model, 'tof:urea')).toThrow(/fe:PRODUCT or log10Tof:PRODUCT/);
+    expect(() => optimizeKineticModel(model, { vary: [{ name: 'dG_XX', low: 0, high: 1 }], objective: { quantity: 'fe', product: 'urea' } })).toThrow(/unknown input "dG_XX"/);
+  });
+});
+
+describe('screening with uncertainty', () => {
+  it('type-7 quantiles by hand', () => {
+    expect(quantile([1, 2, 3, 4], 0.5)).toBe(2.5);
+    expect(quantile([1, 2, 3, 4], 0.05)).toBeCloseTo(1.15, 12);
+    expect(quantile([], 0.5)).toBeNaN();
+  });
+
+  it('σ = 0 reproduces the nominal steady state; the best nominal candidate is top with probability 1', () => {
+    const candidates = [
+      { name: 'a', descriptors: { dG_NO: -1.0, dG_CO: -0.1 } },
+      { name: 'b', descriptors: { dG_NO: -0.6, dG_CO: 0.3 } },
+    ];
+    const r = screenCandidates(model, candidates, { sigmaEv: 0, samples: 10 });
+    const direct = candidates.map((c) => steadyState(model, { descriptors: c.descriptors }));
+    r.candidates.forEach((c, i) => {
+      expect(c.log10Tof.median).toBeCloseTo(Math.log10(direct[i]!.tofPerS.urea!), 8);
+      expect(c.log10Tof.p05).toBeCloseTo(c.log10Tof.p95, 8);
+      expect(c.fe.median).toBeCloseTo(direct[i]!.faradaicEfficiency.urea!, 8);
+    });
+    const bestNominal = direct[0]!.tofPerS.urea! > direct[1]!.tofPerS.urea! ? 0 : 1;
+    expect(r.candidates[bestNominal]!.pTopK).toBeCloseTo(1, 12);
+    expect(r.candidates[1 - bestNominal]!.pTopK).toBeCloseTo(0, 12);
+  });
+
+  it('σ > 0 widens the interval and the probabilities sum to k', () => {
+    const r = screenCandidates(model, [
+      { name: 'a', descriptors: { dG_NO: -1.0, dG_CO: -0.1 } },
+      { name: 'b', descriptors: { dG_NO: -0.6, dG_CO: 0.3 } },
+      { name: 'c', descriptors: { dG_NO: -1.2, dG_CO: 0.2 } },
+    ], { sigmaEv: 0.1, samples: 200, seed: 1, topK: 2 });
+    for (const c of r.candidates) expect(c.log10Tof.p95 - c.log10Tof.p05).toBeGreaterThan(0.01);
+    expect(r.candidates.map((c) => c.failedFraction)).toEqual([0, 0, 0]);
+    expect(r.candidates.reduce((a, c) => a + c.pTopK, 0)).toBeCloseTo(2, 9); // two places per sample
+  });
+});
+
+describe('CLI: kinetics optimize and screen', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cncouple-screen-'));
+  it('kinetics optimize --json and a belief map', async () => {
+    const out = path.join(dir, 'belief.svg');
+    const r = await cli('kinetics', 'optimize', 'urea-cu4-ceo2', '--vary', 'dG_NO:-1.5:0.5', 'dG_CO:-0.5:1', '--objective', 'fe:urea', '--budget', '8', '--out', out, '--json');
+    expect(r.code, r.err).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.trace).toHaveLength(8);
+    expect(j.best.value).toBeLessThanOrEqual(1);
+    expect(j.file).toBe(out);
+    const bad = await cli('kinetics', 'optimize', 'urea-cu4-ceo2', '--vary', 'dG_NO:0.5:-1', '--objective', 'fe:urea');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--vary dG_NO/);
+  });
+
+  it('screen: table, and bad rows exit 2 with line and column', async () => {
+    const f = path.join(dir, 'c.csv');
+    writeFileSync(f, 'name,dG_NO,dG_CO,sigma_dG_NO\nA,-1.0,-0.1,0.05\nB,-0.6,0.3,\n');
+    const r = await cli('screen', f, '--model', 'urea-cu4-ceo2', '--samples', '20', '--json');
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(r.out).candidates.map((c: { name: string }) => c.name)).toEqual(['A', 'B']);
+    writeFileSync(f, 'name,dG_NO,dG_CO\nA,-1.0,-0.1\nB,abc,0.3\n');
+    const bad = await cli('screen', f, '--model', 'urea-cu4-ceo2');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/line 3, dG_NO/);
+    writeFileSync(f, 'name,dG_NO,dG_XX\nA,-1.0,-0.1\n');
+    expect((await cli('screen', f, '--model', 'urea-cu4-ceo2')).err).toMatch(/line 1, column 3 "dG_XX": unknown column/);
+  });
+});
