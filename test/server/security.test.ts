@@ -87,7 +87,11 @@ describe('limits', () => {
     expect((await start(bearer(b))).statusCode).toBe(202);
     const full = await start(); // a third client (this address): the server runs its two
     expect([full.statusCode, full.headers['retry-after']]).toEqual([503, '7']);
-    jobs.cancel(jobs.runningIds()[0]!);
+    const [ofA] = jobs.runningIds();
+    const foreign = await app.inject({ method: 'DELETE', url: `/api/kinetics/sweeps/${ofA}`, headers: bearer(b) });
+    expect([foreign.statusCode, foreign.json().error.message]).toEqual([403, expect.stringContaining('started by another client')]);
+    const admin = (await store.tokens.create('boss', 'admin')).token;
+    expect((await app.inject({ method: 'DELETE', url: `/api/kinetics/sweeps/${ofA}`, headers: bearer(admin) })).json().status).toBe('cancelled');
     expect((await start()).statusCode).toBe(202); // a slot is free again
   });
 });
