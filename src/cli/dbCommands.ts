@@ -6,6 +6,7 @@ import type { RawRow } from '../data/recordCsv.js';
 import { STRATEGIES } from '../data/strategies.js';
 import { feVsPotentialSpec, yieldByStrategySpec } from '../plot/literatureSpecs.js';
 import { readLiteratureRecords } from '../store/literature.js';
+import { CorruptDatabaseError } from '../store/errors.js';
 import type { ListRecordsQuery, RecordStore } from '../store/RecordStore.js';
 import { writeFigure } from './writeFigure.js';
 import { defaultDataDir } from '../store/defaultDataDir.js';
@@ -30,10 +31,16 @@ export interface StoreLocation {
  */
 export async function withStore<T>(location: StoreLocation, fn: (store: RecordStore) => Promise<T>): Promise<T> {
   const { RecordStore } = await import('../store/RecordStore.js');
-  const store = await RecordStore.open({ dataDir: location.dataDir ?? defaultDataDir(), url: location.url ?? process.env.CNCOUPLE_DATABASE_URL });
+  // the integrity check (seconds on a large file) runs before the first write, not for every read
+  const store = await RecordStore.open({ dataDir: location.dataDir ?? defaultDataDir(), url: location.url ?? process.env.CNCOUPLE_DATABASE_URL, integrityCheck: 'first-write' });
   try {
     await store.seedLiterature(readLiteratureRecords());
     return await fn(store);
+  } catch (error) {
+    // a read that meets a damaged page: one line with the way out, not a stack trace
+    const code = (error as { code?: string }).code;
+    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') throw new CorruptDatabaseError(store.location, [(error as Error).message]);
+    throw error;
   } finally {
     await store.close();
   }

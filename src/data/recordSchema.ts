@@ -26,7 +26,7 @@ export const flagSchema = z.object({
   code: z.string().max(80).regex(/^[a-z0-9-]+$/, 'kebab-case code such as "unit-doubled-time"'),
   reason: z.string().min(1).max(500),
   /** Normalized fields this flag declares to be something else: left out of normalization (the printed cell stays). */
-  excludes: z.array(z.enum(EXCLUDABLE_FIELDS)).min(1).optional(),
+  excludes: z.array(z.enum(EXCLUDABLE_FIELDS)).min(1).max(EXCLUDABLE_FIELDS.length).optional(),
 });
 
 /**

@@ -141,10 +141,14 @@ export class JobManager {
     return withResult ? { ...state, result } : state;
   }
 
-  /** Cancels a running job (no effect on finished ones). */
-  cancel(id: string): JobState<unknown> {
+  /**
+   * Cancels a running job (no effect on finished ones). With `by`, only the client that started the job, or an
+   * admin, may cancel it. @throws {JobNotFoundError}, {JobForbiddenError}
+   */
+  cancel(id: string, by?: { client?: string; admin?: boolean }): JobState<unknown> {
     const job = this.jobs.get(id);
     if (!job) throw new JobNotFoundError(id);
+    if (by && !by.admin && job.client !== undefined && by.client !== job.client) throw new JobForbiddenError(id);
     if (job.status === 'running') {
       job.controller.abort();
       Object.assign(job, { status: 'cancelled', finishedAt: new Date().toISOString() });
@@ -172,5 +176,14 @@ export class JobQuotaError extends Error {
     this.name = 'JobQuotaError';
     this.statusCode = statusCode;
     this.retryAfterS = retryAfterS;
+  }
+}
+
+/** A cancel of another client's job (HTTP 403): only its starter or an admin token may cancel it. */
+export class JobForbiddenError extends Error {
+  readonly statusCode = 403;
+  constructor(id: string) {
+    super(`job "${id}" was started by another client; only it, or an admin token, may cancel it`);
+    this.name = 'JobForbiddenError';
   }
 }

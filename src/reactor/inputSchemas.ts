@@ -53,7 +53,22 @@ export const transientRequestSchema = z
       .optional()
       .describe('square current pulses (alternative to steps)'),
   })
-  .refine((v) => (v.steps === undefined) !== (v.pulse === undefined), { message: 'give exactly one of "steps" or "pulse"', path: ['steps'] });
+  .refine((v) => (v.steps === undefined) !== (v.pulse === undefined), { message: 'give exactly one of "steps" or "pulse"', path: ['steps'] })
+  // checked at submission: the solver's largest step is a hundredth of the total and at most 10⁶ s, so a longer
+  // program was accepted (202) and then failed as a job (issue 14)
+  .superRefine((v, ctx) => {
+    const totalS = transientTotalS(v);
+    if (totalS > MAX_TRANSIENT_TOTAL_S) ctx.addIssue({ code: 'custom', message: `the program lasts ${totalS.toExponential(3)} s; at most ${MAX_TRANSIENT_TOTAL_S.toExponential(0)} s in all`, path: [v.steps ? 'steps' : 'pulse'] });
+  });
+
+/** Longest current program of a transient run, s (default 1e8: the solver's largest step, total/100, is at most 10⁶ s). */
+export const MAX_TRANSIENT_TOTAL_S = 1e8;
+
+/** Longest duration of a transient's current program, s (0 when it has none; pulses until periodic: at their cap). */
+function transientTotalS(v: { steps?: { durationS: number }[]; pulse?: { tHighS: number; tLowS: number; periods: number | 'auto'; maxPeriods: number } }): number {
+  if (v.steps) return v.steps.reduce((s, step) => s + step.durationS, 0);
+  return v.pulse ? (v.pulse.periods === 'auto' ? v.pulse.maxPeriods : v.pulse.periods) * (v.pulse.tHighS + v.pulse.tLowS) : 0;
+}
 
 /** FE vs current density with transport (POST /api/couple; the model is loaded by the caller). */
 export const coupleRequestSchema = z

@@ -210,7 +210,7 @@ ROUTES.push(
     },
   },
   { method: 'GET', url: '/api/kinetics/sweeps/:id', tag: 'kinetics', summary: 'Progress of a sweep job', handler: ({ params, jobs }) => jobs.get(params.id!) },
-  { method: 'DELETE', url: '/api/kinetics/sweeps/:id', tag: 'kinetics', summary: 'Cancel a sweep job', handler: ({ params, jobs }) => jobs.cancel(params.id!) },
+  { method: 'DELETE', url: '/api/kinetics/sweeps/:id', tag: 'kinetics', summary: 'Cancel a sweep job (its starter or an admin token)', handler: ({ params, jobs, client, actor }) => jobs.cancel(params.id!, { client, admin: actor?.scope === 'admin' }) },
   {
     method: 'GET', url: '/api/kinetics/sweeps/:id/result', tag: 'kinetics', summary: 'Result of a finished sweep: grids and a heat-map spec', query: sweepResultQuerySchema,
     handler: ({ params, query, jobs }) => {
@@ -318,7 +318,7 @@ function studyJobRoutes<S extends z.ZodType, R>(o: {
         return job.result === undefined ? job : { ...job, spec: o.spec(job.result as R) };
       },
     },
-    { method: 'DELETE', url: `${o.url}/:id`, tag: 'process', summary: `Cancel a ${o.kind} job`, handler: ({ params, jobs }) => jobs.cancel(params.id!) },
+    { method: 'DELETE', url: `${o.url}/:id`, tag: 'process', summary: `Cancel a ${o.kind} job (its starter or an admin token)`, handler: ({ params, jobs, client, actor }) => jobs.cancel(params.id!, { client, admin: actor?.scope === 'admin' }) },
   ];
 }
 

@@ -26,7 +26,11 @@ beforeAll(async () => {
   server = await startServer({ port: 0, dataDir });
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking'] });
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // the server's Content-Security-Policy (issue 14) must let every page run: collect what the browser blocks
+  page.on('console', (m) => void (m.type() === 'error' && /Content Security Policy|unsafe-eval/i.test(m.text()) && cspViolations.push(m.text())));
+  page.on('pageerror', (e) => void (/Content Security Policy|EvalError|unsafe-eval/i.test(e.message) && cspViolations.push(e.message)));
 });
+const cspViolations: string[] = [];
 
 afterAll(async () => {
   await browser?.close();
@@ -199,5 +203,11 @@ describe('web app in Chromium', () => {
     const overflow = (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
     expect(overflow).toBeLessThanOrEqual(0);
     await shot('calculators-narrow');
+  });
+
+  it('ran every page above under the Content-Security-Policy without a violation', async () => {
+    const csp = (await fetch(server.url)).headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(cspViolations).toEqual([]);
   });
 });

@@ -76,6 +76,21 @@ describe('bounded error responses and body limits', () => {
   });
 });
 
+describe('submit-time checks', () => {
+  it('refuses a transient longer than the solver can run with 400 instead of a job that fails later', async () => {
+    const h2 = [{ to: 'H2', from: ['H2O'], faradaicEfficiency: 1 }];
+    // 200 periods of 2·10⁶ s = 4·10⁸ s: the solver's largest step would be 4·10⁶ s, above its 10⁶ s limit
+    const long = await post('/api/microenv/transient', { electrolyte: '0.5 M K2SO4', products: h2, pulse: { highMAPerCm2: 1, tHighS: 1e6, lowMAPerCm2: 0, tLowS: 1e6, periods: 200 } });
+    expect([long.statusCode, long.json().error.field]).toEqual([400, 'pulse']);
+    expect(long.json().error.message).toContain('4.000e+8 s');
+    const steps = (n: number) => Array.from({ length: n }, () => ({ currentDensityMAPerCm2: 1, durationS: 1e6 }));
+    expect((await post('/api/microenv/transient', { electrolyte: '0.5 M K2SO4', products: h2, steps: steps(101) })).statusCode).toBe(400);
+    const atLimit = await post('/api/microenv/transient', { electrolyte: '0.5 M K2SO4', products: h2, steps: steps(100) }); // exactly 10⁸ s
+    expect(atLimit.statusCode).toBe(202);
+    jobs.cancel(atLimit.json().id);
+  });
+});
+
 describe('finite outputs', () => {
   it('answers an overflowing conversion with 400 naming the output field', async () => {
     const r = await post('/api/convert', { value: 1e308, fromUnit: 'mmol h-1 cm-2', toUnit: 'umol h-1 cm-2' });

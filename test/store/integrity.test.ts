@@ -60,10 +60,14 @@ describe('a damaged database', () => {
     await app.close();
     await store.close();
 
-    // the CLI says the same in one line, exit 2
+    // the CLI checks before its first write and says the same in one line, exit 2
     const added = await cli('db', 'delete', 'mine', '--data-dir', dir('bad'));
     expect(added.code).toBe(2);
     expect(added.err.trim().split('\n')).toHaveLength(1);
+    expect(added.err).toContain('cncouple db restore');
+    // a read goes as far as the file allows: a result, or one line (exit 2) when it meets a damaged page
+    const listed = await cli('db', 'list', '--limit', '10000', '--data-dir', dir('bad'));
+    if (listed.code !== 0) expect([listed.code, listed.err.trim().split('\n').length]).toEqual([2, 1]);
 
     // restore puts the good copy back and keeps the damaged one
     const restored = restoreDatabase(dir('bad'), good);

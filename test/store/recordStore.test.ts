@@ -231,6 +231,29 @@ describe.each(targets)('RecordStore on %s', (_name, open) => {
     await store.delete('rt-1');
     await store.delete('rt-2');
   });
+
+  it('keeps API tokens hashed (verify, revoke) and the owner of each record (issue 14)', async () => {
+    const { token } = await store.tokens.create('owner-test', 'write');
+    expect(await store.tokens.verify(token)).toEqual({ name: 'owner-test', scope: 'write' });
+    expect(await store.tokens.verify(token + 'x')).toBeUndefined();
+    await store.create(userDraft({ id: 'owned-1' }), { name: 'owner-test', scope: 'write' });
+    expect(await store.ownerOf('owned-1')).toBe('owner-test');
+    await expect(store.delete('owned-1', { name: 'someone-else', scope: 'write' })).rejects.toThrow(/belongs to token "owner-test"/);
+    await store.delete('owned-1', { name: 'someone-else', scope: 'admin' });
+    await store.tokens.revoke('owner-test');
+    expect(await store.tokens.verify(token)).toBeUndefined();
+  });
+
+  it('searches catalyst names with % and _ taken literally (issue 14)', async () => {
+    await store.create(userDraft({ id: 'like-1', catalyst: 'Cu_Zn 5%', catalystPrinted: 'Cu_Zn 5%' }));
+    await store.create(userDraft({ id: 'like-2', catalyst: 'CuXZn 50', catalystPrinted: 'CuXZn 50' }));
+    const ids = async (q: string) => (await store.list({ q, origin: 'user' })).records.map((r) => r.id).filter((id) => id.startsWith('like-'));
+    expect(await ids('u_z')).toEqual(['like-1']); // "_" would match the X of like-2 as a wildcard
+    expect(await ids('5%')).toEqual(['like-1']); // "%" would match "50"
+    expect(await ids('cu')).toEqual(['like-1', 'like-2']);
+    await store.delete('like-1');
+    await store.delete('like-2');
+  });
 });
 
 describe.each(targets)('schema migration on %s', (name, open) => {
