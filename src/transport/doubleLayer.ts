@@ -127,7 +127,7 @@ const cell = (n: number) => new Float64Array(n);
 /**
  * Solves the equilibrium GMPB double layer (Newton on a graded 1-D mesh, tridiagonal Jacobian).
  * @throws {InputError} for a non-neutral or empty ion set, a negative size or concentration, or out-of-range options
- * @throws {Error} if Newton does not converge in 200 iterations (never returns an unconverged profile)
+ * @throws {Error} if Newton does not converge in 500 iterations (never returns an unconverged profile)
  * @example solveDoubleLayer({ ions: [{ name: 'K+', chargeNumber: 1, bulkMolPerM3: 100, diameterNm: 0.662 }, { name: 'Cl-', chargeNumber: -1, bulkMolPerM3: 100, diameterNm: 0 }], potentialVvsPzc: -0.5 }).ohpConcentrationsMolPerM3['K+']
  */
 export function solveDoubleLayer(options: SolveDoubleLayerOptions): DoubleLayerResult {
@@ -213,7 +213,7 @@ export function solveDoubleLayer(options: SolveDoubleLayerOptions): DoubleLayerR
   const rr = cell(2);
   let iterations = 0;
   let step = Infinity;
-  for (; iterations < 200 && step > 1e-10; iterations++) {
+  for (; iterations < 500 && step > 1e-10; iterations++) {
     for (let i = 0; i < N; i++) {
       rhoAt(psi[i]!, rr);
       const right = psi[i + 1] ?? 0;

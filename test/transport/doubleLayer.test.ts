@@ -48,7 +48,7 @@ describe('Gouy–Chapman limits (point ions)', () => {
     }
     const sigma = Math.sqrt(8 * EPS * R * T * c) * Math.sinh(phi0 / (2 * VT));
     expect(r.surfaceChargeCPerM2 / sigma).toBeCloseTo(1, 2);
-    expect(r.diffuseChargeCPerM2 / -sigma).toBeCloseTo(1, 2);
+    expect(r.diffuseChargeCPerM2 / -r.surfaceChargeCPerM2).toBeCloseTo(1, 9); // discrete Gauss law (finite-volume identity)
   });
 
   it('with a Stern layer the charge satisfies C_S·(E − φ_OHP) = √(8εRTc)·sinh(eφ_OHP/2kT)', () => {
@@ -112,6 +112,34 @@ describe('cation size trend (Ringe et al. 2019; Bohra et al. 2019)', () => {
     expect(c['Na+']!).toBeGreaterThan(c['Li+']!);
     // each close to its own steric limit 1/(N_A a³): Li⁺ 3726, Cs⁺ 5830 mol m⁻³
     expect(c['Li+']! / (1 / (6.02214076e23 * (0.764e-9) ** 3))).toBeGreaterThan(0.9);
+  });
+});
+
+describe('potential of zero charge and capacitance', () => {
+  it('at E = E_pzc there is no charge and the OHP holds the bulk; σ_M rises monotonically with E (positive capacitance)', () => {
+    const zero = doubleLayerFromElectrolyte({ electrolyte: '0.1 M KHCO3', potentialVvsPzc: 0 });
+    expect(Math.abs(zero.surfaceChargeCPerM2)).toBeLessThan(1e-12);
+    expect(zero.ohpPH).toBeCloseTo(zero.bulkPH, 10);
+    expect(zero.ohpConcentrationsMolPerM3['K+']).toBeCloseTo(100, 8);
+    let previous = -Infinity;
+    for (let E = -2; E <= 2.0001; E += 0.25) {
+      const r = doubleLayerFromElectrolyte({ electrolyte: '0.1 M KHCO3', potentialVvsPzc: E, sternCapacitanceFPerM2: 0.2 });
+      expect(r.surfaceChargeCPerM2).toBeGreaterThan(previous);
+      if (E !== 0) expect(Math.sign(r.surfaceChargeCPerM2)).toBe(Math.sign(E));
+      // never more charge than the Stern layer alone would carry at the full potential
+      expect(Math.abs(r.surfaceChargeCPerM2)).toBeLessThan(0.2 * Math.abs(E) + 1e-12);
+      previous = r.surfaceChargeCPerM2;
+    }
+  });
+
+  it('converges from −3 to +3 V vs pzc with and without a Stern layer, sized counter-ions below their limits', () => {
+    for (const electrolyte of ['0.001 M KHCO3', '1 M KOH', '0.5 M K2SO4', '0.1 M NaNO3'])
+      for (const E of [-3, -1, 1, 3])
+        for (const cS of [0.05, Infinity]) {
+          const r = doubleLayerFromElectrolyte({ electrolyte, potentialVvsPzc: E, sternCapacitanceFPerM2: cS });
+          expect(r.residualStep).toBeLessThanOrEqual(1e-10);
+          for (const [ion, c] of Object.entries(r.ohpConcentrationsMolPerM3)) expect(c).toBeLessThanOrEqual(r.stericLimitMolPerM3[ion]! * (1 + 1e-12));
+        }
   });
 });
 
