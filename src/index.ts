@@ -13,6 +13,7 @@ export { bulkComposition } from './transport/bulkComposition.js';
 export { solveMicroenvironment, electrodeStoichiometry, type MicroenvironmentResult } from './transport/solveMicroenvironment.js';
 export { transientMicroenvironment, pulseSchedule, type TransientMicroenvironmentResult } from './transport/transientMicroenvironment.js';
 export { coupleToKinetics } from './transport/coupleToKinetics.js';
+export { solveDoubleLayer, doubleLayerFromElectrolyte, type DoubleLayerResult, type DoubleLayerFromElectrolyteResult } from './transport/doubleLayer.js';
 export { simulateFlowChannel, plugFlowConversion, sherwoodParallelPlate } from './reactor/flowChannel.js';
 export { cellVoltageBreakdown, energyPerKgJ, scaleUp } from './reactor/cellVoltage.js';
 export { levelizedCost, tornado, costCurve, capitalRecoveryFactor, TEA_DEFAULTS } from './reactor/technoEconomics.js';

@@ -25,6 +25,7 @@ import { registerRestoreCommand } from './restoreCommand.js';
 import { registerTokenCommands } from './tokenCommands.js';
 import { registerWorkerCommand } from './workerCommand.js';
 import { registerCatmapCommands } from './catmapCommands.js';
+import { registerDoubleLayerCommand } from './doubleLayerCommand.js';
 import { VERSION } from '../version.js';
 
 /** Where CLI output goes; tests pass buffers, the bin passes the process streams. */
@@ -252,6 +253,7 @@ function buildProgram(io: CliIo, emit: (out: Output, json: boolean) => void): Co
   registerPlanCommands(program, run);
   registerMlCommands(program, run);
   registerCatmapCommands(program, run);
+  registerDoubleLayerCommand(program, run);
   program
     .command('serve')
     .description('run the web app and HTTP API (same as npm start, without the build step)')

@@ -23,6 +23,7 @@ import { balanceStudy, convertStudy, e0Study, faradaicEfficiencyStudy, formulaSt
 import { diagramStudy, pulseStudy, steadyStudy } from '../studies/kinetics.js';
 import { microenvStudy, reactorStudy, teaStudy } from '../studies/process.js';
 import type { Study } from '../studies/study.js';
+import { doubleLayerStudy } from '../studies/doubleLayer.js';
 import {
   coupleRequestSchema,
   exportQuerySchema,
@@ -324,6 +325,7 @@ function studyJobRoutes<S extends z.ZodType, R>(o: {
 
 ROUTES.push(
   studyRoute('/api/microenv', 'process', microenvStudy),
+  studyRoute('/api/double-layer', 'process', doubleLayerStudy),
   ...studyJobRoutes({
     kind: 'transient',
     url: '/api/microenv/transient',

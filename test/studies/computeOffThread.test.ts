@@ -39,6 +39,7 @@ const CASES: [string, string, unknown][] = [
   ['kinetics.pulse', '/api/kinetics/pulse', { model: 'oxime-fe', e1V: -0.5, t1S: 0.1, e2V: -0.1, t2S: 0.1, periods: 3 }],
   ['microenv', '/api/microenv', { electrolyte: '0.5 M KHCO3', co2Saturated: true, currentDensitiesMAPerCm2: [5], products: [{ to: 'H2', from: ['H2O'], faradaicEfficiency: 1 }], boundaryLayerUm: 100 }],
   ['reactor', '/api/reactor', { product: 'urea', electrons: 16, faradaicEfficiency: 0.5, inletConcentrationMolPerM3: 50, reactantPerProduct: 2 }],
+  ['transport.doubleLayer', '/api/double-layer', { electrolyte: '0.1 M KHCO3', potentialVvsPzc: -0.5 }],
   ['tea', '/api/tea', { product: 'urea', electrons: 16, faradaicEfficiency: 0.5, currentDensityAPerM2: 3000, cellVoltageV: 3.2 }],
 ];
 
