@@ -28,7 +28,7 @@ import type { CouplingCurvePoint } from '../transport/coupleToKinetics.js';
 import { runParallelSweep } from '../jobs/runParallelSweep.js';
 import { runPulse } from '../kinetics/analyze/pulse.js';
 import { polarizationCurve } from '../kinetics/analyze/steadyState.js';
-import type { SweepResult } from '../kinetics/mapper/descriptorSweep.js';
+import { SWEEP_STATUS_NAMES, type SweepResult } from '../kinetics/mapper/descriptorSweep.js';
 import { freeEnergyDiagram } from '../mechanism/freeEnergyDiagram.js';
 import { freeEnergyDiagramSpec } from '../plot/freeEnergyDiagramSpec.js';
 import { volcanoSpec } from '../plot/volcanoSpec.js';
@@ -289,6 +289,11 @@ ROUTES.push(
         xValues: result.xValues,
         yValues: result.yValues,
         converged: Array.from(result.converged),
+        status: Array.from(result.status, (st) => SWEEP_STATUS_NAMES[st]),
+        residual: finiteOrNull(result.residual),
+        failures: result.failures,
+        resolved: Object.fromEntries(Object.entries(result.resolved).map(([k, v]) => [k, Array.from(v, (b) => b === 1)])),
+        tofPerS: Object.fromEntries(Object.entries(result.tofPerS).map(([k, v]) => [k, finiteOrNull(v)])),
         log10Tof: Object.fromEntries(Object.entries(result.log10Tof).map(([k, v]) => [k, finiteOrNull(v)])),
         faradaicEfficiency: Object.fromEntries(Object.entries(result.faradaicEfficiency).map(([k, v]) => [k, finiteOrNull(v)])),
         spec: volcanoSpec(result, product, q.quantity, spec.x.name, spec.y?.name ?? ''),

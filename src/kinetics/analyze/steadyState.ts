@@ -45,6 +45,23 @@ export interface SteadyStateObservables {
   faradaicEfficiency: Record<string, number>;
   /** Molar selectivity among the reported products (fraction). */
   selectivity: Record<string, number>;
+  /**
+   * True when the state converged and every product's TOF and FE is resolved to `rateTolerance` (relative):
+   * their error bounds ({@link SteadyStateObservables.tofErrorPerS}) are at most rateTolerance × |value|.
+   */
+  resolved: boolean;
+  /** Relative tolerance of the resolved flags (default 1e-6, solver option `rateTolerance`). */
+  rateTolerance: number;
+  /** Error bound of each species' TOF, s⁻¹ per site (Infinity when not converged). */
+  tofErrorPerS: Record<string, number>;
+  /** Whether each species' TOF is resolved to `rateTolerance` (an exact 0 with bound 0 is resolved). */
+  tofResolved: Record<string, boolean>;
+  /** Whether each product's FE is resolved to `rateTolerance` (its TOF's and the electron rate's bounds). */
+  faradaicEfficiencyResolved: Record<string, boolean>;
+  /** Error bound of each step's net rate, s⁻¹ per site. */
+  stepRateErrorPerS: Record<string, number>;
+  /** True when only the flux floor (1e-12 s⁻¹ per site) closed the balances: a dead surface (see docs). */
+  floored: boolean;
   /** Raw coverages (e.g. the initial coverages of a pulse or ramp). */
   theta: Float64Array;
   /** Coverages then free sites, the start to continue from (see {@link SteadyStateResult.state}). */
@@ -88,13 +105,44 @@ export function routeConsistentRates(model: CompiledModel, rates: Float64Array, 
     for (let j = 0; j < m; j++) b[a]! += R[a]![j]! * w[j]! * rates[j]!;
     for (let c = 0; c < q; c++) for (let j = 0; j < m; j++) A[a * q + c]! += R[a]![j]! * w[j]! * R[c]![j]!;
   }
-  if (!luFactor(A, q, piv)) {
+  work.factored = luFactor(A, q, piv);
+  if (!work.factored) {
     out.set(rates);
     return out;
   }
   luSolve(A, q, piv, b);
   for (let a = 0; a < q; a++) for (let j = 0; j < m; j++) out[j]! += b[a]! * R[a]![j]!;
   return out;
+}
+
+/**
+ * Error bound of each route-consistent rate of the last {@link routeConsistentRates} call on `work`, from
+ * error bounds of the raw rates (s⁻¹ per site): |δout| ≤ |Rᵀ|·|A⁻¹|·|R|·W·|δr| with the same weights W and
+ * normal matrix A. Writes into `work.err` and returns it (overwritten by the next call).
+ */
+export function routeConsistentRateErrors(model: CompiledModel, rateError: Float64Array, work: RouteWork): Float64Array {
+  const R = model.routes;
+  const q = R.length;
+  const m = rateError.length;
+  const { err, w, A, piv, h, col, g } = work;
+  err.fill(0);
+  if (q === 0) return err; // every net rate is exactly zero
+  if (!work.factored) {
+    err.set(rateError);
+    return err;
+  }
+  h.fill(0);
+  for (let a = 0; a < q; a++) for (let j = 0; j < m; j++) h[a]! += Math.abs(R[a]![j]!) * w[j]! * rateError[j]!;
+  g.fill(0);
+  for (let c = 0; c < q; c++) {
+    col.fill(0);
+    col[c] = 1;
+    luSolve(A, q, piv, col); // column c of A⁻¹
+    for (let a = 0; a < q; a++) g[a]! += Math.abs(col[a]!) * h[c]!;
+  }
+  for (let a = 0; a < q; a++) for (let j = 0; j < m; j++) err[j]! += Math.abs(R[a]![j]!) * g[a]!;
+  for (let j = 0; j < m; j++) if (Number.isNaN(err[j]!)) err[j] = Number.POSITIVE_INFINITY;
+  return err;
 }
 
 /**
@@ -107,9 +155,20 @@ export class RouteWork {
   readonly A: Float64Array;
   readonly b: Float64Array;
   readonly piv: Int32Array;
+  /** Error bounds of the last rates ({@link routeConsistentRateErrors}) and their scratch. */
+  readonly err: Float64Array;
+  readonly h: Float64Array;
+  readonly col: Float64Array;
+  readonly g: Float64Array;
+  /** True when the last call's normal matrix A was factored (else the raw rates were returned). */
+  factored = false;
   constructor(model: CompiledModel) {
     const m = model.steps.length;
     const q = model.routes.length;
+    this.err = new Float64Array(m);
+    this.h = new Float64Array(q);
+    this.col = new Float64Array(q);
+    this.g = new Float64Array(q);
     this.out = new Float64Array(m);
     this.w = new Float64Array(m);
     this.A = new Float64Array(q * q);
@@ -119,15 +178,29 @@ export class RouteWork {
 }
 
 /** Observables from a solved state (rates made route-consistent, see {@link routeConsistentRates}). */
-export function observablesOf(model: CompiledModel, result: SteadyStateResult, potentialV: number): SteadyStateObservables {
+export function observablesOf(model: CompiledModel, result: SteadyStateResult, potentialV: number, rateTolerance = 1e-6): SteadyStateObservables {
   const tof = new Float64Array(model.species.length);
+  const tofError = new Float64Array(model.species.length);
   let electrons = 0;
-  const rates = routeConsistentRates(model, result.rates, result.grossRates);
+  let electronError = 0;
+  const work = new RouteWork(model);
+  const rates = routeConsistentRates(model, result.rates, result.grossRates, work);
+  const rateError = result.converged ? routeConsistentRateErrors(model, result.rateErrorPerS, work) : new Float64Array(model.steps.length).fill(Number.POSITIVE_INFINITY);
   model.steps.forEach((s, j) => {
     const r = rates[j]!;
     electrons += s.electrons * r;
-    for (const [sp, nu] of s.speciesNet) tof[sp]! += nu * r;
+    electronError += Math.abs(s.electrons) * rateError[j]!;
+    for (const [sp, nu] of s.speciesNet) {
+      tof[sp]! += nu * r;
+      tofError[sp]! += Math.abs(nu) * rateError[j]!;
+    }
   });
+  const isResolved = (value: number, error: number) => result.converged && error <= rateTolerance * Math.abs(value);
+  const faradaicEfficiencyResolved: Record<string, boolean> = {};
+  for (const p of model.productIndices) {
+    const relative = tofError[p]! / Math.abs(tof[p]!) + electronError / Math.abs(electrons);
+    faradaicEfficiencyResolved[model.species[p]!] = result.converged && (tof[p] === 0 && tofError[p] === 0 ? electrons !== 0 : relative <= rateTolerance);
+  }
   const faradaicEfficiency: Record<string, number> = {};
   const selectivity: Record<string, number> = {};
   let productTotal = 0;
@@ -155,6 +228,13 @@ export function observablesOf(model: CompiledModel, result: SteadyStateResult, p
     currentDensityAPerM2: (-FARADAY_C_PER_MOL * model.file.siteDensityPerM2 * electrons) / AVOGADRO_PER_MOL,
     faradaicEfficiency,
     selectivity,
+    resolved: result.converged && model.productIndices.every((p) => isResolved(tof[p]!, tofError[p]!) && faradaicEfficiencyResolved[model.species[p]!]!),
+    rateTolerance,
+    tofErrorPerS: record(model.species, tofError),
+    tofResolved: Object.fromEntries(model.species.map((n, i) => [n, isResolved(tof[i]!, tofError[i]!)])),
+    faradaicEfficiencyResolved,
+    stepRateErrorPerS: record(model.steps.map((s) => s.id), rateError),
+    floored: result.floored,
     theta: result.theta,
     state: result.state,
   };
@@ -181,7 +261,7 @@ export class SteadyStateSolver {
     const options = checkSolverOptions(conditions.solver);
     this.system.setRateConstants(rateConstants(this.model, U, descriptorVector(this.model, conditions.descriptors)));
     const result = solveSteadyState(this.system, options, conditions.guess, this.work);
-    return observablesOf(this.model, result, U);
+    return observablesOf(this.model, result, U, options.rateTolerance);
   }
 
   /**
