@@ -114,7 +114,7 @@ export function registerKineticsCommands(program: Command, run: Run): void {
       const products = m.productIndices.map((p) => m.species[p]!);
       const header = `E (V RHE)  j (mA cm-2)   ${products.map((p) => `FE ${p}`.padEnd(14)).join('')}converged  resolved  residual`;
       // an FE that is not resolved to the rate tolerance is marked with "?" (its value is still shown)
-      const feText = (c: (typeof curve)[number], p: string) => `${(100 * c.faradaicEfficiency[p]!).toFixed(2)} %${c.faradaicEfficiencyResolved[p] ? '' : ' ?'}`;
+      const feText = (c: (typeof curve)[number], p: string) => (Number.isFinite(c.faradaicEfficiency[p]) ? `${(100 * c.faradaicEfficiency[p]!).toFixed(2)} %${c.faradaicEfficiencyResolved[p] ? '' : ' ?'}` : '—');
       const lines = curve.map((c) => `${c.potentialVvsRHE.toFixed(3).padStart(9)}  ${fmt(c.currentDensityAPerM2 / 10).padStart(11)}   ${products.map((p) => feText(c, p).padEnd(14)).join('')}${c.converged ? 'yes' : 'NO '}        ${c.resolved ? 'yes' : 'NO '}       ${c.residual.toExponential(1)}`);
       const note = curve.some((c) => c.converged && !c.resolved) ? ['? / NO: not resolved to the relative rate tolerance (see tofErrorPerS in --json)'] : [];
       return { json: curve, text: [header, ...lines, ...note].join('\n') };

@@ -41,9 +41,9 @@ export interface SteadyStateObservables {
   electronRatePerS: number;
   /** Current density, A m⁻² (negative = cathodic), from the electron rate and the site density. */
   currentDensityAPerM2: number;
-  /** Faradaic efficiency of each reported product (fraction). */
+  /** Faradaic efficiency of each reported product (fraction); NaN (null in JSON) when no electrons flow. */
   faradaicEfficiency: Record<string, number>;
-  /** Molar selectivity among the reported products (fraction). */
+  /** Molar selectivity among the reported products (fraction); NaN (null in JSON) when none is formed. */
   selectivity: Record<string, number>;
   /**
    * True when the state converged and every product's TOF and FE is resolved to `rateTolerance` (relative):
@@ -199,7 +199,8 @@ export function observablesOf(model: CompiledModel, result: SteadyStateResult, p
   const faradaicEfficiencyResolved: Record<string, boolean> = {};
   for (const p of model.productIndices) {
     const relative = tofError[p]! / Math.abs(tof[p]!) + electronError / Math.abs(electrons);
-    faradaicEfficiencyResolved[model.species[p]!] = result.converged && (tof[p] === 0 && tofError[p] === 0 ? electrons !== 0 : relative <= rateTolerance);
+    // no electrons: the FE is undefined (NaN), so there is nothing to resolve
+    faradaicEfficiencyResolved[model.species[p]!] = result.converged && (electrons === 0 || (tof[p] === 0 && tofError[p] === 0) || relative <= rateTolerance);
   }
   const faradaicEfficiency: Record<string, number> = {};
   const selectivity: Record<string, number> = {};
@@ -208,8 +209,9 @@ export function observablesOf(model: CompiledModel, result: SteadyStateResult, p
   for (const p of model.productIndices) {
     const name = model.species[p]!;
     const z = model.file.species[name]!.electronsPerMolecule!;
-    faradaicEfficiency[name] = electrons !== 0 ? (z * tof[p]!) / electrons : 0;
-    selectivity[name] = productTotal > 0 ? Math.max(0, tof[p]!) / productTotal : 0;
+    // undefined (NaN, null in JSON), not 0: no electrons transferred, or no product formed
+    faradaicEfficiency[name] = electrons !== 0 ? (z * tof[p]!) / electrons : Number.NaN;
+    selectivity[name] = productTotal > 0 ? Math.max(0, tof[p]!) / productTotal : Number.NaN;
   }
   const record = (names: string[], values: ArrayLike<number>) => Object.fromEntries(names.map((n, i) => [n, values[i]!]));
   return {

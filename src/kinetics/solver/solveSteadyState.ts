@@ -165,16 +165,12 @@ function unpack(sys: KineticSystem, u: Float64Array, w: SteadyStateWork): boolea
 }
 
 /**
- * Merit of the line search: Euclidean norm of tanh(E/2), i.e. of the net rates relative to the gross fluxes
- * ((P − C)/(P + C)), bounded by 1 per adsorbate. The Newton direction of the logarithmic residual is a
- * descent direction of it, and far from the answer it does not let one large log-ratio veto every step.
+ * Merit of the line search: Euclidean norm of the logarithmic residual E (not of the bounded relative
+ * residual tanh(E/2), which saturates far from the answer and then vetoes every damped step).
  */
 function norm2(E: Float64Array, N: number): number {
   let s2 = 0;
-  for (let i = 0; i < N; i++) {
-    const t = Math.tanh(E[i]! / 2);
-    s2 += t * t;
-  }
+  for (let i = 0; i < N; i++) s2 += E[i]! * E[i]!;
   return Math.sqrt(s2);
 }
 
@@ -455,13 +451,17 @@ function rateErrorBounds(sys: KineticSystem, w: SteadyStateWork, out: Float64Arr
 function verify(sys: KineticSystem, w: SteadyStateWork, method: SteadyStateResult['method'], iterations: number, tolerance: number): SteadyStateResult {
   const { n, sites } = sys;
   unpack(sys, w.u, w);
-  // the answer's arrays are its own; the rest is scratch of the work arrays
-  const state = new Float64Array(n + sites);
+  // the answer's arrays are its own (views of one allocation); the rest is scratch of the work arrays
+  const m = sys.m;
+  const buffer = new Float64Array(n + sites + 3 * m);
+  const state = buffer.subarray(0, n + sites);
   state.set(w.theta);
   state.set(w.free, n);
   const theta = state.subarray(0, n);
   const freeCarried = state.subarray(n);
-  const rates = new Float64Array(sys.m);
+  const rates = buffer.subarray(n + sites, n + sites + m);
+  const grossRates = buffer.subarray(n + sites + m, n + sites + 2 * m);
+  const rateErrorPerS = buffer.subarray(n + sites + 2 * m);
   const { fwd, rev, dcov, gross } = w;
   sys.residualTerms(theta, freeCarried, rates, fwd, rev, dcov, gross);
   const floored = w.floor > 0;
@@ -486,9 +486,7 @@ function verify(sys: KineticSystem, w: SteadyStateWork, method: SteadyStateResul
   let siteBalanceError = 0;
   for (let s = 0; s < sites; s++) siteBalanceError = Math.max(siteBalanceError, Math.abs(balance[s]! - freeCarried[s]!));
   const converged = res <= 10 * tolerance && netClosed && siteBalanceError <= 1e-9 && theta.every(Number.isFinite);
-  const grossRates = new Float64Array(sys.m);
-  for (let j = 0; j < sys.m; j++) grossRates[j] = fwd[j]! + rev[j]!;
-  const rateErrorPerS = new Float64Array(sys.m);
+  for (let j = 0; j < m; j++) grossRates[j] = fwd[j]! + rev[j]!;
   if (converged) rateErrorBounds(sys, w, rateErrorPerS);
   else rateErrorPerS.fill(Number.POSITIVE_INFINITY);
   return { converged, method: converged ? method : 'failed', newtonIterations: iterations, residual: res, netResidual, siteBalanceError, theta, free: freeCarried, state, rates, grossRates, rateErrorPerS, floored: converged && floored };
