@@ -97,6 +97,11 @@ export class SteadyStateWork {
   readonly col: Float64Array;
   readonly du2: Float64Array;
   readonly memberLogError: Float64Array;
+  /** The unfactored Jacobian of the last Newton iteration, and Levenberg–Marquardt scratch. */
+  readonly Jsave: Float64Array;
+  readonly Alm: Float64Array;
+  readonly glm: Float64Array;
+  readonly pivLm: Int32Array;
   /** The current state (coverages then free sites) when the unknowns are chosen again. */
   readonly pivotState: Float64Array;
   constructor(sys: KineticSystem) {
@@ -133,6 +138,10 @@ export class SteadyStateWork {
     this.du2 = new Float64Array(n);
     this.memberLogError = new Float64Array(n + sites);
     this.pivotState = new Float64Array(n + sites);
+    this.Jsave = new Float64Array(n * n);
+    this.Alm = new Float64Array(n * n);
+    this.glm = new Float64Array(n);
+    this.pivLm = new Int32Array(n);
     for (let k = 0; k < n; k++) this.memberSite[k] = sys.siteOf(k);
     for (let s = 0; s < sites; s++) this.memberSite[n + s] = s;
   }
@@ -324,6 +333,53 @@ function feasibleStep(sys: KineticSystem, w: SteadyStateWork): number {
   return lambda;
 }
 
+/** Marquardt damping factors tried in turn (relative to the diagonal of JᵀJ). */
+const LM_DAMPING = [1e-6, 1e-3, 1e-1, 1, 10, 1e3];
+
+/**
+ * One Levenberg–Marquardt step from w.u with the unfactored Jacobian in w.Jsave: (JᵀJ + μ·diag JᵀJ)·δ = −JᵀE
+ * for increasing μ (a descent direction of ‖E‖ even where J is nearly singular), each capped at 8 in log
+ * units and to feasibility; the first that lowers the merit is taken (w.u, w.E updated). Returns the new
+ * merit, or −1 when none lowers it.
+ */
+function levenbergMarquardt(sys: KineticSystem, w: SteadyStateWork, merit: number): number {
+  const N = w.N;
+  const J = w.Jsave;
+  const A = w.Alm;
+  const g = w.glm;
+  for (let a = 0; a < N; a++) {
+    let ga = 0;
+    for (let k = 0; k < N; k++) ga += J[k * N + a]! * w.E[k]!;
+    g[a] = ga;
+  }
+  for (const mu of LM_DAMPING) {
+    for (let a = 0; a < N; a++) {
+      for (let b = 0; b < N; b++) {
+        let s = 0;
+        for (let k = 0; k < N; k++) s += J[k * N + a]! * J[k * N + b]!;
+        A[a * N + b] = s;
+      }
+      A[a * N + a] = A[a * N + a]! * (1 + mu) + 1e-300;
+    }
+    if (!luFactor(A, N, w.pivLm)) continue;
+    for (let a = 0; a < N; a++) w.du[a] = -g[a]!;
+    luSolve(A, N, w.pivLm, w.du);
+    let maxStep = 0;
+    for (let a = 0; a < N; a++) maxStep = Math.max(maxStep, Math.abs(w.du[a]!));
+    if (!Number.isFinite(maxStep) || maxStep === 0) continue;
+    const lambda = Math.min(maxStep > 8 ? 8 / maxStep : 1, feasibleStep(sys, w));
+    for (let i = 0; i < N; i++) w.uTrial[i] = Math.min(0, Math.max(LOG_MIN, w.u[i]! + lambda * w.du[i]!));
+    const trial = residual(sys, w.uTrial, w, w.ETrial);
+    const trialMerit = norm2(w.ETrial, N);
+    if (Number.isFinite(trial) && trialMerit < merit) {
+      w.u.set(w.uTrial);
+      w.E.set(w.ETrial);
+      return trialMerit;
+    }
+  }
+  return -1;
+}
+
 /** Damped Newton on the log of the non-dominant members from the coverages `guess`. */
 function newton(sys: KineticSystem, guess: Float64Array, w: SteadyStateWork, o: FullSolverOptions): { ok: boolean; iterations: number } {
   const N = w.N;
@@ -354,22 +410,25 @@ function newton(sys: KineticSystem, guess: Float64Array, w: SteadyStateWork, o: 
       residual(sys, w.u, w, w.E);
     }
     jacobian(sys, w);
+    w.Jsave.set(w.Jm);
     w.luValid = luFactor(w.Jm, N, w.piv);
-    if (!w.luValid) return { ok: norm < o.steadyTolerance, iterations: it };
-    if (w.floor > 0) w.luValid = false; // factors of the floored Jacobian: not the one the error bounds need
-    for (let i = 0; i < N; i++) w.du[i] = -w.E[i]!;
-    luSolve(w.Jm, N, w.piv, w.du);
-    let maxStep = 0;
-    for (let i = 0; i < N; i++) {
-      if (!Number.isFinite(w.du[i]!)) return { ok: norm < o.steadyTolerance, iterations: it };
-      maxStep = Math.max(maxStep, Math.abs(w.du[i]!));
+    let maxStep = Number.POSITIVE_INFINITY;
+    if (w.luValid) {
+      for (let i = 0; i < N; i++) w.du[i] = -w.E[i]!;
+      luSolve(w.Jm, N, w.piv, w.du);
+      maxStep = 0;
+      for (let i = 0; i < N; i++) maxStep = Math.max(maxStep, Math.abs(w.du[i]!));
+      if (!Number.isFinite(maxStep)) maxStep = Number.POSITIVE_INFINITY;
     }
+    if (w.floor > 0) w.luValid = false; // factors of the floored Jacobian: not the one the error bounds need
     let lambda = maxStep > 8 ? 8 / maxStep : 1;
-    lambda = Math.min(lambda, feasibleStep(sys, w));
+    if (Number.isFinite(maxStep)) lambda = Math.min(lambda, feasibleStep(sys, w));
     let accepted = false;
     // a polishing step (already within tolerance) is taken whole or not at all: near round-off the merit
-    // need not decrease, and halving it 30 times would cost 30 residuals for nothing
-    const maxTries = norm < o.steadyTolerance ? 1 : 30;
+    // need not decrease, and halving it 30 times would cost 30 residuals for nothing. A Newton step that
+    // must be cut below 1e-3 of itself points along a near-null direction of J: Levenberg–Marquardt instead.
+    const polishing = norm < o.steadyTolerance;
+    const maxTries = polishing ? 1 : lambda < 1e-3 ? 0 : 30;
     for (let tries = 0; tries < maxTries; tries++) {
       for (let i = 0; i < N; i++) w.uTrial[i] = Math.min(0, Math.max(LOG_MIN, w.u[i]! + lambda * w.du[i]!));
       const trial = residual(sys, w.uTrial, w, w.ETrial);
@@ -383,6 +442,15 @@ function newton(sys: KineticSystem, guess: Float64Array, w: SteadyStateWork, o: 
         break;
       }
       lambda /= 2;
+    }
+    if (!accepted && !polishing) {
+      const lm = levenbergMarquardt(sys, w, merit);
+      if (lm >= 0) {
+        merit = lm;
+        norm = 0;
+        for (let i = 0; i < N; i++) norm = Math.max(norm, Math.abs(w.E[i]!));
+        accepted = true;
+      }
     }
     if (!accepted) {
       residual(sys, w.u, w, w.E);
