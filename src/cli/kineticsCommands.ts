@@ -1,7 +1,7 @@
 import { type Command, Option } from 'commander';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { InputError } from '../chem/index.js';
-import { degreeOfRateControl, polarizationCurve } from '../kinetics/analyze/steadyState.js';
+import { degreeOfRateControlChecked, polarizationCurve } from '../kinetics/analyze/steadyState.js';
 import { runPulse } from '../kinetics/analyze/pulse.js';
 import { runRamp } from '../kinetics/analyze/ramp.js';
 import type { SweepField, SweepResult, SweepSpec } from '../kinetics/mapper/descriptorSweep.js';
@@ -126,8 +126,16 @@ export function registerKineticsCommands(program: Command, run: Run): void {
     .option('--potential <V>', 'V vs RHE')
     .addOption(json())
     .action(run(async (ref: string, o: { target: string; potential?: string }) => {
-      const drc = degreeOfRateControl(await model(ref), o.target, { potentialVvsRHE: num('--potential', o.potential) });
-      return { json: drc, text: Object.entries(drc).map(([k, v]) => `${k.padEnd(20)} ${v.toFixed(4)}`).join('\n') };
+      const drc = degreeOfRateControlChecked(await model(ref), o.target, { potentialVvsRHE: num('--potential', o.potential) });
+      const entries = Object.entries(drc);
+      return {
+        json: {
+          degreeOfRateControl: Object.fromEntries(entries.map(([k, v]) => [k, v.value])),
+          errorBounds: Object.fromEntries(entries.map(([k, v]) => [k, v.errorBound ?? null])),
+          reasons: Object.fromEntries(entries.filter(([, v]) => v.reason).map(([k, v]) => [k, v.reason!])),
+        },
+        text: entries.map(([k, v]) => `${k.padEnd(20)} ${v.value === null ? '—'.padStart(7) : v.value.toFixed(4).padStart(7)}${v.reason ? `   (${v.reason})` : ''}`).join('\n'),
+      };
     }));
   kin
     .command('pulse')

@@ -39,6 +39,8 @@ export interface SteadyStateObservables {
   tofPerS: Record<string, number>;
   /** Electrons consumed per site per second, Σ n_j r_j. */
   electronRatePerS: number;
+  /** Error bound of the electron rate (and so of the current density, relatively), s⁻¹ per site. */
+  electronRateErrorPerS: number;
   /** Current density, A m⁻² (negative = cathodic), from the electron rate and the site density. */
   currentDensityAPerM2: number;
   /** Faradaic efficiency of each reported product (fraction); NaN (null in JSON) when no electrons flow. */
@@ -227,6 +229,7 @@ export function observablesOf(model: CompiledModel, result: SteadyStateResult, p
     stepRatesPerS: record(model.steps.map((s) => s.id), rates),
     tofPerS: record(model.species, tof),
     electronRatePerS: electrons,
+    electronRateErrorPerS: result.converged ? electronError : Number.POSITIVE_INFINITY,
     currentDensityAPerM2: (-FARADAY_C_PER_MOL * model.file.siteDensityPerM2 * electrons) / AVOGADRO_PER_MOL,
     faradaicEfficiency,
     selectivity,
@@ -294,11 +297,28 @@ export function polarizationCurve(model: CompiledModel, potentialsV: number[], c
   });
 }
 
+/** A sensitivity that may be undefined: its value, or null with the reason. */
+export interface CheckedValue {
+  /** The value, or null when a solve it needs did not converge or is not resolved (see `reason`). */
+  value: number | null;
+  /** Why the value is null (absent when it is not). */
+  reason?: string;
+  /** Bound of the value's numerical error from the rate error bounds of the solves it uses (absent when null). */
+  errorBound?: number;
+}
+
+/** Degrees of rate control by step id, each checked ({@link degreeOfRateControlChecked}). */
+export type DegreeOfRateControlResult = Record<string, CheckedValue>;
+
 /**
  * Degree of rate control of every step for the production rate of `target` (a species), by central
- * differences: X_j = ∂ln r / ∂ln k_j at constant K_j (k_f and k_r scaled together by 1 ± δ).
+ * differences: X_j = ∂ln r / ∂ln k_j at constant K_j (k_f and k_r scaled together by 1 ± δ, default δ = 1e-3).
+ * Every perturbed solve must converge and resolve the target's rate (its error bound ≤ the rate tolerance);
+ * otherwise that step's value is null with the reason. The error bound of X_j is
+ * (ε₊ + ε₋)/(2 ln(1 + δ)) from the relative rate errors ε± of the two solves.
+ * @throws {InputError} for an unknown target or conditions without a converged steady state
  */
-export function degreeOfRateControl(model: CompiledModel, target: string, conditions: KineticConditions = {}, delta = 1e-3): Record<string, number> {
+export function degreeOfRateControlChecked(model: CompiledModel, target: string, conditions: KineticConditions = {}, delta = 1e-3): DegreeOfRateControlResult {
   const ti = model.species.indexOf(target);
   if (ti < 0) throw new InputError('target', `a species of the model (${model.species.join(', ')})`, `unknown species "${target}"`);
   const solver = new SteadyStateSolver(model);
@@ -307,32 +327,84 @@ export function degreeOfRateControl(model: CompiledModel, target: string, condit
   const base = rateConstants(model, U, descriptorVector(model, conditions.descriptors));
   const centre = solver.solve(conditions);
   if (!centre.converged) throw new InputError('conditions', 'conditions with a converged steady state', `no converged steady state at ${U} V (residual ${centre.residual.toExponential(2)})`);
-  const rateOf = (r: Float64Array) => model.steps.reduce((acc, s, j) => acc + (s.speciesNet.get(ti) ?? 0) * r[j]!, 0);
-  const out: Record<string, number> = {};
+  const work = new RouteWork(model);
+  const rateOf = (res: SteadyStateResult) => {
+    const r = routeConsistentRates(model, res.rates, res.grossRates, work);
+    let rate = 0;
+    for (let j = 0; j < model.steps.length; j++) rate += (model.steps[j]!.speciesNet.get(ti) ?? 0) * r[j]!;
+    const e = res.converged ? routeConsistentRateErrors(model, res.rateErrorPerS, work) : null;
+    let error = 0;
+    for (let j = 0; j < model.steps.length; j++) error += Math.abs(model.steps[j]!.speciesNet.get(ti) ?? 0) * (e ? e[j]! : Number.POSITIVE_INFINITY);
+    return { rate, error };
+  };
+  const out: DegreeOfRateControlResult = {};
   model.steps.forEach((step, j) => {
-    const values: number[] = [];
+    const values: { rate: number; error: number }[] = [];
+    let reason: string | undefined;
     for (const factor of [1 + delta, 1 / (1 + delta)]) {
       const k = { ...base, kf: Float64Array.from(base.kf), kr: Float64Array.from(base.kr) };
       k.kf[j]! *= factor;
       k.kr[j]! *= factor;
       solver.system.setRateConstants(k);
       const res = solveSteadyState(solver.system, options, centre.state);
-      values.push(rateOf(routeConsistentRates(model, res.rates, res.grossRates)));
+      const v = rateOf(res);
+      const which = factor > 1 ? `k×(1+${delta})` : `k/(1+${delta})`;
+      if (!res.converged) reason ??= `the solve with ${which} did not converge (residual ${res.residual.toExponential(2)})`;
+      else if (!(v.rate > 0)) reason ??= `the rate of ${target} with ${which} is ${v.rate.toExponential(2)} s⁻¹ (not positive: no logarithm)`;
+      else if (!(v.error <= options.rateTolerance * v.rate)) reason ??= `the rate of ${target} with ${which} is not resolved (error bound ${v.error.toExponential(2)} of ${v.rate.toExponential(2)} s⁻¹)`;
+      values.push(v);
     }
-    const [up, down] = values as [number, number];
-    out[step.id] = up > 0 && down > 0 ? (Math.log(up) - Math.log(down)) / (2 * Math.log(1 + delta)) : Number.NaN;
+    if (reason) {
+      out[step.id] = { value: null, reason };
+      return;
+    }
+    const [up, down] = values as [{ rate: number; error: number }, { rate: number; error: number }];
+    const twoLog = 2 * Math.log(1 + delta);
+    out[step.id] = { value: (Math.log(up.rate) - Math.log(down.rate)) / twoLog, errorBound: (up.error / up.rate + down.error / down.rate) / twoLog };
   });
   return out;
 }
 
 /**
+ * Degree of rate control of every step for the production rate of `target` (a species), by central
+ * differences (see {@link degreeOfRateControlChecked}): NaN for a step whose perturbed solves did not converge
+ * or do not resolve the rate.
+ */
+export function degreeOfRateControl(model: CompiledModel, target: string, conditions: KineticConditions = {}, delta = 1e-3): Record<string, number> {
+  return Object.fromEntries(Object.entries(degreeOfRateControlChecked(model, target, conditions, delta)).map(([k, v]) => [k, v.value ?? Number.NaN]));
+}
+
+/**
  * Apparent Tafel slope at U, mV per decade of |j| (of the total current, or of one product's partial
- * current): |dU / d log10|j|| by central differences over ±5 mV.
+ * current): |dU / d log10|j|| by central differences over ±`stepV` (default 5 mV). Both solves must converge
+ * and resolve the current (its rate error bound ≤ the rate tolerance), else the value is null with the reason.
+ */
+export function tafelSlopeChecked(model: CompiledModel, conditions: KineticConditions = {}, product?: string, stepV = 0.005): CheckedValue {
+  const U = conditions.potentialVvsRHE ?? model.file.potentialVvsRHE;
+  if (product !== undefined && !model.productIndices.some((p) => model.species[p] === product)) throw new InputError('product', `a product of the model (${model.productIndices.map((p) => model.species[p]).join(', ')})`, `got "${product}"`);
+  const points = polarizationCurve(model, [U + stepV, U - stepV], conditions);
+  const tolerance = checkSolverOptions(conditions.solver).rateTolerance;
+  const rel: number[] = [];
+  const currents: number[] = [];
+  for (const o of points) {
+    const at = `${o.potentialVvsRHE.toFixed(4)} V`;
+    if (!o.converged) return { value: null, reason: `the steady state at ${at} did not converge (residual ${o.residual.toExponential(2)})` };
+    const rate = product ? o.tofPerS[product]! : o.electronRatePerS;
+    const error = product ? o.tofErrorPerS[product]! : o.electronRateErrorPerS;
+    if (rate === 0) return { value: null, reason: `no ${product ? `${product} ` : ''}current at ${at}` };
+    if (!(error <= tolerance * Math.abs(rate))) return { value: null, reason: `the ${product ? `partial current of ${product}` : 'current'} at ${at} is not resolved (error bound ${error.toExponential(2)} of ${Math.abs(rate).toExponential(2)} s⁻¹ per site)` };
+    currents.push(Math.abs(rate));
+    rel.push(error / Math.abs(rate));
+  }
+  const dlog = Math.log10(currents[1]!) - Math.log10(currents[0]!);
+  const value = Math.abs((2 * stepV * 1000) / dlog);
+  // δ(dlog) ≤ (ε₁ + ε₂)/ln 10; the slope's relative error is that over |dlog|
+  return { value, errorBound: (value * ((rel[0]! + rel[1]!) / Math.LN10)) / Math.abs(dlog) };
+}
+
+/**
+ * Apparent Tafel slope at U, mV per decade of |j| (see {@link tafelSlopeChecked}); NaN where that is null.
  */
 export function tafelSlope(model: CompiledModel, conditions: KineticConditions = {}, product?: string, stepV = 0.005): number {
-  const U = conditions.potentialVvsRHE ?? model.file.potentialVvsRHE;
-  const [a, b] = polarizationCurve(model, [U + stepV, U - stepV], conditions) as [SteadyStateObservables, SteadyStateObservables];
-  const current = (o: SteadyStateObservables) => Math.abs(product ? o.currentDensityAPerM2 * (o.faradaicEfficiency[product] ?? 0) : o.currentDensityAPerM2);
-  const dlog = Math.log10(current(b)) - Math.log10(current(a));
-  return Math.abs((2 * stepV * 1000) / dlog);
+  return tafelSlopeChecked(model, conditions, product, stepV).value ?? Number.NaN;
 }
