@@ -67,7 +67,7 @@ export function volcanoSpec(result: SweepResult, product: string, quantity: 'log
         mark: { type: 'rect' },
         encoding: {
           ...position,
-          color: { field: 'category', type: 'nominal', title: 'cell', scale: { domain: CATEGORIES.map((k) => k.label), range: CATEGORIES.map((k) => k.color) }, legend: { orient: 'bottom', direction: 'vertical' } },
+          color: { field: 'category', type: 'nominal', title: 'cell', scale: { domain: CATEGORIES.map((k) => k.label), range: CATEGORIES.map((k) => k.color) }, legend: { orient: 'bottom', direction: 'vertical', labelLimit: 440 } },
         },
       },
     ],
