@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { steadyState } from '../../src/kinetics/analyze/steadyState.js';
 import { SWEEP_STATUS, type SweepSpec, descriptorSweep } from '../../src/kinetics/mapper/descriptorSweep.js';
 import { compileModel, parseModelText } from '../../src/kinetics/parser/compileModel.js';
 import { herExact } from './exactSteadyStates.js';
@@ -38,5 +39,14 @@ describe('unsolved corners: every point of a poisoned map solved, resolved and r
         });
       }
     }
+  });
+
+  it('a single solve in the CO-poisoned corner of urea-cu4-ceo2 (dG_NO 0.9, dG_CO −1.2 eV) is resolved, as the sweep that walks in is', () => {
+    const urea = compileModel(parseModelText(readFileSync(new URL('../../data/models/urea-cu4-ceo2.yaml', import.meta.url), 'utf8')));
+    const single = steadyState(urea, { descriptors: { dG_NO: 0.9, dG_CO: -1.2 } });
+    expect(single.converged && single.resolved && !single.floored).toBe(true);
+    const walk = descriptorSweep(urea, { x: { name: 'dG_NO', from: -0.6, to: 0.9, points: 31 }, descriptors: { dG_CO: -1.2 } });
+    expect(walk.status[30]).toBe(SWEEP_STATUS.ok);
+    for (const p of ['urea', 'NH3', 'H2']) expect(Math.abs(walk.tofPerS[p]![30]! / single.tofPerS[p]! - 1)).toBeLessThan(2e-6);
   });
 });

@@ -264,9 +264,34 @@ export class SteadyStateSolver {
     const U = conditions.potentialVvsRHE ?? this.model.file.potentialVvsRHE;
     assertFiniteInRange('potentialVvsRHE', U, -5, 5, 'V vs RHE');
     const options = checkSolverOptions(conditions.solver);
-    this.system.setRateConstants(rateConstants(this.model, U, descriptorVector(this.model, conditions.descriptors)));
-    const result = solveSteadyState(this.system, options, conditions.guess, this.work);
+    const target = descriptorVector(this.model, conditions.descriptors);
+    this.system.setRateConstants(rateConstants(this.model, U, target));
+    let result = solveSteadyState(this.system, options, conditions.guess, this.work);
+    if (!result.converged || result.floored) result = this.homotopy(U, target, options) ?? result;
     return observablesOf(this.model, result, U, options.rateTolerance);
+  }
+
+  /**
+   * Homotopy in the energies for a point no start solves: from the model's own potential and descriptors to
+   * the target in 16 equal steps, each started from the previous state (continuation enters the poisoned
+   * region the way a sweep does). Returns the target's state when it converges without the flux floor.
+   */
+  private homotopy(U: number, target: Float64Array, options: ReturnType<typeof checkSolverOptions>): SteadyStateResult | undefined {
+    const U0 = this.model.file.potentialVvsRHE;
+    const d0 = this.model.defaultDescriptors;
+    const d = new Float64Array(target.length);
+    let guess: Float64Array | undefined;
+    const steps = 16;
+    for (let i = 0; i <= steps; i++) {
+      const t = i / steps;
+      for (let k = 0; k < d.length; k++) d[k] = i === steps ? target[k]! : d0[k]! + t * (target[k]! - d0[k]!);
+      this.system.setRateConstants(rateConstants(this.model, i === steps ? U : U0 + t * (U - U0), d, this.model.file.temperatureK, this.constants));
+      const r = solveSteadyState(this.system, options, guess, this.work);
+      if (!r.converged) return undefined;
+      guess = r.state;
+      if (i === steps) return r.floored ? undefined : r;
+    }
+    return undefined;
   }
 
   /**
