@@ -1,10 +1,11 @@
 import { type Command, Option } from 'commander';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { InputError } from '../chem/index.js';
-import { degreeOfRateControl, polarizationCurve } from '../kinetics/analyze/steadyState.js';
+import { degreeOfRateControlChecked, polarizationCurve } from '../kinetics/analyze/steadyState.js';
 import { runPulse } from '../kinetics/analyze/pulse.js';
 import { runRamp } from '../kinetics/analyze/ramp.js';
-import type { SweepResult, SweepSpec } from '../kinetics/mapper/descriptorSweep.js';
+import type { SweepField, SweepResult, SweepSpec } from '../kinetics/mapper/descriptorSweep.js';
+import { sweepToCsv } from './sweepOutput.js';
 import type { CompiledModel } from '../kinetics/parser/compileModel.js';
 import { freeEnergyDiagram } from '../mechanism/freeEnergyDiagram.js';
 import { freeEnergyDiagramSpec } from '../plot/freeEnergyDiagramSpec.js';
@@ -112,10 +113,13 @@ export function registerKineticsCommands(program: Command, run: Run): void {
       const { withTransportWarnings } = await import('../transport/diffusionLimitCheck.js');
       const curve = withTransportWarnings(m, polarizationCurve(m, potentials, { descriptors }).map(({ theta: _theta, state: _state, ...rest }) => rest));
       const products = m.productIndices.map((p) => m.species[p]!);
-      const header = `E (V RHE)  j (mA cm-2)   ${products.map((p) => `FE ${p}`.padEnd(14)).join('')}converged  residual`;
-      const lines = curve.map((c) => `${c.potentialVvsRHE.toFixed(3).padStart(9)}  ${fmt(c.currentDensityAPerM2 / 10).padStart(11)}   ${products.map((p) => `${(100 * c.faradaicEfficiency[p]!).toFixed(2)} %`.padEnd(14)).join('')}${c.converged ? 'yes' : 'NO '}        ${c.residual.toExponential(1)}`);
+      const header = `E (V RHE)  j (mA cm-2)   ${products.map((p) => `FE ${p}`.padEnd(14)).join('')}converged  resolved  residual`;
+      // an FE that is not resolved to the rate tolerance is marked with "?" (its value is still shown)
+      const feText = (c: (typeof curve)[number], p: string) => (Number.isFinite(c.faradaicEfficiency[p]) ? `${(100 * c.faradaicEfficiency[p]!).toFixed(2)} %${c.faradaicEfficiencyResolved[p] ? '' : ' ?'}` : '—');
+      const lines = curve.map((c) => `${c.potentialVvsRHE.toFixed(3).padStart(9)}  ${fmt(c.currentDensityAPerM2 / 10).padStart(11)}   ${products.map((p) => feText(c, p).padEnd(14)).join('')}${c.converged ? 'yes' : 'NO '}        ${c.resolved ? 'yes' : 'NO '}       ${c.residual.toExponential(1)}`);
+      const note = curve.some((c) => c.converged && !c.resolved) ? ['? / NO: not resolved to the relative rate tolerance (see tofErrorPerS in --json)'] : [];
       const warnings = [...m.warnings.map((w) => `warning: ${w}`), ...curve.flatMap((c) => (c.warnings ?? []).map((w) => `warning at ${c.potentialVvsRHE.toFixed(3)} V: ${w}`))];
-      return { json: curve, text: [header, ...lines, ...warnings].join('\n') };
+      return { json: curve, text: [header, ...lines, ...note, ...warnings].join('\n') };
     }));
   kin
     .command('drc')
@@ -124,8 +128,16 @@ export function registerKineticsCommands(program: Command, run: Run): void {
     .option('--potential <V>', 'V vs RHE')
     .addOption(json())
     .action(run(async (ref: string, o: { target: string; potential?: string }) => {
-      const drc = degreeOfRateControl(await model(ref), o.target, { potentialVvsRHE: num('--potential', o.potential) });
-      return { json: drc, text: Object.entries(drc).map(([k, v]) => `${k.padEnd(20)} ${v.toFixed(4)}`).join('\n') };
+      const drc = degreeOfRateControlChecked(await model(ref), o.target, { potentialVvsRHE: num('--potential', o.potential) });
+      const entries = Object.entries(drc);
+      return {
+        json: {
+          degreeOfRateControl: Object.fromEntries(entries.map(([k, v]) => [k, v.value])),
+          errorBounds: Object.fromEntries(entries.map(([k, v]) => [k, v.errorBound ?? null])),
+          reasons: Object.fromEntries(entries.filter(([, v]) => v.reason).map(([k, v]) => [k, v.reason!])),
+        },
+        text: entries.map(([k, v]) => `${k.padEnd(20)} ${v.value === null ? '—'.padStart(7) : v.value.toFixed(4).padStart(7)}${v.reason ? `   (${v.reason})` : ''}`).join('\n'),
+      };
     }));
   kin
     .command('pulse')
@@ -180,11 +192,15 @@ export function registerKineticsCommands(program: Command, run: Run): void {
     .option('--queue <redis-url>', 'solve the chunks on `cncouple worker` processes reading this Redis queue (BullMQ) instead of local threads')
     .option('--chunk-rows <n>', 'grid rows per chunk (default: about two chunks per local thread; smaller with many queue workers)')
     .option('--out <file>', 'heat map .svg or .png')
+    .option('--fields <list>', 'extra per-point output: coverages,rates,residual (JSON points and CSV columns)')
+    .option('--csv <file>', 'write one CSV row per point (x, y, status, reason, residual, TOF, log10 TOF, FE, resolved per product, and --fields)')
     .addOption(json())
-    .action(run(async (ref: string, o: { x: string; y?: string; grid: string; potential?: string; product?: string; quantity: string; workers?: string; checkpoint?: string; queue?: string; chunkRows?: string; out?: string }, cmd: Command) => {
+    .action(run(async (ref: string, o: { x: string; y?: string; grid: string; potential?: string; product?: string; quantity: string; workers?: string; checkpoint?: string; queue?: string; chunkRows?: string; out?: string; fields?: string; csv?: string }, cmd: Command) => {
       const m = await model(ref);
       const [nx, ny] = o.grid.split('x').map((s) => num('--grid', s)!) as [number, number?];
-      const spec: SweepSpec = { x: parseAxis('--x', o.x, nx), ...(o.y ? { y: parseAxis('--y', o.y, ny ?? nx) } : {}), potentialVvsRHE: num('--potential', o.potential) };
+      const fields = (o.fields ? o.fields.split(',').map((f) => f.trim()).filter(Boolean) : []) as SweepField[];
+      for (const f of fields) if (!['coverages', 'rates', 'residual'].includes(f)) throw new InputError('--fields', 'a comma-separated list of coverages, rates, residual', `got "${f}"`);
+      const spec: SweepSpec = { x: parseAxis('--x', o.x, nx), ...(o.y ? { y: parseAxis('--y', o.y, ny ?? nx) } : {}), potentialVvsRHE: num('--potential', o.potential), ...(fields.length ? { fields } : {}) };
       const { builtinModelNames, builtinModelText } = await builtinModels();
       const modelText = builtinModelNames().includes(ref) ? builtinModelText(ref) : readFileSync(ref, 'utf8');
       const completed: SweepResult[] = o.checkpoint && existsSync(o.checkpoint) ? reviveChunks(JSON.parse(readFileSync(o.checkpoint, 'utf8'))) : [];
@@ -220,26 +236,77 @@ export function registerKineticsCommands(program: Command, run: Run): void {
       const product = o.product ?? m.species[m.productIndices[0]!]!;
       if (!(product in result.log10Tof)) throw new InputError('--product', `a product of the model (${Object.keys(result.log10Tof).join(', ')})`, `got "${product}"`);
       const converged = result.converged.reduce((a, b) => a + b, 0);
+      const counts = { ok: 0, unresolved: 0, failed: 0 };
+      for (const st of result.status) counts[st === 1 ? 'ok' : st === 2 ? 'unresolved' : 'failed']++;
       let bytes = 0;
       if (o.out) bytes = await writeFigure(volcanoSpec(result, product, o.quantity === 'faradaicEfficiency' ? 'faradaicEfficiency' : 'log10Tof', spec.x.name, spec.y?.name ?? ''), o.out);
-      const text = `${result.converged.length} points, ${converged} converged (${((100 * converged) / result.converged.length).toFixed(1)} %), ${seconds.toFixed(2)} s wall${o.out ? `; wrote ${o.out} (${bytes} bytes)` : ''}`;
-      return { json: { points: result.converged.length, converged, wallTimeS: seconds, xValues: result.xValues, yValues: result.yValues, log10Tof: mapArrays(result.log10Tof), faradaicEfficiency: mapArrays(result.faradaicEfficiency) }, text };
+      if (o.csv) writeFileSync(o.csv, sweepToCsv(result, spec, fields));
+      const pct = (k: number) => ((100 * k) / result.status.length).toFixed(1);
+      const text = `${result.status.length} points: ${counts.ok} ok (${pct(counts.ok)} %), ${counts.unresolved} unresolved, ${counts.failed} failed; ${converged} converged; ${seconds.toFixed(2)} s wall${o.out ? `; wrote ${o.out} (${bytes} bytes)` : ''}${o.csv ? `; wrote ${o.csv}` : ''}`;
+      return {
+        json: {
+          points: result.converged.length,
+          converged,
+          ok: counts.ok,
+          unresolved: counts.unresolved,
+          failed: counts.failed,
+          wallTimeS: seconds,
+          xValues: result.xValues,
+          yValues: result.yValues,
+          status: Array.from(result.status, (st) => (st === 1 ? 'ok' : st === 2 ? 'unresolved' : 'failed')),
+          residual: Array.from(result.residual, (x) => (Number.isFinite(x) ? x : null)),
+          tofPerS: mapArrays(result.tofPerS),
+          log10Tof: mapArrays(result.log10Tof),
+          faradaicEfficiency: mapArrays(result.faradaicEfficiency),
+          resolved: Object.fromEntries(Object.entries(result.resolved).map(([k, v]) => [k, Array.from(v, (b) => b === 1)])),
+          failures: result.failures,
+          ...(result.coverages ? { coverages: columns(result.coverages, result.adsorbates) } : {}),
+          ...(result.stepRatesPerS ? { stepRatesPerS: columns(result.stepRatesPerS, result.steps) } : {}),
+        },
+        text,
+      };
     }));
 }
 
 const mapArrays = (r: Record<string, Float64Array>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Array.from(v, (x) => (Number.isFinite(x) ? x : null))]));
 
+/** Point-major values (points × names) as one grid array per name, null where missing. */
+const columns = (values: Float64Array, names: string[]) =>
+  Object.fromEntries(names.map((n, k) => [n, Array.from({ length: values.length / names.length }, (_, i) => (Number.isFinite(values[i * names.length + k]!) ? values[i * names.length + k]! : null))]));
+
+const finite = (a: Float64Array) => Array.from(a, (x) => (Number.isFinite(x) ? x : null));
+
 function serializeChunk(c: SweepResult) {
-  return { ...c, converged: Array.from(c.converged), residual: Array.from(c.residual), log10Tof: mapArrays(c.log10Tof), faradaicEfficiency: mapArrays(c.faradaicEfficiency) };
+  return {
+    ...c,
+    converged: Array.from(c.converged),
+    status: Array.from(c.status),
+    residual: finite(c.residual),
+    tofPerS: mapArrays(c.tofPerS),
+    log10Tof: mapArrays(c.log10Tof),
+    faradaicEfficiency: mapArrays(c.faradaicEfficiency),
+    resolved: Object.fromEntries(Object.entries(c.resolved).map(([k, v]) => [k, Array.from(v)])),
+    coverages: c.coverages ? finite(c.coverages) : undefined,
+    stepRatesPerS: c.stepRatesPerS ? finite(c.stepRatesPerS) : undefined,
+  };
 }
 
 function reviveChunks(raw: ReturnType<typeof serializeChunk>[]): SweepResult[] {
   const arr = (a: (number | null)[]) => Float64Array.from(a, (x) => (x === null ? Number.NaN : x));
-  return raw.map((c) => ({
-    ...c,
-    converged: Uint8Array.from(c.converged),
-    residual: arr(c.residual),
-    log10Tof: Object.fromEntries(Object.entries(c.log10Tof).map(([k, v]) => [k, arr(v)])),
-    faradaicEfficiency: Object.fromEntries(Object.entries(c.faradaicEfficiency).map(([k, v]) => [k, arr(v)])),
-  }));
+  const per = (r: Record<string, (number | null)[]>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, arr(v)]));
+  return raw.map((c) => {
+    if (!Array.isArray(c.status) || !c.tofPerS || !c.resolved) throw new InputError('--checkpoint', 'a checkpoint written by this version (with per-point status)', 'an older checkpoint: delete it and run the sweep again');
+    return {
+      ...c,
+      converged: Uint8Array.from(c.converged),
+      status: Uint8Array.from(c.status),
+      residual: arr(c.residual),
+      tofPerS: per(c.tofPerS),
+      log10Tof: per(c.log10Tof),
+      faradaicEfficiency: per(c.faradaicEfficiency),
+      resolved: Object.fromEntries(Object.entries(c.resolved).map(([k, v]) => [k, Uint8Array.from(v)])),
+      coverages: c.coverages ? arr(c.coverages) : undefined,
+      stepRatesPerS: c.stepRatesPerS ? arr(c.stepRatesPerS) : undefined,
+    };
+  });
 }

@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import os from 'node:os';
 import { InputError } from '../chem/index.js';
-import { axisValues, descriptorSweep, type SweepResult, type SweepSpec } from '../kinetics/mapper/descriptorSweep.js';
+import { axisValues, descriptorSweep, emptySweepResult, type SweepResult, type SweepSpec } from '../kinetics/mapper/descriptorSweep.js';
 import { compileModel, parseModelText } from '../kinetics/parser/compileModel.js';
 
 /**
@@ -47,26 +47,26 @@ export interface ParallelSweepOptions {
 export function mergeSweepChunks(model: ReturnType<typeof compileModel>, spec: SweepSpec, chunks: SweepResult[]): SweepResult {
   const xs = axisValues(spec.x);
   const ys = spec.y ? axisValues(spec.y) : [0];
-  const size = xs.length * ys.length;
   const products = model.productIndices.map((p) => model.species[p]!);
-  const out: SweepResult = {
-    xValues: xs,
-    yValues: ys,
-    rows: [0, ys.length],
-    converged: new Uint8Array(size),
-    log10Tof: Object.fromEntries(products.map((p) => [p, new Float64Array(size).fill(Number.NaN)])),
-    faradaicEfficiency: Object.fromEntries(products.map((p) => [p, new Float64Array(size).fill(Number.NaN)])),
-    residual: new Float64Array(size).fill(Number.NaN),
-  };
+  const out = emptySweepResult(model, xs, ys, [0, ys.length], spec.fields);
+  const nAds = model.adsorbates.length;
+  const nSteps = model.steps.length;
   for (const c of chunks) {
     const offset = c.rows[0] * xs.length;
     out.converged.set(c.converged, offset);
+    out.status.set(c.status, offset);
     out.residual.set(c.residual, offset);
+    for (const f of c.failures) out.failures.push({ index: f.index + offset, reason: f.reason });
     for (const p of products) {
+      out.tofPerS[p]!.set(c.tofPerS[p]!, offset);
       out.log10Tof[p]!.set(c.log10Tof[p]!, offset);
       out.faradaicEfficiency[p]!.set(c.faradaicEfficiency[p]!, offset);
+      out.resolved[p]!.set(c.resolved[p]!, offset);
     }
+    if (out.coverages && c.coverages) out.coverages.set(c.coverages, offset * nAds);
+    if (out.stepRatesPerS && c.stepRatesPerS) out.stepRatesPerS.set(c.stepRatesPerS, offset * nSteps);
   }
+  out.failures.sort((a, b) => a.index - b.index);
   return out;
 }
 

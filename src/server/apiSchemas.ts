@@ -32,6 +32,7 @@ export const sweepRequestSchema = z
     potentialVvsRHE: z.number().min(-5).max(5).optional(),
     descriptors: descriptorValues,
     resumeFrom: z.string().max(100).optional().describe('id of a cancelled or failed sweep of the same model and grid: its finished rows are not solved again'),
+    fields: z.array(z.enum(['coverages', 'rates', 'residual'])).max(3).optional().describe('extra per-point output: coverages (θ per adsorbate), rates (net step rates, s⁻¹ per site); the residual is always given'),
   })
   .refine(requireModel, modelMessage);
 

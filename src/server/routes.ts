@@ -15,7 +15,7 @@ import { electrodeStoichiometry } from '../transport/electrodeStoichiometry.js';
 import type { TransientMicroenvironmentResult } from '../transport/transientMicroenvironment.js';
 import type { CouplingCurvePoint } from '../transport/coupleToKinetics.js';
 import { runParallelSweep } from '../jobs/runParallelSweep.js';
-import type { SweepResult } from '../kinetics/mapper/descriptorSweep.js';
+import { SWEEP_STATUS_NAMES, type SweepResult } from '../kinetics/mapper/descriptorSweep.js';
 import { volcanoSpec } from '../plot/volcanoSpec.js';
 import { couplingSpec, transientSpec } from '../plot/processSpecs.js';
 import { builtinModelText, listBuiltinModels, loadModel } from '../store/builtinModels.js';
@@ -192,7 +192,7 @@ ROUTES.push(
       const modelText = b.modelText ?? builtinModelText(b.model!);
       const model = loadModel({ text: modelText }); // validate now: bad input is a 400, not a failed job
       for (const a of [b.x, ...(b.y ? [b.y] : [])]) if (!model.descriptors.includes(a.name)) throw new InputError(`${a === b.x ? 'x' : 'y'}.name`, `a descriptor of the model (${model.descriptors.join(', ')})`, `unknown descriptor "${a.name}"`);
-      const spec = { x: b.x, ...(b.y ? { y: b.y } : {}), potentialVvsRHE: b.potentialVvsRHE, descriptors: b.descriptors };
+      const spec = { x: b.x, ...(b.y ? { y: b.y } : {}), potentialVvsRHE: b.potentialVvsRHE, descriptors: b.descriptors, ...(b.fields ? { fields: b.fields } : {}) };
       const completed = b.resumeFrom === undefined ? [] : stoppedSweepChunks(jobs, b.resumeFrom, modelText, spec);
       const id = jobs.start('sweep', (report, signal, keep) => {
         const chunks = [...completed];
@@ -225,6 +225,13 @@ ROUTES.push(
         xValues: result.xValues,
         yValues: result.yValues,
         converged: Array.from(result.converged),
+        status: Array.from(result.status, (st) => SWEEP_STATUS_NAMES[st]),
+        residual: finiteOrNull(result.residual),
+        failures: result.failures,
+        resolved: Object.fromEntries(Object.entries(result.resolved).map(([k, v]) => [k, Array.from(v, (b) => b === 1)])),
+        tofPerS: Object.fromEntries(Object.entries(result.tofPerS).map(([k, v]) => [k, finiteOrNull(v)])),
+        ...(result.coverages ? { coverages: Object.fromEntries(result.adsorbates.map((a, k) => [a, finiteOrNull(result.coverages!.filter((_, i) => i % result.adsorbates.length === k))])) } : {}),
+        ...(result.stepRatesPerS ? { stepRatesPerS: Object.fromEntries(result.steps.map((st, j) => [st, finiteOrNull(result.stepRatesPerS!.filter((_, i) => i % result.steps.length === j))])) } : {}),
         log10Tof: Object.fromEntries(Object.entries(result.log10Tof).map(([k, v]) => [k, finiteOrNull(v)])),
         faradaicEfficiency: Object.fromEntries(Object.entries(result.faradaicEfficiency).map(([k, v]) => [k, finiteOrNull(v)])),
         spec: volcanoSpec(result, product, q.quantity, spec.x.name, spec.y?.name ?? ''),

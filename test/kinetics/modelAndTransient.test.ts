@@ -98,7 +98,7 @@ describe('descriptor sweep', () => {
     const fromCoverages = solver.solveVector(urea.file.potentialVvsRHE, at(-1.0), options, Float64Array.from(neighbour.theta));
     expect(fromState.converged && fromCoverages.converged).toBe(true);
     expect(fromState.newtonIterations).toBeLessThanOrEqual(5);
-    expect(fromCoverages.newtonIterations).toBeGreaterThanOrEqual(10); // the free site and the trace adsorbates climb or fall by bounded steps
+    expect(fromCoverages.newtonIterations).toBeGreaterThan(fromState.newtonIterations); // the free site and the trace adsorbates climb or fall by bounded steps
     fromState.theta.forEach((t, k) => expect(t).toBeCloseTo(fromCoverages.theta[k]!, 12));
     expect(fromState.free[0]! / fromCoverages.free[0]!).toBeCloseTo(1, 8);
   });

@@ -39,12 +39,31 @@ export interface SteadyStateObservables {
   tofPerS: Record<string, number>;
   /** Electrons consumed per site per second, Σ n_j r_j. */
   electronRatePerS: number;
+  /** Error bound of the electron rate (and so of the current density, relatively), s⁻¹ per site. */
+  electronRateErrorPerS: number;
   /** Current density, A m⁻² (negative = cathodic), from the electron rate and the site density. */
   currentDensityAPerM2: number;
-  /** Faradaic efficiency of each reported product (fraction). */
+  /** Faradaic efficiency of each reported product (fraction); NaN (null in JSON) when no electrons flow. */
   faradaicEfficiency: Record<string, number>;
-  /** Molar selectivity among the reported products (fraction). */
+  /** Molar selectivity among the reported products (fraction); NaN (null in JSON) when none is formed. */
   selectivity: Record<string, number>;
+  /**
+   * True when the state converged and every product's TOF and FE is resolved to `rateTolerance` (relative):
+   * their error bounds ({@link SteadyStateObservables.tofErrorPerS}) are at most rateTolerance × |value|.
+   */
+  resolved: boolean;
+  /** Relative tolerance of the resolved flags (default 1e-6, solver option `rateTolerance`). */
+  rateTolerance: number;
+  /** Error bound of each species' TOF, s⁻¹ per site (Infinity when not converged). */
+  tofErrorPerS: Record<string, number>;
+  /** Whether each species' TOF is resolved to `rateTolerance` (an exact 0 with bound 0 is resolved). */
+  tofResolved: Record<string, boolean>;
+  /** Whether each product's FE is resolved to `rateTolerance` (its TOF's and the electron rate's bounds). */
+  faradaicEfficiencyResolved: Record<string, boolean>;
+  /** Error bound of each step's net rate, s⁻¹ per site. */
+  stepRateErrorPerS: Record<string, number>;
+  /** True when only the flux floor (1e-12 s⁻¹ per site) closed the balances: a dead surface (see docs). */
+  floored: boolean;
   /** Raw coverages (e.g. the initial coverages of a pulse or ramp). */
   theta: Float64Array;
   /** Coverages then free sites, the start to continue from (see {@link SteadyStateResult.state}). */
@@ -93,13 +112,44 @@ export function routeConsistentRates(model: CompiledModel, rates: Float64Array, 
     for (let j = 0; j < m; j++) b[a]! += R[a]![j]! * w[j]! * rates[j]!;
     for (let c = 0; c < q; c++) for (let j = 0; j < m; j++) A[a * q + c]! += R[a]![j]! * w[j]! * R[c]![j]!;
   }
-  if (!luFactor(A, q, piv)) {
+  work.factored = luFactor(A, q, piv);
+  if (!work.factored) {
     out.set(rates);
     return out;
   }
   luSolve(A, q, piv, b);
   for (let a = 0; a < q; a++) for (let j = 0; j < m; j++) out[j]! += b[a]! * R[a]![j]!;
   return out;
+}
+
+/**
+ * Error bound of each route-consistent rate of the last {@link routeConsistentRates} call on `work`, from
+ * error bounds of the raw rates (s⁻¹ per site): |δout| ≤ |Rᵀ|·|A⁻¹|·|R|·W·|δr| with the same weights W and
+ * normal matrix A. Writes into `work.err` and returns it (overwritten by the next call).
+ */
+export function routeConsistentRateErrors(model: CompiledModel, rateError: Float64Array, work: RouteWork): Float64Array {
+  const R = model.routes;
+  const q = R.length;
+  const m = rateError.length;
+  const { err, w, A, piv, h, col, g } = work;
+  err.fill(0);
+  if (q === 0) return err; // every net rate is exactly zero
+  if (!work.factored) {
+    err.set(rateError);
+    return err;
+  }
+  h.fill(0);
+  for (let a = 0; a < q; a++) for (let j = 0; j < m; j++) h[a]! += Math.abs(R[a]![j]!) * w[j]! * rateError[j]!;
+  g.fill(0);
+  for (let c = 0; c < q; c++) {
+    col.fill(0);
+    col[c] = 1;
+    luSolve(A, q, piv, col); // column c of A⁻¹
+    for (let a = 0; a < q; a++) g[a]! += Math.abs(col[a]!) * h[c]!;
+  }
+  for (let a = 0; a < q; a++) for (let j = 0; j < m; j++) err[j]! += Math.abs(R[a]![j]!) * g[a]!;
+  for (let j = 0; j < m; j++) if (Number.isNaN(err[j]!)) err[j] = Number.POSITIVE_INFINITY;
+  return err;
 }
 
 /**
@@ -112,9 +162,20 @@ export class RouteWork {
   readonly A: Float64Array;
   readonly b: Float64Array;
   readonly piv: Int32Array;
+  /** Error bounds of the last rates ({@link routeConsistentRateErrors}) and their scratch. */
+  readonly err: Float64Array;
+  readonly h: Float64Array;
+  readonly col: Float64Array;
+  readonly g: Float64Array;
+  /** True when the last call's normal matrix A was factored (else the raw rates were returned). */
+  factored = false;
   constructor(model: CompiledModel) {
     const m = model.steps.length;
     const q = model.routes.length;
+    this.err = new Float64Array(m);
+    this.h = new Float64Array(q);
+    this.col = new Float64Array(q);
+    this.g = new Float64Array(q);
     this.out = new Float64Array(m);
     this.w = new Float64Array(m);
     this.A = new Float64Array(q * q);
@@ -124,15 +185,30 @@ export class RouteWork {
 }
 
 /** Observables from a solved state (rates made route-consistent, see {@link routeConsistentRates}). */
-export function observablesOf(model: CompiledModel, result: SteadyStateResult, potentialV: number): SteadyStateObservables {
+export function observablesOf(model: CompiledModel, result: SteadyStateResult, potentialV: number, rateTolerance = 1e-6): SteadyStateObservables {
   const tof = new Float64Array(model.species.length);
+  const tofError = new Float64Array(model.species.length);
   let electrons = 0;
-  const rates = routeConsistentRates(model, result.rates, result.grossRates);
+  let electronError = 0;
+  const work = new RouteWork(model);
+  const rates = routeConsistentRates(model, result.rates, result.grossRates, work);
+  const rateError = result.converged ? routeConsistentRateErrors(model, result.rateErrorPerS, work) : new Float64Array(model.steps.length).fill(Number.POSITIVE_INFINITY);
   model.steps.forEach((s, j) => {
     const r = rates[j]!;
     electrons += s.electrons * r;
-    for (const [sp, nu] of s.speciesNet) tof[sp]! += nu * r;
+    electronError += Math.abs(s.electrons) * rateError[j]!;
+    for (const [sp, nu] of s.speciesNet) {
+      tof[sp]! += nu * r;
+      tofError[sp]! += Math.abs(nu) * rateError[j]!;
+    }
   });
+  const isResolved = (value: number, error: number) => result.converged && error <= rateTolerance * Math.abs(value);
+  const faradaicEfficiencyResolved: Record<string, boolean> = {};
+  for (const p of model.productIndices) {
+    const relative = tofError[p]! / Math.abs(tof[p]!) + electronError / Math.abs(electrons);
+    // no electrons: the FE is undefined (NaN), so there is nothing to resolve
+    faradaicEfficiencyResolved[model.species[p]!] = result.converged && (electrons === 0 || (tof[p] === 0 && tofError[p] === 0) || relative <= rateTolerance);
+  }
   const faradaicEfficiency: Record<string, number> = {};
   const selectivity: Record<string, number> = {};
   let productTotal = 0;
@@ -140,8 +216,9 @@ export function observablesOf(model: CompiledModel, result: SteadyStateResult, p
   for (const p of model.productIndices) {
     const name = model.species[p]!;
     const z = model.file.species[name]!.electronsPerMolecule!;
-    faradaicEfficiency[name] = electrons !== 0 ? (z * tof[p]!) / electrons : 0;
-    selectivity[name] = productTotal > 0 ? Math.max(0, tof[p]!) / productTotal : 0;
+    // undefined (NaN, null in JSON), not 0: no electrons transferred, or no product formed
+    faradaicEfficiency[name] = electrons !== 0 ? (z * tof[p]!) / electrons : Number.NaN;
+    selectivity[name] = productTotal > 0 ? Math.max(0, tof[p]!) / productTotal : Number.NaN;
   }
   const record = (names: string[], values: ArrayLike<number>) => Object.fromEntries(names.map((n, i) => [n, values[i]!]));
   return {
@@ -157,9 +234,17 @@ export function observablesOf(model: CompiledModel, result: SteadyStateResult, p
     stepRatesPerS: record(model.steps.map((s) => s.id), rates),
     tofPerS: record(model.species, tof),
     electronRatePerS: electrons,
+    electronRateErrorPerS: result.converged ? electronError : Number.POSITIVE_INFINITY,
     currentDensityAPerM2: (-FARADAY_C_PER_MOL * model.file.siteDensityPerM2 * electrons) / AVOGADRO_PER_MOL,
     faradaicEfficiency,
     selectivity,
+    resolved: result.converged && model.productIndices.every((p) => isResolved(tof[p]!, tofError[p]!) && faradaicEfficiencyResolved[model.species[p]!]!),
+    rateTolerance,
+    tofErrorPerS: record(model.species, tofError),
+    tofResolved: Object.fromEntries(model.species.map((n, i) => [n, isResolved(tof[i]!, tofError[i]!)])),
+    faradaicEfficiencyResolved,
+    stepRateErrorPerS: record(model.steps.map((s) => s.id), rateError),
+    floored: result.floored,
     theta: result.theta,
     state: result.state,
   };
@@ -184,9 +269,34 @@ export class SteadyStateSolver {
     const U = conditions.potentialVvsRHE ?? this.model.file.potentialVvsRHE;
     assertFiniteInRange('potentialVvsRHE', U, -5, 5, 'V vs RHE');
     const options = checkSolverOptions(conditions.solver);
-    this.system.setRateConstants(rateConstants(this.model, U, descriptorVector(this.model, conditions.descriptors)));
-    const result = solveSteadyState(this.system, options, conditions.guess, this.work);
-    return observablesOf(this.model, result, U);
+    const target = descriptorVector(this.model, conditions.descriptors);
+    this.system.setRateConstants(rateConstants(this.model, U, target));
+    let result = solveSteadyState(this.system, options, conditions.guess, this.work);
+    if (!result.converged || result.floored) result = this.homotopy(U, target, options) ?? result;
+    return observablesOf(this.model, result, U, options.rateTolerance);
+  }
+
+  /**
+   * Homotopy in the energies for a point no start solves: from the model's own potential and descriptors to
+   * the target in 16 equal steps, each started from the previous state (continuation enters the poisoned
+   * region the way a sweep does). Returns the target's state when it converges without the flux floor.
+   */
+  private homotopy(U: number, target: Float64Array, options: ReturnType<typeof checkSolverOptions>): SteadyStateResult | undefined {
+    const U0 = this.model.file.potentialVvsRHE;
+    const d0 = this.model.defaultDescriptors;
+    const d = new Float64Array(target.length);
+    let guess: Float64Array | undefined;
+    const steps = 16;
+    for (let i = 0; i <= steps; i++) {
+      const t = i / steps;
+      for (let k = 0; k < d.length; k++) d[k] = i === steps ? target[k]! : d0[k]! + t * (target[k]! - d0[k]!);
+      this.system.setRateConstants(rateConstants(this.model, i === steps ? U : U0 + t * (U - U0), d, this.model.file.temperatureK, this.constants));
+      const r = solveSteadyState(this.system, options, guess, this.work);
+      if (!r.converged) return undefined;
+      guess = r.state;
+      if (i === steps) return r.floored ? undefined : r;
+    }
+    return undefined;
   }
 
   /**
@@ -217,11 +327,28 @@ export function polarizationCurve(model: CompiledModel, potentialsV: number[], c
   });
 }
 
+/** A sensitivity that may be undefined: its value, or null with the reason. */
+export interface CheckedValue {
+  /** The value, or null when a solve it needs did not converge or is not resolved (see `reason`). */
+  value: number | null;
+  /** Why the value is null (absent when it is not). */
+  reason?: string;
+  /** Bound of the value's numerical error from the rate error bounds of the solves it uses (absent when null). */
+  errorBound?: number;
+}
+
+/** Degrees of rate control by step id, each checked ({@link degreeOfRateControlChecked}). */
+export type DegreeOfRateControlResult = Record<string, CheckedValue>;
+
 /**
  * Degree of rate control of every step for the production rate of `target` (a species), by central
- * differences: X_j = ∂ln r / ∂ln k_j at constant K_j (k_f and k_r scaled together by 1 ± δ).
+ * differences: X_j = ∂ln r / ∂ln k_j at constant K_j (k_f and k_r scaled together by 1 ± δ, default δ = 1e-3).
+ * Every perturbed solve must converge and resolve the target's rate (its error bound ≤ the rate tolerance);
+ * otherwise that step's value is null with the reason. The error bound of X_j is
+ * (ε₊ + ε₋)/(2 ln(1 + δ)) from the relative rate errors ε± of the two solves.
+ * @throws {InputError} for an unknown target or conditions without a converged steady state
  */
-export function degreeOfRateControl(model: CompiledModel, target: string, conditions: KineticConditions = {}, delta = 1e-3): Record<string, number> {
+export function degreeOfRateControlChecked(model: CompiledModel, target: string, conditions: KineticConditions = {}, delta = 1e-3): DegreeOfRateControlResult {
   const ti = model.species.indexOf(target);
   if (ti < 0) throw new InputError('target', `a species of the model (${model.species.join(', ')})`, `unknown species "${target}"`);
   const solver = new SteadyStateSolver(model);
@@ -230,32 +357,84 @@ export function degreeOfRateControl(model: CompiledModel, target: string, condit
   const base = rateConstants(model, U, descriptorVector(model, conditions.descriptors));
   const centre = solver.solve(conditions);
   if (!centre.converged) throw new InputError('conditions', 'conditions with a converged steady state', `no converged steady state at ${U} V (residual ${centre.residual.toExponential(2)})`);
-  const rateOf = (r: Float64Array) => model.steps.reduce((acc, s, j) => acc + (s.speciesNet.get(ti) ?? 0) * r[j]!, 0);
-  const out: Record<string, number> = {};
+  const work = new RouteWork(model);
+  const rateOf = (res: SteadyStateResult) => {
+    const r = routeConsistentRates(model, res.rates, res.grossRates, work);
+    let rate = 0;
+    for (let j = 0; j < model.steps.length; j++) rate += (model.steps[j]!.speciesNet.get(ti) ?? 0) * r[j]!;
+    const e = res.converged ? routeConsistentRateErrors(model, res.rateErrorPerS, work) : null;
+    let error = 0;
+    for (let j = 0; j < model.steps.length; j++) error += Math.abs(model.steps[j]!.speciesNet.get(ti) ?? 0) * (e ? e[j]! : Number.POSITIVE_INFINITY);
+    return { rate, error };
+  };
+  const out: DegreeOfRateControlResult = {};
   model.steps.forEach((step, j) => {
-    const values: number[] = [];
+    const values: { rate: number; error: number }[] = [];
+    let reason: string | undefined;
     for (const factor of [1 + delta, 1 / (1 + delta)]) {
       const k = { ...base, kf: Float64Array.from(base.kf), kr: Float64Array.from(base.kr) };
       k.kf[j]! *= factor;
       k.kr[j]! *= factor;
       solver.system.setRateConstants(k);
       const res = solveSteadyState(solver.system, options, centre.state);
-      values.push(rateOf(routeConsistentRates(model, res.rates, res.grossRates)));
+      const v = rateOf(res);
+      const which = factor > 1 ? `k×(1+${delta})` : `k/(1+${delta})`;
+      if (!res.converged) reason ??= `the solve with ${which} did not converge (residual ${res.residual.toExponential(2)})`;
+      else if (!(v.rate > 0)) reason ??= `the rate of ${target} with ${which} is ${v.rate.toExponential(2)} s⁻¹ (not positive: no logarithm)`;
+      else if (!(v.error <= options.rateTolerance * v.rate)) reason ??= `the rate of ${target} with ${which} is not resolved (error bound ${v.error.toExponential(2)} of ${v.rate.toExponential(2)} s⁻¹)`;
+      values.push(v);
     }
-    const [up, down] = values as [number, number];
-    out[step.id] = up > 0 && down > 0 ? (Math.log(up) - Math.log(down)) / (2 * Math.log(1 + delta)) : Number.NaN;
+    if (reason) {
+      out[step.id] = { value: null, reason };
+      return;
+    }
+    const [up, down] = values as [{ rate: number; error: number }, { rate: number; error: number }];
+    const twoLog = 2 * Math.log(1 + delta);
+    out[step.id] = { value: (Math.log(up.rate) - Math.log(down.rate)) / twoLog, errorBound: (up.error / up.rate + down.error / down.rate) / twoLog };
   });
   return out;
 }
 
 /**
+ * Degree of rate control of every step for the production rate of `target` (a species), by central
+ * differences (see {@link degreeOfRateControlChecked}): NaN for a step whose perturbed solves did not converge
+ * or do not resolve the rate.
+ */
+export function degreeOfRateControl(model: CompiledModel, target: string, conditions: KineticConditions = {}, delta = 1e-3): Record<string, number> {
+  return Object.fromEntries(Object.entries(degreeOfRateControlChecked(model, target, conditions, delta)).map(([k, v]) => [k, v.value ?? Number.NaN]));
+}
+
+/**
  * Apparent Tafel slope at U, mV per decade of |j| (of the total current, or of one product's partial
- * current): |dU / d log10|j|| by central differences over ±5 mV.
+ * current): |dU / d log10|j|| by central differences over ±`stepV` (default 5 mV). Both solves must converge
+ * and resolve the current (its rate error bound ≤ the rate tolerance), else the value is null with the reason.
+ */
+export function tafelSlopeChecked(model: CompiledModel, conditions: KineticConditions = {}, product?: string, stepV = 0.005): CheckedValue {
+  const U = conditions.potentialVvsRHE ?? model.file.potentialVvsRHE;
+  if (product !== undefined && !model.productIndices.some((p) => model.species[p] === product)) throw new InputError('product', `a product of the model (${model.productIndices.map((p) => model.species[p]).join(', ')})`, `got "${product}"`);
+  const points = polarizationCurve(model, [U + stepV, U - stepV], conditions);
+  const tolerance = checkSolverOptions(conditions.solver).rateTolerance;
+  const rel: number[] = [];
+  const currents: number[] = [];
+  for (const o of points) {
+    const at = `${o.potentialVvsRHE.toFixed(4)} V`;
+    if (!o.converged) return { value: null, reason: `the steady state at ${at} did not converge (residual ${o.residual.toExponential(2)})` };
+    const rate = product ? o.tofPerS[product]! : o.electronRatePerS;
+    const error = product ? o.tofErrorPerS[product]! : o.electronRateErrorPerS;
+    if (rate === 0) return { value: null, reason: `no ${product ? `${product} ` : ''}current at ${at}` };
+    if (!(error <= tolerance * Math.abs(rate))) return { value: null, reason: `the ${product ? `partial current of ${product}` : 'current'} at ${at} is not resolved (error bound ${error.toExponential(2)} of ${Math.abs(rate).toExponential(2)} s⁻¹ per site)` };
+    currents.push(Math.abs(rate));
+    rel.push(error / Math.abs(rate));
+  }
+  const dlog = Math.log10(currents[1]!) - Math.log10(currents[0]!);
+  const value = Math.abs((2 * stepV * 1000) / dlog);
+  // δ(dlog) ≤ (ε₁ + ε₂)/ln 10; the slope's relative error is that over |dlog|
+  return { value, errorBound: (value * ((rel[0]! + rel[1]!) / Math.LN10)) / Math.abs(dlog) };
+}
+
+/**
+ * Apparent Tafel slope at U, mV per decade of |j| (see {@link tafelSlopeChecked}); NaN where that is null.
  */
 export function tafelSlope(model: CompiledModel, conditions: KineticConditions = {}, product?: string, stepV = 0.005): number {
-  const U = conditions.potentialVvsRHE ?? model.file.potentialVvsRHE;
-  const [a, b] = polarizationCurve(model, [U + stepV, U - stepV], conditions) as [SteadyStateObservables, SteadyStateObservables];
-  const current = (o: SteadyStateObservables) => Math.abs(product ? o.currentDensityAPerM2 * (o.faradaicEfficiency[product] ?? 0) : o.currentDensityAPerM2);
-  const dlog = Math.log10(current(b)) - Math.log10(current(a));
-  return Math.abs((2 * stepV * 1000) / dlog);
+  return tafelSlopeChecked(model, conditions, product, stepV).value ?? Number.NaN;
 }

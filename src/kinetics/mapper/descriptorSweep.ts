@@ -2,7 +2,7 @@ import { InputError, assertFiniteInRange } from '../../chem/index.js';
 import type { CompiledModel } from '../parser/compileModel.js';
 import { SteadyStateSolver, descriptorVector } from '../analyze/steadyState.js';
 import { checkSolverOptions, type SolverOptions } from '../solver/solverOptions.js';
-import { RouteWork, routeConsistentRates } from '../analyze/steadyState.js';
+import { RouteWork, routeConsistentRateErrors, routeConsistentRates } from '../analyze/steadyState.js';
 
 /** One descriptor axis of a sweep. */
 export interface SweepAxis {
@@ -13,6 +13,15 @@ export interface SweepAxis {
   points: number;
 }
 
+/** Optional per-point outputs of a sweep: coverages, step rates, residual (always kept). */
+export type SweepField = 'coverages' | 'rates' | 'residual';
+
+/** Status of a sweep point: its code in {@link SweepResult.status}. */
+export const SWEEP_STATUS = { failed: 0, ok: 1, unresolved: 2 } as const;
+/** Status names by code. */
+export const SWEEP_STATUS_NAMES = ['failed', 'ok', 'unresolved'] as const;
+export type SweepStatus = (typeof SWEEP_STATUS_NAMES)[number];
+
 /** A 1-D or 2-D descriptor grid at a potential. */
 export interface SweepSpec {
   x: SweepAxis;
@@ -21,6 +30,8 @@ export interface SweepSpec {
   /** Other descriptor values held fixed. */
   descriptors?: Record<string, number>;
   solver?: SolverOptions;
+  /** Extra outputs per point (default none): 'coverages' (θ of every adsorbate), 'rates' (net step rates). */
+  fields?: SweepField[];
 }
 
 /** Results of a sweep (or of some of its rows), row-major with x fastest. */
@@ -30,12 +41,55 @@ export interface SweepResult {
   /** Rows computed, [first, last) in y. */
   rows: [number, number];
   converged: Uint8Array;
+  /**
+   * Status of each point ({@link SWEEP_STATUS}): 1 ok (converged, every product's TOF and FE resolved to the
+   * rate tolerance), 2 unresolved (converged, but some product's TOF or FE is not resolved), 0 failed.
+   */
+  status: Uint8Array;
+  /** Why each failed point failed, by point index (row-major within these rows). */
+  failures: { index: number; reason: string }[];
+  /** Net production TOF of each product, s⁻¹ per site (may be ≤ 0), NaN where not converged. */
+  tofPerS: Record<string, Float64Array>;
   /** log10 of the production TOF (s⁻¹ per site) of each product, NaN where ≤ 0 or not converged. */
   log10Tof: Record<string, Float64Array>;
-  /** FE of each product. */
+  /** FE of each product, NaN where not converged or undefined (no electrons transferred). */
   faradaicEfficiency: Record<string, Float64Array>;
+  /** 1 where the product's TOF and FE are both resolved to the rate tolerance, else 0. */
+  resolved: Record<string, Uint8Array>;
   /** Verified relative residual of each point. */
   residual: Float64Array;
+  /** With field 'coverages': θ of every adsorbate ({@link SweepResult.adsorbates} order), point-major. */
+  coverages?: Float64Array;
+  /** With field 'rates': net rate of every step ({@link SweepResult.steps} order), s⁻¹ per site, point-major. */
+  stepRatesPerS?: Float64Array;
+  /** Adsorbate names (the columns of `coverages`). */
+  adsorbates: string[];
+  /** Step ids (the columns of `stepRatesPerS`). */
+  steps: string[];
+}
+
+/** An empty result for `size` points (every value NaN, every point failed until solved). */
+export function emptySweepResult(model: CompiledModel, xs: number[], ys: number[], rows: [number, number], fields: SweepField[] = []): SweepResult {
+  const size = xs.length * (rows[1] - rows[0]);
+  const products = model.productIndices.map((p) => model.species[p]!);
+  const perProduct = () => Object.fromEntries(products.map((p) => [p, new Float64Array(size).fill(Number.NaN)]));
+  return {
+    xValues: xs,
+    yValues: ys,
+    rows,
+    converged: new Uint8Array(size),
+    status: new Uint8Array(size),
+    failures: [],
+    tofPerS: perProduct(),
+    log10Tof: perProduct(),
+    faradaicEfficiency: perProduct(),
+    resolved: Object.fromEntries(products.map((p) => [p, new Uint8Array(size)])),
+    residual: new Float64Array(size).fill(Number.NaN),
+    ...(fields.includes('coverages') ? { coverages: new Float64Array(size * model.adsorbates.length).fill(Number.NaN) } : {}),
+    ...(fields.includes('rates') ? { stepRatesPerS: new Float64Array(size * model.steps.length).fill(Number.NaN) } : {}),
+    adsorbates: model.adsorbates,
+    steps: model.steps.map((s) => s.id),
+  };
 }
 
 /** Evenly spaced values of an axis. */
@@ -63,17 +117,12 @@ export function descriptorSweep(model: CompiledModel, spec: SweepSpec, rows?: [n
   const options = checkSolverOptions(spec.solver);
   const base = descriptorVector(model, spec.descriptors);
   const solver = new SteadyStateSolver(model);
-  const size = xs.length * (r1 - r0);
   const products = model.productIndices.map((p) => model.species[p]!);
-  const result: SweepResult = {
-    xValues: xs,
-    yValues: ys,
-    rows: [r0, r1],
-    converged: new Uint8Array(size),
-    log10Tof: Object.fromEntries(products.map((p) => [p, new Float64Array(size).fill(Number.NaN)])),
-    faradaicEfficiency: Object.fromEntries(products.map((p) => [p, new Float64Array(size).fill(Number.NaN)])),
-    residual: new Float64Array(size),
-  };
+  for (const f of spec.fields ?? []) if (!['coverages', 'rates', 'residual'].includes(f)) throw new InputError('fields', 'coverages, rates, residual', `got "${f}"`);
+  const result = emptySweepResult(model, xs, ys, [r0, r1], spec.fields);
+  const rateTolerance = options.rateTolerance;
+  const nAds = model.adsorbates.length;
+  const nSteps = model.steps.length;
   const d = Float64Array.from(base);
   const tof = new Float64Array(products.length); // production TOF of each product at the point
   const zs = products.map((p) => model.file.species[p]!.electronsPerMolecule!);
@@ -82,7 +131,10 @@ export function descriptorSweep(model: CompiledModel, spec: SweepSpec, rows?: [n
   const productNu = model.steps.map((st) => Float64Array.from(model.productIndices, (sp) => st.speciesNet.get(sp) ?? 0));
   const electronsOf = Float64Array.from(model.steps, (st) => st.electrons);
   const log10TofOf = products.map((p) => result.log10Tof[p]!);
+  const tofOf = products.map((p) => result.tofPerS[p]!);
   const feOf = products.map((p) => result.faradaicEfficiency[p]!);
+  const resolvedOf = products.map((p) => result.resolved[p]!);
+  const tofError = new Float64Array(products.length);
   let guess: Float64Array | undefined;
   let rowStartGuess: Float64Array | undefined;
   // the previous row's solutions: the neighbour across a coverage phase boundary is often on the other side
@@ -99,7 +151,9 @@ export function descriptorSweep(model: CompiledModel, spec: SweepSpec, rows?: [n
       const res = solver.solveVector(U, d, options, guess, above ? [above] : []);
       const at = (r - r0) * xs.length + col;
       result.residual[at] = res.residual;
-      if (res.converged) {
+      if (!res.converged) {
+        result.failures.push({ index: at, reason: `no start converged: best verified residual ${res.residual.toExponential(2)} (tolerance ${options.steadyTolerance.toExponential(0)}), site balance error ${res.siteBalanceError.toExponential(2)}` });
+      } else {
         result.converged[at] = 1;
         // continue from the whole state: a poisoned neighbour's free sites are below 1 − Σθ's round-off
         guess = res.state;
@@ -107,17 +161,35 @@ export function descriptorSweep(model: CompiledModel, spec: SweepSpec, rows?: [n
         if (c === xs.length - 1) rowStartGuess = res.state;
         // lean observables: route-consistent rates → product TOFs and FEs (no per-point objects)
         const rates = routeConsistentRates(model, res.rates, res.grossRates, route);
+        const errors = routeConsistentRateErrors(model, res.rateErrorPerS, route);
         let electrons = 0;
+        let electronError = 0;
         tof.fill(0);
+        tofError.fill(0);
         for (let j = 0; j < rates.length; j++) {
           electrons += electronsOf[j]! * rates[j]!;
-          for (let i = 0; i < products.length; i++) tof[i]! += productNu[j]![i]! * rates[j]!;
+          electronError += Math.abs(electronsOf[j]!) * errors[j]!;
+          for (let i = 0; i < products.length; i++) {
+            tof[i]! += productNu[j]![i]! * rates[j]!;
+            tofError[i]! += Math.abs(productNu[j]![i]!) * errors[j]!;
+          }
         }
+        let allResolved = true;
         for (let i = 0; i < products.length; i++) {
           const t = tof[i]!;
+          tofOf[i]![at] = t;
           log10TofOf[i]![at] = t > 0 ? Math.log10(t) : Number.NaN;
-          feOf[i]![at] = electrons !== 0 ? (zs[i]! * t) / electrons : 0;
+          feOf[i]![at] = electrons !== 0 ? (zs[i]! * t) / electrons : Number.NaN;
+          const tofOk = tofError[i]! <= rateTolerance * Math.abs(t);
+          // FE: relative error of z·TOF/electrons; an exact zero TOF has an exact zero FE when electrons flow
+          const feOk = electrons === 0 || (t === 0 && tofError[i] === 0) || tofError[i]! / Math.abs(t) + electronError / Math.abs(electrons) <= rateTolerance;
+          const ok = tofOk && feOk;
+          resolvedOf[i]![at] = ok ? 1 : 0;
+          if (!ok) allResolved = false;
         }
+        result.status[at] = allResolved ? SWEEP_STATUS.ok : SWEEP_STATUS.unresolved;
+        if (result.coverages) for (let k = 0; k < nAds; k++) result.coverages[at * nAds + k] = res.theta[k]!;
+        if (result.stepRatesPerS) for (let j = 0; j < nSteps; j++) result.stepRatesPerS[at * nSteps + j] = rates[j]!;
       }
     }
     onRow?.(r);

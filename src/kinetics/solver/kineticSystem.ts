@@ -154,6 +154,49 @@ export class KineticSystem {
   }
 
   /**
+   * Production and consumption of every adsorbate, kept apart (s⁻¹ per site): `prod[k]` = Σ_j ν_kj·(forward
+   * flux if ν_kj > 0, else reverse flux), `cons[k]` the rest, with forward and reverse fluxes into `fwd`/`rev`.
+   * dθ_k/dt = prod − cons, each to full relative precision however small or unequal they are.
+   */
+  balanceTerms(theta: Float64Array, free: Float64Array, fwd: Float64Array, rev: Float64Array, prod: Float64Array, cons: Float64Array): void {
+    prod.fill(0);
+    cons.fill(0);
+    for (let j = 0; j < this.m; j++) {
+      const a = this.kf[j]! * this.term(this.fwd[j]!, theta, free);
+      const b = this.kr[j]! * this.term(this.rev[j]!, theta, free);
+      fwd[j] = a;
+      rev[j] = b;
+      for (let p = this.stepStart[j]!; p < this.stepStart[j + 1]!; p++) {
+        const k = this.stepAds[p]!;
+        const nu = this.stepNu[p]!;
+        if (nu > 0) {
+          prod[k]! += nu * a;
+          cons[k]! += nu * b;
+        } else {
+          prod[k]! -= nu * b;
+          cons[k]! -= nu * a;
+        }
+      }
+    }
+  }
+
+  /**
+   * Exponent of every member in the forward and reverse flux of every step: ∂ln f_j/∂ln x_i into
+   * `forward` and ∂ln b_j/∂ln x_i into `reverse` (m × (n + sites), row-major; adsorbate k at column k, the
+   * free site of site type s at n + s).
+   */
+  memberExponents(forward: Float64Array, reverse: Float64Array): void {
+    const width = this.n + this.sites;
+    forward.fill(0);
+    reverse.fill(0);
+    for (let j = 0; j < this.m; j++) {
+      for (const [s, out] of [[this.fwd[j]!, forward], [this.rev[j]!, reverse]] as const) {
+        for (let p = 0; p < s.kind.length; p++) out[j * width + (s.kind[p] === 0 ? s.index[p]! : this.n + s.index[p]!)]! += s.nu[p]!;
+      }
+    }
+  }
+
+  /**
    * Derivatives of the net rates with respect to every member — adsorbate coverage k (column k) and free
    * site of site type s (column n + s) — at (θ, free), into `dMember` (m × (n + sites), row-major). Used for
    * both the coverage Jacobian and the Newton system with free sites as unknowns.
@@ -179,6 +222,27 @@ export class KineticSystem {
         }
       }
     }
+  }
+
+  /**
+   * Error bound of every net step rate (s⁻¹ per site) into `out`, from error bounds of the logarithm of every
+   * member (adsorbate k at index k, free site of site type s at n + s) in `memberLogError` and the round-off
+   * of r_j = forward − reverse: |δr_j| ≤ f_j·Σν|δln x| + b_j·Σν|δln x| + 4ε·(f_j + b_j), with the forward and
+   * reverse fluxes `fwd`/`rev` of {@link residualTerms} at the same state.
+   */
+  rateErrors(fwd: Float64Array, rev: Float64Array, memberLogError: Float64Array, out: Float64Array): Float64Array {
+    const eps = 4 * Number.EPSILON;
+    for (let j = 0; j < this.m; j++) {
+      let ef = eps;
+      const f = this.fwd[j]!;
+      for (let p = 0; p < f.kind.length; p++) ef += f.nu[p]! * memberLogError[f.kind[p] === 0 ? f.index[p]! : this.n + f.index[p]!]!;
+      let eb = eps;
+      const b = this.rev[j]!;
+      for (let p = 0; p < b.kind.length; p++) eb += b.nu[p]! * memberLogError[b.kind[p] === 0 ? b.index[p]! : this.n + b.index[p]!]!;
+      // a relative error above 1 bounds nothing about a positive flux beyond its own size (e^δ − 1 ≥ δ)
+      out[j] = fwd[j]! * Math.expm1(Math.min(ef, 700)) + rev[j]! * Math.expm1(Math.min(eb, 700)) + eps * (fwd[j]! + rev[j]!);
+    }
+    return out;
   }
 
   /** Site type of adsorbate k. */

@@ -12,6 +12,11 @@ export interface SolverOptions {
   atol?: number;
   /** Step limit of one integration (default 200000). */
   maxSteps?: number;
+  /**
+   * Relative tolerance to which a reported rate, TOF or FE counts as resolved: its error bound (from the
+   * verified residual and round-off) is at most this fraction of its value (default 1e-6).
+   */
+  rateTolerance?: number;
 }
 
 /** The options with every default filled in. */
@@ -25,7 +30,9 @@ export function checkSolverOptions(options: SolverOptions = {}): FullSolverOptio
     rtol: options.rtol ?? 1e-6,
     atol: options.atol ?? 1e-12,
     maxSteps: options.maxSteps ?? 200_000,
+    rateTolerance: options.rateTolerance ?? 1e-6,
   };
+  assertFiniteInRange('rateTolerance', o.rateTolerance, 1e-12, 1);
   assertFiniteInRange('steadyTolerance', o.steadyTolerance, 1e-15, 1e-2);
   assertFiniteInRange('rtol', o.rtol, 1e-12, 1e-1);
   assertFiniteInRange('atol', o.atol, 1e-20, 1e-3);

@@ -9,7 +9,8 @@ interface SteadyPoint {
   potentialVvsRHE: number;
   converged: boolean;
   currentDensityAPerM2: number;
-  faradaicEfficiency: Record<string, number>;
+  /** null where undefined (no electrons transferred). */
+  faradaicEfficiency: Record<string, number | null>;
   residual: number;
 }
 
@@ -17,7 +18,8 @@ const font = 'DejaVu Sans, Helvetica, Arial, sans-serif';
 
 /** FE (%) and |j| (mA cm⁻², log) vs potential. */
 function polarizationSpec(points: SteadyPoint[]) {
-  const rows = points.flatMap((p) => Object.entries(p.faradaicEfficiency).map(([product, fe]) => ({ E: p.potentialVvsRHE, product, fe: 100 * fe, converged: p.converged })));
+  // an undefined FE (null) is left out, not drawn as 0
+  const rows = points.flatMap((p) => Object.entries(p.faradaicEfficiency).flatMap(([product, fe]) => (fe === null ? [] : [{ E: p.potentialVvsRHE, product, fe: 100 * fe, converged: p.converged }])));
   const current = points.filter((p) => p.converged && p.currentDensityAPerM2 !== 0).map((p) => ({ E: p.potentialVvsRHE, j: Math.abs(p.currentDensityAPerM2) / 10 }));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',

@@ -1,0 +1,79 @@
+import type { SweepField, SweepResult, SweepSpec } from '../kinetics/mapper/descriptorSweep.js';
+
+const STATUS = ['failed', 'ok', 'unresolved'] as const;
+const finiteOrNull = (x: number) => (Number.isFinite(x) ? x : null);
+
+/** One sweep point as a flat record: descriptors, status, reason, residual, per-product values, and `fields`. */
+export interface SweepRow {
+  x: number;
+  y: number | null;
+  status: (typeof STATUS)[number];
+  reason: string | null;
+  residual: number | null;
+  tofPerS: Record<string, number | null>;
+  faradaicEfficiency: Record<string, number | null>;
+  resolved: Record<string, boolean>;
+  coverages?: Record<string, number | null>;
+  stepRatesPerS?: Record<string, number | null>;
+}
+
+/**
+ * The points of a sweep as rows (row-major, x fastest), with coverages and step rates when `fields` asks for
+ * them; missing values are null, never 0.
+ */
+export function sweepRows(result: SweepResult, spec: SweepSpec, fields: SweepField[]): SweepRow[] {
+  const nx = result.xValues.length;
+  const reasons = new Map(result.failures.map((f) => [f.index, f.reason]));
+  const products = Object.keys(result.tofPerS);
+  const nAds = result.adsorbates.length;
+  const nSteps = result.steps.length;
+  const rows: SweepRow[] = [];
+  for (let i = 0; i < result.status.length; i++) {
+    const r = result.rows[0] + Math.floor(i / nx);
+    const row: SweepRow = {
+      x: result.xValues[i % nx]!,
+      y: spec.y ? result.yValues[r]! : null,
+      status: STATUS[result.status[i]!]!,
+      reason: reasons.get(i) ?? null,
+      residual: finiteOrNull(result.residual[i]!),
+      tofPerS: Object.fromEntries(products.map((p) => [p, finiteOrNull(result.tofPerS[p]![i]!)])),
+      faradaicEfficiency: Object.fromEntries(products.map((p) => [p, finiteOrNull(result.faradaicEfficiency[p]![i]!)])),
+      resolved: Object.fromEntries(products.map((p) => [p, result.resolved[p]![i] === 1])),
+    };
+    if (fields.includes('coverages') && result.coverages) row.coverages = Object.fromEntries(result.adsorbates.map((a, k) => [a, finiteOrNull(result.coverages![i * nAds + k]!)]));
+    if (fields.includes('rates') && result.stepRatesPerS) row.stepRatesPerS = Object.fromEntries(result.steps.map((s, j) => [s, finiteOrNull(result.stepRatesPerS![i * nSteps + j]!)]));
+    rows.push(row);
+  }
+  return rows;
+}
+
+const cell = (v: string | number | boolean | null) => {
+  if (v === null) return '';
+  if (typeof v !== 'string') return String(v);
+  return /[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+};
+
+/**
+ * The sweep as CSV text: one row per point with x, y, status, reason, residual, then per product TOF (s⁻¹
+ * per site), log10 TOF, FE and resolved, then the coverages (`theta:<adsorbate>`) and step rates
+ * (`rate:<step>`, s⁻¹ per site) when `fields` asks for them. Missing values are empty cells.
+ */
+export function sweepToCsv(result: SweepResult, spec: SweepSpec, fields: SweepField[]): string {
+  const rows = sweepRows(result, spec, fields);
+  const products = Object.keys(result.tofPerS);
+  const header = [spec.x.name, spec.y?.name ?? 'y', 'status', 'reason', 'residual', ...products.flatMap((p) => [`tofPerS:${p}`, `log10Tof:${p}`, `faradaicEfficiency:${p}`, `resolved:${p}`])];
+  if (fields.includes('coverages')) header.push(...result.adsorbates.map((a) => `theta:${a}`));
+  if (fields.includes('rates')) header.push(...result.steps.map((s) => `rate:${s}`));
+  const lines = [header.map(cell).join(',')];
+  for (const row of rows) {
+    const values: (string | number | boolean | null)[] = [row.x, row.y, row.status, row.reason, row.residual];
+    for (const p of products) {
+      const t = row.tofPerS[p]!;
+      values.push(t, t !== null && t > 0 ? Math.log10(t) : null, row.faradaicEfficiency[p]!, row.resolved[p]!);
+    }
+    if (row.coverages) values.push(...result.adsorbates.map((a) => row.coverages![a]!));
+    if (row.stepRatesPerS) values.push(...result.steps.map((s) => row.stepRatesPerS![s]!));
+    lines.push(values.map(cell).join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
