@@ -1,4 +1,3 @@
-import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +8,7 @@ import { ConflictError, ImportError, NotFoundError, ReadOnlyError } from '../sto
 import type { RecordStore } from '../store/RecordStore.js';
 import { VERSION } from '../version.js';
 import { docsPage } from './docsPage.js';
+import { registerCompression, serveWebApp } from './staticAssets.js';
 import { type EventStreamResult, ROUTES, type RouteResult, openApiDocument } from './routes.js';
 
 /** Options of {@link buildApp}. */
@@ -72,6 +72,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 60 * 1024 * 1024, forceCloseConnections: true });
   const jobs = new JobManager();
   app.setErrorHandler((error, _request, reply) => sendError(reply, error));
+  await registerCompression(app);
   for (const route of ROUTES) {
     app.route({
       method: route.method,
@@ -93,11 +94,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   const webRoot = options.webRoot ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
   if (existsSync(webRoot)) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false });
-    app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith('/api/')) return reply.code(404).send({ error: { message: `no route ${request.method} ${request.url.split('?')[0]}` } });
-      return reply.sendFile('index.html');
-    });
+    await serveWebApp(app, webRoot);
   } else {
     app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: { message: `no route ${request.method} ${request.url.split('?')[0]}` } }));
   }
