@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { InputError } from '../chem/index.js';
 import { stringify } from 'csv-stringify/sync';
+import { withSchemaColumns } from './recordCsvColumns.js';
 import { type RecordInput, recordInputSchema } from './recordSchema.js';
 
 /** CSV columns, in the order of the record input schema. */
@@ -46,9 +47,10 @@ export function parseRecordCsv(text: string): RawRow[] {
   }[];
   return parsed.map(({ record, info }) => {
     const data: Record<string, unknown> = {};
-    for (const [column, cell] of Object.entries(record)) {
+    for (const [column, cell] of Object.entries(withSchemaColumns(record))) {
       if (cell === '') continue;
-      if (LIST_COLUMNS.has(column)) data[column] = cell.split(';').map((s) => s.trim()).filter(Boolean);
+      // lists: ";" as exported, "," as the web form takes them
+      if (LIST_COLUMNS.has(column)) data[column] = cell.split(/[;,]/).map((s) => s.trim()).filter(Boolean);
       else if (NUMBER_COLUMNS.has(column)) data[column] = Number.isFinite(Number(cell)) && cell.trim() !== '' ? Number(cell) : cell;
       else if (column === 'flags') {
         try {
