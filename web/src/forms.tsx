@@ -53,7 +53,7 @@ export function plainMessage(message: string): string {
   if ((x = /^Too big: expected (?:number|array) to (?:be|have) <=?(\S+?)( items)?$/.exec(m))) return `must be at most ${x[1]}${x[2] ?? ''}`;
   if ((x = /^Too big: expected string to have <=(\d+) characters$/.exec(m))) return `is longer than ${x[1]} characters`;
   if (/^Invalid input: expected number, received (null|NaN|undefined)$/.test(m)) return 'is not a number';
-  if ((x = /^Invalid option: expected one of (.*)$/.exec(m))) return `must be one of ${x[1].replace(/\|/g, ', ')}`;
+  if ((x = /^Invalid option: expected one of (.*)$/.exec(m))) return `must be one of ${x[1]!.replace(/\|/g, ', ')}`;
   if (/^Invalid input: expected \w+, received undefined$/.test(m)) return 'is required';
   return m;
 }
