@@ -442,8 +442,11 @@ describe('issue 15 in Chromium, phone (390×844)', () => {
     ['not-found', '#/nowhere', 'h1'],
   ];
 
-  it('9: no page scrolls sideways; charts fit their container', async () => {
+  it('9: no page scrolls sideways; charts fit their container; no console errors', async () => {
     const p = await phone.newPage();
+    const errors: string[] = [];
+    p.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    p.on('pageerror', (e) => errors.push(e.message));
     for (const [name, hash, ready] of PAGES) {
       await visit(p, hash);
       await p.locator(ready).first().waitFor({ timeout: 20000 });
@@ -455,6 +458,7 @@ describe('issue 15 in Chromium, phone (390×844)', () => {
       }
       await shot(p, `phone-${name}`);
     }
+    expect(errors).toEqual([]);
     await p.close();
   }, 120_000);
 

@@ -18,10 +18,14 @@ function inlineData(spec: Spec): unknown[][] | null {
   return found.length ? found : null;
 }
 
-/** A single-view spec drawn at its container's width (composite specs scale down with CSS instead). */
-function responsive(spec: Spec): Spec {
+/**
+ * A single-view spec widened to its container when the container is wider than the spec asks for; on a
+ * narrower screen the chart keeps its layout and scales down as a whole (CSS), so that axis labels and
+ * legends keep their room. Composite specs always scale.
+ */
+function responsive(spec: Spec, containerWidthPx: number): Spec {
   const composite = ['hconcat', 'vconcat', 'concat', 'facet', 'repeat'].some((k) => k in spec);
-  if (composite || typeof spec.width !== 'number') return spec;
+  if (composite || typeof spec.width !== 'number' || containerWidthPx < spec.width + 160) return spec;
   return { ...spec, width: 'container', autosize: { type: 'fit-x', contains: 'padding' } };
 }
 
@@ -40,7 +44,7 @@ export function VegaChart({ spec, label, name, empty = 'Nothing to plot for thes
     if (!spec || isEmpty || !ref.current) return;
     let result: Result | undefined;
     let live = true;
-    embed(ref.current, responsive(spec as Spec) as never, {
+    embed(ref.current, responsive(spec as Spec, ref.current.clientWidth) as never, {
       actions: { export: true, source: false, compiled: false, editor: false },
       renderer: 'svg',
       downloadFileName: name,
