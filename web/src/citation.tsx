@@ -97,7 +97,7 @@ export function toBibtex(r: CatalyticRecord): string {
         ['journal', c.journal],
         ['year', c.year],
         ['volume', c.volume],
-        ['pages', c.pages],
+        ['pages', c.pages?.replace(/[–—]/g, '--')],
       ]
     : [['howpublished', citationText(r.sourceCitation)]];
   if (r.origin === 'user' && r.sourceDoi) fields.push(['doi', r.sourceDoi]);

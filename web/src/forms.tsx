@@ -70,10 +70,14 @@ export function explainError(error: unknown, labels: Record<string, string> = {}
     const index = rest.find((r) => /^\d+$/.test(r));
     return index === undefined ? name : `${name} (item ${Number(index) + 1})`;
   };
-  if (error.issues?.length) return error.issues.map((i) => `${label(i.field)} ${plainMessage(i.message)}`);
+  const join = (field: string, message: string) => {
+    const m = plainMessage(message);
+    return /^(is|must) /.test(m) ? `${label(field)} ${m}` : `${label(field)}: ${m}`;
+  };
+  if (error.issues?.length) return error.issues.map((i) => join(i.field, i.message));
   if (error.field) {
     const rest = error.message.startsWith(`${error.field}: `) ? error.message.slice(error.field.length + 2) : error.message;
-    return [`${label(error.field)}: ${plainMessage(rest)}`];
+    return [join(error.field, rest)];
   }
   return [error.message];
 }
@@ -96,17 +100,5 @@ export function Problems({ problems, label }: { problems: string[]; label: strin
         </>
       )}
     </div>
-  );
-}
-
-/** Warnings the library computed for a number, shown beside it. */
-export function Warnings({ warnings }: { warnings: string[] }) {
-  if (!warnings.length) return null;
-  return (
-    <span className="warning" role="note">
-      {warnings.map((w) => (
-        <span key={w}>⚠ {w} </span>
-      ))}
-    </span>
   );
 }
