@@ -84,5 +84,6 @@ export function parseImportText(format: 'csv' | 'json', content: string, field =
     throw new InputError(field, 'a JSON array of records', `invalid JSON: ${(error as Error).message}`);
   }
   if (!Array.isArray(data)) throw new InputError(field, 'a JSON array of records', 'not an array');
-  return data.map((d, i) => ({ line: i + 1, data: d as Record<string, unknown> }));
+  // records are objects; anything else is passed on as it is, for validation to name
+  return data.map((d, i) => ({ line: i + 1, data: d && typeof d === 'object' && !Array.isArray(d) ? withSchemaColumns(d as Record<string, unknown>) : (d as Record<string, unknown>) }));
 }

@@ -34,11 +34,11 @@ export function canonicalColumn(header: string): string {
 }
 
 /**
- * A CSV row with its columns renamed to the schema's ({@link canonicalColumn}); the form's single "Catalyst"
+ * A CSV row (or a JSON record) with its columns renamed to the schema's ({@link canonicalColumn}); the form's single "Catalyst"
  * fills both the printed and the cleaned name when the file gives only one of them, as the form does.
  */
-export function withSchemaColumns(row: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
+export function withSchemaColumns<T>(row: Record<string, T>): Record<string, T> {
+  const out: Record<string, T> = {};
   for (const [header, cell] of Object.entries(row)) {
     const column = canonicalColumn(header);
     if (out[column] === undefined || out[column] === '') out[column] = cell;
