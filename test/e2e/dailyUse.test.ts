@@ -223,6 +223,12 @@ describe('issue 15 in Chromium, desktop', () => {
     await page.getByRole('link', { name: 'Compare' }).click();
     await expect.poll(() => page.title(), { timeout: 15000 }).toBe('Compare — cncouple');
     expect(page.url()).toContain('product=urea');
+    // …and after a visit to another page
+    await page.getByRole('link', { name: 'Calculators' }).click();
+    await expect.poll(() => page.title(), { timeout: 15000 }).toBe('Calculators — cncouple');
+    await page.getByRole('link', { name: 'Literature', exact: true }).click();
+    await page.getByText('11 records').waitFor();
+    expect(page.url()).toContain('product=urea');
     // the slider of the Mechanism page and its model
     await visit(page, `#/mechanism?model=oxime-fe&U=-0.50`);
     await expect.poll(() => page.locator('figure.chart').first().innerText(), { timeout: 15000 }).toContain('U = -0.50 V vs RHE');

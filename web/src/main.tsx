@@ -15,6 +15,9 @@ const Kinetics = lazy(() => import('./pages/Kinetics.js').then((m) => ({ default
 const Process = lazy(() => import('./pages/Process.js').then((m) => ({ default: m.Process })));
 const MyData = lazy(() => import('./pages/MyData.js').then((m) => ({ default: m.MyData })));
 
+/** sessionStorage key of the last filters seen on Literature or Compare. */
+const LAST_FILTERS = 'cncouple.lastFilters';
+
 const PAGES = [
   { path: 'literature', label: 'Literature' },
   { path: 'compare', label: 'Compare' },
@@ -28,8 +31,11 @@ const PAGES = [
 function App() {
   const { path, query } = useRoute();
   const [page = 'literature', id, editId] = path;
-  // the Literature and Compare links keep the current filters (they share them)
-  const filterQuery = Object.fromEntries(FILTER_KEYS.map((k) => [k, query.get(k) ?? undefined]));
+  // the Literature and Compare links keep the filters (they share them), also across a visit to another page
+  const here = Object.fromEntries(FILTER_KEYS.map((k) => [k, query.get(k) ?? undefined]));
+  const onFilteredPage = page === 'literature' || page === 'compare';
+  if (onFilteredPage) sessionStorage.setItem(LAST_FILTERS, JSON.stringify(here));
+  const filterQuery = onFilteredPage ? here : (JSON.parse(sessionStorage.getItem(LAST_FILTERS) ?? '{}') as Record<string, string | undefined>);
   const view = (() => {
     switch (page) {
       case 'literature':
