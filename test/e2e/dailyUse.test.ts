@@ -426,7 +426,10 @@ describe('issue 15 in Chromium, desktop', () => {
     await expect.poll(() => page.locator('textarea[aria-label="model file"]').inputValue()).toContain('descriptors:');
     await page.locator('figure.chart svg.marks').waitFor();
     await visit(page, `#/kinetics`);
+    await page.getByTestId('steady-summary').waitFor({ timeout: 20000 });
     await page.locator('select[aria-label="model"]').selectOption('__custom');
+    await expect.poll(() => page.getByTestId('steady-summary').count()).toBe(0); // no curve of the previous model
+    expect(await page.locator('figure.chart').count()).toBe(0);
     await page.getByRole('button', { name: 'Copy it into the box' }).click();
     await expect.poll(() => page.locator('select[aria-label="x descriptor"] option').allInnerTexts()).toEqual(['dG_NO', 'dG_CO', 'Ea_CN', 'Ea_NOH']);
     await page.locator('input[aria-label="points per axis"]').fill('4');

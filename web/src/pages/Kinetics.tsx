@@ -133,7 +133,12 @@ export function Kinetics() {
       setSteadyBusy(false);
     }
   };
+  // another model: the previous model's results go (a pasted model starts blank until solved)
   useEffect(() => {
+    setSteady(null);
+    setPulseResult(null);
+    setSweepSpec(null);
+    setJob(null);
     if (ref.model) void runSteady();
   }, [ref.model]);
 
