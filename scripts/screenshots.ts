@@ -1,6 +1,7 @@
 /**
  * `npm run screenshots`: screenshots of every page of the web app (1280×800 viewport) into docs/screenshots/,
- * for the README. Needs `npm run build` and Debian's Chromium.
+ * and of the pages people open on a phone (390×844, `*-phone.png`), for the README. Needs `npm run build`
+ * and Debian's Chromium.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -25,6 +26,8 @@ async function main() {
     ['process', '#/process', '[data-testid="tea-summary"]'],
     ['my-data', '#/my-data', 'form.record-form'],
   ];
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const phonePages = new Set(['literature', 'record', 'compare', 'calculators', 'mechanism']);
   try {
     for (const [name, hash, ready] of pages) {
       await page.goto(`${server.url}/${hash}`);
@@ -32,6 +35,12 @@ async function main() {
       await page.waitForTimeout(600);
       await page.screenshot({ path: path.join(out, `${name}.png`) });
       console.log(`docs/screenshots/${name}.png`);
+      if (!phonePages.has(name)) continue;
+      await phone.goto(`${server.url}/${hash}`);
+      await phone.locator(ready).first().waitFor();
+      await phone.waitForTimeout(600);
+      await phone.screenshot({ path: path.join(out, `${name}-phone.png`) });
+      console.log(`docs/screenshots/${name}-phone.png`);
     }
   } finally {
     await browser.close();

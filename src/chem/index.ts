@@ -12,3 +12,4 @@ export * from './yieldRateUnits.js';
 export * from './potentialScales.js';
 export * from './formationGibbsEnergies.js';
 export * from './equilibriumPotential.js';
+export { type HumanNumberOptions, type HumanNumberReading, parseHumanNumber, readHumanNumber } from './parseHumanNumber.js';

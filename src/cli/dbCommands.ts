@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { InputError } from '../chem/index.js';
+import { InputError, parseHumanNumber } from '../chem/index.js';
 import type { CatalyticRecord } from '../data/normalizeRecord.js';
 import type { RawRow } from '../data/recordCsv.js';
 import { STRATEGIES } from '../data/strategies.js';
@@ -136,8 +136,7 @@ interface FilterOptions {
 }
 
 function toQuery(o: FilterOptions): ListRecordsQuery {
-  const minFe = o.minFe === undefined ? undefined : Number(o.minFe);
-  if (minFe !== undefined && !Number.isFinite(minFe)) throw new InputError('--min-fe', 'a percentage from 0 to 100', `got "${o.minFe}"`);
+  const minFe = o.minFe === undefined ? undefined : parseHumanNumber('--min-fe', o.minFe, { units: { '%': 1 } });
   return {
     product: o.product,
     strategy: o.strategy as ListRecordsQuery['strategy'],

@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { InputError } from '../chem/index.js';
+import { InputError, parseHumanNumber } from '../chem/index.js';
 import { degreeOfRateControlChecked, polarizationCurve } from '../kinetics/analyze/steadyState.js';
 import { runPulse } from '../kinetics/analyze/pulse.js';
 import { runRamp } from '../kinetics/analyze/ramp.js';
@@ -18,9 +18,7 @@ type Run = <A extends unknown[]>(fn: (...args: A) => Output | Promise<Output>) =
 
 const num = (field: string, text: string | undefined): number | undefined => {
   if (text === undefined) return undefined;
-  const v = Number(text);
-  if (text.trim() === '' || !Number.isFinite(v)) throw new InputError(field, 'a finite number', `got "${text}"`);
-  return v;
+  return parseHumanNumber(field, text); // "−0.6", "0,05": as people type them
 };
 
 /** "-0.6:0.0:0.05" → [-0.6, -0.55, …, 0.0]; "-0.4" → [-0.4]. */

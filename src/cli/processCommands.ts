@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import { readFileSync } from 'node:fs';
-import { InputError, molarMassGPerMol, resolveSpecies } from '../chem/index.js';
+import { InputError, molarMassGPerMol, parseHumanNumber, resolveSpecies } from '../chem/index.js';
 import { couplingSpec, microenvironmentSpecs, tornadoSpec, transientSpec } from '../plot/processSpecs.js';
 import { flowCellStudy, teaStudy } from '../reactor/studies.js';
 import { TEA_DEFAULTS } from '../reactor/technoEconomics.js';
@@ -22,9 +22,7 @@ const num = (field: string, text: string | undefined, fallback?: number): number
     if (fallback === undefined) throw new InputError(field, 'a finite number', 'missing');
     return fallback;
   }
-  const v = Number(text);
-  if (text.trim() === '' || !Number.isFinite(v)) throw new InputError(field, 'a finite number', `got "${text}"`);
-  return v;
+  return parseHumanNumber(field, text); // "−0.6", "0,05": as people type them
 };
 
 /** "urea:0.3:CO2+NO3-, H2:0.7:H2O" → products with FE and sources. */

@@ -12,6 +12,8 @@ import {
   resolveSpecies,
   toHill,
   type Medium,
+  type HumanNumberOptions,
+  parseHumanNumber,
 } from '../chem/index.js';
 import { assertFiniteResult } from '../chem/assertFiniteResult.js';
 import { ConflictError, DatabaseError, ForbiddenError, ImportError, NotFoundError, ReadOnlyError } from '../store/errors.js';
@@ -43,16 +45,14 @@ function splitList(text: string): string[] {
     .filter((s) => s.length > 0);
 }
 
-/** Parses a numeric option, naming the option in the error. */
-function toNumber(field: string, text: string | undefined): number | undefined {
+/** Parses a numeric option as people type it ("−0.9", "0,9", "−900 mV" where `units` allow), naming the option in the error. */
+function toNumber(field: string, text: string | undefined, units?: HumanNumberOptions['units']): number | undefined {
   if (text === undefined) return undefined;
-  const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value)) throw new InputError(field, 'a finite number', `got "${text}"`);
-  return value;
+  return parseHumanNumber(field, text, { units });
 }
 
-function requireNumber(field: string, text: string | undefined): number {
-  const value = toNumber(field, text);
+function requireNumber(field: string, text: string | undefined, units?: HumanNumberOptions['units']): number {
+  const value = toNumber(field, text, units);
   if (value === undefined) throw new InputError(field, 'a finite number', 'missing');
   return value;
 }
@@ -97,15 +97,16 @@ function feCommand(opts: { from?: string; to: string; chargeC?: string; amountUm
     equation = balanced.equation;
   }
   const fe = faradaicEfficiency({ electrons, amountMol, chargeC });
-  const json = { faradaicEfficiency: fe, electrons, amountMol, chargeC, ...(equation ? { equation } : {}) };
-  const lines = [`FE = ${(fe * 100).toFixed(2)} %  (n = ${electrons} e- per product, N = ${amountMol} mol, Q = ${chargeC} C)`];
+  const warnings = fe > 1 ? ['FE above 100 % — check the charge, amount or electron count'] : [];
+  const json = { faradaicEfficiency: fe, electrons, amountMol, chargeC, ...(equation ? { equation } : {}), warnings };
+  const lines = [`FE = ${(fe * 100).toFixed(2)} %  (n = ${electrons} e- per product, N = ${round(amountMol, 12)} mol, Q = ${chargeC} C)`];
   if (equation) lines.push(`  from ${equation}`);
-  if (fe > 1) lines.push('  warning: FE above 100 % — check the charge, amount or electron count');
+  for (const w of warnings) lines.push(`  warning: ${w}`);
   return { json, text: lines.join('\n') };
 }
 
 function potentialCommand(value: string, opts: { from: string; to: string; ph?: string; temperatureK?: string; currentA?: string; resistanceOhm?: string }): Output {
-  const potentialV = requireNumber('value', value);
+  const potentialV = requireNumber('value', value, { V: 1, mV: 1e-3 });
   const result = convertPotential(potentialV, opts.from, opts.to, {
     pH: toNumber('--ph', opts.ph),
     temperatureK: toNumber('--temperature-K', opts.temperatureK),

@@ -7,13 +7,15 @@ const EMPTY = /^(—|–|-|n\/a|na|)$/i;
 
 /**
  * Turns text extracted from a paper into plain text: drops `<sub>`/`<sup>` tags (joining exponents to
- * their unit, `h <sup>−1</sup>` → `h-1`, and `g <sup>cat</sup>` → `g_cat`), turns U+2212 into '-',
- * and folds white space.
+ * their unit, `h <sup>−1</sup>` → `h-1`, and `g <sup>cat</sup>` → `g_cat`), turns U+2212 into '-', reads
+ * a decimal comma as a point where it cannot be a thousands separator ("41,2 %"), and folds white space.
  * @example cleanPrinted('385 mmol h <sup>−1</sup> g <sup>cat</sup> h <sup>−1</sup>') // '385 mmol h-1 g_cat h-1'
  */
 export function cleanPrinted(text: string): string {
   return text
     .replace(/[−–]/g, '-')
+    // a decimal comma where it cannot group thousands: "41,2 %", "−0,5 V", "0,125 M" (not "1,199 μmol")
+    .replace(/(^|[^\d,.])(\d+),(\d+)(?![\d,.])/g, (all, before: string, whole: string, fraction: string) => (fraction.length !== 3 || /^0$/.test(whole) ? `${before}${whole}.${fraction}` : all))
     .replace(/\s*<sup>\s*cat\s*<\/sup>/gi, '_cat')
     .replace(/\s*<sub>\s*cat\s*<\/sub>/gi, '_cat')
     .replace(/\s*<sup>\s*(-?\d+)\s*<\/sup>/g, '$1')

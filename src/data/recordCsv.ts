@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { InputError } from '../chem/index.js';
 import { stringify } from 'csv-stringify/sync';
+import { withSchemaColumns } from './recordCsvColumns.js';
 import { type RecordInput, recordInputSchema } from './recordSchema.js';
 
 /** CSV columns, in the order of the record input schema. */
@@ -60,10 +61,11 @@ export function parseRecordCsv(text: string): RawRow[] {
   }[];
   return parsed.map(({ record, info }) => {
     const data: Record<string, unknown> = {};
-    for (const [column, raw] of Object.entries(record)) {
+    for (const [column, raw] of Object.entries(withSchemaColumns(record))) {
       if (raw === '') continue;
       const cell = NEUTRALIZED.test(raw) ? raw.slice(1) : raw; // written by neutralizeCell
-      if (LIST_COLUMNS.has(column)) data[column] = cell.split(';').map((s) => s.trim()).filter(Boolean);
+      // lists: ";" as exported, "," as the web form takes them
+      if (LIST_COLUMNS.has(column)) data[column] = cell.split(/[;,]/).map((s) => s.trim()).filter(Boolean);
       else if (NUMBER_COLUMNS.has(column)) data[column] = Number.isFinite(Number(cell)) && cell.trim() !== '' ? Number(cell) : cell;
       else if (column === 'flags' || JSON_COLUMNS.has(column)) {
         try {
@@ -97,5 +99,6 @@ export function parseImportText(format: 'csv' | 'json', content: string, field =
     throw new InputError(field, 'a JSON array of records', `invalid JSON: ${(error as Error).message}`);
   }
   if (!Array.isArray(data)) throw new InputError(field, 'a JSON array of records', 'not an array');
-  return data.map((d, i) => ({ line: i + 1, data: d as Record<string, unknown> }));
+  // records are objects; anything else is passed on as it is, for validation to name
+  return data.map((d, i) => ({ line: i + 1, data: d && typeof d === 'object' && !Array.isArray(d) ? withSchemaColumns(d as Record<string, unknown>) : (d as Record<string, unknown>) }));
 }

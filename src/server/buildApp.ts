@@ -1,4 +1,3 @@
-import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +12,7 @@ import { VERSION } from '../version.js';
 import { DEFAULT_BODY_LIMIT_BYTES, bodyLimitOf } from './bodyLimits.js';
 import { docsPage } from './docsPage.js';
 import { type ServerSecurityOptions, clientOf, registerSecurity } from './security.js';
+import { registerCompression, serveWebApp } from './staticAssets.js';
 import { type EventStreamResult, ROUTES, type RouteResult, openApiDocument } from './routes.js';
 
 /** Options of {@link buildApp}. */
@@ -100,6 +100,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   if (queue) app.addHook('onClose', async () => queue.close());
   app.setErrorHandler((error, _request, reply) => sendError(reply, error));
   await registerSecurity(app, { tokens: options.store.tokens, ...options.security });
+  await registerCompression(app);
   for (const route of ROUTES) {
     app.route({
       method: route.method,
@@ -130,11 +131,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   const webRoot = options.webRoot ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
   if (existsSync(webRoot)) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false });
-    app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith('/api/')) return reply.code(404).send({ error: { message: `no route ${request.method} ${request.url.split('?')[0]}` } });
-      return reply.sendFile('index.html');
-    });
+    await serveWebApp(app, webRoot);
   } else {
     app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: { message: `no route ${request.method} ${request.url.split('?')[0]}` } }));
   }

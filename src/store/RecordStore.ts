@@ -391,6 +391,8 @@ export class RecordStore {
     const order = q.order ?? (q.sort === 'fe' || q.sort === 'yield' ? 'desc' : 'asc');
     let sorted = base;
     if (q.sort === 'yield') sorted = sorted.orderBy('yield_canonical_unit', (ob) => ob.asc().nullsLast());
+    // catalyst names sort case-insensitively ("a-Ni" between "Ag" and "Au", not after "Zn")
+    if (q.sort === 'catalyst') sorted = sorted.orderBy(sql`lower(records.catalyst)`, (ob) => (order === 'desc' ? ob.desc() : ob.asc()).nullsLast());
     sorted = sorted.orderBy(`records.${column}`, (ob) => (order === 'desc' ? ob.desc() : ob.asc()).nullsLast()).orderBy('records.id');
     return { base, sorted };
   }

@@ -75,3 +75,22 @@ describe('estimatePH (hand-computed)', () => {
     expect(estimatePH([c('PBS', null)], false)?.note).toMatch(/assumed/);
   });
 });
+
+describe('printed cells with a decimal comma (as typed in many labs)', () => {
+  it('reads a decimal comma where it cannot group thousands', () => {
+    expect(parsePrintedPercent('41,2 %')).toEqual({ ok: true, value: { value: 0.412, relation: '=' } });
+    expect(parsePrintedPercent('>99,9%')).toEqual({ ok: true, value: { value: 0.999, relation: '>' } });
+    expect(parsePrintedCondition('−0,5 V vs. RHE')).toEqual({ ok: true, value: { kind: 'potential', valueV: -0.5, scale: 'RHE' } });
+    expect(parsePrintedElectrolyte('0,1 M KHCO3 + 0,05 M KNO3')).toEqual([
+      { name: 'KHCO3', concentrationM: 0.1 },
+      { name: 'KNO3', concentrationM: 0.05 },
+    ]);
+    expect(cleanPrinted('0,125 M')).toBe('0.125 M');
+  });
+
+  it('leaves a comma that may group thousands, and commas between items, as they are', () => {
+    expect(cleanPrinted('1,199 μmol h <sup>−1</sup>')).toBe('1,199 μmol h-1');
+    expect(cleanPrinted('E <sub>ca</sub> = −1.1 V, E <sub>an</sub> = 0.4 V')).toBe('Eca = -1.1 V, Ean = 0.4 V');
+    expect(cleanPrinted('1,2,3')).toBe('1,2,3');
+  });
+});

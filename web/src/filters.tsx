@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
+import { readHumanNumber } from '../../src/chem/parseHumanNumber.js';
 import { api } from './api.js';
+import { setQuery, useRoute } from './route.js';
 import { STRATEGIES } from './types.js';
 
-/** Filters shared by the Literature table and the Compare plots (kept in sessionStorage). */
+/** Filters shared by the Literature table and the Compare plots, kept in the page's URL (bookmarkable). */
 export interface Filters {
   product: string;
   strategy: string;
@@ -14,36 +16,37 @@ export interface Filters {
   q: string;
 }
 
-const EMPTY: Filters = { product: '', strategy: '', nSource: '', cSource: '', minFePercent: '', origin: '', flagged: false, q: '' };
-const KEY = 'cncouple.filters';
-const EVENT = 'cncouple-filters';
+/** URL query key of each filter. */
+const KEYS: Record<keyof Filters, string> = { product: 'product', strategy: 'strategy', nSource: 'n', cSource: 'c', minFePercent: 'minFe', origin: 'origin', flagged: 'flagged', q: 'q' };
+/** The URL query keys that hold filters (the Literature and Compare links carry them). */
+export const FILTER_KEYS = Object.values(KEYS);
 
-function load(): Filters {
-  try {
-    return { ...EMPTY, ...(JSON.parse(sessionStorage.getItem(KEY) ?? '{}') as Partial<Filters>) };
-  } catch {
-    return EMPTY;
-  }
+/** The filters in a URL query. */
+function fromQuery(query: URLSearchParams): Filters {
+  const get = (k: keyof Filters) => query.get(KEYS[k]) ?? '';
+  return { product: get('product'), strategy: get('strategy'), nSource: get('nSource'), cSource: get('cSource'), minFePercent: get('minFePercent'), origin: get('origin'), flagged: get('flagged') === '1', q: get('q') };
 }
 
-/** The shared filters and a setter; every page using it sees the same values. */
+/** The shared filters (from the URL) and a setter that writes them to the URL. */
 export function useFilters(): [Filters, (f: Filters) => void] {
-  const [filters, setLocal] = useState<Filters>(load);
-  useEffect(() => {
-    const onChange = () => setLocal(load());
-    window.addEventListener(EVENT, onChange);
-    return () => window.removeEventListener(EVENT, onChange);
-  }, []);
-  const set = (f: Filters) => {
-    sessionStorage.setItem(KEY, JSON.stringify(f));
-    window.dispatchEvent(new Event(EVENT));
-  };
+  const { query } = useRoute();
+  const filters = fromQuery(query);
+  const set = (f: Filters) => setQuery(Object.fromEntries((Object.keys(KEYS) as (keyof Filters)[]).map((k) => [KEYS[k], k === 'flagged' ? (f.flagged ? '1' : undefined) : (f[k] as string)])));
   return [filters, set];
 }
 
+/** The minimum FE filter read as a number (percent), or the reason it cannot be. */
+export function readMinFe(f: Filters): { value?: number; problem?: string } {
+  if (f.minFePercent.trim() === '') return {};
+  const r = readHumanNumber(f.minFePercent, { units: { '%': 1 } });
+  if (!r.ok) return { problem: `Min FE (%): ${r.problem} — type ${r.allowed}` };
+  if (r.value < 0 || r.value > 100) return { problem: `Min FE (%) must be from 0 to 100, not ${r.value}` };
+  return { value: r.value };
+}
+
 /** Query parameters of the filters for /api/records and the plot endpoints. */
-export function filterParams(f: Filters): Record<string, string | boolean | undefined> {
-  return { product: f.product, strategy: f.strategy, nSource: f.nSource, cSource: f.cSource, minFePercent: f.minFePercent, origin: f.origin, flagged: f.flagged || undefined, q: f.q };
+export function filterParams(f: Filters): Record<string, string | number | boolean | undefined> {
+  return { product: f.product, strategy: f.strategy, nSource: f.nSource, cSource: f.cSource, minFePercent: readMinFe(f).value, origin: f.origin, flagged: f.flagged || undefined, q: f.q };
 }
 
 /** A species the records name (GET /api/records/facets). */
@@ -80,13 +83,21 @@ export function speciesNamer(facets: Facets): (id: string) => string {
   return (id) => names.get(id) ?? id;
 }
 
+const EMPTY: Filters = { product: '', strategy: '', nSource: '', cSource: '', minFePercent: '', origin: '', flagged: false, q: '' };
+
 /** The filter bar; its species choices are the species the records use. */
 export function FilterBar({ filters, onChange, facets }: { filters: Filters; onChange: (f: Filters) => void; facets: Facets }) {
   const field = (name: keyof Filters) => ({
     value: filters[name] as string,
     onChange: (e: { target: { value: string } }) => onChange({ ...filters, [name]: e.target.value }),
   });
+  const active = Object.entries(filters).filter(([, v]) => v !== '' && v !== false).length;
+  const minFe = readMinFe(filters);
+  // on a phone the filters start folded so that the results are on the first screen
+  const [open] = useState(() => window.matchMedia('(min-width: 761px)').matches || active > 0);
   return (
+    <details className="filters-box" open={open}>
+      <summary>Filters{active ? ` (${active} active)` : ''}</summary>
     <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="filters">
       <label>
         Search catalyst
@@ -124,7 +135,7 @@ export function FilterBar({ filters, onChange, facets }: { filters: Filters; onC
       </label>
       <label>
         Min FE (%)
-        <input type="number" min={0} max={100} step={1} inputMode="decimal" {...field('minFePercent')} />
+        <input inputMode="decimal" {...field('minFePercent')} aria-invalid={minFe.problem ? true : undefined} />
       </label>
       <label>
         Origin
@@ -142,5 +153,7 @@ export function FilterBar({ filters, onChange, facets }: { filters: Filters; onC
         Clear
       </button>
     </form>
+      {minFe.problem && <p className="error" role="alert">{minFe.problem}</p>}
+    </details>
   );
 }

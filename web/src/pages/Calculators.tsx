@@ -1,16 +1,27 @@
 import { type ReactNode, useEffect, useState } from 'react';
+import { readHumanNumber } from '../../../src/chem/parseHumanNumber.js';
 import { api } from '../api.js';
+import { explainError } from '../forms.js';
+import { useQueryForm, useTitle } from '../route.js';
 
-/** Posts `body` to `url` 250 ms after the last change; returns the result or the error message. */
-function useCalc<T>(url: string, body: unknown): { result: T | null; error: string | null } {
+/**
+ * Posts `body` to `url` 250 ms after the last change; returns the result or the problems (in the words of the
+ * card's labels). A body of `{ problems }` (numbers that could not be read) is shown without asking the API.
+ */
+function useCalc<T>(url: string, body: unknown, labels: Record<string, string> = {}): { result: T | null; error: string | null } {
   const [state, setState] = useState<{ result: T | null; error: string | null }>({ result: null, error: null });
   const key = JSON.stringify(body);
   useEffect(() => {
     let live = true;
+    const local = (body as { problems?: string[] }).problems;
+    if (local?.length) {
+      setState({ result: null, error: local.join('; ') });
+      return;
+    }
     const timer = setTimeout(() => {
       api.post<T>(url, body).then(
         (result) => live && setState({ result, error: null }),
-        (e: Error) => live && setState({ result: null, error: e.message }),
+        (e: Error) => live && setState({ result: null, error: explainError(e, labels).join('; ') }),
       );
     }, 250);
     return () => {
@@ -33,11 +44,27 @@ function Card({ title, children, result, error, testId }: { title: string; child
   );
 }
 
-const num = (s: string) => (s.trim() === '' ? undefined : Number(s));
+/**
+ * Reads the numeric fields of a card as people type them ("−0.9", "0,9", "−900 mV"); returns the numbers, or
+ * `{ problems }` naming each field by its label.
+ */
+function numbers<K extends string>(fields: Record<K, { text: string; label: string; units?: Record<string, number>; optional?: boolean }>): Record<K, number | undefined> & { problems?: string[] } {
+  const out = {} as Record<K, number | undefined> & { problems?: string[] };
+  const problems: string[] = [];
+  for (const [key, f] of Object.entries(fields) as [K, { text: string; label: string; units?: Record<string, number>; optional?: boolean }][]) {
+    if (f.text.trim() === '' && f.optional) continue;
+    const r = readHumanNumber(f.text, { units: f.units });
+    if (r.ok) out[key] = r.value as never;
+    else problems.push(r.problem === 'empty' ? `${f.label} is empty: type a number` : `${f.label}: ${r.problem} — type ${r.allowed}`);
+  }
+  if (problems.length) out.problems = problems;
+  return out;
+}
 
 function FormulaCard() {
-  const [formula, setFormula] = useState('CO(NH2)2');
-  const { result, error } = useCalc<{ hill: string; molarMass: number; charge: number; counts: Record<string, number> }>('/api/formula', { formula });
+  const [{ formula }, setForm] = useQueryForm('formula', { formula: 'CO(NH2)2' });
+  const setFormula = (v: string) => setForm({ formula: v });
+  const { result, error } = useCalc<{ hill: string; molarMass: number; charge: number; counts: Record<string, number> }>('/api/formula', { formula }, { formula: 'Formula' });
   return (
     <Card title="Formula" testId="formula" error={error} result={result && <>Hill {result.hill} · charge {result.charge} · <strong>{result.molarMass.toFixed(3)} g/mol</strong> · {Object.entries(result.counts).map(([e, n]) => `${e} ${n}`).join(', ')}</>}>
       <label>
@@ -48,10 +75,12 @@ function FormulaCard() {
 }
 
 function BalanceCard() {
-  const [from, setFrom] = useState('CO2, NO3-');
-  const [to, setTo] = useState('urea');
-  const [medium, setMedium] = useState('acidic');
-  const { result, error } = useCalc<{ equation: string; electronsExact: string; kind: string }>('/api/balance', { from, to, medium });
+  const [f, setF] = useQueryForm('balance', { from: 'CO2, NO3-', to: 'urea', medium: 'acidic' });
+  const { from, to, medium } = f;
+  const setFrom = (v: string) => setF({ ...f, from: v });
+  const setTo = (v: string) => setF({ ...f, to: v });
+  const setMedium = (v: string) => setF({ ...f, medium: v });
+  const { result, error } = useCalc<{ equation: string; electronsExact: string; kind: string }>('/api/balance', { from, to, medium }, { from: 'Reactants', to: 'Product', medium: 'Medium' });
   return (
     <Card title="Balance a half-reaction" testId="balance" error={error} result={result && <><strong>{result.equation}</strong><br />{result.electronsExact} e⁻ per product ({result.kind})</>}>
       <label>
@@ -72,13 +101,33 @@ function BalanceCard() {
 }
 
 function FeCard() {
-  const [from, setFrom] = useState('CO2, NO3-');
-  const [to, setTo] = useState('urea');
-  const [chargeC, setCharge] = useState('12.5');
-  const [amountUmol, setAmount] = useState('6.1');
-  const { result, error } = useCalc<{ faradaicEfficiency: number; electrons: number }>('/api/fe', { from, to, chargeC: num(chargeC), amountMol: (num(amountUmol) ?? NaN) * 1e-6 });
+  const [f, setF] = useQueryForm('fe', { from: 'CO2, NO3-', to: 'urea', chargeC: '12.5', amountUmol: '6.1' });
+  const { from, to, chargeC, amountUmol } = f;
+  const setFrom = (v: string) => setF({ ...f, from: v });
+  const setTo = (v: string) => setF({ ...f, to: v });
+  const setCharge = (v: string) => setF({ ...f, chargeC: v });
+  const setAmount = (v: string) => setF({ ...f, amountUmol: v });
+  const n = numbers({ chargeC: { text: chargeC, label: 'Charge (C)', units: { C: 1, mC: 1e-3 } }, amountUmol: { text: amountUmol, label: 'Product (μmol)', units: { μmol: 1, umol: 1, nmol: 1e-3, mmol: 1000 } } });
+  const body = n.problems ? { problems: n.problems } : { from, to, chargeC: n.chargeC, amountMol: n.amountUmol! * 1e-6 };
+  const { result, error } = useCalc<{ faradaicEfficiency: number; electrons: number }>('/api/fe', body, { from: 'Reactants', to: 'Product', chargeC: 'Charge (C)', amountMol: 'Product (μmol)' });
   return (
-    <Card title="Faradaic efficiency" testId="fe" error={error} result={result && <>FE = <strong>{(result.faradaicEfficiency * 100).toFixed(2)} %</strong> (n = {result.electrons} e⁻)</>}>
+    <Card
+      title="Faradaic efficiency"
+      testId="fe"
+      error={error}
+      result={
+        result && (
+          <>
+            FE = <strong>{(result.faradaicEfficiency * 100).toFixed(2)} %</strong> (n = {result.electrons} e⁻)
+            {result.faradaicEfficiency > 1 && (
+              <span className="warning" role="note">
+                <br />⚠ FE above 100 % — check the charge, amount or electron count
+              </span>
+            )}
+          </>
+        )
+      }
+    >
       <label>
         Reactants <input value={from} onChange={(e) => setFrom(e.target.value)} aria-label="FE reactants" />
       </label>
@@ -104,11 +153,14 @@ function PotentialCard() {
       () => {}, // the short list above stays usable
     );
   }, []);
-  const [value, setValue] = useState('-0.9');
-  const [from, setFrom] = useState('Ag/AgCl (sat. KCl)');
-  const [to, setTo] = useState('RHE');
-  const [pH, setPH] = useState('7');
-  const { result, error } = useCalc<{ potentialV: number }>('/api/potential', { potentialV: num(value), from, to, pH: num(pH) });
+  const [f, setF] = useQueryForm('potential', { value: '-0.9', from: 'Ag/AgCl (sat. KCl)', to: 'RHE', pH: '7' });
+  const { value, from, to, pH } = f;
+  const setValue = (v: string) => setF({ ...f, value: v });
+  const setFrom = (v: string) => setF({ ...f, from: v });
+  const setTo = (v: string) => setF({ ...f, to: v });
+  const setPH = (v: string) => setF({ ...f, pH: v });
+  const n = numbers({ value: { text: value, label: 'E (V)', units: { V: 1, mV: 1e-3 } }, pH: { text: pH, label: 'pH', optional: true } });
+  const { result, error } = useCalc<{ potentialV: number }>('/api/potential', n.problems ? { problems: n.problems } : { potentialV: n.value, from, to, pH: n.pH }, { potentialV: 'E (V)', from: 'from', to: 'to', pH: 'pH' });
   return (
     <Card title="Potential scales" testId="potential" error={error} result={result && <><strong>{result.potentialV.toFixed(4)} V</strong> vs {to}</>}>
       <label>
@@ -138,11 +190,14 @@ function PotentialCard() {
 }
 
 function ConvertCard() {
-  const [value, setValue] = useState('0.78');
-  const [fromUnit, setFromUnit] = useState('mmol h-1 cm-2');
-  const [toUnit, setToUnit] = useState('mg h-1 cm-2');
-  const [species, setSpecies] = useState('cyclohexanone oxime');
-  const { result, error } = useCalc<{ value: number; unit: string }>('/api/convert', { value: num(value), fromUnit, toUnit, species: species || undefined });
+  const [f, setF] = useQueryForm('convert', { value: '0.78', fromUnit: 'mmol h-1 cm-2', toUnit: 'mg h-1 cm-2', species: 'cyclohexanone oxime' });
+  const { value, fromUnit, toUnit, species } = f;
+  const setValue = (v: string) => setF({ ...f, value: v });
+  const setFromUnit = (v: string) => setF({ ...f, fromUnit: v });
+  const setToUnit = (v: string) => setF({ ...f, toUnit: v });
+  const setSpecies = (v: string) => setF({ ...f, species: v });
+  const n = numbers({ value: { text: value, label: 'Value' } });
+  const { result, error } = useCalc<{ value: number; unit: string }>('/api/convert', n.problems ? { problems: n.problems } : { value: n.value, fromUnit, toUnit, species: species || undefined }, { value: 'Value', fromUnit: 'from', toUnit: 'to', species: 'Product' });
   return (
     <Card title="Yield-rate units" testId="convert" error={error} result={result && <><strong>{Number(result.value.toPrecision(6))}</strong> {result.unit}</>}>
       <label>
@@ -162,10 +217,13 @@ function ConvertCard() {
 }
 
 function E0Card() {
-  const [from, setFrom] = useState('CO2, NO3-');
-  const [to, setTo] = useState('urea');
-  const [pH, setPH] = useState('7');
-  const { result, error } = useCalc<{ e0VsSHE: number; e0VsRHE: number; equation: string }>('/api/e0', { from, to, pH: num(pH) });
+  const [f, setF] = useQueryForm('e0', { from: 'CO2, NO3-', to: 'urea', pH: '7' });
+  const { from, to, pH } = f;
+  const setFrom = (v: string) => setF({ ...f, from: v });
+  const setTo = (v: string) => setF({ ...f, to: v });
+  const setPH = (v: string) => setF({ ...f, pH: v });
+  const n = numbers({ pH: { text: pH, label: 'pH', optional: true } });
+  const { result, error } = useCalc<{ e0VsSHE: number; e0VsRHE: number; equation: string }>('/api/e0', n.problems ? { problems: n.problems } : { from, to, pH: n.pH }, { from: 'Reactants', to: 'Product', pH: 'pH' });
   return (
     <Card title="Equilibrium potential E°" testId="e0" error={error} result={result && <>E° = <strong>{result.e0VsSHE.toFixed(4)} V vs SHE</strong>; at pH {pH}: {result.e0VsRHE.toFixed(4)} V vs RHE<br /><span className="muted">{result.equation}</span></>}>
       <label>
@@ -183,10 +241,11 @@ function E0Card() {
 
 /** The calculators of the chemistry core, with results as you type. */
 export function Calculators() {
+  useTitle('Calculators');
   return (
     <section>
       <h1>Calculators</h1>
-      <p className="lead">Results update as you type. Species by name (urea, glyoxylic acid, DMF) or formula (CO(NH2)2, NO3-).</p>
+      <p className="lead">Results update as you type. Species by name (urea, glyoxylic acid, DMF) or formula (CO(NH2)2, NO3-); numbers as printed (−0.9, 0,9, −900 mV).</p>
       <div className="cards">
         <FormulaCard />
         <BalanceCard />

@@ -1,22 +1,27 @@
 import { useEffect, useState } from 'react';
 import { api, toQuery } from '../api.js';
 import { VegaChart } from '../chart.js';
+import { download, toCsv } from '../download.js';
 import { FilterBar, filterParams, useFilters, useSpeciesFacets } from '../filters.js';
+import { useQueryParam, useTitle } from '../route.js';
 
 /** A Vega-Lite spec fetched from the API (spec and data together), drawn with {@link VegaChart}. */
-function Chart({ url, title, onData }: { url: string; title: string; onData?: (rows: Record<string, unknown>[]) => void }) {
+function Chart({ url, title, name, onData }: { url: string; title: string; name: string; onData?: (rows: Record<string, unknown>[]) => void }) {
   const [spec, setSpec] = useState<object | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
   useEffect(() => {
     let live = true;
+    setLoading(true);
     api.get<{ data: { values: Record<string, unknown>[] } }>(url).then(
       (s) => {
         if (!live) return;
         onData?.(s.data.values);
         setSpec(s);
         setError(null);
+        setLoading(false);
       },
-      (e: Error) => live && setError(e.message),
+      (e: Error) => live && (setError(e.message), setLoading(false)),
     );
     return () => {
       live = false;
@@ -24,60 +29,48 @@ function Chart({ url, title, onData }: { url: string; title: string; onData?: (r
   }, [url]);
   return (
     <>
-      <VegaChart spec={spec} label={title} />
+      {loading && !spec && (
+        <p className="loading" role="status">
+          Loading {title.toLowerCase()}…
+        </p>
+      )}
+      <VegaChart spec={spec} label={title} name={name} empty="No record with these filters has the values this plot needs." />
       {error && <p className="error">{error}</p>}
     </>
   );
 }
 
-/** CSV text of plotted rows. */
-function toCsv(rows: Record<string, unknown>[]): string {
-  if (!rows.length) return '';
-  const columns = Object.keys(rows[0]!);
-  const cell = (v: unknown) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return [columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\n') + '\n';
-}
-
-function download(name: string, text: string) {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
-  a.download = name;
-  a.click();
-  URL.revokeObjectURL(a.href);
-}
-
 /** Interactive comparison plots, linked to the literature filters. */
 export function Compare() {
+  useTitle('Compare');
   const [filters, setFilters] = useFilters();
   const facets = useSpeciesFacets();
-  const [basis, setBasis] = useState<'catalyst-mass' | 'area'>('catalyst-mass');
+  const [basisText, setBasis] = useQueryParam('basis', 'catalyst-mass');
+  const basis = basisText === 'area' ? 'area' : 'catalyst-mass';
   const [feRows, setFeRows] = useState<Record<string, unknown>[]>([]);
   const [yieldRows, setYieldRows] = useState<Record<string, unknown>[]>([]);
   const query = filterParams(filters);
   return (
     <section>
       <h1>Compare</h1>
-      <p className="lead">The plots use the same filters as the literature table. Hover a point for its catalyst; the ⋯ menu exports PNG or SVG.</p>
+      <p className="lead">The plots use the same filters as the literature table. Hover a point for its catalyst; each chart saves as PNG (1×, 2× or 3×) or SVG.</p>
       <FilterBar filters={filters} onChange={setFilters} facets={facets} />
-      <Chart url={`/api/plots/fe-vs-potential.vl.json${toQuery(query)}`} title="Faradaic efficiency vs potential" onData={setFeRows} />
+      <Chart url={`/api/plots/fe-vs-potential.vl.json${toQuery(query)}`} title="Faradaic efficiency vs potential" name="cncouple-fe-vs-potential" onData={setFeRows} />
       <p>
-        <button type="button" onClick={() => download('fe-vs-potential.csv', toCsv(feRows))} disabled={!feRows.length}>
+        <button type="button" onClick={() => download('cncouple-fe-vs-potential.csv', toCsv(feRows), 'text/csv')} disabled={!feRows.length}>
           Download these {feRows.length} points as CSV
         </button>
       </p>
       <label className="inline">
         Yield basis{' '}
-        <select value={basis} onChange={(e) => setBasis(e.target.value as typeof basis)}>
+        <select value={basis} onChange={(e) => setBasis(e.target.value)}>
           <option value="catalyst-mass">per catalyst mass (mmol h⁻¹ g⁻¹)</option>
           <option value="area">per electrode area (mmol h⁻¹ cm⁻²)</option>
         </select>
       </label>
-      <Chart url={`/api/plots/yield-by-strategy.vl.json${toQuery({ ...query, basis })}`} title="Yield rate by design strategy" onData={setYieldRows} />
+      <Chart url={`/api/plots/yield-by-strategy.vl.json${toQuery({ ...query, basis })}`} title="Yield rate by design strategy" name={`cncouple-yield-by-strategy-${basis}`} onData={setYieldRows} />
       <p>
-        <button type="button" onClick={() => download('yield-by-strategy.csv', toCsv(yieldRows))} disabled={!yieldRows.length}>
+        <button type="button" onClick={() => download(`cncouple-yield-by-strategy-${basis}.csv`, toCsv(yieldRows), 'text/csv')} disabled={!yieldRows.length}>
           Download these {yieldRows.length} points as CSV
         </button>
       </p>

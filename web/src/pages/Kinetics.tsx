@@ -2,8 +2,10 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../api.js';
 import { VegaChart } from '../chart.js';
 import { JobProgress, type JobState, runJob } from '../jobProgress.js';
+import { Problems, explainError, readNumbers } from '../forms.js';
 import { textField } from '../textField.js';
-import { ModelPicker, useModels } from '../models.js';
+import { ModelPicker, descriptorNames, useModelRef, useModels } from '../models.js';
+import { useQueryForm, useTitle } from '../route.js';
 
 interface SteadyPoint {
   potentialVvsRHE: number;
@@ -24,7 +26,8 @@ function polarizationSpec(points: SteadyPoint[]) {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     config: { font },
-    hconcat: [
+    // side by side on a wide screen, one above the other on a phone
+    [window.matchMedia('(max-width: 760px)').matches ? 'vconcat' : 'hconcat']: [
       {
         title: 'Faradaic efficiency',
         width: 380,
@@ -78,58 +81,119 @@ function pulseSpec(r: PulseResult) {
   };
 }
 
-/** Polarization curves, pulse simulations and descriptor sweeps of a model. */
+const VOLT = { V: 1, mV: 1e-3 };
+const EV = { eV: 1 };
+const SECOND = { s: 1, ms: 1e-3 };
+
+/** Polarization curves, pulse simulations and descriptor sweeps of a model (model and forms kept in the URL). */
 export function Kinetics() {
+  useTitle('Kinetics');
   const models = useModels();
-  const [ref, setRef] = useState<{ model?: string; modelText?: string }>({ model: 'urea-cu4-ceo2' });
-  const [range, setRange] = useState({ from: '-0.8', to: '0', step: '0.05' });
+  const [ref, setRef] = useModelRef();
+  const [range, setRange] = useQueryForm('steady', { from: '-0.8', to: '0', step: '0.05' });
   const [steady, setSteady] = useState<SteadyPoint[] | null>(null);
-  const [pulse, setPulse] = useState({ e1: '-0.5', t1: '1', e2: '-0.1', t2: '1', periods: '20' });
+  const [steadyProblems, setSteadyProblems] = useState<string[]>([]);
+  const [steadyBusy, setSteadyBusy] = useState(false);
+  const [pulse, setPulse] = useQueryForm('pulse', { e1: '-0.5', t1: '1', e2: '-0.1', t2: '1', periods: '20' });
   const [pulseResult, setPulseResult] = useState<PulseResult | null>(null);
-  const [sweep, setSweep] = useState({ x: 'dG_NO', xFrom: '-1.5', xTo: '0.5', y: 'dG_CO', yFrom: '-0.5', yTo: '1.0', points: '40' });
+  const [pulseProblems, setPulseProblems] = useState<string[]>([]);
+  const [pulseBusy, setPulseBusy] = useState(false);
+  const descriptors = descriptorNames(ref, models);
+  const [sweepForm, setSweep] = useQueryForm('sweep', { x: 'dG_NO', xFrom: '-1.5', xTo: '0.5', y: 'dG_CO', yFrom: '-0.5', yTo: '1.0', points: '40' });
+  // a descriptor the model does not have falls back to the model's first (or second) one
+  const sweep = { ...sweepForm, x: descriptors.includes(sweepForm.x) ? sweepForm.x : (descriptors[0] ?? sweepForm.x), y: descriptors.includes(sweepForm.y) ? sweepForm.y : (descriptors[1] ?? descriptors[0] ?? sweepForm.y) };
   const [job, setJob] = useState<JobState | null>(null);
   const [sweepSpec, setSweepSpec] = useState<object | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const descriptors = Object.keys(models.find((m) => m.name === ref.model)?.descriptors ?? {});
+  const [sweepProblems, setSweepProblems] = useState<string[]>([]);
+  const modelLabels = { modelText: 'Model file', model: 'Model' };
+  const pasting = ref.modelText !== undefined && ref.modelText.trim() === '';
 
   const runSteady = async (e?: FormEvent) => {
     e?.preventDefault();
-    const [from, to, step] = [Number(range.from), Number(range.to), Math.abs(Number(range.step))];
+    const { values, problems } = readNumbers(range, { from: { label: 'from (V vs RHE)', units: VOLT }, to: { label: 'to (V vs RHE)', units: VOLT }, step: { label: 'step (V)', units: VOLT } });
+    if (values.step !== undefined && values.step === 0) problems.push('step (V) must not be 0');
+    if (pasting) problems.push('Model file is empty: paste a model or copy a built-in one first');
+    if (problems.length) {
+      setSteady(null);
+      return setSteadyProblems(problems);
+    }
+    const [from, to, step] = [values.from!, values.to!, Math.abs(values.step!)];
     const n = Math.floor(Math.abs(to - from) / step + 1e-9) + 1;
-    const potentials = Array.from({ length: Math.min(n, 400) }, (_, i) => from + Math.sign(to - from || 1) * i * step);
+    if (n > 400) {
+      setSteady(null);
+      return setSteadyProblems([`from, to and step give ${n} potentials; at most 400 — use a larger step (V)`]);
+    }
+    const potentials = Array.from({ length: n }, (_, i) => from + Math.sign(to - from || 1) * i * step);
+    setSteadyBusy(true);
     try {
       setSteady(await api.post<SteadyPoint[]>('/api/kinetics/steady', { ...ref, potentialsVvsRHE: potentials }));
-      setError(null);
+      setSteadyProblems([]);
     } catch (err) {
-      setError((err as Error).message);
+      setSteady(null);
+      setSteadyProblems(explainError(err, { ...modelLabels, potentialsVvsRHE: 'Potentials' }));
+    } finally {
+      setSteadyBusy(false);
     }
   };
+  // another model: the previous model's results go (a pasted model starts blank until solved)
   useEffect(() => {
+    setSteady(null);
+    setPulseResult(null);
+    setSweepSpec(null);
+    setJob(null);
     if (ref.model) void runSteady();
   }, [ref.model]);
 
   const runPulse = async (e: FormEvent) => {
     e.preventDefault();
+    const { values, problems } = readNumbers(pulse, {
+      e1: { label: 'E1 (V vs RHE)', units: VOLT },
+      t1: { label: 't1 (s)', units: SECOND, min: 0 },
+      e2: { label: 'E2 (V vs RHE)', units: VOLT },
+      t2: { label: 't2 (s)', units: SECOND, min: 0 },
+      periods: { label: 'periods', integer: true, min: 1 },
+    });
+    if (pasting) problems.push('Model file is empty: paste a model or copy a built-in one first');
+    if (problems.length) {
+      setPulseResult(null);
+      return setPulseProblems(problems);
+    }
+    setPulseBusy(true);
     try {
-      setPulseResult(await api.post<PulseResult>('/api/kinetics/pulse', { ...ref, e1V: Number(pulse.e1), t1S: Number(pulse.t1), e2V: Number(pulse.e2), t2S: Number(pulse.t2), periods: Number(pulse.periods) }));
-      setError(null);
+      setPulseResult(await api.post<PulseResult>('/api/kinetics/pulse', { ...ref, e1V: values.e1, t1S: values.t1, e2V: values.e2, t2S: values.t2, periods: values.periods }));
+      setPulseProblems([]);
     } catch (err) {
-      setError((err as Error).message);
+      setPulseResult(null);
+      setPulseProblems(explainError(err, { ...modelLabels, e1V: 'E1 (V vs RHE)', t1S: 't1 (s)', e2V: 'E2 (V vs RHE)', t2S: 't2 (s)', periods: 'periods' }));
+    } finally {
+      setPulseBusy(false);
     }
   };
 
   /** Runs the volcano sweep; `resumeFrom` (a cancelled sweep's id) keeps the rows that one finished. */
   const runSweep = async (resumeFrom?: string) => {
     setSweepSpec(null);
-    const points = Number(sweep.points);
+    const { xFrom, xTo, yFrom, yTo, points } = sweep;
+    const { values: v, problems } = readNumbers({ xFrom, xTo, yFrom, yTo, points }, {
+      xFrom: { label: 'x from (eV)', units: EV },
+      xTo: { label: 'x to (eV)', units: EV },
+      yFrom: { label: 'y from (eV)', units: EV },
+      yTo: { label: 'y to (eV)', units: EV },
+      points: { label: 'points per axis', integer: true, min: 2 },
+    });
+    if (!descriptors.length) problems.push(pasting ? 'Model file is empty: paste a model or copy a built-in one first' : 'the model has no descriptors to sweep');
+    if (problems.length) {
+      setJob(null);
+      return setSweepProblems(problems);
+    }
     try {
-      const body = { ...ref, x: { name: sweep.x, from: Number(sweep.xFrom), to: Number(sweep.xTo), points }, y: { name: sweep.y, from: Number(sweep.yFrom), to: Number(sweep.yTo), points }, ...(resumeFrom ? { resumeFrom } : {}) };
+      const body = { ...ref, x: { name: sweep.x, from: v.xFrom, to: v.xTo, points: v.points }, y: { name: sweep.y, from: v.yFrom, to: v.yTo, points: v.points }, ...(resumeFrom ? { resumeFrom } : {}) };
+      setSweepProblems([]);
       const done = await runJob('/api/kinetics/sweeps', body, setJob);
-      setError(null);
       const result = await api.get<{ spec: object }>(`/api/kinetics/sweeps/${done.id}/result`);
       setSweepSpec(result.spec);
     } catch (err) {
-      setError((err as Error).message);
+      setSweepProblems(explainError(err, { ...modelLabels, x: 'x', y: 'y' }));
     }
   };
   return (
@@ -139,31 +203,41 @@ export function Kinetics() {
       <div className="controls">
         <ModelPicker models={models} value={ref} onChange={setRef} />
       </div>
-      {error && <p className="error" role="alert">{error}</p>}
       <h2>Polarization curve and FE vs potential</h2>
-      <form className="inline-form" onSubmit={runSteady}>
+      <form className="inline-form" onSubmit={runSteady} aria-label="polarization curve">
         {textField(range, setRange, 'from', 'from (V vs RHE)')}
         {textField(range, setRange, 'to', 'to (V vs RHE)')}
         {textField(range, setRange, 'step', 'step (V)')}
-        <button type="submit">Solve</button>
+        <button type="submit" disabled={steadyBusy}>
+          {steadyBusy ? 'Solving…' : 'Solve'}
+        </button>
       </form>
+      <Problems problems={steadyProblems} label="polarization curve problems" />
       {steady && (
         <>
           <p className="muted small" data-testid="steady-summary">
             {steady.filter((p) => p.converged).length} of {steady.length} potentials converged; largest residual {Math.max(...steady.map((p) => p.residual)).toExponential(1)}
           </p>
-          <VegaChart spec={polarizationSpec(steady)} label="FE and current vs potential" />
+          <VegaChart spec={polarizationSpec(steady)} label="FE and current vs potential" name={`cncouple-polarization-${ref.model ?? 'pasted-model'}`} />
         </>
       )}
       <h2>Pulsed potential</h2>
-      <form className="inline-form" onSubmit={runPulse}>
+      <form className="inline-form" onSubmit={runPulse} aria-label="pulsed potential">
         {textField(pulse, setPulse, 'e1', 'E1 (V vs RHE)')}
         {textField(pulse, setPulse, 't1', 't1 (s)')}
         {textField(pulse, setPulse, 'e2', 'E2 (V vs RHE)')}
         {textField(pulse, setPulse, 't2', 't2 (s)')}
         {textField(pulse, setPulse, 'periods', 'periods')}
-        <button type="submit">Simulate</button>
+        <button type="submit" disabled={pulseBusy} aria-busy={pulseBusy}>
+          {pulseBusy ? 'Simulating…' : 'Simulate'}
+        </button>
       </form>
+      {pulseBusy && (
+        <p className="loading" role="status">
+          Integrating the pulse program…
+        </p>
+      )}
+      <Problems problems={pulseProblems} label="pulse problems" />
       {pulseResult && (
         <>
           <p className="muted small" data-testid="pulse-summary">
@@ -172,12 +246,13 @@ export function Kinetics() {
               .map(([p, fe]) => `${p} ${(100 * fe).toFixed(1)} %`)
               .join(', ')}
           </p>
-          <VegaChart spec={pulseSpec(pulseResult)} label="period-averaged FE" />
+          <VegaChart spec={pulseSpec(pulseResult)} label="period-averaged FE" name={`cncouple-pulse-fe-${ref.model ?? 'pasted-model'}`} />
         </>
       )}
       <h2>Descriptor volcano</h2>
       <form
         className="inline-form"
+        aria-label="descriptor volcano"
         onSubmit={(e) => {
           e.preventDefault();
           void runSweep();
@@ -204,11 +279,14 @@ export function Kinetics() {
         {textField(sweep, setSweep, 'yFrom', 'y from (eV)')}
         {textField(sweep, setSweep, 'yTo', 'y to (eV)')}
         {textField(sweep, setSweep, 'points', 'points per axis')}
-        <button type="submit">Run sweep</button>
+        <button type="submit" disabled={job?.status === 'running'}>
+          Run sweep
+        </button>
       </form>
+      <Problems problems={sweepProblems} label="sweep problems" />
       {job && <JobProgress job={job} unit="points" label="sweep progress" />}
       {job?.status === 'running' && (
-        <button type="button" onClick={() => void api.del<JobState>(`/api/kinetics/sweeps/${job.id}`).then(setJob, (err: Error) => setError(err.message))}>
+        <button type="button" onClick={() => void api.del<JobState>(`/api/kinetics/sweeps/${job.id}`).then(setJob, (err: Error) => setSweepProblems([err.message]))}>
           Cancel sweep
         </button>
       )}
@@ -217,7 +295,7 @@ export function Kinetics() {
           Resume sweep (the rows it finished are kept)
         </button>
       )}
-      {sweepSpec && <VegaChart spec={sweepSpec} label="volcano heat map" />}
+      {sweepSpec && <VegaChart spec={sweepSpec} label="volcano heat map" name={`cncouple-volcano-${sweep.x}-${sweep.y}`} />}
     </section>
   );
 }

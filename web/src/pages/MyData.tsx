@@ -1,6 +1,11 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { readHumanNumber } from '../../../src/chem/parseHumanNumber.js';
 import { ApiError, api } from '../api.js';
+import { DeleteRecord } from '../deleteRecord.js';
+import { Problems, explainError } from '../forms.js';
 import { pct, yieldText } from '../format.js';
+import { useTitle } from '../route.js';
+import { speciesProblems, useSpeciesRegistry } from '../species.js';
 import { type CatalyticRecord, STRATEGIES } from '../types.js';
 
 const split = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
@@ -19,7 +24,58 @@ interface FormState {
   yieldPrinted: string;
   sourceCitation: string;
   sourceLocation: string;
+  sourceDoi: string;
   notes: string;
+}
+
+/** The form's label of each field, also used for the API's field names in messages. */
+const LABELS: Record<string, string> = {
+  catalyst: 'Catalyst',
+  catalystPrinted: 'Catalyst',
+  strategy: 'Strategy',
+  productPrinted: 'Product (as you report it)',
+  products: 'Product species',
+  nitrogenSources: 'N sources',
+  carbonSources: 'C sources',
+  electrolytePrinted: 'Electrolyte',
+  conditionPrinted: 'Condition',
+  faradaicEfficiencyPrinted: 'FE',
+  selectivityPrinted: 'Selectivity',
+  yieldPrinted: 'Yield or yield rate',
+  sourceCitation: 'Source / citation',
+  sourceLocation: 'Where in the source',
+  sourceDoi: 'DOI',
+  notes: 'Notes',
+};
+
+/** A DOI as the record schema takes it ("10.1039/d5qi01426c"); a doi.org link or "doi:" prefix is removed first. */
+export const cleanDoi = (s: string) => s.trim().replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, '');
+const DOI = /^10\.\d{4,9}\/\S+$/;
+
+/** A printed percentage read as a number ("42,5 %", ">99%", "11.9 ± 0.6%"), or why it cannot be. */
+function readPercent(text: string): { fraction?: number; problem?: string } {
+  const t = text.trim().replace(/^[<>≤≥~≈]\s*/, '').replace(/\s*±.*?(%?)$/, '$1');
+  if (!t || t === '—') return {};
+  const r = readHumanNumber(t, { units: { '%': 0.01 } });
+  if (!r.ok) return { problem: r.problem };
+  return { fraction: r.unit === '%' ? r.value : r.value > 1 ? r.value / 100 : r.value };
+}
+
+/** Problems found before sending (every one at once) and warnings that do not stop saving. */
+function checkForm(form: FormState, registry: Parameters<typeof speciesProblems>[0]): { problems: string[]; warnings: string[] } {
+  const problems: string[] = [];
+  const warnings: string[] = [];
+  for (const key of ['catalyst', 'productPrinted', 'sourceCitation', 'sourceLocation'] as const) if (!form[key].trim()) problems.push(`${LABELS[key]} is required`);
+  problems.push(...speciesProblems(registry, LABELS.products!, form.products, 'product'));
+  problems.push(...speciesProblems(registry, LABELS.nitrogenSources!, form.nitrogenSources));
+  problems.push(...speciesProblems(registry, LABELS.carbonSources!, form.carbonSources));
+  if (form.sourceDoi.trim() && !DOI.test(cleanDoi(form.sourceDoi))) problems.push(`DOI "${form.sourceDoi.trim()}" is not a DOI: write it as 10.xxxx/… (e.g. 10.1039/d5qi01426c), or leave it empty`);
+  for (const key of ['faradaicEfficiencyPrinted', 'selectivityPrinted'] as const) {
+    const r = readPercent(form[key]);
+    if (r.problem) warnings.push(`${LABELS[key]} "${form[key].trim()}" cannot be read as a percentage (${r.problem}); the record will be saved with a flag`);
+    else if (r.fraction !== undefined && r.fraction > 1) warnings.push(`${LABELS[key]} ${(r.fraction * 100).toFixed(1)} % is above 100 %`);
+  }
+  return { problems, warnings };
 }
 
 const INITIAL: FormState = {
@@ -36,6 +92,7 @@ const INITIAL: FormState = {
   yieldPrinted: '',
   sourceCitation: '',
   sourceLocation: '',
+  sourceDoi: '',
   notes: '',
 };
 
@@ -56,6 +113,7 @@ function toForm(r: CatalyticRecord): FormState {
     yieldPrinted: dash(r.yieldPrinted),
     sourceCitation: r.sourceCitation,
     sourceLocation: r.sourceLocation,
+    sourceDoi: r.sourceDoi ?? '',
     notes: r.notes ?? '',
   };
 }
@@ -63,16 +121,26 @@ function toForm(r: CatalyticRecord): FormState {
 function AddRecordForm({ onAdded, editing }: { onAdded: () => void; editing?: CatalyticRecord }) {
   const [form, setForm] = useState<FormState>(editing ? toForm(editing) : INITIAL);
   useEffect(() => setForm(editing ? toForm(editing) : INITIAL), [editing]);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const registry = useSpeciesRegistry();
+  const [problems, setProblems] = useState<string[]>([]);
+  const [saved, setSaved] = useState<CatalyticRecord | null>(null);
+  const [tried, setTried] = useState(false);
+  const check = checkForm(form, registry);
+  const invalid = (name: keyof FormState) => tried && check.problems.some((p) => p.startsWith(LABELS[name]!));
   const field = (name: keyof FormState, label: string, hint?: string) => (
-    <label className={error?.field?.startsWith(name) ? 'invalid' : undefined}>
+    <label className={invalid(name) ? 'invalid' : undefined}>
       {label}
-      <input name={name} value={form[name]} onChange={(e) => setForm({ ...form, [name]: e.target.value })} placeholder={hint} aria-invalid={error?.field?.startsWith(name) || undefined} />
+      <input name={name} value={form[name]} onChange={(e) => setForm({ ...form, [name]: e.target.value })} placeholder={hint} aria-invalid={invalid(name) || undefined} />
     </label>
   );
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    setTried(true);
+    if (check.problems.length) {
+      setSaved(null);
+      setProblems(check.problems);
+      return;
+    }
     const opt = (s: string, dash = false) => (s.trim() ? s.trim() : dash ? '—' : undefined);
     const body = {
       catalystPrinted: form.catalyst,
@@ -89,22 +157,24 @@ function AddRecordForm({ onAdded, editing }: { onAdded: () => void; editing?: Ca
       yieldPrinted: opt(form.yieldPrinted, true),
       sourceCitation: form.sourceCitation,
       sourceLocation: form.sourceLocation,
+      sourceDoi: opt(cleanDoi(form.sourceDoi)),
       notes: opt(form.notes),
       origin: 'user',
     };
     try {
       const r = editing ? await api.put<CatalyticRecord>(`/api/records/${encodeURIComponent(editing.id)}`, { ...body, catalystPrinted: editing.catalystPrinted, elements: editing.elements, forkedFrom: editing.forkedFrom }) : await api.post<CatalyticRecord>('/api/records', body);
-      setError(null);
-      setSaved(r.id);
+      setProblems([]);
+      setTried(false);
+      setSaved(r);
       if (!editing) setForm(INITIAL);
       onAdded();
     } catch (err) {
       setSaved(null);
-      setError(err as ApiError);
+      setProblems(explainError(err, LABELS));
     }
   };
   return (
-    <form className="record-form" onSubmit={submit} aria-label={editing ? 'edit a record' : 'add a record'}>
+    <form className="record-form" onSubmit={submit} aria-label={editing ? 'edit a record' : 'add a record'} noValidate>
       <h2>{editing ? `Edit ${editing.id}` : 'Add a record'}</h2>
       <div className="grid">
         {field('catalyst', 'Catalyst *', 'e.g. CuBi-NC-2')}
@@ -121,14 +191,22 @@ function AddRecordForm({ onAdded, editing }: { onAdded: () => void; editing?: Ca
         {field('nitrogenSources', 'N sources', 'NO3-, NO2-, NO, N2 …')}
         {field('carbonSources', 'C sources', 'CO2, cyclohexanone …')}
         {field('electrolytePrinted', 'Electrolyte', '0.1 M KHCO3 + 0.1 M KNO3')}
-        {field('conditionPrinted', 'Condition', '-0.5 V vs. RHE, or 100 mA cm-2')}
+        {field('conditionPrinted', 'Condition', '−0.5 V vs. RHE, or 100 mA cm-2')}
         {field('faradaicEfficiencyPrinted', 'FE', 'e.g. 42.5%')}
         {field('selectivityPrinted', 'Selectivity', 'e.g. 95%')}
         {field('yieldPrinted', 'Yield or yield rate', '12.3 mmol h-1 g_cat-1 or 85%')}
-        {field('sourceCitation', 'Source / citation *', 'notebook, DOI or paper')}
+        {field('sourceCitation', 'Source / citation *', 'notebook or paper')}
+        {field('sourceDoi', 'DOI', '10.xxxx/… (only a real one)')}
         {field('sourceLocation', 'Where in the source *', 'run, table or figure')}
         {field('notes', 'Notes')}
       </div>
+      {check.warnings.length > 0 && (
+        <ul className="warning" role="note" aria-label="warnings">
+          {check.warnings.map((w) => (
+            <li key={w}>⚠ {w}</li>
+          ))}
+        </ul>
+      )}
       <button type="submit">{editing ? 'Save changes' : 'Save record'}</button>
       {editing && (
         <a href="#/my-data" className="cancel">
@@ -136,15 +214,17 @@ function AddRecordForm({ onAdded, editing }: { onAdded: () => void; editing?: Ca
           Cancel
         </a>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error.message}
-        </p>
-      )}
+      <Problems problems={problems} label="problems with the record" />
       {saved && (
-        <p className="ok" role="status">
-          Saved as <a href={`#/records/${saved}`}>{saved}</a>.
-        </p>
+        <div className="ok" role="status">
+          Saved as <a href={`#/records/${saved.id}`}>{saved.id}</a>.
+          {saved.autoFlags.length > 0 && (
+            <span className="warning">
+              {' '}
+              Flagged: {saved.autoFlags.map((f) => f.reason).join('; ')}
+            </span>
+          )}
+        </div>
       )}
     </form>
   );
@@ -152,8 +232,12 @@ function AddRecordForm({ onAdded, editing }: { onAdded: () => void; editing?: Ca
 
 function ImportBox({ onImported }: { onImported: () => void }) {
   const [report, setReport] = useState<{ ok?: string; error?: string; problems?: ApiError['problems'] }>({});
+  const input = useRef<HTMLInputElement>(null);
   const onFile = async (file: File | undefined) => {
     if (!file) return;
+    // cleared at once, so that picking the same file again (after fixing it) imports again
+    if (input.current) input.current.value = '';
+    setReport({});
     const format = file.name.toLowerCase().endsWith('.csv') ? 'csv' : 'json';
     try {
       const r = await api.post<{ imported: number }>('/api/records/import', { format, content: await file.text() });
@@ -161,21 +245,25 @@ function ImportBox({ onImported }: { onImported: () => void }) {
       onImported();
     } catch (err) {
       const e = err as ApiError;
-      setReport({ error: e.problems ? `Nothing imported: ${e.problems.length} problem(s) in ${file.name}.` : e.message, problems: e.problems });
+      setReport({
+        error: e.problems ? `Nothing imported: ${e.problems.length} problem(s) in ${file.name}.` : explainError(e, { content: file.name }).join('; '),
+        problems: e.problems?.map((p) => ({ ...p, field: LABELS[p.field.split('.')[0] ?? ''] ?? p.field, message: p.message.replace(/\s*\(see `cncouple [a-z ]+`\)/g, '') })),
+      });
     }
   };
   return (
     <section className="import">
       <h2>Import and export</h2>
       <label>
-        Import CSV or JSON (all rows or none) <input type="file" accept=".csv,.json" onChange={(e) => onFile(e.target.files?.[0])} aria-label="import file" />
+        Import CSV or JSON (all rows or none) <input ref={input} type="file" accept=".csv,.json" onChange={(e) => void onFile(e.target.files?.[0])} aria-label="import file" />
       </label>
+      <p className="muted small">CSV columns: those of the export, or the form's labels (Catalyst, Strategy, Product, N sources, C sources, Electrolyte, Condition, FE, Source / citation, Where in the source, DOI …); lists separated by “,” or “;”.</p>
       {report.ok && <p className="ok">{report.ok}</p>}
       {report.error && (
         <div className="error" role="alert">
           <p>{report.error}</p>
           {report.problems && (
-            <table>
+            <table className="cards-on-phone">
               <thead>
                 <tr>
                   <th>Line</th>
@@ -186,9 +274,9 @@ function ImportBox({ onImported }: { onImported: () => void }) {
               <tbody>
                 {report.problems.map((p, i) => (
                   <tr key={i}>
-                    <td>{p.line}</td>
-                    <td>{p.field}</td>
-                    <td>{p.message}</td>
+                    <td data-label="Line">{p.line}</td>
+                    <td data-label="Field">{p.field}</td>
+                    <td data-label="Problem">{p.message}</td>
                   </tr>
                 ))}
               </tbody>
@@ -204,19 +292,32 @@ function ImportBox({ onImported }: { onImported: () => void }) {
   );
 }
 
-/** The user's own records: add with a validated form, import with a row-by-row report, export. */
+/** The user's own records: add with a validated form, import with a row-by-row report, export, delete with undo. */
 export function MyData({ editId }: { editId?: string }) {
-  const [records, setRecords] = useState<CatalyticRecord[]>([]);
+  useTitle(editId ? `Edit ${editId}` : 'My data');
+  const [records, setRecords] = useState<CatalyticRecord[] | null>(null);
   const [version, setVersion] = useState(0);
   const [editing, setEditing] = useState<CatalyticRecord | undefined>();
+  const [deleted, setDeleted] = useState<Set<string>>(new Set());
   useEffect(() => {
-    api.get<{ records: CatalyticRecord[] }>('/api/records?origin=user&limit=1000&sort=id').then((d) => setRecords(d.records));
+    api.get<{ records: CatalyticRecord[] }>('/api/records?origin=user&limit=1000&sort=id').then((d) => {
+      setRecords(d.records);
+      setDeleted(new Set());
+    });
   }, [version]);
   useEffect(() => {
     if (!editId) return setEditing(undefined);
     api.get<CatalyticRecord>(`/api/records/${encodeURIComponent(editId)}`).then(setEditing, () => setEditing(undefined));
   }, [editId]);
   const refresh = () => setVersion((v) => v + 1);
+  const mark = (id: string, state: 'deleted' | 'restored') =>
+    setDeleted((d) => {
+      const next = new Set(d);
+      if (state === 'deleted') next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  const live = records?.filter((r) => !deleted.has(r.id)).length ?? 0;
   return (
     <section>
       <h1>My data</h1>
@@ -225,40 +326,57 @@ export function MyData({ editId }: { editId?: string }) {
         <AddRecordForm onAdded={refresh} editing={editing} />
         <ImportBox onImported={refresh} />
       </div>
-      <h2>My records ({records.length})</h2>
-      <table className="records" aria-label="my records">
-        <thead>
-          <tr>
-            <th>Catalyst</th>
-            <th>Product</th>
-            <th>FE</th>
-            <th>E (V vs RHE)</th>
-            <th>Yield</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {records.map((r) => (
-            <tr key={r.id}>
-              <td>
-                <a href={`#/records/${r.id}`}>{r.catalyst}</a>
-              </td>
-              <td>{r.productPrinted}</td>
-              <td className="num">{pct(r.normalized.faradaicEfficiency?.value)}</td>
-              <td className="num">{r.normalized.potentialVvsRHE?.toFixed(2) ?? '—'}</td>
-              <td className="num">{yieldText(r)}</td>
-              <td>
-                <a href={`#/my-data/edit/${encodeURIComponent(r.id)}`} aria-label={`edit ${r.catalyst}`}>
-                  Edit
-                </a>{' '}
-                <button type="button" className="danger small" onClick={() => api.del(`/api/records/${r.id}`).then(refresh)} aria-label={`delete ${r.catalyst}`}>
-                  Delete
-                </button>
-              </td>
+      <h2>My records ({live})</h2>
+      {records === null ? (
+        <p className="loading" role="status">
+          Loading your records…
+        </p>
+      ) : records.length === 0 ? (
+        <p className="empty-state">No records of your own yet: add one with the form above, import a CSV or JSON file, or fork a literature record from its page.</p>
+      ) : (
+        <table className="records cards-on-phone" aria-label="my records">
+          <thead>
+            <tr>
+              <th>Catalyst</th>
+              <th>Product</th>
+              <th>FE</th>
+              <th>E (V vs RHE)</th>
+              <th>Yield</th>
+              <th>Actions</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {records.map((r) => (
+              <tr key={r.id} className={deleted.has(r.id) ? 'deleted' : undefined}>
+                <td data-label="Catalyst" className="primary">
+                  {deleted.has(r.id) ? <s>{r.catalyst}</s> : <a href={`#/records/${r.id}`}>{r.catalyst}</a>}
+                </td>
+                <td data-label="Product">{r.productPrinted}</td>
+                <td data-label="FE" className="num">
+                  {pct(r.normalized.faradaicEfficiency?.value)}
+                  {(r.normalized.faradaicEfficiency?.value ?? 0) > 1 && <span className="warning"> ⚠ above 100 %</span>}
+                </td>
+                <td data-label="E (V vs RHE)" className="num">
+                  {r.normalized.potentialVvsRHE?.toFixed(2) ?? '—'}
+                </td>
+                <td data-label="Yield" className="num">
+                  {yieldText(r)}
+                </td>
+                <td data-label="Actions">
+                  {!deleted.has(r.id) && (
+                    <>
+                      <a href={`#/my-data/edit/${encodeURIComponent(r.id)}`} aria-label={`edit ${r.catalyst}`}>
+                        Edit
+                      </a>{' '}
+                    </>
+                  )}
+                  <DeleteRecord record={r} compact onChange={(state) => mark(r.id, state)} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </section>
   );
 }

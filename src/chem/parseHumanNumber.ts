@@ -1,0 +1,110 @@
+import { InputError } from './InputError.js';
+
+/**
+ * Numbers as people type and paste them: the Unicode minus of printed papers ("−0.9"), thin or no-break
+ * spaces between digit groups ("1 000"), a decimal comma where it cannot be a thousands separator ("0,9",
+ * "1,5"), grouped thousands with the other separator ("1,234.5", "1.234,5"), exponents ("1.5e-3",
+ * "1.5 × 10⁻³", "1.5x10^-3") and, when the field says which, a unit typed after the number ("−900 mV").
+ * No imports but {@link InputError}, so the web app bundles the same parser the CLI uses.
+ */
+
+/** Options of {@link readHumanNumber} and {@link parseHumanNumber}. */
+export interface HumanNumberOptions {
+  /**
+   * Units the field accepts after the number, each with its factor to the field's own unit, e.g.
+   * `{ V: 1, mV: 1e-3 }` for a field in volt or `{ '%': 0.01 }` for a fraction. A number without a unit is
+   * taken in the field's unit. Default: no unit accepted.
+   */
+  units?: Readonly<Record<string, number>>;
+}
+
+/** What {@link readHumanNumber} read: the value in the field's unit and the unit typed ('' when none), or why not. */
+export type HumanNumberReading = { ok: true; value: number; unit: string } | { ok: false; problem: string; allowed: string };
+
+const MINUS_LIKE = /[\u2212\u2012\u2013\u2014\uFE63\uFF0D]/g;
+const SPACE_LIKE = /[\s\u00A0\u2007\u2009\u202F]+/g;
+// sign, digits with separators (a space only before a group of exactly three digits), exponent, rest
+const NUMBER = /^([+-])?\s*((?:\d|[.,]\d)(?:[\d.,]|[ '](?=\d{3}(?![\d])))*)(?:[eE]([+-]?\d+)|\s*[×xX*·]\s*10\s*\^?\s*([+-]?\d+))?\s*(.*)$/;
+
+/** Unicode-normalized text with one kind of minus and one kind of space (superscripts become digits). */
+function canonicalText(text: string): string {
+  return text.normalize('NFKC').replace(MINUS_LIKE, '-').replace(SPACE_LIKE, ' ').trim();
+}
+
+/** Canonical unit text for matching: normalized, without spaces around "/" and "·", single spaces. */
+const canonicalUnit = (unit: string) => canonicalText(unit).replace(/\s*([/·])\s*/g, '$1');
+
+/** "1,234.5" → "1234.5"; "0,9" → "0.9"; null with a reason when the separators are ambiguous or malformed. */
+function decimalDigits(body: string): { digits: string } | { problem: string } {
+  const text = body.replace(/[ ']/g, '');
+  const commas = (text.match(/,/g) ?? []).length;
+  const dots = (text.match(/\./g) ?? []).length;
+  const grouped = (s: string, sep: string) => new RegExp(`^\\d{1,3}(\\${sep}\\d{3})+$`).test(s);
+  if (commas === 0 && dots <= 1) return { digits: text };
+  if (commas && dots) {
+    const decimal = text.lastIndexOf(',') > text.lastIndexOf('.') ? ',' : '.';
+    const group = decimal === ',' ? '.' : ',';
+    const cut = text.lastIndexOf(decimal);
+    const [whole, fraction] = [text.slice(0, cut), text.slice(cut + 1)];
+    if (fraction.includes(group) || !grouped(whole, group) || !/^\d+$/.test(fraction)) return { problem: `"${body}" mixes "," and "." in a way that is not a grouped number` };
+    return { digits: `${whole.split(group).join('')}.${fraction}` };
+  }
+  const sep = commas ? ',' : '.';
+  if ((commas || dots) > 1) {
+    if (grouped(text, sep)) return { digits: text.split(sep).join('') };
+    return { problem: `"${body}" has more than one decimal separator` };
+  }
+  // one comma, no dot: decimal, unless it could as well be a thousands separator ("1,234")
+  const [whole = '', fraction = ''] = text.split(',');
+  if (fraction.length === 3 && /^[1-9]\d{0,2}$/.test(whole)) {
+    return { problem: `"${body}" is ambiguous (thousands or decimal comma): write ${whole}${fraction} or ${whole}.${fraction}` };
+  }
+  if (!/^\d*$/.test(whole) || !/^\d+$/.test(fraction)) return { problem: `"${body}" is not a number` };
+  return { digits: `${whole}.${fraction}` };
+}
+
+/**
+ * Reads a number as a person typed it (see the module comment); never throws.
+ * @example readHumanNumber('−0,9') // { ok: true, value: -0.9, unit: '' }
+ * @example readHumanNumber('−900 mV', { units: { V: 1, mV: 1e-3 } }) // { ok: true, value: -0.9, unit: 'mV' }
+ */
+export function readHumanNumber(text: string, options: HumanNumberOptions = {}): HumanNumberReading {
+  const units = Object.entries(options.units ?? {});
+  const allowed = `a number such as −0.9, 0,9, 1 250 or 1.5e-3${units.length ? `, optionally followed by ${units.map(([u]) => u).join(', ')}` : ''}`;
+  const fail = (problem: string): HumanNumberReading => ({ ok: false, problem, allowed });
+  if (typeof text !== 'string') return fail(`got ${JSON.stringify(text)}`);
+  const s = canonicalText(text);
+  if (s === '') return fail('empty');
+  const m = NUMBER.exec(s);
+  if (!m) return fail(`"${text.trim()}" does not start with a number`);
+  const [, sign = '', body = '', exp1, exp2, rest = ''] = m;
+  const parsed = decimalDigits(body);
+  if ('problem' in parsed) return fail(parsed.problem);
+  const exponent = exp1 ?? exp2;
+  let value = Number(`${sign}${parsed.digits}${exponent !== undefined ? `e${exponent}` : ''}`);
+  if (!Number.isFinite(value)) return fail(`"${text.trim()}" is not a finite number`);
+  let unit = '';
+  if (rest !== '') {
+    const typed = canonicalUnit(rest);
+    const match = units.find(([u]) => canonicalUnit(u) === typed);
+    if (!match) return fail(units.length ? `unknown unit "${rest}"` : `unexpected "${rest}" after the number`);
+    const [name, factor] = match;
+    unit = name;
+    const inverse = 1 / factor;
+    // dividing by an exact power of ten keeps "−900 mV" at −0.9 (−900 × 0.001 is not −0.9 for every value)
+    value = Number.isInteger(inverse) ? value / inverse : value * factor;
+  }
+  return { ok: true, value, unit };
+}
+
+/**
+ * Reads a number as a person typed it (see {@link readHumanNumber}).
+ * @param field - the field's name for the error, e.g. `--charge-C` or `Charge (C)`
+ * @throws {InputError} naming the field and the accepted forms
+ * @example parseHumanNumber('--ph', '7,0') // 7
+ */
+export function parseHumanNumber(field: string, text: string, options: HumanNumberOptions = {}): number {
+  const reading = readHumanNumber(text, options);
+  if (!reading.ok) throw new InputError(field, reading.allowed, reading.problem);
+  return reading.value;
+}

@@ -1,0 +1,117 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/chem/InputError.js';
+import { parseHumanNumber, readHumanNumber } from '../../src/chem/parseHumanNumber.js';
+
+const value = (text: string, units?: Record<string, number>) => {
+  const r = readHumanNumber(text, { units });
+  if (!r.ok) throw new Error(`${text}: ${r.problem}`);
+  return r.value;
+};
+const problem = (text: string, units?: Record<string, number>) => {
+  const r = readHumanNumber(text, { units });
+  return r.ok ? `read as ${r.value}` : r.problem;
+};
+
+describe('readHumanNumber', () => {
+  it('reads the minus signs of printed papers', () => {
+    expect(value('−0.9')).toBe(-0.9); // U+2212, as in the review's Table 1
+    expect(value('–0.55')).toBe(-0.55); // en dash
+    expect(value('－1')).toBe(-1); // full-width hyphen-minus
+    expect(value(' -0.9 ')).toBe(-0.9);
+    expect(value('+0.1')).toBe(0.1);
+  });
+
+  it('reads thin, no-break and plain spaces between digit groups', () => {
+    expect(value('1 000')).toBe(1000);
+    expect(value('1\u2009000\u2009000')).toBe(1e6);
+    expect(value('12\u202F345,5')).toBe(12345.5);
+    expect(value('1\u00A0250')).toBe(1250);
+  });
+
+  it('reads a decimal comma where it cannot be a thousands separator', () => {
+    expect(value('0,9')).toBe(0.9);
+    expect(value('−0,9')).toBe(-0.9);
+    expect(value('42,5')).toBe(42.5);
+    expect(value('0,125')).toBe(0.125); // a thousands group never follows a lone 0
+    expect(value('1,2345')).toBe(1.2345);
+    expect(value('1.234,5')).toBe(1234.5);
+    expect(value('1,234.5')).toBe(1234.5);
+    expect(value('1,234,567')).toBe(1234567);
+  });
+
+  it('refuses an ambiguous comma and says how to write it', () => {
+    expect(problem('1,234')).toBe('"1,234" is ambiguous (thousands or decimal comma): write 1234 or 1.234');
+    expect(problem('1.2.3')).toBe('"1.2.3" has more than one decimal separator');
+    expect(problem('1,2.3,4')).toMatch(/mixes "," and "."/);
+  });
+
+  it('reads exponents in code and in print', () => {
+    expect(value('1.5e-3')).toBe(1.5e-3);
+    expect(value('1.5E3')).toBe(1500);
+    expect(value('6.1 × 10⁻⁶')).toBe(6.1e-6);
+    expect(value('6.1x10^-6')).toBe(6.1e-6);
+    expect(value('2·10³')).toBe(2000);
+  });
+
+  it('reads a unit typed after the number, in the field’s unit', () => {
+    const volt = { V: 1, mV: 1e-3 };
+    expect(value('−900 mV', volt)).toBe(-0.9);
+    expect(value('-0.9 V', volt)).toBe(-0.9);
+    expect(value('-0.9V', volt)).toBe(-0.9);
+    expect(value('-0.9', volt)).toBe(-0.9);
+    expect(value('42.5 %', { '%': 0.01 })).toBe(0.425);
+    expect(value('50 mA cm⁻²', { 'mA cm-2': 1, 'A m-2': 0.1 })).toBe(50); // superscripts are read as digits
+    expect(readHumanNumber('−900 mV', { units: volt })).toEqual({ ok: true, value: -0.9, unit: 'mV' });
+  });
+
+  it('refuses text that is not a number, naming what it saw', () => {
+    expect(problem('4o.2%', { '%': 0.01 })).toBe('unknown unit "o.2%"');
+    expect(problem('abc')).toBe('"abc" does not start with a number');
+    expect(problem('')).toBe('empty');
+    expect(problem('   ')).toBe('empty');
+    expect(problem('5 kV', { V: 1 })).toBe('unknown unit "kV"');
+    expect(problem('12 5')).toBe('unexpected "5" after the number'); // a space groups exactly three digits
+    expect(problem('1e999')).toBe('"1e999" is not a finite number');
+    expect(problem('NaN')).toBe('"NaN" does not start with a number');
+    expect(problem('Infinity')).toBe('"Infinity" does not start with a number');
+  });
+
+  it('reads back every finite double as JavaScript prints it, with either minus', () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
+        const printed = x === 0 ? 0 : x; // String(-0) is "0"
+        expect(value(String(x))).toBe(printed);
+        expect(value(String(x).replace('-', '−'))).toBe(printed);
+      }),
+    );
+  });
+
+  it('reads French, German and English grouped numbers as the same value (two decimals)', () => {
+    const formats = ['fr-FR', 'de-DE', 'en-US'].map((l) => new Intl.NumberFormat(l, { minimumFractionDigits: 1, maximumFractionDigits: 2 }));
+    const plainFormat = new Intl.NumberFormat('en-US', { useGrouping: false, minimumFractionDigits: 1, maximumFractionDigits: 2 });
+    fc.assert(
+      fc.property(fc.double({ min: -1e9, max: 1e9, noNaN: true }), (x) => {
+        const expected = Number(plainFormat.format(x)); // an independent reading: no grouping, decimal point
+        for (const f of formats) expect(value(f.format(x))).toBeCloseTo(expected, 9);
+      }),
+    );
+  });
+
+  it('scales by the unit factor exactly for powers of ten', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e6, max: 1e6 }), (n) => {
+        expect(value(`${n} mV`, { V: 1, mV: 1e-3 })).toBe(n / 1000);
+        expect(value(`${n}\u2009%`, { '%': 0.01 })).toBe(n / 100);
+      }),
+    );
+  });
+});
+
+describe('parseHumanNumber', () => {
+  it('throws an InputError naming the field and the accepted forms', () => {
+    expect(parseHumanNumber('--ph', '7,0')).toBe(7);
+    expect(() => parseHumanNumber('--charge-C', 'twelve')).toThrow(InputError);
+    expect(() => parseHumanNumber('--charge-C', 'twelve')).toThrow('--charge-C: "twelve" does not start with a number (allowed: a number such as −0.9, 0,9, 1 250 or 1.5e-3)');
+  });
+});
