@@ -108,6 +108,12 @@ describe('ask/tell', () => {
     const status = campaignStatus(quadSpace, { completed: runs, pending: [] });
     expect(status.best.y!.objectives.y).toBe(best);
     expect(status.parity!.y).toHaveLength(12);
+    // slices through the best run peak near the true optimum a = 0.3, b = 0.7
+    const [sa, sb] = status.slices!.y!;
+    const argmax = (sl: { values: number[]; mean: number[] }) => sl.values[sl.mean.indexOf(Math.max(...sl.mean))]!;
+    expect(sa!.parameter).toBe('a');
+    expect(Math.abs(argmax(sa!) - 0.3)).toBeLessThan(0.05);
+    expect(Math.abs(argmax(sb!) - 0.7)).toBeLessThan(0.05);
   });
 
   it('batches and in-flight runs: suggestions keep apart', () => {
