@@ -119,6 +119,17 @@ function logEiScore(space: SearchSpace, gp: GaussianProcess, best: number, sign:
   };
 }
 
+/** Identity of a point (for refusing to suggest a run already done or in flight). */
+const keyOf = (space: SearchSpace, p: ParameterValues) => JSON.stringify(space.parameters.map((q) => p[q.name]));
+
+/** A score that is −∞ at points already taken. */
+function excluding(space: SearchSpace, taken: Set<string>, score: (points: ParameterValues[]) => number[]) {
+  return (points: ParameterValues[]) => {
+    const v = score(points);
+    return v.map((x, i) => (taken.has(keyOf(space, points[i]!)) ? Number.NEGATIVE_INFINITY : x));
+  };
+}
+
 /** Best posterior mean (times `sign`) at the finished runs: the noise-robust incumbent. */
 function incumbent(space: SearchSpace, gp: GaussianProcess, runs: readonly Run[], sign: number): number {
   return Math.max(...gp.predict(runs.map((r) => encodePoint(space, r.parameters))).mean.map((m) => sign * m));
@@ -187,6 +198,8 @@ export function askNext(space: SearchSpace, campaign: Campaign, options: AskOpti
     );
   const chosen: ParameterValues[] = [];
   const suggestions: Suggestion[] = [];
+  const taken = new Set([...completed, ...pending].map((r) => keyOf(space, r.parameters)));
+  const exhausted = () => warnings.push(`no untried point left among ${candidates} candidates (a small discrete space?): ${suggestions.length} suggestion(s) instead of ${q}`);
   const believe = (gp: GaussianProcess, points: ParameterValues[]) => {
     if (points.length === 0) return gp;
     const x = points.map((p) => encodePoint(space, p));
@@ -199,7 +212,12 @@ export function askNext(space: SearchSpace, campaign: Campaign, options: AskOpti
     const best = incumbent(space, base, completed, sign);
     for (let k = 0; k < q; k++) {
       const gp = believe(base, [...pending.map((r) => r.parameters), ...chosen]);
-      const { point, value } = maximizeAcquisition(space, logEiScore(space, gp, best, sign), rng, candidates);
+      const { point, value } = maximizeAcquisition(space, excluding(space, taken, logEiScore(space, gp, best, sign)), rng, candidates);
+      if (value === Number.NEGATIVE_INFINITY) {
+        exhausted();
+        break;
+      }
+      taken.add(keyOf(space, point));
       chosen.push(point);
       suggestions.push({ parameters: point, predictions: predictAll(point), logExpectedImprovement: value });
     }
@@ -213,7 +231,12 @@ export function askNext(space: SearchSpace, campaign: Campaign, options: AskOpti
     const base = fitSurrogate(space, completed, scalar, fitOpts);
     const best = incumbent(space, base, completed, 1);
     const gp = believe(base, [...pending.map((r) => r.parameters), ...chosen]);
-    const { point, value } = maximizeAcquisition(space, logEiScore(space, gp, best, 1), rng, candidates);
+    const { point, value } = maximizeAcquisition(space, excluding(space, taken, logEiScore(space, gp, best, 1)), rng, candidates);
+    if (value === Number.NEGATIVE_INFINITY) {
+      exhausted();
+      break;
+    }
+    taken.add(keyOf(space, point));
     chosen.push(point);
     suggestions.push({ parameters: point, predictions: predictAll(point), logExpectedImprovement: value });
   }

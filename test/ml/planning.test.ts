@@ -128,6 +128,16 @@ describe('ask/tell', () => {
     expect(Math.hypot((next.parameters.a as number) - (one.parameters.a as number), (next.parameters.b as number) - (one.parameters.b as number))).toBeGreaterThan(1e-3);
   });
 
+  it('never suggests a run already done or in flight (small discrete spaces)', () => {
+    const s = parseSearchSpace({ parameters: [{ name: 'cat', type: 'categorical', values: ['a', 'b', 'c', 'd'] }], objectives: [{ name: 'y', goal: 'minimize' }] });
+    const run = (line: number, cat: string, y?: number): Run => ({ line, parameters: { cat }, objectives: y === undefined ? {} : { y } });
+    const three = askNext(s, { completed: [run(2, 'a', 1), run(3, 'b', 2), run(4, 'c', 0.5)], pending: [] }, { initialRuns: 3, batch: 2 });
+    expect(three.suggestions.map((x) => x.parameters.cat)).toEqual(['d']);
+    expect(three.warnings.join(' ')).toContain('1 suggestion(s) instead of 2');
+    const none = askNext(s, { completed: [run(2, 'a', 1), run(3, 'b', 2), run(4, 'c', 0.5)], pending: [run(5, 'd')] }, { initialRuns: 3 });
+    expect(none.suggestions).toEqual([]);
+  });
+
   it('two objectives: ParEGO scalarization and the Pareto front', () => {
     // losses (0.2, 0.6), λ = (0.3, 0.7): max(0.06, 0.42) + 0.05·(0.06 + 0.42) = 0.444
     expect(augmentedChebyshev([0.2, 0.6], [0.3, 0.7])).toBeCloseTo(0.444, 12);
