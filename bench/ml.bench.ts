@@ -2,16 +2,17 @@
  * Bayesian-optimization benchmarks (issue 13): simple regret vs evaluations, median and quartiles over seeds,
  * of the ask/tell planner against random search and a grid with the same budget, on
  * (a) Branin through `askNext` (30 evaluations), and (b) the built-in urea model's 2-descriptor volcano
- * (log10 TOF of urea over dG_NO × dG_CO, 40 evaluations through `optimizeKineticModel`), whose optimum is
+ * (log10 TOF of urea over dG_NO × dG_CO, 40 evaluations through `optimizeKineticModel`), and Hartmann-6
+ * (50 evaluations), whose optimum is
  * taken from a dense 201 × 201 sweep (or the best point any method found, if higher).
  * Run alone: `npx tsx bench/ml.bench.ts` (prints tables, writes bench/ml-results.json and bench/ml-regret.svg);
- * BENCH_ML_SEEDS sets the number of seeds (default 10).
+ * BENCH_ML_SEEDS sets the number of seeds (default 10), BENCH_ML_PROBLEMS a subset (e.g. `hartmann6`).
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { SteadyStateSolver } from '../src/kinetics/analyze/steadyState.js';
 import { descriptorSweep } from '../src/kinetics/mapper/descriptorSweep.js';
-import { kineticObjectiveValue, optimizeKineticModel, solveAt } from '../src/ml/optimizeKineticModel.js';
+import { evaluatePulseObjective, kineticObjectiveValue, optimizeKineticModel, solveAt } from '../src/ml/optimizeKineticModel.js';
 import { askNext } from '../src/ml/planExperiments.js';
 import { SeededRandom } from '../src/ml/random.js';
 import type { Run } from '../src/ml/runs.js';
@@ -86,6 +87,46 @@ export function braninBench(seeds: number, budget = 30) {
   return { problem: 'Branin', unit: 'f', optimum: BRANIN_MIN, budget, seeds, secondsPerBoRun: boSeconds / seeds, curves: [curve('ask/tell (log-EI)', bo), curve('random search', random), curve('grid 5×6', [bestSoFar(grid, BRANIN_MIN)])] };
 }
 
+/**
+ * Hartmann-6 on [0, 1]⁶; global minimum −3.32237 at (0.20169, 0.150011, 0.476874, 0.275332, 0.311652, 0.6573)
+ * (Dixon & Szegő 1978; constants as tabulated by Surjanovic & Bingham, Virtual Library of Simulation
+ * Experiments; our implementation gives −3.322368 at that point).
+ */
+const H6_ALPHA = [1.0, 1.2, 3.0, 3.2];
+const H6_A = [[10, 3, 17, 3.5, 1.7, 8], [0.05, 10, 17, 0.1, 8, 14], [3, 3.5, 1.7, 10, 17, 8], [17, 8, 0.05, 10, 0.1, 14]];
+const H6_P = [[1312, 1696, 5569, 124, 8283, 5886], [2329, 4135, 8307, 3736, 1004, 9991], [2348, 1451, 3522, 2883, 3047, 6650], [4047, 8828, 8732, 5743, 1091, 381]].map((r) => r.map((v) => v * 1e-4));
+export function hartmann6(x: readonly number[]): number {
+  return -H6_ALPHA.reduce((s, a, i) => s + a * Math.exp(-H6_A[i]!.reduce((t, aij, j) => t + aij * (x[j]! - H6_P[i]![j]!) ** 2, 0)), 0);
+}
+const H6_MIN = -3.32237;
+
+/** Hartmann-6 through ask/tell, random search and a 2⁶ grid (64 points ≥ the budget; its first `budget` in order). */
+export function hartmannBench(seeds: number, budget = 50) {
+  const names = ['x1', 'x2', 'x3', 'x4', 'x5', 'x6'];
+  const space = parseSearchSpace({ parameters: names.map((name) => ({ name, type: 'continuous', low: 0, high: 1 })), objectives: [{ name: 'f', goal: 'minimize' }] });
+  const bo: number[][] = [];
+  const random: number[][] = [];
+  const t0 = performance.now();
+  for (let s = 0; s < seeds; s++) {
+    const runs: Run[] = [];
+    let warm;
+    for (let i = 0; i < budget; i++) {
+      const a = askNext(space, { completed: runs, pending: [] }, { seed: 1000 * s + i, warmStart: warm, restarts: 1 });
+      warm = a.hyperparameters?.f ?? warm;
+      const p = a.suggestions[0]!.parameters;
+      runs.push({ line: i + 2, parameters: p, objectives: { f: hartmann6(names.map((n) => p[n] as number)) } });
+    }
+    bo.push(bestSoFar(runs.map((r) => r.objectives.f!), H6_MIN));
+    const rng = new SeededRandom(900 + s);
+    random.push(bestSoFar(Array.from({ length: budget }, () => hartmann6(names.map(() => rng.uniform()))), H6_MIN));
+  }
+  const boSeconds = (performance.now() - t0) / 1000;
+  // a 2-level grid at 1/4 and 3/4 of each range, in lexicographic order, truncated to the budget
+  const grid: number[] = [];
+  for (let k = 0; k < Math.min(64, budget); k++) grid.push(hartmann6(names.map((_, j) => ((k >> j) & 1 ? 0.75 : 0.25))));
+  return { problem: 'Hartmann-6', unit: 'f', optimum: H6_MIN, budget, seeds, secondsPerBoRun: boSeconds / seeds, curves: [curve('ask/tell (log-EI)', bo), curve('random search', random), curve(`grid 2⁶ (first ${Math.min(64, budget)})`, [bestSoFar(grid, H6_MIN)])] };
+}
+
 /** The urea volcano: maximize log10 TOF of urea over dG_NO ∈ [−1.5, 0.5] × dG_CO ∈ [−0.5, 1] eV. */
 export function volcanoBench(seeds: number, budget = 40) {
   const model = loadModel({ name: 'urea-cu4-ceo2' });
@@ -139,19 +180,67 @@ export function volcanoBench(seeds: number, budget = 40) {
   };
 }
 
-/** Both benchmarks. */
-export function runMlBench(seeds = Number(process.env.BENCH_ML_SEEDS ?? 10)) {
-  return { branin: braninBench(seeds), volcano: volcanoBench(seeds) };
+/**
+ * A 4-parameter pulse program on the urea model: maximize the period-averaged FE of urea over E1 ∈ [−0.7, −0.2],
+ * E2 ∈ [−0.3, 0.2] V vs RHE and t1, t2 ∈ [0.01, 10] s (log scale), 6 periods per evaluation (a periodic state
+ * is required). No dense reference exists in 4-D: regret is against the best FE any method found.
+ */
+export function pulseBench(seeds: number, budget = 25) {
+  const model = loadModel({ name: 'urea-cu4-ceo2' });
+  const objective = { quantity: 'fe' as const, product: 'urea' };
+  const vary = [{ name: 'E1', low: -0.7, high: -0.2 }, { name: 't1', low: 0.01, high: 10 }, { name: 'E2', low: -0.3, high: 0.2 }, { name: 't2', low: 0.01, high: 10 }];
+  const bo: number[][] = [];
+  const failures: number[] = [];
+  const t0 = performance.now();
+  for (let s = 0; s < seeds; s++) {
+    const r = optimizeKineticModel(model, { vary, objective, budget, seed: s, pulsePeriods: 6 });
+    bo.push(r.trace.map((t) => (t.value === null ? Number.NaN : -t.value)));
+    failures.push(r.failures);
+  }
+  const boSeconds = (performance.now() - t0) / 1000;
+  const random: number[][] = [];
+  for (let s = 0; s < seeds; s++) {
+    const rng = new SeededRandom(800 + s);
+    random.push(Array.from({ length: budget }, () => {
+      const inputs = { E1: -0.7 + 0.5 * rng.uniform(), t1: 0.01 * 1000 ** rng.uniform(), E2: -0.3 + 0.5 * rng.uniform(), t2: 0.01 * 1000 ** rng.uniform() };
+      const v = evaluatePulseObjective(model, objective, inputs, 6).value;
+      return v === null ? Number.NaN : -v;
+    }));
+  }
+  const best = Math.max(...[...bo, ...random].flat().filter(Number.isFinite).map((v) => -v));
+  const toRegret = (runs: number[][]) => runs.map((r) => bestSoFar(r, -best));
+  return { problem: 'pulse program (FE urea)', unit: 'FE', bestFound: best, budget, seeds, secondsPerBoRun: boSeconds / seeds, failuresPerBoRun: failures, curves: [curve('BO (log-EI)', toRegret(bo)), curve('random search', toRegret(random))] };
+}
+
+type MlBench = { branin?: ReturnType<typeof braninBench>; hartmann6?: ReturnType<typeof hartmannBench>; volcano?: ReturnType<typeof volcanoBench>; pulse?: ReturnType<typeof pulseBench> };
+
+/** The benchmarks named in `problems` (default all: branin, hartmann6, volcano, pulse). */
+export function runMlBench(seeds = Number(process.env.BENCH_ML_SEEDS ?? 10), problems = (process.env.BENCH_ML_PROBLEMS ?? 'branin,hartmann6,volcano,pulse').split(',')): MlBench {
+  return {
+    ...(problems.includes('branin') ? { branin: braninBench(seeds) } : {}),
+    ...(problems.includes('hartmann6') ? { hartmann6: hartmannBench(seeds) } : {}),
+    ...(problems.includes('volcano') ? { volcano: volcanoBench(seeds) } : {}),
+    ...(problems.includes('pulse') ? { pulse: pulseBench(seeds) } : {}),
+  };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const r = runMlBench();
-  for (const p of [r.branin, r.volcano]) {
+  const resultsUrl = new URL('./ml-results.json', import.meta.url);
+  // a subset (BENCH_ML_PROBLEMS) updates its entries of an existing results file
+  const previous = (existsSync(resultsUrl) ? JSON.parse(readFileSync(resultsUrl, 'utf8')) : {}) as MlBench;
+  const r: MlBench = { ...previous, ...runMlBench() };
+  delete (r as Record<string, unknown>).meta;
+  for (const p of [r.branin, r.hartmann6, r.volcano, r.pulse]) {
+    if (!p) continue;
     console.log(`${p.problem}: ${p.seeds} seeds, budget ${p.budget}; ${p.secondsPerBoRun.toFixed(1)} s per BO run`);
     console.table(Object.fromEntries(p.curves.map((c) => [c.method, Object.fromEntries([5, 10, 20, p.budget].map((n) => [`n=${n} median [q25, q75]`, `${c.median[n - 1]!.toExponential(2)} [${c.q25[n - 1]!.toExponential(2)}, ${c.q75[n - 1]!.toExponential(2)}]`]))])));
   }
-  console.log(`volcano: dense-grid optimum ${r.volcano.denseGridOptimum.toFixed(4)} (201×201 in ${r.volcano.sweepSeconds.toFixed(1)} s), best found ${r.volcano.optimum.toFixed(4)}; seeds within 1 % of the dense-grid TOF after ${r.volcano.budget}: BO ${r.volcano.seedsWithin1PercentOfDenseGrid.bo}/${r.volcano.seeds}, random ${r.volcano.seedsWithin1PercentOfDenseGrid.random}/${r.volcano.seeds}, grid ${r.volcano.seedsWithin1PercentOfDenseGrid.grid}/1; BO failures per run ${r.volcano.failuresPerBoRun.join(', ')}`);
-  writeFileSync(new URL('./ml-results.json', import.meta.url), JSON.stringify({ meta: { date: new Date().toISOString(), node: process.version }, ...r }, null, 2) + '\n');
-  writeFileSync(new URL('./ml-regret.svg', import.meta.url), await renderSvg(regretSpec([r.branin, r.volcano].map((p) => ({ problem: p.problem, unit: p.unit, methods: p.curves })))));
+  if (r.volcano) console.log(`volcano: dense-grid optimum ${r.volcano.denseGridOptimum.toFixed(4)} (201×201 in ${r.volcano.sweepSeconds.toFixed(1)} s), best found ${r.volcano.optimum.toFixed(4)}; seeds within 1 % of the dense-grid TOF after ${r.volcano.budget}: BO ${r.volcano.seedsWithin1PercentOfDenseGrid.bo}/${r.volcano.seeds}, random ${r.volcano.seedsWithin1PercentOfDenseGrid.random}/${r.volcano.seeds}, grid ${r.volcano.seedsWithin1PercentOfDenseGrid.grid}/1; BO failures per run ${r.volcano.failuresPerBoRun.join(', ')}`);
+  writeFileSync(resultsUrl, JSON.stringify({ meta: { date: new Date().toISOString(), node: process.version }, ...r }, null, 2) + '\n');
+  // one colour per method across panels: the grid's size is in the results file
+  const legend = (m: string) => (/^(ask\/tell|BO)/.test(m) ? 'BO (log-EI)' : /^grid/.test(m) ? 'grid, same budget' : m);
+  if (r.pulse) console.log(`pulse: best FE found ${r.pulse.bestFound.toFixed(4)}; BO failures per run ${r.pulse.failuresPerBoRun.join(', ')}`);
+  const panels = [r.branin, r.hartmann6, r.volcano, r.pulse].flatMap((p) => (p ? [{ problem: p.problem, unit: p.unit, methods: p.curves.map((c) => ({ ...c, method: legend(c.method) })) }] : []));
+  writeFileSync(new URL('./ml-regret.svg', import.meta.url), await renderSvg(regretSpec(panels)));
   console.log('wrote bench/ml-results.json and bench/ml-regret.svg');
 }

@@ -43,13 +43,14 @@ export function registerMlCommands(program: Command, run: Run): void {
     .command('optimize')
     .description('Bayesian optimization through the steady-state model (the virtual lab); failed solves are reported, never used as numbers')
     .argument('<model>', 'a built-in model (cncouple models) or a model file')
-    .requiredOption('--vary <NAME:low:high...>', 'descriptors (eV) or potential (V vs RHE) to vary, e.g. dG_NO:-1.5:0.5 dG_CO:-0.5:1')
+    .requiredOption('--vary <NAME:low:high...>', 'descriptors (eV) or potential (V vs RHE), e.g. dG_NO:-1.5:0.5 dG_CO:-0.5:1; or a pulse program E1:… t1:… E2:… t2:… (V vs RHE, s)')
     .requiredOption('--objective <q:product>', 'fe:PRODUCT (faradaic efficiency) or log10Tof:PRODUCT (s-1 per site)')
     .option('--budget <n>', 'steady-state evaluations', '30')
     .option('--seed <s>', 'random seed', '0')
+    .option('--periods <n>', 'periods per pulse-program evaluation (a periodic state must be reached)', '10')
     .option('--out <file>', 'belief map (surrogate mean, evaluations) as .svg or .png; one or two varied inputs')
     .addOption(json())
-    .action(run(async (ref: string, o: { vary: string[]; objective: string; budget: string; seed: string; out?: string }, cmd: Command) => {
+    .action(run(async (ref: string, o: { vary: string[]; objective: string; budget: string; seed: string; periods: string; out?: string }, cmd: Command) => {
       const m = await model(ref);
       const { optimizeKineticModel, parseKineticObjective } = await import('../ml/optimizeKineticModel.js');
       const objective = parseKineticObjective(m, o.objective);
@@ -58,7 +59,7 @@ export function registerMlCommands(program: Command, run: Run): void {
       const budget = int('--budget', o.budget, 30, 3, 500);
       const bar = progressBar('optimize', 'evaluations', !cmd.opts().json);
       const t0 = performance.now();
-      const r = optimizeKineticModel(m, { vary, objective, budget, seed: int('--seed', o.seed, 0, 0, 2 ** 31 - 1), onEvaluation: (_, i) => bar.update(i + 1, budget) });
+      const r = optimizeKineticModel(m, { vary, objective, budget, seed: int('--seed', o.seed, 0, 0, 2 ** 31 - 1), pulsePeriods: int('--periods', o.periods, 10, 2, 1000), onEvaluation: (_, i) => bar.update(i + 1, budget) });
       bar.stop();
       const seconds = (performance.now() - t0) / 1000;
       const label = objective.quantity === 'fe' ? `FE of ${objective.product}` : `log10 TOF of ${objective.product} (s⁻¹ per site)`;

@@ -2,7 +2,7 @@ import { type Command, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { InputError } from '../chem/index.js';
 import type { SearchSpace } from '../ml/searchSpace.js';
-import { paretoSpec, paritySpec } from '../plot/planSpecs.js';
+import { paretoSpec, paritySpec, slicesSpec } from '../plot/planSpecs.js';
 import type { Output } from './dbCommands.js';
 import { writeFigure } from './writeFigure.js';
 
@@ -67,9 +67,14 @@ export function registerPlanCommands(program: Command, run: Run): void {
     .requiredOption('--runs <file>', 'runs so far, CSV')
     .option('--out <file>', 'parity plot (leave-one-out, ±1.96σ), .svg or .png')
     .option('--pareto-out <file>', 'Pareto-front plot for two objectives, .svg or .png')
+    .option('--slices-out <file>', 'surrogate slices through the best run (first objective), .svg or .png')
     .option('--seed <s>', 'random seed of the model fits', '0')
     .addOption(json())
-    .action(run(async (o: { space: string; runs: string; out?: string; paretoOut?: string; seed: string }) => {
+    .action(run(async (o: { space: string; runs: string; out?: string; paretoOut?: string; slicesOut?: string; seed: string }) => {
+      // refuse a bad figure name before writing any figure (nothing partially written)
+      for (const [flag, f] of [['--out', o.out], ['--pareto-out', o.paretoOut], ['--slices-out', o.slicesOut]] as const) {
+        if (f !== undefined && !/\.(svg|png)$/i.test(f)) throw new InputError(flag, 'a file name ending in .svg or .png', `got "${f}"`);
+      }
       const { space, campaign } = await load(o);
       const s = (await ml()).campaignStatus(space, campaign, { seed: int('--seed', o.seed, 0, 0, 2 ** 31 - 1) });
       const files: string[] = [];
@@ -77,6 +82,13 @@ export function registerPlanCommands(program: Command, run: Run): void {
         if (!s.parity) throw new InputError('--out', 'a parity plot needs at least 3 finished runs', `got ${s.completedRuns}`);
         await writeFigure(paritySpec(s.parity), o.out);
         files.push(o.out);
+      }
+      if (o.slicesOut) {
+        const first = space.objectives[0]!.name;
+        const sl = s.slices?.[first];
+        if (!sl || sl.length === 0) throw new InputError('--slices-out', 'at least 3 finished runs and a continuous or integer parameter', 'nothing to slice');
+        await writeFigure(slicesSpec(first, sl, Object.fromEntries(space.parameters.map((p) => [p.name, p.type === 'continuous' && p.scale === 'log']))), o.slicesOut);
+        files.push(o.slicesOut);
       }
       if (o.paretoOut) {
         if (space.objectives.length !== 2) throw new InputError('--pareto-out', 'a space with two objectives', `got ${space.objectives.length}`);

@@ -1,12 +1,16 @@
 import { InputError } from '../chem/index.js';
 import { type SteadyStateObservables, SteadyStateSolver } from '../kinetics/analyze/steadyState.js';
+import { runPulse } from '../kinetics/analyze/pulse.js';
 import type { CompiledModel } from '../kinetics/parser/compileModel.js';
 import type { GaussianProcessDiagnostics, GaussianProcessHyperparameters } from './gaussianProcess.js';
 import { askNext, fitSurrogate } from './planExperiments.js';
 import type { Run } from './runs.js';
 import { type SearchSpace, parseSearchSpace } from './searchSpace.js';
 
-/** A model input to vary: a descriptor of the model (eV) or `potential` (V vs RHE). */
+/**
+ * A model input to vary: a descriptor of the model (eV), `potential` (V vs RHE), or the four parameters of a
+ * square-wave pulse program together: `E1`, `E2` (V vs RHE) and `t1`, `t2` (s, searched on a log scale).
+ */
 export interface VariedInput {
   name: string;
   low: number;
@@ -29,6 +33,8 @@ export interface OptimizeKineticModelOptions {
   seed?: number;
   /** Grid points per axis of the belief map for one or two varied inputs (default 21; 0 = none). */
   beliefGrid?: number;
+  /** Periods simulated per pulse-program evaluation (default 10); no periodic state by then = failure. */
+  pulsePeriods?: number;
   /** Called after every evaluation (progress). */
   onEvaluation?: (evaluation: KineticEvaluation, index: number) => void;
 }
@@ -75,16 +81,44 @@ export function parseKineticObjective(model: CompiledModel, text: string): Kinet
   return { quantity: q, product };
 }
 
-function checkVary(model: CompiledModel, vary: VariedInput[]): void {
+/** Names of the pulse-program inputs. */
+export const PULSE_INPUTS = ['E1', 't1', 'E2', 't2'] as const;
+
+/** Checks the varied inputs; returns whether they describe a pulse program. */
+function checkVary(model: CompiledModel, vary: VariedInput[]): boolean {
   if (vary.length === 0) throw new InputError('--vary', 'at least one NAME:low:high', 'none given');
-  const allowed = `a descriptor of the model (${model.descriptors.join(', ')}) or potential`;
+  const allowed = `a descriptor of the model (${model.descriptors.join(', ')}), potential, or the pulse program E1, t1, E2, t2`;
   vary.forEach((v, i) => {
-    if (v.name !== 'potential' && !model.descriptors.includes(v.name)) throw new InputError(`--vary ${v.name}`, allowed, `unknown input "${v.name}"`);
+    const isPulse = (PULSE_INPUTS as readonly string[]).includes(v.name);
+    if (v.name !== 'potential' && !isPulse && !model.descriptors.includes(v.name)) throw new InputError(`--vary ${v.name}`, allowed, `unknown input "${v.name}"`);
     if (!(Number.isFinite(v.low) && Number.isFinite(v.high) && v.high > v.low)) throw new InputError(`--vary ${v.name}`, 'finite low < high', `got ${v.low}:${v.high}`);
-    const lim = v.name === 'potential' ? 5 : 20;
-    if (v.low < -lim || v.high > lim) throw new InputError(`--vary ${v.name}`, `bounds within ±${lim} ${v.name === 'potential' ? 'V' : 'eV'}`, `got ${v.low}:${v.high}`);
+    const [lo, hi, unit] = v.name === 't1' || v.name === 't2' ? [1e-6, 1e3, 's'] : v.name === 'potential' || isPulse ? [-5, 5, 'V'] : [-20, 20, 'eV'];
+    if (v.low < lo || v.high > hi) throw new InputError(`--vary ${v.name}`, `bounds from ${lo} to ${hi} ${unit}`, `got ${v.low}:${v.high}`);
     if (vary.findIndex((w) => w.name === v.name) !== i) throw new InputError(`--vary ${v.name}`, 'each input once', 'repeated');
   });
+  const pulse = vary.filter((v) => (PULSE_INPUTS as readonly string[]).includes(v.name)).map((v) => v.name);
+  if (pulse.length > 0 && pulse.length < 4) throw new InputError('--vary', 'all four pulse inputs E1, t1, E2, t2 together (a narrow range fixes one nearly)', `got only ${pulse.join(', ')}`);
+  if (pulse.length === 4 && vary.some((v) => v.name === 'potential')) throw new InputError('--vary potential', 'potential or a pulse program, not both', 'both given');
+  return pulse.length === 4;
+}
+
+/**
+ * One pulse-program evaluation: `periods` periods from a clean surface; the objective is the last period's
+ * average, and only once the coverages repeat period to period (a periodic steady state, {@link runPulse}).
+ */
+export function evaluatePulseObjective(model: CompiledModel, objective: KineticObjective, inputs: Record<string, number>, periods: number): { status: KineticEvaluation['status']; value: number | null; message?: string } {
+  const descriptors = Object.fromEntries(Object.entries(inputs).filter(([k]) => !(PULSE_INPUTS as readonly string[]).includes(k)));
+  const r = runPulse(model, { e1V: inputs.E1!, t1S: inputs.t1!, e2V: inputs.E2!, t2S: inputs.t2!, periods, descriptors });
+  if (!r.completed) return { status: 'unconverged', value: null, message: 'the time integration stopped before the last period' };
+  if (r.periodicFromPeriod === null) return { status: 'unconverged', value: null, message: `no periodic steady state within ${periods} periods` };
+  const last = r.periods.at(-1)!;
+  const tof = last.tofPerS[objective.product]!;
+  if (objective.quantity === 'log10Tof') {
+    return tof > RESOLVED_RATE_PER_S ? { status: 'ok', value: Math.log10(tof) } : { status: 'unresolved', value: null, message: `period-averaged TOF of ${objective.product} ${tof.toExponential(2)} s-1 is below the resolution` };
+  }
+  if (!(last.electronRatePerS > RESOLVED_RATE_PER_S)) return { status: 'unresolved', value: null, message: `period-averaged net reduction rate ${last.electronRatePerS.toExponential(2)} e- s-1 per site: FE undefined` };
+  const fe = last.faradaicEfficiency[objective.product]!;
+  return Number.isFinite(fe) ? { status: 'ok', value: fe } : { status: 'unresolved', value: null, message: 'FE not finite' };
 }
 
 /** The steady state at inputs (`potential` and descriptor names), retried from the default start if the guess fails. */
@@ -127,16 +161,20 @@ export function evaluateKineticObjective(solver: SteadyStateSolver, objective: K
  * ask/tell planner of {@link askNext} (space-filling start, then log-EI on a GP). Failed evaluations stay in
  * the campaign as in-flight points that are never finished: the Kriging believer keeps later suggestions
  * away from them without inventing a value. Each solve starts from the converged state of the nearest
- * earlier success (then, if that fails, from the solver's default start).
+ * earlier success (then, if that fails, from the solver's default start). With `E1`, `t1`, `E2`, `t2` varied
+ * (descriptors may be varied too) every evaluation is a pulse program instead ({@link evaluatePulseObjective}):
+ * the period-averaged objective at a verified periodic steady state.
  */
 export function optimizeKineticModel(model: CompiledModel, options: OptimizeKineticModelOptions): OptimizeKineticModelResult {
-  checkVary(model, options.vary);
+  const pulse = checkVary(model, options.vary);
+  const pulsePeriods = options.pulsePeriods ?? 10;
+  if (!Number.isInteger(pulsePeriods) || pulsePeriods < 2 || pulsePeriods > 1000) throw new InputError('--periods', 'an integer from 2 to 1000', `got ${pulsePeriods}`);
   const budget = options.budget ?? 30;
   if (!Number.isInteger(budget) || budget < 3 || budget > 500) throw new InputError('--budget', 'an integer from 3 to 500', `got ${budget}`);
   const seed = options.seed ?? 0;
   const { objective } = options;
   const space: SearchSpace = parseSearchSpace({
-    parameters: options.vary.map((v) => ({ name: v.name, type: 'continuous', low: v.low, high: v.high })),
+    parameters: options.vary.map((v) => ({ name: v.name, type: 'continuous', low: v.low, high: v.high, ...(v.name === 't1' || v.name === 't2' ? { scale: 'log' } : {}) })),
     objectives: [{ name: 'objective', goal: 'maximize' }],
   });
   const solver = new SteadyStateSolver(model);
@@ -159,7 +197,7 @@ export function optimizeKineticModel(model: CompiledModel, options: OptimizeKine
       const d = unit(s.inputs).reduce((acc, x, k) => acc + (x - u[k]!) ** 2, 0);
       if (d < bd) [bd, guess] = [d, s.state];
     }
-    const r = evaluateKineticObjective(solver, objective, inputs, guess);
+    const r: ReturnType<typeof evaluateKineticObjective> = pulse ? evaluatePulseObjective(model, objective, inputs, pulsePeriods) : evaluateKineticObjective(solver, objective, inputs, guess);
     if (r.state) states.push({ inputs, state: Float64Array.from(r.state) });
     const run: Run = { line: i + 1, parameters: inputs, objectives: r.value === null ? {} : { objective: r.value } };
     if (r.status === 'ok') {

@@ -119,6 +119,17 @@ function logEiScore(space: SearchSpace, gp: GaussianProcess, best: number, sign:
   };
 }
 
+/** Identity of a point (for refusing to suggest a run already done or in flight). */
+const keyOf = (space: SearchSpace, p: ParameterValues) => JSON.stringify(space.parameters.map((q) => p[q.name]));
+
+/** A score that is −∞ at points already taken. */
+function excluding(space: SearchSpace, taken: Set<string>, score: (points: ParameterValues[]) => number[]) {
+  return (points: ParameterValues[]) => {
+    const v = score(points);
+    return v.map((x, i) => (taken.has(keyOf(space, points[i]!)) ? Number.NEGATIVE_INFINITY : x));
+  };
+}
+
 /** Best posterior mean (times `sign`) at the finished runs: the noise-robust incumbent. */
 function incumbent(space: SearchSpace, gp: GaussianProcess, runs: readonly Run[], sign: number): number {
   return Math.max(...gp.predict(runs.map((r) => encodePoint(space, r.parameters))).mean.map((m) => sign * m));
@@ -187,6 +198,8 @@ export function askNext(space: SearchSpace, campaign: Campaign, options: AskOpti
     );
   const chosen: ParameterValues[] = [];
   const suggestions: Suggestion[] = [];
+  const taken = new Set([...completed, ...pending].map((r) => keyOf(space, r.parameters)));
+  const exhausted = () => warnings.push(`no untried point left among ${candidates} candidates (a small discrete space?): ${suggestions.length} suggestion(s) instead of ${q}`);
   const believe = (gp: GaussianProcess, points: ParameterValues[]) => {
     if (points.length === 0) return gp;
     const x = points.map((p) => encodePoint(space, p));
@@ -199,7 +212,12 @@ export function askNext(space: SearchSpace, campaign: Campaign, options: AskOpti
     const best = incumbent(space, base, completed, sign);
     for (let k = 0; k < q; k++) {
       const gp = believe(base, [...pending.map((r) => r.parameters), ...chosen]);
-      const { point, value } = maximizeAcquisition(space, logEiScore(space, gp, best, sign), rng, candidates);
+      const { point, value } = maximizeAcquisition(space, excluding(space, taken, logEiScore(space, gp, best, sign)), rng, candidates);
+      if (value === Number.NEGATIVE_INFINITY) {
+        exhausted();
+        break;
+      }
+      taken.add(keyOf(space, point));
       chosen.push(point);
       suggestions.push({ parameters: point, predictions: predictAll(point), logExpectedImprovement: value });
     }
@@ -213,7 +231,12 @@ export function askNext(space: SearchSpace, campaign: Campaign, options: AskOpti
     const base = fitSurrogate(space, completed, scalar, fitOpts);
     const best = incumbent(space, base, completed, 1);
     const gp = believe(base, [...pending.map((r) => r.parameters), ...chosen]);
-    const { point, value } = maximizeAcquisition(space, logEiScore(space, gp, best, 1), rng, candidates);
+    const { point, value } = maximizeAcquisition(space, excluding(space, taken, logEiScore(space, gp, best, 1)), rng, candidates);
+    if (value === Number.NEGATIVE_INFINITY) {
+      exhausted();
+      break;
+    }
+    taken.add(keyOf(space, point));
     chosen.push(point);
     suggestions.push({ parameters: point, predictions: predictAll(point), logExpectedImprovement: value });
   }
@@ -240,7 +263,42 @@ export interface CampaignStatus {
   diagnostics: Record<string, GaussianProcessDiagnostics> | null;
   /** Leave-one-out parity data per objective. */
   parity: Record<string, ParityPoint[]> | null;
+  /**
+   * Slices of each objective's surrogate through its best run: one continuous or integer parameter varied over
+   * its range (25 points; infeasible points left out), the others held at the best run's values.
+   */
+  slices: Record<string, SurrogateSlice[]> | null;
   warnings: string[];
+}
+
+/** One slice of a surrogate: mean and sd along one parameter, the others held fixed. */
+export interface SurrogateSlice {
+  parameter: string;
+  values: number[];
+  mean: number[];
+  sd: number[];
+}
+
+/** Slices of a surrogate through `at` along every continuous and integer parameter (see {@link CampaignStatus.slices}). */
+export function surrogateSlices(space: SearchSpace, gp: GaussianProcess, at: ParameterValues, points = 25): SurrogateSlice[] {
+  const out: SurrogateSlice[] = [];
+  for (const p of space.parameters) {
+    if (p.type === 'categorical') continue;
+    const values: number[] = [];
+    const pts: ParameterValues[] = [];
+    const n = p.type === 'integer' ? Math.min(points, p.high - p.low + 1) : points;
+    for (let k = 0; k < n; k++) {
+      const t = n === 1 ? 0 : k / (n - 1);
+      const v = p.type === 'integer' ? Math.round(p.low + t * (p.high - p.low)) : p.scale === 'log' ? p.low * (p.high / p.low) ** t : p.low + t * (p.high - p.low);
+      const q = { ...at, [p.name]: v };
+      if (!satisfiesConstraints(space, q)) continue;
+      values.push(v);
+      pts.push(q);
+    }
+    const pred = gp.predict(pts.map((q) => encodePoint(space, q)));
+    out.push({ parameter: p.name, values, mean: pred.mean, sd: pred.variance.map(Math.sqrt) });
+  }
+  return out;
 }
 
 /** Whether run a is at least as good as b in every objective and better in one. */
@@ -274,9 +332,11 @@ export function campaignStatus(space: SearchSpace, campaign: Campaign, options: 
   const warnings: string[] = [];
   let diagnostics: Record<string, GaussianProcessDiagnostics> | null = null;
   let parity: Record<string, ParityPoint[]> | null = null;
+  let slices: Record<string, SurrogateSlice[]> | null = null;
   if (completed.length >= 3) {
     diagnostics = {};
     parity = {};
+    slices = {};
     for (const o of space.objectives) {
       const gp = fitSurrogate(space, completed, completed.map((r) => r.objectives[o.name]!), options);
       const d = gp.diagnostics();
@@ -284,7 +344,8 @@ export function campaignStatus(space: SearchSpace, campaign: Campaign, options: 
       d.warnings.forEach((w) => warnings.push(`${o.name}: ${w}`));
       const loo = gp.leaveOneOut();
       parity[o.name] = completed.map((r, i) => ({ line: r.line, observed: r.objectives[o.name]!, predicted: loo.mean[i]!, sd: Math.sqrt(loo.variance[i]!) }));
+      slices[o.name] = surrogateSlices(space, gp, best[o.name]!.parameters);
     }
   } else warnings.push(`${completed.length} finished run(s): at least 3 are needed for a surrogate and its diagnostics`);
-  return { completedRuns: completed.length, pendingRuns: pending.length, best, paretoFront: space.objectives.length === 2 ? paretoFront(space, completed) : [], diagnostics, parity, warnings };
+  return { completedRuns: completed.length, pendingRuns: pending.length, best, paretoFront: space.objectives.length === 2 ? paretoFront(space, completed) : [], diagnostics, parity, slices, warnings };
 }

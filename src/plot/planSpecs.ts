@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import type { ParityPoint } from '../ml/planExperiments.js';
+import type { ParityPoint, SurrogateSlice } from '../ml/planExperiments.js';
 
 const config = { font: 'DejaVu Sans, Helvetica, Arial, sans-serif', axis: { labelFontSize: 11, titleFontSize: 12 }, legend: { labelFontSize: 11, titleFontSize: 12 } };
 const head = (text: string, subtitle: string) => ({ $schema: 'https://vega.github.io/schema/vega-lite/v6.json', title: { text, subtitle, anchor: 'start' as const }, background: 'white', config });
@@ -123,6 +123,26 @@ export function regretSpec(panels: { problem: string; unit: string; methods: { m
         layer: [
           { mark: { type: 'area', opacity: 0.2 }, encoding: { x, y: { field: 'q25', type: 'quantitative', scale: { type: 'log' }, title: `Simple regret (${p.unit})` }, y2: { field: 'q75' }, color } },
           { mark: 'line', encoding: { x, y: { field: 'median', type: 'quantitative' }, color } },
+        ],
+      };
+    }),
+  } as TopLevelSpec;
+}
+
+/** Slices of one objective's surrogate through its best run: mean with a ±1.96σ band per parameter. */
+export function slicesSpec(objective: string, slices: SurrogateSlice[], logScaled: Record<string, boolean>): TopLevelSpec {
+  return {
+    ...head(`Surrogate slices of ${objective} through the best run`, 'one parameter varied, the others held at the best run; band ±1.96σ'),
+    hconcat: slices.map((sl) => {
+      const values = sl.values.map((v, i) => ({ v: r(v), mean: r(sl.mean[i]!), lo: r(sl.mean[i]! - 1.96 * sl.sd[i]!), hi: r(sl.mean[i]! + 1.96 * sl.sd[i]!) }));
+      const x = { field: 'v', type: 'quantitative' as const, title: sl.parameter, ...(logScaled[sl.parameter] ? { scale: { type: 'log' as const } } : {}) };
+      return {
+        width: 200,
+        height: 180,
+        data: { values },
+        layer: [
+          { mark: { type: 'area', opacity: 0.25 }, encoding: { x, y: { field: 'lo', type: 'quantitative', title: objective, scale: { zero: false } }, y2: { field: 'hi' } } },
+          { mark: 'line', encoding: { x, y: { field: 'mean', type: 'quantitative' } } },
         ],
       };
     }),

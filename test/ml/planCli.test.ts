@@ -56,7 +56,8 @@ describe('cncouple plan', () => {
 
   it('status: best run, diagnostics and a parity plot', async () => {
     const out = path.join(dir, 'parity.svg');
-    const s = await cli('plan', 'status', '--space', space, '--runs', runs, '--out', out, '--json');
+    const slices = path.join(dir, 'slices.svg');
+    const s = await cli('plan', 'status', '--space', space, '--runs', runs, '--out', out, '--slices-out', slices, '--json');
     expect(s.code, s.err).toBe(0);
     const r = JSON.parse(s.out);
     expect(r.best.fe_urea.line).toBe(4); // −0.5, 0.9, 0.05 → 0.6 − 0.5·0.09 − 0.5·0.0225 = 0.54375
@@ -64,6 +65,12 @@ describe('cncouple plan', () => {
     expect(r.parity.fe_urea).toHaveLength(7);
     expect(r.diagnostics.fe_urea.looRmse).toBeGreaterThan(0);
     expect(readFileSync(out, 'utf8')).toContain('<svg');
+    expect(readFileSync(slices, 'utf8')).toContain('x_Cu');
+    expect(r.slices.fe_urea.map((x: { parameter: string }) => x.parameter)).toEqual(['potential', 'x_Cu', 'x_Pd']);
+    // a bad second figure name: refused before the first is written
+    const first = path.join(dir, 'first.svg');
+    expect((await cli('plan', 'status', '--space', space, '--runs', runs, '--out', first, '--slices-out', 'x.pdf')).code).toBe(2);
+    expect(existsSync(first)).toBe(false);
   });
 
   it('bad input: exit 2 naming the line and the field', async () => {

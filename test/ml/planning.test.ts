@@ -108,6 +108,12 @@ describe('ask/tell', () => {
     const status = campaignStatus(quadSpace, { completed: runs, pending: [] });
     expect(status.best.y!.objectives.y).toBe(best);
     expect(status.parity!.y).toHaveLength(12);
+    // slices through the best run peak near the true optimum a = 0.3, b = 0.7
+    const [sa, sb] = status.slices!.y!;
+    const argmax = (sl: { values: number[]; mean: number[] }) => sl.values[sl.mean.indexOf(Math.max(...sl.mean))]!;
+    expect(sa!.parameter).toBe('a');
+    expect(Math.abs(argmax(sa!) - 0.3)).toBeLessThan(0.05);
+    expect(Math.abs(argmax(sb!) - 0.7)).toBeLessThan(0.05);
   });
 
   it('batches and in-flight runs: suggestions keep apart', () => {
@@ -120,6 +126,16 @@ describe('ask/tell', () => {
     // the first suggestion's point in flight: the next one goes elsewhere
     const next = askNext(quadSpace, { completed: runs, pending: [{ line: 99, parameters: one.parameters, objectives: {} }] }, { seed: 9 }).suggestions[0]!;
     expect(Math.hypot((next.parameters.a as number) - (one.parameters.a as number), (next.parameters.b as number) - (one.parameters.b as number))).toBeGreaterThan(1e-3);
+  });
+
+  it('never suggests a run already done or in flight (small discrete spaces)', () => {
+    const s = parseSearchSpace({ parameters: [{ name: 'cat', type: 'categorical', values: ['a', 'b', 'c', 'd'] }], objectives: [{ name: 'y', goal: 'minimize' }] });
+    const run = (line: number, cat: string, y?: number): Run => ({ line, parameters: { cat }, objectives: y === undefined ? {} : { y } });
+    const three = askNext(s, { completed: [run(2, 'a', 1), run(3, 'b', 2), run(4, 'c', 0.5)], pending: [] }, { initialRuns: 3, batch: 2 });
+    expect(three.suggestions.map((x) => x.parameters.cat)).toEqual(['d']);
+    expect(three.warnings.join(' ')).toContain('1 suggestion(s) instead of 2');
+    const none = askNext(s, { completed: [run(2, 'a', 1), run(3, 'b', 2), run(4, 'c', 0.5)], pending: [run(5, 'd')] }, { initialRuns: 3 });
+    expect(none.suggestions).toEqual([]);
   });
 
   it('two objectives: ParEGO scalarization and the Pareto front', () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { steadyState } from '../../src/kinetics/analyze/steadyState.js';
 import { descriptorSweep } from '../../src/kinetics/mapper/descriptorSweep.js';
-import { optimizeKineticModel, parseKineticObjective } from '../../src/ml/optimizeKineticModel.js';
+import { evaluatePulseObjective, optimizeKineticModel, parseKineticObjective } from '../../src/ml/optimizeKineticModel.js';
 import { quantile, screenCandidates } from '../../src/ml/screenCandidates.js';
 import { loadModel } from '../../src/store/builtinModels.js';
 import { cli } from '../support/cli.js';
@@ -28,6 +28,17 @@ describe('kinetics optimize (BO through the steady-state solver)', () => {
     expect(r.beliefMap!.mean).toHaveLength(21);
     // same seed, same trace
     expect(optimizeKineticModel(model, { vary: [{ name: 'dG_NO', low: -1.5, high: 0.5 }], objective: { quantity: 'log10Tof', product: 'urea' }, budget: 6, seed: 2 }).trace).toEqual(r.trace.slice(0, 6));
+  });
+
+  it('pulse programs: E1 = E2 reproduces the steady state; all four inputs required', () => {
+    // a "pulse" between equal potentials is a constant potential: its periodic state is the steady state
+    const r = evaluatePulseObjective(model, { quantity: 'fe', product: 'urea' }, { E1: -0.4, t1: 5, E2: -0.4, t2: 5 }, 6);
+    expect(r.status).toBe('ok');
+    expect(r.value).toBeCloseTo(steadyState(model, { potentialVvsRHE: -0.4 }).faradaicEfficiency.urea!, 3);
+    expect(() => optimizeKineticModel(model, { vary: [{ name: 'E1', low: -0.6, high: -0.2 }], objective: { quantity: 'fe', product: 'urea' } })).toThrow(/all four pulse inputs/);
+    const o = optimizeKineticModel(model, { vary: [{ name: 'E1', low: -0.6, high: -0.2 }, { name: 't1', low: 0.1, high: 10 }, { name: 'E2', low: -0.3, high: 0 }, { name: 't2', low: 0.1, high: 10 }], objective: { quantity: 'fe', product: 'urea' }, budget: 3, pulsePeriods: 4, seed: 1 });
+    expect(o.trace).toHaveLength(3);
+    for (const t of o.trace) expect(t.status === 'ok' ? t.value! >= 0 && t.value! <= 1 : t.value === null).toBe(true);
   });
 
   it('refuses unknown inputs and objectives', () => {
