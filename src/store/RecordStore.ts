@@ -5,7 +5,7 @@ import { type Kysely, type SelectQueryBuilder, type Transaction, sql } from 'kys
 import { z } from 'zod';
 import { InputError, findSpeciesEntry } from '../chem/index.js';
 import { canonicalSpeciesId } from '../data/canonicalSpecies.js';
-import { type CatalyticRecord, NORMALIZER_VERSION, checkConsistency, normalizeRecord } from '../data/normalizeRecord.js';
+import { type CatalyticRecord, NON_CN_PRODUCT_IDS, NORMALIZER_VERSION, checkConsistency, normalizeRecord } from '../data/normalizeRecord.js';
 import type { RawRow } from '../data/recordCsv.js';
 import { type Flag, type RecordInput, type RecordInputDraft, STRATEGIES, recordInputSchema } from '../data/recordSchema.js';
 import { type DatabaseSchema, type OpenDatabase, type RecordDocumentsTable, type RecordSpeciesTable, type RecordsTable, type SpeciesRole, openDatabase } from './database.js';
@@ -369,13 +369,19 @@ export class RecordStore {
     }
     if (q.strategy) base = base.where('strategy', '=', q.strategy);
     if (q.origin) base = base.where('origin', '=', q.origin);
+    // Records whose product is not a C–N coupling product (NH3 …, `normalized.cnCoupling` false) are baselines:
+    // without a product filter they are not returned by the minimum-FE filter and rank after every C–N result.
+    const baseline = sql<boolean>`exists (select 1 from record_species where record_species.record_id = records.id and record_species.role = 'product' and record_species.position = 0 and record_species.species_id in (${sql.join(NON_CN_PRODUCT_IDS.map((id) => sql.lit(id)))}))`;
+    const cnOnly = q.product === undefined;
     if (q.minFePercent !== undefined) base = base.where('fe', '>=', q.minFePercent / 100 - 1e-12);
+    if (q.minFePercent !== undefined && cnOnly) base = base.where(sql<boolean>`not ${baseline}`);
     if (q.flagged !== undefined) base = base.where('flag_count', q.flagged ? '>' : '=', 0);
     // % and _ in the search text are literal characters, not LIKE wildcards
     if (q.q) base = base.where(sql<boolean>`lower(catalyst) like ${`%${q.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`} escape '\\'`);
     const column = ({ fe: 'fe', yield: 'yield_canonical', potential: 'potential_v_rhe', catalyst: 'catalyst', id: 'id' } as const)[q.sort];
     const order = q.order ?? (q.sort === 'fe' || q.sort === 'yield' ? 'desc' : 'asc');
     let sorted = base;
+    if (cnOnly && (q.sort === 'fe' || q.sort === 'yield')) sorted = sorted.orderBy(sql`case when ${baseline} then 1 else 0 end`);
     if (q.sort === 'yield') sorted = sorted.orderBy('yield_canonical_unit', (ob) => ob.asc().nullsLast());
     sorted = sorted.orderBy(`records.${column}`, (ob) => (order === 'desc' ? ob.desc() : ob.asc()).nullsLast()).orderBy('records.id');
     return { base, sorted };
