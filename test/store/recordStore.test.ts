@@ -158,6 +158,17 @@ describe.each(targets)('RecordStore on %s', (_name, open) => {
     const byFe = (await store.list({ sort: 'fe', limit: 100 })).records.map((r) => r.id);
     expect(byFe.slice(-2).sort()).toEqual(['lc-cu-nc-ammonia-text', 'remn-nc-ammonia-text']);
     expect((await store.list({ sort: 'fe', order: 'asc', limit: 100 })).records.slice(-2).map((r) => r.id).sort()).toEqual(['lc-cu-nc-ammonia-text', 'remn-nc-ammonia-text']);
+    // pages across the boundary between the C–N results and the baselines: 47 records, 45 C–N; pages of 4 rebuild the one-shot order
+    const paged: string[] = [];
+    for (let offset = 0; offset < 47; offset += 4) {
+      const p = await store.list({ sort: 'fe', limit: 4, offset });
+      expect(p.total).toBe(47);
+      paged.push(...p.records.map((r) => r.id));
+    }
+    expect(paged).toEqual(byFe);
+    expect((await store.list({ sort: 'yield', limit: 3, offset: 44 })).records.map((r) => r.normalized.cnCoupling)).toEqual([true, false, false]);
+    // an export (every page at once) keeps the same order
+    expect((await store.exportInputs({ sort: 'fe' })).map((r) => r.id)).toEqual(byFe);
     const page = await store.list({ sort: 'catalyst', limit: 5, offset: 5 });
     expect(page.records).toHaveLength(5);
     expect(page.total).toBeGreaterThanOrEqual(38);
