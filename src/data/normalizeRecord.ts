@@ -121,7 +121,7 @@ export interface NormalizedValues {
   excluded: ExcludedValue[];
   /**
    * How each normalized value was obtained, null where the value is null: `printed`, `corrected` (the
-   * curator's reading), `assumed` (an assumed unit reading or an estimated pH) or `derived` (from a printed
+   * curator's reading), `assumed` (an assumed unit reading, an estimated pH or an assumed reference filling) or `derived` (from a printed
    * comparison). Plots and lists show values that are not `printed`/`corrected` distinctly.
    */
   readings: Record<ExcludableField, Reading | null>;
@@ -273,6 +273,7 @@ function deriveYieldFromComparison(input: RecordInput, flags: Flag[], assumed: A
 function normalizePotential(input: RecordInput, condition: PrintedCondition | null, pH: PHEstimate | null, flags: Flag[], assumed: AssumedReading[]): number | null {
   if (condition?.kind !== 'potential') return null;
   let scale = condition.scale;
+  let filling: string | null = null;
   try {
     resolvePotentialScale(scale);
   } catch (error) {
@@ -281,9 +282,11 @@ function normalizePotential(input: RecordInput, condition: PrintedCondition | nu
       return null;
     }
     scale = input.referenceElectrode;
-    flags.push({ code: 'reference-filling-assumed', reason: `printed "vs. ${condition.scale}" without its filling; ${input.referenceElectrode} assumed` });
+    filling = `printed "vs. ${condition.scale}" without its filling; ${input.referenceElectrode} assumed`;
+    flags.push({ code: 'reference-filling-assumed', reason: filling });
   }
   if (resolvePotentialScale(scale).kind === 'RHE') return condition.valueV;
+  if (pH && filling !== null) assumed.push({ field: 'potentialVvsRHE', reason: filling }); // the converted value rests on it
   if (!pH) {
     flags.push({ code: 'no-ph', reason: `potential printed vs ${condition.scale} and no pH given or estimable; not converted to RHE` });
     return null;

@@ -146,3 +146,17 @@ describe('D6 (audit D7): ± is carried through a derived yield', () => {
     expect(cuin?.kind === 'rate' && cuin.canonicalUncertainty).toBe(undefined);
   });
 });
+
+describe('D2: a potential resting on an assumed reference filling is marked assumed', () => {
+  it('a user record at a given pH, printed "vs. Ag/AgCl" with the filling assumed: reading assumed; with the filling printed: printed', () => {
+    const base = { catalystPrinted: 'X', catalyst: 'X', strategy: 'interface engineering', productPrinted: 'urea', products: ['urea'], nitrogenSources: ['nitrate'], carbonSources: ['CO2'], sourceCitation: 'lab', sourceLocation: 'run', pH: 7, faradaicEfficiencyPrinted: '20%' };
+    const assumed = normalizeRecord(recordInputSchema.parse({ ...base, conditionPrinted: '-0.9 V vs. Ag/AgCl', referenceElectrode: 'Ag/AgCl sat. KCl' }));
+    const printed = normalizeRecord(recordInputSchema.parse({ ...base, conditionPrinted: '-0.9 V vs. Ag/AgCl sat. KCl' }));
+    // −0.9 + 0.197 + 0.0591593 · 7 = −0.28888 V vs RHE either way
+    expect(assumed.normalized.potentialVvsRHE).toBeCloseTo(-0.28888, 4);
+    expect(printed.normalized.potentialVvsRHE).toBeCloseTo(-0.28888, 4);
+    expect(assumed.normalized.readings.potentialVvsRHE).toBe('assumed');
+    expect(printed.normalized.readings.potentialVvsRHE).toBe('printed');
+    expect(points(feVsPotentialSpec([assumed, printed])).map((p) => p.reading)).toEqual(['assumed', 'printed']);
+  });
+});

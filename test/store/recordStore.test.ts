@@ -106,7 +106,10 @@ describe.each(targets)('RecordStore on %s', (_name, open) => {
     expect(r.normalized.potentialVvsRHE).toBeCloseTo(-0.2888846, 6);
     expect(r.normalized.pH).toMatchObject({ value: 7, method: 'estimated' });
     expect(r.autoFlags.map((f) => f.code)).toEqual(['reference-filling-assumed', 'ph-assumed']);
-    expect(r.normalized.assumedReadings).toEqual([{ field: 'potentialVvsRHE', reason: expect.stringMatching(/estimated pH 7 \(phosphate buffer/) }]);
+    expect(r.normalized.assumedReadings).toEqual([
+      { field: 'potentialVvsRHE', reason: 'printed "vs. Ag/AgCl" without its filling; Ag/AgCl sat. KCl assumed' },
+      { field: 'potentialVvsRHE', reason: expect.stringMatching(/estimated pH 7 \(phosphate buffer/) },
+    ]);
     expect(r.normalized.yield).toEqual({ kind: 'percent', fraction: { value: 0.92, relation: '=' }, reading: 'printed' });
   });
 
