@@ -29,6 +29,7 @@ interface RowCuration {
   referenceElectrode?: string;
   yieldCorrected?: string;
   cellType?: RecordInputDraft['cellType'];
+  sameMeasurementAs?: string;
   flags?: { code: string; reason: string; excludes?: ('faradaicEfficiency' | 'selectivity' | 'conversion' | 'yield' | 'potentialVvsRHE')[] }[];
   notes?: string;
 }
@@ -45,7 +46,13 @@ const rows: RowCuration[] = [
   {
     row: 2, id: 'pd-cu-vcu-dmf', catalyst: 'Pd/Cu-VCu', elements: ['Pd', 'Cu'], products: ['dmf'], nitrogenSources: ['dimethylamine'], carbonSources: ['carbon-dioxide'],
     yieldCorrected: '385 mmol h-1 g_cat-1',
+    sameMeasurementAs: 'pd-cu-vcu-dmf-text',
     flags: [
+      {
+        code: 'same-measurement',
+        reason: 'Section 3.1 reports the same yield (385 mmol h–1 g_cat–1) and FE (37.5%) in pd-cu-vcu-dmf-text, with its potential; counted once, there',
+        excludes: ['faradaicEfficiency', 'yield'],
+      },
       { code: 'unit-doubled-time', reason: 'table prints "mmol h−1 gcat h−1" (time twice); Section 3.1 gives "385 mmol h–1 g_cat–1", used as the corrected reading' },
       { code: 'condition-disagrees-with-text', reason: 'table condition 20 mA cm−2; Section 3.1 reports the same yield and FE at −0.6 V vs. RHE' },
     ],
@@ -81,7 +88,7 @@ const rows: RowCuration[] = [
   {
     row: 8, id: 'ns-cns-alanine-table', catalyst: 'NS-CNS', elements: ['N', 'S', 'C'], products: ['alanine'], nitrogenSources: [], carbonSources: ['pyruvic-acid'],
     flags: [
-      { code: 'table-text-disagree', reason: 'table: 1199 μmol h−1 cm−2 at −0.5 V vs. RHE; Section 3.1: 199 mmol h−1 cm−2 at −0.3 V vs. RHE (166× apart; neither confirmed, both kept)' },
+      { code: 'table-text-disagree', reason: 'table: 1199 μmol h−1 cm−2 at −0.5 V vs. RHE; Section 3.1: 199 mmol h−1 cm−2 at −0.3 V vs. RHE (166× apart; both kept). The plausibility check (rate·n·F/FE, n ≥ 2, FE 79.5%) finds the table value plausible (80.8 mA cm−2) and the text value not (≥ 13.4 A cm−2)' },
       { code: 'column-shifted', reason: 'table conversion ">75%" is, per Section 3.1, the alanine selectivity from polylactic acid waste (kept as a separate text record), not a conversion', excludes: ['conversion'] },
     ],
     notes: 'The nitrogen source of the reductive amination is not stated in the review.',
@@ -284,16 +291,27 @@ const textRecords: (Omit<RecordInputDraft, 'sourceCitation'> & { ref: number; qu
     catalystPrinted: 'Cu', catalyst: 'OD-Cu', elements: ['Cu', 'O'], strategy: 'interface engineering',
     productPrinted: 'cyclohexanone oxime', products: ['cyclohexanone-oxime'], nitrogenSources: ['hydroxylamine'], carbonSources: ['phenol'],
     selectivityPrinted: 'above 99.9%', yieldPrinted: 'exceeding 90.0%', conditionPrinted: '50 mA cm-2', cellType: 'PEM flow cell', sourceLocation: 'Section 3.3 text',
-    flags: [{ code: 'catalyst-renamed', reason: 'the text says "The Cu catalyst"; it is the oxide-derived Cu of the same study (OD-Cu)' }],
+    sameMeasurementAs: 'od-cu-phenol-oxime-pem-text',
+    flags: [
+      { code: 'catalyst-renamed', reason: 'the text says "The Cu catalyst"; it is the oxide-derived Cu of the same study (OD-Cu)' },
+      { code: 'same-measurement', reason: 'the carbon selectivity "above 99.9%" of this sentence is also in od-cu-phenol-oxime-pem-text; counted once, there', excludes: ['selectivity'] },
+    ],
     notes: 'Yield of the PEM flow cell run; selectivity is the carbon selectivity.',
   },
   {
     id: 'od-cu-phenol-oxime-isolated-text', ref: 61, quote: ['The oxime product could be readily purified', 'with high purity (Fig. 5j).'],
     catalystPrinted: 'Cu', catalyst: 'OD-Cu', elements: ['Cu', 'O'], strategy: 'interface engineering',
     productPrinted: 'cyclohexanone oxime', products: ['cyclohexanone-oxime'], nitrogenSources: ['hydroxylamine'], carbonSources: ['phenol'],
-    yieldPrinted: '99.9%', conditionPrinted: '50 mA cm-2', cellType: 'PEM flow cell', sourceLocation: 'Section 3.3 text',
-    flags: [{ code: 'catalyst-renamed', reason: 'the text says "The Cu catalyst"; it is the oxide-derived Cu of the same study (OD-Cu)' }],
-    notes: 'Isolated yield after simple separation and drying of the PEM flow cell product.',
+    yieldPrinted: '99.9%', sourceLocation: 'Section 3.3 text',
+    flags: [
+      { code: 'catalyst-renamed', reason: 'the text says "The Cu catalyst"; it is the oxide-derived Cu of the same study (OD-Cu)' },
+      {
+        code: 'isolated-yield',
+        reason: 'the sentence gives 99.9% as the "isolated yield" after simple separation and drying, not the yield of the electrolysis (that is "exceeding 90.0%", od-cu-phenol-oxime-pem-yield-text); kept as printed, left out of the yield',
+        excludes: ['yield'],
+      },
+    ],
+    notes: 'Isolated yield after simple separation and drying. The sentence states no condition or cell; the preceding sentence (od-cu-phenol-oxime-pem-yield-text: "Using a PEM flow cell at 50 mA cm−2, …") gives them for the electrolysis.',
   },
 ];
 

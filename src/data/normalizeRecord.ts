@@ -5,6 +5,7 @@ import {
   memoize,
   convertPotential,
   findSpeciesEntry,
+  SPECIES_REGISTRY,
   molarMassGPerMol,
   parseFormula,
   parseYieldRateUnit,
@@ -31,9 +32,10 @@ import type { ExcludableField, Flag, ParsedFraction, RecordInput } from './recor
  * History: 1 — first stored version (implicit before versions were recorded); 2 — species canonicalized
  * before normalizing (CO2-purged pH for `CO2`), doubled-time yield units read as per hour per gram of
  * catalyst, plausibility check, flag exclusions, `ph-assumed` and `catalyst-renamed` flags, derived
- * comparisons, yield uncertainty.
+ * comparisons, yield uncertainty; 3 — per-field `readings`, `cnCoupling`, implausible yield rates left out of
+ * the normalized yield, ± carried through derived yields.
  */
-export const NORMALIZER_VERSION = 2;
+export const NORMALIZER_VERSION = 3;
 
 /**
  * Where a normalized yield's reading comes from: the printed cell, the curator's corrected reading (the
@@ -41,6 +43,8 @@ export const NORMALIZER_VERSION = 2;
  * a printed comparison with another record.
  */
 export type YieldReading = 'printed' | 'corrected' | 'assumed' | 'derived';
+/** How a normalized value was obtained (the same four kinds as {@link YieldReading}). */
+export type Reading = YieldReading;
 
 /** A yield after normalization. */
 export type NormalizedYield =
@@ -115,6 +119,19 @@ export interface NormalizedValues {
   assumedReadings: AssumedReading[];
   /** Printed values a flag declares to be something else, left out of the fields above. */
   excluded: ExcludedValue[];
+  /**
+   * How each normalized value was obtained, null where the value is null: `printed`, `corrected` (the
+   * curator's reading), `assumed` (an assumed unit reading, an estimated pH or an assumed reference filling) or `derived` (from a printed
+   * comparison). Plots and lists show values that are not `printed`/`corrected` distinctly.
+   */
+  readings: Record<ExcludableField, Reading | null>;
+  /**
+   * False when the record's product is not a C–N coupling product: its first product is a registry species
+   * lacking carbon or nitrogen (NH3 from NO2−, say: a baseline, not a C–N result). Such records rank after the
+   * C–N results in FE and yield sorts, are not returned by the minimum-FE filter and are not plotted, unless
+   * a product filter asks for them. True otherwise (a generic product such as "arylamine" counts as C–N).
+   */
+  cnCoupling: boolean;
   /** What the printed yield, FE and current imply physically; null when nothing can be checked. */
   plausibility: PlausibilityCheck | null;
   /** {@link NORMALIZER_VERSION} of the code that computed these values. */
@@ -236,12 +253,17 @@ function deriveYieldFromComparison(input: RecordInput, flags: Flag[], assumed: A
   assumed.push({ field: 'yield', reason });
   const relation = c.relation === '~' || baseline.value.kind === 'rate' && baseline.value.relation !== '=' ? '~' : '=';
   if (baseline.value.kind === 'percent') {
-    return { kind: 'percent', fraction: { value: Number((baseline.value.fraction.value * factor).toPrecision(12)), relation }, reading: 'derived' };
+    return { kind: 'percent', fraction: { value: Number((baseline.value.fraction.value * factor).toPrecision(12)), relation, ...(baseline.value.fraction.uncertainty === undefined ? {} : { uncertainty: Number((baseline.value.fraction.uncertainty * factor).toPrecision(12)) }) }, reading: 'derived' };
   }
   const value = Number((baseline.value.value * factor).toPrecision(12));
   try {
-    const canonical = toCanonicalYieldRate(value, baseline.value.unit, { molarMassGPerMol: productMolarMass(input) });
-    return { kind: 'rate', value, unit: baseline.value.unit, fromCorrectedReading: false, reading: 'derived', relation, canonicalValue: canonical.value, canonicalUnit: canonical.unit };
+    const options = { molarMassGPerMol: productMolarMass(input) };
+    const canonical = toCanonicalYieldRate(value, baseline.value.unit, options);
+    const rate: NormalizedYield = { kind: 'rate', value, unit: baseline.value.unit, fromCorrectedReading: false, reading: 'derived', relation, canonicalValue: canonical.value, canonicalUnit: canonical.unit };
+    // The baseline's printed ± scales with the value (σ·factor); the printed factor carries no uncertainty of its own.
+    const sigma = baseline.value.uncertainty;
+    if (sigma !== undefined) rate.canonicalUncertainty = toCanonicalYieldRate(Number((sigma * factor).toPrecision(12)), baseline.value.unit, options).value;
+    return rate;
   } catch (error) {
     flags.push({ code: 'yield-not-normalized', reason: (error as Error).message.split(' (allowed')[0] ?? 'cannot normalize' });
     return null;
@@ -251,6 +273,7 @@ function deriveYieldFromComparison(input: RecordInput, flags: Flag[], assumed: A
 function normalizePotential(input: RecordInput, condition: PrintedCondition | null, pH: PHEstimate | null, flags: Flag[], assumed: AssumedReading[]): number | null {
   if (condition?.kind !== 'potential') return null;
   let scale = condition.scale;
+  let filling: string | null = null;
   try {
     resolvePotentialScale(scale);
   } catch (error) {
@@ -259,9 +282,11 @@ function normalizePotential(input: RecordInput, condition: PrintedCondition | nu
       return null;
     }
     scale = input.referenceElectrode;
-    flags.push({ code: 'reference-filling-assumed', reason: `printed "vs. ${condition.scale}" without its filling; ${input.referenceElectrode} assumed` });
+    filling = `printed "vs. ${condition.scale}" without its filling; ${input.referenceElectrode} assumed`;
+    flags.push({ code: 'reference-filling-assumed', reason: filling });
   }
   if (resolvePotentialScale(scale).kind === 'RHE') return condition.valueV;
+  if (pH && filling !== null) assumed.push({ field: 'potentialVvsRHE', reason: filling }); // the converted value rests on it
   if (!pH) {
     flags.push({ code: 'no-ph', reason: `potential printed vs ${condition.scale} and no pH given or estimable; not converted to RHE` });
     return null;
@@ -431,6 +456,8 @@ export function normalizeRecord(entered: RecordInput): CatalyticRecord {
     ...countElectrons(input),
     assumedReadings,
     excluded: [],
+    readings: { faradaicEfficiency: null, selectivity: null, conversion: null, yield: null, potentialVvsRHE: null },
+    cnCoupling: isCnCouplingProduct(input.products),
     plausibility: null,
     normalizerVersion: NORMALIZER_VERSION,
   };
@@ -444,6 +471,9 @@ export function normalizeRecord(entered: RecordInput): CatalyticRecord {
   const plausibility = checkPlausibility(normalized, minimumElectrons(input));
   normalized.plausibility = plausibility.check;
   autoFlags.push(...plausibility.flags);
+  // A yield rate beyond physical bounds stays printed and flagged but out of the normalized yield (sorts, plots).
+  if (plausibility.flags.some((f) => f.code === 'implausible-yield-rate')) leaveOut(input, normalized, 'yield', 'implausible-yield-rate');
+  normalized.readings = readingsOf(normalized);
   return { ...input, id: input.id ?? slugId(input.catalyst, input.productPrinted), normalized, autoFlags };
 }
 
@@ -456,14 +486,44 @@ const PRINTED_OF: Record<ExcludableField, (r: RecordInput) => string> = {
   potentialVvsRHE: (r) => r.conditionPrinted,
 };
 
+/** Leaves a normalized value out (null), listing its printed cell and the flag that excludes it. */
+function leaveOut(input: RecordInput, normalized: NormalizedValues, field: ExcludableField, flagCode: string): void {
+  if (normalized[field] === null || normalized.excluded.some((e) => e.field === field)) return;
+  normalized[field] = null;
+  normalized.excluded.push({ field, printed: PRINTED_OF[field](input), flagCode });
+  normalized.assumedReadings = normalized.assumedReadings.filter((a) => a.field !== field);
+}
+
 /** Leaves out of `normalized` every value a curator flag declares to be something else (`flag.excludes`). */
 function excludeFlaggedValues(input: RecordInput, normalized: NormalizedValues): void {
-  for (const flag of input.flags) {
-    for (const field of flag.excludes ?? []) {
-      if (normalized[field] === null || normalized.excluded.some((e) => e.field === field)) continue;
-      normalized[field] = null;
-      normalized.excluded.push({ field, printed: PRINTED_OF[field](input), flagCode: flag.code });
-      normalized.assumedReadings = normalized.assumedReadings.filter((a) => a.field !== field);
-    }
-  }
+  for (const flag of input.flags) for (const field of flag.excludes ?? []) leaveOut(input, normalized, field, flag.code);
 }
+
+/** The {@link NormalizedValues.readings} of normalized values (after exclusions). */
+function readingsOf(n: NormalizedValues): Record<ExcludableField, Reading | null> {
+  const assumed = (field: ExcludableField) => n.assumedReadings.some((a) => a.field === field);
+  const fraction = (v: ParsedFraction | null): Reading | null => (v === null ? null : 'printed');
+  return {
+    faradaicEfficiency: fraction(n.faradaicEfficiency),
+    selectivity: fraction(n.selectivity),
+    conversion: fraction(n.conversion),
+    yield: n.yield === null ? null : n.yield.reading,
+    potentialVvsRHE: n.potentialVvsRHE === null ? null : assumed('potentialVvsRHE') ? 'assumed' : 'printed',
+  };
+}
+
+/**
+ * Whether a record's product is a C–N coupling product: false only when its first product is a registry
+ * species whose formula lacks carbon or nitrogen (ammonia, N2, …); a record with no registry product (a
+ * generic "arylamine") counts as C–N. See {@link NormalizedValues.cnCoupling}.
+ */
+export function isCnCouplingProduct(products: readonly string[]): boolean {
+  const first = products[0];
+  const entry = first === undefined ? undefined : findSpeciesEntry(first);
+  if (entry === undefined) return true;
+  const counts = parseFormula(entry.formula).counts;
+  return (counts.C ?? 0) > 0 && (counts.N ?? 0) > 0;
+}
+
+/** Registry ids of the species that are not C–N coupling products (formula without C or without N). */
+export const NON_CN_PRODUCT_IDS: readonly string[] = SPECIES_REGISTRY.filter((e) => !isCnCouplingProduct([e.id])).map((e) => e.id);

@@ -131,6 +131,12 @@ export const recordInputSchema = z.object({
   sourceQuote: z.string().trim().min(1).max(2000).optional(),
   /** The value the source gives only relative to another record's (see {@link comparisonSchema}). */
   comparison: comparisonSchema.optional(),
+  /**
+   * Id of another record that holds the same measurement (the same run, printed twice, e.g. in Table 1 and in
+   * the text). The values both hold are counted once: this record's copies are left out by a curator flag
+   * `same-measurement` whose `excludes` names them.
+   */
+  sameMeasurementAs: z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'the id of another record').optional(),
   flags: z.array(flagSchema).max(50).default([]),
   notes: z.string().min(1).max(2000).optional(),
 });

@@ -5,7 +5,7 @@ import { type Kysely, type SelectQueryBuilder, type Transaction, sql } from 'kys
 import { z } from 'zod';
 import { InputError, findSpeciesEntry } from '../chem/index.js';
 import { canonicalSpeciesId } from '../data/canonicalSpecies.js';
-import { type CatalyticRecord, NORMALIZER_VERSION, checkConsistency, normalizeRecord } from '../data/normalizeRecord.js';
+import { type CatalyticRecord, NON_CN_PRODUCT_IDS, NORMALIZER_VERSION, checkConsistency, normalizeRecord } from '../data/normalizeRecord.js';
 import type { RawRow } from '../data/recordCsv.js';
 import { type Flag, type RecordInput, type RecordInputDraft, STRATEGIES, recordInputSchema } from '../data/recordSchema.js';
 import { type DatabaseSchema, type OpenDatabase, type RecordDocumentsTable, type RecordSpeciesTable, type RecordsTable, type SpeciesRole, openDatabase } from './database.js';
@@ -373,7 +373,7 @@ export class RecordStore {
    * species) or, with `speciesTest: 'exists'`, a test of each record (the planner walks the sort index and
    * stops at the page: best for a species most records name).
    */
-  private filtered(q: ParsedListQuery, speciesTest: 'in' | 'exists' = 'in') {
+  private filtered(q: ParsedListQuery, speciesTest: 'in' | 'exists' = 'in', baselinesLast = false) {
     let base = this.db.selectFrom('records');
     for (const [role, id] of speciesFilters(q)) {
       base = base.where((eb) => {
@@ -383,18 +383,29 @@ export class RecordStore {
     }
     if (q.strategy) base = base.where('strategy', '=', q.strategy);
     if (q.origin) base = base.where('origin', '=', q.origin);
+    // Records whose product is not a C–N coupling product (NH3 …, `normalized.cnCoupling` false) are baselines:
+    // without a product filter they are not returned by the minimum-FE filter and rank after every C–N result
+    // (see `list`). Their ids come from the species index once (not a test per record).
+    const cnOnly = q.product === undefined;
     if (q.minFePercent !== undefined) base = base.where('fe', '>=', q.minFePercent / 100 - 1e-12);
+    if (q.minFePercent !== undefined && cnOnly) base = base.where('records.id', 'not in', this.baselineIds());
     if (q.flagged !== undefined) base = base.where('flag_count', q.flagged ? '>' : '=', 0);
     // % and _ in the search text are literal characters, not LIKE wildcards
     if (q.q) base = base.where(sql<boolean>`lower(catalyst) like ${`%${q.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`} escape '\\'`);
     const column = ({ fe: 'fe', yield: 'yield_canonical', potential: 'potential_v_rhe', catalyst: 'catalyst', id: 'id' } as const)[q.sort];
     const order = q.order ?? (q.sort === 'fe' || q.sort === 'yield' ? 'desc' : 'asc');
     let sorted = base;
+    if (baselinesLast && cnOnly && (q.sort === 'fe' || q.sort === 'yield')) sorted = sorted.orderBy(sql`case when records.id in (${this.baselineIds()}) then 1 else 0 end`);
     if (q.sort === 'yield') sorted = sorted.orderBy('yield_canonical_unit', (ob) => ob.asc().nullsLast());
     // catalyst names sort case-insensitively ("a-Ni" between "Ag" and "Au", not after "Zn")
     if (q.sort === 'catalyst') sorted = sorted.orderBy(sql`lower(records.catalyst)`, (ob) => (order === 'desc' ? ob.desc() : ob.asc()).nullsLast());
     sorted = sorted.orderBy(`records.${column}`, (ob) => (order === 'desc' ? ob.desc() : ob.asc()).nullsLast()).orderBy('records.id');
     return { base, sorted };
+  }
+
+  /** Ids of the records whose first product is not a C–N coupling product ({@link NON_CN_PRODUCT_IDS}). */
+  private baselineIds() {
+    return this.db.selectFrom('record_species').select('record_species.record_id').where('role', '=', 'product').where('position', '=', 0).where('species_id', 'in', [...NON_CN_PRODUCT_IDS]);
   }
 
   /**
@@ -427,7 +438,20 @@ export class RecordStore {
     const end = q.offset + q.limit;
     const walk = this.dialect === 'sqlite' && speciesFilters(q).length > 0 && total > end && total ** 2 > end * (await count(this.db.selectFrom('records')));
     const page = walk ? this.filtered(q, 'exists').sorted : sorted;
-    const ids = (await page.select('records.id').limit(q.limit).offset(q.offset).execute()).map((r) => r.id);
+    let ids: string[];
+    if (q.product === undefined && (q.sort === 'fe' || q.sort === 'yield')) {
+      // C–N results first, then the baselines (products without C–N coupling), each in the sort's order: two
+      // selects keep the walk of the sort index (an order by "is a baseline" first would sort every match).
+      const baselines = q.minFePercent === undefined ? await count(base.where('records.id', 'in', this.baselineIds())) : 0;
+      const cn = total - baselines;
+      ids = q.offset < cn ? (await page.where('records.id', 'not in', this.baselineIds()).select('records.id').limit(q.limit).offset(q.offset).execute()).map((r) => r.id) : [];
+      const rest = q.limit - ids.length;
+      if (rest > 0 && baselines > 0) {
+        ids.push(...(await sorted.where('records.id', 'in', this.baselineIds()).select('records.id').limit(rest).offset(Math.max(0, q.offset - cn)).execute()).map((r) => r.id));
+      }
+    } else {
+      ids = (await page.select('records.id').limit(q.limit).offset(q.offset).execute()).map((r) => r.id);
+    }
     const documents = ids.length ? await this.db.selectFrom('record_documents').select(['id', 'record_json']).where('id', 'in', ids).execute() : [];
     const byId = new Map(documents.map((d) => [d.id, d.record_json]));
     // a record deleted by another request between the two reads is left out, not a crash
@@ -442,7 +466,7 @@ export class RecordStore {
 
   /** The filtered, sorted records joined with their documents (every page). */
   private withDocuments(query: ListRecordsQuery) {
-    return this.filtered(parseListQuery(query)).sorted.innerJoin('record_documents', 'record_documents.id', 'records.id');
+    return this.filtered(parseListQuery(query), 'in', true).sorted.innerJoin('record_documents', 'record_documents.id', 'records.id');
   }
 
   /** One record by id. @throws {NotFoundError} */

@@ -52,8 +52,12 @@ describe('yield units that print the time twice (issue 15 item 11)', () => {
   });
 
   it("a curator's corrected reading wins over the assumed one (Pd/Cu-VCu row 2: the text's 385 mmol h-1 g_cat-1)", () => {
-    expect(rate(get('pd-cu-vcu-dmf'))).toMatchObject({ reading: 'corrected', fromCorrectedReading: true });
-    expect(get('pd-cu-vcu-dmf').normalized.assumedReadings).toEqual([]);
+    // the row's yield is left out as the same measurement as pd-cu-vcu-dmf-text; without that flag it reads as corrected
+    const row = readLiteratureRecords().find((d) => d.id === 'pd-cu-vcu-dmf')!;
+    const unlinked = normalizeRecord(recordInputSchema.parse({ ...row, flags: row.flags!.filter((f) => f.code !== 'same-measurement') }));
+    expect(rate(unlinked)).toMatchObject({ reading: 'corrected', fromCorrectedReading: true, value: 385 });
+    expect(unlinked.normalized.assumedReadings).toEqual([]);
+    expect(unlinked.normalized.readings.yield).toBe('corrected');
   });
 });
 
@@ -189,7 +193,9 @@ describe('text results (issue 16 item 9)', () => {
 
   it('OD-Cu PEM: yield "exceeding 90.0%", isolated 99.9 %; uncertainty kept on yields (CuPc-amino 103.1 ± 5.3 mmol h-1 g-1)', () => {
     expect(get('od-cu-phenol-oxime-pem-yield-text').normalized.yield).toEqual({ kind: 'percent', fraction: { value: 0.9, relation: '>' }, reading: 'printed' });
-    expect(get('od-cu-phenol-oxime-isolated-text').normalized.yield).toMatchObject({ kind: 'percent', fraction: { value: 0.999 } });
+    // the isolated yield is not the reaction yield: kept printed, flagged, left out (audit D4)
+    expect(get('od-cu-phenol-oxime-isolated-text').normalized.yield).toBeNull();
+    expect(get('od-cu-phenol-oxime-isolated-text').normalized.excluded).toEqual([{ field: 'yield', printed: '99.9%', flagCode: 'isolated-yield' }]);
     // 5.3e-3 / 3600 = 1.472222e-6 mol s-1 g-1
     expect(rate(get('cupc-amino-urea')).canonicalUncertainty).toBeCloseTo(1.472222e-6, 12);
     expect(rate(get('remn-nc-ammonia-text')).canonicalUncertainty).toBeUndefined(); // the text prints no ±

@@ -17,6 +17,7 @@ import { readLiteratureRecords } from '../../src/store/literature.js';
 /** Fingerprint (first 16 hex digits of SHA-256 of the normalized literature as JSON) per normalizer version. */
 const FINGERPRINTS: Record<number, string> = {
   2: 'c8f70a87d142b917',
+  3: '2c96f9c527b4c800',
 };
 
 describe('normalizer version', () => {

@@ -80,6 +80,11 @@ describe('HTTP API', () => {
     expect(list.json.total).toBe(13);
     expect(list.json.records).toHaveLength(3);
     expect((await call('GET', '/api/records/ag-50-cyclohexanone-oxime')).json.normalized.currentDensityAPerM2).toBe(1000);
+    // the list output says how each value was obtained and whether the product is a C–N coupling product (audit D1, D2)
+    const byYield = (await call('GET', '/api/records?sort=yield&limit=100')).json.records as { id: string; normalized: { readings: Record<string, string | null>; cnCoupling: boolean } }[];
+    expect(byYield.find((r) => r.id === 'cupc-urea-text')?.normalized.readings.yield).toBe('derived');
+    expect(byYield.find((r) => r.id === 'cu1-ceo2-urea')?.normalized.readings.yield).toBe('assumed');
+    expect(byYield.at(-1)?.normalized.cnCoupling).toBe(false);
     const created = await call('POST', '/api/records', user);
     expect(created.status).toBe(201);
     expect(created.json.id).toBe('api-cu-urea');

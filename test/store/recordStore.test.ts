@@ -83,13 +83,21 @@ describe.each(targets)('RecordStore on %s', (_name, open) => {
     expect(r.yieldPrinted).toBe('385 mmol h <sup>−1</sup> g <sup>cat</sup> h <sup>−1</sup>');
     expect(r.sourceRef).toBe(99);
     expect(r.sourceCitation).toMatch(/^Y\. Fan, T\. Liu.*\*Chem\*, 2024, \*\*10\*\*, 2437–2449\.$/);
-    expect(r.normalized.faradaicEfficiency).toEqual({ value: 0.375, relation: '=' });
-    expect(r.normalized.currentDensityAPerM2).toBe(200); // 20 mA cm-2
-    expect(r.normalized.yield).toMatchObject({ kind: 'rate', fromCorrectedReading: true, canonicalUnit: 'mol s-1 g_cat-1' });
+    // the same FE and yield as the Section 3.1 record (with its −0.6 V): counted once, there
+    expect(r.sameMeasurementAs).toBe('pd-cu-vcu-dmf-text');
+    expect(r.normalized.faradaicEfficiency).toBeNull();
+    expect(r.normalized.yield).toBeNull();
+    expect(r.normalized.excluded.map((e) => [e.field, e.printed, e.flagCode])).toEqual([
+      ['faradaicEfficiency', '37.5%', 'same-measurement'],
+      ['yield', '385 mmol h <sup>−1</sup> g <sup>cat</sup> h <sup>−1</sup>', 'same-measurement'],
+    ]);
+    const text = await store.get('pd-cu-vcu-dmf-text');
+    expect(text.normalized.faradaicEfficiency).toEqual({ value: 0.375, relation: '=' });
     // 385 mmol h-1 g-1 = 0.385 / 3600 mol s-1 g-1
-    expect(r.normalized.yield?.kind === 'rate' && r.normalized.yield.canonicalValue).toBeCloseTo(1.0694444e-4, 10);
+    expect(text.normalized.yield?.kind === 'rate' && text.normalized.yield.canonicalValue).toBeCloseTo(1.0694444e-4, 10);
+    expect(r.normalized.currentDensityAPerM2).toBe(200); // 20 mA cm-2
     expect(r.normalized.electrons).toBe(2);
-    expect(r.flags.map((f) => f.code)).toEqual(['unit-doubled-time', 'condition-disagrees-with-text']);
+    expect(r.flags.map((f) => f.code)).toEqual(['same-measurement', 'unit-doubled-time', 'condition-disagrees-with-text']);
   });
 
   it('pins the potential conversion and flags of Cu-S (row 10)', async () => {
@@ -98,7 +106,10 @@ describe.each(targets)('RecordStore on %s', (_name, open) => {
     expect(r.normalized.potentialVvsRHE).toBeCloseTo(-0.2888846, 6);
     expect(r.normalized.pH).toMatchObject({ value: 7, method: 'estimated' });
     expect(r.autoFlags.map((f) => f.code)).toEqual(['reference-filling-assumed', 'ph-assumed']);
-    expect(r.normalized.assumedReadings).toEqual([{ field: 'potentialVvsRHE', reason: expect.stringMatching(/estimated pH 7 \(phosphate buffer/) }]);
+    expect(r.normalized.assumedReadings).toEqual([
+      { field: 'potentialVvsRHE', reason: 'printed "vs. Ag/AgCl" without its filling; Ag/AgCl sat. KCl assumed' },
+      { field: 'potentialVvsRHE', reason: expect.stringMatching(/estimated pH 7 \(phosphate buffer/) },
+    ]);
     expect(r.normalized.yield).toEqual({ kind: 'percent', fraction: { value: 0.92, relation: '=' }, reading: 'printed' });
   });
 
@@ -141,9 +152,26 @@ describe.each(targets)('RecordStore on %s', (_name, open) => {
     const fes = fe50.records.map((r) => r.normalized.faradaicEfficiency!.value);
     expect(fes.every((v) => v >= 0.5)).toBe(true);
     expect(fes).toEqual([...fes].sort((a, b) => b - a));
-    // Fe's "~100%" (row 18) is left out by its fe-not-in-text flag; the top is LC-Cu NC's NO2− → NH3 as an ammonia record
-    expect(fe50.records[0]?.id).toBe('lc-cu-nc-ammonia-text');
-    expect(fes[0]).toBe(0.95);
+    // Fe's "~100%" (row 18) is left out by its fe-not-in-text flag; LC-Cu NC's NO2− → NH3 (95 %) is no C–N
+    // result, so the top is Ag-50 (83.8 %) — unless the ammonia product is asked for
+    expect(fe50.records[0]?.id).toBe('ag-50-cyclohexanone-oxime');
+    expect(fes[0]).toBe(0.838);
+    expect(fe50.records.some((r) => !r.normalized.cnCoupling)).toBe(false);
+    expect((await store.list({ minFePercent: 90, product: 'ammonia' })).records.map((r) => r.id)).toEqual(['lc-cu-nc-ammonia-text']);
+    const byFe = (await store.list({ sort: 'fe', limit: 100 })).records.map((r) => r.id);
+    expect(byFe.slice(-2).sort()).toEqual(['lc-cu-nc-ammonia-text', 'remn-nc-ammonia-text']);
+    expect((await store.list({ sort: 'fe', order: 'asc', limit: 100 })).records.slice(-2).map((r) => r.id).sort()).toEqual(['lc-cu-nc-ammonia-text', 'remn-nc-ammonia-text']);
+    // pages across the boundary between the C–N results and the baselines: 47 records, 45 C–N; pages of 4 rebuild the one-shot order
+    const paged: string[] = [];
+    for (let offset = 0; offset < 47; offset += 4) {
+      const p = await store.list({ sort: 'fe', limit: 4, offset });
+      expect(p.total).toBe(47);
+      paged.push(...p.records.map((r) => r.id));
+    }
+    expect(paged).toEqual(byFe);
+    expect((await store.list({ sort: 'yield', limit: 3, offset: 44 })).records.map((r) => r.normalized.cnCoupling)).toEqual([true, false, false]);
+    // an export (every page at once) keeps the same order
+    expect((await store.exportInputs({ sort: 'fe' })).map((r) => r.id)).toEqual(byFe);
     const page = await store.list({ sort: 'catalyst', limit: 5, offset: 5 });
     expect(page.records).toHaveLength(5);
     expect(page.total).toBeGreaterThanOrEqual(38);
@@ -373,7 +401,8 @@ describe.each(targets)('normalizer version on %s', (name, open) => {
     const row = await (store.db as unknown as Kysely<Record<string, Record<string, unknown>>>).selectFrom('records').select(['potential_v_rhe', 'created_at']).where('id', '=', 'old-co2').executeTakeFirstOrThrow();
     expect(row.potential_v_rhe).toBeCloseTo(-0.29954, 4);
     expect(row.created_at).toBe('2025-01-01T00:00:00.000Z');
-    expect((await store.list({ minFePercent: 90 })).records.map((r) => r.id)).toEqual(['lc-cu-nc-ammonia-text']);
+    expect((await store.list({ minFePercent: 90 })).records.map((r) => r.id)).toEqual([]);
+    expect((await store.list({ minFePercent: 90, product: 'NH3' })).records.map((r) => r.id)).toEqual(['lc-cu-nc-ammonia-text']);
     expect((await store.list({ cSource: 'CO2', origin: 'user' })).records.map((r) => r.id)).toContain('old-co2');
     await store.close();
     // once at the current version, opening writes nothing
