@@ -1,5 +1,6 @@
 import { AVOGADRO_PER_MOL, FARADAY_C_PER_MOL, InputError, assertFiniteInRange } from '../../chem/index.js';
 import type { CompiledModel } from '../parser/compileModel.js';
+import { modelAtPH } from '../parser/protonReference.js';
 import { type RateConstants, emptyRateConstants, rateConstants } from '../thermodynamics/rateConstants.js';
 import { KineticSystem } from '../solver/kineticSystem.js';
 import { type SolverOptions, checkSolverOptions } from '../solver/solverOptions.js';
@@ -12,6 +13,11 @@ export interface KineticConditions {
   potentialVvsRHE?: number;
   /** Descriptor values by name (default: the model's). */
   descriptors?: Record<string, number>;
+  /**
+   * pH of the kinetics (default: the model's): each step's extra-proton term is re-evaluated there
+   * ({@link modelAtPH}), e.g. the surface pH from a microenvironment model.
+   */
+  pH?: number;
   /**
    * Coverages to start Newton from (e.g. a neighbouring solution), by adsorbate order — or a neighbour's
    * whole state (coverages then free sites, {@link SteadyStateObservables.state}).
@@ -184,7 +190,8 @@ export class SteadyStateSolver {
     const U = conditions.potentialVvsRHE ?? this.model.file.potentialVvsRHE;
     assertFiniteInRange('potentialVvsRHE', U, -5, 5, 'V vs RHE');
     const options = checkSolverOptions(conditions.solver);
-    this.system.setRateConstants(rateConstants(this.model, U, descriptorVector(this.model, conditions.descriptors)));
+    const atPH = conditions.pH === undefined ? this.model : modelAtPH(this.model, conditions.pH);
+    this.system.setRateConstants(rateConstants(atPH, U, descriptorVector(this.model, conditions.descriptors)));
     const result = solveSteadyState(this.system, options, conditions.guess, this.work);
     return observablesOf(this.model, result, U);
   }
