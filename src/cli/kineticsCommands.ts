@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { InputError, parseHumanNumber } from '../chem/index.js';
 import { degreeOfRateControlChecked, polarizationCurve } from '../kinetics/analyze/steadyState.js';
 import { runPulse } from '../kinetics/analyze/pulse.js';
+import { runPulseUntilPeriodic } from '../kinetics/analyze/pulseUntilPeriodic.js';
 import { runRamp } from '../kinetics/analyze/ramp.js';
 import type { SweepField, SweepResult, SweepSpec } from '../kinetics/mapper/descriptorSweep.js';
 import { sweepToCsv } from './sweepOutput.js';
@@ -13,6 +14,7 @@ import { volcanoSpec } from '../plot/volcanoSpec.js';
 import { progressBar } from './progressBar.js';
 import { writeFigure } from './writeFigure.js';
 import type { Output } from './dbCommands.js';
+import { UNSOLVED_EXIT_CODE } from './processCommands.js';
 
 type Run = <A extends unknown[]>(fn: (...args: A) => Output | Promise<Output>) => (...args: A) => Promise<void>;
 
@@ -144,19 +146,24 @@ export function registerKineticsCommands(program: Command, run: Run): void {
     .requiredOption('--t1 <s>', 'its duration, s')
     .requiredOption('--e2 <V>', 'second potential, V vs RHE')
     .requiredOption('--t2 <s>', 'its duration, s')
-    .option('--periods <n>', 'number of periods', '50')
+    .option('--periods <n|auto>', 'number of periods, or "auto": until the period averages settle within --tolerance (cap --max-periods)', '50')
+    .option('--tolerance <rel>', 'with --periods auto: estimated distance of the period averages from periodic (rates relative to the largest, FE as fractions)', '1e-3')
+    .option('--max-periods <n>', 'with --periods auto: cap; reaching it reports "periodic: false"', '1000')
     .addOption(json())
-    .action(run(async (ref: string, o: { e1: string; t1: string; e2: string; t2: string; periods: string }) => {
+    .action(run(async (ref: string, o: { e1: string; t1: string; e2: string; t2: string; periods: string; tolerance: string; maxPeriods: string }) => {
       const m = await model(ref);
       const t0 = performance.now();
-      const result = runPulse(m, { e1V: num('--e1', o.e1)!, t1S: num('--t1', o.t1)!, e2V: num('--e2', o.e2)!, t2S: num('--t2', o.t2)!, periods: num('--periods', o.periods)! });
+      const program = { e1V: num('--e1', o.e1)!, t1S: num('--t1', o.t1)!, e2V: num('--e2', o.e2)!, t2S: num('--t2', o.t2)! };
+      const auto = o.periods === 'auto' ? runPulseUntilPeriodic(m, { ...program, tolerance: num('--tolerance', o.tolerance)!, maxPeriods: num('--max-periods', o.maxPeriods)! }) : undefined;
+      const result = auto ?? runPulse(m, { ...program, periods: num('--periods', o.periods)! });
       const seconds = (performance.now() - t0) / 1000;
       const last = result.periods.at(-1)!;
       const text = [
+        ...(auto ? [auto.periodic ? `periodic after ${auto.periods.length} periods (period averages within ${auto.tolerance} of the limit, estimated ${auto.estimatedDistance.toExponential(2)}; decay ${auto.decayPerPeriod.toFixed(4)} per period)` : `NOT periodic after ${auto.periods.length} periods (estimated distance ${auto.estimatedDistance.toExponential(2)} > ${auto.tolerance}; periodic: false)`] : []),
         `${result.periods.length} periods, ${result.steps} steps (${result.rejectedSteps} rejected) in ${seconds.toFixed(2)} s; periodic steady state from period ${result.periodicFromPeriod ?? '— (not reached)'}`,
         `last period averages: ${Object.entries(last.faradaicEfficiency).map(([p, v]) => `FE ${p} ${(100 * v).toFixed(2)} %`).join(', ')}; electrons ${fmt(last.electronRatePerS)} s-1 per site`,
       ];
-      return { json: { ...result, wallTimeS: seconds }, text: text.join('\n') };
+      return { json: { ...result, wallTimeS: seconds }, text: text.join('\n'), ...(auto && !auto.periodic ? { exitCode: UNSOLVED_EXIT_CODE } : {}) };
     }));
   kin
     .command('ramp')

@@ -248,14 +248,14 @@ export function registerProcessCommands(program: Command, run: Run): void {
         const points = couplingCurve(input, currents.map((j) => j * 10), bar.update);
         bar.stop();
         if (o.out) await writeFigure(couplingSpec(points), o.out);
-        const text = points.map((p, i) => `${currents[i]!.toPrecision(3)} mA cm-2: ${p.faradaicEfficiency ? `${p.converged ? '' : '(not converged) '}FE with transport ${fmt(p.faradaicEfficiency)}; at bulk ${fmt(p.faradaicEfficiencyBulk!)}; surface pH ${p.surfacePH!.toFixed(2)}` : `not solved — ${p.message}`}`);
+        const text = points.map((p, i) => `${currents[i]!.toPrecision(3)} mA cm-2: ${p.faradaicEfficiency ? `${p.converged ? '' : '(not converged) '}FE with transport ${fmt(p.faradaicEfficiency)}; at bulk ${fmt(p.faradaicEfficiencyBulk!)}; surface pH ${p.surfacePH!.toFixed(2)} (kinetics at pH ${p.kineticsPH!.toFixed(2)}, bulk ${p.kineticsPHBulk!.toFixed(2)})` : `not solved — ${p.message}`}`);
         return { json: points, text: [`rate constants: ${o.rateConstants}`, ...text].join('\n'), ...(points.some((p) => !p.converged) ? { exitCode: UNSOLVED_EXIT_CODE } : {}) };
       }
       const r = coupleToKinetics({ ...input, currentDensityAPerM2: currents[0]! * 10 });
       const text = [
         `${r.converged ? 'self-consistent' : `NOT converged (${r.message})`} after ${r.iterations} iterations at ${r.potentialVvsRHE.toFixed(3)} V vs RHE`,
-        `FE with transport: ${fmt(r.faradaicEfficiency)}`,
-        `FE at bulk concentrations: ${fmt(r.faradaicEfficiencyBulk)}`,
+        `FE with transport: ${fmt(r.faradaicEfficiency)} (kinetics at pH ${r.kineticsPH.toFixed(2)})`,
+        `FE at bulk concentrations: ${fmt(r.faradaicEfficiencyBulk)} (kinetics at pH ${r.kineticsPHBulk.toFixed(2)})`,
         `surface pH ${r.microenvironment.surfacePH.toFixed(2)} (bulk ${r.microenvironment.bulkPH.toFixed(2)}); rate constants ${o.rateConstants}`,
       ];
       const { microenvironment: m, ...rest } = r;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { runPulse } from '../kinetics/analyze/pulse.js';
+import { runPulseUntilPeriodic } from '../kinetics/analyze/pulseUntilPeriodic.js';
 import { polarizationCurve } from '../kinetics/analyze/steadyState.js';
 import { freeEnergyDiagram } from '../mechanism/freeEnergyDiagram.js';
 import { freeEnergyDiagramSpec } from '../plot/freeEnergyDiagramSpec.js';
@@ -57,13 +58,16 @@ export const steadyStudy = defineStudy({
 
 /** Input of {@link pulseStudy}. */
 export const pulseRequestSchema = z
-  .object({ ...modelRef, e1V: z.number().min(-5).max(5), t1S: z.number().positive().max(1e6), e2V: z.number().min(-5).max(5), t2S: z.number().positive().max(1e6), periods: z.number().int().min(1).max(200), descriptors: descriptorValues })
+  .object({ ...modelRef, e1V: z.number().min(-5).max(5), t1S: z.number().positive().max(1e6), e2V: z.number().min(-5).max(5), t2S: z.number().positive().max(1e6), periods: z.union([z.number().int().min(1).max(200), z.literal('auto')]).describe('number of periods, or "auto": until the period averages settle within `tolerance` (cap `maxPeriods`)'), tolerance: z.number().min(1e-9).max(0.5).default(1e-3), maxPeriods: z.number().int().min(3).max(1000).default(1000), descriptors: descriptorValues })
   .refine(requireModel, modelMessage);
-/** Square-wave pulsed potential (V vs RHE, s): period-averaged rates and FE. */
+/** Square-wave pulsed potential (V vs RHE, s): period-averaged rates and FE, for a number of periods or until periodic (`periods: 'auto'`). */
 export const pulseStudy = defineStudy({
   name: 'kinetics.pulse',
   summary: 'Square-wave pulsed potential: period-averaged rates and FE',
   input: pulseRequestSchema,
   runsOn: 'pool',
-  run: (b) => runPulse(modelOf(b), { e1V: b.e1V, t1S: b.t1S, e2V: b.e2V, t2S: b.t2S, periods: b.periods, descriptors: b.descriptors }),
+  run: (b) => {
+    const program = { e1V: b.e1V, t1S: b.t1S, e2V: b.e2V, t2S: b.t2S, descriptors: b.descriptors };
+    return b.periods === 'auto' ? runPulseUntilPeriodic(modelOf(b), { ...program, tolerance: b.tolerance, maxPeriods: b.maxPeriods }) : runPulse(modelOf(b), { ...program, periods: b.periods });
+  },
 });

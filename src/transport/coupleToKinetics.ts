@@ -20,6 +20,12 @@ export interface CoupledInput {
   rateConstants?: RateConstantSetId;
   /** Potential search window, V vs RHE (default −2 … 0.3). */
   potentialWindowV?: [number, number];
+  /**
+   * pH the kinetics run at: `surface` (default) — the self-consistent surface pH, iterated with the
+   * concentrations; `model` — the model file's pH throughout (the behaviour before the kinetics saw the local
+   * pH; for comparison only).
+   */
+  kineticsPH?: 'surface' | 'model';
 }
 
 /** Result of {@link coupleToKinetics}. */
@@ -31,6 +37,13 @@ export interface CoupledResult {
   /** FE with transport (local concentrations) and without (bulk concentrations). */
   faradaicEfficiency: Record<string, number>;
   faradaicEfficiencyBulk: Record<string, number>;
+  /**
+   * pH the kinetics were evaluated at for `faradaicEfficiency` (the under-relaxed surface pH of the last
+   * iteration; equals `microenvironment.surfacePH` to < 1e-3 when converged), and for `faradaicEfficiencyBulk`
+   * (the bulk electrolyte's pH, −log10([H⁺]/M); the model's pH when the bulk has no H⁺ or with `kineticsPH: 'model'`).
+   */
+  kineticsPH: number;
+  kineticsPHBulk: number;
   microenvironment: MicroenvironmentResult;
   message?: string;
 }
@@ -51,8 +64,8 @@ function withActivities(model: CompiledModel, map: Record<string, string>, conce
  * With `near` (the answer of a previous, slightly different model), the scan starts there instead: 10 mV
  * steps towards the crossing in whichever direction it lies, falling back to the full scan.
  */
-function potentialForCurrent(model: CompiledModel, target: number, window: [number, number], near?: number): { U: number; obs: SteadyStateObservables } {
-  const at = (U: number) => steadyState(model, { potentialVvsRHE: U });
+function potentialForCurrent(model: CompiledModel, target: number, window: [number, number], near?: number, pH?: number): { U: number; obs: SteadyStateObservables } {
+  const at = (U: number) => steadyState(model, { potentialVvsRHE: U, pH });
   const reaches = (o: SteadyStateObservables) => o.converged && Math.abs(o.currentDensityAPerM2) >= target;
   const bisect = (lo: number, obsLo: SteadyStateObservables, hi: number) => {
     let found = obsLo;
@@ -98,7 +111,10 @@ function potentialForCurrent(model: CompiledModel, target: number, window: [numb
 /**
  * Self-consistent transport–kinetics: the kinetic model runs at the surface concentrations from the
  * microenvironment model, whose electrode fluxes come from the kinetic FEs at the potential that gives the
- * target current; iterated (with under-relaxation) until the FEs change by less than 1e-4.
+ * target current; iterated (with under-relaxation) until the FEs change by less than 1e-4 and the pH by
+ * less than 1e-3. The kinetics run at the local pH too (default `kineticsPH: 'surface'`): each step's
+ * extra-proton term (ν_H+ − n)·kT·ln10·pH is evaluated at the surface pH of the iteration (bulk pH for the
+ * bulk comparison), not at the model file's pH.
  */
 export function coupleToKinetics(input: CoupledInput): CoupledResult {
   assertFiniteInRange('currentDensityAPerM2', input.currentDensityAPerM2, 1e-6, 1e5, 'A m⁻²');
@@ -106,11 +122,28 @@ export function coupleToKinetics(input: CoupledInput): CoupledResult {
   const window = input.potentialWindowV ?? [-2, 0.3];
   const products = input.model.productIndices.map((p) => input.model.species[p]!);
   for (const p of products) if (!input.productSources[p]) throw new InputError(`productSources.${p}`, 'the sources of every model product', `missing for "${p}"`);
-  const bulkRun = potentialForCurrent(withActivities(input.model, map, input.bulk), input.currentDensityAPerM2, window);
+  const modelPH = input.model.file.pH;
+  const surfaceKinetics = (input.kineticsPH ?? 'surface') === 'surface';
+  /** pH of a concentration set (mol m⁻³), or the model's when it has no H⁺ or the kinetics stay at the model's pH. */
+  const pHOf = (c: Record<string, number>) => (surfaceKinetics && c['H+'] !== undefined && c['H+'] > 0 ? -Math.log10(c['H+'] / 1000) : modelPH);
+  const pHBulk = pHOf(input.bulk);
+  const bulkRun = potentialForCurrent(withActivities(input.model, map, input.bulk), input.currentDensityAPerM2, window, undefined, pHBulk);
   let surface = { ...input.bulk };
   let fe = bulkRun.obs.faradaicEfficiency;
   let U = bulkRun.U;
+  let pH = pHBulk;
   let micro: MicroenvironmentResult | undefined;
+  const result = (converged: boolean, iterations: number, message?: string): CoupledResult => ({
+    converged,
+    iterations,
+    potentialVvsRHE: U,
+    faradaicEfficiency: fe,
+    faradaicEfficiencyBulk: bulkRun.obs.faradaicEfficiency,
+    kineticsPH: pH,
+    kineticsPHBulk: pHBulk,
+    microenvironment: micro!,
+    ...(message ? { message } : {}),
+  });
   for (let it = 1; it <= 30; it++) {
     micro = solveMicroenvironment({
       bulk: input.bulk,
@@ -120,18 +153,21 @@ export function coupleToKinetics(input: CoupledInput): CoupledResult {
       products: products.map((p) => ({ to: input.model.file.species[p]!.formula ?? p, from: input.productSources[p]!, faradaicEfficiency: Math.max(0, Math.min(1, fe[p]!)) })),
       ...(micro?.converged ? { initialGuess: micro } : {}),
     });
-    if (!micro.converged) return { converged: false, iterations: it, potentialVvsRHE: U, faradaicEfficiency: fe, faradaicEfficiencyBulk: bulkRun.obs.faradaicEfficiency, microenvironment: micro, message: micro.message };
-    // under-relaxed update of the surface concentrations (geometric mean)
+    if (!micro.converged) return result(false, it, micro.message);
+    // under-relaxed update of the surface concentrations (geometric mean; for H⁺ the mean of the pH values)
     const next: Record<string, number> = {};
     for (const [k, v] of Object.entries(micro.surface)) next[k] = Math.sqrt(Math.max(v, 1e-12) * Math.max(surface[k] ?? v, 1e-12));
     surface = { ...surface, ...next };
-    const run = potentialForCurrent(withActivities(input.model, map, surface), input.currentDensityAPerM2, window, U);
+    const nextPH = pHOf(surface);
+    const run = potentialForCurrent(withActivities(input.model, map, surface), input.currentDensityAPerM2, window, U, nextPH);
     const change = Math.max(...products.map((p) => Math.abs((run.obs.faradaicEfficiency[p] ?? 0) - (fe[p] ?? 0))));
+    const pHChange = Math.abs(nextPH - pH);
     fe = run.obs.faradaicEfficiency;
     U = run.U;
-    if (change < 1e-4) return { converged: true, iterations: it, potentialVvsRHE: U, faradaicEfficiency: fe, faradaicEfficiencyBulk: bulkRun.obs.faradaicEfficiency, microenvironment: micro };
+    pH = nextPH;
+    if (change < 1e-4 && pHChange < 1e-3) return result(true, it);
   }
-  return { converged: false, iterations: 30, potentialVvsRHE: U, faradaicEfficiency: fe, faradaicEfficiencyBulk: bulkRun.obs.faradaicEfficiency, microenvironment: micro!, message: 'FE did not settle within 30 iterations' };
+  return result(false, 30, 'FE did not settle within 30 iterations');
 }
 
 /** One point of {@link couplingCurve}. */
@@ -147,6 +183,9 @@ export interface CouplingCurvePoint {
   faradaicEfficiency?: Record<string, number>;
   faradaicEfficiencyBulk?: Record<string, number>;
   surfacePH?: number;
+  /** pH the kinetics ran at, with transport and at bulk ({@link CoupledResult.kineticsPH}). */
+  kineticsPH?: number;
+  kineticsPHBulk?: number;
   iterations?: number;
 }
 
@@ -169,6 +208,8 @@ export function couplingCurve(input: Omit<CoupledInput, 'currentDensityAPerM2'>,
         faradaicEfficiency: r.faradaicEfficiency,
         faradaicEfficiencyBulk: r.faradaicEfficiencyBulk,
         surfacePH: r.microenvironment.surfacePH,
+        kineticsPH: r.kineticsPH,
+        kineticsPHBulk: r.kineticsPHBulk,
         iterations: r.iterations,
       };
     } catch (error) {

@@ -1,5 +1,6 @@
 import { AVOGADRO_PER_MOL, FARADAY_C_PER_MOL, InputError, assertFiniteInRange } from '../../chem/index.js';
 import type { CompiledModel } from '../parser/compileModel.js';
+import { modelAtPH } from '../parser/protonReference.js';
 import { type RateConstants, emptyRateConstants, rateConstants } from '../thermodynamics/rateConstants.js';
 import { KineticSystem } from '../solver/kineticSystem.js';
 import { type SolverOptions, checkSolverOptions } from '../solver/solverOptions.js';
@@ -12,6 +13,11 @@ export interface KineticConditions {
   potentialVvsRHE?: number;
   /** Descriptor values by name (default: the model's). */
   descriptors?: Record<string, number>;
+  /**
+   * pH of the kinetics (default: the model's): each step's extra-proton term is re-evaluated there
+   * ({@link modelAtPH}), e.g. the surface pH from a microenvironment model.
+   */
+  pH?: number;
   /**
    * Coverages to start Newton from (e.g. a neighbouring solution), by adsorbate order — or a neighbour's
    * whole state (coverages then free sites, {@link SteadyStateObservables.state}).
@@ -270,9 +276,10 @@ export class SteadyStateSolver {
     assertFiniteInRange('potentialVvsRHE', U, -5, 5, 'V vs RHE');
     const options = checkSolverOptions(conditions.solver);
     const target = descriptorVector(this.model, conditions.descriptors);
-    this.system.setRateConstants(rateConstants(this.model, U, target));
+    const atPH = conditions.pH === undefined ? this.model : modelAtPH(this.model, conditions.pH);
+    this.system.setRateConstants(rateConstants(atPH, U, target));
     let result = solveSteadyState(this.system, options, conditions.guess, this.work);
-    if (!result.converged || result.floored) result = this.homotopy(U, target, options) ?? result;
+    if (!result.converged || result.floored) result = this.homotopy(atPH, U, target, options) ?? result;
     return observablesOf(this.model, result, U, options.rateTolerance);
   }
 
@@ -281,16 +288,16 @@ export class SteadyStateSolver {
    * the target in 16 equal steps, each started from the previous state (continuation enters the poisoned
    * region the way a sweep does). Returns the target's state when it converges without the flux floor.
    */
-  private homotopy(U: number, target: Float64Array, options: ReturnType<typeof checkSolverOptions>): SteadyStateResult | undefined {
-    const U0 = this.model.file.potentialVvsRHE;
-    const d0 = this.model.defaultDescriptors;
+  private homotopy(model: CompiledModel, U: number, target: Float64Array, options: ReturnType<typeof checkSolverOptions>): SteadyStateResult | undefined {
+    const U0 = model.file.potentialVvsRHE;
+    const d0 = model.defaultDescriptors;
     const d = new Float64Array(target.length);
     let guess: Float64Array | undefined;
     const steps = 16;
     for (let i = 0; i <= steps; i++) {
       const t = i / steps;
       for (let k = 0; k < d.length; k++) d[k] = i === steps ? target[k]! : d0[k]! + t * (target[k]! - d0[k]!);
-      this.system.setRateConstants(rateConstants(this.model, i === steps ? U : U0 + t * (U - U0), d, this.model.file.temperatureK, this.constants));
+      this.system.setRateConstants(rateConstants(model, i === steps ? U : U0 + t * (U - U0), d, model.file.temperatureK, this.constants));
       const r = solveSteadyState(this.system, options, guess, this.work);
       if (!r.converged) return undefined;
       guess = r.state;

@@ -12,7 +12,9 @@ export const linearEnergySchema = z.union([
 export type LinearEnergy = z.input<typeof linearEnergySchema>;
 
 /** Barrier: a linear energy, or a BEP relation Ea = alpha·ΔG + beta (eV), clamped to ≥ max(0, ΔG). */
-export const barrierSchema = z.union([linearEnergySchema, z.object({ bep: z.object({ alpha: z.number().finite(), beta: z.number().finite() }) })]);
+// the BEP form comes first: a `{ bep: … }` object also parses as a linear energy (intercept 0 by default,
+// unknown keys stripped), which silently dropped every BEP barrier to 0 eV
+export const barrierSchema = z.union([z.object({ bep: z.object({ alpha: z.number().finite(), beta: z.number().finite() }) }), linearEnergySchema]);
 
 /** One elementary step. */
 export const stepSchema = z.object({
