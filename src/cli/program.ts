@@ -2,15 +2,6 @@ import { Command, CommanderError, Option } from 'commander';
 import {
   InputError,
   SPECIES_REGISTRY,
-  balanceHalfReaction,
-  convertPotential,
-  convertYieldRate,
-  equilibriumPotential,
-  faradaicEfficiency,
-  molarMassGPerMol,
-  parseFormula,
-  resolveSpecies,
-  toHill,
   type Medium,
   type HumanNumberOptions,
   parseHumanNumber,
@@ -29,6 +20,8 @@ import { registerWorkerCommand } from './workerCommand.js';
 import { registerCatmapCommands } from './catmapCommands.js';
 import { registerDoubleLayerCommand } from './doubleLayerCommand.js';
 import { VERSION } from '../version.js';
+import type { z } from 'zod';
+import type { Study } from '../studies/study.js';
 
 /** Where CLI output goes; tests pass buffers, the bin passes the process streams. */
 export interface CliIo {
@@ -59,78 +52,78 @@ function requireNumber(field: string, text: string | undefined, units?: HumanNum
 
 const round = (x: number, digits = 6) => Number(x.toPrecision(digits));
 
-function formulaCommand(text: string): Output {
-  const formula = parseFormula(text);
-  const molarMass = molarMassGPerMol(formula);
-  const hill = toHill(formula);
-  const counts = Object.entries(formula.counts)
+/** The calculator studies, loaded when a command needs them (zod stays out of the CLI's start-up). */
+const calculators = () => import('../studies/chemistry.js');
+
+/** Runs a calculator study on CLI-parsed input: the same definition (and result) as the API's (src/studies). */
+async function runCalculator<S extends z.ZodType, R>(study: Study<S, R>, input: z.input<S>): Promise<R> {
+  const { validateStudyInput } = await import('../reactor/runStudies.js');
+  return study.run(validateStudyInput(study.input, input));
+}
+
+async function formulaCommand(text: string): Promise<Output> {
+  const result = await runCalculator((await calculators()).formulaStudy, { formula: text });
+  const counts = Object.entries(result.counts)
     .map(([el, n]) => `${el} ${n}`)
     .join(', ');
   return {
-    json: { formula: text, hill, counts: formula.counts, charge: formula.charge, molarMass },
-    text: `${text}\n  Hill formula  ${hill}\n  elements      ${counts}\n  charge        ${formula.charge}\n  molar mass    ${molarMass.toFixed(3)} g/mol`,
+    json: result,
+    text: `${text}\n  Hill formula  ${result.hill}\n  elements      ${counts}\n  charge        ${result.charge}\n  molar mass    ${result.molarMass.toFixed(3)} g/mol`,
   };
 }
 
-function balanceCommand(opts: { from: string; to: string; medium: Medium }): Output {
-  const result = balanceHalfReaction(splitList(opts.from), splitList(opts.to), { medium: opts.medium });
+async function balanceCommand(opts: { from: string; to: string; medium: Medium }): Promise<Output> {
+  const result = await runCalculator((await calculators()).balanceStudy, { from: splitList(opts.from), to: splitList(opts.to), medium: opts.medium });
   return {
     json: result,
     text: `${result.equation}\n  electrons per ${result.products[0]?.species ?? 'product'}: ${result.electronsExact} (${result.kind}, ${result.medium} medium)`,
   };
 }
 
-function feCommand(opts: { from?: string; to: string; chargeC?: string; amountUmol?: string; amountMol?: string; electrons?: string }): Output {
+async function feCommand(opts: { from?: string; to: string; chargeC?: string; amountUmol?: string; amountMol?: string; electrons?: string }): Promise<Output> {
   const chargeC = requireNumber('--charge-C', opts.chargeC);
   const umol = toNumber('--amount-umol', opts.amountUmol);
   const mol = toNumber('--amount-mol', opts.amountMol);
   if ((umol === undefined) === (mol === undefined)) {
     throw new InputError('--amount-umol', 'exactly one of --amount-umol or --amount-mol', 'give the product amount once');
   }
-  const amountMol = mol ?? (umol as number) * 1e-6;
-  let electrons = toNumber('--electrons', opts.electrons);
-  let equation: string | undefined;
-  if (electrons === undefined) {
-    if (!opts.from) throw new InputError('--from', 'reactant species (or --electrons N)', 'needed to count electrons');
-    const balanced = balanceHalfReaction(splitList(opts.from), splitList(opts.to));
-    electrons = balanced.electrons;
-    equation = balanced.equation;
-  }
-  const fe = faradaicEfficiency({ electrons, amountMol, chargeC });
-  const warnings = fe > 1 ? ['FE above 100 % — check the charge, amount or electron count'] : [];
-  const json = { faradaicEfficiency: fe, electrons, amountMol, chargeC, ...(equation ? { equation } : {}), warnings };
-  const lines = [`FE = ${(fe * 100).toFixed(2)} %  (n = ${electrons} e- per product, N = ${round(amountMol, 12)} mol, Q = ${chargeC} C)`];
-  if (equation) lines.push(`  from ${equation}`);
-  for (const w of warnings) lines.push(`  warning: ${w}`);
-  return { json, text: lines.join('\n') };
+  const electrons = toNumber('--electrons', opts.electrons);
+  if (electrons === undefined && !opts.from) throw new InputError('--from', 'reactant species (or --electrons N)', 'needed to count electrons');
+  const result = await runCalculator((await calculators()).faradaicEfficiencyStudy, {
+    to: splitList(opts.to),
+    ...(opts.from ? { from: splitList(opts.from) } : {}),
+    ...(electrons !== undefined ? { electrons } : {}),
+    chargeC,
+    amountMol: mol ?? (umol as number) * 1e-6,
+  });
+  const lines = [`FE = ${(result.faradaicEfficiency * 100).toFixed(2)} %  (n = ${result.electrons} e- per product, N = ${round(result.amountMol, 12)} mol, Q = ${chargeC} C)`];
+  if (result.equation) lines.push(`  from ${result.equation}`);
+  for (const w of result.warnings) lines.push(`  warning: ${w}`);
+  return { json: result, text: lines.join('\n') };
 }
 
-function potentialCommand(value: string, opts: { from: string; to: string; ph?: string; temperatureK?: string; currentA?: string; resistanceOhm?: string }): Output {
+async function potentialCommand(value: string, opts: { from: string; to: string; ph?: string; temperatureK?: string; currentA?: string; resistanceOhm?: string }): Promise<Output> {
   const potentialV = requireNumber('value', value, { V: 1, mV: 1e-3 });
-  const result = convertPotential(potentialV, opts.from, opts.to, {
-    pH: toNumber('--ph', opts.ph),
-    temperatureK: toNumber('--temperature-K', opts.temperatureK),
-    currentA: toNumber('--current-A', opts.currentA),
-    resistanceOhm: toNumber('--resistance-ohm', opts.resistanceOhm),
-  });
+  const optional = (field: string, text: string | undefined) => toNumber(field, text);
+  const input = { potentialV, from: opts.from, to: opts.to, pH: optional('--ph', opts.ph), temperatureK: optional('--temperature-K', opts.temperatureK), currentA: optional('--current-A', opts.currentA), resistanceOhm: optional('--resistance-ohm', opts.resistanceOhm) };
+  const result = await runCalculator((await calculators()).potentialStudy, Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as typeof input);
   const text = [`${potentialV} V vs ${opts.from} = ${result.potentialV.toFixed(4)} V vs ${opts.to}`, ...result.notes.map((n) => `  ${n}`)];
   if (result.iRDropV !== 0) text.push(`  iR drop subtracted: ${result.iRDropV.toFixed(4)} V`);
-  return { json: { potentialV: result.potentialV, from: opts.from, to: opts.to, iRDropV: result.iRDropV, notes: result.notes }, text: text.join('\n') };
+  return { json: result, text: text.join('\n') };
 }
 
-function convertCommand(value: string, fromUnit: string, toUnit: string, opts: { species?: string; molarMass?: string }): Output {
-  const v = requireNumber('value', value);
-  let molarMassGPerMolValue = toNumber('--molar-mass', opts.molarMass);
-  if (opts.species !== undefined) molarMassGPerMolValue = molarMassGPerMol(resolveSpecies(opts.species, '--species').formula);
-  const converted = convertYieldRate(v, fromUnit, toUnit, { molarMassGPerMol: molarMassGPerMolValue });
+async function convertCommand(value: string, fromUnit: string, toUnit: string, opts: { species?: string; molarMass?: string }): Promise<Output> {
+  const molarMass = toNumber('--molar-mass', opts.molarMass);
+  const result = await runCalculator((await calculators()).convertStudy, { value: requireNumber('value', value), fromUnit, toUnit, ...(opts.species !== undefined ? { species: opts.species } : {}), ...(molarMass !== undefined ? { molarMassGPerMol: molarMass } : {}) });
   return {
-    json: { value: converted, unit: toUnit, from: { value: v, unit: fromUnit }, ...(molarMassGPerMolValue ? { molarMass: molarMassGPerMolValue } : {}) },
-    text: `${v} ${fromUnit} = ${round(converted)} ${toUnit}${molarMassGPerMolValue ? `  (M = ${molarMassGPerMolValue.toFixed(3)} g/mol)` : ''}`,
+    json: result,
+    text: `${result.from.value} ${fromUnit} = ${round(result.value)} ${toUnit}${result.molarMass ? `  (M = ${result.molarMass.toFixed(3)} g/mol)` : ''}`,
   };
 }
 
-function e0Command(opts: { from: string; to: string; ph?: string }): Output {
-  const result = equilibriumPotential(splitList(opts.from), splitList(opts.to), { pH: toNumber('--ph', opts.ph) });
+async function e0Command(opts: { from: string; to: string; ph?: string }): Promise<Output> {
+  const pH = toNumber('--ph', opts.ph);
+  const result = await runCalculator((await calculators()).e0Study, { from: splitList(opts.from), to: splitList(opts.to), ...(pH !== undefined ? { pH } : {}) });
   const text = [
     result.equation,
     `  E° = ${result.e0VsSHE.toFixed(4)} V vs SHE (pH 0, 298.15 K); ΔrG° = ${result.deltaRGkJPerMol.toFixed(2)} kJ/mol`,
@@ -148,20 +141,24 @@ function speciesCommand(opts: { role?: string }): Output {
   };
 }
 
-function demoCommand(): Output {
-  const parts = [
+async function demoCommand(): Promise<Output> {
+  const parts = await Promise.all([
     formulaCommand('CO(NH2)2'),
     balanceCommand({ from: 'CO2, NO3-', to: 'urea', medium: 'acidic' }),
     feCommand({ from: 'CO2, NO3-', to: 'urea', chargeC: '12.5', amountUmol: '6.1' }),
     potentialCommand('-0.9', { from: 'Ag/AgCl sat. KCl', to: 'RHE', ph: '7' }),
     convertCommand('0.78', 'mmol h-1 cm-2', 'mg h-1 cm-2', { species: 'cyclohexanone oxime' }),
     e0Command({ from: 'CO2, NO3-', to: 'urea', ph: '7' }),
-  ];
+  ]);
   return { json: parts.map((p) => p.json), text: ['cncouple demo — a worked urea example', ...parts.map((p) => p.text)].join('\n\n') };
 }
 
 /** A calculator's output whose JSON numbers are all finite. @throws {InputError} naming the output field */
-const finite = (out: Output): Output => (assertFiniteResult(out.json), out);
+const finite = async (pending: Promise<Output>): Promise<Output> => {
+  const out = await pending;
+  assertFiniteResult(out.json);
+  return out;
+};
 
 /** Builds the commander program; each action writes through `emit`. */
 function buildProgram(io: CliIo, emit: (out: Output, json: boolean) => void): Command {

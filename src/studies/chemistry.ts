@@ -75,7 +75,10 @@ export const faradaicEfficiencyStudy = defineStudy({
       electrons = balanced.electrons;
       equation = balanced.equation;
     }
-    return { faradaicEfficiency: faradaicEfficiency({ electrons, amountMol: b.amountMol, chargeC: b.chargeC }), electrons, amountMol: b.amountMol, chargeC: b.chargeC, ...(equation ? { equation } : {}) };
+    const fe = faradaicEfficiency({ electrons, amountMol: b.amountMol, chargeC: b.chargeC });
+    // a suspicious datum is a recorded warning, not an exception (STYLE.md): every edge shows it with the number
+    const warnings = fe > 1 ? ['FE above 100 % — check the charge, amount or electron count'] : [];
+    return { faradaicEfficiency: fe, electrons, amountMol: b.amountMol, chargeC: b.chargeC, ...(equation ? { equation } : {}), warnings };
   },
 });
 
