@@ -5,6 +5,7 @@ import { JobProgress, type JobState, runJob } from '../jobProgress.js';
 import { Problems, explainError, readNumbers } from '../forms.js';
 import { textField } from '../textField.js';
 import { ModelPicker, descriptorNames, useModelRef, useModels } from '../models.js';
+import { ModelVsMeasurement } from '../modelVsMeasurement.js';
 import { useQueryForm, useTitle } from '../route.js';
 
 interface SteadyPoint {
@@ -221,6 +222,8 @@ export function Kinetics() {
           <VegaChart spec={polarizationSpec(steady)} label="FE and current vs potential" name={`cncouple-polarization-${ref.model ?? 'pasted-model'}`} />
         </>
       )}
+      <h2>Model vs measurement</h2>
+      <ModelVsMeasurement models={models} modelRef={ref} />
       <h2>Pulsed potential</h2>
       <form className="inline-form" onSubmit={runPulse} aria-label="pulsed potential">
         {textField(pulse, setPulse, 'e1', 'E1 (V vs RHE)')}
