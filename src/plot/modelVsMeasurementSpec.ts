@@ -186,8 +186,8 @@ export function modelVsMeasurementSpec(modelName: string, curve: ModelCurvePoint
           x,
           y,
           color,
-          shape: { field: 'reading', type: 'nominal', title: 'Measurement reading', scale: { domain: READINGS.domain, range: READINGS.shape } },
-          opacity: { field: 'reading', type: 'nominal', legend: null, scale: { domain: READINGS.domain, range: READINGS.opacity } },
+          shape: { field: 'reading', type: 'nominal', title: 'Record reading', scale: { domain: READINGS.domain, range: READINGS.shape } },
+          opacity: { field: 'reading', type: 'ordinal', title: 'Record reading', scale: { domain: READINGS.domain, range: READINGS.opacity } },
           tooltip: [
             { field: 'id', title: 'Record' },
             { field: 'catalyst', title: 'Catalyst' },
