@@ -74,6 +74,16 @@ describe('modelVsMeasurementSpec', () => {
     expect(layer(none, 'record_points')).toEqual([]);
   });
 
+  it('marks a point whose potential rests on an assumed pH as assumed', () => {
+    // −0.9 V vs Ag/AgCl (sat. KCl, +0.197 V) in "0.5 M PBS" (pH 7 assumed, +7 × 0.05916 V): −0.289 V vs RHE
+    const pbs = record({ id: 'oxime-pbs', catalystPrinted: 'Cat-F', catalyst: 'Cat-F', productPrinted: 'Oxime', products: ['cyclohexanone-oxime'], electrolytePrinted: '0.5 M PBS', conditionPrinted: '−0.9 V vs. Ag/AgCl', referenceElectrode: 'Ag/AgCl sat. KCl', faradaicEfficiencyPrinted: '26%' });
+    const { points } = measurementPoints([pbs], ['Cyclohexanone-oxime']);
+    expect(points[0]!.reading).toBe('assumed');
+    expect(points[0]!.product).toBe('Cyclohexanone-oxime');
+    expect(points[0]!.potentialVvsRHE).toBeCloseTo(-0.289, 2);
+    expect(points[0]!.faradaicEfficiencyPercent).toBeCloseTo(26, 9);
+  });
+
   it('measurementPoints leaves FE uncertainty NaN where none is printed', () => {
     const { points } = measurementPoints([ureaA], ['urea']);
     expect(Number.isNaN(points[0]!.uncertaintyPercent)).toBe(true);
