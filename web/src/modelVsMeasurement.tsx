@@ -56,23 +56,25 @@ export function ModelVsMeasurement({ models, modelRef }: { models: ModelInfo[]; 
     };
   }, [modelRef.model, modelRef.modelText, info?.name, ids.join(',')]);
 
+  // a pasted model: the empty state at once (not the previous model's chart until the effect runs)
+  const shown: State = modelRef.modelText !== undefined ? { kind: 'none', reason: 'A pasted model file is compared with no records: choose a built-in model.' } : state;
   return (
     <div className="model-vs-measurement" data-testid="model-vs-measurement">
-      {state.kind === 'loading' && (
+      {shown.kind === 'loading' && (
         <p className="loading" role="status">
           Solving the model at the records' potentials…
         </p>
       )}
-      {state.kind === 'none' && <p className="muted">{state.reason}</p>}
-      {state.kind === 'error' && (
+      {shown.kind === 'none' && <p className="muted">{shown.reason}</p>}
+      {shown.kind === 'error' && (
         <p className="error" role="alert">
-          Model vs measurement: {state.message}
+          Model vs measurement: {shown.message}
         </p>
       )}
-      {state.kind === 'ready' && (
+      {shown.kind === 'ready' && (
         <>
-          {state.missing.length > 0 && <p className="muted small">Records named by the model but not in the knowledge base: {state.missing.join(', ')}</p>}
-          <VegaChart spec={state.spec} label="model vs measurement" name={`cncouple-model-vs-measurement-${info?.name ?? 'model'}`} empty="No model FE and no record FE to plot." />
+          {shown.missing.length > 0 && <p className="muted small">Records named by the model but not in the knowledge base: {shown.missing.join(', ')}</p>}
+          <VegaChart spec={shown.spec} label="model vs measurement" name={`cncouple-model-vs-measurement-${info?.name ?? 'model'}`} empty="No model FE and no record FE to plot." />
         </>
       )}
     </div>

@@ -222,8 +222,6 @@ export function Kinetics() {
           <VegaChart spec={polarizationSpec(steady)} label="FE and current vs potential" name={`cncouple-polarization-${ref.model ?? 'pasted-model'}`} />
         </>
       )}
-      <h2>Model vs measurement</h2>
-      <ModelVsMeasurement models={models} modelRef={ref} />
       <h2>Pulsed potential</h2>
       <form className="inline-form" onSubmit={runPulse} aria-label="pulsed potential">
         {textField(pulse, setPulse, 'e1', 'E1 (V vs RHE)')}
@@ -299,6 +297,8 @@ export function Kinetics() {
         </button>
       )}
       {sweepSpec && <VegaChart spec={sweepSpec} label="volcano heat map" name={`cncouple-volcano-${sweep.x}-${sweep.y}`} />}
+      <h2>Model vs measurement</h2>
+      <ModelVsMeasurement models={models} modelRef={ref} />
     </section>
   );
 }
