@@ -12,6 +12,8 @@ export interface BuiltinModelInfo {
   pathways: string[];
   descriptors: Record<string, number>;
   potentialVvsRHE: number;
+  /** Ids of the literature records the model stands for (the model file's `comparesTo.records`; [] when none). */
+  comparesToRecords: string[];
   /** Compile-time warnings (pathways the chemistry core cannot check, missing desorption channels). */
   warnings: string[];
 }
@@ -34,7 +36,7 @@ export function builtinModelText(name: string): string {
 export function listBuiltinModels(): BuiltinModelInfo[] {
   return builtinModelNames().map((name) => {
     const m = parseModelText(builtinModelText(name), name);
-    return { name, description: (m.description ?? '').trim(), source: m.source ?? '', pathways: m.pathways.map((p) => p.name), descriptors: m.descriptors, potentialVvsRHE: m.potentialVvsRHE, warnings: loadModel({ name }).warnings };
+    return { name, description: (m.description ?? '').trim(), source: m.source ?? '', pathways: m.pathways.map((p) => p.name), descriptors: m.descriptors, potentialVvsRHE: m.potentialVvsRHE, comparesToRecords: m.comparesTo?.records ?? [], warnings: loadModel({ name }).warnings };
   });
 }
 

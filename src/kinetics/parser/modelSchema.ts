@@ -62,6 +62,24 @@ export const adsorbateSchema = z.object({ formula: z.string(), site: z.string().
 /** A free-energy pathway for diagrams: a name and the steps in order. */
 export const pathwaySchema = z.object({ name: z.string(), steps: z.array(z.string()).min(1).max(1000) });
 
+/**
+ * The literature records a model is meant to reproduce (model vs measurement): record ids of
+ * data/literature/records.json (or user records), e.g. `comparesTo: { records: [vo-ceo2-750-urea-text] }`.
+ * The model's FE of each record's product is drawn against the record's FE at its potential (V vs RHE).
+ * Whether the ids exist is checked where the records are (tests, the web page), not here (no I/O).
+ */
+export const comparesToSchema = z.object({
+  /** Record ids, lowercase letters, digits and "-" (at most 50). */
+  records: z
+    .array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'record ids: lowercase letters, digits and "-"'))
+    .min(1)
+    .max(50)
+    .refine((ids) => new Set(ids).size === ids.length, 'record ids must not repeat'),
+  /** Why these records (which catalyst and condition the model stands for), one line. */
+  note: z.string().max(500).optional(),
+});
+export type ComparesTo = z.output<typeof comparesToSchema>;
+
 /** The model file. Units are declared at the top, as in Cantera; values below are read in them. */
 export const modelFileSchema = z.object({
   name: z.string().min(1),
@@ -106,6 +124,8 @@ export const modelFileSchema = z.object({
   pathways: z.array(pathwaySchema).max(100).default([]),
   /** Physical constants: codata2018 (default) | codata2010 | catmap (see docs/model-format.md). */
   constants: constantsSchema.default('codata2018'),
+  /** The literature records this model stands for ({@link comparesToSchema}); default: none. */
+  comparesTo: comparesToSchema.optional(),
   /** Formation energies, fitted scaling relations and thermochemical corrections (docs/model-format.md). */
   formation: formationSchema.optional(),
 });

@@ -5,6 +5,7 @@ import { JobProgress, type JobState, runJob } from '../jobProgress.js';
 import { Problems, explainError, readNumbers } from '../forms.js';
 import { textField } from '../textField.js';
 import { ModelPicker, descriptorNames, useModelRef, useModels } from '../models.js';
+import { ModelVsMeasurement } from '../modelVsMeasurement.js';
 import { useQueryForm, useTitle } from '../route.js';
 
 interface SteadyPoint {
@@ -296,6 +297,8 @@ export function Kinetics() {
         </button>
       )}
       {sweepSpec && <VegaChart spec={sweepSpec} label="volcano heat map" name={`cncouple-volcano-${sweep.x}-${sweep.y}`} />}
+      <h2>Model vs measurement</h2>
+      <ModelVsMeasurement models={models} modelRef={ref} />
     </section>
   );
 }

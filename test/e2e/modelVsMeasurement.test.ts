@@ -1,0 +1,56 @@
+/**
+ * End-to-end test of the model-vs-measurement overlay on the Kinetics page, in real Debian Chromium
+ * (playwright-core), set up as test/e2e/webapp.test.ts. Needs `npm run build` and /usr/bin/chromium.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type Browser, type Page, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from '../../src/server/startServer.js';
+
+const shots = new URL('../../test-results/screenshots/', import.meta.url).pathname;
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cncouple-e2e-overlay-'));
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  if (!existsSync(new URL('../../web/dist/index.html', import.meta.url))) throw new Error('web/dist is missing: run `npm run build` first');
+  server = await startServer({ port: 0, dataDir });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking'] });
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('model vs measurement in Chromium', () => {
+  it('overlays urea-cu4-ceo2 on the records it names: model line and the VO-CeO2-750 point', async () => {
+    await page.goto(`${server.url}/#/kinetics?model=urea-cu4-ceo2`);
+    const chart = page.locator('[data-testid="model-vs-measurement"] [role="img"][aria-label="model vs measurement"]');
+    // the line layer (named model_curve) and the record layer (record_points) are drawn into the SVG
+    const line = chart.locator('g.model_curve_marks path');
+    const points = chart.locator('g.record_points_marks path');
+    await line.first().waitFor({ timeout: 60_000 });
+    await points.first().waitFor();
+    expect(await line.count()).toBeGreaterThanOrEqual(1);
+    // one record has an FE and a potential vs RHE: vo-ceo2-750-urea-text (12.2 % at −0.7 V); the others are counted
+    expect(await points.count()).toBe(1);
+    // Vega-Lite describes each point for screen readers (aria-label): the record's potential and FE
+    expect(await points.first().getAttribute('aria-label')).toMatch(/[−-]0\.7\b.*12\.2/);
+    const svg = await chart.locator('svg.marks').innerHTML();
+    expect(svg).toContain('Model urea-cu4-ceo2 vs measurement: Cu1-CeO2, VO-CeO2-750');
+    expect(svg).toContain('cu1-ceo2-urea (no FE)');
+    await chart.screenshot({ path: path.join(shots, 'model-vs-measurement-urea-cu4-ceo2.png') });
+  });
+
+  it('shows the empty state for a pasted model file', async () => {
+    await page.locator('select[aria-label="model"]').selectOption('__custom');
+    await expect.poll(() => page.getByTestId('model-vs-measurement').innerText()).toContain('A pasted model file is compared with no records');
+  });
+});
