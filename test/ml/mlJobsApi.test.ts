@@ -104,3 +104,18 @@ describe('POST /api/screen', () => {
     expect(doc.paths['/api/kinetics/optimize'].post.requestBody.content['application/json'].schema.properties.budget.maximum).toBe(200);
   });
 });
+
+describe('POST /api/plan/status with two objectives', () => {
+  it('returns a Pareto plot whose front is the hand-picked non-dominated runs', async () => {
+    const space = 'parameters:\n  - { name: a, type: continuous, low: 0, high: 1 }\nobjectives: [{ name: y, goal: maximize }, { name: z, goal: maximize }]\n';
+    // (y, z): (1, 5) (2, 4) (1.5, 3) (3, 1) (0.5, 0.5): (1.5, 3) is dominated by (2, 4), (0.5, 0.5) by every other
+    const runs = 'a,y,z\n0.1,1,5\n0.3,2,4\n0.5,1.5,3\n0.7,3,1\n0.9,0.5,0.5\n';
+    const r = await call('POST', '/api/plan/status', { space, runs });
+    expect(r.status).toBe(200);
+    const front = r.json.paretoSpec.layer[0].data.values as { y: number; z: number }[];
+    expect(front.map((p) => [p.y, p.z])).toEqual([[1, 5], [2, 4], [3, 1]]);
+    expect(r.json.paretoSpec.layer[1].data.values).toHaveLength(5);
+    const one = await call('POST', '/api/plan/status', { space: 'parameters:\n  - { name: a, type: continuous, low: 0, high: 1 }\nobjectives: [{ name: y, goal: maximize }]\n', runs: 'a,y\n0.1,1\n0.5,2\n0.9,3\n' });
+    expect(one.json.paretoSpec).toBeNull();
+  });
+});
