@@ -71,6 +71,17 @@ describe('Plan & screen page in Chromium', () => {
     await shot('plan-virtual-lab');
   }, 120_000);
 
+  it('screens the example candidates through the same model to a ranked table', async () => {
+    await page.getByRole('button', { name: 'Screen' }).click();
+    const table = page.locator('table[aria-label="screened candidates"]');
+    await table.waitFor({ timeout: 60_000 });
+    expect(await table.locator('tbody tr').count()).toBe(3);
+    // P(top 1) over the candidates sums to 1 (each sample has exactly one top candidate)
+    const p = (await table.locator('tbody tr td:nth-child(4)').allInnerTexts()).map(Number);
+    expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 2);
+    expect(await page.getByRole('progressbar', { name: 'screening progress' }).innerText()).toContain('3/3 candidates');
+  }, 90_000);
+
   it('fits a phone-width window without horizontal overflow', async () => {
     await page.setViewportSize({ width: 375, height: 812 });
     await page.goto(`${server.url}/#/plan`);

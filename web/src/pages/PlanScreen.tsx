@@ -46,6 +46,17 @@ interface Evaluation {
   message?: string;
   bestSoFar: number | null;
 }
+interface Quantity {
+  median: number;
+  p05: number;
+  p95: number;
+}
+interface ScreenResult {
+  product: string;
+  topK: number;
+  candidates: { name: string; log10Tof: Quantity; fe: Quantity; pTopK: number; failedFraction: number }[];
+  warnings: string[];
+}
 interface OptimizeResult {
   objective: { quantity: string; product: string };
   best: { inputs: Record<string, number>; value: number } | null;
@@ -98,19 +109,19 @@ function bestSoFarSpec(trace: Evaluation[], label: string) {
   };
 }
 
-/** Gap of the best-so-far to the best value found (the regret against the best found, not the true optimum). */
+/** Gap of the best-so-far to the best value found: a regret curve against the best found (the model's true optimum is not known here). */
 function gapSpec(trace: Evaluation[], label: string) {
   const best = Math.max(...trace.flatMap((t) => (t.value === null ? [] : [t.value])));
-  const rows = trace.flatMap((t, i) => (t.bestSoFar === null ? [] : [{ n: i + 1, gap: Math.max(best - t.bestSoFar, 1e-12) }]));
+  const rows = trace.flatMap((t, i) => (t.bestSoFar === null ? [] : [{ n: i + 1, gap: best - t.bestSoFar }]));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     config: { font },
-    title: { text: 'Gap to the best value found', subtitle: 'a regret curve against the best found (the true optimum of the model is not known here); floor 1e-12' },
+    title: { text: 'Gap to the best value found', subtitle: 'regret against the best found, not the model’s true optimum (unknown here)' },
     width: 'container',
     height: 220,
     data: { values: rows },
     mark: { type: 'line', point: true, interpolate: 'step-after' },
-    encoding: { x: { field: 'n', type: 'quantitative', title: 'evaluation' }, y: { field: 'gap', type: 'quantitative', scale: { type: 'log' }, title: `gap (${label})` } },
+    encoding: { x: { field: 'n', type: 'quantitative', title: 'evaluation' }, y: { field: 'gap', type: 'quantitative', title: `gap (${label})` } },
   };
 }
 
@@ -203,6 +214,29 @@ export function PlanScreen() {
   };
   const cancelLab = async () => {
     if (labJob) await api.del(`/api/kinetics/optimize/${encodeURIComponent(labJob.id)}`).catch(() => {});
+  };
+  // screening
+  const [screenText, setScreenText] = useState('name,dG_NO,dG_CO\nA,-1.0,-0.1\nB,-0.6,0.3\nC,-1.2,0.1\n');
+  const [screenForm, setScreenForm] = useQueryForm('screen', { sigmaEv: '0.1', samples: '200', topK: '1', seed: '0' });
+  const [screenJob, setScreenJob] = useState<(JobState<ScreenResult> & { spec?: object }) | null>(null);
+  const [screenProblems, setScreenProblems] = useState<string[]>([]);
+  const runScreen = async (e: FormEvent) => {
+    e.preventDefault();
+    const [sigmaEv, samples, topK, seed] = (['sigmaEv', 'samples', 'topK', 'seed'] as const).map((k) => Number(screenForm[k]));
+    const problems = [
+      ...(Number.isFinite(sigmaEv) && sigmaEv! >= 0 ? [] : [`σ: a number ≥ 0 in eV (got "${screenForm.sigmaEv}")`]),
+      ...(Number.isInteger(samples) && samples! >= 10 && samples! <= 20000 ? [] : [`samples: an integer from 10 to 20000 (got "${screenForm.samples}")`]),
+      ...(Number.isInteger(topK) && topK! >= 1 ? [] : [`top k: a whole number ≥ 1 (got "${screenForm.topK}")`]),
+      ...(Number.isInteger(seed) && seed! >= 0 ? [] : [`seed: a whole number ≥ 0 (got "${screenForm.seed}")`]),
+    ];
+    if (problems.length) return setScreenProblems(problems);
+    setScreenProblems([]);
+    setScreenJob(null);
+    try {
+      await runJob<JobState<ScreenResult> & { spec?: object }>('/api/screen', { ...modelRef, candidates: screenText, sigmaEv, samples, topK, seed }, setScreenJob, 300);
+    } catch (err) {
+      setScreenProblems(explainError(err, { candidates: 'candidates CSV', model: 'model' }));
+    }
   };
   const result = labJob?.result;
   const label = result ? (result.objective.quantity === 'fe' ? `FE of ${result.objective.product}` : `log10 TOF of ${result.objective.product} (s⁻¹)`) : '';
@@ -391,7 +425,7 @@ export function PlanScreen() {
       <form className="inline-form" onSubmit={runLab} aria-label="virtual lab">
         <label>
           vary (NAME:low:high …)
-          <input value={labForm.vary} onChange={(e) => setLabForm({ ...labForm, vary: e.target.value })} aria-label="vary" />
+          <input className="wide" value={labForm.vary} onChange={(e) => setLabForm({ ...labForm, vary: e.target.value })} aria-label="vary" />
         </label>
         <label>
           objective
@@ -418,6 +452,62 @@ export function PlanScreen() {
           <VegaChart spec={bestSoFarSpec(result.trace, label)} label="best so far vs evaluation" name="cncouple-lab-best-so-far" />
           {result.best && <VegaChart spec={gapSpec(result.trace, label)} label="gap to the best found vs evaluation" name="cncouple-lab-gap" />}
           {labJob?.spec && <VegaChart spec={labJob.spec} label="belief map" name="cncouple-lab-belief" />}
+        </>
+      )}
+
+      <h2>Screen candidate surfaces</h2>
+      <p className="lead">Each candidate’s descriptors (eV) are sampled with the given standard deviation (or its own sigma_&lt;descriptor&gt; columns) and solved through the model above; P(top k) is the fraction of samples in which it ranks among the k best by log10 TOF.</p>
+      <form onSubmit={runScreen} aria-label="screening">
+        <label className="block">
+          Candidates CSV: name, descriptor columns (eV), optional sigma_&lt;descriptor&gt; columns
+          <textarea value={screenText} onChange={(e) => setScreenText(e.target.value)} rows={5} spellCheck={false} aria-label="candidates CSV" />
+        </label>
+        <div className="inline-form">
+          {textField(screenForm, setScreenForm, 'sigmaEv', 'σ (eV)')}
+          {textField(screenForm, setScreenForm, 'samples', 'samples')}
+          {textField(screenForm, setScreenForm, 'topK', 'top k')}
+          {textField(screenForm, setScreenForm, 'seed', 'seed')}
+          <button type="submit" disabled={screenJob?.status === 'running'}>
+            Screen
+          </button>
+        </div>
+      </form>
+      <Problems problems={screenProblems} label="screening problems" />
+      {screenJob && <JobProgress job={screenJob} unit="candidates" label="screening progress" />}
+      {screenJob?.result && (
+        <>
+          <div className="table-wrap">
+            <table aria-label="screened candidates">
+              <thead>
+                <tr>
+                  <th>candidate</th>
+                  <th>log10 TOF {screenJob.result.product} median [5–95 %]</th>
+                  <th>FE median [5–95 %]</th>
+                  <th>P(top {screenJob.result.topK})</th>
+                  <th>failed</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...screenJob.result.candidates]
+                  .sort((a, b) => b.pTopK - a.pTopK)
+                  .map((c) => (
+                    <tr key={c.name}>
+                      <td>{c.name}</td>
+                      <td>{`${fmt(c.log10Tof.median, 3)} [${fmt(c.log10Tof.p05, 3)}, ${fmt(c.log10Tof.p95, 3)}]`}</td>
+                      <td>{`${fmt(c.fe.median, 3)} [${fmt(c.fe.p05, 3)}, ${fmt(c.fe.p95, 3)}]`}</td>
+                      <td>{c.pTopK.toFixed(3)}</td>
+                      <td>{(100 * c.failedFraction).toFixed(1)} %</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </div>
+          {screenJob.result.warnings.map((w) => (
+            <p key={w} className="note">
+              Note: {w}
+            </p>
+          ))}
+          {screenJob.spec && <VegaChart spec={screenJob.spec} label="screened candidates" name="cncouple-screen" />}
         </>
       )}
     </section>
