@@ -37,6 +37,23 @@ const space = 'parameters:\n  - { name: a, type: continuous, low: 0, high: 1 }\n
 const runs = 'a,y\n0.1,0.19\n0.3,0.51\n0.5,0.75\n0.7,0.91\n0.9,0.99\n';
 
 describe('Plan & screen page in Chromium', () => {
+  it('the form builds a space the server accepts (the example: two parameters, one log-scaled, five runs)', async () => {
+    await page.goto(`${server.url}/#/plan`);
+    await page.getByRole('heading', { name: 'Plan & screen' }).waitFor();
+    await page.getByLabel('parameter 2 log scale').waitFor();
+    expect(await page.getByLabel('parameter 2 log scale').isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Suggest next runs' }).click();
+    const table = page.locator('table[aria-label="suggestions"]');
+    await table.waitFor({ timeout: 30_000 });
+    expect(await table.locator('tbody tr').count()).toBe(3);
+    // every suggested c inside the form's 1–1000 mM range
+    for (const text of await table.locator('tbody tr td:nth-child(3)').allInnerTexts()) {
+      expect(Number(text)).toBeGreaterThanOrEqual(1);
+      expect(Number(text)).toBeLessThanOrEqual(1000);
+    }
+    await shot('plan-form');
+  }, 90_000);
+
   it('suggests the next runs from a pasted space and runs, with predicted mean ± sd and the parity plot', async () => {
     await page.goto(`${server.url}/#/plan`);
     await page.getByRole('heading', { name: 'Plan & screen' }).waitFor();

@@ -70,12 +70,16 @@ interface OptimizeResult {
  */
 const STORE = 'cncouple.planCampaign';
 
+/**
+ * The example campaign shown on a first visit: a made-up test function, not measurements,
+ * y = x(1 − x) + 0.1·log10(c / mM), at five points.
+ */
 const EXAMPLE_PARAMETERS: ParameterRow[] = [
-  { name: 'potential_V', type: 'continuous', low: '-0.9', high: '-0.3', log: false },
-  { name: 'nitrate_mM', type: 'continuous', low: '10', high: '500', log: true },
+  { name: 'x', type: 'continuous', low: '0', high: '1', log: false },
+  { name: 'c_mM', type: 'continuous', low: '1', high: '1000', log: true },
 ];
-const EXAMPLE_OBJECTIVES: ObjectiveRow[] = [{ name: 'fe_urea', goal: 'maximize' }];
-const EXAMPLE_RUNS = 'potential_V,nitrate_mM,fe_urea\n-0.8,20,0.12\n-0.7,200,0.21\n-0.5,50,0.18\n-0.4,400,0.09\n-0.6,100,0.24\n';
+const EXAMPLE_OBJECTIVES: ObjectiveRow[] = [{ name: 'y', goal: 'maximize' }];
+const EXAMPLE_RUNS = 'x,c_mM,y\n0.1,10,0.19\n0.3,300,0.4577\n0.5,30,0.3977\n0.7,3,0.2577\n0.9,100,0.29\n';
 
 const font = 'DejaVu Sans, Helvetica, Arial, sans-serif';
 const fmt = (x: number | null | undefined, d = 4) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : Number(x.toPrecision(d)).toString());
@@ -246,7 +250,7 @@ export function PlanScreen() {
       <h1>Plan &amp; screen</h1>
       <p className="lead">
         Plan the next experiments of a campaign (Gaussian-process surrogate; space-filling start, then log expected improvement, ParEGO for two objectives; see docs/ml.md), and
-        optimize a kinetic model in a virtual lab. The space and runs on this page are kept in this browser only (localStorage), not on the server.
+        optimize a kinetic model in a virtual lab. The space and runs on this page are kept in this browser only (localStorage), not on the server. The example runs are a made-up test function, y = x(1 − x) + 0.1·log10(c/mM), to show the format.
       </p>
       <h2>Experiment planning</h2>
       <form onSubmit={suggest} aria-label="experiment planning">
@@ -411,7 +415,7 @@ export function PlanScreen() {
           ))}
           {status.paritySpec && <VegaChart spec={status.paritySpec} label="surrogate parity (leave-one-out)" name="cncouple-plan-parity" />}
           {status.paretoSpec && <VegaChart spec={status.paretoSpec} label="Pareto front" name="cncouple-plan-pareto" />}
-          {status.warnings.map((w) => (
+          {status.warnings.filter((w) => !ask?.warnings.includes(w)).map((w) => (
             <p key={w} className="note">
               Note: {w}
             </p>
