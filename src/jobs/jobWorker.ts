@@ -13,9 +13,10 @@ import { loadModel } from '../store/builtinModels.js';
 import { studyByName } from '../studies/index.js';
 import { couplingCurve } from '../transport/coupleToKinetics.js';
 import { electrolyteFromText } from '../transport/electrolyteFromText.js';
+import { type MlTask, runMlTask } from './mlTasks.js';
 
 /** A study for a worker: its kind and its validated input. */
-export type StudyTask = { kind: 'transient'; input: z.output<typeof transientRequestSchema> } | { kind: 'couple'; input: z.output<typeof coupleRequestSchema> };
+export type StudyTask = { kind: 'transient'; input: z.output<typeof transientRequestSchema> } | { kind: 'couple'; input: z.output<typeof coupleRequestSchema> } | MlTask;
 
 /** A task for a pooled worker; `progress` receives `{ done, total }` messages while it runs. */
 export type WorkerTask =
@@ -60,6 +61,7 @@ function runTask(task: WorkerTask, report: (done: number, total: number) => void
     return descriptorSweep(cached.model, task.spec, task.rows, (row) => report((row - task.rows[0] + 1) * width, rowCount * width));
   }
   const { study } = task;
+  if (study.kind === 'optimize' || study.kind === 'screen') return runMlTask(study, report);
   if (study.kind === 'transient') return runTransientStudy(study.input, (tS, totalS) => report(Math.round(tS * 1000), Math.round(totalS * 1000)));
   const b = study.input;
   const model = loadModel(b.modelText !== undefined ? { text: b.modelText } : { name: b.model! });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseRunsCsv, parseSearchSpaceText } from '../ml/campaignText.js';
 import { askNext, campaignStatus } from '../ml/planExperiments.js';
 import { type SearchSpace, parseSearchSpace } from '../ml/searchSpace.js';
-import { paritySpec } from '../plot/planSpecs.js';
+import { paretoSpec, paritySpec } from '../plot/planSpecs.js';
 import type { RouteDefinition } from './routes.js';
 
 const spaceField = z.union([z.string().min(1).max(100_000), z.record(z.string(), z.unknown())]).describe('the search space: YAML/JSON text, or the object (docs/ml.md)');
@@ -36,12 +36,15 @@ export const ML_ROUTES: RouteDefinition[] = [
     },
   },
   {
-    method: 'POST', url: '/api/plan/status', tag: 'planning', summary: 'Best runs, Pareto front, surrogate diagnostics and the leave-one-out parity plot (Vega-Lite)', body: planStatusRequestSchema,
+    method: 'POST', url: '/api/plan/status', tag: 'planning', summary: 'Best runs, Pareto front, surrogate diagnostics, the leave-one-out parity plot and (two objectives) the Pareto plot (Vega-Lite)', body: planStatusRequestSchema,
     handler: ({ body }) => {
       const b = body as z.infer<typeof planStatusRequestSchema>;
       const s = space(b.space);
-      const status = campaignStatus(s, parseRunsCsv(s, b.runs), { seed: b.seed });
-      return { ...status, paritySpec: status.parity ? paritySpec(status.parity) : null };
+      const campaign = parseRunsCsv(s, b.runs);
+      const status = campaignStatus(s, campaign, { seed: b.seed });
+      const [a, c] = s.objectives.map((o) => o.name);
+      const pareto = a !== undefined && c !== undefined && campaign.completed.length ? paretoSpec([a, c], campaign.completed.map((r) => ({ line: r.line, a: r.objectives[a]!, b: r.objectives[c]!, front: status.paretoFront.includes(r) }))) : null;
+      return { ...status, paritySpec: status.parity ? paritySpec(status.parity) : null, paretoSpec: pareto };
     },
   },
 ];

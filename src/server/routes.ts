@@ -35,6 +35,7 @@ import {
   yieldPlotQuerySchema,
 } from './apiSchemas.js';
 import { ML_ROUTES } from './mlRoutes.js';
+import { optimizeRequestSchema, optimizeResultSpec, optimizeTask, screenRequestSchema, screenResultSpec, screenTask } from '../jobs/mlTasks.js';
 
 /** Solves one sweep chunk elsewhere (the Redis queue's workers); absent: the in-process worker pool. */
 export type SweepChunkRunner = NonNullable<Parameters<typeof runParallelSweep>[0]['runChunk']>;
@@ -367,6 +368,10 @@ ROUTES.push(
 );
 
 ROUTES.push(...ML_ROUTES);
+ROUTES.push(
+  ...studyJobRoutes({ kind: 'optimize', url: '/api/kinetics/optimize', body: optimizeRequestSchema, start: 'Start a virtual-lab Bayesian optimization through a kinetic model as a background job; returns its id', progress: 'Progress (evaluations done) of an optimization; with its trace, best point and belief-map spec when done', task: optimizeTask, spec: optimizeResultSpec }),
+  ...studyJobRoutes({ kind: 'screen', url: '/api/screen', body: screenRequestSchema, start: 'Start a Monte Carlo screening of candidate surfaces (descriptor uncertainty) as a background job; returns its id', progress: 'Progress (candidates done) of a screening; with the ranked candidates and a plot spec when done', task: screenTask, spec: screenResultSpec }),
+);
 
 /** The OpenAPI 3.1 document, generated from {@link ROUTES} and their zod schemas. */
 export function openApiDocument(version: string): Record<string, unknown> {

@@ -13,6 +13,7 @@ const Calculators = lazy(() => import('./pages/Calculators.js').then((m) => ({ d
 const Mechanism = lazy(() => import('./pages/Mechanism.js').then((m) => ({ default: m.Mechanism })));
 const Kinetics = lazy(() => import('./pages/Kinetics.js').then((m) => ({ default: m.Kinetics })));
 const Process = lazy(() => import('./pages/Process.js').then((m) => ({ default: m.Process })));
+const PlanScreen = lazy(() => import('./pages/PlanScreen.js').then((m) => ({ default: m.PlanScreen })));
 const MyData = lazy(() => import('./pages/MyData.js').then((m) => ({ default: m.MyData })));
 
 /** sessionStorage key of the last filters seen on Literature or Compare. */
@@ -25,6 +26,7 @@ const PAGES = [
   { path: 'mechanism', label: 'Mechanism' },
   { path: 'kinetics', label: 'Kinetics' },
   { path: 'process', label: 'Process' },
+  { path: 'plan', label: 'Plan & screen' },
   { path: 'my-data', label: 'My data' },
 ] as const;
 
@@ -52,6 +54,8 @@ function App() {
         return <Kinetics />;
       case 'process':
         return <Process />;
+      case 'plan':
+        return <PlanScreen />;
       case 'my-data':
         return id === undefined || (id === 'edit' && editId) ? <MyData editId={id === 'edit' ? editId : undefined} /> : null;
       default:

@@ -1,0 +1,115 @@
+/**
+ * End-to-end test of the Plan & screen page in real Debian Chromium (playwright-core), set up as
+ * webapp.test.ts: suggestions from a pasted space and runs, the virtual-lab optimization to done, and a
+ * phone-width layout without horizontal overflow. Needs `npm run build` and /usr/bin/chromium.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type Browser, type Page, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from '../../src/server/startServer.js';
+
+const shots = new URL('../../test-results/screenshots/', import.meta.url).pathname;
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cncouple-e2e-plan-'));
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+
+const shot = (name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  if (!existsSync(new URL('../../web/dist/index.html', import.meta.url))) throw new Error('web/dist is missing: run `npm run build` first');
+  server = await startServer({ port: 0, dataDir });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking'] });
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const space = 'parameters:\n  - { name: a, type: continuous, low: 0, high: 1 }\nobjectives: [{ name: y, goal: maximize }]\n';
+// y = a(2 − a) at five points: enough finished runs (max(5, 2·1) = 5) for the surrogate and log-EI
+const runs = 'a,y\n0.1,0.19\n0.3,0.51\n0.5,0.75\n0.7,0.91\n0.9,0.99\n';
+
+describe('Plan & screen page in Chromium', () => {
+  it('the form builds a space the server accepts (the example: two parameters, one log-scaled, five runs)', async () => {
+    await page.goto(`${server.url}/#/plan`);
+    await page.getByRole('heading', { name: 'Plan & screen' }).waitFor();
+    await page.getByLabel('parameter 2 log scale').waitFor();
+    expect(await page.getByLabel('parameter 2 log scale').isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Suggest next runs' }).click();
+    const table = page.locator('table[aria-label="suggestions"]');
+    await table.waitFor({ timeout: 30_000 });
+    expect(await table.locator('tbody tr').count()).toBe(3);
+    // every suggested c inside the form's 1–1000 mM range
+    for (const text of await table.locator('tbody tr td:nth-child(3)').allInnerTexts()) {
+      expect(Number(text)).toBeGreaterThanOrEqual(1);
+      expect(Number(text)).toBeLessThanOrEqual(1000);
+    }
+    await shot('plan-form');
+  }, 90_000);
+
+  it('suggests the next runs from a pasted space and runs, with predicted mean ± sd and the parity plot', async () => {
+    await page.goto(`${server.url}/#/plan`);
+    await page.getByRole('heading', { name: 'Plan & screen' }).waitFor();
+    await page.getByRole('button', { name: /Edit as YAML\/JSON/ }).click();
+    await page.getByLabel('parameter space (YAML or JSON)').fill(space);
+    await page.getByLabel('runs CSV', { exact: true }).fill(runs);
+    await page.locator('input[aria-label="suggestions"]').fill('2');
+    await page.getByRole('button', { name: 'Suggest next runs' }).click();
+    const table = page.locator('table[aria-label="suggestions"]');
+    await table.waitFor({ timeout: 30_000 });
+    expect(await table.locator('tbody tr').count()).toBe(2);
+    expect(await page.getByTestId('ask-summary').innerText()).toContain('by log-ei from 5 finished and 0 in-flight');
+    const cells = await table.locator('tbody tr').first().locator('td').allInnerTexts();
+    const a = Number(cells[1]);
+    expect(a).toBeGreaterThanOrEqual(0);
+    expect(a).toBeLessThanOrEqual(1);
+    expect(cells[2]).toMatch(/^-?\d.* ± \d/);
+    await page.getByRole('img', { name: 'surrogate parity (leave-one-out)' }).waitFor({ timeout: 30_000 });
+    await shot('plan-suggestions');
+    // a bad run is named next to the form
+    await page.getByLabel('runs CSV', { exact: true }).fill('a,y\n1.5,0.2\n');
+    await page.getByRole('button', { name: 'Suggest next runs' }).click();
+    await expect.poll(() => page.getByRole('alert', { name: 'planning problems' }).innerText(), { timeout: 15_000 }).toMatch(/1\.5|outside|line/);
+  }, 90_000);
+
+  it('runs a virtual-lab optimization to done with its best-so-far curve', async () => {
+    await page.goto(`${server.url}/#/plan?lab.budget=6`);
+    await page.getByRole('button', { name: 'Optimize' }).click();
+    await expect.poll(() => page.getByTestId('lab-summary').innerText(), { timeout: 60_000 }).toMatch(/Best log10 TOF of urea/);
+    expect(await page.getByRole('progressbar', { name: 'optimization progress' }).innerText()).toContain('6/6 evaluations');
+    await page.getByRole('img', { name: 'best so far vs evaluation' }).waitFor({ timeout: 30_000 });
+    await shot('plan-virtual-lab');
+  }, 120_000);
+
+  it('screens the example candidates through the same model to a ranked table', async () => {
+    await page.getByRole('button', { name: 'Screen' }).click();
+    const table = page.locator('table[aria-label="screened candidates"]');
+    await table.waitFor({ timeout: 60_000 });
+    expect(await table.locator('tbody tr').count()).toBe(3);
+    // P(top 1) over the candidates sums to 1 (each sample has exactly one top candidate)
+    const p = (await table.locator('tbody tr td:nth-child(4)').allInnerTexts()).map(Number);
+    expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 2);
+    expect(await page.getByRole('progressbar', { name: 'screening progress' }).innerText()).toContain('3/3 candidates');
+  }, 90_000);
+
+  it('fits a phone-width window without horizontal overflow', async () => {
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.goto(`${server.url}/#/plan`);
+    await page.getByRole('heading', { name: 'Plan & screen' }).waitFor();
+    // the space and runs were kept in this browser's localStorage (text mode, from the first test)
+    await page.getByLabel('runs CSV', { exact: true }).fill(runs);
+    await page.getByRole('button', { name: 'Suggest next runs' }).click();
+    await page.locator('table[aria-label="suggestions"]').waitFor({ timeout: 30_000 });
+    // evaluated in the page: a string keeps DOM names out of the Node typecheck
+    const overflow = (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
+    expect(overflow).toBeLessThanOrEqual(0);
+    await shot('plan-narrow');
+  });
+});
