@@ -1,6 +1,7 @@
 import { CommanderError } from 'commander';
 import { z } from 'zod';
 import { InputError } from '../chem/InputError.js';
+import { allowedOfZodIssue } from '../chem/zodIssues.js';
 import { JobForbiddenError, JobNotFinishedError, JobNotFoundError, JobQuotaError } from '../jobs/JobManager.js';
 import { ConflictError, CorruptDatabaseError, DatabaseError, ForbiddenError, ImportError, NotFoundError, ReadOnlyError } from '../store/errors.js';
 
@@ -78,33 +79,6 @@ export const MAX_PROBLEMS = 100;
 const firstLine = (text: string) => text.split('\n')[0] ?? text;
 const capped = (problems: ErrorProblem[], max: number) => ({ problems: problems.slice(0, max), ...(problems.length > max ? { moreProblems: problems.length - max } : {}) });
 const fieldOf = (path: readonly PropertyKey[]) => path.map(String).join('.');
-
-/** What a zod issue's schema accepts, where the issue says it: enum options, literal values, bounds, type, format. */
-export function allowedOfZodIssue(issue: z.core.$ZodIssue): string | undefined {
-  const bound = (word: 'at least' | 'at most' | 'more than' | 'less than', value: number | bigint, origin: string) => {
-    if (origin === 'array' || origin === 'set') return `${word} ${value} items`;
-    if (origin === 'string') return `${word} ${value} characters`;
-    return `a number ${word} ${value}`;
-  };
-  switch (issue.code) {
-    case 'invalid_value':
-      return issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-    case 'too_small':
-      return bound(issue.inclusive === false ? 'more than' : 'at least', issue.minimum, issue.origin);
-    case 'too_big':
-      return bound(issue.inclusive === false ? 'less than' : 'at most', issue.maximum, issue.origin);
-    case 'invalid_type':
-      return issue.expected === 'int' ? 'an integer' : `a ${issue.expected}`;
-    case 'invalid_format':
-      return `a ${issue.format}`;
-    case 'not_multiple_of':
-      return `a multiple of ${issue.divisor}`;
-    case 'unrecognized_keys':
-      return 'only the documented fields';
-    default:
-      return undefined;
-  }
-}
 
 /** Field (option or argument) and allowed form of a commander parse error, read from its message. */
 function commanderReport(error: CommanderError): ErrorReport {
