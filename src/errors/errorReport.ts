@@ -83,12 +83,15 @@ const fieldOf = (path: readonly PropertyKey[]) => path.map(String).join('.');
 /** Field (option or argument) and allowed form of a commander parse error, read from its message. */
 function commanderReport(error: CommanderError): ErrorReport {
   const message = error.message.replace(/^error:\s*/, '');
-  const quoted = /'([^']+)'/.exec(message)?.[1]?.split(' ')[0];
+  const quotedFull = /'([^']+)'/.exec(message)?.[1];
+  const quoted = quotedFull?.split(' ')[0];
   const choices = /Allowed choices are (.+?)\.?$/.exec(message)?.[1];
   const allowed =
     error.code === 'commander.unknownOption' ? 'the options of `--help`' :
     error.code === 'commander.unknownCommand' ? 'a command of `cncouple --help`' :
     error.code === 'commander.excessArguments' ? 'the arguments of `--help`' :
+    error.code === 'commander.missingMandatoryOptionValue' || error.code === 'commander.optionMissingArgument' ? `a value: ${quotedFull}` :
+    error.code === 'commander.missingArgument' ? `a value for <${quotedFull}>` :
     choices !== undefined ? `one of ${choices}` : undefined;
   return { code: 'bad-input', message, ...(quoted ? { field: quoted } : {}), ...(allowed ? { allowed } : {}), kind: error.code, status: 400, exitCode: 2 };
 }
