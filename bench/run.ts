@@ -2,7 +2,8 @@
  * `npm run bench`: runs every benchmark group, prints tables and writes bench/results.json.
  * Chemistry: each group's first case is its baseline (ratio column). CLI: start-up against `node -e 0`.
  * Store: SQLite and PostgreSQL in the same run. Options by environment: BENCH_MS (time per chemistry case, default 1000), BENCH_RECORDS
- * (synthetic records, default 100000), BENCH_QUERIES (repetitions per query, default 100).
+ * (synthetic records, default 100000), BENCH_QUERIES (repetitions per query, default 100), BENCH_ML_SEEDS (default 10) and
+ * BENCH_ML_PROBLEMS (default branin,hartmann6,volcano; add pulse for the 4-parameter pulse program, ~8 min).
  */
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -14,6 +15,7 @@ import { runApiBench } from './api.bench.js';
 import { runKineticsBench } from './kinetics.bench.js';
 import { runProcessBench } from './process.bench.js';
 import { runStoreBench } from './store.bench.js';
+import { runMlBench } from './ml.bench.js';
 
 async function main() {
   const budgetMs = Number(process.env.BENCH_MS ?? 1000);
@@ -57,7 +59,12 @@ async function main() {
   const api = await runApiBench();
   console.table(api.map((a) => ({ request: a.request, 'req/s': Math.round(a.requestsPerSecond), 'p50 ms': a.latencyP50Ms, 'p99 ms': a.latencyP99Ms, errors: a.errors, non2xx: a.non2xx })));
   const meta = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', budgetMs };
-  writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify({ meta, chem, cli, catmapGrids, store, kinetics, process: processBench, api }, null, 2) + '\n');
+  // Bayesian optimization vs random search and grids (regret over seeds; bench/ml-regret.svg)
+  const ml = runMlBench(Number(process.env.BENCH_ML_SEEDS ?? 10), (process.env.BENCH_ML_PROBLEMS ?? 'branin,hartmann6,volcano').split(','));
+  for (const p of [ml.branin, ml.hartmann6, ml.volcano, ml.pulse]) {
+    if (p) console.table(Object.fromEntries(p.curves.map((c) => [`${p.problem}: ${c.method}`, { [`median regret after ${p.budget}`]: c.median[p.budget - 1]!.toExponential(2), q25: c.q25[p.budget - 1]!.toExponential(2), q75: c.q75[p.budget - 1]!.toExponential(2) }])));
+  }
+  writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify({ meta, chem, cli, catmapGrids, store, kinetics, process: processBench, api, ml }, null, 2) + '\n');
   console.log(`wrote bench/results.json (node ${meta.node}, ${meta.cpus} cpus)`);
 }
 

@@ -203,10 +203,10 @@ describe('issue 15 in Chromium, desktop', () => {
 
   it('7: filters, sort and page live in the URL; every view has a title; unknown routes have a page', async () => {
     await visit(page, `#/literature?origin=literature`);
-    await page.getByText('38 records').waitFor();
+    await page.getByText('47 records').waitFor();
     expect(await page.title()).toBe('Literature — cncouple');
     await page.getByLabel('Product').selectOption('urea');
-    await page.getByText('11 records').waitFor();
+    await page.getByText('13 records').waitFor();
     await page.getByRole('button', { name: /^Catalyst/ }).click();
     await expect.poll(() => page.url()).toContain('sort=catalyst&order=asc');
     expect(page.url()).toContain('origin=literature');
@@ -215,7 +215,7 @@ describe('issue 15 in Chromium, desktop', () => {
     // a fresh tab opening the link shows the same view
     const other = await desktop.newPage();
     await other.goto(url);
-    await other.getByText('11 records').waitFor();
+    await other.getByText('13 records').waitFor();
     expect(await other.getByLabel('Product').inputValue()).toBe('urea');
     expect(await other.locator('th[aria-sort="ascending"]').innerText()).toContain('Catalyst');
     await other.close();
@@ -227,7 +227,7 @@ describe('issue 15 in Chromium, desktop', () => {
     await page.getByRole('link', { name: 'Calculators' }).click();
     await expect.poll(() => page.title(), { timeout: 15000 }).toBe('Calculators — cncouple');
     await page.getByRole('link', { name: 'Literature', exact: true }).click();
-    await page.getByText('11 records').waitFor();
+    await page.getByText('13 records').waitFor();
     expect(page.url()).toContain('product=urea');
     // the slider of the Mechanism page and its model
     await visit(page, `#/mechanism?model=oxime-fe&U=-0.50`);
@@ -246,14 +246,14 @@ describe('issue 15 in Chromium, desktop', () => {
 
   it('7: the filtered table exports as CSV and JSON', async () => {
     await visit(page, `#/literature?product=urea&origin=literature`);
-    await page.getByText('11 records').waitFor();
+    await page.getByText('13 records').waitFor();
     const csv = await downloadOf(page, () => page.getByRole('button', { name: 'CSV' }).click());
     expect(csv.name).toBe('cncouple-records-filtered.csv');
     const lines = csv.content.toString().trim().split('\n');
-    expect(lines).toHaveLength(12); // header + the 11 urea records
+    expect(lines).toHaveLength(14); // header + the 13 urea records
     expect(lines[0]).toMatch(/^id,catalyst,product,strategy,nitrogenSources,carbonSources,faradaicEfficiencyPercent,potentialVvsRHE,/);
     const json = JSON.parse((await downloadOf(page, () => page.getByRole('button', { name: 'JSON' }).click())).content.toString()) as { product: string; id: string }[];
-    expect(json).toHaveLength(11);
+    expect(json).toHaveLength(13);
     expect(new Set(json.map((r) => r.id)).size).toBe(11);
   });
 
@@ -298,7 +298,7 @@ describe('issue 15 in Chromium, desktop', () => {
     expect(userBib).toContain('doi = {10.1000/e2e-csv}');
     // BibTeX of the filtered list: one entry per source paper
     await visit(page, `#/literature?product=urea&origin=literature`);
-    await page.getByText('11 records').waitFor();
+    await page.getByText('13 records').waitFor();
     const listBib = (await downloadOf(page, () => page.getByRole('button', { name: 'BibTeX' }).click())).content.toString();
     const entries = listBib.match(/^@\w+\{/gm) ?? [];
     const citations = (await (await fetch(`${server.url}/api/records?product=urea&origin=literature&limit=100`)).json()) as { records: { sourceCitation: string }[] };
@@ -345,7 +345,7 @@ describe('issue 15 in Chromium, desktop', () => {
     await visit(page, `#/literature?origin=literature`);
     await page.getByRole('status').filter({ hasText: 'Loading records…' }).waitFor();
     open();
-    await page.getByText('38 records').waitFor();
+    await page.getByText('47 records').waitFor();
     await page.unroute('**/api/records?*');
     await visit(page, `#/literature?q=no-such-catalyst`);
     await page.getByText('No record matches these filters.').waitFor();
@@ -372,7 +372,7 @@ describe('issue 15 in Chromium, desktop', () => {
 
   it('10: the first click on a sort header sorts ascending, catalyst names case-insensitively', async () => {
     await visit(page, `#/literature?origin=literature`);
-    await page.getByText('38 records').waitFor();
+    await page.getByText('47 records').waitFor();
     await page.getByRole('button', { name: /^Catalyst/ }).click();
     await expect.poll(() => page.locator('th[aria-sort="ascending"]').count()).toBe(1);
     await expect.poll(() => page.locator('table.records tbody tr td:first-child a').first().innerText()).toBe('AD-Fe/NC');
@@ -486,7 +486,7 @@ describe('issue 15 in Chromium, phone (390×844)', () => {
     expect(await evaluate(p, `getComputedStyle(document.querySelector('table.records tbody tr td[data-label="FE"]')).display`)).toBe('block');
     // a link with filters opens them
     await visit(p, `#/literature?product=urea&origin=literature`);
-    await p.getByText('11 records').waitFor();
+    await p.getByText('13 records').waitFor();
     expect(await p.locator('details.filters-box').getAttribute('open')).toBe('');
     await p.close();
   });
