@@ -7,7 +7,7 @@ import {
   parseHumanNumber,
 } from '../chem/index.js';
 import { assertFiniteResult } from '../chem/assertFiniteResult.js';
-import { ConflictError, DatabaseError, ForbiddenError, ImportError, NotFoundError, ReadOnlyError } from '../store/errors.js';
+import { errorBody, toErrorReport } from '../errors/errorReport.js';
 import { type Output, registerDbCommands } from './dbCommands.js';
 import { defaultDataDir } from '../store/defaultDataDir.js';
 import { registerKineticsCommands } from './kineticsCommands.js';
@@ -283,23 +283,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout(json ? JSON.stringify(out.json, null, 2) + '\n' : out.text + '\n');
     exitCode = out.exitCode ?? 0;
   });
-  const fail = (message: string, error: Record<string, unknown>, detail: string[] = []) => {
-    io.stderr(`error: ${message}\n${detail.map((d) => `  ${d}\n`).join('')}`);
-    if (wantsJson) io.stdout(JSON.stringify({ error: { message, ...error } }) + '\n');
-    return 2;
-  };
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2; // commander printed its message
-    if (error instanceof InputError) return fail(error.message.split('\n')[0] ?? error.message, { field: error.field, allowed: error.allowed });
-    if (error instanceof ImportError) {
-      return fail(`import refused, nothing written: ${error.problems.length} problem(s)`, { problems: error.problems }, error.problems.map((p) => `line ${p.line}, ${p.field}: ${p.message}`));
+    // commander wrote its own message on stderr; help and --version end with exit code 0
+    if (error instanceof CommanderError && error.exitCode === 0) return 0;
+    const report = toErrorReport(error);
+    if (report.code === 'internal') {
+      io.stderr(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      return report.exitCode;
     }
-    if (error instanceof NotFoundError || error instanceof ReadOnlyError || error instanceof ConflictError || error instanceof ForbiddenError) return fail(error.message, { id: error.id, kind: error.name });
-    if (error instanceof DatabaseError) return fail(error.message, { location: error.location, kind: error.name });
-    io.stderr(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    return 1;
+    if (!(error instanceof CommanderError)) io.stderr(`error: ${report.message}\n${(report.detail ?? []).map((d) => `  ${d}\n`).join('')}`);
+    if (wantsJson) io.stdout(JSON.stringify({ error: errorBody(report) }) + '\n');
+    return report.exitCode;
   }
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { InputError } from '../chem/index.js';
 
 /** State of a background job. */
 export interface JobState<R> {
@@ -133,12 +132,22 @@ export class JobManager {
     return { kind: job.kind, status: job.status, partial: job.partial };
   }
 
-  /** A job's state (without its result unless `withResult`). @throws {InputError} for unknown ids */
+  /** A job's state (without its result unless `withResult`). @throws {JobNotFoundError} for unknown ids */
   get(id: string, withResult = false): JobState<unknown> {
     const job = this.jobs.get(id);
     if (!job) throw new JobNotFoundError(id);
     const { controller: _controller, partial: _partial, client: _client, result, ...state } = job;
     return withResult ? { ...state, result } : state;
+  }
+
+  /**
+   * A finished job's result. @throws {JobNotFoundError} for unknown ids, {JobNotFinishedError} while it runs or
+   * when it failed or was cancelled
+   */
+  result(id: string): unknown {
+    const job = this.get(id, true);
+    if (job.status !== 'done') throw new JobNotFinishedError(id, job.status, job.error);
+    return job.result;
   }
 
   /**
@@ -158,11 +167,30 @@ export class JobManager {
   }
 }
 
-/** Unknown job id (HTTP 404). */
-export class JobNotFoundError extends InputError {
+/** Unknown job id (code not-found: HTTP 404, CLI exit 2). Not an input error: the id is well formed, the job is gone or never was. */
+export class JobNotFoundError extends Error {
+  /** The path parameter that named the job. */
+  readonly field = 'id';
+  /** What `id` accepts. */
+  readonly allowed = 'the id returned when the job was started (finished jobs are kept until 50 newer ones finished)';
+  readonly id: string;
   constructor(id: string) {
-    super('id', 'the id returned when the job was started', `no job "${id}"`);
+    super(`no job "${id}"`);
     this.name = 'JobNotFoundError';
+    this.id = id;
+  }
+}
+
+/** The result of a job that is still running, or ended without one (code job-not-finished: HTTP 409, CLI exit 2). */
+export class JobNotFinishedError extends Error {
+  readonly id: string;
+  /** The job's status: running, failed or cancelled. */
+  readonly status: string;
+  constructor(id: string, status: string, reason?: string) {
+    super(`job "${id}" is ${status}${reason ? ` (${reason})` : ''}; its result exists once its status is "done"`);
+    this.name = 'JobNotFinishedError';
+    this.id = id;
+    this.status = status;
   }
 }
 
@@ -182,8 +210,10 @@ export class JobQuotaError extends Error {
 /** A cancel of another client's job (HTTP 403): only its starter or an admin token may cancel it. */
 export class JobForbiddenError extends Error {
   readonly statusCode = 403;
+  readonly id: string;
   constructor(id: string) {
     super(`job "${id}" was started by another client; only it, or an admin token, may cancel it`);
     this.name = 'JobForbiddenError';
+    this.id = id;
   }
 }

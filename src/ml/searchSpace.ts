@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InputError } from '../chem/index.js';
+import { inputErrorFromZod } from '../chem/zodIssues.js';
 
 /**
  * The search space of an experiment campaign: parameters, linear inequality constraints and one or two
@@ -118,10 +119,7 @@ export function parseLinearConstraint(text: string, numeric: string[], field: st
  */
 export function parseSearchSpace(raw: unknown): SearchSpace {
   const parsed = searchSpaceSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new InputError(issue.path.join('.') || 'space', 'a search space as in docs/ml.md', issue.message);
-  }
+  if (!parsed.success) throw inputErrorFromZod(parsed.error, 'space', 'a search space as in docs/ml.md');
   const { parameters, objectives } = parsed.data;
   const names = [...parameters.map((p) => p.name), ...objectives.map((o) => o.name)];
   names.forEach((n, i) => {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { InputError, molarMassGPerMol, resolveSpecies } from '../chem/index.js';
+import { molarMassGPerMol, resolveSpecies } from '../chem/index.js';
+import { inputErrorFromZod } from '../chem/zodIssues.js';
 import { electrolyteFromText } from '../transport/electrolyteFromText.js';
 import { type MicroenvironmentResult, solveMicroenvironmentAtCurrents } from '../transport/solveMicroenvironment.js';
 import { type TransientMicroenvironmentResult, pulseSchedule, transientMicroenvironment } from '../transport/transientMicroenvironment.js';
@@ -9,10 +10,7 @@ import { flowCellStudy, teaStudy } from './studies.js';
 /** Validates `raw` with a study schema; zod issues become one InputError naming the field path. */
 export function validateStudyInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new InputError(issue.path.join('.') || 'input', 'the study input format (docs/cli.md)', issue.message);
-  }
+  if (!parsed.success) throw inputErrorFromZod(parsed.error, 'input', 'the study input format (docs/cli.md)');
   return parsed.data;
 }
 

@@ -1,12 +1,9 @@
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
 import { assertFiniteResult } from '../chem/assertFiniteResult.js';
-import { InputError } from '../chem/index.js';
-import { JobManager, JobNotFoundError } from '../jobs/JobManager.js';
-import { ConflictError, DatabaseError, ForbiddenError, ImportError, NotFoundError, ReadOnlyError } from '../store/errors.js';
-import { JobQuotaError } from '../jobs/JobManager.js';
+import { errorBody, toErrorReport } from '../errors/errorReport.js';
+import { JobManager } from '../jobs/JobManager.js';
 import type { RecordStore } from '../store/RecordStore.js';
 import { VERSION } from '../version.js';
 import { DEFAULT_BODY_LIMIT_BYTES, bodyLimitOf } from './bodyLimits.js';
@@ -30,37 +27,14 @@ export interface BuildAppOptions {
   security?: ServerSecurityOptions;
 }
 
-/**
- * Validation issues listed in a 400 response (default 5); the rest are counted in `moreIssues`. A body with
- * a 10⁶-element array got every issue serialized before: an 88 MB response in 4.8 s (issue 14).
- */
-export const MAX_ISSUES = 5;
-/** Bad import rows listed in a 400 response (default 100); the rest are counted in `moreProblems`. */
-export const MAX_PROBLEMS = 100;
-const more = (key: string, total: number, shown: number) => (total > shown ? { [key]: total - shown } : {});
+export { MAX_ISSUES, MAX_PROBLEMS } from '../errors/errorReport.js';
 
-/** The one mapping from errors to HTTP statuses: bad input 400, unknown id 404, read-only/conflict 409. */
+/** Sends an error as `{error: …}` with the status of its {@link toErrorReport} (the one mapping shared with the CLI). */
 function sendError(reply: FastifyReply, error: unknown): FastifyReply {
-  if (error instanceof JobNotFoundError) return reply.code(404).send({ error: { field: error.field, message: error.message } });
-  if (error instanceof InputError) return reply.code(400).send({ error: { field: error.field, allowed: error.allowed, message: error.message.split('\n')[0] } });
-  if (error instanceof z.ZodError) {
-    const issue = error.issues[0]!;
-    const field = issue.path.join('.') || '(body)';
-    const issues = error.issues.slice(0, MAX_ISSUES).map((i) => ({ field: i.path.join('.'), message: i.message }));
-    return reply.code(400).send({ error: { field, message: `${field}: ${issue.message}`, issues, ...more('moreIssues', error.issues.length, MAX_ISSUES) } });
-  }
-  if (error instanceof ImportError) {
-    return reply.code(400).send({ error: { message: error.message, problems: error.problems.slice(0, MAX_PROBLEMS), ...more('moreProblems', error.problems.length, MAX_PROBLEMS) } });
-  }
-  if (error instanceof NotFoundError) return reply.code(404).send({ error: { message: error.message, id: error.id } });
-  if (error instanceof ReadOnlyError || error instanceof ConflictError) return reply.code(409).send({ error: { message: error.message, id: error.id } });
-  if (error instanceof ForbiddenError) return reply.code(403).send({ error: { message: error.message, id: error.id } });
-  if (error instanceof DatabaseError) return reply.code(503).send({ error: { message: error.message, kind: error.name } });
-  if (error instanceof JobQuotaError) return reply.code(error.statusCode).header('retry-after', String(error.retryAfterS)).send({ error: { message: error.message } });
-  const status = (error as { statusCode?: number }).statusCode;
-  if (status && status >= 400 && status < 500) return reply.code(status).send({ error: { message: (error as Error).message } });
-  reply.log.error(error);
-  return reply.code(500).send({ error: { message: 'internal error' } });
+  const report = toErrorReport(error);
+  if (report.code === 'internal') reply.log.error(error);
+  if (report.retryAfterS !== undefined) reply.header('retry-after', String(report.retryAfterS));
+  return reply.code(report.status).send({ error: errorBody(report) });
 }
 
 const isText = (r: RouteResult): r is { contentType: string; body: string; status?: number } =>
@@ -133,7 +107,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   if (existsSync(webRoot)) {
     await serveWebApp(app, webRoot);
   } else {
-    app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: { message: `no route ${request.method} ${request.url.split('?')[0]}` } }));
+    app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: { code: 'not-found', message: `no route ${request.method} ${request.url.split('?')[0]}` } }));
   }
   return app;
 }

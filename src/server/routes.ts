@@ -36,6 +36,7 @@ import {
 } from './apiSchemas.js';
 import { ML_ROUTES } from './mlRoutes.js';
 import { optimizeRequestSchema, optimizeResultSpec, optimizeTask, screenRequestSchema, screenResultSpec, screenTask } from '../jobs/mlTasks.js';
+import { jobRoutes } from './jobRoutes.js';
 
 /** Solves one sweep chunk elsewhere (the Redis queue's workers); absent: the in-process worker pool. */
 export type SweepChunkRunner = NonNullable<Parameters<typeof runParallelSweep>[0]['runChunk']>;
@@ -215,31 +216,31 @@ ROUTES.push(
   { method: 'DELETE', url: '/api/kinetics/sweeps/:id', tag: 'kinetics', summary: 'Cancel a sweep job (its starter or an admin token)', handler: ({ params, jobs, client, actor }) => jobs.cancel(params.id!, { client, admin: actor?.scope === 'admin' }) },
   {
     method: 'GET', url: '/api/kinetics/sweeps/:id/result', tag: 'kinetics', summary: 'Result of a finished sweep: grids and a heat-map spec', query: sweepResultQuerySchema,
-    handler: ({ params, query, jobs }) => {
-      const job = jobs.get(params.id!, true);
-      if (job.status !== 'done') throw new InputError('id', 'a finished job', `job is ${job.status}`);
-      const { result, spec, products } = job.result as { result: SweepResult; spec: { x: { name: string }; y?: { name: string } }; products: string[] };
-      const q = query as z.infer<typeof sweepResultQuerySchema>;
-      const product = q.product ?? products[0]!;
-      if (!products.includes(product)) throw new InputError('product', `a product of the model (${products.join(', ')})`, `got "${product}"`);
-      return {
-        xValues: result.xValues,
-        yValues: result.yValues,
-        converged: Array.from(result.converged),
-        status: Array.from(result.status, (st) => SWEEP_STATUS_NAMES[st]),
-        residual: finiteOrNull(result.residual),
-        failures: result.failures,
-        resolved: Object.fromEntries(Object.entries(result.resolved).map(([k, v]) => [k, Array.from(v, (b) => b === 1)])),
-        tofPerS: Object.fromEntries(Object.entries(result.tofPerS).map(([k, v]) => [k, finiteOrNull(v)])),
-        ...(result.coverages ? { coverages: Object.fromEntries(result.adsorbates.map((a, k) => [a, finiteOrNull(result.coverages!.filter((_, i) => i % result.adsorbates.length === k))])) } : {}),
-        ...(result.stepRatesPerS ? { stepRatesPerS: Object.fromEntries(result.steps.map((st, j) => [st, finiteOrNull(result.stepRatesPerS!.filter((_, i) => i % result.steps.length === j))])) } : {}),
-        log10Tof: Object.fromEntries(Object.entries(result.log10Tof).map(([k, v]) => [k, finiteOrNull(v)])),
-        faradaicEfficiency: Object.fromEntries(Object.entries(result.faradaicEfficiency).map(([k, v]) => [k, finiteOrNull(v)])),
-        spec: volcanoSpec(result, product, q.quantity, spec.x.name, spec.y?.name ?? ''),
-      };
-    },
+    handler: ({ params, query, jobs }) => sweepResultBody(jobs.result(params.id!), query as z.infer<typeof sweepResultQuerySchema>),
   },
 );
+
+/** The JSON of a finished sweep job: grids (NaN as null) and a heat-map spec of `q.product` (default the first). */
+function sweepResultBody(raw: unknown, q: z.infer<typeof sweepResultQuerySchema>) {
+  const { result, spec, products } = raw as { result: SweepResult; spec: { x: { name: string }; y?: { name: string } }; products: string[] };
+  const product = q.product ?? products[0]!;
+  if (!products.includes(product)) throw new InputError('product', `a product of the model (${products.join(', ')})`, `got "${product}"`);
+  return {
+    xValues: result.xValues,
+    yValues: result.yValues,
+    converged: Array.from(result.converged),
+    status: Array.from(result.status, (st) => SWEEP_STATUS_NAMES[st]),
+    residual: finiteOrNull(result.residual),
+    failures: result.failures,
+    resolved: Object.fromEntries(Object.entries(result.resolved).map(([k, v]) => [k, Array.from(v, (b) => b === 1)])),
+    tofPerS: Object.fromEntries(Object.entries(result.tofPerS).map(([k, v]) => [k, finiteOrNull(v)])),
+    ...(result.coverages ? { coverages: Object.fromEntries(result.adsorbates.map((a, k) => [a, finiteOrNull(result.coverages!.filter((_, i) => i % result.adsorbates.length === k))])) } : {}),
+    ...(result.stepRatesPerS ? { stepRatesPerS: Object.fromEntries(result.steps.map((st, j) => [st, finiteOrNull(result.stepRatesPerS!.filter((_, i) => i % result.steps.length === j))])) } : {}),
+    log10Tof: Object.fromEntries(Object.entries(result.log10Tof).map(([k, v]) => [k, finiteOrNull(v)])),
+    faradaicEfficiency: Object.fromEntries(Object.entries(result.faradaicEfficiency).map(([k, v]) => [k, finiteOrNull(v)])),
+    spec: volcanoSpec(result, product, q.quantity, spec.x.name, spec.y?.name ?? ''),
+  };
+}
 
 /** What a sweep job keeps as it goes: its input and the chunks finished so far. */
 interface SweepPartial {
@@ -367,7 +368,7 @@ ROUTES.push(
   studyRoute('/api/tea', 'process', teaStudy),
 );
 
-ROUTES.push(...ML_ROUTES);
+ROUTES.push(...ML_ROUTES, ...jobRoutes({ sweep: (raw) => sweepResultBody(raw, sweepResultQuerySchema.parse({})) }));
 ROUTES.push(
   ...studyJobRoutes({ kind: 'optimize', url: '/api/kinetics/optimize', body: optimizeRequestSchema, start: 'Start a virtual-lab Bayesian optimization through a kinetic model as a background job; returns its id', progress: 'Progress (evaluations done) of an optimization; with its trace, best point and belief-map spec when done', task: optimizeTask, spec: optimizeResultSpec }),
   ...studyJobRoutes({ kind: 'screen', url: '/api/screen', body: screenRequestSchema, start: 'Start a Monte Carlo screening of candidate surfaces (descriptor uncertainty) as a background job; returns its id', progress: 'Progress (candidates done) of a screening; with the ranked candidates and a plot spec when done', task: screenTask, spec: screenResultSpec }),
@@ -391,8 +392,8 @@ export function openApiDocument(version: string): Record<string, unknown> {
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(r.body, { io: 'input', unrepresentable: 'any' }) } } } } : {}),
       responses: {
         [String(r.status ?? 200)]: { description: 'success', content: { [r.produces ?? 'application/json']: {} } },
-        '400': { description: 'bad input: {"error": {"field", "allowed", "message"}}' },
-        ...(r.url.includes(':id') ? { '404': { description: 'unknown id' }, '409': { description: 'literature record is read-only (fork it), or id taken' } } : {}),
+        '400': { description: 'bad input: {"error": {"code": "bad-input", "field", "allowed", "message", "problems"?}} (every error body: src/errors/errorReport.ts)' },
+        ...(r.url.includes(':id') ? { '404': { description: 'unknown id: {"error": {"code": "not-found", …}}' }, '409': { description: r.url.startsWith('/api/jobs/') || r.url.endsWith('/result') ? 'the job has not finished (code job-not-finished)' : 'literature record is read-only (code read-only; fork it), or id taken (code conflict)' } } : {}),
       },
     };
   }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { type Kysely, type SelectQueryBuilder, type Transaction, sql } from 'kysely';
 import { z } from 'zod';
 import { InputError, findSpeciesEntry } from '../chem/index.js';
+import { inputErrorFromZod } from '../chem/zodIssues.js';
 import { canonicalSpeciesId } from '../data/canonicalSpecies.js';
 import { type CatalyticRecord, NON_CN_PRODUCT_IDS, NORMALIZER_VERSION, checkConsistency, normalizeRecord } from '../data/normalizeRecord.js';
 import type { RawRow } from '../data/recordCsv.js';
@@ -92,9 +93,7 @@ export interface RecordFlags {
 
 /** Turns zod issues into one InputError naming the first field path. */
 function toInputError(error: z.ZodError, prefix = ''): InputError {
-  const issue = error.issues[0]!;
-  const field = prefix + (issue.path.length ? issue.path.join('.') : '(record)');
-  return new InputError(field, 'see the record schema (docs/records.md)', issue.message, { cause: error });
+  return inputErrorFromZod(error, '(record)', 'see the record schema (docs/records.md)', prefix);
 }
 
 /** List options after validation (registry ids for species, defaults filled in). */

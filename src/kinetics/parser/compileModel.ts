@@ -1,5 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { InputError, type Formula, Rational, nullSpace, parseFormula } from '../../chem/index.js';
+import { inputErrorFromZod } from '../../chem/zodIssues.js';
 import { type ModelFile, type ModelFileInput, modelFileSchema } from './modelSchema.js';
 import { resolveFormationEnergies } from '../scaler/formationEnergies.js';
 import { type PhysicalConstants, physicalConstants } from '../thermodynamics/physicalConstants.js';
@@ -93,10 +94,7 @@ export function parseModelText(text: string, name = 'model'): ModelFile {
 /** Validates a model object. @throws {InputError} naming the field path */
 export function validateModel(raw: ModelFileInput): ModelFile {
   const parsed = modelFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new InputError(issue.path.join('.') || 'model', MODEL_ALLOWED, issue.message);
-  }
+  if (!parsed.success) throw inputErrorFromZod(parsed.error, 'model', MODEL_ALLOWED);
   return parsed.data;
 }
 
