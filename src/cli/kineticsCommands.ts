@@ -195,7 +195,7 @@ export function registerKineticsCommands(program: Command, run: Run): void {
     .option('--workers <n>', 'worker threads (default: all cores)')
     .option('--checkpoint <file>', 'save finished rows here and resume from it')
     .option('--queue <redis-url>', 'solve the chunks on `cncouple worker` processes reading this Redis queue (BullMQ) instead of local threads')
-    .option('--chunk-rows <n>', 'grid rows per chunk (default: about two chunks per local thread; smaller with many queue workers)')
+    .option('--chunk-rows <n>', 'grid rows per chunk (default: shrinking chunks of ceil(rows left / (2 × threads)) rows, at least 4)')
     .option('--out <file>', 'heat map .svg or .png (with --shard: the part file, .json)')
     .option('--shard <i/N>', 'solve only shard i of N (1-based; contiguous bands of grid rows) and write a part file to --out for `cncouple merge` (docs/deploy.md)')
     .option('--fields <list>', 'extra per-point output: coverages,rates,residual (JSON points and CSV columns)')

@@ -54,8 +54,9 @@ export const MIN_CHUNK_ROWS = 4;
  * (Polychronopoulos & Kuck, IEEE Trans. Comput. C-36 (1987) 1425, doi:10.1109/TC.1987.5009495) with two
  * chunks' worth per worker: ceil(rowsLeft / (2 · workers)), at least {@link MIN_CHUNK_ROWS}. Large chunks
  * first keep continuation going; the small ones at the end even out rows of unequal cost (near coverage phase
- * boundaries a row costs several times an easy one). On the 300 × 300 urea grid: 16 chunks instead of 4, and
- * a load-balance bound of 1.9–2.0 instead of 1.7 on 2 workers (bench/scaling.bench.ts, /work/notes/shard.md).
+ * boundaries a row costs several times an easy one). On the 300 × 300 urea grid on 2 workers: 14 chunks instead
+ * of 4, a load-balance bound (total row cost / makespan) of 1.99 instead of 1.71–1.92, at the CPU time of 4
+ * chunks (bench/scaling.bench.ts; numbers in BENCHMARKS.md).
  */
 export function guidedChunkRows(rowsLeft: number, workers: number): number {
   return Math.max(MIN_CHUNK_ROWS, Math.ceil(rowsLeft / (2 * workers)));
