@@ -9,7 +9,7 @@
  *   costs of the single-thread run (CPU time of each row) and the pool's in-order queue (each free worker takes
  *   the next chunk): total cost / makespan.
  * The machine this runs on may be shared: compare ratios within one run. Run: `npx tsx bench/scaling.bench.ts`
- * (ROWS=… POINTS=… to change the grid, REPEATS=… the warm repeats per case, default 2, best taken).
+ * (ROWS=… POINTS=… to change the grid, REPEATS=… the rounds, default 3: every case once per round, medians).
  */
 import { guidedChunkRows, runParallelSweep } from '../src/jobs/runParallelSweep.js';
 import { closeWorkerPools } from '../src/jobs/workerPool.js';
@@ -78,7 +78,7 @@ function makespan(rowCost: number[], sizes: number[], workers: number): number {
 }
 
 /** Runs the scaling benchmark. */
-export async function runScalingBench(rows = 300, points = 300, repeats = 2): Promise<ScalingBenchResult> {
+export async function runScalingBench(rows = 300, points = 300, repeats = 3): Promise<ScalingBenchResult> {
   const spec: SweepSpec = { x: { name: 'dG_NO', from: -1.5, to: 0.5, points }, y: { name: 'dG_CO', from: -0.5, to: 1.0, points: rows } };
   const model = compileModel(parseModelText(text));
   const total = rows * points;
@@ -102,31 +102,32 @@ export async function runScalingBench(rows = 300, points = 300, repeats = 2): Pr
     cases.push({ case: 'calling thread, one band', workers: 0, chunkRows: null, chunks: 1, wallS, cpuS, solvesPerS: total / wallS, balanceBound: null, converged: serial.converged.reduce((a, b) => a + b, 0) });
   }
 
-  const timed = async (workers: number, chunkRows: number | undefined) => {
-    let best: { wallS: number; cpuS: number; chunks: number; converged: number } | null = null;
-    for (let i = 0; i < repeats; i++) {
-      let chunks = 0;
-      const cpu0 = process.cpuUsage();
-      const t0 = performance.now();
-      const result = await runParallelSweep({ modelText: text, model, spec, workers, ...(chunkRows ? { chunkRows } : {}), onChunk: () => chunks++ });
-      const run = { wallS: (performance.now() - t0) / 1000, cpuS: cpuSeconds(cpu0), chunks, converged: result.converged.reduce((a, b) => a + b, 0) };
-      if (!best || run.wallS < best.wallS) best = run;
-    }
-    return best!;
+  const once = async (workers: number, chunkRows: number | undefined) => {
+    let chunks = 0;
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    const result = await runParallelSweep({ modelText: text, model, spec, workers, ...(chunkRows ? { chunkRows } : {}), onChunk: () => chunks++ });
+    return { wallS: (performance.now() - t0) / 1000, cpuS: cpuSeconds(cpu0), chunks, converged: result.converged.reduce((a, b) => a + b, 0) };
   };
 
-  // the 1-worker pool: its first sweep (cold), then warm
+  // warm both pools (the 1-worker pool's first sweep timed: workers load the modules and compile the model)
+  const small = { ...spec, y: { ...spec.y!, points: Math.min(rows, 30) } };
   const t0 = performance.now();
-  await runParallelSweep({ modelText: text, model, spec: { ...spec, y: { ...spec.y!, points: Math.min(rows, 30) } }, workers: 1 });
+  await runParallelSweep({ modelText: text, model, spec: small, workers: 1 });
   const coldPoolS = (performance.now() - t0) / 1000;
-  const one = await timed(1, undefined);
-  cases.push({ case: 'pool of 1 worker (default chunks)', workers: 1, chunkRows: null, ...one, solvesPerS: total / one.wallS, balanceBound: null });
-  // warm the 2-worker pool, then each chunking
-  await runParallelSweep({ modelText: text, model, spec: { ...spec, y: { ...spec.y!, points: Math.min(rows, 30) } }, workers: 2, chunkRows: 1 });
+  await runParallelSweep({ modelText: text, model, spec: small, workers: 2, chunkRows: 1 });
+  // the cases in rounds (1 worker, then each 2-worker chunking, again and again) so that a change in the
+  // machine's load hits every case alike; the median of each case's runs
+  const plans: { workers: number; chunkRows: number | undefined }[] = [{ workers: 1, chunkRows: undefined }, ...[undefined, Math.ceil(rows / 4), 16, 4, 1].map((chunkRows) => ({ workers: 2, chunkRows }))];
+  const runs = plans.map(() => [] as Awaited<ReturnType<typeof once>>[]);
+  for (let i = 0; i < repeats; i++) for (const [k, p] of plans.entries()) runs[k]!.push(await once(p.workers, p.chunkRows));
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const sumCost = rowCost.reduce((a, b) => a + b, 0);
-  for (const chunkRows of [undefined, Math.ceil(rows / 4), 16, 4, 1]) {
-    const two = await timed(2, chunkRows);
-    cases.push({ case: `pool of 2 workers, ${chunkRows ? `${chunkRows} rows per chunk` : 'default (guided) chunks'}`, workers: 2, chunkRows: chunkRows ?? null, ...two, solvesPerS: total / two.wallS, balanceBound: sumCost / makespan(rowCost, chunkSizes(rows, 2, chunkRows), 2) });
+  for (const [k, p] of plans.entries()) {
+    const r = runs[k]!;
+    const wallS = median(r.map((x) => x.wallS));
+    const name = p.workers === 1 ? 'pool of 1 worker (default chunks)' : `pool of 2 workers, ${p.chunkRows ? `${p.chunkRows} rows per chunk` : 'default (guided) chunks'}`;
+    cases.push({ case: name, workers: p.workers, chunkRows: p.chunkRows ?? null, chunks: r[0]!.chunks, wallS, cpuS: median(r.map((x) => x.cpuS)), solvesPerS: total / wallS, balanceBound: p.workers === 2 ? sumCost / makespan(rowCost, chunkSizes(rows, 2, p.chunkRows), 2) : null, converged: Math.min(...r.map((x) => x.converged)) });
   }
   await closeWorkerPools();
 
@@ -146,7 +147,7 @@ export async function runScalingBench(rows = 300, points = 300, repeats = 2): Pr
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const r = await runScalingBench(Number(process.env.ROWS ?? 300), Number(process.env.POINTS ?? 300), Number(process.env.REPEATS ?? 2));
+  const r = await runScalingBench(Number(process.env.ROWS ?? 300), Number(process.env.POINTS ?? 300), Number(process.env.REPEATS ?? 3));
   console.table(r.cases.map((c) => ({ case: c.case, chunks: c.chunks, 'wall s': c.wallS.toFixed(2), 'cpu s': c.cpuS.toFixed(2), 'solves/s': Math.round(c.solvesPerS), 'balance bound': c.balanceBound?.toFixed(2) ?? '', converged: c.converged })));
   console.table(r.ratios.map((x) => ({ case: x.case, 'wall 1w / 2w': x.wallRatio.toFixed(2), 'cpu 1w / 2w': x.cpuRatio.toFixed(2) })));
   console.log(`cold 1-worker pool (first 30-row sweep): ${r.coldPoolS.toFixed(2)} s; merge of 8 chunks on the main thread: ${(1000 * r.mergeS).toFixed(1)} ms; load average ${r.loadAverage.map((l) => l.toFixed(1)).join(' ')}`);
