@@ -6,7 +6,7 @@ import { runPulse } from '../kinetics/analyze/pulse.js';
 import { runPulseUntilPeriodic } from '../kinetics/analyze/pulseUntilPeriodic.js';
 import { runRamp } from '../kinetics/analyze/ramp.js';
 import type { SweepField, SweepResult, SweepSpec } from '../kinetics/mapper/descriptorSweep.js';
-import { sweepToCsv } from './sweepOutput.js';
+import { mapArrays, sweepJson, sweepSummary, sweepToCsv } from './sweepOutput.js';
 import type { CompiledModel } from '../kinetics/parser/compileModel.js';
 import { freeEnergyDiagram } from '../mechanism/freeEnergyDiagram.js';
 import { freeEnergyDiagramSpec } from '../plot/freeEnergyDiagramSpec.js';
@@ -195,12 +195,13 @@ export function registerKineticsCommands(program: Command, run: Run): void {
     .option('--workers <n>', 'worker threads (default: all cores)')
     .option('--checkpoint <file>', 'save finished rows here and resume from it')
     .option('--queue <redis-url>', 'solve the chunks on `cncouple worker` processes reading this Redis queue (BullMQ) instead of local threads')
-    .option('--chunk-rows <n>', 'grid rows per chunk (default: about two chunks per local thread; smaller with many queue workers)')
-    .option('--out <file>', 'heat map .svg or .png')
+    .option('--chunk-rows <n>', 'grid rows per chunk (default: shrinking chunks of ceil(rows left / (2 × threads)) rows, at least 4)')
+    .option('--out <file>', 'heat map .svg or .png (with --shard: the part file, .json)')
+    .option('--shard <i/N>', 'solve only shard i of N (1-based; contiguous bands of grid rows) and write a part file to --out for `cncouple merge` (docs/deploy.md)')
     .option('--fields <list>', 'extra per-point output: coverages,rates,residual (JSON points and CSV columns)')
     .option('--csv <file>', 'write one CSV row per point (x, y, status, reason, residual, TOF, log10 TOF, FE, resolved per product, and --fields)')
     .addOption(json())
-    .action(run(async (ref: string, o: { x: string; y?: string; grid: string; potential?: string; product?: string; quantity: string; workers?: string; checkpoint?: string; queue?: string; chunkRows?: string; out?: string; fields?: string; csv?: string }, cmd: Command) => {
+    .action(run(async (ref: string, o: { x: string; y?: string; grid: string; potential?: string; product?: string; quantity: string; workers?: string; checkpoint?: string; queue?: string; chunkRows?: string; out?: string; shard?: string; fields?: string; csv?: string }, cmd: Command) => {
       const m = await model(ref);
       const [nx, ny] = o.grid.split('x').map((s) => num('--grid', s)!) as [number, number?];
       const fields = (o.fields ? o.fields.split(',').map((f) => f.trim()).filter(Boolean) : []) as SweepField[];
@@ -208,6 +209,7 @@ export function registerKineticsCommands(program: Command, run: Run): void {
       const spec: SweepSpec = { x: parseAxis('--x', o.x, nx), ...(o.y ? { y: parseAxis('--y', o.y, ny ?? nx) } : {}), potentialVvsRHE: num('--potential', o.potential), ...(fields.length ? { fields } : {}) };
       const { builtinModelNames, builtinModelText } = await builtinModels();
       const modelText = builtinModelNames().includes(ref) ? builtinModelText(ref) : readFileSync(ref, 'utf8');
+      if (o.shard !== undefined) return (await import('./shardCommands.js')).runSweepShard({ model: m, modelText, spec, shard: o.shard, out: o.out, ignored: { '--checkpoint': o.checkpoint, '--queue': o.queue, '--csv': o.csv, '--workers': o.workers, '--chunk-rows': o.chunkRows } });
       const completed: SweepResult[] = o.checkpoint && existsSync(o.checkpoint) ? reviveChunks(JSON.parse(readFileSync(o.checkpoint, 'utf8'))) : [];
       const saved: SweepResult[] = [...completed];
       const bar = progressBar('sweep', 'points', !cmd.opts().json);
@@ -240,44 +242,13 @@ export function registerKineticsCommands(program: Command, run: Run): void {
       const seconds = (performance.now() - t0) / 1000;
       const product = o.product ?? m.species[m.productIndices[0]!]!;
       if (!(product in result.log10Tof)) throw new InputError('--product', `a product of the model (${Object.keys(result.log10Tof).join(', ')})`, `got "${product}"`);
-      const converged = result.converged.reduce((a, b) => a + b, 0);
-      const counts = { ok: 0, unresolved: 0, failed: 0 };
-      for (const st of result.status) counts[st === 1 ? 'ok' : st === 2 ? 'unresolved' : 'failed']++;
       let bytes = 0;
       if (o.out) bytes = await writeFigure(volcanoSpec(result, product, o.quantity === 'faradaicEfficiency' ? 'faradaicEfficiency' : 'log10Tof', spec.x.name, spec.y?.name ?? ''), o.out);
       if (o.csv) writeFileSync(o.csv, sweepToCsv(result, spec, fields));
-      const pct = (k: number) => ((100 * k) / result.status.length).toFixed(1);
-      const text = `${result.status.length} points: ${counts.ok} ok (${pct(counts.ok)} %), ${counts.unresolved} unresolved, ${counts.failed} failed; ${converged} converged; ${seconds.toFixed(2)} s wall${o.out ? `; wrote ${o.out} (${bytes} bytes)` : ''}${o.csv ? `; wrote ${o.csv}` : ''}`;
-      return {
-        json: {
-          points: result.converged.length,
-          converged,
-          ok: counts.ok,
-          unresolved: counts.unresolved,
-          failed: counts.failed,
-          wallTimeS: seconds,
-          xValues: result.xValues,
-          yValues: result.yValues,
-          status: Array.from(result.status, (st) => (st === 1 ? 'ok' : st === 2 ? 'unresolved' : 'failed')),
-          residual: Array.from(result.residual, (x) => (Number.isFinite(x) ? x : null)),
-          tofPerS: mapArrays(result.tofPerS),
-          log10Tof: mapArrays(result.log10Tof),
-          faradaicEfficiency: mapArrays(result.faradaicEfficiency),
-          resolved: Object.fromEntries(Object.entries(result.resolved).map(([k, v]) => [k, Array.from(v, (b) => b === 1)])),
-          failures: result.failures,
-          ...(result.coverages ? { coverages: columns(result.coverages, result.adsorbates) } : {}),
-          ...(result.stepRatesPerS ? { stepRatesPerS: columns(result.stepRatesPerS, result.steps) } : {}),
-        },
-        text,
-      };
+      const text = `${sweepSummary(result, seconds)}${o.out ? `; wrote ${o.out} (${bytes} bytes)` : ''}${o.csv ? `; wrote ${o.csv}` : ''}`;
+      return { json: sweepJson(result, seconds), text };
     }));
 }
-
-const mapArrays = (r: Record<string, Float64Array>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Array.from(v, (x) => (Number.isFinite(x) ? x : null))]));
-
-/** Point-major values (points × names) as one grid array per name, null where missing. */
-const columns = (values: Float64Array, names: string[]) =>
-  Object.fromEntries(names.map((n, k) => [n, Array.from({ length: values.length / names.length }, (_, i) => (Number.isFinite(values[i * names.length + k]!) ? values[i * names.length + k]! : null))]));
 
 const finite = (a: Float64Array) => Array.from(a, (x) => (Number.isFinite(x) ? x : null));
 

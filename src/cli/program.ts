@@ -17,6 +17,7 @@ import { registerProcessCommands } from './processCommands.js';
 import { registerRestoreCommand } from './restoreCommand.js';
 import { registerTokenCommands } from './tokenCommands.js';
 import { registerWorkerCommand } from './workerCommand.js';
+import { registerMergeCommand } from './mergeCommand.js';
 import { registerCatmapCommands } from './catmapCommands.js';
 import { registerDoubleLayerCommand } from './doubleLayerCommand.js';
 import { VERSION } from '../version.js';
@@ -248,6 +249,7 @@ function buildProgram(io: CliIo, emit: (out: Output, json: boolean) => void): Co
   registerKineticsCommands(program, run);
   registerProcessCommands(program, run);
   registerWorkerCommand(program, io);
+  registerMergeCommand(program, run);
   registerPlanCommands(program, run);
   registerMlCommands(program, run);
   registerCatmapCommands(program, run);

@@ -77,3 +77,53 @@ export function sweepToCsv(result: SweepResult, spec: SweepSpec, fields: SweepFi
   }
   return `${lines.join('\n')}\n`;
 }
+
+/** Every grid array of a per-product record as a plain array, null where not finite. */
+export const mapArrays = (r: Record<string, Float64Array>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Array.from(v, (x) => (Number.isFinite(x) ? x : null))]));
+
+/** Point-major values (points × names) as one grid array per name, null where missing. */
+const columns = (values: Float64Array, names: string[]) =>
+  Object.fromEntries(names.map((n, k) => [n, Array.from({ length: values.length / names.length }, (_, i) => (Number.isFinite(values[i * names.length + k]!) ? values[i * names.length + k]! : null))]));
+
+/** Points ok (status 1), unresolved (2) and failed (0), and how many converged. */
+export function sweepCounts(result: SweepResult): { ok: number; unresolved: number; failed: number; converged: number } {
+  const counts = { ok: 0, unresolved: 0, failed: 0, converged: result.converged.reduce((a, b) => a + b, 0) };
+  for (const st of result.status) counts[st === 1 ? 'ok' : st === 2 ? 'unresolved' : 'failed']++;
+  return counts;
+}
+
+/**
+ * What `kinetics sweep --json` prints (and `cncouple merge` prints for the merged shards): counts, the wall
+ * time in s, the axes, and per point status, residual, TOF (s⁻¹ per site), log10 TOF, FE and resolved per
+ * product, the failures, and coverages / step rates (s⁻¹ per site) when the sweep computed them. Missing
+ * values are null.
+ */
+export function sweepJson(result: SweepResult, wallTimeS: number) {
+  const { ok, unresolved, failed, converged } = sweepCounts(result);
+  return {
+    points: result.converged.length,
+    converged,
+    ok,
+    unresolved,
+    failed,
+    wallTimeS,
+    xValues: result.xValues,
+    yValues: result.yValues,
+    status: Array.from(result.status, (st) => STATUS[st] ?? 'failed'),
+    residual: Array.from(result.residual, finiteOrNull),
+    tofPerS: mapArrays(result.tofPerS),
+    log10Tof: mapArrays(result.log10Tof),
+    faradaicEfficiency: mapArrays(result.faradaicEfficiency),
+    resolved: Object.fromEntries(Object.entries(result.resolved).map(([k, v]) => [k, Array.from(v, (b) => b === 1)])),
+    failures: result.failures,
+    ...(result.coverages ? { coverages: columns(result.coverages, result.adsorbates) } : {}),
+    ...(result.stepRatesPerS ? { stepRatesPerS: columns(result.stepRatesPerS, result.steps) } : {}),
+  };
+}
+
+/** The one-line text summary of a sweep (points by status, converged, wall time in s). */
+export function sweepSummary(result: SweepResult, wallTimeS: number): string {
+  const { ok, unresolved, failed, converged } = sweepCounts(result);
+  const pct = (k: number) => ((100 * k) / result.status.length).toFixed(1);
+  return `${result.status.length} points: ${ok} ok (${pct(ok)} %), ${unresolved} unresolved, ${failed} failed; ${converged} converged; ${wallTimeS.toFixed(2)} s wall`;
+}

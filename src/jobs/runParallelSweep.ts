@@ -20,7 +20,10 @@ export interface ParallelSweepOptions {
   spec: SweepSpec;
   /** Worker threads of the pool that runs it (default: number of cores). */
   workers?: number;
-  /** Grid rows per task (default: about two tasks per worker, at least 4 rows). */
+  /**
+   * Grid rows per task. Default: guided self-scheduling ({@link guidedChunkRows}) — chunks of the rows left
+   * divided by twice the workers, shrinking to {@link MIN_CHUNK_ROWS} rows towards the end of the grid.
+   */
   chunkRows?: number;
   /** Chunks already computed (a checkpoint, or a stopped run's): the rows they cover are not solved again. */
   completed?: SweepResult[];
@@ -41,6 +44,22 @@ export interface ParallelSweepOptions {
    * the whole grid, and the abort signal is checked between bands only.
    */
   inProcess?: boolean | 'auto';
+}
+
+/** Smallest default chunk, rows: a chunk's first row starts without the row above as a second guess. */
+export const MIN_CHUNK_ROWS = 4;
+
+/**
+ * Rows of the next chunk when `rowsLeft` rows are still to be cut for `workers` workers: guided self-scheduling
+ * (Polychronopoulos & Kuck, IEEE Trans. Comput. C-36 (1987) 1425, doi:10.1109/TC.1987.5009495) with two
+ * chunks' worth per worker: ceil(rowsLeft / (2 · workers)), at least {@link MIN_CHUNK_ROWS}. Large chunks
+ * first keep continuation going; the small ones at the end even out rows of unequal cost (near coverage phase
+ * boundaries a row costs several times an easy one). On the 300 × 300 urea grid on 2 workers: 14 chunks instead
+ * of 4, a load-balance bound (total row cost / makespan) of 1.99 instead of 1.71–1.92, at the CPU time of 4
+ * chunks (bench/scaling.bench.ts; numbers in BENCHMARKS.md).
+ */
+export function guidedChunkRows(rowsLeft: number, workers: number): number {
+  return Math.max(MIN_CHUNK_ROWS, Math.ceil(rowsLeft / (2 * workers)));
 }
 
 /** Merges chunk results (row bands) into one grid result. */
@@ -80,9 +99,6 @@ export async function runParallelSweep(options: ParallelSweepOptions): Promise<S
   const ys = options.spec.y ? axisValues(options.spec.y) : [0];
   const xs = axisValues(options.spec.x);
   const threads = options.workers ?? os.availableParallelism();
-  // Few large chunks keep continuation going (each chunk starts without a neighbour); two per worker keep
-  // the load balanced (measured on 100 × 100: 66k solves/s on 2 warm workers vs 57k with four per worker).
-  const chunkRows = options.chunkRows ?? Math.max(4, Math.ceil(ys.length / (2 * threads)));
   // rows the completed chunks cover (they may be cut differently from this run's chunks); the rest is queued
   const done = options.completed ?? [];
   const covered = new Uint8Array(ys.length);
@@ -97,6 +113,8 @@ export async function runParallelSweep(options: ParallelSweepOptions): Promise<S
       continue;
     }
     let end = r;
+    const rowsLeft = ys.length - r - covered.subarray(r).reduce((a, b) => a + b, 0);
+    const chunkRows = options.chunkRows ?? guidedChunkRows(rowsLeft, threads);
     while (end < ys.length && end - r < chunkRows && !covered[end]) end++;
     tasks.push([r, end]);
     r = end;
