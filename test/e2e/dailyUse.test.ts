@@ -370,6 +370,15 @@ describe('issue 15 in Chromium, desktop', () => {
     expect(svg.content.toString()).toContain('<svg');
   });
 
+  it('11: a yield read with an assumed reading is marked as such in the table and on the record page', async () => {
+    // Cu1-CeO2 prints "mmol h-1 g_cat h-1" (time twice): normalized per hour per gram, flagged as an assumed reading
+    await visit(page, `#/records/cu1-ceo2-urea`);
+    await page.locator('table.compare').waitFor();
+    expect(await page.locator('table.compare').innerText()).toMatch(/mmol h⁻¹ g⁻¹.*\(assumed\)/);
+    await visit(page, `#/literature?origin=literature&q=Cu1-CeO2`);
+    await expect.poll(() => page.locator('table.records td[data-label="Yield"] .reading').first().innerText()).toContain('(assumed)');
+  });
+
   it('10: the first click on a sort header sorts ascending, catalyst names case-insensitively', async () => {
     await visit(page, `#/literature?origin=literature`);
     await page.getByText('47 records').waitFor();

@@ -39,3 +39,8 @@ export function yieldText(r: CatalyticRecord): string {
       return `${v.toPrecision(4)} ${y.canonicalUnit}`;
   }
 }
+
+/** What a value's reading adds after it: nothing when printed or corrected, " (assumed)" / " (derived)" otherwise. */
+export function readingSuffix(reading: 'printed' | 'corrected' | 'assumed' | 'derived' | null | undefined): string {
+  return reading === 'assumed' || reading === 'derived' ? ` (${reading})` : '';
+}

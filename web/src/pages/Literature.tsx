@@ -3,7 +3,7 @@ import { api, toQuery } from '../api.js';
 import { toBibtex, toRis } from '../citation.js';
 import { download, tableRows, toCsv } from '../download.js';
 import { FilterBar, type Filters, filterParams, speciesNamer, useFilters, useSpeciesFacets } from '../filters.js';
-import { pct, plain, yieldText } from '../format.js';
+import { pct, plain, readingSuffix, yieldText } from '../format.js';
 import { setQuery, useRoute, useTitle } from '../route.js';
 import type { CatalyticRecord } from '../types.js';
 
@@ -154,6 +154,7 @@ export function Literature() {
                       </td>
                       <td data-label="FE" className="num">
                         {pct(r.normalized.faradaicEfficiency?.value)}
+                        <ReadingMark reading={r.normalized.readings?.faradaicEfficiency} />
                         {(r.normalized.faradaicEfficiency?.value ?? 0) > 1 && (
                           <span className="warning" title="FE above 100 %: check the printed value">
                             {' '}
@@ -163,9 +164,11 @@ export function Literature() {
                       </td>
                       <td data-label="E (V vs RHE)" className="num">
                         {r.normalized.potentialVvsRHE === null ? '—' : r.normalized.potentialVvsRHE.toFixed(2)}
+                        <ReadingMark reading={r.normalized.readings?.potentialVvsRHE} />
                       </td>
                       <td data-label="Yield" className="num">
                         {yieldText(r)}
+                        <ReadingMark reading={r.normalized.readings?.yield} />
                       </td>
                       <td data-label="Source" className="src" title={plain(r.sourceCitation.replace(/\*/g, ''))}>
                         {r.sourceRef !== undefined ? `ref. ${r.sourceRef}, ` : ''}
@@ -199,5 +202,16 @@ export function Literature() {
         </>
       )}
     </section>
+  );
+}
+
+/** Marks a value that rests on an assumed reading or is derived (issue 15.11): shown, but never as if printed. */
+function ReadingMark({ reading }: { reading: 'printed' | 'corrected' | 'assumed' | 'derived' | null | undefined }) {
+  const suffix = readingSuffix(reading);
+  if (!suffix) return null;
+  return (
+    <span className="reading" title={reading === 'assumed' ? 'an assumed reading (see the record’s flags): not as printed' : 'derived from a comparison in the source’s text'}>
+      {suffix}
+    </span>
   );
 }

@@ -3,7 +3,7 @@ import { ApiError, api } from '../api.js';
 import { Citation, Printed, citationText, toBibtex, toRis } from '../citation.js';
 import { DeleteRecord } from '../deleteRecord.js';
 import { download } from '../download.js';
-import { pct, plain, yieldText } from '../format.js';
+import { pct, plain, readingSuffix, yieldText } from '../format.js';
 import { useTitle } from '../route.js';
 import type { CatalyticRecord } from '../types.js';
 
@@ -57,11 +57,11 @@ export function RecordPage({ id }: { id: string }) {
   };
   const fe = n.faradaicEfficiency?.value;
   const rows: [string, string, string][] = [
-    ['Faradaic efficiency', record.faradaicEfficiencyPrinted, pct(fe) + (fe !== undefined && fe > 1 ? ' ⚠ above 100 %: check the printed value' : '')],
+    ['Faradaic efficiency', record.faradaicEfficiencyPrinted, pct(fe) + readingSuffix(n.readings?.faradaicEfficiency) + (fe !== undefined && fe > 1 ? ' ⚠ above 100 %: check the printed value' : '')],
     ['Selectivity', record.selectivityPrinted, pct(n.selectivity?.value)],
     ['Conversion', record.conversionPrinted, pct(n.conversion?.value)],
-    ['Yield', record.yieldPrinted + (record.yieldCorrected ? `  (corrected reading: ${record.yieldCorrected})` : ''), n.yield?.kind === 'rate' ? `${yieldText(record)} = ${n.yield.canonicalValue.toExponential(4)} ${n.yield.canonicalUnit}` : yieldText(record)],
-    ['Condition', record.conditionPrinted || '—', [n.potentialVvsRHE !== null ? `${n.potentialVvsRHE.toFixed(3)} V vs RHE` : '', n.currentDensityAPerM2 !== null ? `${n.currentDensityAPerM2} A m⁻²` : '', n.currentA !== null ? `${n.currentA} A` : ''].filter(Boolean).join('; ') || '—'],
+    ['Yield', record.yieldPrinted + (record.yieldCorrected ? `  (corrected reading: ${record.yieldCorrected})` : ''), (n.yield?.kind === 'rate' ? `${yieldText(record)} = ${n.yield.canonicalValue.toExponential(4)} ${n.yield.canonicalUnit}` : yieldText(record)) + readingSuffix(n.readings?.yield)],
+    ['Condition', record.conditionPrinted || '—', [n.potentialVvsRHE !== null ? `${n.potentialVvsRHE.toFixed(3)} V vs RHE${readingSuffix(n.readings?.potentialVvsRHE)}` : '', n.currentDensityAPerM2 !== null ? `${n.currentDensityAPerM2} A m⁻²` : '', n.currentA !== null ? `${n.currentA} A` : ''].filter(Boolean).join('; ') || '—'],
     ['Electrolyte', record.electrolytePrinted || '—', n.pH ? `pH ${n.pH.value} (${n.pH.method}: ${n.pH.note})` : 'pH unknown'],
   ];
   const citation = citationText(record.sourceCitation);
