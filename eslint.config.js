@@ -29,7 +29,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }] },
   },
   // chem imports nothing outside its own folder
-  { files: ['src/chem/**/*.ts'], rules: { 'no-restricted-imports': layerRule(['../*']), 'no-console': 'error' } },
+  { files: ['src/chem/**/*.ts'], rules: { 'no-restricted-imports': layerRule(['../*', '!../numerics']), 'no-console': 'error' } },
   {
     files: science.filter((l) => l !== 'chem').map((layer) => `src/${layer}/**/*.ts`),
     rules: { 'no-restricted-imports': layerRule(infrastructure), 'no-console': 'error' },

@@ -1,6 +1,6 @@
 import { type Formula, parseFormula } from './formula.js';
 import { InputError } from './InputError.js';
-import { Rational, lcm, nullSpace } from './Rational.js';
+import { Rational, lcm, nullSpace } from '../numerics/Rational.js';
 import { type Species, resolveSpecies, speciesContaining } from './species.js';
 
 /** Which species balance H and O: H2O with H+ (acidic) or with OH− (alkaline). */

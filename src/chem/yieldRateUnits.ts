@@ -1,5 +1,5 @@
 import { InputError } from './InputError.js';
-import { memoize } from './memoize.js';
+import { memoize } from '../numerics/memoize.js';
 
 /** What a yield or yield-rate unit is normalized to: catalyst mass, electrode area, or nothing. */
 export type YieldNormalizer = 'catalyst-mass' | 'area' | 'none';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { luFactor, luSolve } from '../../src/chem/denseLU.js';
+import { luFactor, luSolve } from '../../src/numerics/denseLU.js';
 import { BlockTridiagonalSolver } from '../../src/numerics/blockTridiagonal.js';
 
 /** Deterministic uniform numbers in [−1, 1) (32-bit LCG, Numerical Recipes constants). */

@@ -4,7 +4,7 @@ import { modelAtPH } from '../parser/protonReference.js';
 import { type RateConstants, emptyRateConstants, rateConstants } from '../thermodynamics/rateConstants.js';
 import { KineticSystem } from '../solver/kineticSystem.js';
 import { type SolverOptions, checkSolverOptions } from '../solver/solverOptions.js';
-import { luFactor, luSolve } from '../../chem/denseLU.js';
+import { luFactor, luSolve } from '../../numerics/denseLU.js';
 import { SteadyStateWork, type SteadyStateResult, solveSteadyState } from '../solver/solveSteadyState.js';
 
 /** Conditions of one kinetic evaluation. */

@@ -1,5 +1,6 @@
 import { parse as parseYaml } from 'yaml';
-import { InputError, type Formula, Rational, nullSpace, parseFormula } from '../../chem/index.js';
+import { InputError, type Formula, parseFormula } from '../../chem/index.js';
+import { Rational, nullSpace } from '../../numerics/Rational.js';
 import { inputErrorFromZod } from '../../chem/zodIssues.js';
 import { type ModelFile, type ModelFileInput, modelFileSchema } from './modelSchema.js';
 import { resolveFormationEnergies } from '../scaler/formationEnergies.js';

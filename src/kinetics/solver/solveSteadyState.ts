@@ -1,4 +1,4 @@
-import { luFactor, luSolve } from '../../chem/denseLU.js';
+import { luFactor, luSolve } from '../../numerics/denseLU.js';
 import { IntegratorWork, integrateCoverages } from './integrateCoverages.js';
 import type { KineticSystem } from './kineticSystem.js';
 import type { FullSolverOptions } from './solverOptions.js';
