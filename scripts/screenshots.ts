@@ -3,30 +3,18 @@
  * and of the pages people open on a phone (390×844, `*-phone.png`), for the README. Needs `npm run build`
  * and Debian's Chromium.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { startServer } from '../src/server/startServer.js';
+import { DESKTOP, PHONE, startWebAppSession, webAppPages } from './webAppSession.js';
 
 async function main() {
   const out = new URL('../docs/screenshots/', import.meta.url).pathname;
   mkdirSync(out, { recursive: true });
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cncouple-shots-'));
-  const server = await startServer({ port: 0, dataDir });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking'] });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const pages: [string, string, string][] = [
-    ['literature', '#/literature', 'table.records tbody tr'],
-    ['record', '#/records/ag-50-cyclohexanone-oxime', 'table.compare'],
-    ['compare', '#/compare', 'figure.chart svg.marks'],
-    ['calculators', '#/calculators', '[data-testid="e0"] strong'],
-    ['mechanism', '#/mechanism', 'figure.chart svg.marks'],
-    ['kinetics', '#/kinetics', 'figure.chart svg.marks'],
-    ['process', '#/process', '[data-testid="tea-summary"]'],
-    ['my-data', '#/my-data', 'form.record-form'],
-  ];
-  const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const session = await startWebAppSession('shots');
+  const { server, browser } = session;
+  const page = await browser.newPage(DESKTOP);
+  const pages = webAppPages('ag-50-cyclohexanone-oxime');
+  const phone = await browser.newPage(PHONE);
   const phonePages = new Set(['literature', 'record', 'compare', 'calculators', 'mechanism']);
   try {
     for (const [name, hash, ready] of pages) {
@@ -43,9 +31,7 @@ async function main() {
       console.log(`docs/screenshots/${name}-phone.png`);
     }
   } finally {
-    await browser.close();
-    await server.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await session.close();
   }
 }
 

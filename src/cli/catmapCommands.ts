@@ -3,9 +3,8 @@ import { Option } from 'commander';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { InputError } from '../chem/index.js';
-import type { Output } from './dbCommands.js';
+import type { Run } from './dbCommands.js';
 
-type Run = <A extends unknown[]>(fn: (...args: A) => Output | Promise<Output>) => (...args: A) => Promise<void>;
 
 const readText = (path: string, field: string): string => {
   if (!existsSync(path)) throw new InputError(field, 'an existing file', `no file "${path}"`);

@@ -19,6 +19,9 @@ export interface Output {
   exitCode?: number;
 }
 
+/** Wraps a command action so that its {@link Output} is written as text or `--json` (see `runCli`). */
+export type Run = <A extends unknown[]>(fn: (...args: A) => Output | Promise<Output>) => (...args: A) => Promise<void>;
+
 /** Where the database lives: `--db-url`/CNCOUPLE_DATABASE_URL (PostgreSQL) or `--data-dir`/CNCOUPLE_DATA_DIR. */
 export interface StoreLocation {
   dataDir?: string;
@@ -168,7 +171,7 @@ function addFilters(cmd: Command): Command {
 }
 
 /** Registers `db …` and `plot …` on the program. `run` wraps async actions with output handling. */
-export function registerDbCommands(program: Command, run: <A extends unknown[]>(fn: (...args: A) => Output | Promise<Output>) => (...args: A) => Promise<void>): void {
+export function registerDbCommands(program: Command, run: Run): void {
   const location = (cmd: Command): StoreLocation => {
     const o = cmd.optsWithGlobals() as { dataDir?: string; dbUrl?: string };
     return { dataDir: o.dataDir, url: o.dbUrl };

@@ -1,16 +1,10 @@
 import { type Command, Option } from 'commander';
 import { InputError } from '../chem/index.js';
 import { doubleLayerRequestSchema, runDoubleLayerStudy } from '../studies/doubleLayer.js';
-import type { Output } from './dbCommands.js';
+import type { Run } from './dbCommands.js';
+import { optionalNumber } from './numberOptions.js';
 
-type Run = <A extends unknown[]>(fn: (...args: A) => Output | Promise<Output>) => (...args: A) => Promise<void>;
 
-const optionalNumber = (field: string, text: string | undefined): number | undefined => {
-  if (text === undefined) return undefined;
-  const v = Number(text);
-  if (text.trim() === '' || !Number.isFinite(v)) throw new InputError(field, 'a finite number', `got "${text}"`);
-  return v;
-};
 
 const fmt = (x: number | null, digits = 4) => (x === null ? '—' : Number(x.toPrecision(digits)).toString());
 
@@ -79,7 +73,7 @@ export function registerDoubleLayerCommand(program: Command, run: Run): void {
           `  model: ${r.model}`,
           `  Debye length ${fmt(r.debyeLengthNm)} nm; bulk pH ${fmt(r.bulkPH)}`,
           `  surface charge ${fmt(r.surfaceChargeUCPerCm2)} µC cm⁻² (diffuse layer ${fmt(r.diffuseChargeCPerM2 * 100)})`,
-          `  OHP: φ − φ_bulk ${fmt(r.ohp.potentialVvsBulk)} V (Stern drop ${fmt(r.ohp.sternDropV)} V), field ${fmt(r.ohp.fieldVPerNm)} V nm⁻¹, pH ${fmt(r.ohp.pH)}`,
+          `  OHP: φ − φ_bulk ${fmt(r.ohp.potentialVvsBulk)} V (Stern drop ${fmt(r.ohp.sternDropV)} V), field ${fmt(r.ohp.fieldVPerNm)} V nm⁻¹, pH ${fmt(r.ohp.pH)} (activity; from the H⁺ concentration ${r.ohp.concentrationPH === null ? "—" : fmt(r.ohp.concentrationPH)})`,
           `  OHP concentrations (mol m⁻³ = mM): ${Object.entries(r.ohp.concentrationsMolPerM3).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`,
           `  steric limits 1/(N_A a³) (mol m⁻³): ${Object.entries(r.stericLimitMolPerM3).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`,
           `  sizes (nm): ${Object.entries(r.diametersNm).map(([k, v]) => `${k} ${v.diameterNm}`).join(', ')} — sources in docs/microenvironment.md`,

@@ -13,10 +13,9 @@ import { freeEnergyDiagramSpec } from '../plot/freeEnergyDiagramSpec.js';
 import { volcanoSpec } from '../plot/volcanoSpec.js';
 import { progressBar } from './progressBar.js';
 import { writeFigure } from './writeFigure.js';
-import type { Output } from './dbCommands.js';
+import type { Run } from './dbCommands.js';
 import { UNSOLVED_EXIT_CODE } from './processCommands.js';
 
-type Run = <A extends unknown[]>(fn: (...args: A) => Output | Promise<Output>) => (...args: A) => Promise<void>;
 
 const num = (field: string, text: string | undefined): number | undefined => {
   if (text === undefined) return undefined;

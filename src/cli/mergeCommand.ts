@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { InputError } from '../chem/index.js';
-import type { Output } from './dbCommands.js';
+import type { Run } from './dbCommands.js';
 import { sweepJson, sweepSummary, sweepToCsv } from './sweepOutput.js';
 
-type Run = <A extends unknown[]>(fn: (...args: A) => Output | Promise<Output>) => (...args: A) => Promise<void>;
 
 /**
  * Registers `cncouple merge part-*.json --out result.json [--csv file] [--json]`: checks and merges the part files

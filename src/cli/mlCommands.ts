@@ -3,23 +3,14 @@ import { readFileSync } from 'node:fs';
 import { InputError } from '../chem/index.js';
 import type { CompiledModel } from '../kinetics/parser/compileModel.js';
 import { beliefMapSpec, screeningSpec } from '../plot/planSpecs.js';
-import type { Output } from './dbCommands.js';
+import type { Run } from './dbCommands.js';
 import { progressBar } from './progressBar.js';
+import { integerOr, numberOr } from './numberOptions.js';
 import { writeFigure } from './writeFigure.js';
 
-type Run = <A extends unknown[]>(fn: (...args: A) => Output | Promise<Output>) => (...args: A) => Promise<void>;
 
-const num = (field: string, text: string | undefined, fallback: number): number => {
-  if (text === undefined) return fallback;
-  const v = Number(text);
-  if (text.trim() === '' || !Number.isFinite(v)) throw new InputError(field, 'a finite number', `got "${text}"`);
-  return v;
-};
-const int = (field: string, text: string | undefined, fallback: number, min: number, max: number): number => {
-  const v = num(field, text, fallback);
-  if (!Number.isInteger(v) || v < min || v > max) throw new InputError(field, `an integer from ${min} to ${max}`, `got "${text}"`);
-  return v;
-};
+const num = numberOr;
+const int = integerOr;
 const fmt = (x: number | null, d = 4) => (x === null || !Number.isFinite(x) ? '—' : Number(x.toPrecision(d)).toString());
 
 /** A built-in model by name, else a model file by path (loaded on use, like the kinetics commands). */

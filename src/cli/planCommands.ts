@@ -3,17 +3,12 @@ import { readFileSync } from 'node:fs';
 import { InputError } from '../chem/index.js';
 import type { SearchSpace } from '../ml/searchSpace.js';
 import { paretoSpec, paritySpec, slicesSpec } from '../plot/planSpecs.js';
-import type { Output } from './dbCommands.js';
+import type { Run } from './dbCommands.js';
 import { writeFigure } from './writeFigure.js';
+import { integerOr } from './numberOptions.js';
 
-type Run = <A extends unknown[]>(fn: (...args: A) => Output | Promise<Output>) => (...args: A) => Promise<void>;
 
-const int = (field: string, text: string | undefined, fallback: number, min: number, max: number): number => {
-  if (text === undefined) return fallback;
-  const v = Number(text);
-  if (text.trim() === '' || !Number.isInteger(v) || v < min || v > max) throw new InputError(field, `an integer from ${min} to ${max}`, `got "${text}"`);
-  return v;
-};
+const int = integerOr;
 
 function readText(field: string, path: string): string {
   try {

@@ -11,11 +11,10 @@ import { DEFAULT_RATE_CONSTANT_SET, RATE_CONSTANT_SETS, RATE_CONSTANT_SET_IDS, t
 import type { TransientMicroenvironmentResult } from '../transport/transientMicroenvironment.js';
 import type { transientRequestSchema } from '../reactor/inputSchemas.js';
 import type { z } from 'zod';
-import type { Output } from './dbCommands.js';
+import type { Run } from './dbCommands.js';
 import { progressBar } from './progressBar.js';
 import { writeFigure } from './writeFigure.js';
 
-type Run = <A extends unknown[]>(fn: (...args: A) => Output | Promise<Output>) => (...args: A) => Promise<void>;
 
 const num = (field: string, text: string | undefined, fallback?: number): number => {
   if (text === undefined) {

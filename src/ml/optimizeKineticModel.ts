@@ -5,7 +5,7 @@ import type { CompiledModel } from '../kinetics/parser/compileModel.js';
 import type { GaussianProcessDiagnostics, GaussianProcessHyperparameters } from './gaussianProcess.js';
 import { askNext, fitSurrogate } from './planExperiments.js';
 import type { Run } from './runs.js';
-import { type SearchSpace, parseSearchSpace } from './searchSpace.js';
+import { type SearchSpace, parseSearchSpace, unitCoordinates } from './searchSpace.js';
 
 /**
  * A model input to vary: a descriptor of the model (eV), `potential` (V vs RHE), or the four parameters of a
@@ -180,11 +180,10 @@ export function optimizeKineticModel(model: CompiledModel, options: OptimizeKine
   const solver = new SteadyStateSolver(model);
   const completed: Run[] = [];
   const failed: Run[] = [];
-  const states: { inputs: Record<string, number>; state: Float64Array }[] = [];
+  const states: { u: number[]; state: Float64Array }[] = []; // converged states by their unit-cube position
   const trace: KineticEvaluation[] = [];
   let best: OptimizeKineticModelResult['best'] = null;
   let warm: GaussianProcessHyperparameters | undefined;
-  const unit = (a: Record<string, number>) => options.vary.map((v) => (a[v.name]! - v.low) / (v.high - v.low));
   for (let i = 0; i < budget; i++) {
     const ask = askNext(space, { completed, pending: failed }, { seed: seed * 100003 + i, warmStart: warm, restarts: 2 });
     warm = ask.hyperparameters?.objective ?? warm;
@@ -192,13 +191,13 @@ export function optimizeKineticModel(model: CompiledModel, options: OptimizeKine
     // nearest converged neighbour as the Newton start (continuation, as the mapper does)
     let guess: Float64Array | undefined;
     let bd = Number.POSITIVE_INFINITY;
-    const u = unit(inputs);
+    const u = unitCoordinates(space, inputs);
     for (const s of states) {
-      const d = unit(s.inputs).reduce((acc, x, k) => acc + (x - u[k]!) ** 2, 0);
+      const d = s.u.reduce((acc, x, k) => acc + (x - u[k]!) ** 2, 0);
       if (d < bd) [bd, guess] = [d, s.state];
     }
     const r: ReturnType<typeof evaluateKineticObjective> = pulse ? evaluatePulseObjective(model, objective, inputs, pulsePeriods) : evaluateKineticObjective(solver, objective, inputs, guess);
-    if (r.state) states.push({ inputs, state: Float64Array.from(r.state) });
+    if (r.state) states.push({ u, state: Float64Array.from(r.state) });
     const run: Run = { line: i + 1, parameters: inputs, objectives: r.value === null ? {} : { objective: r.value } };
     if (r.status === 'ok') {
       completed.push(run);

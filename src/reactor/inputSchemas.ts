@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { RATE_CONSTANT_SET_IDS } from '../transport/transportData.js';
+import { DEFAULT_RATE_CONSTANT_SET, RATE_CONSTANT_SET_IDS } from '../transport/transportData.js';
 
 /**
  * Inputs of the process models as zod schemas: the single source for API bodies and for the validated input
  * files of `cncouple microenv|reactor|tea --input file` (JSON or YAML).
  */
 /** Homogeneous rate-constant set (docs/microenvironment.md). */
-const rateConstants = z.enum(RATE_CONSTANT_SET_IDS).default('schulz2006').describe('homogeneous rate-constant set: schulz2006 (default) or gupta2006');
+const rateConstants = z.enum(RATE_CONSTANT_SET_IDS).default(DEFAULT_RATE_CONSTANT_SET).describe(`homogeneous rate-constant set: ${RATE_CONSTANT_SET_IDS.join(' or ')} (default ${DEFAULT_RATE_CONSTANT_SET})`);
 
 const electrodeProduct = z.object({ to: z.string().max(200), from: z.array(z.string().max(200)).min(1).max(10), faradaicEfficiency: z.number().min(0).max(1) });
 

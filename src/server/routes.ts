@@ -212,8 +212,11 @@ ROUTES.push(
       return followJob(jobs, params.id!);
     },
   },
-  { method: 'GET', url: '/api/kinetics/sweeps/:id', tag: 'kinetics', summary: 'Progress of a sweep job', handler: ({ params, jobs }) => jobs.get(params.id!) },
-  { method: 'DELETE', url: '/api/kinetics/sweeps/:id', tag: 'kinetics', summary: 'Cancel a sweep job (its starter or an admin token)', handler: ({ params, jobs, client, actor }) => jobs.cancel(params.id!, { client, admin: actor?.scope === 'admin' }) },
+  { method: 'GET', url: '/api/kinetics/sweeps/:id', tag: 'kinetics', summary: 'Progress of a sweep job', handler: ({ params, jobs }) => sweepJob(jobs, params.id!) },
+  {
+    method: 'DELETE', url: '/api/kinetics/sweeps/:id', tag: 'kinetics', summary: 'Cancel a sweep job (its starter or an admin token)',
+    handler: ({ params, jobs, client, actor }) => (sweepJob(jobs, params.id!), jobs.cancel(params.id!, { client, admin: actor?.scope === 'admin' })),
+  },
   {
     method: 'GET', url: '/api/kinetics/sweeps/:id/result', tag: 'kinetics', summary: 'Result of a finished sweep: grids and a heat-map spec', query: sweepResultQuerySchema,
     handler: ({ params, query, jobs }) => sweepResultBody(jobs.result(params.id!), query as z.infer<typeof sweepResultQuerySchema>),
@@ -240,6 +243,13 @@ function sweepResultBody(raw: unknown, q: z.infer<typeof sweepResultQuerySchema>
     faradaicEfficiency: Object.fromEntries(Object.entries(result.faradaicEfficiency).map(([k, v]) => [k, finiteOrNull(v)])),
     spec: volcanoSpec(result, product, q.quantity, spec.x.name, spec.y?.name ?? ''),
   };
+}
+
+/** A sweep job's state; another kind's id under the sweeps URL is unknown there (404), as on the process routes. */
+function sweepJob(jobs: JobManager, id: string) {
+  const job = jobs.get(id);
+  if (job.kind !== 'sweep') throw new JobNotFoundError(id);
+  return job;
 }
 
 /** What a sweep job keeps as it goes: its input and the chunks finished so far. */

@@ -289,10 +289,11 @@ export class RecordStore {
     const stored = await this.db.selectFrom('meta').select('value').where('key', '=', 'normalizer_version').executeTakeFirst();
     const fromVersion = stored === undefined ? 1 : Number(stored.value);
     if (fromVersion === NORMALIZER_VERSION) return 0;
+    if (this.checkIntegrity()) return 0; // a damaged file is not rewritten (the open may have deferred its check)
     const documents = await this.db
       .selectFrom('records')
       .innerJoin('record_documents', 'record_documents.id', 'records.id')
-      .select(['records.id', 'records.created_at', 'records.updated_at', 'record_documents.input_json'])
+      .select(['records.id', 'records.owner', 'records.created_at', 'records.updated_at', 'record_documents.input_json'])
       .execute();
     const kept: { id: string; problem: string }[] = [];
     const rows: StoredRecord[] = [];
@@ -305,7 +306,7 @@ export class RecordStore {
       }
       const input = { ...parsed.data, id: d.id };
       const stored = toRow(normalizeRecord(input), input, d.updated_at, d.created_at);
-      rows.push(stored);
+      rows.push({ ...stored, row: { ...stored.row, owner: d.owner ?? null } }); // the token that wrote it keeps it
     }
     await this.db.transaction().execute(async (trx) => {
       for (let i = 0; i < rows.length; i += 500) {

@@ -51,6 +51,7 @@ export function runDoubleLayerStudy(b: z.output<typeof doubleLayerRequestSchema>
       sternDropV: r.sternDropV,
       fieldVPerNm: r.ohpFieldVPerM * 1e-9,
       pH: r.ohpPH,
+      concentrationPH: finiteOrNull(r.ohpConcentrationPH),
       cationMolPerM3: r.ohpCationMolPerM3,
       hydroxideMolPerM3: finiteOrNull(r.ohpHydroxideMolPerM3),
       concentrationsMolPerM3: r.ohpConcentrationsMolPerM3,

@@ -311,10 +311,16 @@ export interface DoubleLayerFromElectrolyteResult extends DoubleLayerResult {
   /** Bulk pH (diffuse-layer edge). */
   bulkPH: number;
   /**
-   * pH at the OHP from the Boltzmann factor on H⁺ relative to the diffuse-layer edge:
-   * pH_OHP = pH_bulk + e·φ_OHP/(kT·ln 10) (the proton's electrochemical potential is uniform at equilibrium).
+   * pH at the OHP as an activity: pH_OHP = pH_bulk + e·φ_OHP/(kT·ln 10) (the proton's electrochemical potential,
+   * steric term included, is uniform at equilibrium). Where cations crowd the OHP the steric factor lowers the
+   * H⁺ *concentration* below this activity: see {@link ohpConcentrationPH}.
    */
   ohpPH: number;
+  /**
+   * −log10 of the H⁺ concentration at the OHP (mol L⁻¹) that {@link DoubleLayerResult.ohpConcentrationsMolPerM3}
+   * reports; NaN when H⁺ is not among the ions. Equals {@link ohpPH} without steric crowding.
+   */
+  ohpConcentrationPH: number;
   /** OH⁻ at the OHP including the steric factor, mol m⁻³. */
   ohpHydroxideMolPerM3: number;
   /** Total cation concentration at the OHP, mol m⁻³. */
@@ -384,6 +390,7 @@ export function doubleLayerFromElectrolyte(options: DoubleLayerFromElectrolyteOp
     cations,
     bulkPH: bulk.pH,
     ohpPH: bulk.pH + result.ohpPotentialV / (thermalV * Math.LN10),
+    ohpConcentrationPH: (result.ohpConcentrationsMolPerM3['H+'] ?? 0) > 0 ? -Math.log10(result.ohpConcentrationsMolPerM3['H+']! / 1000) : Number.NaN,
     ohpHydroxideMolPerM3: result.ohpConcentrationsMolPerM3['OH-'] ?? Number.NaN,
     ohpCationMolPerM3: cations.reduce((s, k) => s + (result.ohpConcentrationsMolPerM3[k] ?? 0), 0),
     diametersNm,

@@ -35,7 +35,7 @@ export interface TimeTerm {
 /** The reactions of a rate-constant set; throws an InputError naming the field for an unknown set. */
 export function reactionsOf(set: RateConstantSetId | undefined): readonly HomogeneousReaction[] {
   const id = set ?? DEFAULT_RATE_CONSTANT_SET;
-  const found = RATE_CONSTANT_SETS[id];
+  const found = Object.hasOwn(RATE_CONSTANT_SETS, id) ? RATE_CONSTANT_SETS[id] : undefined; // not a prototype member ("toString")
   if (!found) throw new InputError('rateConstants', RATE_CONSTANT_SET_IDS.join(' or '), `got "${String(set)}"`);
   return found.reactions;
 }

@@ -3,33 +3,26 @@
  * webapp.test.ts: suggestions from a pasted space and runs, the virtual-lab optimization to done, and a
  * phone-width layout without horizontal overflow. Needs `npm run build` and /usr/bin/chromium.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from '../../src/server/startServer.js';
+import { DESKTOP, type WebAppSession, startWebAppSession } from '../../scripts/webAppSession.js';
 
 const shots = new URL('../../test-results/screenshots/', import.meta.url).pathname;
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cncouple-e2e-plan-'));
-let server: RunningServer;
-let browser: Browser;
+let session: WebAppSession;
 let page: Page;
 
 const shot = (name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
-  if (!existsSync(new URL('../../web/dist/index.html', import.meta.url))) throw new Error('web/dist is missing: run `npm run build` first');
-  server = await startServer({ port: 0, dataDir });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking'] });
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  session = await startWebAppSession('e2e-plan');
+  page = await session.browser.newPage(DESKTOP);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await session?.close();
 });
 
 const space = 'parameters:\n  - { name: a, type: continuous, low: 0, high: 1 }\nobjectives: [{ name: y, goal: maximize }]\n';
@@ -38,7 +31,7 @@ const runs = 'a,y\n0.1,0.19\n0.3,0.51\n0.5,0.75\n0.7,0.91\n0.9,0.99\n';
 
 describe('Plan & screen page in Chromium', () => {
   it('the form builds a space the server accepts (the example: two parameters, one log-scaled, five runs)', async () => {
-    await page.goto(`${server.url}/#/plan`);
+    await page.goto(`${session.server.url}/#/plan`);
     await page.getByRole('heading', { name: 'Plan & screen' }).waitFor();
     await page.getByLabel('parameter 2 log scale').waitFor();
     expect(await page.getByLabel('parameter 2 log scale').isChecked()).toBe(true);
@@ -55,7 +48,7 @@ describe('Plan & screen page in Chromium', () => {
   }, 90_000);
 
   it('suggests the next runs from a pasted space and runs, with predicted mean ± sd and the parity plot', async () => {
-    await page.goto(`${server.url}/#/plan`);
+    await page.goto(`${session.server.url}/#/plan`);
     await page.getByRole('heading', { name: 'Plan & screen' }).waitFor();
     await page.getByRole('button', { name: /Edit as YAML\/JSON/ }).click();
     await page.getByLabel('parameter space (YAML or JSON)').fill(space);
@@ -80,7 +73,7 @@ describe('Plan & screen page in Chromium', () => {
   }, 90_000);
 
   it('runs a virtual-lab optimization to done with its best-so-far curve', async () => {
-    await page.goto(`${server.url}/#/plan?lab.budget=6`);
+    await page.goto(`${session.server.url}/#/plan?lab.budget=6`);
     await page.getByRole('button', { name: 'Optimize' }).click();
     await expect.poll(() => page.getByTestId('lab-summary').innerText(), { timeout: 60_000 }).toMatch(/Best log10 TOF of urea/);
     expect(await page.getByRole('progressbar', { name: 'optimization progress' }).innerText()).toContain('6/6 evaluations');
@@ -101,7 +94,7 @@ describe('Plan & screen page in Chromium', () => {
 
   it('fits a phone-width window without horizontal overflow', async () => {
     await page.setViewportSize({ width: 375, height: 812 });
-    await page.goto(`${server.url}/#/plan`);
+    await page.goto(`${session.server.url}/#/plan`);
     await page.getByRole('heading', { name: 'Plan & screen' }).waitFor();
     // the space and runs were kept in this browser's localStorage (text mode, from the first test)
     await page.getByLabel('runs CSV', { exact: true }).fill(runs);

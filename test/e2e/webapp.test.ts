@@ -3,29 +3,26 @@
  * per calculator, filtering, adding a record that survives a server restart. Screenshots go to
  * test-results/screenshots/ (git-ignored). Needs `npm run build` (done by `npm test`) and /usr/bin/chromium.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPooledTask } from '../../src/jobs/workerPool.js';
-import { type RunningServer, startServer } from '../../src/server/startServer.js';
+import { startServer } from '../../src/server/startServer.js';
+import { DESKTOP, type WebAppSession, startWebAppSession } from '../../scripts/webAppSession.js';
 import { builtinModelText } from '../../src/store/builtinModels.js';
 
 const shots = new URL('../../test-results/screenshots/', import.meta.url).pathname;
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cncouple-e2e-'));
-let server: RunningServer;
-let browser: Browser;
+let session: WebAppSession;
 let page: Page;
 
 const shot = (name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
-  if (!existsSync(new URL('../../web/dist/index.html', import.meta.url))) throw new Error('web/dist is missing: run `npm run build` first');
-  server = await startServer({ port: 0, dataDir });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking'] });
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  session = await startWebAppSession('e2e');
+  page = await session.browser.newPage(DESKTOP);
   // the server's Content-Security-Policy (issue 14) must let every page run: collect what the browser blocks
   page.on('console', (m) => void (m.type() === 'error' && /Content Security Policy|unsafe-eval/i.test(m.text()) && cspViolations.push(m.text())));
   page.on('pageerror', (e) => void (/Content Security Policy|EvalError|unsafe-eval/i.test(e.message) && cspViolations.push(e.message)));
@@ -33,14 +30,12 @@ beforeAll(async () => {
 const cspViolations: string[] = [];
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await session?.close();
 });
 
 describe('web app in Chromium', () => {
   it('literature explorer lists every record and filters by product', async () => {
-    await page.goto(`${server.url}/#/literature`);
+    await page.goto(`${session.server.url}/#/literature`);
     await page.getByText('47 records').waitFor();
     expect(await page.locator('table.records tbody tr').count()).toBe(47);
     await shot('literature');
@@ -53,7 +48,7 @@ describe('web app in Chromium', () => {
   });
 
   it('opens a record with printed and normalized values and its source', async () => {
-    await page.goto(`${server.url}/#/records/cu-s-cyclohexanone-oxime`);
+    await page.goto(`${session.server.url}/#/records/cu-s-cyclohexanone-oxime`);
     await page.getByRole('heading', { name: /Cu-S → Cyclohexanone oxime/ }).waitFor();
     const text = await page.locator('article.record').innerText();
     expect(text).toContain('-0.289 V vs RHE');
@@ -63,7 +58,7 @@ describe('web app in Chromium', () => {
   });
 
   it('computes with every calculator', async () => {
-    await page.goto(`${server.url}/#/calculators`);
+    await page.goto(`${session.server.url}/#/calculators`);
     const result = (id: string) => page.getByTestId(id);
     const input = (label: string) => page.locator(`input[aria-label="${label}"]`);
     await input('formula').fill('C6H10NOH');
@@ -86,7 +81,7 @@ describe('web app in Chromium', () => {
   });
 
   it('draws the comparison plots', async () => {
-    await page.goto(`${server.url}/#/compare`);
+    await page.goto(`${session.server.url}/#/compare`);
     await page.locator('figure.chart svg.marks').nth(1).waitFor();
     expect(await page.locator('figure.chart svg.marks').count()).toBe(2);
     expect(await page.locator('figure.chart').first().innerText()).toContain('Potential (V vs RHE)');
@@ -94,7 +89,7 @@ describe('web app in Chromium', () => {
   });
 
   it('adds a record that survives a server restart', async () => {
-    await page.goto(`${server.url}/#/my-data`);
+    await page.goto(`${session.server.url}/#/my-data`);
     await page.locator('input[name=catalyst]').fill('CuBi-E2E');
     await page.locator('input[name=faradaicEfficiencyPrinted]').fill('not a number');
     await page.locator('input[name=sourceCitation]').fill('e2e notebook');
@@ -103,12 +98,12 @@ describe('web app in Chromium', () => {
     await page.getByRole('status').waitFor();
     expect(await page.getByRole('status').innerText()).toContain('cubi-e2e-urea');
     await shot('my-data');
-    const { port } = new URL(server.url);
-    await server.close();
-    server = await startServer({ port: Number(port), dataDir });
-    await page.goto(`${server.url}/#/my-data`);
+    const { port } = new URL(session.server.url);
+    await session.server.close();
+    session.server = await startServer({ port: Number(port), dataDir: session.dataDir });
+    await page.goto(`${session.server.url}/#/my-data`);
     await page.locator('table[aria-label="my records"]').getByRole('link', { name: 'CuBi-E2E', exact: true }).waitFor();
-    await page.goto(`${server.url}/#/records/cubi-e2e-urea`);
+    await page.goto(`${session.server.url}/#/records/cubi-e2e-urea`);
     await page.getByText('unreadable-faradaic-efficiency').waitFor();
     // edit it: the form comes prefilled, the fix clears the automatic flag
     await page.getByRole('link', { name: 'Edit this record' }).click();
@@ -117,13 +112,13 @@ describe('web app in Chromium', () => {
     await page.locator('input[name=faradaicEfficiencyPrinted]').fill('33%');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('status').waitFor();
-    await page.goto(`${server.url}/#/records/cubi-e2e-urea`);
+    await page.goto(`${session.server.url}/#/records/cubi-e2e-urea`);
     await expect.poll(() => page.locator('article.record').innerText()).toContain('33.0 %');
     expect(await page.locator('article.record').innerText()).not.toContain('unreadable-faradaic-efficiency');
   });
 
   it('draws free-energy diagrams and updates them with the potential slider', async () => {
-    await page.goto(`${server.url}/#/mechanism`);
+    await page.goto(`${session.server.url}/#/mechanism`);
     await page.locator('figure.chart svg.marks').waitFor();
     const table = page.locator('table[aria-label="limiting potentials"]');
     await expect.poll(() => table.innerText()).toContain('co2_to_co');
@@ -134,7 +129,7 @@ describe('web app in Chromium', () => {
   });
 
   it('solves a polarization curve, a pulse program and a small descriptor sweep with a progress bar', async () => {
-    await page.goto(`${server.url}/#/kinetics`);
+    await page.goto(`${session.server.url}/#/kinetics`);
     await expect.poll(() => page.getByTestId('steady-summary').innerText(), { timeout: 15000 }).toMatch(/^17 of 17 potentials converged/);
     await page.locator('input[aria-label="periods"]').fill('5');
     await page.getByRole('button', { name: 'Simulate' }).click();
@@ -157,7 +152,7 @@ describe('web app in Chromium', () => {
     const busy = Array.from({ length: os.availableParallelism() }, () =>
       runPooledTask({ kind: 'sweep', modelText, spec: endless, rows: [0, 2000] }, () => {}, { signal: blockers.signal }).catch((error: Error) => error.message),
     );
-    await page.goto(`${server.url}/#/kinetics`);
+    await page.goto(`${session.server.url}/#/kinetics`);
     await page.locator('input[aria-label="points per axis"]').fill('200');
     await page.getByRole('button', { name: 'Run sweep' }).click();
     await expect.poll(() => page.getByRole('progressbar').innerText(), { timeout: 20000 }).toBe('running — 0/40000 points (0 %)');
@@ -171,7 +166,7 @@ describe('web app in Chromium', () => {
   }, 90_000);
 
   it('shows the microenvironment with a current slider, the flow reactor and the cost', async () => {
-    await page.goto(`${server.url}/#/process`);
+    await page.goto(`${session.server.url}/#/process`);
     await expect.poll(() => page.getByTestId('micro-summary').innerText(), { timeout: 15000 }).toMatch(/Surface pH 10\.17 \(bulk 6\.82\)/); // 10 mA cm-2; an independent equilibrium-limit BVP solution gives 10.172
     await page.locator('input[aria-label="current density (log10 mA per cm2)"]').fill('0');
     await expect.poll(() => page.getByTestId('micro-summary').innerText(), { timeout: 15000 }).toMatch(/Surface pH 8\.90 \(bulk 6\.82\)/); // 1 mA cm-2, same as the CLI and API (independent: 8.907)
@@ -194,7 +189,7 @@ describe('web app in Chromium', () => {
 
   it('is keyboard-usable and fits a narrow window', async () => {
     await page.setViewportSize({ width: 420, height: 860 });
-    await page.goto(`${server.url}/#/literature`);
+    await page.goto(`${session.server.url}/#/literature`);
     await page.getByText(/^\d+ records/).waitFor();
     await page.getByRole('link', { name: 'Calculators' }).focus();
     await page.keyboard.press('Enter');
@@ -206,7 +201,7 @@ describe('web app in Chromium', () => {
   });
 
   it('ran every page above under the Content-Security-Policy without a violation', async () => {
-    const csp = (await fetch(server.url)).headers.get('content-security-policy') ?? '';
+    const csp = (await fetch(session.server.url)).headers.get('content-security-policy') ?? '';
     expect(csp).toContain("script-src 'self'");
     expect(cspViolations).toEqual([]);
   });

@@ -1,5 +1,5 @@
 /** The virtual-lab optimization and the screening as background jobs, over a real server on loopback. */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,11 +8,13 @@ import { type RunningServer, startServer } from '../../src/server/startServer.js
 import { loadModel } from '../../src/store/builtinModels.js';
 
 let server: RunningServer;
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cncouple-ml-jobs-'));
 beforeAll(async () => {
-  server = await startServer({ port: 0, dataDir: mkdtempSync(path.join(os.tmpdir(), 'cncouple-ml-jobs-')), webRoot: '/nonexistent' });
+  server = await startServer({ port: 0, dataDir, webRoot: '/nonexistent' });
 });
 afterAll(async () => {
   await server.close();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked field by field below
@@ -49,7 +51,8 @@ describe('POST /api/kinetics/optimize', () => {
       if (t.status === 'ok') run = Math.max(run, t.value);
       expect(t.bestSoFar).toBe(run === -Infinity ? null : run);
     }
-    // independent: the steady-state solver on this thread at the best inputs
+    // the same solver in-process at the best inputs: the job reports what it computed (a consistency check of the
+    // job path; the solver itself is checked against 60-digit solutions in test/kinetics/exactSteadyState.test.ts)
     expect(Math.log10(steadyState(model, { descriptors: r.best.inputs }).tofPerS.urea!)).toBeCloseTo(r.best.value, 8);
     expect(state.spec.layer ?? state.spec.vconcat ?? state.spec.mark).toBeDefined();
   });

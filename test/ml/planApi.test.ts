@@ -1,16 +1,18 @@
 /** The planning routes over a real server on loopback. */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../src/server/startServer.js';
 
 let server: RunningServer;
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cncouple-plan-api-'));
 beforeAll(async () => {
-  server = await startServer({ port: 0, dataDir: mkdtempSync(path.join(os.tmpdir(), 'cncouple-plan-api-')), webRoot: '/nonexistent' });
+  server = await startServer({ port: 0, dataDir, webRoot: '/nonexistent' });
 });
 afterAll(async () => {
   await server.close();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked field by field below

@@ -381,7 +381,7 @@ describe.each(targets)('normalizer version on %s', (name, open) => {
     const oldUser = await first.get('old-co2');
     const v1User = { ...oldUser, carbonSources: ['CO2'], normalized: { ...oldUser.normalized, pH: { value: 8.34, method: 'estimated', note: 'KHCO3 without CO2 purge' }, potentialVvsRHE: -0.20962 } };
     await db.updateTable('record_documents').set({ record_json: JSON.stringify(v1User), input_json: JSON.stringify({ ...(await first.getInput('old-co2')), carbonSources: ['CO2'] }) }).where('id', '=', 'old-co2').execute();
-    await db.updateTable('records').set({ potential_v_rhe: -0.20962, created_at: '2025-01-01T00:00:00.000Z' }).where('id', '=', 'old-co2').execute();
+    await db.updateTable('records').set({ potential_v_rhe: -0.20962, created_at: '2025-01-01T00:00:00.000Z', owner: 'alice' }).where('id', '=', 'old-co2').execute();
     const lc = await first.get('lc-cu-nc-arylamines');
     await db.updateTable('record_documents').set({ record_json: JSON.stringify({ ...lc, normalized: { ...lc.normalized, faradaicEfficiency: { value: 0.95, relation: '=' } } }) }).where('id', '=', 'lc-cu-nc-arylamines').execute();
     await db.updateTable('records').set({ fe: 0.95 }).where('id', '=', 'lc-cu-nc-arylamines').execute();
@@ -401,6 +401,7 @@ describe.each(targets)('normalizer version on %s', (name, open) => {
     const row = await (store.db as unknown as Kysely<Record<string, Record<string, unknown>>>).selectFrom('records').select(['potential_v_rhe', 'created_at']).where('id', '=', 'old-co2').executeTakeFirstOrThrow();
     expect(row.potential_v_rhe).toBeCloseTo(-0.29954, 4);
     expect(row.created_at).toBe('2025-01-01T00:00:00.000Z');
+    expect(await store.ownerOf('old-co2')).toBe('alice'); // the token that wrote it may still edit it
     expect((await store.list({ minFePercent: 90 })).records.map((r) => r.id)).toEqual([]);
     expect((await store.list({ minFePercent: 90, product: 'NH3' })).records.map((r) => r.id)).toEqual(['lc-cu-nc-ammonia-text']);
     expect((await store.list({ cSource: 'CO2', origin: 'user' })).records.map((r) => r.id)).toContain('old-co2');

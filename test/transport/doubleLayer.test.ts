@@ -150,6 +150,9 @@ describe('doubleLayerFromElectrolyte', () => {
     expect(r.bulkPH).toBeCloseTo(6.82, 2);
     expect(r.ohpPH - r.bulkPH).toBeCloseTo(r.ohpPotentialV / (VT * Math.LN10), 6);
     expect(r.ohpPH).toBeLessThan(r.bulkPH);
+    // the concentration pH is what the reported H⁺ gives; crowding K⁺ lowers that concentration below the activity
+    expect(r.ohpConcentrationPH).toBeCloseTo(-Math.log10(r.ohpConcentrationsMolPerM3['H+']! / 1000), 12);
+    expect(r.ohpConcentrationPH).toBeGreaterThan(r.ohpPH);
     expect(r.ohpCationMolPerM3).toBeGreaterThan(100);
     expect(r.ohpCationMolPerM3).toBeLessThan(r.stericLimitMolPerM3['K+']!);
     expect(r.ohpHydroxideMolPerM3).toBeLessThan(r.concentrationsMolPerM3['OH-']!.at(-1)!);

@@ -361,7 +361,8 @@ export function degreeOfRateControlChecked(model: CompiledModel, target: string,
   const solver = new SteadyStateSolver(model);
   const U = conditions.potentialVvsRHE ?? model.file.potentialVvsRHE;
   const options = checkSolverOptions(conditions.solver);
-  const base = rateConstants(model, U, descriptorVector(model, conditions.descriptors));
+  // the perturbed solves start from the centre's rate constants, at the same pH as the centre
+  const base = rateConstants(conditions.pH === undefined ? model : modelAtPH(model, conditions.pH), U, descriptorVector(model, conditions.descriptors));
   const centre = solver.solve(conditions);
   if (!centre.converged) throw new InputError('conditions', 'conditions with a converged steady state', `no converged steady state at ${U} V (residual ${centre.residual.toExponential(2)})`);
   const work = new RouteWork(model);

@@ -1,4 +1,4 @@
-import { InputError } from '../../chem/index.js';
+import { AVOGADRO_PER_MOL, BOLTZMANN_J_PER_K, ELEMENTARY_CHARGE_C, InputError } from '../../chem/index.js';
 
 /** Names of the physical-constant sets a model can choose with `constants:`. */
 export const CONSTANT_SET_NAMES = ['codata2018', 'codata2010', 'catmap'] as const;
@@ -39,11 +39,11 @@ const C_CM_PER_S = 29979245800; // exact by definition of the metre (SI 1983)
 export const CONSTANT_SETS: Readonly<Record<ConstantSetName, PhysicalConstants>> = {
   codata2018: {
     name: 'codata2018',
-    boltzmannEvPerK: 1.380649e-23 / 1.602176634e-19,
-    planckEvS: 6.62607015e-34 / 1.602176634e-19,
+    boltzmannEvPerK: BOLTZMANN_J_PER_K / ELEMENTARY_CHARGE_C, // the chemistry core's CODATA 2018 values (src/chem/constants.ts)
+    planckEvS: 6.62607015e-34 / ELEMENTARY_CHARGE_C,
     speedOfLightCmPerS: C_CM_PER_S,
-    avogadroPerMol: 6.02214076e23,
-    elementaryChargeC: 1.602176634e-19,
+    avogadroPerMol: AVOGADRO_PER_MOL,
+    elementaryChargeC: ELEMENTARY_CHARGE_C,
     atomicMassUnitKg: 1.6605390666e-27,
     source: 'CODATA 2018, doi:10.1103/RevModPhys.93.025010 (exact in the 2019 SI)',
   },

@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { readHumanNumber } from '../../../src/chem/parseHumanNumber.js';
 import { ApiError, api } from '../api.js';
 import { DeleteRecord } from '../deleteRecord.js';
-import { Problems, explainError } from '../forms.js';
+import { explainError, plainMessage, Problems } from '../forms.js';
 import { pct, yieldText } from '../format.js';
 import { useTitle } from '../route.js';
 import { speciesProblems, useSpeciesRegistry } from '../species.js';
@@ -247,7 +247,7 @@ function ImportBox({ onImported }: { onImported: () => void }) {
       const e = err as ApiError;
       setReport({
         error: e.problems ? `Nothing imported: ${e.problems.length} problem(s) in ${file.name}.` : explainError(e, { content: file.name }).join('; '),
-        problems: e.problems?.map((p) => ({ ...p, field: LABELS[p.field.split('.')[0] ?? ''] ?? p.field, message: p.message.replace(/\s*\(see `cncouple [a-z ]+`\)/g, '') })),
+        problems: e.problems?.map((p) => ({ ...p, field: LABELS[p.field.split('.')[0] ?? ''] ?? p.field, message: plainMessage(p.message) })),
       });
     }
   };
