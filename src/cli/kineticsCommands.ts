@@ -4,10 +4,10 @@ import { InputError, parseHumanNumber } from '../chem/index.js';
 import { degreeOfRateControlChecked, polarizationCurve } from '../kinetics/analyze/steadyState.js';
 import { runPulse } from '../kinetics/analyze/pulse.js';
 import { runPulseUntilPeriodic } from '../kinetics/analyze/pulseUntilPeriodic.js';
-import { runRamp } from '../kinetics/analyze/ramp.js';
 import type { SweepField, SweepResult, SweepSpec } from '../kinetics/mapper/descriptorSweep.js';
 import { mapArrays, sweepJson, sweepSummary, sweepToCsv } from './sweepOutput.js';
 import type { CompiledModel } from '../kinetics/parser/compileModel.js';
+import type { limitingStudy, rampStudy } from '../studies/kinetics.js';
 import { freeEnergyDiagram } from '../mechanism/freeEnergyDiagram.js';
 import { freeEnergyDiagramSpec } from '../plot/freeEnergyDiagramSpec.js';
 import { volcanoSpec } from '../plot/volcanoSpec.js';
@@ -50,6 +50,28 @@ async function model(ref: string): Promise<CompiledModel> {
   const { builtinModelNames, loadModel } = await builtinModels();
   return builtinModelNames().includes(ref) ? loadModel({ name: ref }) : loadModel({ path: ref });
 }
+/** The study input that addresses a model: `{ model }` for a built-in name, else `{ modelText }` read from the file. */
+async function modelInput(ref: string): Promise<{ model: string } | { modelText: string }> {
+  const { builtinModelNames } = await builtinModels();
+  if (builtinModelNames().includes(ref)) return { model: ref };
+  try {
+    return { modelText: readFileSync(ref, 'utf8') };
+  } catch (error) {
+    throw new InputError('model', `a built-in model (${builtinModelNames().join(', ')}) or a readable model file`, (error as Error).message);
+  }
+}
+
+/** Runs a study of the use-case layer in-process on raw input (validated by its schema, errors naming the field). */
+async function runStudy<K extends keyof StudyResults>(name: K, raw: unknown): Promise<StudyResults[K]> {
+  const [{ studyByName }, { validateStudyInput }] = await Promise.all([import('../studies/index.js'), import('../reactor/runStudies.js')]);
+  const study = studyByName(name);
+  return study.run(validateStudyInput(study.input, raw)) as StudyResults[K];
+}
+/** Result types of the studies this file runs. */
+interface StudyResults {
+  'mechanism.limiting': ReturnType<typeof limitingStudy.run>;
+  'kinetics.ramp': ReturnType<typeof rampStudy.run>;
+}
 const fmt = (x: number, d = 3) => (Math.abs(x) >= 1e4 || (Math.abs(x) < 1e-3 && x !== 0) ? x.toExponential(d) : x.toFixed(d));
 
 /** Registers `models`, `mech …` and `kinetics …`. Models are addressed by built-in name or file path. */
@@ -87,11 +109,7 @@ export function registerKineticsCommands(program: Command, run: Run): void {
     .argument('<model>')
     .addOption(json())
     .action(run(async (ref: string) => {
-      const m = await model(ref);
-      const rows = m.file.pathways.map((p) => {
-        const d = freeEnergyDiagram(m, p.name, 0);
-        return { pathway: p.name, limitingPotentialV: d.limitingPotentialV, potentialDeterminingStep: d.potentialDeterminingStep, limitingPotentialKind: d.limitingPotentialKind, uphillChemicalSteps: d.uphillChemicalSteps };
-      });
+      const rows = await runStudy('mechanism.limiting', await modelInput(ref));
       return { json: rows, text: rows.map((r) => `${r.pathway.padEnd(12)} U_L = ${r.limitingPotentialV === null ? '—' : r.limitingPotentialV.toFixed(3) + ' V vs RHE'}${r.limitingPotentialKind === 'equilibrium' ? ' (equilibrium potential of a lumped multi-electron step, not a limiting potential)' : ''}   PDS ${r.potentialDeterminingStep ?? '—'}${r.uphillChemicalSteps.length ? `   uphill chemical: ${r.uphillChemicalSteps.map((s) => `${s.step} ${s.dGEv.toFixed(2)} eV`).join(', ')}` : ''}`).join('\n') };
     }));
 
@@ -175,7 +193,7 @@ export function registerKineticsCommands(program: Command, run: Run): void {
     .option('--step <V>', 'staircase step, V', '0.001')
     .addOption(json())
     .action(run(async (ref: string, o: { start: string; vertex: string; scanRate: string; cycles: string; step: string }) => {
-      const r = runRamp(await model(ref), { startV: num('--start', o.start)!, vertexV: num('--vertex', o.vertex)!, scanRateVPerS: num('--scan-rate', o.scanRate)!, cycles: num('--cycles', o.cycles)!, stepV: num('--step', o.step)! });
+      const r = await runStudy('kinetics.ramp', { ...(await modelInput(ref)), startVvsRHE: num('--start', o.start)!, vertexVvsRHE: num('--vertex', o.vertex)!, scanRateVPerS: num('--scan-rate', o.scanRate)!, cycles: num('--cycles', o.cycles)!, stepV: num('--step', o.step)! });
       const peak = r.points.reduce((best, p) => (Math.abs(p.currentDensityAPerM2) > Math.abs(best.currentDensityAPerM2) ? p : best));
       return {
         json: r,

@@ -20,7 +20,7 @@ import { volcanoSpec } from '../plot/volcanoSpec.js';
 import { couplingSpec, transientSpec } from '../plot/processSpecs.js';
 import { builtinModelText, listBuiltinModels, loadModel } from '../store/builtinModels.js';
 import { balanceStudy, convertStudy, e0Study, faradaicEfficiencyStudy, formulaStudy, potentialStudy } from '../studies/chemistry.js';
-import { diagramStudy, pulseStudy, steadyStudy } from '../studies/kinetics.js';
+import { diagramStudy, limitingStudy, pulseStudy, rampStudy, steadyStudy } from '../studies/kinetics.js';
 import { microenvStudy, reactorStudy, teaStudy } from '../studies/process.js';
 import type { Study } from '../studies/study.js';
 import { doubleLayerStudy } from '../studies/doubleLayer.js';
@@ -187,6 +187,8 @@ ROUTES.push(
   studyRoute('/api/mechanism/diagram', 'kinetics', diagramStudy),
   studyRoute('/api/kinetics/steady', 'kinetics', steadyStudy),
   studyRoute('/api/kinetics/pulse', 'kinetics', pulseStudy),
+  studyRoute('/api/mechanism/limiting', 'kinetics', limitingStudy),
+  studyRoute('/api/kinetics/ramp', 'kinetics', rampStudy),
   {
     method: 'POST', url: '/api/kinetics/sweeps', tag: 'kinetics', summary: 'Start a descriptor sweep as a background job (worker threads); returns its id', body: sweepRequestSchema, status: 202,
     handler: ({ body, jobs, client, runChunk }) => {

@@ -36,6 +36,8 @@ const CASES: [string, string, unknown][] = [
   ['e0', '/api/e0', { from: 'CO2, NO3-', to: 'urea', pH: 7 }],
   ['mechanism.diagram', '/api/mechanism/diagram', { model: 'oxime-fe', potentialVvsRHE: -0.3 }],
   ['kinetics.steady', '/api/kinetics/steady', { model: 'urea-cu4-ceo2', potentialsVvsRHE: [-0.2, -0.4] }],
+  ['mechanism.limiting', '/api/mechanism/limiting', { model: 'urea-cu4-ceo2' }],
+  ['kinetics.ramp', '/api/kinetics/ramp', { model: 'oxime-fe', startVvsRHE: 0, vertexVvsRHE: -0.3, scanRateVPerS: 0.1, cycles: 1, stepV: 0.01 }],
   ['kinetics.pulse', '/api/kinetics/pulse', { model: 'oxime-fe', e1V: -0.5, t1S: 0.1, e2V: -0.1, t2S: 0.1, periods: 3 }],
   ['microenv', '/api/microenv', { electrolyte: '0.5 M KHCO3', co2Saturated: true, currentDensitiesMAPerCm2: [5], products: [{ to: 'H2', from: ['H2O'], faradaicEfficiency: 1 }], boundaryLayerUm: 100 }],
   ['reactor', '/api/reactor', { product: 'urea', electrons: 16, faradaicEfficiency: 0.5, inletConcentrationMolPerM3: 50, reactantPerProduct: 2 }],
