@@ -45,9 +45,45 @@ const CASES: [string, string, unknown][] = [
   ['tea', '/api/tea', { product: 'urea', electrons: 16, faradaicEfficiency: 0.5, currentDensityAPerM2: 3000, cellVoltageV: 3.2 }],
 ];
 
+/** One small valid input per background-job study and its route. */
+const JOB_CASES: [string, string, unknown][] = [
+  ['transient', '/api/microenv/transient', { electrolyte: '0.5 M K2SO4', products: [{ to: 'H2', from: ['H2O'], faradaicEfficiency: 1 }], steps: [{ currentDensityMAPerCm2: 10, durationS: 0.5 }] }],
+  ['couple', '/api/couple', { model: 'urea-cu4-ceo2', electrolyte: '0.1 M KHCO3 + 0.05 M KNO3', co2Saturated: true, currentDensitiesMAPerCm2: [1], productSources: { urea: ['CO2', 'NO3-'], NH3: ['NO3-'], NO: ['NO3-'], CO: ['CO2'], H2: ['H2O'] } }],
+  ['kinetics.optimize', '/api/kinetics/optimize', { model: 'urea-cu4-ceo2', vary: [{ name: 'dG_NO', low: -1.5, high: 0.5 }], objective: 'log10Tof:urea', budget: 4, seed: 1 }],
+  ['screen', '/api/screen', { model: 'urea-cu4-ceo2', candidates: 'name,dG_NO,dG_CO\na,-1,0\nb,-0.5,0.2\n', samples: 10, seed: 2 }],
+];
+
 describe('studies: one definition per operation', () => {
   it('registers every study once, each with a route case here', () => {
-    expect(Object.keys(STUDIES).sort()).toEqual(CASES.map(([name]) => name).sort());
+    expect(Object.keys(STUDIES).sort()).toEqual([...CASES, ...JOB_CASES].map(([name]) => name).sort());
+    for (const [name] of JOB_CASES) expect(STUDIES[name]!.runsOn).toBe('job');
+  });
+
+  for (const [name, url, input] of JOB_CASES) {
+    it(`${url} runs ${name}.run as a background job and serves what it returns in-process, with its figure`, async () => {
+      const study = STUDIES[name]!;
+      const expected = JSON.parse(JSON.stringify(study.run(study.input.parse(input))));
+      const started = await post(url, input);
+      expect(started.status, JSON.stringify(started.json).slice(0, 300)).toBe(202);
+      const id = (started.json as { id: string }).id;
+      let job: { status: string; result?: unknown; spec?: unknown; kind?: string };
+      do {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        job = (await (await fetch(`${server.url}${url}/${id}`)).json()) as typeof job;
+      } while (job.status === 'running');
+      expect(job.status).toBe('done');
+      expect(job.kind).toBe(name);
+      expect(job.result).toEqual(expected);
+      expect(job.spec).toEqual(JSON.parse(JSON.stringify(study.figure!(expected))));
+      // and the jobs resource serves the same result
+      expect(await (await fetch(`${server.url}/api/jobs/${id}/result`)).json()).toEqual(expected);
+    }, 120_000);
+  }
+
+  it('refuses bad job input at submission (400 naming the field), before any job starts', async () => {
+    const { status, json } = await post('/api/screen', { model: 'urea-cu4-ceo2', candidates: 'name,dG_NO,dG_CO\na,-1,0\n', product: 'nope' });
+    expect(status).toBe(400);
+    expect(json).toMatchObject({ error: { field: 'product' } });
   });
 
   for (const [name, url, input] of CASES) {
