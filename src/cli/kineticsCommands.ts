@@ -7,7 +7,6 @@ import { runPulseUntilPeriodic } from '../kinetics/analyze/pulseUntilPeriodic.js
 import type { SweepField, SweepResult, SweepSpec } from '../kinetics/mapper/descriptorSweep.js';
 import { mapArrays, sweepJson, sweepSummary, sweepToCsv } from './sweepOutput.js';
 import type { CompiledModel } from '../kinetics/parser/compileModel.js';
-import type { limitingStudy, rampStudy } from '../studies/kinetics.js';
 import { freeEnergyDiagram } from '../mechanism/freeEnergyDiagram.js';
 import { freeEnergyDiagramSpec } from '../plot/freeEnergyDiagramSpec.js';
 import { volcanoSpec } from '../plot/volcanoSpec.js';
@@ -15,6 +14,7 @@ import { progressBar } from './progressBar.js';
 import { writeFigure } from './writeFigure.js';
 import type { Run } from './dbCommands.js';
 import { UNSOLVED_EXIT_CODE } from './processCommands.js';
+import { modelInput, runStudy } from './runStudy.js';
 
 
 const num = (field: string, text: string | undefined): number | undefined => {
@@ -49,28 +49,6 @@ const builtinModels = () => import('../store/builtinModels.js');
 async function model(ref: string): Promise<CompiledModel> {
   const { builtinModelNames, loadModel } = await builtinModels();
   return builtinModelNames().includes(ref) ? loadModel({ name: ref }) : loadModel({ path: ref });
-}
-/** The study input that addresses a model: `{ model }` for a built-in name, else `{ modelText }` read from the file. */
-async function modelInput(ref: string): Promise<{ model: string } | { modelText: string }> {
-  const { builtinModelNames } = await builtinModels();
-  if (builtinModelNames().includes(ref)) return { model: ref };
-  try {
-    return { modelText: readFileSync(ref, 'utf8') };
-  } catch (error) {
-    throw new InputError('model', `a built-in model (${builtinModelNames().join(', ')}) or a readable model file`, (error as Error).message);
-  }
-}
-
-/** Runs a study of the use-case layer in-process on raw input (validated by its schema, errors naming the field). */
-async function runStudy<K extends keyof StudyResults>(name: K, raw: unknown): Promise<StudyResults[K]> {
-  const [{ studyByName }, { validateStudyInput }] = await Promise.all([import('../studies/index.js'), import('../reactor/runStudies.js')]);
-  const study = studyByName(name);
-  return study.run(validateStudyInput(study.input, raw)) as StudyResults[K];
-}
-/** Result types of the studies this file runs. */
-interface StudyResults {
-  'mechanism.limiting': ReturnType<typeof limitingStudy.run>;
-  'kinetics.ramp': ReturnType<typeof rampStudy.run>;
 }
 const fmt = (x: number, d = 3) => (Math.abs(x) >= 1e4 || (Math.abs(x) < 1e-3 && x !== 0) ? x.toExponential(d) : x.toFixed(d));
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli } from '../support/cli.js';
 import { limitingStudy, rampStudy } from '../../src/studies/kinetics.js';
+import { optimizeStudy } from '../../src/studies/ml.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'cncouple-kin-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,6 +27,18 @@ describe('cncouple mech and kinetics', () => {
     const big = await cli('kinetics', 'ramp', 'oxime-fe', '--start', '0', '--vertex', '-1', '--step', '0.00001', '--json');
     expect(big.code).toBe(2);
     expect(JSON.parse(big.out).error.field).toBe('stepV');
+  });
+  it('kinetics optimize prints what the kinetics.optimize study (and so POST /api/kinetics/optimize) returns', async () => {
+    const r = await cli('kinetics', 'optimize', 'urea-cu4-ceo2', '--vary', 'dG_NO:-1.5:0.5', '--objective', 'log10Tof:urea', '--budget', '4', '--seed', '3', '--json');
+    expect(r.code, r.err).toBe(0);
+    const { wallTimeS, ...printed } = JSON.parse(r.out);
+    expect(wallTimeS).toBeGreaterThan(0);
+    const expected = optimizeStudy.run(optimizeStudy.input.parse({ model: 'urea-cu4-ceo2', vary: [{ name: 'dG_NO', low: -1.5, high: 0.5 }], objective: 'log10Tof:urea', budget: 4, seed: 3 }));
+    expect(printed).toEqual(JSON.parse(JSON.stringify(expected)));
+    // the schema's bounds hold on the command line too (the API refuses a budget above 200)
+    const big = await cli('kinetics', 'optimize', 'urea-cu4-ceo2', '--vary', 'dG_NO:-1.5:0.5', '--objective', 'log10Tof:urea', '--budget', '500', '--json');
+    expect(big.code).toBe(2);
+    expect(JSON.parse(big.out).error.field).toBe('budget');
   });
   it('draws a diagram SVG', async () => {
     const out = path.join(dir, 'fed.svg');
