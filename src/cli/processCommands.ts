@@ -323,7 +323,7 @@ export function registerProcessCommands(program: Command, run: Run): void {
     .option('--voltage <V>', 'cell voltage, V')
     .option('--t-per-day <t>', `plant capacity, t/day (default ${TEA_PROCESS_DEFAULTS.productionTonnesPerDay})`)
     .option('--conversion <fraction>', 'single-pass conversion of the feed; the rest is recycled')
-    .option('--feed <species[:USD/kg[:mol/mol]]...>', 'reactant fed, its price per kg of feed and mol per mol product (default price: CO2 0.05 USD/kg; stoichiometry balanced), e.g. CO2:0.04 KNO3:0.3')
+    .option('--feed <feed...>', 'reactant fed as species[:USD/kg[:mol/mol]]: its price per kg of feed and mol per mol product (default price: CO2 0.05 USD/kg; stoichiometry balanced), e.g. CO2:0.04 KNO3:0.3')
     .addOption(new Option('--separation <method>', 'product separation (default: PSA for gas products)').choices(['psa', 'distillation', 'crystallization', 'none']))
     .option('--separation-unit <name=value...>', 'separation reference unit: referenceCapitalUsd, referenceCapacity, scalingExponent, energyKWhPerUnit, operatingUsdPerYearAtReference, productVolumeFraction, productDensityKgPerM3')
     .option('--o2-price <USD/kg>', 'credit the anode O2 at this price')
@@ -338,7 +338,6 @@ export function registerProcessCommands(program: Command, run: Run): void {
           return [k, num(`${flag} ${k}`, v)];
         }));
       const opt = (flag: string, text: string | undefined) => (text === undefined ? undefined : num(flag, text));
-      if (o.j !== undefined) process.stderr.write('note: tea --j (A m-2) is deprecated; use --j-ma-cm2 (mA cm-2)\n');
       const feeds = o.feed?.map((text, i) => {
         const [species, price, stoich] = text.split(':');
         if (!species) throw new InputError(`--feed[${i}]`, 'species[:USD/kg[:mol per mol product]], e.g. CO2:0.04', `got "${text}"`);
@@ -365,7 +364,8 @@ export function registerProcessCommands(program: Command, run: Run): void {
       const { teaStudy: study } = await import('../studies/process.js');
       const result = study.run(validateStudyInput(teaRequestSchema, raw));
       if (o.out) await writeFigure(result.tornadoSpec, o.out);
-      return { json: result, text: teaSummary(result) };
+      const note = o.j === undefined ? '' : `note: tea --j (A m-2) is deprecated; use --j-ma-cm2 (mA cm-2): --j ${o.j} = --j-ma-cm2 ${Number(num('--j', o.j)) / 10}\n`;
+      return { json: result, text: note + teaSummary(result) };
     }));
 }
 
@@ -380,7 +380,7 @@ function teaSummary(study: { input: { preset?: string; product: string; currentD
     `levelized cost ${r.costUsdPerKg.toFixed(4)} USD/kg ${study.input.product} at ${study.input.currentDensityMAPerCm2} mA cm-2${study.preset ? ` (preset: ${study.preset.description})` : ''}`,
     'included:',
     ...r.terms.filter((t) => t.included).map((t) => `  ${t.label.padEnd(28)} ${fmt(t.usdPerKg).padStart(8)} USD/kg  ${t.basis}`),
-    'excluded:',
+    r.excluded.length ? 'excluded:' : 'excluded: none',
     ...r.terms.filter((t) => !t.included).map((t) => `  ${t.label.padEnd(28)} ${'—'.padStart(8)}         ${t.basis}`),
     `electrode ${r.electrodeAreaM2.toFixed(0)} m², electrolyzer capital ${(r.capitalUsd / 1e6).toFixed(2)} MUSD, ${r.energyKWhPerKg.toFixed(3)} kWh/kg, CRF ${r.capitalRecoveryFactor.toFixed(5)}`,
     ...r.massBalance.feeds.map((f) => `  feed ${f.species}: consumed ${f.consumedKgPerKgProduct.toFixed(4)} kg/kg${f.fedPerPassKgPerKgProduct === null ? '' : `, fed per pass ${f.fedPerPassKgPerKgProduct.toFixed(4)}, recycled ${f.recycledKgPerKgProduct!.toFixed(4)}`}`),
