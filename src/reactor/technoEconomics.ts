@@ -236,7 +236,7 @@ export function levelizedCost(input: TeaInput): TeaResult {
   const feedsIn = input.feeds ?? [];
   const balanced = feedsIn.some((f) => f.molPerMolProduct === undefined && f.molPerMolElectrons === undefined) ? stoichiometryFor(input.product, feedsIn) : new Map<string, number>();
   const feeds: FeedBalance[] = feedsIn.map((f, i) => {
-    const field = `feeds[${i}]`;
+    const field = `feeds.${i}`;
     const species = resolveSpecies(f.species, `${field}.species`);
     const hill = toHill(species.formula);
     const Mf = molarMassGPerMol(species.formula);
