@@ -234,6 +234,7 @@ export function levelizedCost(input: TeaInput): TeaResult {
   // feeds: consumption from stoichiometry ÷ selectivity; unreacted feed recycled
   const productHill = input.product === undefined ? undefined : hillOf(input.product, 'product');
   const feedsIn = input.feeds ?? [];
+  feedsIn.forEach((f, i) => resolveSpecies(f.species, `feeds.${i}.species`)); // a name the registry cannot read is named before balancing
   const balanced = feedsIn.some((f) => f.molPerMolProduct === undefined && f.molPerMolElectrons === undefined) ? stoichiometryFor(input.product, feedsIn) : new Map<string, number>();
   const feeds: FeedBalance[] = feedsIn.map((f, i) => {
     const field = `feeds.${i}`;

@@ -77,5 +77,12 @@ describe('tea: flags == study file == API', () => {
     const c = await cli('tea', '--product', 'urea', '--electrons', '16', '--fe', '0.5', '--voltage', '3.2', '--json');
     expect(c.code).toBe(2);
     expect(JSON.parse(c.out).error.field).toBe('currentDensityMAPerCm2');
+    // found while running (not by the schema): still a 400 naming the field, from the worker thread
+    const o = await api({ preset: 'jouny2018', overrides: { nope: 1 } });
+    expect(o.status).toBe(400);
+    expect((o.json as { error: { field: string } }).error.field).toBe('overrides.nope');
+    const f = await cli('tea', '--preset', 'jouny2018', '--feed', 'unobtainium', '--json');
+    expect(f.code).toBe(2);
+    expect(JSON.parse(f.out).error.field).toBe('feeds.0.species');
   });
 });
