@@ -1,9 +1,10 @@
 import { type Command, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { InputError, molarMassGPerMol, parseHumanNumber, resolveSpecies } from '../chem/index.js';
-import { couplingSpec, microenvironmentSpecs, tornadoSpec, transientSpec } from '../plot/processSpecs.js';
-import { flowCellStudy, teaStudy } from '../reactor/studies.js';
-import { TEA_DEFAULTS } from '../reactor/technoEconomics.js';
+import { couplingSpec, microenvironmentSpecs, transientSpec } from '../plot/processSpecs.js';
+import { flowCellStudy } from '../reactor/studies.js';
+import { TEA_DEFAULTS, type TeaResult, type TornadoBar } from '../reactor/technoEconomics.js';
+import { TEA_PRESET_IDS, TEA_PROCESS_DEFAULTS } from '../reactor/teaPresets.js';
 import { electrolyteFromText } from '../transport/electrolyteFromText.js';
 import { rateConstantSensitivity } from '../transport/rateConstantSensitivity.js';
 import { type ElectrodeProduct, type MicroenvironmentResult, solveMicroenvironmentAtCurrents } from '../transport/solveMicroenvironment.js';
@@ -100,10 +101,7 @@ function studySummary(kind: string, input: unknown, result: unknown): string {
     const study = result as { channel: { conversion: number }; voltage: { cellVoltageV: number }; energyJPerKg: number; scaleUp: { electrodeAreaM2: number } };
     return `conversion ${(100 * study.channel.conversion).toFixed(2)} %, cell voltage ${study.voltage.cellVoltageV.toFixed(3)} V, ${(study.energyJPerKg / 3.6e6).toFixed(2)} kWh kg-1, ${study.scaleUp.electrodeAreaM2.toFixed(1)} m² for the target`;
   }
-  if (kind === 'tea') {
-    const { result: r } = result as { result: { costUsdPerKg: number; energyKWhPerKg: number } };
-    return `levelized cost ${r.costUsdPerKg.toFixed(3)} USD/kg (${r.energyKWhPerKg.toFixed(2)} kWh/kg)`;
-  }
+  if (kind === 'tea') return teaSummary(result as Parameters<typeof teaSummary>[0]);
   return JSON.stringify(result, null, 2);
 }
 
@@ -318,35 +316,84 @@ export function registerProcessCommands(program: Command, run: Run): void {
     }));
   program
     .command('tea')
-    .description('levelized product cost, tornado sensitivity and cost curves')
-    .requiredOption('--product <species>', 'product, e.g. urea')
-    .requiredOption('--electrons <n>', 'electrons per product molecule')
-    .requiredOption('--fe <fraction>', 'faradaic efficiency')
-    .requiredOption('--j <A/m2>', 'total current density, A m-2')
-    .requiredOption('--voltage <V>', 'cell voltage, V')
-    .option('--t-per-day <t>', 'plant capacity, t/day', '100')
-    .option('--set <name=value...>', `override a default (${Object.keys(TEA_DEFAULTS).join(', ')})`)
+    .description('full-scope levelized product cost (electrolyzer, feeds, separation, O2 credit), tornado and cost curves — the `tea` study (`study tea`, POST /api/tea) from flags')
+    .addOption(new Option('--preset <name>', 'a published case whose assumptions fill every flag you do not give (docs/tea.md)').choices([...TEA_PRESET_IDS]))
+    .option('--product <species>', 'product, e.g. urea (required unless --preset)')
+    .option('--electrons <n>', 'electrons per product molecule')
+    .option('--fe <fraction>', 'faradaic efficiency, a fraction 0–1')
+    .option('--j-ma-cm2 <mA/cm2>', 'total current density, mA cm-2')
+    .option('--j <A/m2>', 'DEPRECATED alias: total current density in A m-2 (use --j-ma-cm2; 3000 A m-2 = 300 mA cm-2)')
+    .option('--voltage <V>', 'cell voltage, V')
+    .option('--t-per-day <t>', `plant capacity, t/day (default ${TEA_PROCESS_DEFAULTS.productionTonnesPerDay})`)
+    .option('--conversion <fraction>', 'single-pass conversion of the feed; the rest is recycled')
+    .option('--feed <feed...>', 'reactant fed as species[:USD/kg[:mol/mol]]: its price per kg of feed and mol per mol product (default price: CO2 0.05 USD/kg; stoichiometry balanced), e.g. CO2:0.04 KNO3:0.3')
+    .addOption(new Option('--separation <method>', 'product separation (default: PSA for gas products)').choices(['psa', 'distillation', 'crystallization', 'none']))
+    .option('--separation-unit <name=value...>', 'separation reference unit: referenceCapitalUsd, referenceCapacity, scalingExponent, energyKWhPerUnit, operatingUsdPerYearAtReference, productVolumeFraction, productDensityKgPerM3')
+    .option('--o2-price <USD/kg>', 'credit the anode O2 at this price')
+    .option('--set <name=value...>', `override an economic default (${Object.keys(TEA_DEFAULTS).join(', ')})`)
     .option('--out <file>', 'tornado chart .svg/.png')
     .addOption(json())
-    .action(run(async (o: { product: string; electrons: string; fe: string; j: string; voltage: string; tPerDay: string; set?: string[]; out?: string }) => {
-      const overrides = Object.fromEntries((o.set ?? []).map((s) => {
-        const [k, v] = s.split('=');
-        if (!k || !(k in TEA_DEFAULTS)) throw new InputError('--set', `name=value with a name among ${Object.keys(TEA_DEFAULTS).join(', ')}`, `got "${s}"`);
-        return [k, num(`--set ${k}`, v)];
-      }));
-      const input = { productionTonnesPerDay: num('--t-per-day', o.tPerDay), electrons: num('--electrons', o.electrons), molarMassGPerMol: molarMassGPerMol(resolveSpecies(o.product, '--product').formula), faradaicEfficiency: num('--fe', o.fe), currentDensityAPerM2: num('--j', o.j), cellVoltageV: num('--voltage', o.voltage), overrides };
-      const study = teaStudy(input);
-      const { result, tornado: bars } = study;
-      if (o.out) await writeFigure(tornadoSpec(bars, result.costUsdPerKg), o.out);
-      const b = result.breakdownUsdPerKg;
-      const text = [
-        `levelized cost ${result.costUsdPerKg.toFixed(3)} USD/kg = capital ${b.capital.toFixed(3)} + fixed O&M ${b.fixedOpex.toFixed(3)} + electricity ${b.electricity.toFixed(3)} + feedstock ${b.feedstock.toFixed(3)} + separation ${b.separation.toFixed(3)}`,
-        `electrode ${result.electrodeAreaM2.toFixed(0)} m², capital ${(result.capitalUsd / 1e6).toFixed(2)} MUSD, ${result.energyKWhPerKg.toFixed(2)} kWh/kg, CRF ${result.capitalRecoveryFactor.toFixed(4)}`,
-        'sensitivity (±20 %):',
-        ...bars.slice(0, 6).map((t) => `  ${t.parameter.padEnd(26)} ${t.costAtLowUsdPerKg.toFixed(3)} … ${t.costAtHighUsdPerKg.toFixed(3)} USD/kg`),
-        'defaults (override with --set name=value):',
-        ...Object.entries(TEA_DEFAULTS).map(([k, v]) => `  ${k} = ${v.value} ${v.unit} — ${v.source}`),
-      ];
-      return { json: { ...result, tornado: bars, costVsFaradaicEfficiency: study.costVsFaradaicEfficiency, costVsCurrentDensity: study.costVsCurrentDensity }, text: text.join('\n') };
+    .action(run(async (o: { preset?: string; product?: string; electrons?: string; fe?: string; jMaCm2?: string; j?: string; voltage?: string; tPerDay?: string; conversion?: string; feed?: string[]; separation?: string; separationUnit?: string[]; o2Price?: string; set?: string[]; out?: string; json?: boolean }) => {
+      const pairs = (flag: string, list: string[] | undefined, names: readonly string[]) =>
+        Object.fromEntries((list ?? []).map((s) => {
+          const [k, v] = s.split('=');
+          if (!k || !names.includes(k) || v === undefined) throw new InputError(flag, `name=value with a name among ${names.join(', ')}`, `got "${s}"`);
+          return [k, num(`${flag} ${k}`, v)];
+        }));
+      const opt = (flag: string, text: string | undefined) => (text === undefined ? undefined : num(flag, text));
+      const feeds = o.feed?.map((text, i) => {
+        const [species, price, stoich] = text.split(':');
+        if (!species) throw new InputError(`--feed[${i}]`, 'species[:USD/kg[:mol per mol product]], e.g. CO2:0.04', `got "${text}"`);
+        return { species: species.trim(), ...(price ? { priceUsdPerKg: num(`--feed[${i}] price`, price) } : {}), ...(stoich ? { molPerMolProduct: num(`--feed[${i}] mol/mol`, stoich) } : {}) };
+      });
+      const unit = pairs('--separation-unit', o.separationUnit, SEPARATION_UNIT_FIELDS);
+      const raw = {
+        preset: o.preset,
+        product: o.product,
+        electrons: opt('--electrons', o.electrons),
+        faradaicEfficiency: opt('--fe', o.fe),
+        currentDensityMAPerCm2: opt('--j-ma-cm2', o.jMaCm2),
+        currentDensityAPerM2: opt('--j', o.j),
+        cellVoltageV: opt('--voltage', o.voltage),
+        productionTonnesPerDay: opt('--t-per-day', o.tPerDay),
+        singlePassConversion: opt('--conversion', o.conversion),
+        feeds,
+        separation: o.separation === undefined ? undefined : { method: o.separation, ...unit },
+        oxygenPriceUsdPerKg: opt('--o2-price', o.o2Price),
+        overrides: o.set ? pairs('--set', o.set, Object.keys(TEA_DEFAULTS)) : undefined,
+      };
+      if (o.separation === undefined && Object.keys(unit).length) throw new InputError('--separation', 'a method (psa, distillation, crystallization, none) with --separation-unit', 'missing');
+      const { validateStudyInput, teaRequestSchema } = await studies();
+      const { teaStudy: study } = await import('../studies/process.js');
+      const result = study.run(validateStudyInput(teaRequestSchema, raw));
+      if (o.out) await writeFigure(result.tornadoSpec, o.out);
+      const note = o.j === undefined ? '' : `note: tea --j (A m-2) is deprecated; use --j-ma-cm2 (mA cm-2): --j ${o.j} = --j-ma-cm2 ${Number(num('--j', o.j)) / 10}\n`;
+      return { json: result, text: note + teaSummary(result) };
     }));
+}
+
+/** The fields of a separation unit that `--separation-unit` sets. */
+const SEPARATION_UNIT_FIELDS = ['referenceCapitalUsd', 'referenceCapacity', 'scalingExponent', 'energyKWhPerUnit', 'operatingUsdPerYearAtReference', 'productVolumeFraction', 'productDensityKgPerM3'] as const;
+
+/** Human text of a tea study: total, every term (included or why not), the preset's lines, sensitivity and defaults. */
+function teaSummary(study: { input: { preset?: string; product: string; currentDensityMAPerCm2: number }; preset?: { description: string; lines: { field: string; value: number | string; unit: string; source: string }[]; caveats: string[] }; result: TeaResult; tornado: TornadoBar[] }): string {
+  const r = study.result;
+  const fmt = (v: number | null) => (v === null ? '—' : v.toFixed(4));
+  const lines = [
+    `levelized cost ${r.costUsdPerKg.toFixed(4)} USD/kg ${study.input.product} at ${study.input.currentDensityMAPerCm2} mA cm-2${study.preset ? ` (preset: ${study.preset.description})` : ''}`,
+    'included:',
+    ...r.terms.filter((t) => t.included).map((t) => `  ${t.label.padEnd(28)} ${fmt(t.usdPerKg).padStart(8)} USD/kg  ${t.basis}`),
+    r.excluded.length ? 'excluded:' : 'excluded: none',
+    ...r.terms.filter((t) => !t.included).map((t) => `  ${t.label.padEnd(28)} ${'—'.padStart(8)}         ${t.basis}`),
+    `electrode ${r.electrodeAreaM2.toFixed(0)} m², electrolyzer capital ${(r.capitalUsd / 1e6).toFixed(2)} MUSD, ${r.energyKWhPerKg.toFixed(3)} kWh/kg, CRF ${r.capitalRecoveryFactor.toFixed(5)}`,
+    ...r.massBalance.feeds.map((f) => `  feed ${f.species}: consumed ${f.consumedKgPerKgProduct.toFixed(4)} kg/kg${f.fedPerPassKgPerKgProduct === null ? '' : `, fed per pass ${f.fedPerPassKgPerKgProduct.toFixed(4)}, recycled ${f.recycledKgPerKgProduct!.toFixed(4)}`}`),
+    `separation: ${r.separation.method}${r.separation.capacity === null ? '' : ` at ${r.separation.capacity.toPrecision(5)} ${r.separation.capacityUnit}`} — ${r.separation.source}`,
+    ...(r.massBalance.gasToSeparationM3PerH === null ? [] : [`  gas to the PSA ${r.massBalance.gasToSeparationM3PerH.toFixed(0)} m³/h (${r.massBalance.gasToSeparationM3PerKgProduct!.toFixed(4)} m³/kg)`]),
+  ];
+  if (study.preset) {
+    lines.push('preset assumptions:', ...study.preset.lines.map((l) => `  ${l.field} = ${typeof l.value === 'number' ? Number(l.value.toPrecision(6)) : l.value} ${l.unit} — ${l.source}`), 'caveats:', ...study.preset.caveats.map((c) => `  ${c}`));
+  }
+  lines.push('sensitivity (±20 %):', ...study.tornado.slice(0, 6).map((t) => `  ${t.parameter.padEnd(26)} ${t.costAtLowUsdPerKg.toFixed(4)} … ${t.costAtHighUsdPerKg.toFixed(4)} USD/kg`));
+  lines.push('parameters (override with --set name=value):', ...Object.entries(r.parameters).map(([k, v]) => `  ${k} = ${v === null ? 'not set' : Number(v.toPrecision(6))} — ${v === TEA_DEFAULTS[k]!.value ? TEA_DEFAULTS[k]!.source : 'set (preset or --set)'}`));
+  return lines.join('\n');
 }

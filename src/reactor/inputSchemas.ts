@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { DEFAULT_RATE_CONSTANT_SET, RATE_CONSTANT_SET_IDS } from '../transport/transportData.js';
+import { TEA_PRESET_IDS, TEA_PROCESS_DEFAULTS } from './teaPresets.js';
+
+export { TEA_PROCESS_DEFAULTS };
 
 /**
  * Inputs of the process models as zod schemas: the single source for API bodies and for the validated input
@@ -104,13 +107,57 @@ export const reactorRequestSchema = z.object({
   targetTonnesPerDay: z.number().min(0).default(1),
 });
 
-/** Techno-economic study (POST /api/tea, `tea --input`). */
-export const teaRequestSchema = z.object({
-  product: z.string().max(200),
-  electrons: z.number().positive(),
-  faradaicEfficiency: z.number().min(1e-6).max(1),
-  currentDensityAPerM2: z.number().positive(),
-  cellVoltageV: z.number().positive(),
-  productionTonnesPerDay: z.number().positive().default(100),
-  overrides: z.record(z.string().max(100), z.number()).optional(),
-});
+
+/** The fields a tea study needs from the request or its preset. */
+const TEA_REQUIRED = ['product', 'electrons', 'faradaicEfficiency', 'cellVoltageV'] as const;
+
+const teaFeed = z
+  .object({
+    species: z.string().min(1).max(200).describe('feed species name or formula, e.g. "CO2", "KNO3", "acetone"'),
+    priceUsdPerKg: z.number().min(0).max(1e6).optional().describe('USD per kg of feed (default: CO2 0.05 USD/kg, Zhang 2022; other feeds excluded unless set)'),
+    molPerMolProduct: z.number().min(0).max(1000).optional().describe('mol consumed per mol product (default: from the balanced half-reaction)'),
+    molPerMolElectrons: z.number().min(0).max(1000).optional().describe('alternatively mol consumed per mol of electrons passed (e.g. anode water)'),
+    selectivity: z.number().gt(0).max(1).optional().describe('fraction of the converted feed that ends in the product (default 1)'),
+    singlePassConversion: z.number().gt(0).max(1).optional().describe("this feed's single-pass conversion (default: the study's)"),
+    phase: z.enum(['gas', 'liquid']).optional().describe('gas feeds are recycled through the PSA (default: gas for CO2, CO, N2, …)'),
+  })
+  .strict();
+
+const teaSeparation = z
+  .object({
+    method: z.enum(['psa', 'distillation', 'crystallization', 'none']).describe('psa (gas), distillation or crystallization (liquid), none'),
+    referenceCapitalUsd: z.number().min(0).max(1e12).optional().describe('installed capital of the reference unit, USD (PSA default 1,989,043, Jouny 2018)'),
+    referenceCapacity: z.number().positive().max(1e12).optional().describe('reference capacity: m³/h gas (psa), L/min electrolyte (distillation), kg/h product (crystallization)'),
+    scalingExponent: z.number().min(0).max(2).optional().describe('capacity exponent (PSA and Jouny distillation default 0.7)'),
+    energyKWhPerUnit: z.number().min(0).max(1e6).optional().describe('kWh per m³ gas (psa, default 0.25) or per kg product (crystallization, no default)'),
+    operatingUsdPerYearAtReference: z.number().min(0).max(1e12).optional().describe('distillation operating cost at the reference capacity, USD per year (linear)'),
+    productVolumeFraction: z.number().gt(0).max(1).optional().describe('product volume fraction in the electrolyte to distillation (default 0.1, Jouny 2018)'),
+    productDensityKgPerM3: z.number().positive().max(1e5).optional().describe('liquid product density, kg m⁻³ (distillation)'),
+  })
+  .strict();
+
+/** Techno-economic study (POST /api/tea, `tea --input`, `study tea`, the `tea` flags). */
+export const teaRequestSchema = z
+  .object({
+    preset: z.enum(TEA_PRESET_IDS).optional().describe(`a published case whose assumptions fill every field you do not give: ${TEA_PRESET_IDS.join(', ')} (docs/tea.md)`),
+    product: z.string().min(1).max(200).optional().describe('product name or formula (required unless a preset gives it)'),
+    electrons: z.number().positive().max(1000).optional().describe('electrons per product molecule (required unless a preset gives it)'),
+    faradaicEfficiency: z.number().min(1e-6).max(1).optional().describe('fraction (required unless a preset gives it)'),
+    currentDensityMAPerCm2: z.number().positive().max(10000).optional().describe('total current density, mA cm⁻² (required unless a preset gives it)'),
+    currentDensityAPerM2: z.number().positive().max(1e5).optional().describe('deprecated alias: total current density in A m⁻² (give currentDensityMAPerCm2)'),
+    cellVoltageV: z.number().positive().max(100).optional().describe('cell voltage, V (required unless a preset gives it)'),
+    productionTonnesPerDay: z.number().positive().max(1e6).optional().describe(`plant capacity, t/day (default ${TEA_PROCESS_DEFAULTS.productionTonnesPerDay})`),
+    productPhase: z.enum(['gas', 'liquid']).optional().describe('default: gas for CO, H2, CH4, C2H4…, else liquid'),
+    singlePassConversion: z.number().gt(0).max(1).optional().describe('fraction of the fed reactant converted per pass; the rest is recycled (default: not set, recycle excluded)'),
+    feeds: z.array(teaFeed).max(10).optional().describe('reactants fed, each with its price (default: none, feedstock excluded)'),
+    separation: teaSeparation.optional().describe('product separation unit (default: PSA for a gas product, Jouny distillation for ethanol/formic acid/methanol/n-propanol, else excluded)'),
+    oxygenPriceUsdPerKg: z.number().min(0).max(1e6).optional().describe('anode O2 credit, USD kg⁻¹ (default: no credit)'),
+    gasDensitiesKgPerM3: z.record(z.string().max(100), z.number().positive().max(1e4)).optional().describe('gas densities by species, kg m⁻³ (default: ideal gas at 0 °C, 1 atm)'),
+    overrides: z.record(z.string().max(100), z.number()).optional().describe('economic parameters (GET the study\'s `defaults`)'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.currentDensityMAPerCm2 !== undefined && v.currentDensityAPerM2 !== undefined) ctx.addIssue({ code: 'custom', message: 'give one current density: currentDensityMAPerCm2 (or the deprecated currentDensityAPerM2)', path: ['currentDensityAPerM2'] });
+    if (v.preset !== undefined) return;
+    for (const field of TEA_REQUIRED) if (v[field] === undefined) ctx.addIssue({ code: 'custom', message: `${field} is required unless a preset gives it`, path: [field] });
+    if (v.currentDensityMAPerCm2 === undefined && v.currentDensityAPerM2 === undefined) ctx.addIssue({ code: 'custom', message: 'currentDensityMAPerCm2 is required unless a preset gives it', path: ['currentDensityMAPerCm2'] });
+  });

@@ -4,7 +4,10 @@ import { inputErrorFromZod } from '../chem/zodIssues.js';
 import { electrolyteFromText } from '../transport/electrolyteFromText.js';
 import { type MicroenvironmentResult, solveMicroenvironmentAtCurrents } from '../transport/solveMicroenvironment.js';
 import { type TransientMicroenvironmentResult, pulseSchedule, transientMicroenvironment } from '../transport/transientMicroenvironment.js';
-import type { microenvRequestSchema, reactorRequestSchema, teaRequestSchema, transientRequestSchema } from './inputSchemas.js';
+import { TEA_PROCESS_DEFAULTS, type microenvRequestSchema, type reactorRequestSchema, type teaRequestSchema, type transientRequestSchema } from './inputSchemas.js';
+import type { SeparationUnit } from './separationDefaults.js';
+import type { TeaFeed, TeaInput } from './technoEconomics.js';
+import { TEA_PRESETS, type TeaPresetId } from './teaPresets.js';
 import { flowCellStudy, teaStudy } from './studies.js';
 
 /** Validates `raw` with a study schema; zod issues become one InputError naming the field path. */
@@ -41,8 +44,53 @@ export function runReactorStudy(input: z.output<typeof reactorRequestSchema>) {
   return flowCellStudy({ ...rest, product, kineticCurrentDensityAPerM2: kineticCurrentDensityAPerM2 ?? Number.POSITIVE_INFINITY, molarMassGPerMol: molarMassGPerMol(resolveSpecies(product, 'product').formula) });
 }
 
-/** Levelized cost, tornado and cost curves for a product given by name or formula. */
+/** A tea request with its preset applied and every process default filled: what the study ran on (echoed in its result). */
+export interface ResolvedTeaInput {
+  preset?: TeaPresetId;
+  product: string;
+  electrons: number;
+  faradaicEfficiency: number;
+  currentDensityMAPerCm2: number;
+  cellVoltageV: number;
+  productionTonnesPerDay: number;
+  productPhase?: 'gas' | 'liquid';
+  singlePassConversion?: number;
+  feeds?: TeaFeed[];
+  separation?: Partial<SeparationUnit>;
+  oxygenPriceUsdPerKg?: number;
+  gasDensitiesKgPerM3?: Record<string, number>;
+  overrides: Record<string, number>;
+}
+
+/**
+ * Applies the preset (the request's own fields win; `overrides` and `gasDensitiesKgPerM3` merge key by key; a
+ * separation given replaces the preset's) and the process defaults ({@link TEA_PROCESS_DEFAULTS}); the deprecated
+ * `currentDensityAPerM2` becomes `currentDensityMAPerCm2` (÷ 10).
+ */
+export function resolveTeaInput(body: z.output<typeof teaRequestSchema>): ResolvedTeaInput {
+  const base = (body.preset ? TEA_PRESETS[body.preset].input : {}) as Partial<ResolvedTeaInput>;
+  const given = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)) as Partial<ResolvedTeaInput> & { currentDensityAPerM2?: number };
+  const { currentDensityAPerM2, ...own } = given;
+  const j = own.currentDensityMAPerCm2 ?? (currentDensityAPerM2 === undefined ? base.currentDensityMAPerCm2 : currentDensityAPerM2 / 10);
+  const merged = {
+    ...base,
+    ...own,
+    currentDensityMAPerCm2: j,
+    productionTonnesPerDay: own.productionTonnesPerDay ?? base.productionTonnesPerDay ?? TEA_PROCESS_DEFAULTS.productionTonnesPerDay,
+    overrides: { ...base.overrides, ...own.overrides },
+    ...(base.gasDensitiesKgPerM3 || own.gasDensitiesKgPerM3 ? { gasDensitiesKgPerM3: { ...base.gasDensitiesKgPerM3, ...own.gasDensitiesKgPerM3 } } : {}),
+  };
+  return merged as ResolvedTeaInput;
+}
+
+/** The library input of a resolved tea request (A m⁻², molar mass from the product). */
+export function teaInputOf(r: ResolvedTeaInput): TeaInput {
+  const { preset: _preset, currentDensityMAPerCm2, ...rest } = r;
+  return { ...rest, currentDensityAPerM2: currentDensityMAPerCm2 * 10, molarMassGPerMol: molarMassGPerMol(resolveSpecies(r.product, 'product').formula) };
+}
+
+/** Levelized cost, tornado and cost curves for a product given by name or formula (a preset applied first). */
 export function runTeaStudy(input: z.output<typeof teaRequestSchema>) {
-  const { product, ...rest } = input;
-  return teaStudy({ ...rest, molarMassGPerMol: molarMassGPerMol(resolveSpecies(product, 'product').formula) });
+  const resolved = resolveTeaInput(input);
+  return { input: resolved, ...teaStudy(teaInputOf(resolved)) };
 }

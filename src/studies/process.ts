@@ -1,7 +1,8 @@
 import { microenvironmentSpecs, tornadoSpec } from '../plot/processSpecs.js';
 import { microenvRequestSchema, reactorRequestSchema, teaRequestSchema } from '../reactor/inputSchemas.js';
 import { runMicroenvStudy, runReactorStudy, runTeaStudy } from '../reactor/runStudies.js';
-import { TEA_DEFAULTS } from '../reactor/technoEconomics.js';
+import { FEED_PRICE_DEFAULTS, TEA_DEFAULTS } from '../reactor/technoEconomics.js';
+import { TEA_PRESETS } from '../reactor/teaPresets.js';
 import { defineStudy } from './study.js';
 
 /** Electrode microenvironment at each current density (mA cm⁻²), with the plot specs. */
@@ -30,12 +31,19 @@ export const reactorStudy = defineStudy({
 /** Levelized cost with its tornado and break-even curves, and the cited defaults. */
 export const teaStudy = defineStudy({
   name: 'tea',
-  summary: 'Levelized cost, tornado sensitivity and break-even curves',
+  summary: 'Full-scope levelized cost (electrolyzer, feeds, separation, O2 credit; presets such as jouny2018), tornado sensitivity and break-even curves',
   input: teaRequestSchema,
   runsOn: 'pool',
   example: { product: 'urea', electrons: 16, faradaicEfficiency: 0.5, currentDensityAPerM2: 3000, cellVoltageV: 3.2 },
   run: (b) => {
     const study = runTeaStudy(b);
-    return { ...study, tornadoSpec: tornadoSpec(study.tornado, study.result.costUsdPerKg), defaults: TEA_DEFAULTS };
+    const preset = study.input.preset === undefined ? undefined : TEA_PRESETS[study.input.preset];
+    return {
+      ...study,
+      ...(preset ? { preset: { id: preset.id, description: preset.description, source: preset.source, lines: preset.lines, caveats: preset.caveats } } : {}),
+      tornadoSpec: tornadoSpec(study.tornado, study.result.costUsdPerKg),
+      defaults: TEA_DEFAULTS,
+      feedPriceDefaults: FEED_PRICE_DEFAULTS,
+    };
   },
 });

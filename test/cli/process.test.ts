@@ -38,11 +38,11 @@ describe('cncouple microenv, reactor, tea', () => {
     expect(r.energyJPerKg / ((16 * FARADAY_C_PER_MOL * r.voltage.cellVoltageV) / (0.5 * 0.060056))).toBeCloseTo(1, 10);
   });
   it('tea: levelized cost with its parts and a tornado', async () => {
-    const t = JSON.parse((await cli('tea', '--product', 'urea', '--electrons', '16', '--fe', '0.5', '--j', '3000', '--voltage', '3.2', '--set', 'electricityUsdPerKWh=0.05', '--json')).out);
-    expect(t.parameters.electricityUsdPerKWh).toBe(0.05);
-    expect(t.costUsdPerKg).toBeCloseTo(Object.values(t.breakdownUsdPerKg as Record<string, number>).reduce((a, b) => a + b, 0), 12);
+    const t = JSON.parse((await cli('tea', '--product', 'urea', '--electrons', '16', '--fe', '0.5', '--j-ma-cm2', '300', '--voltage', '3.2', '--set', 'electricityUsdPerKWh=0.05', '--json')).out);
+    expect(t.result.parameters.electricityUsdPerKWh).toBe(0.05);
+    expect(t.result.costUsdPerKg).toBeCloseTo(Object.values(t.result.breakdownUsdPerKg as Record<string, number>).reduce((a, b) => a + b, 0), 12);
     expect(t.tornado[0].parameter).toBe('faradaicEfficiency');
-    expect((await cli('tea', '--product', 'urea', '--electrons', '16', '--fe', '0.5', '--j', '3000', '--voltage', '3.2', '--set', 'nonsense=1')).err).toMatch(/^error: --set: /);
+    expect((await cli('tea', '--product', 'urea', '--electrons', '16', '--fe', '0.5', '--j-ma-cm2', '300', '--voltage', '3.2', '--set', 'nonsense=1')).err).toMatch(/^error: --set: /);
   });
 });
 

@@ -5,6 +5,7 @@ import { type NumberField, Problems, explainError, readNumbers } from '../forms.
 import { JobProgress, type JobState, runJob } from '../jobProgress.js';
 import { useQueryForm, useQueryParam, useTitle } from '../route.js';
 import { textField } from '../textField.js';
+import { TeaPresetControls, TeaTerms, teaPresetBody } from '../process/TeaPresetControls.js';
 
 interface MicroResult {
   converged: boolean;
@@ -181,7 +182,7 @@ export function Process() {
   const [reactorForm, setReactorForm] = useQueryForm('reactor', { product: 'urea', electrons: '16', faradaicEfficiency: '0.5', inletConcentrationMolPerM3: '50', reactantPerProduct: '2', kineticCurrentDensityAPerM2: '200', targetTonnesPerDay: '1' });
   const [reactor, setReactor] = useState<Record<string, unknown> | null>(null);
   const [reactorProblems, setReactorProblems] = useState<string[]>([]);
-  const [teaForm, setTeaForm] = useQueryForm('tea', { product: 'urea', electrons: '16', faradaicEfficiency: '0.5', currentDensityAPerM2: '3000', cellVoltageV: '3.2', productionTonnesPerDay: '100' });
+  const [teaForm, setTeaForm] = useQueryForm('tea', { preset: '', product: 'urea', electrons: '16', faradaicEfficiency: '0.5', currentDensityAPerM2: '3000', cellVoltageV: '3.2', productionTonnesPerDay: '100' });
   const [tea, setTea] = useState<{
     result: { costUsdPerKg: number; breakdownUsdPerKg: Record<string, number>; energyKWhPerKg: number };
     tornadoSpec: object;
@@ -190,7 +191,7 @@ export function Process() {
   } | null>(null);
   const [teaProblems, setTeaProblems] = useState<string[]>([]);
   /** Posts a form's numbers; on any problem the old result goes (it no longer matches the form) and the problems show beside the form. */
-  const runForm = async (form: Record<string, string>, fields: Record<string, NumberField>, url: string, set: (r: never) => void, setProblems: (p: string[]) => void, productLabel: string) => {
+  const runForm = async (form: Record<string, string>, fields: Record<string, NumberField>, url: string, set: (r: never) => void, setProblems: (p: string[]) => void, productLabel: string, extra: object = {}) => {
     const { values, problems } = readNumbers(form, fields);
     if (!form.product?.trim()) problems.unshift(`${productLabel} is required`);
     if (problems.length) {
@@ -198,7 +199,7 @@ export function Process() {
       return setProblems(problems);
     }
     try {
-      set((await api.post(url, { ...values, product: form.product!.trim() })) as never);
+      set((await api.post(url, { ...values, product: form.product!.trim(), ...extra })) as never);
       setProblems([]);
     } catch (err) {
       set(null as never);
@@ -211,7 +212,7 @@ export function Process() {
   };
   const runTea = (e?: FormEvent) => {
     e?.preventDefault();
-    return runForm(teaForm, TEA_FIELDS, '/api/tea', setTea, setTeaProblems, 'TEA product');
+    return runForm(teaForm, TEA_FIELDS, '/api/tea', setTea, setTeaProblems, 'TEA product', teaPresetBody(teaForm));
   };
   useEffect(() => {
     void runReactor();
@@ -317,6 +318,7 @@ export function Process() {
       )}
       <h2>Techno-economics</h2>
       <form className="inline-form" onSubmit={runTea} aria-label="techno-economics">
+        <TeaPresetControls form={teaForm} setForm={setTeaForm} />
         {textField(teaForm, setTeaForm, 'product', 'TEA product')}
         {textField(teaForm, setTeaForm, 'electrons', 'TEA electrons')}
         {textField(teaForm, setTeaForm, 'faradaicEfficiency', 'TEA FE (fraction)')}
@@ -335,6 +337,7 @@ export function Process() {
               .join(', ')}
             ); {tea.result.energyKWhPerKg.toFixed(1)} kWh/kg.
           </p>
+          <TeaTerms result={tea.result} />
           <details data-testid="tea-defaults">
             <summary>Economic defaults and their sources (override through the API or CLI)</summary>
             <table className="cards-on-phone">
