@@ -9,10 +9,8 @@ import { InputError } from '../chem/index.js';
 import { compileModel, parseModelText } from '../kinetics/parser/compileModel.js';
 import type { coupleRequestSchema, transientRequestSchema } from '../reactor/inputSchemas.js';
 import { runTransientStudy } from '../reactor/runStudies.js';
-import { loadModel } from '../store/builtinModels.js';
 import { studyByName } from '../studies/index.js';
-import { couplingCurve } from '../transport/coupleToKinetics.js';
-import { electrolyteFromText } from '../transport/electrolyteFromText.js';
+import { coupleStudy } from '../studies/process.js';
 import { type MlTask, runMlTask } from './mlTasks.js';
 
 /** A study for a worker: its kind and its validated input. */
@@ -63,9 +61,5 @@ function runTask(task: WorkerTask, report: (done: number, total: number) => void
   const { study } = task;
   if (study.kind === 'optimize' || study.kind === 'screen') return runMlTask(study, report);
   if (study.kind === 'transient') return runTransientStudy(study.input, (tS, totalS) => report(Math.round(tS * 1000), Math.round(totalS * 1000)));
-  const b = study.input;
-  const model = loadModel(b.modelText !== undefined ? { text: b.modelText } : { name: b.model! });
-  const bulk = electrolyteFromText(b.electrolyte, b.co2Saturated).concentrations;
-  const currents = b.currentDensitiesMAPerCm2.map((j) => j * 10); // mA cm⁻² → A m⁻²
-  return couplingCurve({ model, bulk, productSources: b.productSources, boundaryLayerM: b.boundaryLayerUm * 1e-6, rateConstants: b.rateConstants }, currents, report);
+  return coupleStudy.run(study.input, report); // the one coupling definition (src/studies/process.ts)
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_RATE_CONSTANT_SET, RATE_CONSTANT_SET_IDS } from '../transport/transportData.js';
+import { MICROENV_DEFAULTS as MD, REACTOR_DEFAULTS as RD } from './inputDefaults.js';
 
 /**
  * Inputs of the process models as zod schemas: the single source for API bodies and for the validated input
@@ -13,11 +14,11 @@ const electrodeProduct = z.object({ to: z.string().max(200), from: z.array(z.str
 /** Microenvironment study (POST /api/microenv, `microenv --input`). */
 export const microenvRequestSchema = z.object({
   electrolyte: z.string().min(1).max(1000).describe('printed electrolyte, e.g. "0.1 M KHCO3 + 0.05 M KNO3"'),
-  co2Saturated: z.boolean().default(false),
+  co2Saturated: z.boolean().default(MD.co2Saturated),
   currentDensitiesMAPerCm2: z.array(z.number().min(0).max(2000)).min(1).max(60),
   products: z.array(electrodeProduct).min(1).max(20),
-  boundaryLayerUm: z.number().min(0.1).max(10000).default(50),
-  migration: z.boolean().default(false).describe('Nernst–Planck migration with electroneutrality (default: excess supporting electrolyte)'),
+  boundaryLayerUm: z.number().min(0.1).max(10000).default(MD.boundaryLayerUm).describe('boundary-layer thickness, µm'),
+  migration: z.boolean().default(MD.migration).describe('Nernst–Planck migration with electroneutrality (default: excess supporting electrolyte)'),
   rateConstants,
 });
 
@@ -25,10 +26,10 @@ export const microenvRequestSchema = z.object({
 export const transientRequestSchema = z
   .object({
     electrolyte: z.string().min(1).max(1000).describe('printed electrolyte, e.g. "0.5 M K2SO4"'),
-    co2Saturated: z.boolean().default(false),
+    co2Saturated: z.boolean().default(MD.co2Saturated),
     products: z.array(electrodeProduct).min(1).max(20),
-    boundaryLayerUm: z.number().min(0.1).max(10000).default(50),
-    migration: z.boolean().default(false).describe('Nernst–Planck migration with electroneutrality'),
+    boundaryLayerUm: z.number().min(0.1).max(10000).default(MD.boundaryLayerUm).describe('boundary-layer thickness, µm'),
+    migration: z.boolean().default(MD.migration).describe('Nernst–Planck migration with electroneutrality'),
     rateConstants,
     rtol: z.number().min(1e-8).max(0.1).default(1e-3).describe('relative tolerance of the local error estimate of each BDF2 step'),
     steps: z
@@ -76,10 +77,10 @@ export const coupleRequestSchema = z
     model: z.string().max(200).optional().describe('built-in model name (GET /api/models)'),
     modelText: z.string().max(1_000_000).optional().describe('a model file as YAML or JSON text'),
     electrolyte: z.string().min(1).max(1000).describe('printed electrolyte, e.g. "0.1 M KHCO3 + 0.05 M KNO3"'),
-    co2Saturated: z.boolean().default(false),
+    co2Saturated: z.boolean().default(MD.co2Saturated),
     currentDensitiesMAPerCm2: z.array(z.number().positive().max(2000)).min(1).max(30),
     productSources: z.record(z.string().max(200), z.array(z.string().max(200)).min(1).max(10)).describe('sources of every model product, e.g. {"urea": ["CO2", "NO3-"], "H2": ["H2O"]}'),
-    boundaryLayerUm: z.number().min(0.1).max(10000).default(50),
+    boundaryLayerUm: z.number().min(0.1).max(10000).default(MD.boundaryLayerUm).describe('boundary-layer thickness, µm'),
     rateConstants,
   })
   .refine((v) => v.model !== undefined || v.modelText !== undefined, { message: 'give "model" (a built-in name) or "modelText"', path: ['model'] });
@@ -90,18 +91,18 @@ export const reactorRequestSchema = z.object({
   electrons: z.number().positive(),
   faradaicEfficiency: z.number().min(1e-6).max(1),
   inletConcentrationMolPerM3: z.number().min(0),
-  reactantPerProduct: z.number().positive().default(1),
-  diffusionM2PerS: z.number().positive().default(1.9e-9),
-  velocityMPerS: z.number().positive().default(0.05),
-  lengthM: z.number().positive().default(0.1),
-  widthM: z.number().positive().default(0.05),
-  gapM: z.number().positive().default(0.002),
+  reactantPerProduct: z.number().positive().default(RD.reactantPerProduct),
+  diffusionM2PerS: z.number().positive().default(RD.diffusionM2PerS),
+  velocityMPerS: z.number().positive().default(RD.velocityMPerS),
+  lengthM: z.number().positive().default(RD.lengthM),
+  widthM: z.number().positive().default(RD.widthM),
+  gapM: z.number().positive().default(RD.gapM),
   kineticCurrentDensityAPerM2: z.number().positive().optional().describe('omit for mass-transfer control'),
   cathodeEquilibriumVvsRHE: z.number().optional().describe('V vs RHE; default: from the chemistry core for the product from cathodeSources at pH (urea at pH 7: 0.7592 V)'),
   cathodeSources: z.array(z.string().min(1)).min(1).optional().describe('reactants of the cathode reaction (default CO2 + NO3- for urea, NO3- for NH3)'),
-  pH: z.number().min(-2).max(16).default(7).describe('pH for the default cathode equilibrium potential'),
-  conductivitySPerM: z.number().positive().default(10),
-  targetTonnesPerDay: z.number().min(0).default(1),
+  pH: z.number().min(-2).max(16).default(RD.pH).describe('pH for the default cathode equilibrium potential'),
+  conductivitySPerM: z.number().positive().default(RD.conductivitySPerM),
+  targetTonnesPerDay: z.number().min(0).default(RD.targetTonnesPerDay),
 });
 
 /** Techno-economic study (POST /api/tea, `tea --input`). */
