@@ -43,9 +43,36 @@ const CASES: [string, string, unknown][] = [
   ['tea', '/api/tea', { product: 'urea', electrons: 16, faradaicEfficiency: 0.5, currentDensityAPerM2: 3000, cellVoltageV: 3.2 }],
 ];
 
+/** Studies the API runs as background jobs (POST → 202 {id}; the result at /api/jobs/:id/result). */
+const JOB_CASES: [string, string, unknown][] = [
+  ['couple', '/api/couple', { model: 'urea-cu4-ceo2', electrolyte: '0.1 M KHCO3 + 0.05 M KNO3', co2Saturated: true, currentDensitiesMAPerCm2: [2], productSources: { urea: ['CO2', 'NO3-'], NH3: ['NO3-'], NO: ['NO3-'], CO: ['CO2'], H2: ['H2O'] }, boundaryLayerUm: 40 }],
+];
+
+/** The flag command of a study and its flags for the same input as the study's case above (issue 12: `<cmd> --json` = `study <kind> --json` = API). */
+const FLAG_CASES: Record<string, string[]> = {
+  microenv: ['microenv', '--electrolyte', '0.5 M KHCO3', '--co2-saturated', '--j-ma-cm2', '5', '--fe', 'H2:1:H2O', '--delta-um', '100'],
+  reactor: ['reactor', '--product', 'urea', '--electrons', '16', '--fe', '0.5', '--c-in-mol-m3', '50', '--reactant-per-product', '2'],
+  couple: ['couple', 'urea-cu4-ceo2', '--electrolyte', '0.1 M KHCO3 + 0.05 M KNO3', '--co2-saturated', '--j-ma-cm2', '2', '--sources', 'urea:CO2+NO3-, NH3:NO3-, NO:NO3-, CO:CO2, H2:H2O', '--delta-um', '40'],
+};
+
+/** The API result of a job study: start it, follow it to its end, fetch the result. */
+async function jobResult(url: string, body: unknown): Promise<unknown> {
+  const started = await post(url, body);
+  expect(started.status, JSON.stringify(started.json).slice(0, 300)).toBe(202);
+  const { id } = started.json as { id: string };
+  for (;;) {
+    const state = (await (await fetch(`${server.url}/api/jobs/${id}`)).json()) as { status: string };
+    if (state.status !== 'running' && state.status !== 'queued') break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const result = await fetch(`${server.url}/api/jobs/${id}/result`);
+  expect(result.status).toBe(200);
+  return result.json();
+}
+
 describe('studies: one definition per operation', () => {
   it('registers every study once, each with a route case here', () => {
-    expect(Object.keys(STUDIES).sort()).toEqual(CASES.map(([name]) => name).sort());
+    expect(Object.keys(STUDIES).sort()).toEqual([...CASES, ...JOB_CASES].map(([name]) => name).sort());
   });
 
   for (const [name, url, input] of CASES) {
@@ -61,8 +88,34 @@ describe('studies: one definition per operation', () => {
       const printed = await cli('study', name, file, '--json');
       expect(printed.code, printed.err).toBe(0);
       expect(JSON.parse(printed.out)).toEqual(expected);
+      // and its flag command, given the same input as flags, prints the same result
+      if (FLAG_CASES[name]) {
+        const flags = await cli(...FLAG_CASES[name], '--json');
+        expect(flags.code, flags.err).toBe(0);
+        expect(JSON.parse(flags.out)).toEqual(expected);
+      }
     });
   }
+
+  for (const [name, url, input] of JOB_CASES) {
+    it(`the ${url} job's result, study ${name} --json and ${FLAG_CASES[name]![0]} --json all equal ${name}.run in-process`, async () => {
+      const study = STUDIES[name]!;
+      const expected = JSON.parse(JSON.stringify(study.run(study.input.parse(input))));
+      expect(await jobResult(url, input)).toEqual(expected);
+      const file = path.join(dataDir, `${name}.json`);
+      writeFileSync(file, JSON.stringify(input));
+      const printed = await cli('study', name, file, '--json');
+      expect(printed.code, printed.err).toBe(0);
+      expect(JSON.parse(printed.out)).toEqual(expected);
+      const flags = await cli(...FLAG_CASES[name]!, '--json');
+      expect(flags.code, flags.err).toBe(0);
+      expect(JSON.parse(flags.out)).toEqual(expected);
+    }, 120_000);
+  }
+
+  it('every flag command case names a registered study', () => {
+    for (const name of Object.keys(FLAG_CASES)) expect(STUDIES[name], name).toBeDefined();
+  });
 
   it('answers health while a long pulse runs on a worker thread', async () => {
     let pulseDone = false;
