@@ -10,6 +10,7 @@ import { rateConstantSensitivity } from '../transport/rateConstantSensitivity.js
 import { type ElectrodeProduct, type MicroenvironmentResult } from '../transport/solveMicroenvironment.js';
 import { DEFAULT_RATE_CONSTANT_SET, RATE_CONSTANT_SETS, RATE_CONSTANT_SET_IDS, type RateConstantSetId } from '../transport/transportData.js';
 import type { TransientMicroenvironmentResult } from '../transport/transientMicroenvironment.js';
+import type { CouplingCurvePoint } from '../transport/coupleToKinetics.js';
 import type { transientRequestSchema } from '../reactor/inputSchemas.js';
 import type { z } from 'zod';
 import type { Run } from './dbCommands.js';
@@ -87,7 +88,8 @@ function studyFigure(kind: string, input: unknown, result: unknown): Parameters<
   if (kind === 'microenv') return (result as { spec: Parameters<typeof writeFigure>[0] }).spec;
   if (kind === 'tea') return (result as { tornadoSpec: Parameters<typeof writeFigure>[0] }).tornadoSpec;
   if (kind === 'mechanism.diagram') return (result as { spec: Parameters<typeof writeFigure>[0] }).spec;
-  throw new InputError('--out', 'a study with a figure (microenv, tea, mechanism.diagram, transient)', `"${kind}" draws none (input ${JSON.stringify(input).slice(0, 40)}…)`);
+  if (kind === 'couple') return couplingSpec(result as CouplingCurvePoint[]);
+  throw new InputError('--out', 'a study with a figure (microenv, couple, tea, mechanism.diagram, transient)', `"${kind}" draws none (input ${JSON.stringify(input).slice(0, 40)}…)`);
 }
 
 /** One human line per study result (the JSON is the full result). */
@@ -244,9 +246,9 @@ export function registerProcessCommands(program: Command, run: Run): void {
   program
     .command('study')
     .description('run any operation of the use-case layer (src/studies) from a validated JSON/YAML input file — the API body of the same operation; --json prints exactly what the API returns')
-    .argument('<kind>', 'a study name (formula, balance, fe, potential, convert, e0, mechanism.diagram, kinetics.steady, kinetics.pulse, microenv, reactor, tea) or transient')
+    .argument('<kind>', 'a study name (formula, balance, fe, potential, convert, e0, mechanism.diagram, kinetics.steady, kinetics.pulse, microenv, couple, reactor, tea, transport.doubleLayer) or transient')
     .argument('<file>', 'input file; fields as the API bodies (docs/cli.md)')
-    .option('--out <file>', 'plot (.svg/.png): profiles or surface pH (microenv), surface pH vs time (transient), tornado (tea)')
+    .option('--out <file>', 'plot (.svg/.png): profiles or surface pH (microenv), FE vs j (couple), surface pH vs time (transient), tornado (tea), diagram (mechanism.diagram)')
     .addOption(json())
     .action(run(async (kind: string, file: string, o: { out?: string; json?: boolean }) => {
       const { validateStudyInput, transientRequestSchema } = await studies();
@@ -270,8 +272,8 @@ export function registerProcessCommands(program: Command, run: Run): void {
       const input = validateStudyInput(study.input, raw);
       const result = study.run(input);
       if (o.out) await writeFigure(studyFigure(kind, input, result), o.out);
-      // a microenvironment with an unsolved current exits 3 (docs/cli.md), like `microenv`
-      const unsolved = kind === 'microenv' && (result as { results: MicroenvironmentResult[] }).results.some((r) => !r.converged);
+      // a microenvironment or coupling with an unsolved current exits 3 (docs/cli.md), like `microenv` and `couple`
+      const unsolved = (kind === 'microenv' && (result as { results: MicroenvironmentResult[] }).results.some((r) => !r.converged)) || (kind === 'couple' && (result as CouplingCurvePoint[]).some((p) => !p.converged));
       return { json: result, text: studySummary(kind, input, result), ...(unsolved ? { exitCode: UNSOLVED_EXIT_CODE } : {}) };
     }));
   addStudyFlags(program.command('couple').description('self-consistent microkinetics at the local (surface) concentrations from the microenvironment model: FE vs j, one point per current; the `couple` study (src/studies/process.ts)'), COUPLE_FLAGS)
