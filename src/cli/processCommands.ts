@@ -15,6 +15,7 @@ import type { transientRequestSchema } from '../reactor/inputSchemas.js';
 import type { z } from 'zod';
 import type { Run } from './dbCommands.js';
 import { progressBar } from './progressBar.js';
+import { modelInput, runStudy } from './runStudy.js';
 import { type StudyFlag, addStudyFlags, inputFromFlags, validateFlagInput, withFlagNames } from './studyFlags.js';
 import { writeFigure } from './writeFigure.js';
 
@@ -84,12 +85,13 @@ async function transientWithProgress(input: z.output<typeof transientRequestSche
 }
 
 /** The figure `study <kind> --out` draws: profiles (microenv), tornado (tea), the diagram (mechanism.diagram). */
-function studyFigure(kind: string, input: unknown, result: unknown): Parameters<typeof writeFigure>[0] {
+function studyFigure(kind: string, input: unknown, result: unknown, figure?: (result: unknown) => unknown): Parameters<typeof writeFigure>[0] {
+  const drawn = figure?.(result);
+  if (drawn) return drawn as Parameters<typeof writeFigure>[0];
   if (kind === 'microenv') return (result as { spec: Parameters<typeof writeFigure>[0] }).spec;
   if (kind === 'tea') return (result as { tornadoSpec: Parameters<typeof writeFigure>[0] }).tornadoSpec;
   if (kind === 'mechanism.diagram') return (result as { spec: Parameters<typeof writeFigure>[0] }).spec;
-  if (kind === 'couple') return couplingSpec(result as CouplingCurvePoint[]);
-  throw new InputError('--out', 'a study with a figure (microenv, couple, tea, mechanism.diagram, transient)', `"${kind}" draws none (input ${JSON.stringify(input).slice(0, 40)}…)`);
+  throw new InputError('--out', 'a study with a figure (microenv, tea, mechanism.diagram, transient, couple, kinetics.optimize with one or two varied inputs, screen)', `"${kind}" draws none (input ${JSON.stringify(input).slice(0, 40)}…)`);
 }
 
 /** One human line per study result (the JSON is the full result). */
@@ -182,7 +184,7 @@ export function registerProcessCommands(program: Command, run: Run): void {
       const input = validateFlagInput(microenvStudy.input, raw, MICROENV_FLAGS);
       const currents = input.currentDensitiesMAPerCm2;
       const t0 = performance.now();
-      const result = withFlagNames(MICROENV_FLAGS, () => microenvStudy.run(input));
+      const result = await withFlagNames(MICROENV_FLAGS, () => runStudy('microenv', input));
       const seconds = (performance.now() - t0) / 1000;
       const { results } = result;
       if (o.out) await writeFigure(result.spec, o.out);
@@ -270,37 +272,27 @@ export function registerProcessCommands(program: Command, run: Run): void {
       const study = STUDIES[kind];
       if (!study) throw new InputError('kind', `a study name (${[...Object.keys(STUDIES), 'transient'].join(', ')})`, `got "${kind}"`);
       const input = validateStudyInput(study.input, raw);
+      study.check?.(input);
       const result = study.run(input);
-      if (o.out) await writeFigure(studyFigure(kind, input, result), o.out);
+      if (o.out) await writeFigure(studyFigure(kind, input, result, study.figure), o.out);
       // a microenvironment or coupling with an unsolved current exits 3 (docs/cli.md), like `microenv` and `couple`
       const unsolved = (kind === 'microenv' && (result as { results: MicroenvironmentResult[] }).results.some((r) => !r.converged)) || (kind === 'couple' && (result as CouplingCurvePoint[]).some((p) => !p.converged));
       return { json: result, text: studySummary(kind, input, result), ...(unsolved ? { exitCode: UNSOLVED_EXIT_CODE } : {}) };
     }));
-  addStudyFlags(program.command('couple').description('self-consistent microkinetics at the local (surface) concentrations from the microenvironment model: FE vs j, one point per current; the `couple` study (src/studies/process.ts)'), COUPLE_FLAGS)
+  addStudyFlags(program.command('couple').description('self-consistent microkinetics at the local (surface) concentrations from the microenvironment model: FE vs j, one point per current; the `couple` study (src/studies/transport.ts)'), COUPLE_FLAGS)
     .argument('<model>', 'a built-in kinetic model (cncouple models), e.g. urea-cu4-ceo2, or a model file (docs/model-format.md)')
     .option('--out <file>', 'FE vs current density with and without transport as .svg/.png (with a range)')
     .addOption(json())
     .action(run(async (ref: string, o: Record<string, unknown> & { out?: string; json?: boolean }) => {
       const { input: raw, deprecated } = inputFromFlags(o, COUPLE_FLAGS);
-      const { builtinModelNames } = await import('../store/builtinModels.js');
-      let modelRef: { model: string } | { modelText: string };
-      if (builtinModelNames().includes(ref)) modelRef = { model: ref };
-      else {
-        try {
-          modelRef = { modelText: readFileSync(ref, 'utf8') };
-        } catch (error) {
-          throw new InputError('model', 'a built-in model name (cncouple models) or a readable model file', (error as Error).message.split('\n')[0] ?? 'unreadable');
-        }
-      }
-      const { coupleStudy } = await import('../studies/process.js');
-      const input = validateFlagInput(coupleStudy.input, { ...modelRef, ...raw }, COUPLE_FLAGS);
+      const { coupleStudy } = await import('../studies/transport.js');
+      const input = validateFlagInput(coupleStudy.input, { ...(await modelInput(ref)), ...raw }, COUPLE_FLAGS);
       const currents = input.currentDensitiesMAPerCm2;
       const bar = progressBar('coupling', 'currents', !o.json && currents.length > 1);
-      const points = withFlagNames(COUPLE_FLAGS, () => coupleStudy.run(input, bar.update));
-      bar.stop();
+      const points = await withFlagNames(COUPLE_FLAGS, () => runStudy('couple', input, bar.update)).finally(() => bar.stop());
       if (o.out) await writeFigure(couplingSpec(points), o.out);
       const fmt = (fe: Record<string, number>) => Object.entries(fe).map(([k, v]) => `${k} ${(100 * v).toFixed(2)} %`).join(', ');
-      const lines = points.map((p, i) => `${currents[i]!.toPrecision(3)} mA cm-2: ${p.faradaicEfficiency ? `${p.converged ? 'self-consistent' : `NOT converged (${p.message})`} after ${p.iterations} iterations at ${p.potentialVvsRHE!.toFixed(3)} V vs RHE; FE with transport ${fmt(p.faradaicEfficiency)}; at bulk ${fmt(p.faradaicEfficiencyBulk!)}; surface pH ${p.surfacePH!.toFixed(2)} (bulk ${p.bulkPH!.toFixed(2)}; kinetics at pH ${p.kineticsPH!.toFixed(2)}, at bulk ${p.kineticsPHBulk!.toFixed(2)})` : `not solved — ${p.message}`}`);
+      const lines = points.map((p, i) => `${currents[i]!.toPrecision(3)} mA cm-2: ${p.faradaicEfficiency ? `${p.converged ? 'self-consistent' : `NOT converged (${p.message})`} after ${p.iterations} iterations at ${p.potentialVvsRHE!.toFixed(3)} V vs RHE; FE with transport ${fmt(p.faradaicEfficiency)}; at bulk ${fmt(p.faradaicEfficiencyBulk!)}; surface pH ${p.surfacePH!.toFixed(2)} (kinetics at pH ${p.kineticsPH!.toFixed(2)}; at bulk concentrations pH ${p.kineticsPHBulk!.toFixed(2)})` : `not solved — ${p.message}`}`);
       // --json: exactly the study's points (= `study couple`, = the result of the POST /api/couple job)
       return { json: points, text: [...deprecated.map((d) => `note: ${d}`), `rate constants: ${input.rateConstants}`, ...lines].join('\n'), ...(points.some((p) => !p.converged) ? { exitCode: UNSOLVED_EXIT_CODE } : {}) };
     }));
@@ -310,7 +302,7 @@ export function registerProcessCommands(program: Command, run: Run): void {
       const { input: raw, deprecated } = inputFromFlags(o, REACTOR_FLAGS);
       const { reactorStudy } = await import('../studies/process.js');
       const input = validateFlagInput(reactorStudy.input, raw, REACTOR_FLAGS);
-      const study = withFlagNames(REACTOR_FLAGS, () => reactorStudy.run(input));
+      const study = await withFlagNames(REACTOR_FLAGS, () => runStudy('reactor', input));
       const M = molarMassGPerMol(resolveSpecies(input.product, '--product').formula);
       const { channel, voltage, scaleUp: plant } = study;
       const text = [

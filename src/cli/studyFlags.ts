@@ -97,9 +97,9 @@ export function validateFlagInput<S extends z.ZodType>(schema: S, input: Record<
  * Runs `fn` (a study's run on flag input) and reports a bad field it finds under the flag that set it, e.g. an
  * unknown `product` as `--product`.
  */
-export function withFlagNames<T>(flags: readonly StudyFlag[], fn: () => T): T {
+export async function withFlagNames<T>(flags: readonly StudyFlag[], fn: () => T | Promise<T>): Promise<T> {
   try {
-    return fn();
+    return await fn();
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     const flag = flags.find((f) => error.field === f.field || error.field.startsWith(`${f.field}.`) || error.field.startsWith(`${f.field}[`));

@@ -1,10 +1,7 @@
 import { microenvironmentSpecs, tornadoSpec } from '../plot/processSpecs.js';
-import { coupleRequestSchema, microenvRequestSchema, reactorRequestSchema, teaRequestSchema } from '../reactor/inputSchemas.js';
+import { microenvRequestSchema, reactorRequestSchema, teaRequestSchema } from '../reactor/inputSchemas.js';
 import { runMicroenvStudy, runReactorStudy, runTeaStudy } from '../reactor/runStudies.js';
 import { TEA_DEFAULTS } from '../reactor/technoEconomics.js';
-import { couplingCurve } from '../transport/coupleToKinetics.js';
-import { electrolyteFromText } from '../transport/electrolyteFromText.js';
-import { modelOf } from './kinetics.js';
 import { defineStudy } from './study.js';
 
 /** Electrode microenvironment at each current density (mA cm⁻²), with the plot specs. */
@@ -37,22 +34,5 @@ export const teaStudy = defineStudy({
   run: (b) => {
     const study = runTeaStudy(b);
     return { ...study, tornadoSpec: tornadoSpec(study.tornado, study.result.costUsdPerKg), defaults: TEA_DEFAULTS };
-  },
-});
-
-/**
- * FE vs current density with transport–kinetics coupling: one point per current (mA cm⁻² in, A m⁻² in the
- * points), each self-consistent in surface concentrations and pH. The API runs it as a job (POST /api/couple);
- * `couple` and `study couple` run it in-process.
- */
-export const coupleStudy = defineStudy({
-  name: 'couple',
-  summary: 'FE vs current density with and without transport (self-consistent surface concentrations and pH)',
-  input: coupleRequestSchema,
-  runsOn: 'pool',
-  run: (b, onProgress) => {
-    const bulk = electrolyteFromText(b.electrolyte, b.co2Saturated).concentrations;
-    const currentsAPerM2 = b.currentDensitiesMAPerCm2.map((j) => j * 10); // mA cm⁻² → A m⁻²
-    return couplingCurve({ model: modelOf(b), bulk, productSources: b.productSources, boundaryLayerM: b.boundaryLayerUm * 1e-6, rateConstants: b.rateConstants }, currentsAPerM2, onProgress);
   },
 });

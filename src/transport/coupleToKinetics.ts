@@ -183,10 +183,6 @@ export interface CouplingCurvePoint {
   faradaicEfficiency?: Record<string, number>;
   faradaicEfficiencyBulk?: Record<string, number>;
   surfacePH?: number;
-  /** Bulk pH of the electrolyte. */
-  bulkPH?: number;
-  /** Self-consistent surface concentrations, mol m⁻³. */
-  surface?: Record<string, number>;
   /** pH the kinetics ran at, with transport and at bulk ({@link CoupledResult.kineticsPH}). */
   kineticsPH?: number;
   kineticsPHBulk?: number;
@@ -212,8 +208,6 @@ export function couplingCurve(input: Omit<CoupledInput, 'currentDensityAPerM2'>,
         faradaicEfficiency: r.faradaicEfficiency,
         faradaicEfficiencyBulk: r.faradaicEfficiencyBulk,
         surfacePH: r.microenvironment.surfacePH,
-        bulkPH: r.microenvironment.bulkPH,
-        surface: r.microenvironment.surface,
         kineticsPH: r.kineticsPH,
         kineticsPHBulk: r.kineticsPHBulk,
         iterations: r.iterations,

@@ -36,6 +36,8 @@ const CASES: [string, string, unknown][] = [
   ['e0', '/api/e0', { from: 'CO2, NO3-', to: 'urea', pH: 7 }],
   ['mechanism.diagram', '/api/mechanism/diagram', { model: 'oxime-fe', potentialVvsRHE: -0.3 }],
   ['kinetics.steady', '/api/kinetics/steady', { model: 'urea-cu4-ceo2', potentialsVvsRHE: [-0.2, -0.4] }],
+  ['mechanism.limiting', '/api/mechanism/limiting', { model: 'urea-cu4-ceo2' }],
+  ['kinetics.ramp', '/api/kinetics/ramp', { model: 'oxime-fe', startVvsRHE: 0, vertexVvsRHE: -0.3, scanRateVPerS: 0.1, cycles: 1, stepV: 0.01 }],
   ['kinetics.pulse', '/api/kinetics/pulse', { model: 'oxime-fe', e1V: -0.5, t1S: 0.1, e2V: -0.1, t2S: 0.1, periods: 3 }],
   ['microenv', '/api/microenv', { electrolyte: '0.5 M KHCO3', co2Saturated: true, currentDensitiesMAPerCm2: [5], products: [{ to: 'H2', from: ['H2O'], faradaicEfficiency: 1 }], boundaryLayerUm: 100 }],
   ['reactor', '/api/reactor', { product: 'urea', electrons: 16, faradaicEfficiency: 0.5, inletConcentrationMolPerM3: 50, reactantPerProduct: 2 }],
@@ -43,36 +45,45 @@ const CASES: [string, string, unknown][] = [
   ['tea', '/api/tea', { product: 'urea', electrons: 16, faradaicEfficiency: 0.5, currentDensityAPerM2: 3000, cellVoltageV: 3.2 }],
 ];
 
-/** Studies the API runs as background jobs (POST → 202 {id}; the result at /api/jobs/:id/result). */
+/** One small valid input per background-job study and its route. */
 const JOB_CASES: [string, string, unknown][] = [
-  ['couple', '/api/couple', { model: 'urea-cu4-ceo2', electrolyte: '0.1 M KHCO3 + 0.05 M KNO3', co2Saturated: true, currentDensitiesMAPerCm2: [2], productSources: { urea: ['CO2', 'NO3-'], NH3: ['NO3-'], NO: ['NO3-'], CO: ['CO2'], H2: ['H2O'] }, boundaryLayerUm: 40 }],
+  ['transient', '/api/microenv/transient', { electrolyte: '0.5 M K2SO4', products: [{ to: 'H2', from: ['H2O'], faradaicEfficiency: 1 }], steps: [{ currentDensityMAPerCm2: 10, durationS: 0.5 }] }],
+  ['couple', '/api/couple', { model: 'urea-cu4-ceo2', electrolyte: '0.1 M KHCO3 + 0.05 M KNO3', co2Saturated: true, currentDensitiesMAPerCm2: [1], productSources: { urea: ['CO2', 'NO3-'], NH3: ['NO3-'], NO: ['NO3-'], CO: ['CO2'], H2: ['H2O'] } }],
+  ['kinetics.optimize', '/api/kinetics/optimize', { model: 'urea-cu4-ceo2', vary: [{ name: 'dG_NO', low: -1.5, high: 0.5 }], objective: 'log10Tof:urea', budget: 4, seed: 1 }],
+  ['screen', '/api/screen', { model: 'urea-cu4-ceo2', candidates: 'name,dG_NO,dG_CO\na,-1,0\nb,-0.5,0.2\n', samples: 10, seed: 2 }],
 ];
-
-/** The flag command of a study and its flags for the same input as the study's case above (issue 12: `<cmd> --json` = `study <kind> --json` = API). */
-const FLAG_CASES: Record<string, string[]> = {
-  microenv: ['microenv', '--electrolyte', '0.5 M KHCO3', '--co2-saturated', '--j-ma-cm2', '5', '--fe', 'H2:1:H2O', '--delta-um', '100'],
-  reactor: ['reactor', '--product', 'urea', '--electrons', '16', '--fe', '0.5', '--c-in-mol-m3', '50', '--reactant-per-product', '2'],
-  couple: ['couple', 'urea-cu4-ceo2', '--electrolyte', '0.1 M KHCO3 + 0.05 M KNO3', '--co2-saturated', '--j-ma-cm2', '2', '--sources', 'urea:CO2+NO3-, NH3:NO3-, NO:NO3-, CO:CO2, H2:H2O', '--delta-um', '40'],
-};
-
-/** The API result of a job study: start it, follow it to its end, fetch the result. */
-async function jobResult(url: string, body: unknown): Promise<unknown> {
-  const started = await post(url, body);
-  expect(started.status, JSON.stringify(started.json).slice(0, 300)).toBe(202);
-  const { id } = started.json as { id: string };
-  for (;;) {
-    const state = (await (await fetch(`${server.url}/api/jobs/${id}`)).json()) as { status: string };
-    if (state.status !== 'running' && state.status !== 'queued') break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  const result = await fetch(`${server.url}/api/jobs/${id}/result`);
-  expect(result.status).toBe(200);
-  return result.json();
-}
 
 describe('studies: one definition per operation', () => {
   it('registers every study once, each with a route case here', () => {
     expect(Object.keys(STUDIES).sort()).toEqual([...CASES, ...JOB_CASES].map(([name]) => name).sort());
+    for (const [name] of JOB_CASES) expect(STUDIES[name]!.runsOn).toBe('job');
+  });
+
+  for (const [name, url, input] of JOB_CASES) {
+    it(`${url} runs ${name}.run as a background job and serves what it returns in-process, with its figure`, async () => {
+      const study = STUDIES[name]!;
+      const expected = JSON.parse(JSON.stringify(study.run(study.input.parse(input))));
+      const started = await post(url, input);
+      expect(started.status, JSON.stringify(started.json).slice(0, 300)).toBe(202);
+      const id = (started.json as { id: string }).id;
+      let job: { status: string; result?: unknown; spec?: unknown; kind?: string };
+      do {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        job = (await (await fetch(`${server.url}${url}/${id}`)).json()) as typeof job;
+      } while (job.status === 'running');
+      expect(job.status).toBe('done');
+      expect(job.kind).toBe(name);
+      expect(job.result).toEqual(expected);
+      expect(job.spec).toEqual(JSON.parse(JSON.stringify(study.figure!(expected))));
+      // and the jobs resource serves the same result
+      expect(await (await fetch(`${server.url}/api/jobs/${id}/result`)).json()).toEqual(expected);
+    }, 120_000);
+  }
+
+  it('refuses bad job input at submission (400 naming the field), before any job starts', async () => {
+    const { status, json } = await post('/api/screen', { model: 'urea-cu4-ceo2', candidates: 'name,dG_NO,dG_CO\na,-1,0\n', product: 'nope' });
+    expect(status).toBe(400);
+    expect(json).toMatchObject({ error: { field: 'product' } });
   });
 
   for (const [name, url, input] of CASES) {
@@ -88,34 +99,8 @@ describe('studies: one definition per operation', () => {
       const printed = await cli('study', name, file, '--json');
       expect(printed.code, printed.err).toBe(0);
       expect(JSON.parse(printed.out)).toEqual(expected);
-      // and its flag command, given the same input as flags, prints the same result
-      if (FLAG_CASES[name]) {
-        const flags = await cli(...FLAG_CASES[name], '--json');
-        expect(flags.code, flags.err).toBe(0);
-        expect(JSON.parse(flags.out)).toEqual(expected);
-      }
     });
   }
-
-  for (const [name, url, input] of JOB_CASES) {
-    it(`the ${url} job's result, study ${name} --json and ${FLAG_CASES[name]![0]} --json all equal ${name}.run in-process`, async () => {
-      const study = STUDIES[name]!;
-      const expected = JSON.parse(JSON.stringify(study.run(study.input.parse(input))));
-      expect(await jobResult(url, input)).toEqual(expected);
-      const file = path.join(dataDir, `${name}.json`);
-      writeFileSync(file, JSON.stringify(input));
-      const printed = await cli('study', name, file, '--json');
-      expect(printed.code, printed.err).toBe(0);
-      expect(JSON.parse(printed.out)).toEqual(expected);
-      const flags = await cli(...FLAG_CASES[name]!, '--json');
-      expect(flags.code, flags.err).toBe(0);
-      expect(JSON.parse(flags.out)).toEqual(expected);
-    }, 120_000);
-  }
-
-  it('every flag command case names a registered study', () => {
-    for (const name of Object.keys(FLAG_CASES)) expect(STUDIES[name], name).toBeDefined();
-  });
 
   it('answers health while a long pulse runs on a worker thread', async () => {
     let pulseDone = false;
