@@ -42,7 +42,7 @@ function currentList(text: string, flag = '--j-ma-cm2'): number[] {
   const range = text.split(':');
   if (range.length === 1) return [num(flag, text)];
   const [from, to, points] = range.map((r) => num(flag, r));
-  if (range.length !== 3 || !(from! > 0 && to! > 0 && Number.isInteger(points) && points! >= 2 && points! <= 200)) throw new InputError(flag, 'a current or from:to:points with positive currents and 2–200 points', `got "${text}"`);
+  if (range.length !== 3 || !(from! > 0 && to! > 0 && Number.isInteger(points) && points! >= 2 && points! <= 200)) throw new InputError(flag, 'a current or from:to:points with positive currents and at least 2 points (the study schema caps the count)', `got "${text}"`);
   return Array.from({ length: points! }, (_, i) => from! * (to! / from!) ** (i / (points! - 1)));
 }
 
