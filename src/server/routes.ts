@@ -29,6 +29,7 @@ import { ML_ROUTES } from './mlRoutes.js';
 import { optimizeStudy, screenStudy } from '../studies/ml.js';
 import { coupleStudy, transientStudy } from '../studies/transport.js';
 import { jobRoutes } from './jobRoutes.js';
+import { type ResponseExample, storedResponseExamples } from './responseExamples.js';
 
 /** Solves one sweep chunk elsewhere (the Redis queue's workers); absent: the in-process worker pool. */
 export type SweepChunkRunner = NonNullable<Parameters<typeof runParallelSweep>[0]['runChunk']>;
@@ -49,6 +50,10 @@ export interface RouteDefinition {
   status?: number;
   /** Response content type for the docs (default application/json). */
   produces?: string;
+  /** For the docs: a valid request body. */
+  example?: unknown;
+  /** For the docs: the success response's schema and an example (from a real result). */
+  response?: ResponseExample;
   handler: (input: { body: unknown; query: unknown; params: Record<string, string>; store: RecordStore; jobs: JobManager; client?: string; actor?: Actor; runChunk?: SweepChunkRunner }) => Promise<RouteResult> | RouteResult;
 }
 
@@ -75,7 +80,7 @@ export const COMPUTE_BUDGET_MS = 60_000;
  */
 function studyRoute<S extends z.ZodType, R>(url: string, tag: string, study: Study<S, R>): RouteDefinition {
   return {
-    method: 'POST', url, tag, summary: study.summary, body: study.input,
+    method: 'POST', url, tag, summary: study.summary, body: study.input, example: study.example, response: storedResponseExamples()[study.name],
     handler: async ({ body }) => {
       if (study.runsOn === 'inline') return study.run(body as z.output<S>);
       try {
@@ -301,6 +306,16 @@ function followJob(jobs: JobManager, id: string): EventStreamResult {
   };
 }
 
+/** The documented body of a finished job: its state, with the study's result (schema and example from a real run). */
+function jobResponse(kind: string, result: ResponseExample | undefined): ResponseExample | undefined {
+  if (!result) return undefined;
+  const state = { id: { type: 'string' }, kind: { type: 'string' }, status: { type: 'string' }, progress: { type: 'object', properties: { done: { type: 'number' }, total: { type: 'number' } } } };
+  return {
+    schema: { type: 'object', properties: { ...state, result: result.schema, spec: { type: 'object' } }, required: ['id', 'kind', 'status'] },
+    example: { id: 'j1', kind, status: 'done', result: result.example },
+  };
+}
+
 /**
  * The three routes of a study run as a background job on a worker thread: POST (validate with the study's
  * schema and `check`, start, 202 with the id), GET `/:id` (progress; the result and its figure when done) and
@@ -309,7 +324,8 @@ function followJob(jobs: JobManager, id: string): EventStreamResult {
 function studyJobRoutes<S extends z.ZodType, R>(url: string, tag: string, study: Study<S, R>, o: { start: string; progress: string }): RouteDefinition[] {
   return [
     {
-      method: 'POST', url, tag, status: 202, summary: o.start, body: study.input,
+      method: 'POST', url, tag, status: 202, summary: o.start, body: study.input, example: study.example,
+      response: { schema: { type: 'object', properties: { id: { type: 'string' }, status: { type: 'string' } }, required: ['id', 'status'] }, example: { id: 'j1', status: 'running' } },
       handler: ({ body, jobs, client }) => {
         const input = body as z.output<S>; // validated against study.input by the route table
         study.check?.(input);
@@ -320,7 +336,7 @@ function studyJobRoutes<S extends z.ZodType, R>(url: string, tag: string, study:
       },
     },
     {
-      method: 'GET', url: `${url}/:id`, tag, summary: o.progress,
+      method: 'GET', url: `${url}/:id`, tag, summary: o.progress, response: jobResponse(study.name, storedResponseExamples()[study.name]),
       handler: ({ params, jobs }) => {
         const job = jobs.get(params.id!, true);
         if (job.kind !== study.name) throw new JobNotFoundError(params.id!);
@@ -367,9 +383,9 @@ export function openApiDocument(version: string): Record<string, unknown> {
       summary: r.summary,
       tags: [r.tag],
       ...(parameters.length ? { parameters } : {}),
-      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(r.body, { io: 'input', unrepresentable: 'any' }) } } } } : {}),
+      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(r.body, { io: 'input', unrepresentable: 'any' }), ...(r.example !== undefined ? { example: r.example } : {}) } } } } : {}),
       responses: {
-        [String(r.status ?? 200)]: { description: 'success', content: { [r.produces ?? 'application/json']: {} } },
+        [String(r.status ?? 200)]: { description: r.response ? 'success (schema and example from a real result; arrays in the example cut to two elements)' : 'success', content: { [r.produces ?? 'application/json']: r.response ?? {} } },
         '400': { description: 'bad input: {"error": {"code": "bad-input", "field", "allowed", "message", "problems"?}} (every error body: src/errors/errorReport.ts)' },
         ...(r.url.includes(':id') ? { '404': { description: 'unknown id: {"error": {"code": "not-found", …}}' }, '409': { description: r.url.startsWith('/api/jobs/') || r.url.endsWith('/result') ? 'the job has not finished (code job-not-finished)' : 'literature record is read-only (code read-only; fork it), or id taken (code conflict)' } } : {}),
       },

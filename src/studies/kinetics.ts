@@ -31,6 +31,7 @@ export const diagramStudy = defineStudy({
   summary: 'Free-energy diagrams (CHE) at a potential, limiting potentials, and the Vega-Lite spec',
   input: diagramRequestSchema,
   runsOn: 'pool',
+  example: { model: 'oxime-fe', potentialVvsRHE: -0.3 },
   run: (b) => {
     const m = modelOf(b);
     const diagrams = (b.pathways ?? m.file.pathways.map((p) => p.name)).map((p) => freeEnergyDiagram(m, p, b.potentialVvsRHE, b.descriptors));
@@ -48,6 +49,7 @@ export const steadyStudy = defineStudy({
   summary: 'Steady states (polarization curve with continuation): coverages, rates, FE, current density',
   input: steadyRequestSchema,
   runsOn: 'pool',
+  example: { model: 'urea-cu4-ceo2', potentialsVvsRHE: [-0.2, -0.4] },
   run: (b, onProgress) => {
     const m = modelOf(b);
     const potentials = b.potentialsVvsRHE ?? [m.file.potentialVvsRHE];
@@ -67,6 +69,7 @@ export const pulseStudy = defineStudy({
   summary: 'Square-wave pulsed potential: period-averaged rates and FE',
   input: pulseRequestSchema,
   runsOn: 'pool',
+  example: { model: 'oxime-fe', e1V: -0.5, t1S: 0.1, e2V: -0.1, t2S: 0.1, periods: 3 },
   run: (b) => {
     const program = { e1V: b.e1V, t1S: b.t1S, e2V: b.e2V, t2S: b.t2S, descriptors: b.descriptors };
     return b.periods === 'auto' ? runPulseUntilPeriodic(modelOf(b), { ...program, tolerance: b.tolerance, maxPeriods: b.maxPeriods }) : runPulse(modelOf(b), { ...program, periods: b.periods });
@@ -81,6 +84,7 @@ export const limitingStudy = defineStudy({
   summary: 'Limiting potential (V vs RHE), potential-determining step and uphill chemical steps of every pathway',
   input: limitingRequestSchema,
   runsOn: 'pool',
+  example: { model: 'urea-cu4-ceo2' },
   run: (b) => {
     const m = modelOf(b);
     return m.file.pathways.map((p) => {
@@ -114,5 +118,6 @@ export const rampStudy = defineStudy({
   summary: 'Linear-sweep or cyclic voltammetry of the surface processes (staircase, ROS2)',
   input: rampRequestSchema,
   runsOn: 'pool',
+  example: { model: 'oxime-fe', startVvsRHE: 0, vertexVvsRHE: -0.3, scanRateVPerS: 0.1, cycles: 1, stepV: 0.01 },
   run: (b) => runRamp(modelOf(b), { startV: b.startVvsRHE, vertexV: b.vertexVvsRHE, scanRateVPerS: b.scanRateVPerS, cycles: b.cycles, stepV: b.stepV, descriptors: b.descriptors }),
 });

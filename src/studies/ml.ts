@@ -59,6 +59,7 @@ export const optimizeStudy = defineStudy({
   summary: 'Virtual-lab Bayesian optimization through a kinetic model (progress: evaluations done)',
   input: optimizeRequestSchema,
   runsOn: 'job',
+  example: { model: 'urea-cu4-ceo2', vary: [{ name: 'dG_NO', low: -1.5, high: 0.5 }], objective: 'log10Tof:urea', budget: 4, seed: 1 },
   check: (input) => {
     const model = modelOf(input);
     parseKineticObjective(model, input.objective);
@@ -85,6 +86,7 @@ export const screenStudy = defineStudy({
   summary: 'Monte Carlo screening of candidate surfaces under descriptor uncertainty (progress: candidates done)',
   input: screenRequestSchema,
   runsOn: 'job',
+  example: { model: 'urea-cu4-ceo2', candidates: 'name,dG_NO,dG_CO\na,-1,0\nb,-0.5,0.2\n', samples: 10, seed: 2 },
   check: (input) => {
     const model = modelOf(input);
     parseCandidatesCsv(model.descriptors, input.candidates);

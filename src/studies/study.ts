@@ -20,6 +20,8 @@ export interface Study<S extends z.ZodType = z.ZodType, R = unknown> {
    * never on the request thread), `job` for long work (a background job on a worker thread with progress and cancel).
    */
   runsOn: 'inline' | 'pool' | 'job';
+  /** One valid input (the API body): the OpenAPI document's example, and the case every equality test runs. */
+  example: z.input<S>;
   /**
    * Checks what the schema cannot (a model's names, a parsed electrolyte…) before the work starts, throwing an
    * InputError, so that bad input is a 400 at submission and never a failed background job.

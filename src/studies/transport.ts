@@ -20,6 +20,7 @@ export const transientStudy = defineStudy({
   summary: 'Transient microenvironment under current steps or square pulses (progress: simulated ms)',
   input: transientRequestSchema,
   runsOn: 'job',
+  example: { electrolyte: '0.5 M K2SO4', products: [{ to: 'H2', from: ['H2O'], faradaicEfficiency: 1 }], steps: [{ currentDensityMAPerCm2: 10, durationS: 0.5 }] },
   check: (input) => {
     electrolyteFromText(input.electrolyte, input.co2Saturated);
     electrodeStoichiometry(input.products);
@@ -34,6 +35,7 @@ export const coupleStudy = defineStudy({
   summary: 'FE vs current density with transport–kinetics coupling (progress: currents done)',
   input: coupleRequestSchema,
   runsOn: 'job',
+  example: { model: 'urea-cu4-ceo2', electrolyte: '0.1 M KHCO3 + 0.05 M KNO3', co2Saturated: true, currentDensitiesMAPerCm2: [1], productSources: { urea: ['CO2', 'NO3-'], NH3: ['NO3-'], NO: ['NO3-'], CO: ['CO2'], H2: ['H2O'] } },
   check: (input) => {
     const model = modelOf(input);
     electrolyteFromText(input.electrolyte, input.co2Saturated);
