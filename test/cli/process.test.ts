@@ -3,6 +3,7 @@ import { cli } from '../support/cli.js';
 import { FARADAY_C_PER_MOL } from '../../src/chem/index.js';
 import { microenvStudy, reactorStudy } from '../../src/studies/process.js';
 import { coupleStudy } from '../../src/studies/transport.js';
+import { STUDIES } from '../../src/studies/index.js';
 
 
 describe('cncouple microenv, reactor, tea', () => {
@@ -67,38 +68,54 @@ describe('cncouple microenv, reactor, tea', () => {
   });
 });
 
+/**
+ * Flags that say exactly each study's `example` — the input on which test/studies/computeOffThread.test.ts checks
+ * that the API and `study <kind> file --json` return what the study's run returns.
+ */
+const EXAMPLE_FLAGS: [string, string[]][] = [
+  ['microenv', ['microenv', '--electrolyte', '0.5 M KHCO3', '--co2-saturated', '--j-ma-cm2', '5', '--fe', 'H2:1:H2O', '--delta-um', '100']],
+  ['reactor', ['reactor', '--product', 'urea', '--electrons', '16', '--fe', '0.5', '--c-in-mol-m3', '50', '--reactant-per-product', '2']],
+  ['couple', ['couple', 'urea-cu4-ceo2', '--electrolyte', '0.1 M KHCO3 + 0.05 M KNO3', '--co2-saturated', '--j-ma-cm2', '1', '--sources', 'urea:CO2+NO3-, NH3:NO3-, NO:NO3-, CO:CO2, H2:H2O']],
+];
+
 describe('flag commands print what their studies (and so `study <kind>` and the API) return', () => {
-  // the API and `study <kind> file` equal each study's run: test/studies/computeOffThread.test.ts; inputs off the defaults
-  it('microenv', async () => {
-    const r = await cli('microenv', '--electrolyte', '0.5 M KHCO3', '--co2-saturated', '--j-ma-cm2', '5', '--fe', 'H2:1:H2O', '--delta-um', '100', '--rate-constants', 'gupta2006', '--json');
+  for (const [name, argv] of EXAMPLE_FLAGS) {
+    it(`${argv[0]} --json on the ${name} study's example`, async () => {
+      const study = STUDIES[name]!;
+      const r = await cli(...argv, '--json');
+      expect(r.code, r.err).toBe(0);
+      expect(JSON.parse(r.out)).toEqual(JSON.parse(JSON.stringify(study.run(study.input.parse(study.example)))));
+    }, 60_000);
+  }
+
+  // the same with values off the defaults, so that each mapped flag is seen to arrive in its field
+  it('microenv with non-default values', async () => {
+    const r = await cli('microenv', '--electrolyte', '0.1 M KHCO3', '--co2-saturated', '--j-ma-cm2', '5', '--fe', 'H2:1:H2O', '--delta-um', '80', '--migration', '--rate-constants', 'gupta2006', '--json');
     expect(r.code, r.err).toBe(0);
-    const expected = microenvStudy.run(microenvStudy.input.parse({ electrolyte: '0.5 M KHCO3', co2Saturated: true, currentDensitiesMAPerCm2: [5], products: [{ to: 'H2', from: ['H2O'], faradaicEfficiency: 1 }], boundaryLayerUm: 100, rateConstants: 'gupta2006' }));
+    const expected = microenvStudy.run(microenvStudy.input.parse({ electrolyte: '0.1 M KHCO3', co2Saturated: true, currentDensitiesMAPerCm2: [5], products: [{ to: 'H2', from: ['H2O'], faradaicEfficiency: 1 }], boundaryLayerUm: 80, migration: true, rateConstants: 'gupta2006' }));
     expect(JSON.parse(r.out)).toEqual(JSON.parse(JSON.stringify(expected)));
   });
-  it('reactor', async () => {
-    const r = await cli('reactor', '--product', 'urea', '--electrons', '16', '--fe', '0.5', '--c-in-mol-m3', '50', '--reactant-per-product', '2', '--j-kin-a-m2', '200', '--gap-m', '0.003', '--json');
+  it('reactor with non-default values', async () => {
+    const r = await cli('reactor', '--product', 'urea', '--electrons', '16', '--fe', '0.5', '--c-in-mol-m3', '50', '--reactant-per-product', '2', '--j-kin-a-m2', '200', '--gap-m', '0.003', '--cathode-sources', 'CO2, NO3-', '--ph', '8', '--target-t-per-day', '2', '--json');
     expect(r.code, r.err).toBe(0);
-    const expected = reactorStudy.run(reactorStudy.input.parse({ product: 'urea', electrons: 16, faradaicEfficiency: 0.5, inletConcentrationMolPerM3: 50, reactantPerProduct: 2, kineticCurrentDensityAPerM2: 200, gapM: 0.003 }));
+    const expected = reactorStudy.run(reactorStudy.input.parse({ product: 'urea', electrons: 16, faradaicEfficiency: 0.5, inletConcentrationMolPerM3: 50, reactantPerProduct: 2, kineticCurrentDensityAPerM2: 200, gapM: 0.003, cathodeSources: ['CO2', 'NO3-'], pH: 8, targetTonnesPerDay: 2 }));
     expect(JSON.parse(r.out)).toEqual(JSON.parse(JSON.stringify(expected)));
   });
-  it('couple (a built-in model by name, or the same model from its file), and study couple from a file', async () => {
+  it('couple from a model file, with non-default values, and study couple from a file', async () => {
     const { mkdtempSync, writeFileSync } = await import('node:fs');
     const os = await import('node:os');
     const path = await import('node:path');
     const input = { model: 'urea-cu4-ceo2', electrolyte: '0.1 M KHCO3 + 0.05 M KNO3', co2Saturated: true, currentDensitiesMAPerCm2: [2], productSources: { urea: ['CO2', 'NO3-'], NH3: ['NO3-'], NO: ['NO3-'], CO: ['CO2'], H2: ['H2O'] }, boundaryLayerUm: 40 };
     const expected = JSON.parse(JSON.stringify(coupleStudy.run(coupleStudy.input.parse(input))));
-    const flags = ['--electrolyte', '0.1 M KHCO3 + 0.05 M KNO3', '--co2-saturated', '--j-ma-cm2', '2', '--sources', 'urea:CO2+NO3-, NH3:NO3-, NO:NO3-, CO:CO2, H2:H2O', '--delta-um', '40', '--json'];
-    const byName = await cli('couple', 'urea-cu4-ceo2', ...flags);
-    expect(byName.code, byName.err).toBe(0);
-    expect(JSON.parse(byName.out)).toEqual(expected);
-    const byFile = await cli('couple', 'data/models/urea-cu4-ceo2.yaml', ...flags);
+    expect(expected[0].converged).toBe(true);
+    const byFile = await cli('couple', 'data/models/urea-cu4-ceo2.yaml', '--electrolyte', '0.1 M KHCO3 + 0.05 M KNO3', '--co2-saturated', '--j-ma-cm2', '2', '--sources', 'urea:CO2+NO3-, NH3:NO3-, NO:NO3-, CO:CO2, H2:H2O', '--delta-um', '40', '--json');
+    expect(byFile.code, byFile.err).toBe(0);
     expect(JSON.parse(byFile.out)).toEqual(expected);
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'cncouple-couple-')), 'couple.json');
     writeFileSync(file, JSON.stringify(input));
     const study = await cli('study', 'couple', file, '--json');
     expect(study.code, study.err).toBe(0);
     expect(JSON.parse(study.out)).toEqual(expected);
-    expect(expected[0].converged).toBe(true);
   }, 120_000);
 });
 
