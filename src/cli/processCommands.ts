@@ -215,12 +215,12 @@ export function registerProcessCommands(program: Command, run: Run): void {
     .option('--periodic-tol <relative>', 'with --pulse: relative change of the period-averaged surface concentrations that counts as periodic', '1e-3')
     .option('--max-periods <n>', 'with --pulse and automatic periods: cap on the periods', '1000')
     .option('--co2-saturated', 'bulk saturated with 1 bar CO2')
-    .option('--delta-um <µm>', 'boundary-layer thickness, µm', '50')
+    .option('--delta-um <µm>', `boundary-layer thickness, µm (default ${MICROENV_DEFAULTS.boundaryLayerUm}, the study's)`)
     .option('--migration', 'include migration (Nernst–Planck with electroneutrality)')
     .addOption(rateConstantsOption())
     .option('--out <file>', 'surface pH and current vs time as .svg/.png')
     .addOption(json())
-    .action(run(async (o: { electrolyte: string; fe: string; steps?: string; pulse?: string; periodicTol: string; maxPeriods: string; co2Saturated?: boolean; deltaUm: string; migration?: boolean; rateConstants: RateConstantSetId; out?: string; json?: boolean }) => {
+    .action(run(async (o: { electrolyte: string; fe: string; steps?: string; pulse?: string; periodicTol: string; maxPeriods: string; co2Saturated?: boolean; deltaUm?: string; migration?: boolean; rateConstants: RateConstantSetId; out?: string; json?: boolean }) => {
       const fields = (flag: string, text: string, count: number) => {
         const parts = text.split(':').map((p) => num(flag, p));
         if (parts.length !== count) throw new InputError(flag, `${count} numbers separated by ":"`, `got "${text}"`);
@@ -234,7 +234,7 @@ export function registerProcessCommands(program: Command, run: Run): void {
         electrolyte: o.electrolyte,
         co2Saturated: Boolean(o.co2Saturated),
         products: parseProducts(o.fe),
-        boundaryLayerUm: num('--delta-um', o.deltaUm),
+        ...(o.deltaUm === undefined ? {} : { boundaryLayerUm: num('--delta-um', o.deltaUm) }), // absent: the schema's default
         migration: Boolean(o.migration),
         rateConstants: o.rateConstants,
         ...(o.steps ? { steps: o.steps.split(',').map((part) => fields('--steps', part.trim(), 2)).map(([j, t]) => ({ currentDensityMAPerCm2: j, durationS: t })) } : {}),
