@@ -1,5 +1,6 @@
 // Lint: typescript-eslint recommended rules plus the layer rules of STYLE.md:
-// chem is the root; science modules never import I/O, databases, servers, the CLI or the UI.
+// chem is the root; science modules never import I/O, databases, servers, the CLI or the UI; the kinetics stages run
+// one way (parser/scaler/thermodynamics → solver → analyze → mapper); web takes only the API types from src/.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -11,6 +12,44 @@ const infrastructure = ['**/studies/**', '**/store/**', '**/jobs/**'];
 
 /** no-restricted-imports options for a non-science zone: the folders it must not import. */
 const zoneRule = (forbidden) => ['error', { patterns: [{ group: forbidden, message: 'layers depend one way (STYLE.md): numerics, chem ← science ← studies ← server/cli ← web; store and jobs are infrastructure below the edges' }] }];
+
+/**
+ * The kinetics stages, earliest first (docs: src/kinetics/*): model building (parser, scaler and thermodynamics
+ * compile a model file and call each other), the solver (rate equations, Newton, integrators), the analyses at
+ * given conditions (analyze: steady state with its robust point solve, TOF/FE, pulses, ramps), and the descriptor
+ * maps (mapper), which run the analyses' point solve at every grid point. A stage imports only earlier stages
+ * (type-only imports are free: they vanish at run time).
+ */
+const kineticsStages = [['parser', 'scaler', 'thermodynamics'], ['solver'], ['analyze'], ['mapper']];
+const kineticsStageRules = kineticsStages.slice(0, -1).map((stage, i) => ({
+  files: stage.map((folder) => `src/kinetics/${folder}/**/*.ts`),
+  rules: {
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      { patterns: [{ group: kineticsStages.slice(i + 1).flat().map((later) => `**/${later}/**`), allowTypeImports: true, message: `kinetics stages run one way: ${kineticsStages.map((s) => s.join('/')).join(' → ')} (eslint.config.js); move the shared piece to the earlier stage` }] },
+    ],
+  },
+}));
+
+/**
+ * What the web app (web/src) may take from src/: type-only imports of the API's request/response types
+ * (src/server/apiSchemas.ts, src/studies/), and values only from the few browser-safe modules it shares on
+ * purpose so that there is one definition: how numbers are typed (chem/parseHumanNumber), the
+ * model-vs-measurement chart (plot/modelVsMeasurementSpec), the review's strategy list (data/strategies) and the
+ * homogeneous rate-constant sets the Process page offers (transport/transportData, a module of constants without
+ * imports). Nothing else: a new value import from src/ needs a reason here.
+ */
+const webSharedValues = ['**/src/chem/parseHumanNumber.js', '**/src/plot/modelVsMeasurementSpec.js', '**/src/data/strategies.js', '**/src/transport/transportData.js'];
+const webApiTypes = ['**/src/server/apiSchemas.js', '**/src/studies/**'];
+const webRule = [
+  'error',
+  {
+    patterns: [
+      { group: ['**/src/**/*.js', ...[...webSharedValues, ...webApiTypes].map((p) => `!${p}`)], message: 'web talks to the server over HTTP: from src/ it imports only the API types (src/server/apiSchemas.ts, src/studies/; type-only) and the shared browser-safe modules listed in eslint.config.js' },
+      { group: webApiTypes, allowTypeImports: true, message: 'web imports the API schemas as types only (import type …): the server validates, the browser bundle stays free of zod and the science' },
+    ],
+  },
+];
 
 /** no-restricted-imports options for one science layer. */
 const layerRule = (extraForbidden) => [
@@ -43,4 +82,6 @@ export default tseslint.config(
   { files: ['src/jobs/**/*.ts'], rules: { 'no-restricted-imports': zoneRule(['**/server/**', '**/cli/**', '**/web/**']) } },
   // the server and the CLI are siblings: each calls studies, jobs and the store, never the other
   { files: ['src/server/**/*.ts'], rules: { 'no-restricted-imports': zoneRule(['**/cli/**', '**/web/**']) } },
+  ...kineticsStageRules,
+  { files: ['web/src/**/*.{ts,tsx}'], rules: { '@typescript-eslint/no-restricted-imports': webRule } },
 );

@@ -1,19 +1,22 @@
 import { type Command, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { InputError, molarMassGPerMol, parseHumanNumber, resolveSpecies } from '../chem/index.js';
-import { couplingSpec, microenvironmentSpecs, transientSpec } from '../plot/processSpecs.js';
-import { flowCellStudy } from '../reactor/studies.js';
+import { couplingSpec, transientSpec } from '../plot/processSpecs.js';
+import { MICROENV_DEFAULTS, REACTOR_DEFAULTS } from '../reactor/inputDefaults.js';
 import { TEA_DEFAULTS, type TeaResult, type TornadoBar } from '../reactor/technoEconomics.js';
 import { TEA_PRESET_IDS, TEA_PROCESS_DEFAULTS } from '../reactor/teaPresets.js';
 import { electrolyteFromText } from '../transport/electrolyteFromText.js';
 import { rateConstantSensitivity } from '../transport/rateConstantSensitivity.js';
-import { type ElectrodeProduct, type MicroenvironmentResult, solveMicroenvironmentAtCurrents } from '../transport/solveMicroenvironment.js';
+import { type ElectrodeProduct, type MicroenvironmentResult } from '../transport/solveMicroenvironment.js';
 import { DEFAULT_RATE_CONSTANT_SET, RATE_CONSTANT_SETS, RATE_CONSTANT_SET_IDS, type RateConstantSetId } from '../transport/transportData.js';
 import type { TransientMicroenvironmentResult } from '../transport/transientMicroenvironment.js';
+import type { CouplingCurvePoint } from '../transport/coupleToKinetics.js';
 import type { transientRequestSchema } from '../reactor/inputSchemas.js';
 import type { z } from 'zod';
 import type { Run } from './dbCommands.js';
 import { progressBar } from './progressBar.js';
+import { modelInput, runStudy } from './runStudy.js';
+import { type StudyFlag, addStudyFlags, inputFromFlags, validateFlagInput, withFlagNames } from './studyFlags.js';
 import { writeFigure } from './writeFigure.js';
 
 
@@ -34,12 +37,12 @@ export function parseProducts(text: string): ElectrodeProduct[] {
   });
 }
 
-/** `--j` as one current or a log-spaced range from:to:points (mA cm⁻²). */
-function currentList(text: string): number[] {
+/** `--j-ma-cm2` as one current or a log-spaced range from:to:points (mA cm⁻²); `flag` names the flag used. */
+function currentList(text: string, flag = '--j-ma-cm2'): number[] {
   const range = text.split(':');
-  if (range.length === 1) return [num('--j', text)];
-  const [from, to, points] = range.map((r) => num('--j', r));
-  if (range.length !== 3 || !(from! > 0 && to! > 0 && Number.isInteger(points) && points! >= 2 && points! <= 200)) throw new InputError('--j', 'a current or from:to:points with positive currents and 2–200 points', `got "${text}"`);
+  if (range.length === 1) return [num(flag, text)];
+  const [from, to, points] = range.map((r) => num(flag, r));
+  if (range.length !== 3 || !(from! > 0 && to! > 0 && Number.isInteger(points) && points! >= 2 && points! <= 200)) throw new InputError(flag, 'a current or from:to:points with positive currents and at least 2 points (the study schema caps the count)', `got "${text}"`);
   return Array.from({ length: points! }, (_, i) => from! * (to! / from!) ** (i / (points! - 1)));
 }
 
@@ -105,36 +108,88 @@ function studySummary(kind: string, input: unknown, result: unknown): string {
   return JSON.stringify(result, null, 2);
 }
 
-/** Registers `microenv`, `reactor` and `tea`. */
+const text = (t: string) => t;
+const list = (t: string) => t.split(',').map((x) => x.trim()).filter(Boolean);
+const rateConstantsFlag: StudyFlag = { flags: '--rate-constants <set>', field: 'rateConstants', description: 'homogeneous rate-constant set (docs/microenvironment.md)', choices: RATE_CONSTANT_SET_IDS, defaultValue: DEFAULT_RATE_CONSTANT_SET };
+const currentsFlag: StudyFlag = { flags: '--j-ma-cm2 <mA/cm2>', alias: '--j <mA/cm2>', field: 'currentDensitiesMAPerCm2', description: 'current density, mA cm-2 (a positive cathodic magnitude), or a log-spaced range from:to:points', required: true, parse: currentList };
+const transportFlags: StudyFlag[] = [
+  { flags: '--electrolyte <text>', field: 'electrolyte', description: 'e.g. "0.1 M KHCO3 + 0.05 M KNO3"', required: true, parse: text },
+  currentsFlag,
+];
+const layerFlags: StudyFlag[] = [
+  { flags: '--co2-saturated', field: 'co2Saturated', description: 'bulk saturated with 1 bar CO2' },
+  { flags: '--delta-um <µm>', field: 'boundaryLayerUm', description: 'boundary-layer thickness, µm', defaultValue: MICROENV_DEFAULTS.boundaryLayerUm },
+];
+
+/** `microenv` flags → the `microenv` study input (src/reactor/inputSchemas.ts). */
+const MICROENV_FLAGS: StudyFlag[] = [
+  ...transportFlags,
+  { flags: '--fe <products>', field: 'products', description: 'product:FE:sources, FE a fraction, e.g. "urea:0.3:CO2+NO3-, H2:0.7:H2O"', required: true, parse: (t) => parseProducts(t) },
+  ...layerFlags,
+  { flags: '--migration', field: 'migration', description: 'include migration (Nernst–Planck with electroneutrality)' },
+  rateConstantsFlag,
+];
+
+/** `--sources "urea:CO2+NO3-, H2:H2O"` → `{urea: ["CO2", "NO3-"], H2: ["H2O"]}`. */
+function parseSources(text: string, flag: string): Record<string, string[]> {
+  return Object.fromEntries(text.split(',').map((part, i) => {
+    const [p, src] = part.trim().split(':');
+    if (!p || !src) throw new InputError(`${flag}[${i}]`, 'product:source+source', `got "${part.trim()}"`);
+    return [p.trim(), src.split('+').map((x) => x.trim())];
+  }));
+}
+
+/** `couple` flags → the `couple` study input (the model comes from the argument). */
+const COUPLE_FLAGS: StudyFlag[] = [
+  ...transportFlags,
+  { flags: '--sources <list>', field: 'productSources', description: 'product:source+source for every model product, e.g. "urea:CO2+NO3-, NH3:NO3-, H2:H2O"', required: true, parse: parseSources },
+  ...layerFlags,
+  rateConstantsFlag,
+];
+
+const R = REACTOR_DEFAULTS;
+/** `reactor` flags → the `reactor` study input; renamed flags carry their unit, the old names stay as aliases. */
+const REACTOR_FLAGS: StudyFlag[] = [
+  { flags: '--product <species>', field: 'product', description: 'product, e.g. urea', required: true, parse: text },
+  { flags: '--electrons <n>', field: 'electrons', description: 'electrons per product molecule', required: true },
+  { flags: '--fe <fraction>', field: 'faradaicEfficiency', description: 'faradaic efficiency of the product, a fraction 0–1', required: true },
+  { flags: '--c-in-mol-m3 <mol/m3>', alias: '--c-in <mol/m3>', field: 'inletConcentrationMolPerM3', description: 'inlet concentration of the limiting reactant, mol m-3', required: true },
+  { flags: '--reactant-per-product <n>', field: 'reactantPerProduct', description: 'reactant molecules per product molecule', defaultValue: R.reactantPerProduct },
+  { flags: '--d-m2-s <m2/s>', alias: '--d <m2/s>', field: 'diffusionM2PerS', description: 'reactant diffusion coefficient, m2 s-1', defaultValue: R.diffusionM2PerS },
+  { flags: '--velocity-m-s <m/s>', alias: '--velocity <m/s>', field: 'velocityMPerS', description: 'mean velocity, m s-1', defaultValue: R.velocityMPerS },
+  { flags: '--length-m <m>', alias: '--length <m>', field: 'lengthM', description: 'electrode length, m', defaultValue: R.lengthM },
+  { flags: '--width-m <m>', alias: '--width <m>', field: 'widthM', description: 'electrode width, m', defaultValue: R.widthM },
+  { flags: '--gap-m <m>', alias: '--gap <m>', field: 'gapM', description: 'channel gap, m', defaultValue: R.gapM },
+  { flags: '--j-kin-a-m2 <A/m2>', alias: '--j-kin <A/m2>', field: 'kineticCurrentDensityAPerM2', description: 'kinetic partial current density, A m-2 (default: mass-transfer control)' },
+  { flags: '--e-cathode-v-rhe <V>', alias: '--e-cathode <V>', field: 'cathodeEquilibriumVvsRHE', description: 'equilibrium potential of the cathode reaction, V vs RHE (default: from the chemistry core for --product from --cathode-sources at --ph; urea at pH 7: 0.7592)' },
+  { flags: '--cathode-sources <list>', field: 'cathodeSources', description: 'reactants of the cathode reaction, comma-separated (default CO2, NO3- for urea; NO3- for NH3)', parse: list },
+  { flags: '--ph <pH>', field: 'pH', description: 'pH for the default cathode equilibrium potential', defaultValue: R.pH },
+  { flags: '--conductivity-s-m <S/m>', alias: '--conductivity <S/m>', field: 'conductivitySPerM', description: 'electrolyte conductivity, S m-1', defaultValue: R.conductivitySPerM },
+  { flags: '--target-t-per-day <t/day>', field: 'targetTonnesPerDay', description: 'production target for scale-up, t/day', defaultValue: R.targetTonnesPerDay },
+];
+
+/** Registers `microenv`, `transient`, `study`, `couple`, `reactor` and `tea`. */
 export function registerProcessCommands(program: Command, run: Run): void {
   const json = () => new Option('--json', 'machine-readable output (see docs/cli.md)');
-  program
-    .command('microenv')
-    .description('local pH and concentrations at the electrode (1-D diffusion–reaction across the boundary layer)')
-    .requiredOption('--electrolyte <text>', 'e.g. "0.1 M KHCO3 + 0.05 M KNO3"')
-    .requiredOption('--j <mA/cm2>', 'current density, mA cm-2 (or a range from:to:points for a pH sweep)')
-    .requiredOption('--fe <products>', 'product:FE:sources, e.g. "urea:0.3:CO2+NO3-, H2:0.7:H2O"')
-    .option('--co2-saturated', 'bulk saturated with 1 bar CO2')
-    .option('--delta-um <µm>', 'boundary-layer thickness, µm', '50')
-    .option('--migration', 'include migration (Nernst–Planck with electroneutrality)')
-    .addOption(rateConstantsOption())
-    .option('--sensitivity', 'solve with every rate-constant set and report how the surface values move')
+  addStudyFlags(program.command('microenv').description('local pH and concentrations at the electrode (1-D diffusion–reaction across the boundary layer); the `microenv` study (src/studies/process.ts)'), MICROENV_FLAGS)
+    .option('--sensitivity', 'solve with every rate-constant set and report how the surface values move (adds `sensitivity` to the study result)')
     .option('--out <file>', 'profiles (single j) or surface pH vs j (range) as .svg/.png')
     .addOption(json())
-    .action(run(async (o: { electrolyte: string; j: string; fe: string; co2Saturated?: boolean; deltaUm: string; migration?: boolean; rateConstants: RateConstantSetId; sensitivity?: boolean; out?: string }) => {
-      const bulk = electrolyteFromText(o.electrolyte, Boolean(o.co2Saturated));
-      const products = parseProducts(o.fe);
-      const delta = num('--delta-um', o.deltaUm) * 1e-6;
-      const currents = currentList(o.j);
-      const layer = { bulk: bulk.concentrations, products, boundaryLayerM: delta, migration: Boolean(o.migration) };
+    .action(run(async (o: Record<string, unknown> & { sensitivity?: boolean; out?: string }) => {
+      const { input: raw, deprecated } = inputFromFlags(o, MICROENV_FLAGS);
+      const { microenvStudy } = await import('../studies/process.js');
+      const input = validateFlagInput(microenvStudy.input, raw, MICROENV_FLAGS);
+      const currents = input.currentDensitiesMAPerCm2;
       const t0 = performance.now();
-      const results = solveMicroenvironmentAtCurrents({ ...layer, rateConstants: o.rateConstants }, currents.map((j) => j * 10));
+      const result = await withFlagNames(MICROENV_FLAGS, () => runStudy('microenv', input));
       const seconds = (performance.now() - t0) / 1000;
-      if (o.out) await writeFigure(microenvironmentSpecs(results, currents), o.out);
-      const text = [`rate constants: ${o.rateConstants} — ${RATE_CONSTANT_SETS[o.rateConstants].description}`, ...microenvLines(results, currents)];
+      const { results } = result;
+      if (o.out) await writeFigure(result.spec, o.out);
+      const text = [...deprecated.map((d) => `note: ${d}`), `rate constants: ${input.rateConstants} — ${RATE_CONSTANT_SETS[input.rateConstants].description}`, ...microenvLines(results, currents)];
       const lim = results[0]!.limitingCurrentAPerM2;
       text.push(`diffusion-limited current (no homogeneous supply): ${Object.entries(lim).map(([k, v]) => `${k} ${(v / 10).toPrecision(3)} mA cm-2`).join(', ') || '—'}; ${seconds.toFixed(2)} s`);
-      const sensitivity = o.sensitivity ? rateConstantSensitivity(layer, currents.map((j) => j * 10), o.rateConstants) : undefined;
+      const layer = { bulk: electrolyteFromText(input.electrolyte, input.co2Saturated).concentrations, products: input.products, boundaryLayerM: input.boundaryLayerUm * 1e-6, migration: input.migration };
+      const sensitivity = o.sensitivity ? rateConstantSensitivity(layer, currents.map((j) => j * 10), input.rateConstants) : undefined;
       if (sensitivity) {
         text.push(`sensitivity to the rate-constant set (changes from ${sensitivity.reference}, largest over ${RATE_CONSTANT_SET_IDS.filter((id) => id !== sensitivity.reference).join(', ')}):`);
         sensitivity.changes.forEach((c, i) => {
@@ -144,8 +199,8 @@ export function registerProcessCommands(program: Command, run: Run): void {
         text.push(`  reactant run-out current: ${sensitivity.sets.map((s) => `${s.rateConstants} ${s.runOutCurrentAPerM2 === null ? '—' : `${(s.runOutCurrentAPerM2 / 10).toPrecision(4)} mA cm-2`}`).join(', ')}${Number.isFinite(sensitivity.runOutCurrentRelativeChange) ? ` (${(100 * sensitivity.runOutCurrentRelativeChange).toFixed(1)} %)` : ''}`);
       }
       const unsolved = results.some((r) => !r.converged);
-      const rows = results.map((r, i) => ({ currentDensityMAPerCm2: currents[i], ...r }));
-      return { json: sensitivity ? { results: rows, sensitivity } : rows, text: text.join('\n'), ...(unsolved ? { exitCode: UNSOLVED_EXIT_CODE } : {}) };
+      // --json: exactly the study's result (= `study microenv`, = POST /api/microenv); --sensitivity adds its field
+      return { json: sensitivity ? { ...result, sensitivity } : result, text: text.join('\n'), ...(unsolved ? { exitCode: UNSOLVED_EXIT_CODE } : {}) };
     }));
   program
     .command('transient')
@@ -157,12 +212,12 @@ export function registerProcessCommands(program: Command, run: Run): void {
     .option('--periodic-tol <relative>', 'with --pulse: relative change of the period-averaged surface concentrations that counts as periodic', '1e-3')
     .option('--max-periods <n>', 'with --pulse and automatic periods: cap on the periods', '1000')
     .option('--co2-saturated', 'bulk saturated with 1 bar CO2')
-    .option('--delta-um <µm>', 'boundary-layer thickness, µm', '50')
+    .option('--delta-um <µm>', `boundary-layer thickness, µm (default ${MICROENV_DEFAULTS.boundaryLayerUm}, the study's)`)
     .option('--migration', 'include migration (Nernst–Planck with electroneutrality)')
     .addOption(rateConstantsOption())
     .option('--out <file>', 'surface pH and current vs time as .svg/.png')
     .addOption(json())
-    .action(run(async (o: { electrolyte: string; fe: string; steps?: string; pulse?: string; periodicTol: string; maxPeriods: string; co2Saturated?: boolean; deltaUm: string; migration?: boolean; rateConstants: RateConstantSetId; out?: string; json?: boolean }) => {
+    .action(run(async (o: { electrolyte: string; fe: string; steps?: string; pulse?: string; periodicTol: string; maxPeriods: string; co2Saturated?: boolean; deltaUm?: string; migration?: boolean; rateConstants: RateConstantSetId; out?: string; json?: boolean }) => {
       const fields = (flag: string, text: string, count: number) => {
         const parts = text.split(':').map((p) => num(flag, p));
         if (parts.length !== count) throw new InputError(flag, `${count} numbers separated by ":"`, `got "${text}"`);
@@ -176,7 +231,7 @@ export function registerProcessCommands(program: Command, run: Run): void {
         electrolyte: o.electrolyte,
         co2Saturated: Boolean(o.co2Saturated),
         products: parseProducts(o.fe),
-        boundaryLayerUm: num('--delta-um', o.deltaUm),
+        ...(o.deltaUm === undefined ? {} : { boundaryLayerUm: num('--delta-um', o.deltaUm) }), // absent: the schema's default
         migration: Boolean(o.migration),
         rateConstants: o.rateConstants,
         ...(o.steps ? { steps: o.steps.split(',').map((part) => fields('--steps', part.trim(), 2)).map(([j, t]) => ({ currentDensityMAPerCm2: j, durationS: t })) } : {}),
@@ -190,9 +245,9 @@ export function registerProcessCommands(program: Command, run: Run): void {
   program
     .command('study')
     .description('run any operation of the use-case layer (src/studies) from a validated JSON/YAML input file — the API body of the same operation; --json prints exactly what the API returns')
-    .argument('<kind>', 'a study name (formula, balance, fe, potential, convert, e0, mechanism.diagram, kinetics.steady, kinetics.pulse, microenv, reactor, tea) or transient')
+    .argument('<kind>', 'a study name (formula, balance, fe, potential, convert, e0, mechanism.diagram, kinetics.steady, kinetics.pulse, microenv, couple, reactor, tea, transport.doubleLayer) or transient')
     .argument('<file>', 'input file; fields as the API bodies (docs/cli.md)')
-    .option('--out <file>', 'plot (.svg/.png): profiles or surface pH (microenv), surface pH vs time (transient), tornado (tea)')
+    .option('--out <file>', 'plot (.svg/.png): profiles or surface pH (microenv), FE vs j (couple), surface pH vs time (transient), tornado (tea), diagram (mechanism.diagram)')
     .addOption(json())
     .action(run(async (kind: string, file: string, o: { out?: string; json?: boolean }) => {
       const { validateStudyInput, transientRequestSchema } = await studies();
@@ -217,102 +272,47 @@ export function registerProcessCommands(program: Command, run: Run): void {
       study.check?.(input);
       const result = study.run(input);
       if (o.out) await writeFigure(studyFigure(kind, input, result, study.figure), o.out);
-      // a microenvironment with an unsolved current exits 3 (docs/cli.md), like `microenv`
-      const unsolved = kind === 'microenv' && (result as { results: MicroenvironmentResult[] }).results.some((r) => !r.converged);
+      // a microenvironment or coupling with an unsolved current exits 3 (docs/cli.md), like `microenv` and `couple`
+      const unsolved = (kind === 'microenv' && (result as { results: MicroenvironmentResult[] }).results.some((r) => !r.converged)) || (kind === 'couple' && (result as CouplingCurvePoint[]).some((p) => !p.converged));
       return { json: result, text: studySummary(kind, input, result), ...(unsolved ? { exitCode: UNSOLVED_EXIT_CODE } : {}) };
     }));
-  program
-    .command('couple')
-    .description('self-consistent microkinetics at the local (surface) concentrations from the microenvironment model; FE vs j with --j from:to:points')
-    .argument('<model>', 'built-in kinetic model, e.g. urea-cu4-ceo2')
-    .requiredOption('--electrolyte <text>', 'e.g. "0.1 M KHCO3 + 0.05 M KNO3"')
-    .requiredOption('--j <mA/cm2>', 'target current density, mA cm-2 (or from:to:points, log-spaced)')
-    .requiredOption('--sources <list>', 'product:source+source for every model product, e.g. "urea:CO2+NO3-, NH3:NO3-, H2:H2O"')
-    .option('--co2-saturated', 'bulk saturated with 1 bar CO2')
-    .option('--delta-um <µm>', 'boundary-layer thickness, µm', '50')
-    .addOption(rateConstantsOption())
+  addStudyFlags(program.command('couple').description('self-consistent microkinetics at the local (surface) concentrations from the microenvironment model: FE vs j, one point per current; the `couple` study (src/studies/transport.ts)'), COUPLE_FLAGS)
+    .argument('<model>', 'a built-in kinetic model (cncouple models), e.g. urea-cu4-ceo2, or a model file (docs/model-format.md)')
     .option('--out <file>', 'FE vs current density with and without transport as .svg/.png (with a range)')
     .addOption(json())
-    .action(run(async (name: string, o: { electrolyte: string; j: string; sources: string; co2Saturated?: boolean; deltaUm: string; rateConstants: RateConstantSetId; out?: string; json?: boolean }) => {
-      const productSources = Object.fromEntries(o.sources.split(',').map((part, i) => {
-        const [p, src] = part.trim().split(':');
-        if (!p || !src) throw new InputError(`--sources[${i}]`, 'product:source+source', `got "${part.trim()}"`);
-        return [p.trim(), src.split('+').map((x) => x.trim())];
-      }));
-      const [{ loadModel }, { coupleToKinetics, couplingCurve }] = await Promise.all([import('../store/builtinModels.js'), import('../transport/coupleToKinetics.js')]);
-      const input = { model: loadModel({ name }), bulk: electrolyteFromText(o.electrolyte, Boolean(o.co2Saturated)).concentrations, productSources, boundaryLayerM: num('--delta-um', o.deltaUm) * 1e-6, rateConstants: o.rateConstants };
+    .action(run(async (ref: string, o: Record<string, unknown> & { out?: string; json?: boolean }) => {
+      const { input: raw, deprecated } = inputFromFlags(o, COUPLE_FLAGS);
+      const { coupleStudy } = await import('../studies/transport.js');
+      const input = validateFlagInput(coupleStudy.input, { ...(await modelInput(ref)), ...raw }, COUPLE_FLAGS);
+      const currents = input.currentDensitiesMAPerCm2;
+      const bar = progressBar('coupling', 'currents', !o.json && currents.length > 1);
+      const points = await withFlagNames(COUPLE_FLAGS, () => runStudy('couple', input, bar.update)).finally(() => bar.stop());
+      if (o.out) await writeFigure(couplingSpec(points), o.out);
       const fmt = (fe: Record<string, number>) => Object.entries(fe).map(([k, v]) => `${k} ${(100 * v).toFixed(2)} %`).join(', ');
-      const currents = currentList(o.j);
-      if (currents.length > 1) {
-        const bar = progressBar('coupling', 'currents', !o.json);
-        const points = couplingCurve(input, currents.map((j) => j * 10), bar.update);
-        bar.stop();
-        if (o.out) await writeFigure(couplingSpec(points), o.out);
-        const text = points.map((p, i) => `${currents[i]!.toPrecision(3)} mA cm-2: ${p.faradaicEfficiency ? `${p.converged ? '' : '(not converged) '}FE with transport ${fmt(p.faradaicEfficiency)}; at bulk ${fmt(p.faradaicEfficiencyBulk!)}; surface pH ${p.surfacePH!.toFixed(2)} (kinetics at pH ${p.kineticsPH!.toFixed(2)}, bulk ${p.kineticsPHBulk!.toFixed(2)})` : `not solved — ${p.message}`}`);
-        return { json: points, text: [`rate constants: ${o.rateConstants}`, ...text].join('\n'), ...(points.some((p) => !p.converged) ? { exitCode: UNSOLVED_EXIT_CODE } : {}) };
-      }
-      const r = coupleToKinetics({ ...input, currentDensityAPerM2: currents[0]! * 10 });
-      const text = [
-        `${r.converged ? 'self-consistent' : `NOT converged (${r.message})`} after ${r.iterations} iterations at ${r.potentialVvsRHE.toFixed(3)} V vs RHE`,
-        `FE with transport: ${fmt(r.faradaicEfficiency)} (kinetics at pH ${r.kineticsPH.toFixed(2)})`,
-        `FE at bulk concentrations: ${fmt(r.faradaicEfficiencyBulk)} (kinetics at pH ${r.kineticsPHBulk.toFixed(2)})`,
-        `surface pH ${r.microenvironment.surfacePH.toFixed(2)} (bulk ${r.microenvironment.bulkPH.toFixed(2)}); rate constants ${o.rateConstants}`,
-      ];
-      const { microenvironment: m, ...rest } = r;
-      return { json: { ...rest, rateConstants: o.rateConstants, surface: m.surface, surfacePH: m.surfacePH, bulkPH: m.bulkPH }, text: text.join('\n'), ...(r.converged ? {} : { exitCode: UNSOLVED_EXIT_CODE }) };
+      const lines = points.map((p, i) => `${currents[i]!.toPrecision(3)} mA cm-2: ${p.faradaicEfficiency ? `${p.converged ? 'self-consistent' : `NOT converged (${p.message})`} after ${p.iterations} iterations at ${p.potentialVvsRHE!.toFixed(3)} V vs RHE; FE with transport ${fmt(p.faradaicEfficiency)}; at bulk ${fmt(p.faradaicEfficiencyBulk!)}; surface pH ${p.surfacePH!.toFixed(2)} (kinetics at pH ${p.kineticsPH!.toFixed(2)}; at bulk concentrations pH ${p.kineticsPHBulk!.toFixed(2)})` : `not solved — ${p.message}`}`);
+      // --json: exactly the study's points (= `study couple`, = the result of the POST /api/couple job)
+      return { json: points, text: [...deprecated.map((d) => `note: ${d}`), `rate constants: ${input.rateConstants}`, ...lines].join('\n'), ...(points.some((p) => !p.converged) ? { exitCode: UNSOLVED_EXIT_CODE } : {}) };
     }));
-  program
-    .command('reactor')
-    .description('parallel-plate flow cell: conversion, production, cell voltage, energy per kg, scale-up')
-    .requiredOption('--product <species>', 'product, e.g. urea')
-    .requiredOption('--electrons <n>', 'electrons per product molecule')
-    .requiredOption('--fe <fraction>', 'faradaic efficiency of the product')
-    .requiredOption('--c-in <mol/m3>', 'inlet concentration of the limiting reactant, mol m-3')
-    .option('--reactant-per-product <n>', 'reactant molecules per product', '1')
-    .option('--d <m2/s>', 'reactant diffusion coefficient, m2 s-1', '1.9e-9')
-    .option('--velocity <m/s>', 'mean velocity, m s-1', '0.05')
-    .option('--length <m>', 'electrode length, m', '0.1')
-    .option('--width <m>', 'electrode width, m', '0.05')
-    .option('--gap <m>', 'channel gap, m', '0.002')
-    .option('--j-kin <A/m2>', 'kinetic partial current density, A m-2 (default: mass-transfer control)')
-    .option('--e-cathode <V>', 'equilibrium potential of the cathode reaction, V vs RHE (default: from the chemistry core for --product from --cathode-sources at --ph; urea at pH 7: 0.759)')
-    .option('--cathode-sources <list>', 'reactants of the cathode reaction, comma-separated (default CO2, NO3- for urea; NO3- for NH3)')
-    .option('--ph <pH>', 'pH for the default cathode equilibrium potential', '7')
-    .option('--conductivity <S/m>', 'electrolyte conductivity, S m-1', '10')
-    .option('--target-t-per-day <t>', 'production target for scale-up, t/day', '1')
+  addStudyFlags(program.command('reactor').description('parallel-plate flow cell: conversion, production, cell voltage, energy per kg, scale-up; the `reactor` study (src/studies/process.ts)'), REACTOR_FLAGS)
     .addOption(json())
-    .action(run((o: Record<string, string>) => {
-      const M = molarMassGPerMol(resolveSpecies(o.product!, '--product').formula);
-      const study = flowCellStudy({
-        inletConcentrationMolPerM3: num('--c-in', o.cIn),
-        velocityMPerS: num('--velocity', o.velocity),
-        lengthM: num('--length', o.length),
-        widthM: num('--width', o.width),
-        gapM: num('--gap', o.gap),
-        diffusionM2PerS: num('--d', o.d),
-        kineticCurrentDensityAPerM2: o.jKin === undefined ? Number.POSITIVE_INFINITY : num('--j-kin', o.jKin),
-        electrons: num('--electrons', o.electrons),
-        reactantPerProduct: num('--reactant-per-product', o.reactantPerProduct),
-        faradaicEfficiency: num('--fe', o.fe),
-        molarMassGPerMol: M,
-        cathodeEquilibriumVvsRHE: o.eCathode === undefined ? undefined : num('--e-cathode', o.eCathode),
-        product: o.product!,
-        cathodeSources: o.cathodeSources?.split(',').map((s) => s.trim()).filter(Boolean),
-        pH: num('--ph', o.ph),
-        conductivitySPerM: num('--conductivity', o.conductivity),
-        targetTonnesPerDay: num('--target-t-per-day', o.targetTPerDay),
-      });
+    .action(run(async (o: Record<string, unknown>) => {
+      const { input: raw, deprecated } = inputFromFlags(o, REACTOR_FLAGS);
+      const { reactorStudy } = await import('../studies/process.js');
+      const input = validateFlagInput(reactorStudy.input, raw, REACTOR_FLAGS);
+      const study = await withFlagNames(REACTOR_FLAGS, () => runStudy('reactor', input));
+      const M = molarMassGPerMol(resolveSpecies(input.product, '--product').formula);
       const { channel, voltage, scaleUp: plant } = study;
-      const { positionsM: _p, concentrationsMolPerM3: _c, ...summary } = channel;
       const text = [
+        ...deprecated.map((d) => `note: ${d}`),
         `Re ${channel.reynolds.toFixed(0)}, Sh ${channel.sherwood.toFixed(2)} (${channel.regime}), k_m ${channel.massTransferCoefficientMPerS.toExponential(3)} m s-1`,
         `single-pass conversion ${(100 * channel.conversion).toFixed(2)} %, outlet ${channel.outletConcentrationMolPerM3.toFixed(3)} mol m-3, residence ${channel.residenceTimeS.toFixed(2)} s`,
         `production ${(channel.productionMolPerS * 3600 * M).toExponential(3)} g h-1; mean partial j ${(channel.meanPartialCurrentDensityAPerM2 / 10).toFixed(2)} mA cm-2; total ${channel.totalCurrentA.toFixed(3)} A`,
         `cathode equilibrium ${study.cathodeEquilibrium.potentialVvsRHE.toFixed(4)} V vs RHE (${study.cathodeEquilibrium.from})`,
         `cell voltage ${voltage.cellVoltageV.toFixed(3)} V = E_eq ${voltage.equilibriumV.toFixed(3)} + η_c ${voltage.cathodeOverpotentialV.toFixed(3)} + η_a ${voltage.anodeOverpotentialV.toFixed(3)} + iR ${voltage.ohmicV.toFixed(3)} (Tafel 120/60 mV dec-1 assumed)`,
-        `energy ${(study.energyJPerKg / 3.6e6).toFixed(2)} kWh kg-1; for ${o.targetTPerDay} t/day: ${plant.electrodeAreaM2.toFixed(1)} m² electrode, ${plant.cells} cells, ${(plant.powerW / 1e6).toFixed(3)} MW`,
+        `energy ${(study.energyJPerKg / 3.6e6).toFixed(2)} kWh kg-1; for ${input.targetTonnesPerDay} t/day: ${plant.electrodeAreaM2.toFixed(1)} m² electrode, ${plant.cells} cells, ${(plant.powerW / 1e6).toFixed(3)} MW`,
       ];
-      return { json: { ...study, channel: summary }, text: text.join('\n') };
+      // --json: exactly the study's result with the channel profiles (= `study reactor`, = POST /api/reactor)
+      return { json: study, text: text.join('\n') };
     }));
   program
     .command('tea')

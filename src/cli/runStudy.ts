@@ -30,4 +30,7 @@ export interface StudyResults {
   'mechanism.limiting': ReturnType<typeof import('../studies/kinetics.js').limitingStudy.run>;
   'kinetics.ramp': ReturnType<typeof import('../studies/kinetics.js').rampStudy.run>;
   'kinetics.optimize': ReturnType<typeof import('../studies/ml.js').optimizeStudy.run>;
+  microenv: ReturnType<typeof import('../studies/process.js').microenvStudy.run>;
+  reactor: ReturnType<typeof import('../studies/process.js').reactorStudy.run>;
+  couple: ReturnType<typeof import('../studies/transport.js').coupleStudy.run>;
 }

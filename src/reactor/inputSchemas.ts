@@ -3,24 +3,26 @@ import { DEFAULT_RATE_CONSTANT_SET, RATE_CONSTANT_SET_IDS } from '../transport/t
 import { TEA_PRESET_IDS, TEA_PROCESS_DEFAULTS } from './teaPresets.js';
 
 export { TEA_PROCESS_DEFAULTS };
+import { MICROENV_DEFAULTS as MD, REACTOR_DEFAULTS as RD } from './inputDefaults.js';
 
 /**
- * Inputs of the process models as zod schemas: the single source for API bodies and for the validated input
- * files of `cncouple microenv|reactor|tea --input file` (JSON or YAML).
+ * Inputs of the process models as zod schemas: the single source for API bodies, `cncouple study <kind> file`
+ * (JSON or YAML) and the flag commands (`microenv`, `couple`, `reactor` map their flags onto these fields);
+ * defaults from `inputDefaults.ts`.
  */
 /** Homogeneous rate-constant set (docs/microenvironment.md). */
 const rateConstants = z.enum(RATE_CONSTANT_SET_IDS).default(DEFAULT_RATE_CONSTANT_SET).describe(`homogeneous rate-constant set: ${RATE_CONSTANT_SET_IDS.join(' or ')} (default ${DEFAULT_RATE_CONSTANT_SET})`);
 
 const electrodeProduct = z.object({ to: z.string().max(200), from: z.array(z.string().max(200)).min(1).max(10), faradaicEfficiency: z.number().min(0).max(1) });
 
-/** Microenvironment study (POST /api/microenv, `microenv --input`). */
+/** Microenvironment study (POST /api/microenv, `microenv`, `study microenv`). */
 export const microenvRequestSchema = z.object({
   electrolyte: z.string().min(1).max(1000).describe('printed electrolyte, e.g. "0.1 M KHCO3 + 0.05 M KNO3"'),
-  co2Saturated: z.boolean().default(false),
-  currentDensitiesMAPerCm2: z.array(z.number().min(0).max(2000)).min(1).max(60),
-  products: z.array(electrodeProduct).min(1).max(20),
-  boundaryLayerUm: z.number().min(0.1).max(10000).default(50),
-  migration: z.boolean().default(false).describe('Nernst–Planck migration with electroneutrality (default: excess supporting electrolyte)'),
+  co2Saturated: z.boolean().default(MD.co2Saturated),
+  currentDensitiesMAPerCm2: z.array(z.number().min(0).max(2000)).min(1).max(60).describe('current densities, mA cm⁻², positive cathodic magnitudes (CLI --j-ma-cm2)'),
+  products: z.array(electrodeProduct).min(1).max(20).describe('electrode products with their FE (a fraction) and sources (CLI --fe "product:FE:src+src")'),
+  boundaryLayerUm: z.number().min(0.1).max(10000).default(MD.boundaryLayerUm).describe('boundary-layer thickness, µm'),
+  migration: z.boolean().default(MD.migration).describe('Nernst–Planck migration with electroneutrality (default: excess supporting electrolyte)'),
   rateConstants,
 });
 
@@ -28,10 +30,10 @@ export const microenvRequestSchema = z.object({
 export const transientRequestSchema = z
   .object({
     electrolyte: z.string().min(1).max(1000).describe('printed electrolyte, e.g. "0.5 M K2SO4"'),
-    co2Saturated: z.boolean().default(false),
+    co2Saturated: z.boolean().default(MD.co2Saturated),
     products: z.array(electrodeProduct).min(1).max(20),
-    boundaryLayerUm: z.number().min(0.1).max(10000).default(50),
-    migration: z.boolean().default(false).describe('Nernst–Planck migration with electroneutrality'),
+    boundaryLayerUm: z.number().min(0.1).max(10000).default(MD.boundaryLayerUm).describe('boundary-layer thickness, µm'),
+    migration: z.boolean().default(MD.migration).describe('Nernst–Planck migration with electroneutrality'),
     rateConstants,
     rtol: z.number().min(1e-8).max(0.1).default(1e-3).describe('relative tolerance of the local error estimate of each BDF2 step'),
     steps: z
@@ -73,38 +75,38 @@ function transientTotalS(v: { steps?: { durationS: number }[]; pulse?: { tHighS:
   return v.pulse ? (v.pulse.periods === 'auto' ? v.pulse.maxPeriods : v.pulse.periods) * (v.pulse.tHighS + v.pulse.tLowS) : 0;
 }
 
-/** FE vs current density with transport (POST /api/couple; the model is loaded by the caller). */
+/** FE vs current density with transport (POST /api/couple job, `couple`, `study couple`). */
 export const coupleRequestSchema = z
   .object({
     model: z.string().max(200).optional().describe('built-in model name (GET /api/models)'),
     modelText: z.string().max(1_000_000).optional().describe('a model file as YAML or JSON text'),
     electrolyte: z.string().min(1).max(1000).describe('printed electrolyte, e.g. "0.1 M KHCO3 + 0.05 M KNO3"'),
-    co2Saturated: z.boolean().default(false),
-    currentDensitiesMAPerCm2: z.array(z.number().positive().max(2000)).min(1).max(30),
+    co2Saturated: z.boolean().default(MD.co2Saturated),
+    currentDensitiesMAPerCm2: z.array(z.number().positive().max(2000)).min(1).max(30).describe('current densities, mA cm⁻², positive cathodic magnitudes (CLI --j-ma-cm2)'),
     productSources: z.record(z.string().max(200), z.array(z.string().max(200)).min(1).max(10)).describe('sources of every model product, e.g. {"urea": ["CO2", "NO3-"], "H2": ["H2O"]}'),
-    boundaryLayerUm: z.number().min(0.1).max(10000).default(50),
+    boundaryLayerUm: z.number().min(0.1).max(10000).default(MD.boundaryLayerUm).describe('boundary-layer thickness, µm'),
     rateConstants,
   })
   .refine((v) => v.model !== undefined || v.modelText !== undefined, { message: 'give "model" (a built-in name) or "modelText"', path: ['model'] });
 
-/** Flow-cell study (POST /api/reactor, `reactor --input`). */
+/** Flow-cell study (POST /api/reactor, `reactor`, `study reactor`). */
 export const reactorRequestSchema = z.object({
-  product: z.string().max(200),
-  electrons: z.number().positive(),
-  faradaicEfficiency: z.number().min(1e-6).max(1),
-  inletConcentrationMolPerM3: z.number().min(0),
-  reactantPerProduct: z.number().positive().default(1),
-  diffusionM2PerS: z.number().positive().default(1.9e-9),
-  velocityMPerS: z.number().positive().default(0.05),
-  lengthM: z.number().positive().default(0.1),
-  widthM: z.number().positive().default(0.05),
-  gapM: z.number().positive().default(0.002),
-  kineticCurrentDensityAPerM2: z.number().positive().optional().describe('omit for mass-transfer control'),
+  product: z.string().max(200).describe('product, a registry name or formula, e.g. "urea"'),
+  electrons: z.number().positive().describe('electrons per product molecule'),
+  faradaicEfficiency: z.number().min(1e-6).max(1).describe('faradaic efficiency of the product, a fraction'),
+  inletConcentrationMolPerM3: z.number().min(0).describe('inlet concentration of the limiting reactant, mol m⁻³'),
+  reactantPerProduct: z.number().positive().default(RD.reactantPerProduct).describe('reactant molecules per product molecule'),
+  diffusionM2PerS: z.number().positive().default(RD.diffusionM2PerS).describe('reactant diffusion coefficient, m² s⁻¹'),
+  velocityMPerS: z.number().positive().default(RD.velocityMPerS).describe('mean electrolyte velocity, m s⁻¹'),
+  lengthM: z.number().positive().default(RD.lengthM).describe('electrode length along the flow, m'),
+  widthM: z.number().positive().default(RD.widthM).describe('electrode width, m'),
+  gapM: z.number().positive().default(RD.gapM).describe('channel gap, m'),
+  kineticCurrentDensityAPerM2: z.number().positive().optional().describe('kinetic partial current density, A m⁻², a positive magnitude; omit for mass-transfer control'),
   cathodeEquilibriumVvsRHE: z.number().optional().describe('V vs RHE; default: from the chemistry core for the product from cathodeSources at pH (urea at pH 7: 0.7592 V)'),
   cathodeSources: z.array(z.string().min(1)).min(1).optional().describe('reactants of the cathode reaction (default CO2 + NO3- for urea, NO3- for NH3)'),
-  pH: z.number().min(-2).max(16).default(7).describe('pH for the default cathode equilibrium potential'),
-  conductivitySPerM: z.number().positive().default(10),
-  targetTonnesPerDay: z.number().min(0).default(1),
+  pH: z.number().min(-2).max(16).default(RD.pH).describe('pH for the default cathode equilibrium potential'),
+  conductivitySPerM: z.number().positive().default(RD.conductivitySPerM).describe('electrolyte conductivity, S m⁻¹'),
+  targetTonnesPerDay: z.number().min(0).default(RD.targetTonnesPerDay).describe('production target of the scale-up, t day⁻¹'),
 });
 
 

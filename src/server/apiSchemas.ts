@@ -51,3 +51,8 @@ export {
   speciesListSchema,
 } from '../studies/chemistry.js';
 export { diagramRequestSchema, pulseRequestSchema, steadyRequestSchema } from '../studies/kinetics.js';
+
+/** Response types of the API for the web app's type-only imports (web → the API's types, eslint.config.js). */
+export type { BuiltinModelInfo } from '../store/builtinModels.js';
+export type { CatalyticRecord } from '../data/normalizeRecord.js';
+export type { RecordInputDraft } from '../data/recordSchema.js';

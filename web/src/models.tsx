@@ -4,8 +4,8 @@ import { api } from './api.js';
 import { useQueryParam } from './route.js';
 
 /** A built-in model as listed by /api/models (type shared with the server). */
-export type { BuiltinModelInfo as ModelInfo } from '../../src/store/builtinModels.js';
-import type { BuiltinModelInfo as ModelInfo } from '../../src/store/builtinModels.js';
+export type { BuiltinModelInfo as ModelInfo } from '../../src/server/apiSchemas.js';
+import type { BuiltinModelInfo as ModelInfo } from '../../src/server/apiSchemas.js';
 
 /** A model reference: a built-in model's name, or the text of a pasted model file. */
 export type ModelRef = { model?: string; modelText?: string };

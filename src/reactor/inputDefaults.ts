@@ -1,0 +1,49 @@
+/**
+ * The defaults of the process studies' inputs, written once: the zod schemas (`inputSchemas.ts`) apply them,
+ * and the flag commands (`cncouple microenv|couple|reactor`) only show them in `--help` (this module has no
+ * zod, so the CLI can read it at start-up). Units are in the names.
+ */
+
+/**
+ * Boundary-layer thickness δ, µm (default 50): an assumed stagnant layer of a stirred cell, a modelling choice,
+ * not a measured value (docs/microenvironment.md); the same default as a kinetic model's `checks.boundaryLayerUm`.
+ */
+export const DEFAULT_BOUNDARY_LAYER_UM = 50;
+
+/** Defaults of the microenvironment and coupling inputs (`microenv`, `couple`, POST /api/microenv, /api/couple). */
+export const MICROENV_DEFAULTS = {
+  /** Bulk not saturated with CO2 (default false). */
+  co2Saturated: false,
+  /** Boundary-layer thickness, µm (default 50, {@link DEFAULT_BOUNDARY_LAYER_UM}). */
+  boundaryLayerUm: DEFAULT_BOUNDARY_LAYER_UM,
+  /** Migration off: excess supporting electrolyte (default false). */
+  migration: false,
+} as const;
+
+/**
+ * Defaults of the flow-cell input (`reactor`, POST /api/reactor): an assumed lab-scale parallel-plate cell,
+ * chosen as round illustrative numbers (not taken from a source), except the diffusion coefficient.
+ */
+export const REACTOR_DEFAULTS = {
+  /** Reactant molecules per product molecule (default 1). */
+  reactantPerProduct: 1,
+  /**
+   * Reactant diffusion coefficient, m² s⁻¹ (default 1.9e-9). Where this default came from is not recorded; it
+   * rounds NO3⁻ at infinite dilution, 25 °C (1.902e-9, CRC Handbook 97th ed., in src/transport/transportData.ts).
+   */
+  diffusionM2PerS: 1.9e-9,
+  /** Mean electrolyte velocity, m s⁻¹ (default 0.05; assumed). */
+  velocityMPerS: 0.05,
+  /** Electrode length along the flow, m (default 0.1; assumed). */
+  lengthM: 0.1,
+  /** Electrode width, m (default 0.05; assumed). */
+  widthM: 0.05,
+  /** Channel gap, m (default 0.002; assumed). */
+  gapM: 0.002,
+  /** pH for the default cathode equilibrium potential (default 7). */
+  pH: 7,
+  /** Electrolyte conductivity, S m⁻¹ (default 10; assumed). */
+  conductivitySPerM: 10,
+  /** Production target of the scale-up, t day⁻¹ (default 1). */
+  targetTonnesPerDay: 1,
+} as const;
