@@ -100,6 +100,8 @@ export class SteadyStateWork {
   /** The unfactored Jacobian of the last Newton iteration, and Levenberg–Marquardt scratch. */
   readonly Jsave: Float64Array;
   readonly Alm: Float64Array;
+  /** JᵀJ of the Levenberg–Marquardt step, computed once per iteration (Alm is it damped, then factored). */
+  readonly JtJ: Float64Array;
   readonly glm: Float64Array;
   readonly pivLm: Int32Array;
   /** The current state (coverages then free sites) when the unknowns are chosen again. */
@@ -140,6 +142,7 @@ export class SteadyStateWork {
     this.pivotState = new Float64Array(n + sites);
     this.Jsave = new Float64Array(n * n);
     this.Alm = new Float64Array(n * n);
+    this.JtJ = new Float64Array(n * n);
     this.glm = new Float64Array(n);
     this.pivLm = new Int32Array(n);
     for (let k = 0; k < n; k++) this.memberSite[k] = sys.siteOf(k);
@@ -346,21 +349,24 @@ function levenbergMarquardt(sys: KineticSystem, w: SteadyStateWork, merit: numbe
   const N = w.N;
   const J = w.Jsave;
   const A = w.Alm;
+  const JtJ = w.JtJ;
   const g = w.glm;
+  // the normal equations once per iteration (JᵀJ is symmetric: the upper triangle, mirrored); each damping
+  // value below only copies them and scales the diagonal
   for (let a = 0; a < N; a++) {
     let ga = 0;
     for (let k = 0; k < N; k++) ga += J[k * N + a]! * w.E[k]!;
     g[a] = ga;
+    for (let b = a; b < N; b++) {
+      let s = 0;
+      for (let k = 0; k < N; k++) s += J[k * N + a]! * J[k * N + b]!;
+      JtJ[a * N + b] = s;
+      JtJ[b * N + a] = s;
+    }
   }
   for (const mu of LM_DAMPING) {
-    for (let a = 0; a < N; a++) {
-      for (let b = 0; b < N; b++) {
-        let s = 0;
-        for (let k = 0; k < N; k++) s += J[k * N + a]! * J[k * N + b]!;
-        A[a * N + b] = s;
-      }
-      A[a * N + a] = A[a * N + a]! * (1 + mu) + 1e-300;
-    }
+    A.set(JtJ);
+    for (let a = 0; a < N; a++) A[a * N + a] = JtJ[a * N + a]! * (1 + mu) + 1e-300;
     if (!luFactor(A, N, w.pivLm)) continue;
     for (let a = 0; a < N; a++) w.du[a] = -g[a]!;
     luSolve(A, N, w.pivLm, w.du);
