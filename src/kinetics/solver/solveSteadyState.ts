@@ -567,6 +567,23 @@ function verify(sys: KineticSystem, w: SteadyStateWork, method: SteadyStateResul
 }
 
 /**
+ * Which searches {@link solveSteadyState} runs after Newton from the guess and the alternatives. A caller that
+ * has already run the full search at the same rate constants (the homotopy's last step, after the direct
+ * solve failed) skips the parts that would only repeat it.
+ */
+export interface SolvePlan {
+  /** Fresh, clean-surface and poisoned-surface starts (default true). */
+  otherStarts: boolean;
+  /** Time integration from a clean surface (default true; the integration from the guess always runs). */
+  integrateFromClean: boolean;
+  /** The last-resort pass with the flux floor (default true). */
+  flooredPass: boolean;
+}
+
+/** Every search: what a solve without a history runs. */
+export const FULL_SEARCH: Readonly<SolvePlan> = { otherStarts: true, integrateFromClean: true, flooredPass: true };
+
+/**
  * Steady-state coverages of a kinetic system: damped Newton on log-coverages from `guess`, then from
  * `alternatives` (e.g. other converged neighbours), fresh starts and poisoned-surface starts; when that
  * fails, ROS2 time integration from the guess (or a clean surface) to 10⁸ s, then Newton again. Residuals
@@ -578,7 +595,7 @@ function verify(sys: KineticSystem, w: SteadyStateWork, method: SteadyStateResul
  * state (coverages then free sites, {@link SteadyStateResult.state}: continuation from a poisoned surface
  * then starts from its true free-site fraction).
  */
-export function solveSteadyState(sys: KineticSystem, options: FullSolverOptions, guess?: Float64Array, w = new SteadyStateWork(sys), alternatives: Float64Array[] = []): SteadyStateResult {
+export function solveSteadyState(sys: KineticSystem, options: FullSolverOptions, guess?: Float64Array, w = new SteadyStateWork(sys), alternatives: Float64Array[] = [], plan: Readonly<SolvePlan> = FULL_SEARCH): SteadyStateResult {
   w.floor = 0;
   const fresh = () => new Float64Array(sys.n).fill(1e-3 / Math.max(1, sys.n));
   const first = newton(sys, guess ?? fresh(), w, options);
@@ -589,11 +606,15 @@ export function solveSteadyState(sys: KineticSystem, options: FullSolverOptions,
   // Multi-start before integrating: a nearly clean surface, then each adsorbate nearly covering its site
   // (poisoned states are where continuation most often starts from the wrong side).
   let iterations = first.iterations;
-  const starts: Float64Array[] = [...alternatives, ...(guess ? [fresh()] : []), new Float64Array(sys.n).fill(1e-6)];
-  for (let k = 0; k < sys.n; k++) {
-    const g = new Float64Array(sys.n).fill(1e-9);
-    g[k] = 0.999;
-    starts.push(g);
+  const starts: Float64Array[] = [...alternatives];
+  if (plan.otherStarts) {
+    if (guess) starts.push(fresh());
+    starts.push(new Float64Array(sys.n).fill(1e-6));
+    for (let k = 0; k < sys.n; k++) {
+      const g = new Float64Array(sys.n).fill(1e-9);
+      g[k] = 0.999;
+      starts.push(g);
+    }
   }
   for (const g of starts) {
     const attempt = newton(sys, g, w, options);
@@ -607,7 +628,9 @@ export function solveSteadyState(sys: KineticSystem, options: FullSolverOptions,
   // From the guess first, then from a clean surface (the physical start of an experiment).
   const rough = { ...options, rtol: Math.max(options.rtol, 1e-3), atol: Math.max(options.atol, 1e-9) };
   const integrated: Float64Array[] = [];
-  for (const origin of guess ? [guess.subarray(0, sys.n), new Float64Array(sys.n)] : [new Float64Array(sys.n)]) {
+  const origins = guess ? [guess.subarray(0, sys.n)] : [];
+  if (plan.integrateFromClean || !guess) origins.push(new Float64Array(sys.n));
+  for (const origin of origins) {
     let theta: Float64Array = Float64Array.from(origin);
     for (const tEnd of [1e2, 1e5, 1e8]) {
       theta = integrateCoverages(sys, theta, tEnd, rough, w.integrator).theta;
@@ -619,6 +642,10 @@ export function solveSteadyState(sys: KineticSystem, options: FullSolverOptions,
       }
     }
     integrated.push(theta);
+  }
+  if (!plan.flooredPass) {
+    // the last Newton's state, verified (reported as not converged unless it passes verification)
+    return verify(sys, w, 'integration+newton', iterations, options.steadyTolerance);
   }
   // Last resort: the flux floor (a dead surface's trace balances count as closed), from the guess and the
   // integrated states; the rate error bounds then say which rates the balances did not resolve.
