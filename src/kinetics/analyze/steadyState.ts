@@ -196,6 +196,11 @@ export class SteadyStateSolver {
    * Newton from the continued state, and integration from it then Newton — not the other starts, the
    * clean-surface integration or the floored pass again (the same rate constants give the same answers,
    * and a floored answer is discarded here anyway). A target at the model's own energies has no path: skipped.
+   * A step after one that only the flux floor closed (the path is crossing a dead region) continues from that
+   * state alone — Newton, integration from it, the floored pass — without the fresh and poisoned starts and the
+   * clean-surface integration: those dominated the cost of dead points (urea-cu4-ceo2 at dG_NO −1, dG_CO −6 eV:
+   * ten floored steps of ~25 ms each) and, on every probe grid measured (bench/singleSolveCompare.ts and the
+   * note of this change), never turned a failed homotopy into a rescued one.
    */
   private homotopy(model: CompiledModel, U: number, target: Float64Array, options: FullSolverOptions): SteadyStateResult | undefined {
     const U0 = model.file.potentialVvsRHE;
@@ -203,13 +208,15 @@ export class SteadyStateSolver {
     if (U === U0 && target.every((x, k) => x === d0[k])) return undefined;
     const d = new Float64Array(target.length);
     let guess: Float64Array | undefined;
+    let flooredBefore = false;
     const steps = 16;
     for (let i = 0; i <= steps; i++) {
       const t = i / steps;
       for (let k = 0; k < d.length; k++) d[k] = i === steps ? target[k]! : d0[k]! + t * (target[k]! - d0[k]!);
       this.system.setRateConstants(rateConstants(model, i === steps ? U : U0 + t * (U - U0), d, model.file.temperatureK, this.constants));
-      const r = solveSteadyState(this.system, options, guess, this.work, [], i === steps ? TARGET_STEP : FULL_SEARCH);
+      const r = solveSteadyState(this.system, options, guess, this.work, [], i === steps ? TARGET_STEP : flooredBefore ? AFTER_FLOORED_STEP : FULL_SEARCH);
       if (!r.converged) return undefined;
+      flooredBefore = r.floored;
       guess = r.state;
       if (i === steps) return r.floored ? undefined : r;
     }
@@ -227,6 +234,8 @@ export class SteadyStateSolver {
 
 /** The homotopy's last step: only the searches the failed direct solve at the same constants did not run. */
 const TARGET_STEP: Readonly<SolvePlan> = { otherStarts: false, integrateFromClean: false, flooredPass: false };
+/** A homotopy step after a floored one: continuation from that state only (see {@link SteadyStateSolver}). */
+const AFTER_FLOORED_STEP: Readonly<SolvePlan> = { otherStarts: false, integrateFromClean: false, flooredPass: true };
 
 /** Steady state of a model at one set of conditions. */
 export function steadyState(model: CompiledModel, conditions: KineticConditions = {}): SteadyStateObservables {
