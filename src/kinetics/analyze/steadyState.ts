@@ -4,7 +4,7 @@ import { modelAtPH } from '../parser/protonReference.js';
 import { type RateConstants, emptyRateConstants, rateConstants } from '../thermodynamics/rateConstants.js';
 import { KineticSystem } from '../solver/kineticSystem.js';
 import { type FullSolverOptions, type SolverOptions, checkSolverOptions } from '../solver/solverOptions.js';
-import { RouteWork, TurnoverWork, routeConsistentRateErrors, routeConsistentRates, turnoverOf } from './turnover.js';
+import { TurnoverWork, turnoverOf } from './turnover.js';
 import { FULL_SEARCH, type SolvePlan, SteadyStateWork, type SteadyStateResult, solveSteadyState } from '../solver/solveSteadyState.js';
 
 /** Conditions of one kinetic evaluation. */
@@ -287,15 +287,11 @@ export function degreeOfRateControlChecked(model: CompiledModel, target: string,
   const base = rateConstants(conditions.pH === undefined ? model : modelAtPH(model, conditions.pH), U, descriptorVector(model, conditions.descriptors));
   const centre = solver.solve(conditions);
   if (!centre.converged) throw new InputError('conditions', 'conditions with a converged steady state', `no converged steady state at ${U} V (residual ${centre.residual.toExponential(2)})`);
-  const work = new RouteWork(model);
+  const work = new TurnoverWork(model);
+  // the target's TOF and its error bound, as every steady state reports them
   const rateOf = (res: SteadyStateResult) => {
-    const r = routeConsistentRates(model, res.rates, res.grossRates, work);
-    let rate = 0;
-    for (let j = 0; j < model.steps.length; j++) rate += (model.steps[j]!.speciesNet.get(ti) ?? 0) * r[j]!;
-    const e = res.converged ? routeConsistentRateErrors(model, res.rateErrorPerS, work) : null;
-    let error = 0;
-    for (let j = 0; j < model.steps.length; j++) error += Math.abs(model.steps[j]!.speciesNet.get(ti) ?? 0) * (e ? e[j]! : Number.POSITIVE_INFINITY);
-    return { rate, error };
+    const t = turnoverOf(model, res, options.rateTolerance, work);
+    return { rate: t.tof[ti]!, error: t.tofError[ti]! };
   };
   const out: DegreeOfRateControlResult = {};
   model.steps.forEach((step, j) => {
