@@ -72,12 +72,14 @@ async function main() {
   };
   const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
   const rows = [];
+  const differences: string[] = [];
   for (const [name, points] of [['dead', dead], ['rescued', rescued], ['wide grid', wide]] as const) {
     run('this', points); // warm both (JIT)
     run('baseline', points);
     const mine: number[] = [];
     const theirs: number[] = [];
     let same = true;
+    const differing = new Set<string>();
     for (let i = 0; i < rounds; i++) {
       const a = run('this', points);
       const b = run('baseline', points);
@@ -85,10 +87,14 @@ async function main() {
       theirs.push(b.seconds);
       a.out.forEach((x, k) => {
         const y = b.out[k]!;
-        if (x.status !== y.status) same = false;
-        for (const [sp, t] of Object.entries(x.tof)) if (Math.abs(t - y.tof[sp]!) > 1e-9 * Math.abs(y.tof[sp]!)) same = false;
+        let differs = x.status !== y.status;
+        for (const [sp, t] of Object.entries(x.tof)) if (Math.abs(t - y.tof[sp]!) > 1e-9 * Math.abs(y.tof[sp]!)) differs = true;
+        if (!differs) return;
+        same = false;
+        differing.add(`${points[k]!.file.split('/').pop()} ${JSON.stringify(points[k]!.descriptors)}: this ${x.status}${x.floored ? ' (floored)' : ''}, baseline ${y.status}${y.floored ? ' (floored)' : ''}`);
       });
     }
+    differences.push(...differing);
     const last = run('this', points).out;
     rows.push({
       workload: name,
@@ -102,6 +108,7 @@ async function main() {
     });
   }
   console.table(rows);
+  for (const d of differences) console.log(`differs: ${d}`);
   console.log(JSON.stringify(rows));
 }
 void main();
