@@ -5,7 +5,7 @@ import { degreeOfRateControlChecked, polarizationCurve } from '../kinetics/analy
 import { runPulse } from '../kinetics/analyze/pulse.js';
 import { runPulseUntilPeriodic } from '../kinetics/analyze/pulseUntilPeriodic.js';
 import type { SweepField, SweepResult, SweepSpec } from '../kinetics/mapper/descriptorSweep.js';
-import { mapArrays, sweepJson, sweepSummary, sweepToCsv } from './sweepOutput.js';
+import { mapArrays, sweepJson, sweepSummary, sweepToCsv } from '../studies/sweepOutput.js';
 import type { CompiledModel } from '../kinetics/parser/compileModel.js';
 import { freeEnergyDiagram } from '../mechanism/freeEnergyDiagram.js';
 import { freeEnergyDiagramSpec } from '../plot/freeEnergyDiagramSpec.js';

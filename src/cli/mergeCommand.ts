@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { InputError } from '../chem/index.js';
 import type { Run } from './dbCommands.js';
-import { sweepJson, sweepSummary, sweepToCsv } from './sweepOutput.js';
+import { sweepJson, sweepSummary, sweepToCsv } from '../studies/sweepOutput.js';
 
 
 /**

@@ -9,7 +9,8 @@ import type { Actor } from '../store/ApiTokens.js';
 import { type JobManager, JobNotFoundError } from '../jobs/JobManager.js';
 import { runStudyOnPool } from '../jobs/runStudyOnPool.js';
 import { runParallelSweep } from '../jobs/runParallelSweep.js';
-import { SWEEP_STATUS_NAMES, type SweepResult } from '../kinetics/mapper/descriptorSweep.js';
+import type { SweepResult } from '../kinetics/mapper/descriptorSweep.js';
+import { sweepJson } from '../studies/sweepOutput.js';
 import { volcanoSpec } from '../plot/volcanoSpec.js';
 import { builtinModelText, listBuiltinModels, loadModel } from '../store/builtinModels.js';
 import { balanceStudy, convertStudy, e0Study, faradaicEfficiencyStudy, formulaStudy, potentialStudy } from '../studies/chemistry.js';
@@ -173,8 +174,6 @@ export const ROUTES: RouteDefinition[] = [
   },
 ];
 
-const finiteOrNull = (a: Float64Array) => Array.from(a, (x) => (Number.isFinite(x) ? x : null));
-
 ROUTES.push(
   { method: 'GET', url: '/api/models', tag: 'kinetics', summary: 'Built-in mechanism models', handler: () => listBuiltinModels() },
   {
@@ -198,7 +197,8 @@ ROUTES.push(
       const id = jobs.start('sweep', (report, signal, keep) => {
         const chunks = [...completed];
         const onChunk = (chunk: SweepResult) => (chunks.push(chunk), keep({ modelText, spec, chunks }));
-        return runParallelSweep({ modelText, spec, completed, onProgress: report, onChunk, signal, ...(runChunk ? { runChunk } : {}) }).then((result) => ({ result, spec, products: model.productIndices.map((p) => model.species[p]!) }));
+        const t0 = performance.now();
+        return runParallelSweep({ modelText, spec, completed, onProgress: report, onChunk, signal, ...(runChunk ? { runChunk } : {}) }).then((result) => ({ result, spec, products: model.productIndices.map((p) => model.species[p]!), wallTimeS: (performance.now() - t0) / 1000 }));
       }, { client });
       return { id, status: 'running', ...(b.resumeFrom ? { resumedRows: completed.reduce((n, c) => n + c.rows[1] - c.rows[0], 0) } : {}) };
     },
@@ -217,31 +217,20 @@ ROUTES.push(
     handler: ({ params, jobs, client, actor }) => (sweepJob(jobs, params.id!), jobs.cancel(params.id!, { client, admin: actor?.scope === 'admin' })),
   },
   {
-    method: 'GET', url: '/api/kinetics/sweeps/:id/result', tag: 'kinetics', summary: 'Result of a finished sweep: grids and a heat-map spec', query: sweepResultQuerySchema,
+    method: 'GET', url: '/api/kinetics/sweeps/:id/result', tag: 'kinetics', summary: 'Result of a finished sweep: the JSON `kinetics sweep --json` prints (counts, wallTimeS of the job, per-point status, residual, TOF, log10 TOF, FE, resolved, failures, coverages/step rates with fields) plus a heat-map spec', query: sweepResultQuerySchema,
     handler: ({ params, query, jobs }) => sweepResultBody(jobs.result(params.id!), query as z.infer<typeof sweepResultQuerySchema>),
   },
 );
 
-/** The JSON of a finished sweep job: grids (NaN as null) and a heat-map spec of `q.product` (default the first). */
+/**
+ * The JSON of a finished sweep job: exactly what `kinetics sweep --json` prints for the same sweep
+ * ({@link sweepJson}; `wallTimeS` of the job), plus the heat-map spec of `q.product` (default the first).
+ */
 function sweepResultBody(raw: unknown, q: z.infer<typeof sweepResultQuerySchema>) {
-  const { result, spec, products } = raw as { result: SweepResult; spec: { x: { name: string }; y?: { name: string } }; products: string[] };
+  const { result, spec, products, wallTimeS } = raw as { result: SweepResult; spec: { x: { name: string }; y?: { name: string } }; products: string[]; wallTimeS: number };
   const product = q.product ?? products[0]!;
   if (!products.includes(product)) throw new InputError('product', `a product of the model (${products.join(', ')})`, `got "${product}"`);
-  return {
-    xValues: result.xValues,
-    yValues: result.yValues,
-    converged: Array.from(result.converged),
-    status: Array.from(result.status, (st) => SWEEP_STATUS_NAMES[st]),
-    residual: finiteOrNull(result.residual),
-    failures: result.failures,
-    resolved: Object.fromEntries(Object.entries(result.resolved).map(([k, v]) => [k, Array.from(v, (b) => b === 1)])),
-    tofPerS: Object.fromEntries(Object.entries(result.tofPerS).map(([k, v]) => [k, finiteOrNull(v)])),
-    ...(result.coverages ? { coverages: Object.fromEntries(result.adsorbates.map((a, k) => [a, finiteOrNull(result.coverages!.filter((_, i) => i % result.adsorbates.length === k))])) } : {}),
-    ...(result.stepRatesPerS ? { stepRatesPerS: Object.fromEntries(result.steps.map((st, j) => [st, finiteOrNull(result.stepRatesPerS!.filter((_, i) => i % result.steps.length === j))])) } : {}),
-    log10Tof: Object.fromEntries(Object.entries(result.log10Tof).map(([k, v]) => [k, finiteOrNull(v)])),
-    faradaicEfficiency: Object.fromEntries(Object.entries(result.faradaicEfficiency).map(([k, v]) => [k, finiteOrNull(v)])),
-    spec: volcanoSpec(result, product, q.quantity, spec.x.name, spec.y?.name ?? ''),
-  };
+  return { ...sweepJson(result, wallTimeS), spec: volcanoSpec(result, product, q.quantity, spec.x.name, spec.y?.name ?? '') };
 }
 
 /** A sweep job's state; another kind's id under the sweeps URL is unknown there (404), as on the process routes. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { steadyState } from '../../src/kinetics/analyze/steadyState.js';
 import { SWEEP_STATUS, descriptorSweep, emptySweepResult } from '../../src/kinetics/mapper/descriptorSweep.js';
 import { compileModel, parseModelText } from '../../src/kinetics/parser/compileModel.js';
-import { sweepRows, sweepToCsv } from '../../src/cli/sweepOutput.js';
+import { sweepRows, sweepToCsv } from '../../src/studies/sweepOutput.js';
 import { volcanoSpec } from '../../src/plot/volcanoSpec.js';
 
 const fixture = (name: string) => compileModel(parseModelText(readFileSync(new URL(`./fixtures/${name}.yaml`, import.meta.url), 'utf8')));

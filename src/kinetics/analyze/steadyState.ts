@@ -3,9 +3,9 @@ import type { CompiledModel } from '../parser/compileModel.js';
 import { modelAtPH } from '../parser/protonReference.js';
 import { type RateConstants, emptyRateConstants, rateConstants } from '../thermodynamics/rateConstants.js';
 import { KineticSystem } from '../solver/kineticSystem.js';
-import { type SolverOptions, checkSolverOptions } from '../solver/solverOptions.js';
-import { luFactor, luSolve } from '../../numerics/denseLU.js';
-import { SteadyStateWork, type SteadyStateResult, solveSteadyState } from '../solver/solveSteadyState.js';
+import { type FullSolverOptions, type SolverOptions, checkSolverOptions } from '../solver/solverOptions.js';
+import { TurnoverWork, turnoverOf } from './turnover.js';
+import { FULL_SEARCH, type SolvePlan, SteadyStateWork, type SteadyStateResult, solveSteadyState } from '../solver/solveSteadyState.js';
 
 /** Conditions of one kinetic evaluation. */
 export interface KineticConditions {
@@ -81,6 +81,8 @@ export interface SteadyStateObservables {
   warnings?: string[];
 }
 
+export { RouteWork, routeConsistentRateErrors, routeConsistentRates } from './turnover.js';
+
 /** Descriptor vector from names, checking every name. */
 export function descriptorVector(model: CompiledModel, values: Record<string, number> | undefined): Float64Array {
   const d = Float64Array.from(model.defaultDescriptors);
@@ -93,139 +95,29 @@ export function descriptorVector(model: CompiledModel, values: Record<string, nu
 }
 
 /**
- * Net step rates made exactly consistent with the steady state: the weighted least-squares combination of
- * reaction routes (the model's null space of adsorbate stoichiometry) closest to the computed rates, each
- * weighted by its round-off scale (its gross flux). Net rates of quasi-equilibrated steps are differences of
- * huge fluxes; this recovers them from the slow, accurately known steps of the same route.
+ * Observables from a solved state: TOF, FE and their resolution from {@link turnoverOf} (rates made
+ * route-consistent, see {@link routeConsistentRates}), selectivity, current density and the state's own
+ * verification. `work` (default: allocated here) is reused across calls by {@link SteadyStateSolver}.
  */
-export function routeConsistentRates(model: CompiledModel, rates: Float64Array, grossRates: Float64Array, work: RouteWork = new RouteWork(model)): Float64Array {
-  const R = model.routes;
-  const q = R.length;
-  const m = rates.length;
-  const { out, w, A, b, piv } = work;
-  out.fill(0);
-  if (q === 0) return out; // no route: every net rate is zero at steady state
-  // weights (σ_min/σ_j)² with σ_j = max(1e-15·gross_j, 1e-300), in plain loops: this runs once per sweep point
-  let minSigma = Number.POSITIVE_INFINITY;
-  for (let j = 0; j < m; j++) {
-    w[j] = Math.max(grossRates[j]! * 1e-15, 1e-300); // σ_j for now
-    minSigma = Math.min(minSigma, w[j]!);
-  }
-  for (let j = 0; j < m; j++) w[j] = (minSigma / w[j]!) ** 2;
-  A.fill(0);
-  b.fill(0);
-  for (let a = 0; a < q; a++) {
-    for (let j = 0; j < m; j++) b[a]! += R[a]![j]! * w[j]! * rates[j]!;
-    for (let c = 0; c < q; c++) for (let j = 0; j < m; j++) A[a * q + c]! += R[a]![j]! * w[j]! * R[c]![j]!;
-  }
-  work.factored = luFactor(A, q, piv);
-  if (!work.factored) {
-    out.set(rates);
-    return out;
-  }
-  luSolve(A, q, piv, b);
-  for (let a = 0; a < q; a++) for (let j = 0; j < m; j++) out[j]! += b[a]! * R[a]![j]!;
-  return out;
-}
-
-/**
- * Error bound of each route-consistent rate of the last {@link routeConsistentRates} call on `work`, from
- * error bounds of the raw rates (s⁻¹ per site): |δout| ≤ |Rᵀ|·|A⁻¹|·|R|·W·|δr| with the same weights W and
- * normal matrix A. Writes into `work.err` and returns it (overwritten by the next call).
- */
-export function routeConsistentRateErrors(model: CompiledModel, rateError: Float64Array, work: RouteWork): Float64Array {
-  const R = model.routes;
-  const q = R.length;
-  const m = rateError.length;
-  const { err, w, A, piv, h, col, g } = work;
-  err.fill(0);
-  if (q === 0) return err; // every net rate is exactly zero
-  if (!work.factored) {
-    err.set(rateError);
-    return err;
-  }
-  h.fill(0);
-  for (let a = 0; a < q; a++) for (let j = 0; j < m; j++) h[a]! += Math.abs(R[a]![j]!) * w[j]! * rateError[j]!;
-  g.fill(0);
-  for (let c = 0; c < q; c++) {
-    col.fill(0);
-    col[c] = 1;
-    luSolve(A, q, piv, col); // column c of A⁻¹
-    for (let a = 0; a < q; a++) g[a]! += Math.abs(col[a]!) * h[c]!;
-  }
-  for (let a = 0; a < q; a++) for (let j = 0; j < m; j++) err[j]! += Math.abs(R[a]![j]!) * g[a]!;
-  for (let j = 0; j < m; j++) if (Number.isNaN(err[j]!)) err[j] = Number.POSITIVE_INFINITY;
-  return err;
-}
-
-/**
- * Work arrays of {@link routeConsistentRates} for one model; a sweep reuses one, and then the rates it
- * returns are overwritten by the next call.
- */
-export class RouteWork {
-  readonly out: Float64Array;
-  readonly w: Float64Array;
-  readonly A: Float64Array;
-  readonly b: Float64Array;
-  readonly piv: Int32Array;
-  /** Error bounds of the last rates ({@link routeConsistentRateErrors}) and their scratch. */
-  readonly err: Float64Array;
-  readonly h: Float64Array;
-  readonly col: Float64Array;
-  readonly g: Float64Array;
-  /** True when the last call's normal matrix A was factored (else the raw rates were returned). */
-  factored = false;
-  constructor(model: CompiledModel) {
-    const m = model.steps.length;
-    const q = model.routes.length;
-    this.err = new Float64Array(m);
-    this.h = new Float64Array(q);
-    this.col = new Float64Array(q);
-    this.g = new Float64Array(q);
-    this.out = new Float64Array(m);
-    this.w = new Float64Array(m);
-    this.A = new Float64Array(q * q);
-    this.b = new Float64Array(q);
-    this.piv = new Int32Array(q);
-  }
-}
-
-/** Observables from a solved state (rates made route-consistent, see {@link routeConsistentRates}). */
-export function observablesOf(model: CompiledModel, result: SteadyStateResult, potentialV: number, rateTolerance = 1e-6): SteadyStateObservables {
-  const tof = new Float64Array(model.species.length);
-  const tofError = new Float64Array(model.species.length);
-  let electrons = 0;
-  let electronError = 0;
-  const work = new RouteWork(model);
-  const rates = routeConsistentRates(model, result.rates, result.grossRates, work);
-  const rateError = result.converged ? routeConsistentRateErrors(model, result.rateErrorPerS, work) : new Float64Array(model.steps.length).fill(Number.POSITIVE_INFINITY);
-  model.steps.forEach((s, j) => {
-    const r = rates[j]!;
-    electrons += s.electrons * r;
-    electronError += Math.abs(s.electrons) * rateError[j]!;
-    for (const [sp, nu] of s.speciesNet) {
-      tof[sp]! += nu * r;
-      tofError[sp]! += Math.abs(nu) * rateError[j]!;
-    }
-  });
+export function observablesOf(model: CompiledModel, result: SteadyStateResult, potentialV: number, rateTolerance = 1e-6, work: TurnoverWork = new TurnoverWork(model)): SteadyStateObservables {
+  const t = turnoverOf(model, result, rateTolerance, work);
+  const { tof, tofError } = t;
+  const rates = t.rates;
+  const rateError = t.rateError;
+  const electrons = t.electrons;
   const isResolved = (value: number, error: number) => result.converged && error <= rateTolerance * Math.abs(value);
   const faradaicEfficiencyResolved: Record<string, boolean> = {};
-  for (const p of model.productIndices) {
-    const relative = tofError[p]! / Math.abs(tof[p]!) + electronError / Math.abs(electrons);
-    // no electrons: the FE is undefined (NaN), so there is nothing to resolve
-    faradaicEfficiencyResolved[model.species[p]!] = result.converged && (electrons === 0 || (tof[p] === 0 && tofError[p] === 0) || relative <= rateTolerance);
-  }
   const faradaicEfficiency: Record<string, number> = {};
   const selectivity: Record<string, number> = {};
   let productTotal = 0;
   for (const p of model.productIndices) productTotal += Math.max(0, tof[p]!);
-  for (const p of model.productIndices) {
+  model.productIndices.forEach((p, i) => {
     const name = model.species[p]!;
-    const z = model.file.species[name]!.electronsPerMolecule!;
+    faradaicEfficiencyResolved[name] = t.faradaicEfficiencyResolved[i] === 1;
     // undefined (NaN, null in JSON), not 0: no electrons transferred, or no product formed
-    faradaicEfficiency[name] = electrons !== 0 ? (z * tof[p]!) / electrons : Number.NaN;
+    faradaicEfficiency[name] = t.faradaicEfficiency[i]!;
     selectivity[name] = productTotal > 0 ? Math.max(0, tof[p]!) / productTotal : Number.NaN;
-  }
+  });
   const record = (names: string[], values: ArrayLike<number>) => Object.fromEntries(names.map((n, i) => [n, values[i]!]));
   return {
     potentialVvsRHE: potentialV,
@@ -240,11 +132,11 @@ export function observablesOf(model: CompiledModel, result: SteadyStateResult, p
     stepRatesPerS: record(model.steps.map((s) => s.id), rates),
     tofPerS: record(model.species, tof),
     electronRatePerS: electrons,
-    electronRateErrorPerS: result.converged ? electronError : Number.POSITIVE_INFINITY,
+    electronRateErrorPerS: result.converged ? t.electronError : Number.POSITIVE_INFINITY,
     currentDensityAPerM2: (-FARADAY_C_PER_MOL * model.file.siteDensityPerM2 * electrons) / AVOGADRO_PER_MOL,
     faradaicEfficiency,
     selectivity,
-    resolved: result.converged && model.productIndices.every((p) => isResolved(tof[p]!, tofError[p]!) && faradaicEfficiencyResolved[model.species[p]!]!),
+    resolved: t.allResolved,
     rateTolerance,
     tofErrorPerS: record(model.species, tofError),
     tofResolved: Object.fromEntries(model.species.map((n, i) => [n, isResolved(tof[i]!, tofError[i]!)])),
@@ -262,11 +154,13 @@ export class SteadyStateSolver {
   readonly system: KineticSystem;
   private readonly work: SteadyStateWork;
   private readonly constants: RateConstants;
+  private readonly turnover: TurnoverWork;
 
   constructor(model: CompiledModel) {
     this.model = model;
     this.system = new KineticSystem(model);
     this.work = new SteadyStateWork(this.system);
+    this.turnover = new TurnoverWork(model);
     this.constants = emptyRateConstants(model.steps.length);
   }
 
@@ -277,29 +171,52 @@ export class SteadyStateSolver {
     const options = checkSolverOptions(conditions.solver);
     const target = descriptorVector(this.model, conditions.descriptors);
     const atPH = conditions.pH === undefined ? this.model : modelAtPH(this.model, conditions.pH);
-    this.system.setRateConstants(rateConstants(atPH, U, target));
-    let result = solveSteadyState(this.system, options, conditions.guess, this.work);
-    if (!result.converged || result.floored) result = this.homotopy(atPH, U, target, options) ?? result;
-    return observablesOf(this.model, result, U, options.rateTolerance);
+    const result = this.solveAt(atPH, U, target, options, conditions.guess);
+    return observablesOf(this.model, result, U, options.rateTolerance, this.turnover);
+  }
+
+  /**
+   * The one robust path of a point, shared by single solves, polarization curves and sweeps: the direct solve
+   * from `guess` and `alternatives` (then every other start, integration and, last, the flux floor); when
+   * that does not converge without the flux floor, the {@link homotopy} in the energies, whose answer replaces
+   * the direct one when it converges without the floor. `model` carries the pH (see {@link modelAtPH}).
+   */
+  solveAt(model: CompiledModel, potentialV: number, descriptors: Float64Array, options: FullSolverOptions, guess?: Float64Array, alternatives: Float64Array[] = []): SteadyStateResult {
+    this.system.setRateConstants(rateConstants(model, potentialV, descriptors, model.file.temperatureK, this.constants));
+    const direct = solveSteadyState(this.system, options, guess, this.work, alternatives);
+    if (direct.converged && !direct.floored) return direct;
+    return this.homotopy(model, potentialV, descriptors, options) ?? direct;
   }
 
   /**
    * Homotopy in the energies for a point no start solves: from the model's own potential and descriptors to
    * the target in 16 equal steps, each started from the previous state (continuation enters the poisoned
    * region the way a sweep does). Returns the target's state when it converges without the flux floor.
+   * Runs only after the direct solve at the target failed, so the target step tries only what that did not:
+   * Newton from the continued state, and integration from it then Newton — not the other starts, the
+   * clean-surface integration or the floored pass again (the same rate constants give the same answers,
+   * and a floored answer is discarded here anyway). A target at the model's own energies has no path: skipped.
+   * A step after one that only the flux floor closed (the path is crossing a dead region) continues from that
+   * state alone — Newton, integration from it, the floored pass — without the fresh and poisoned starts and the
+   * clean-surface integration: those dominated the cost of dead points (urea-cu4-ceo2 at dG_NO −1, dG_CO −6 eV:
+   * ten floored steps of ~25 ms each) and, on every probe grid measured (bench/singleSolveCompare.ts and the
+   * note of this change), never turned a failed homotopy into a rescued one.
    */
-  private homotopy(model: CompiledModel, U: number, target: Float64Array, options: ReturnType<typeof checkSolverOptions>): SteadyStateResult | undefined {
+  private homotopy(model: CompiledModel, U: number, target: Float64Array, options: FullSolverOptions): SteadyStateResult | undefined {
     const U0 = model.file.potentialVvsRHE;
     const d0 = model.defaultDescriptors;
+    if (U === U0 && target.every((x, k) => x === d0[k])) return undefined;
     const d = new Float64Array(target.length);
     let guess: Float64Array | undefined;
+    let flooredBefore = false;
     const steps = 16;
     for (let i = 0; i <= steps; i++) {
       const t = i / steps;
       for (let k = 0; k < d.length; k++) d[k] = i === steps ? target[k]! : d0[k]! + t * (target[k]! - d0[k]!);
       this.system.setRateConstants(rateConstants(model, i === steps ? U : U0 + t * (U - U0), d, model.file.temperatureK, this.constants));
-      const r = solveSteadyState(this.system, options, guess, this.work);
+      const r = solveSteadyState(this.system, options, guess, this.work, [], i === steps ? TARGET_STEP : flooredBefore ? AFTER_FLOORED_STEP : FULL_SEARCH);
       if (!r.converged) return undefined;
+      flooredBefore = r.floored;
       guess = r.state;
       if (i === steps) return r.floored ? undefined : r;
     }
@@ -307,13 +224,18 @@ export class SteadyStateSolver {
   }
 
   /**
-   * Solves with descriptor values given as a vector (no name lookup), for sweeps; same as {@link solve}.
+   * Solves with descriptor values given as a vector (no name lookup), for sweeps: the same robust path as
+   * {@link solve} ({@link solveAt} at the model's pH), from a neighbour's state and alternatives.
    */
-  solveVector(potentialV: number, descriptors: Float64Array, options: ReturnType<typeof checkSolverOptions>, guess?: Float64Array, alternatives: Float64Array[] = []): SteadyStateResult {
-    this.system.setRateConstants(rateConstants(this.model, potentialV, descriptors, this.model.file.temperatureK, this.constants));
-    return solveSteadyState(this.system, options, guess, this.work, alternatives);
+  solveVector(potentialV: number, descriptors: Float64Array, options: FullSolverOptions, guess?: Float64Array, alternatives: Float64Array[] = []): SteadyStateResult {
+    return this.solveAt(this.model, potentialV, descriptors, options, guess, alternatives);
   }
 }
+
+/** The homotopy's last step: only the searches the failed direct solve at the same constants did not run. */
+const TARGET_STEP: Readonly<SolvePlan> = { otherStarts: false, integrateFromClean: false, flooredPass: false };
+/** A homotopy step after a floored one: continuation from that state only (see {@link SteadyStateSolver}). */
+const AFTER_FLOORED_STEP: Readonly<SolvePlan> = { otherStarts: false, integrateFromClean: false, flooredPass: true };
 
 /** Steady state of a model at one set of conditions. */
 export function steadyState(model: CompiledModel, conditions: KineticConditions = {}): SteadyStateObservables {
@@ -365,15 +287,11 @@ export function degreeOfRateControlChecked(model: CompiledModel, target: string,
   const base = rateConstants(conditions.pH === undefined ? model : modelAtPH(model, conditions.pH), U, descriptorVector(model, conditions.descriptors));
   const centre = solver.solve(conditions);
   if (!centre.converged) throw new InputError('conditions', 'conditions with a converged steady state', `no converged steady state at ${U} V (residual ${centre.residual.toExponential(2)})`);
-  const work = new RouteWork(model);
+  const work = new TurnoverWork(model);
+  // the target's TOF and its error bound, as every steady state reports them
   const rateOf = (res: SteadyStateResult) => {
-    const r = routeConsistentRates(model, res.rates, res.grossRates, work);
-    let rate = 0;
-    for (let j = 0; j < model.steps.length; j++) rate += (model.steps[j]!.speciesNet.get(ti) ?? 0) * r[j]!;
-    const e = res.converged ? routeConsistentRateErrors(model, res.rateErrorPerS, work) : null;
-    let error = 0;
-    for (let j = 0; j < model.steps.length; j++) error += Math.abs(model.steps[j]!.speciesNet.get(ti) ?? 0) * (e ? e[j]! : Number.POSITIVE_INFINITY);
-    return { rate, error };
+    const t = turnoverOf(model, res, options.rateTolerance, work);
+    return { rate: t.tof[ti]!, error: t.tofError[ti]! };
   };
   const out: DegreeOfRateControlResult = {};
   model.steps.forEach((step, j) => {

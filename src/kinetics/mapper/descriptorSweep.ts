@@ -2,7 +2,7 @@ import { InputError, assertFiniteInRange } from '../../chem/index.js';
 import type { CompiledModel } from '../parser/compileModel.js';
 import { SteadyStateSolver, descriptorVector } from '../analyze/steadyState.js';
 import { checkSolverOptions, type SolverOptions } from '../solver/solverOptions.js';
-import { RouteWork, routeConsistentRateErrors, routeConsistentRates } from '../analyze/steadyState.js';
+import { TurnoverWork, turnoverOf } from '../analyze/turnover.js';
 
 /** One descriptor axis of a sweep. */
 export interface SweepAxis {
@@ -124,17 +124,12 @@ export function descriptorSweep(model: CompiledModel, spec: SweepSpec, rows?: [n
   const nAds = model.adsorbates.length;
   const nSteps = model.steps.length;
   const d = Float64Array.from(base);
-  const tof = new Float64Array(products.length); // production TOF of each product at the point
-  const zs = products.map((p) => model.file.species[p]!.electronsPerMolecule!);
-  const route = new RouteWork(model);
-  // each step's net production of the products, flat (no Map iteration per point)
-  const productNu = model.steps.map((st) => Float64Array.from(model.productIndices, (sp) => st.speciesNet.get(sp) ?? 0));
-  const electronsOf = Float64Array.from(model.steps, (st) => st.electrons);
+  const turnover = new TurnoverWork(model);
+  const productIndices = model.productIndices;
   const log10TofOf = products.map((p) => result.log10Tof[p]!);
   const tofOf = products.map((p) => result.tofPerS[p]!);
   const feOf = products.map((p) => result.faradaicEfficiency[p]!);
   const resolvedOf = products.map((p) => result.resolved[p]!);
-  const tofError = new Float64Array(products.length);
   let guess: Float64Array | undefined;
   let rowStartGuess: Float64Array | undefined;
   // the previous row's solutions: the neighbour across a coverage phase boundary is often on the other side
@@ -159,35 +154,17 @@ export function descriptorSweep(model: CompiledModel, spec: SweepSpec, rows?: [n
         guess = res.state;
         currentRow[col] = res.state;
         if (c === xs.length - 1) rowStartGuess = res.state;
-        // lean observables: route-consistent rates → product TOFs and FEs (no per-point objects)
-        const rates = routeConsistentRates(model, res.rates, res.grossRates, route);
-        const errors = routeConsistentRateErrors(model, res.rateErrorPerS, route);
-        let electrons = 0;
-        let electronError = 0;
-        tof.fill(0);
-        tofError.fill(0);
-        for (let j = 0; j < rates.length; j++) {
-          electrons += electronsOf[j]! * rates[j]!;
-          electronError += Math.abs(electronsOf[j]!) * errors[j]!;
-          for (let i = 0; i < products.length; i++) {
-            tof[i]! += productNu[j]![i]! * rates[j]!;
-            tofError[i]! += Math.abs(productNu[j]![i]!) * errors[j]!;
-          }
-        }
-        let allResolved = true;
+        // lean observables: TOF, FE and resolution as a single solve reports them (no per-point objects)
+        const t = turnoverOf(model, res, rateTolerance, turnover);
+        const rates = t.rates;
         for (let i = 0; i < products.length; i++) {
-          const t = tof[i]!;
-          tofOf[i]![at] = t;
-          log10TofOf[i]![at] = t > 0 ? Math.log10(t) : Number.NaN;
-          feOf[i]![at] = electrons !== 0 ? (zs[i]! * t) / electrons : Number.NaN;
-          const tofOk = tofError[i]! <= rateTolerance * Math.abs(t);
-          // FE: relative error of z·TOF/electrons; an exact zero TOF has an exact zero FE when electrons flow
-          const feOk = electrons === 0 || (t === 0 && tofError[i] === 0) || tofError[i]! / Math.abs(t) + electronError / Math.abs(electrons) <= rateTolerance;
-          const ok = tofOk && feOk;
-          resolvedOf[i]![at] = ok ? 1 : 0;
-          if (!ok) allResolved = false;
+          const tof = t.tof[productIndices[i]!]!;
+          tofOf[i]![at] = tof;
+          log10TofOf[i]![at] = tof > 0 ? Math.log10(tof) : Number.NaN;
+          feOf[i]![at] = t.faradaicEfficiency[i]!;
+          resolvedOf[i]![at] = t.tofResolved[i]! & t.faradaicEfficiencyResolved[i]!;
         }
-        result.status[at] = allResolved ? SWEEP_STATUS.ok : SWEEP_STATUS.unresolved;
+        result.status[at] = t.allResolved ? SWEEP_STATUS.ok : SWEEP_STATUS.unresolved;
         if (result.coverages) for (let k = 0; k < nAds; k++) result.coverages[at * nAds + k] = res.theta[k]!;
         if (result.stepRatesPerS) for (let j = 0; j < nSteps; j++) result.stepRatesPerS[at * nSteps + j] = rates[j]!;
       }

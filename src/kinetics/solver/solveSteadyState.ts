@@ -100,6 +100,8 @@ export class SteadyStateWork {
   /** The unfactored Jacobian of the last Newton iteration, and Levenberg–Marquardt scratch. */
   readonly Jsave: Float64Array;
   readonly Alm: Float64Array;
+  /** JᵀJ of the Levenberg–Marquardt step, computed once per iteration (Alm is it damped, then factored). */
+  readonly JtJ: Float64Array;
   readonly glm: Float64Array;
   readonly pivLm: Int32Array;
   /** The current state (coverages then free sites) when the unknowns are chosen again. */
@@ -140,6 +142,7 @@ export class SteadyStateWork {
     this.pivotState = new Float64Array(n + sites);
     this.Jsave = new Float64Array(n * n);
     this.Alm = new Float64Array(n * n);
+    this.JtJ = new Float64Array(n * n);
     this.glm = new Float64Array(n);
     this.pivLm = new Int32Array(n);
     for (let k = 0; k < n; k++) this.memberSite[k] = sys.siteOf(k);
@@ -346,21 +349,24 @@ function levenbergMarquardt(sys: KineticSystem, w: SteadyStateWork, merit: numbe
   const N = w.N;
   const J = w.Jsave;
   const A = w.Alm;
+  const JtJ = w.JtJ;
   const g = w.glm;
+  // the normal equations once per iteration (JᵀJ is symmetric: the upper triangle, mirrored); each damping
+  // value below only copies them and scales the diagonal
   for (let a = 0; a < N; a++) {
     let ga = 0;
     for (let k = 0; k < N; k++) ga += J[k * N + a]! * w.E[k]!;
     g[a] = ga;
+    for (let b = a; b < N; b++) {
+      let s = 0;
+      for (let k = 0; k < N; k++) s += J[k * N + a]! * J[k * N + b]!;
+      JtJ[a * N + b] = s;
+      JtJ[b * N + a] = s;
+    }
   }
   for (const mu of LM_DAMPING) {
-    for (let a = 0; a < N; a++) {
-      for (let b = 0; b < N; b++) {
-        let s = 0;
-        for (let k = 0; k < N; k++) s += J[k * N + a]! * J[k * N + b]!;
-        A[a * N + b] = s;
-      }
-      A[a * N + a] = A[a * N + a]! * (1 + mu) + 1e-300;
-    }
+    A.set(JtJ);
+    for (let a = 0; a < N; a++) A[a * N + a] = JtJ[a * N + a]! * (1 + mu) + 1e-300;
     if (!luFactor(A, N, w.pivLm)) continue;
     for (let a = 0; a < N; a++) w.du[a] = -g[a]!;
     luSolve(A, N, w.pivLm, w.du);
@@ -561,6 +567,23 @@ function verify(sys: KineticSystem, w: SteadyStateWork, method: SteadyStateResul
 }
 
 /**
+ * Which searches {@link solveSteadyState} runs after Newton from the guess and the alternatives. A caller that
+ * has already run the full search at the same rate constants (the homotopy's last step, after the direct
+ * solve failed) skips the parts that would only repeat it.
+ */
+export interface SolvePlan {
+  /** Fresh, clean-surface and poisoned-surface starts (default true). */
+  otherStarts: boolean;
+  /** Time integration from a clean surface (default true; the integration from the guess always runs). */
+  integrateFromClean: boolean;
+  /** The last-resort pass with the flux floor (default true). */
+  flooredPass: boolean;
+}
+
+/** Every search: what a solve without a history runs. */
+export const FULL_SEARCH: Readonly<SolvePlan> = { otherStarts: true, integrateFromClean: true, flooredPass: true };
+
+/**
  * Steady-state coverages of a kinetic system: damped Newton on log-coverages from `guess`, then from
  * `alternatives` (e.g. other converged neighbours), fresh starts and poisoned-surface starts; when that
  * fails, ROS2 time integration from the guess (or a clean surface) to 10⁸ s, then Newton again. Residuals
@@ -572,7 +595,7 @@ function verify(sys: KineticSystem, w: SteadyStateWork, method: SteadyStateResul
  * state (coverages then free sites, {@link SteadyStateResult.state}: continuation from a poisoned surface
  * then starts from its true free-site fraction).
  */
-export function solveSteadyState(sys: KineticSystem, options: FullSolverOptions, guess?: Float64Array, w = new SteadyStateWork(sys), alternatives: Float64Array[] = []): SteadyStateResult {
+export function solveSteadyState(sys: KineticSystem, options: FullSolverOptions, guess?: Float64Array, w = new SteadyStateWork(sys), alternatives: Float64Array[] = [], plan: Readonly<SolvePlan> = FULL_SEARCH): SteadyStateResult {
   w.floor = 0;
   const fresh = () => new Float64Array(sys.n).fill(1e-3 / Math.max(1, sys.n));
   const first = newton(sys, guess ?? fresh(), w, options);
@@ -583,11 +606,15 @@ export function solveSteadyState(sys: KineticSystem, options: FullSolverOptions,
   // Multi-start before integrating: a nearly clean surface, then each adsorbate nearly covering its site
   // (poisoned states are where continuation most often starts from the wrong side).
   let iterations = first.iterations;
-  const starts: Float64Array[] = [...alternatives, ...(guess ? [fresh()] : []), new Float64Array(sys.n).fill(1e-6)];
-  for (let k = 0; k < sys.n; k++) {
-    const g = new Float64Array(sys.n).fill(1e-9);
-    g[k] = 0.999;
-    starts.push(g);
+  const starts: Float64Array[] = [...alternatives];
+  if (plan.otherStarts) {
+    if (guess) starts.push(fresh());
+    starts.push(new Float64Array(sys.n).fill(1e-6));
+    for (let k = 0; k < sys.n; k++) {
+      const g = new Float64Array(sys.n).fill(1e-9);
+      g[k] = 0.999;
+      starts.push(g);
+    }
   }
   for (const g of starts) {
     const attempt = newton(sys, g, w, options);
@@ -601,7 +628,9 @@ export function solveSteadyState(sys: KineticSystem, options: FullSolverOptions,
   // From the guess first, then from a clean surface (the physical start of an experiment).
   const rough = { ...options, rtol: Math.max(options.rtol, 1e-3), atol: Math.max(options.atol, 1e-9) };
   const integrated: Float64Array[] = [];
-  for (const origin of guess ? [guess.subarray(0, sys.n), new Float64Array(sys.n)] : [new Float64Array(sys.n)]) {
+  const origins = guess ? [guess.subarray(0, sys.n)] : [];
+  if (plan.integrateFromClean || !guess) origins.push(new Float64Array(sys.n));
+  for (const origin of origins) {
     let theta: Float64Array = Float64Array.from(origin);
     for (const tEnd of [1e2, 1e5, 1e8]) {
       theta = integrateCoverages(sys, theta, tEnd, rough, w.integrator).theta;
@@ -613,6 +642,10 @@ export function solveSteadyState(sys: KineticSystem, options: FullSolverOptions,
       }
     }
     integrated.push(theta);
+  }
+  if (!plan.flooredPass) {
+    // the last Newton's state, verified (reported as not converged unless it passes verification)
+    return verify(sys, w, 'integration+newton', iterations, options.steadyTolerance);
   }
   // Last resort: the flux floor (a dead surface's trace balances count as closed), from the guess and the
   // integrated states; the rate error bounds then say which rates the balances did not resolve.

@@ -1,6 +1,10 @@
-import type { SweepField, SweepResult, SweepSpec } from '../kinetics/mapper/descriptorSweep.js';
+/**
+ * The output of a descriptor sweep, assembled once for every edge: `kinetics sweep --json` / `--csv`, the
+ * merge of sharded sweeps (`cncouple merge`), and the API's sweep result (`GET /api/kinetics/sweeps/:id/result`
+ * and `/api/jobs/:id/result`, which add only the heat-map spec). Missing values are null, never 0.
+ */
+import { SWEEP_STATUS_NAMES as STATUS, type SweepField, type SweepResult, type SweepSpec } from '../kinetics/mapper/descriptorSweep.js';
 
-const STATUS = ['failed', 'ok', 'unresolved'] as const;
 const finiteOrNull = (x: number) => (Number.isFinite(x) ? x : null);
 
 /** One sweep point as a flat record: descriptors, status, reason, residual, per-product values, and `fields`. */
@@ -93,10 +97,11 @@ export function sweepCounts(result: SweepResult): { ok: number; unresolved: numb
 }
 
 /**
- * What `kinetics sweep --json` prints (and `cncouple merge` prints for the merged shards): counts, the wall
- * time in s, the axes, and per point status, residual, TOF (s⁻¹ per site), log10 TOF, FE and resolved per
- * product, the failures, and coverages / step rates (s⁻¹ per site) when the sweep computed them. Missing
- * values are null.
+ * The JSON of a sweep, the same at every edge: what `kinetics sweep --json` prints, what `cncouple merge` prints
+ * for the merged shards, and the body of the API's sweep result (plus its heat-map `spec`): counts, the wall
+ * time in s (`wallTimeS`: of the run, of the job, or summed over the parts), the axes, and per point status,
+ * residual, TOF (s⁻¹ per site), log10 TOF, FE and resolved per product, the failures, and coverages / step
+ * rates (s⁻¹ per site) when the sweep computed them. Missing values are null.
  */
 export function sweepJson(result: SweepResult, wallTimeS: number) {
   const { ok, unresolved, failed, converged } = sweepCounts(result);
