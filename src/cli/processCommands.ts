@@ -4,6 +4,7 @@ import { InputError, molarMassGPerMol, parseHumanNumber, resolveSpecies } from '
 import { couplingSpec, microenvironmentSpecs, tornadoSpec, transientSpec } from '../plot/processSpecs.js';
 import { flowCellStudy, teaStudy } from '../reactor/studies.js';
 import { TEA_DEFAULTS } from '../reactor/technoEconomics.js';
+import { SALT_CATIONS } from '../transport/bulkComposition.js';
 import { electrolyteFromText } from '../transport/electrolyteFromText.js';
 import { rateConstantSensitivity } from '../transport/rateConstantSensitivity.js';
 import { type ElectrodeProduct, type MicroenvironmentResult, solveMicroenvironmentAtCurrents } from '../transport/solveMicroenvironment.js';
@@ -15,6 +16,8 @@ import type { Run } from './dbCommands.js';
 import { progressBar } from './progressBar.js';
 import { writeFigure } from './writeFigure.js';
 
+/** Salt cations are spectators of the homogeneous chemistry: left out of the rate-constant sensitivity lines. */
+const SPECTATOR_CATIONS = new Set<string>(Object.values(SALT_CATIONS));
 
 const num = (field: string, text: string | undefined, fallback?: number): number => {
   if (text === undefined) {
@@ -138,7 +141,7 @@ export function registerProcessCommands(program: Command, run: Run): void {
       if (sensitivity) {
         text.push(`sensitivity to the rate-constant set (changes from ${sensitivity.reference}, largest over ${RATE_CONSTANT_SET_IDS.filter((id) => id !== sensitivity.reference).join(', ')}):`);
         sensitivity.changes.forEach((c, i) => {
-          const rel = Object.entries(c.relativeChange).filter(([k]) => k !== 'K+').map(([k, v]) => `${k} ${Number.isFinite(v) ? `${v >= 0 ? '+' : ''}${(100 * v).toFixed(1)} %` : '—'}`).join(', ');
+          const rel = Object.entries(c.relativeChange).filter(([k]) => !SPECTATOR_CATIONS.has(k)).map(([k, v]) => `${k} ${Number.isFinite(v) ? `${v >= 0 ? '+' : ''}${(100 * v).toFixed(1)} %` : '—'}`).join(', ');
           text.push(`  ${currents[i]!.toPrecision(3)} mA cm-2: ΔpH ${Number.isFinite(c.surfacePHChange) ? c.surfacePHChange.toFixed(3) : '— (not solved under some set)'}; ${rel}`);
         });
         text.push(`  reactant run-out current: ${sensitivity.sets.map((s) => `${s.rateConstants} ${s.runOutCurrentAPerM2 === null ? '—' : `${(s.runOutCurrentAPerM2 / 10).toPrecision(4)} mA cm-2`}`).join(', ')}${Number.isFinite(sensitivity.runOutCurrentRelativeChange) ? ` (${(100 * sensitivity.runOutCurrentRelativeChange).toFixed(1)} %)` : ''}`);
