@@ -1,11 +1,13 @@
 import { InputError } from './InputError.js';
 
 /**
- * Numbers as people type and paste them: the Unicode minus of printed papers ("−0.9"), thin or no-break
- * spaces between digit groups ("1 000"), a decimal comma where it cannot be a thousands separator ("0,9",
- * "1,5"), grouped thousands with the other separator ("1,234.5", "1.234,5"), exponents ("1.5e-3",
- * "1.5 × 10⁻³", "1.5x10^-3") and, when the field says which, a unit typed after the number ("−900 mV").
- * No imports but {@link InputError}, so the web app bundles the same parser the CLI uses.
+ * Numbers as people type and paste them, read by one unambiguous rule: "." is the only decimal separator; digits may
+ * be grouped in threes with a space (plain, thin or no-break), "_" or "'" ("1 000", "1_000", "0.123 456"); a comma
+ * is never read, because it is the decimal separator in some languages and the thousands separator in others
+ * ("1,234" would be 1.234 or 1234), and the error says how to write the number instead. Also read: the Unicode minus
+ * of printed papers ("−0.9"), exponents ("1.5e-3", "1.5 × 10⁻³", "1.5x10^-3") and, when the field says which, a
+ * unit typed after the number ("−900 mV"). No imports but {@link InputError}, so the web app bundles the same
+ * parser the CLI uses.
  */
 
 /** Options of {@link readHumanNumber} and {@link parseHumanNumber}. */
@@ -23,8 +25,8 @@ export type HumanNumberReading = { ok: true; value: number; unit: string } | { o
 
 const MINUS_LIKE = /[\u2212\u2012\u2013\u2014\uFE63\uFF0D]/g;
 const SPACE_LIKE = /[\s\u00A0\u2007\u2009\u202F]+/g;
-// sign, digits with separators (a space only before a group of exactly three digits), exponent, rest
-const NUMBER = /^([+-])?\s*((?:\d|[.,]\d)(?:[\d.,]|[ '](?=\d{3}(?![\d])))*)(?:[eE]([+-]?\d+)|\s*[×xX*·]\s*10\s*\^?\s*([+-]?\d+))?\s*(.*)$/;
+// sign, digits with "." (and "," to refuse it by name), a group separator only before exactly three digits, exponent, rest
+const NUMBER = /^([+-])?\s*((?:\d|[.,]\d)(?:[\d.,]|[ '_](?=\d{3}(?!\d)))*)(?:[eE]([+-]?\d+)|\s*[×xX*·]\s*10\s*\^?\s*([+-]?\d+))?\s*(.*)$/;
 
 /** Unicode-normalized text with one kind of minus and one kind of space (superscripts become digits). */
 function canonicalText(text: string): string {
@@ -34,43 +36,45 @@ function canonicalText(text: string): string {
 /** Canonical unit text for matching: normalized, without spaces around "/" and "·", single spaces. */
 const canonicalUnit = (unit: string) => canonicalText(unit).replace(/\s*([/·])\s*/g, '$1');
 
-/** "1,234.5" → "1234.5"; "0,9" → "0.9"; null with a reason when the separators are ambiguous or malformed. */
-function decimalDigits(body: string): { digits: string } | { problem: string } {
-  const text = body.replace(/[ ']/g, '');
-  const commas = (text.match(/,/g) ?? []).length;
-  const dots = (text.match(/\./g) ?? []).length;
-  const grouped = (s: string, sep: string) => new RegExp(`^\\d{1,3}(\\${sep}\\d{3})+$`).test(s);
-  if (commas === 0 && dots <= 1) return { digits: text };
-  if (commas && dots) {
+/**
+ * How a number with commas could be written instead: "0,9" → "0.9"; "1,234" → "1.234 or 1 234"; "1,234,567" →
+ * "1 234 567"; "1,234.5" and "1.234,5" → "1 234.5" (the later separator taken as the decimal one).
+ */
+function commaFreeForms(text: string): string {
+  const generic = 'it with "." for the decimals and a space or "_" between groups of three digits';
+  const groupedBy = (s: string, sep: string) => new RegExp(`^[1-9]\\d{0,2}(\\${sep}\\d{3})+$`).test(s);
+  if (text.includes('.')) {
     const decimal = text.lastIndexOf(',') > text.lastIndexOf('.') ? ',' : '.';
     const group = decimal === ',' ? '.' : ',';
     const cut = text.lastIndexOf(decimal);
     const [whole, fraction] = [text.slice(0, cut), text.slice(cut + 1)];
-    if (fraction.includes(group) || !grouped(whole, group) || !/^\d+$/.test(fraction)) return { problem: `"${body}" mixes "," and "." in a way that is not a grouped number` };
-    return { digits: `${whole.split(group).join('')}.${fraction}` };
+    return groupedBy(whole, group) && /^\d+$/.test(fraction) ? `${whole.split(group).join(' ')}.${fraction}` : generic;
   }
-  const sep = commas ? ',' : '.';
-  if ((commas || dots) > 1) {
-    if (grouped(text, sep)) return { digits: text.split(sep).join('') };
-    return { problem: `"${body}" has more than one decimal separator` };
+  const parts = text.split(',');
+  if (parts.length === 2 && /^\d*$/.test(parts[0]!) && /^\d+$/.test(parts[1]!)) {
+    const decimal = `${parts[0] || '0'}.${parts[1]}`;
+    return groupedBy(text, ',') ? `${decimal} or ${parts.join(' ')}` : decimal;
   }
-  // one comma, no dot: decimal, unless it could as well be a thousands separator ("1,234")
-  const [whole = '', fraction = ''] = text.split(',');
-  if (fraction.length === 3 && /^[1-9]\d{0,2}$/.test(whole)) {
-    return { problem: `"${body}" is ambiguous (thousands or decimal comma): write ${whole}${fraction} or ${whole}.${fraction}` };
-  }
-  if (!/^\d*$/.test(whole) || !/^\d+$/.test(fraction)) return { problem: `"${body}" is not a number` };
-  return { digits: `${whole}.${fraction}` };
+  return groupedBy(text, ',') ? parts.join(' ') : generic;
+}
+
+/** The digits of a number body without group separators ("1 234.5" → "1234.5"), or why they cannot be read. */
+function decimalDigits(body: string): { digits: string } | { problem: string } {
+  const text = body.replace(/[ '_]/g, '');
+  if (text.includes(',')) return { problem: `"${body}" has a comma (a decimal comma in some languages, a thousands separator in others): write ${commaFreeForms(text)}` };
+  if ((text.match(/\./g) ?? []).length > 1) return { problem: `"${body}" has more than one decimal point` };
+  return { digits: text };
 }
 
 /**
  * Reads a number as a person typed it (see the module comment); never throws.
- * @example readHumanNumber('−0,9') // { ok: true, value: -0.9, unit: '' }
+ * @example readHumanNumber('−0.9') // { ok: true, value: -0.9, unit: '' }
+ * @example readHumanNumber('0,9') // { ok: false, problem: '"0,9" has a comma, … write 0.9', allowed: … }
  * @example readHumanNumber('−900 mV', { units: { V: 1, mV: 1e-3 } }) // { ok: true, value: -0.9, unit: 'mV' }
  */
 export function readHumanNumber(text: string, options: HumanNumberOptions = {}): HumanNumberReading {
   const units = Object.entries(options.units ?? {});
-  const allowed = `a number such as −0.9, 0,9, 1 250 or 1.5e-3${units.length ? `, optionally followed by ${units.map(([u]) => u).join(', ')}` : ''}`;
+  const allowed = `a number with "." as the decimal point, such as −0.9, 1 250, 1_250 or 1.5e-3${units.length ? `, optionally followed by ${units.map(([u]) => u).join(', ')}` : ''}`;
   const fail = (problem: string): HumanNumberReading => ({ ok: false, problem, allowed });
   if (typeof text !== 'string') return fail(`got ${JSON.stringify(text)}`);
   const s = canonicalText(text);
@@ -101,7 +105,7 @@ export function readHumanNumber(text: string, options: HumanNumberOptions = {}):
  * Reads a number as a person typed it (see {@link readHumanNumber}).
  * @param field - the field's name for the error, e.g. `--charge-C` or `Charge (C)`
  * @throws {InputError} naming the field and the accepted forms
- * @example parseHumanNumber('--ph', '7,0') // 7
+ * @example parseHumanNumber('--ph', '7.0') // 7
  */
 export function parseHumanNumber(field: string, text: string, options: HumanNumberOptions = {}): number {
   const reading = readHumanNumber(text, options);

@@ -5,6 +5,7 @@ import { couplingSpec, transientSpec } from '../plot/processSpecs.js';
 import { MICROENV_DEFAULTS, REACTOR_DEFAULTS } from '../reactor/inputDefaults.js';
 import { TEA_DEFAULTS, type TeaResult, type TornadoBar } from '../reactor/technoEconomics.js';
 import { TEA_PRESET_IDS, TEA_PROCESS_DEFAULTS } from '../reactor/teaPresets.js';
+import { SALT_CATIONS } from '../transport/bulkComposition.js';
 import { electrolyteFromText } from '../transport/electrolyteFromText.js';
 import { rateConstantSensitivity } from '../transport/rateConstantSensitivity.js';
 import { type ElectrodeProduct, type MicroenvironmentResult } from '../transport/solveMicroenvironment.js';
@@ -19,6 +20,8 @@ import { modelInput, runStudy } from './runStudy.js';
 import { type StudyFlag, addStudyFlags, inputFromFlags, validateFlagInput, withFlagNames } from './studyFlags.js';
 import { writeFigure } from './writeFigure.js';
 
+/** Salt cations are spectators of the homogeneous chemistry: left out of the rate-constant sensitivity lines. */
+const SPECTATOR_CATIONS = new Set<string>(Object.values(SALT_CATIONS));
 
 const num = (field: string, text: string | undefined, fallback?: number): number => {
   if (text === undefined) {
@@ -193,7 +196,7 @@ export function registerProcessCommands(program: Command, run: Run): void {
       if (sensitivity) {
         text.push(`sensitivity to the rate-constant set (changes from ${sensitivity.reference}, largest over ${RATE_CONSTANT_SET_IDS.filter((id) => id !== sensitivity.reference).join(', ')}):`);
         sensitivity.changes.forEach((c, i) => {
-          const rel = Object.entries(c.relativeChange).filter(([k]) => k !== 'K+').map(([k, v]) => `${k} ${Number.isFinite(v) ? `${v >= 0 ? '+' : ''}${(100 * v).toFixed(1)} %` : '—'}`).join(', ');
+          const rel = Object.entries(c.relativeChange).filter(([k]) => !SPECTATOR_CATIONS.has(k)).map(([k, v]) => `${k} ${Number.isFinite(v) ? `${v >= 0 ? '+' : ''}${(100 * v).toFixed(1)} %` : '—'}`).join(', ');
           text.push(`  ${currents[i]!.toPrecision(3)} mA cm-2: ΔpH ${Number.isFinite(c.surfacePHChange) ? c.surfacePHChange.toFixed(3) : '— (not solved under some set)'}; ${rel}`);
         });
         text.push(`  reactant run-out current: ${sensitivity.sets.map((s) => `${s.rateConstants} ${s.runOutCurrentAPerM2 === null ? '—' : `${(s.runOutCurrentAPerM2 / 10).toPrecision(4)} mA cm-2`}`).join(', ')}${Number.isFinite(sensitivity.runOutCurrentRelativeChange) ? ` (${(100 * sensitivity.runOutCurrentRelativeChange).toFixed(1)} %)` : ''}`);

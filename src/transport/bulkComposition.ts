@@ -7,23 +7,42 @@ export interface ElectrolyteSalt {
   concentrationM: number;
 }
 
-/** Ions released per formula unit; Na⁺ and Cs⁺ count as the electrolyte cation (stored as K⁺). */
-const DISSOCIATION: Record<string, Record<string, number>> = {
-  KHCO3: { 'K+': 1, 'HCO3-': 1 },
-  NaHCO3: { 'K+': 1, 'HCO3-': 1 },
-  CsHCO3: { 'K+': 1, 'HCO3-': 1 },
-  K2CO3: { 'K+': 2, 'CO3^2-': 1 },
-  Na2CO3: { 'K+': 2, 'CO3^2-': 1 },
-  KOH: { 'K+': 1, 'OH-': 1 },
-  NaOH: { 'K+': 1, 'OH-': 1 },
-  KNO3: { 'K+': 1, 'NO3-': 1 },
-  NaNO3: { 'K+': 1, 'NO3-': 1 },
-  KNO2: { 'K+': 1, 'NO2-': 1 },
-  NaNO2: { 'K+': 1, 'NO2-': 1 },
-  K2SO4: { 'K+': 2, 'SO4^2-': 1 },
-  Na2SO4: { 'K+': 2, 'SO4^2-': 1 },
-  Li2SO4: { 'K+': 2, 'SO4^2-': 1 },
+/**
+ * Cations a salt may carry: the alkali cations with a cited diffusion coefficient in `SOLUTES` (transportData.ts). A cation
+ * without one (e.g. Rb⁺) is refused by name rather than booked as another ion.
+ */
+export const SALT_CATIONS = { Li: 'Li+', Na: 'Na+', K: 'K+', Cs: 'Cs+' } as const;
+
+/** Anions a salt may carry, with their charge number. */
+const SALT_ANIONS: Readonly<Record<string, { ion: string; charge: number }>> = {
+  HCO3: { ion: 'HCO3-', charge: 1 },
+  CO3: { ion: 'CO3^2-', charge: 2 },
+  OH: { ion: 'OH-', charge: 1 },
+  NO3: { ion: 'NO3-', charge: 1 },
+  NO2: { ion: 'NO2-', charge: 1 },
+  SO4: { ion: 'SO4^2-', charge: 2 },
 };
+
+const SALT_FORMULA = /^([A-Z][a-z]?)(\d*)(HCO3|CO3|OH|NO3|NO2|SO4)$/;
+const ALLOWED_SALTS = `salts of ${Object.keys(SALT_CATIONS).join(', ')} with ${Object.keys(SALT_ANIONS).join(', ')} (e.g. KHCO3, NaHCO3, Cs2SO4, LiOH)`;
+
+/**
+ * Ions released per formula unit of a fully dissociating salt, e.g. `Cs2SO4` → { 'Cs+': 2, 'SO4^2-': 1 }.
+ * @throws {InputError} (field `electrolyte`) for a formula that is not an electroneutral salt of a known cation
+ * and anion, naming the cation when only the cation is unknown
+ * @example saltIons('Na2CO3') // { 'Na+': 2, 'CO3^2-': 1 }
+ */
+export function saltIons(name: string): Record<string, number> {
+  const m = SALT_FORMULA.exec(name);
+  if (!m) throw new InputError('electrolyte', ALLOWED_SALTS, `unknown electrolyte component "${name}"`);
+  const [, element = '', countText = '', anionText = ''] = m;
+  const cation = Object.hasOwn(SALT_CATIONS, element) ? SALT_CATIONS[element as keyof typeof SALT_CATIONS] : undefined;
+  if (!cation) throw new InputError('electrolyte', ALLOWED_SALTS, `"${name}": the cation ${element}+ has no sourced diffusion coefficient here, so it is not modelled`);
+  const anion = SALT_ANIONS[anionText]!;
+  const count = countText === '' ? 1 : Number(countText);
+  if (count !== anion.charge) throw new InputError('electrolyte', ALLOWED_SALTS, `"${name}" is not electroneutral (${anion.ion} needs ${anion.charge} ${cation})`);
+  return { [cation]: count, [anion.ion]: 1 };
+}
 
 /** Equilibrium constants in mol/m³ units at 25 °C (pKa1 6.35, pKa2 10.33, pKa(NH4⁺) 9.25; the ones of the reactions). */
 const KA1 = KA1_MOL_PER_M3;
@@ -32,25 +51,30 @@ const KA_NH4 = KA_NH4_MOL_PER_M3;
 
 /** Bulk equilibrium composition: concentration of each solute, mol m⁻³, and the pH. */
 export interface BulkComposition {
+  /** Concentration of each solute, mol m⁻³; each salt cation under its own name (`Na+`, `Cs+`, …). */
   concentrations: Record<string, number>;
   pH: number;
+  /** The salt cations present (concentration > 0), e.g. `['K+']`, in the order of {@link SALT_CATIONS}. */
+  cations: string[];
 }
 
 /**
  * Equilibrium speciation of the bulk electrolyte: salts dissociate fully; the carbonate and ammonium
  * systems and water equilibrate; the pH follows from electroneutrality (bisection on log [H⁺]). With
  * `co2Saturated`, dissolved CO2 is fixed at its 1-bar solubility (0.034 M) instead of conserving total carbon.
+ * Each salt cation keeps its own name (Li⁺, Na⁺, K⁺, Cs⁺), so the transport model uses its own diffusion coefficient.
+ * @throws {InputError} (field `electrolyte`) for an unknown salt or a cation without a sourced diffusion coefficient
  * @example bulkComposition([{ name: 'KHCO3', concentrationM: 0.1 }], true).pH // 6.82
  */
 export function bulkComposition(salts: ElectrolyteSalt[], co2Saturated: boolean, ammoniaTotalM = 0): BulkComposition {
   const totals: Record<string, number> = {};
   for (const s of salts) {
-    const ions = DISSOCIATION[s.name];
-    if (!ions) throw new InputError('electrolyte', `salts among ${Object.keys(DISSOCIATION).join(', ')}`, `unknown electrolyte component "${s.name}"`);
+    const ions = saltIons(s.name);
     if (!(s.concentrationM >= 0 && s.concentrationM <= 10)) throw new InputError('electrolyte', 'concentrations from 0 to 10 M', `${s.name}: ${s.concentrationM} M`);
     for (const [ion, n] of Object.entries(ions)) totals[ion] = (totals[ion] ?? 0) + n * s.concentrationM * 1000;
   }
-  const cation = totals['K+'] ?? 0;
+  const cations = Object.values(SALT_CATIONS).filter((c) => (totals[c] ?? 0) > 0);
+  const cation = cations.reduce((sum, c) => sum + totals[c]!, 0);
   const carbonTotal = (totals['HCO3-'] ?? 0) + (totals['CO3^2-'] ?? 0);
   const inertAnions = (totals['NO3-'] ?? 0) + (totals['NO2-'] ?? 0) + 2 * (totals['SO4^2-'] ?? 0);
   const nh = ammoniaTotalM * 1000;
@@ -94,12 +118,12 @@ export function bulkComposition(salts: ElectrolyteSalt[], co2Saturated: boolean,
     'CO3^2-': s.co3,
     'OH-': s.oh,
     'H+': h,
-    'K+': cation,
+    ...Object.fromEntries(cations.map((c) => [c, totals[c]!])),
     'NO3-': totals['NO3-'] ?? 0,
     'NO2-': totals['NO2-'] ?? 0,
     NH3: s.nh3,
     'NH4+': s.nh4,
     'SO4^2-': totals['SO4^2-'] ?? 0,
   };
-  return { concentrations, pH };
+  return { concentrations, pH, cations };
 }

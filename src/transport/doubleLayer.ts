@@ -8,8 +8,9 @@ import {
   STANDARD_TEMPERATURE_K,
   assertFiniteInRange,
 } from '../chem/index.js';
-import { parsePrintedElectrolyte } from '../data/parsePrinted.js';
-import { bulkComposition } from './bulkComposition.js';
+import { TridiagonalSolver } from '../numerics/tridiagonal.js';
+import { electrolyteFromText } from './electrolyteFromText.js';
+import { SOLUTES } from './transportData.js';
 
 /**
  * Equilibrium diffuse double layer at the electrode: the generalized modified Poisson–Boltzmann (GMPB) model,
@@ -41,23 +42,33 @@ export interface IonDiameter {
   source: string;
 }
 
-const NIGHTINGALE =
-  'twice the hydrated radius of Nightingale, J. Phys. Chem. 1959, 63, 1381 (doi:10.1021/j150579a011), as used for the GMPNP solvated sizes of Bohra et al. 2019 (doi:10.1039/C9EE02485A); the K⁺, Na⁺, Cs⁺, H⁺, OH⁻, CO₃²⁻ numbers were read from a public GMPNP parameter file quoting that set, not from the paper table itself';
+/**
+ * Where the solvated diameters come from. The paper's Table 1 could not be opened with the tools available (only
+ * its abstract pages); the values below were checked one by one against the parameter file of the authors' own
+ * GMPNP code, which its README says produced the paper's results: divyabohra/GMPNP, `utilities/parameters.yaml`
+ * (key `solv_size`, commit 2b0843f9a653b192dca290ad324146ec2205f527; its comment: "find in Marcus, Entremont and
+ * ncbi study"). They are commonly quoted as twice the hydrated radii of Nightingale, J. Phys. Chem. 1959, 63, 1381
+ * (doi:10.1021/j150579a011); that table was not opened here.
+ */
+const BOHRA_GMPNP =
+  'solv_size in utilities/parameters.yaml of divyabohra/GMPNP (commit 2b0843f9a653b192dca290ad324146ec2205f527), the code of Bohra et al., Energy Environ. Sci. 2019, 12, 3380 (doi:10.1039/C9EE02485A)';
 
 /**
- * Solvated diameters, nm. Li⁺ 0.764 = 2 × 3.82 Å (Nightingale 1959); LLNL/echemfem examples/BMCSL.py uses
- * 0.76 nm for Li⁺ and 0.66 nm for Cs⁺ (from López-García et al., J. Colloid Interface Sci. 2007, doi:10.1016/j.jcis.2007.08.006),
- * which agrees to 0.5 %. Ions not listed (HCO₃⁻, NO₃⁻, NO₂⁻, SO₄²⁻, NH₄⁺) have no sourced size here and are treated as
- * point ions, with a warning.
+ * Solvated diameters, nm, each equal to the `solv_size` entry of the authors' GMPNP parameter file (see
+ * `BOHRA_GMPNP`): Li⁺ 0.764, Na⁺ 0.716, K⁺ 0.662, Cs⁺ 0.658, H⁺ 0.56, OH⁻ 0.60, CO₃²⁻ 0.788. LLNL/echemfem
+ * examples/BMCSL.py independently uses 0.76 nm for Li⁺ and 0.66 nm for Cs⁺ (López-García et al., J. Colloid
+ * Interface Sci. 2007, doi:10.1016/j.jcis.2007.08.006). The same file gives HCO₃⁻ 0.8 nm marked "guess value":
+ * not taken. HCO₃⁻, NO₃⁻, NO₂⁻, SO₄²⁻ and NH₄⁺ have no sourced size here and are treated as point ions, with a warning
+ * (`ionDiametersNm` sets a size).
  */
 export const SOLVATED_DIAMETERS_NM: Readonly<Record<string, IonDiameter>> = {
-  'Li+': { diameterNm: 0.764, source: NIGHTINGALE },
-  'Na+': { diameterNm: 0.716, source: NIGHTINGALE },
-  'K+': { diameterNm: 0.662, source: NIGHTINGALE },
-  'Cs+': { diameterNm: 0.658, source: NIGHTINGALE },
-  'H+': { diameterNm: 0.56, source: NIGHTINGALE },
-  'OH-': { diameterNm: 0.6, source: NIGHTINGALE },
-  'CO3^2-': { diameterNm: 0.788, source: NIGHTINGALE },
+  'Li+': { diameterNm: 0.764, source: BOHRA_GMPNP },
+  'Na+': { diameterNm: 0.716, source: BOHRA_GMPNP },
+  'K+': { diameterNm: 0.662, source: BOHRA_GMPNP },
+  'Cs+': { diameterNm: 0.658, source: BOHRA_GMPNP },
+  'H+': { diameterNm: 0.56, source: BOHRA_GMPNP },
+  'OH-': { diameterNm: 0.6, source: BOHRA_GMPNP },
+  'CO3^2-': { diameterNm: 0.788, source: BOHRA_GMPNP },
 };
 
 /** One ion in the electrolyte at the diffuse-layer edge. */
@@ -206,9 +217,10 @@ export function solveDoubleLayer(options: SolveDoubleLayerOptions): DoubleLayerR
   const psi = cell(N);
   // initial guess: Gouy–Chapman-like decay of half the applied potential
   for (let i = 0; i < N; i++) psi[i] = (finiteStern ? 0.5 : 1) * psiE * Math.exp(-xs[i]! / debyeLengthM);
-  const a = cell(N);
-  const b = cell(N);
-  const c = cell(N);
+  const jac = new TridiagonalSolver(N);
+  const a = jac.lower;
+  const b = jac.diagonal;
+  const c = jac.upper;
   const r = cell(N);
   const rr = cell(2);
   let iterations = 0;
@@ -241,15 +253,12 @@ export function solveDoubleLayer(options: SolveDoubleLayerOptions): DoubleLayerR
         c[i] = i < N - 1 ? wR : 0;
       }
     }
-    // solve J·δ = −r (Thomas algorithm), in place in r
+    // solve J·δ = −r (Thomas algorithm, src/numerics/tridiagonal.ts), in place in r
     for (let i = 0; i < N; i++) r[i] = -r[i]!;
-    for (let i = 1; i < N; i++) {
-      const m = a[i]! / b[i - 1]!;
-      b[i] = b[i]! - m * c[i - 1]!;
-      r[i] = r[i]! - m * r[i - 1]!;
+    if (!jac.solve(r)) {
+      step = Number.NaN; // a zero pivot: reported as not converged below
+      break;
     }
-    r[N - 1] = r[N - 1]! / b[N - 1]!;
-    for (let i = N - 2; i >= 0; i--) r[i] = (r[i]! - c[i]! * r[i + 1]!) / b[i]!;
     step = 0;
     for (let i = 0; i < N; i++) step = Math.max(step, Math.abs(r[i]!));
     // damping: no node moves by more than 2 kT/e per iteration
@@ -292,11 +301,9 @@ export function solveDoubleLayer(options: SolveDoubleLayerOptions): DoubleLayerR
   };
 }
 
-const CATION_PREFIX = /^(Li|Na|K|Cs)(\d?)/;
-
 /** Options of {@link doubleLayerFromElectrolyte}: {@link SolveDoubleLayerOptions} without `ions`. */
 export interface DoubleLayerFromElectrolyteOptions extends Omit<SolveDoubleLayerOptions, 'ions'> {
-  /** Printed electrolyte, e.g. "0.1 M KHCO3" or "0.05 M Cs2SO4"... (salts bulkComposition knows). */
+  /** Printed electrolyte, e.g. "0.1 M KHCO3" or "0.05 M Cs2SO4" (Li/Na/K/Cs salts that `bulkComposition` knows). */
   electrolyte: string;
   /** Bulk saturated with 1 bar CO2 (fixes the bulk pH of bicarbonate). Default false. */
   co2Saturated?: boolean;
@@ -331,13 +338,6 @@ export interface DoubleLayerFromElectrolyteResult extends DoubleLayerResult {
   warnings: string[];
 }
 
-/** Charge number from an ion name: `K+` → 1, `CO3^2-` → −2, `CO2` → 0. */
-function chargeOf(name: string): number {
-  const m = /(?:\^(\d+))?([+-])$/.exec(name);
-  if (!m) return 0;
-  return (m[2] === '+' ? 1 : -1) * Number(m[1] ?? 1);
-}
-
 /**
  * The equilibrium double layer of a printed electrolyte (Li⁺/Na⁺/K⁺/Cs⁺ salts that {@link bulkComposition}
  * knows), with the solvated diameters of {@link SOLVATED_DIAMETERS_NM}.
@@ -345,27 +345,14 @@ function chargeOf(name: string): number {
  * @example doubleLayerFromElectrolyte({ electrolyte: '0.1 M KHCO3', potentialVvsPzc: -0.5 }).ohpCationMolPerM3
  */
 export function doubleLayerFromElectrolyte(options: DoubleLayerFromElectrolyteOptions): DoubleLayerFromElectrolyteResult {
-  const components = parsePrintedElectrolyte(options.electrolyte);
-  if (components.length === 0) throw new InputError('electrolyte', 'text such as "0.1 M KHCO3"', 'empty');
-  const cationTotals: Record<string, number> = {};
-  const salts = components.map((c) => {
-    if (c.concentrationM === null) throw new InputError('electrolyte', 'a concentration for every component, e.g. "0.1 M KHCO3"', `"${c.name}" has none`);
-    const m = CATION_PREFIX.exec(c.name);
-    if (!m) throw new InputError('electrolyte', 'Li, Na, K or Cs salts, e.g. KHCO3, CsHCO3, Li2SO4', `"${c.name}" has no alkali cation`);
-    const ion = `${m[1]}+`;
-    cationTotals[ion] = (cationTotals[ion] ?? 0) + Number(m[2] || 1) * c.concentrationM * 1000;
-    return { name: c.name, concentrationM: c.concentrationM };
-  });
-  const bulk = bulkComposition(salts, options.co2Saturated ?? false);
-  const lumped = bulk.concentrations['K+'] ?? 0;
-  const split = Object.values(cationTotals).reduce((s, v) => s + v, 0);
-  if (Math.abs(lumped - split) > 1e-9 * Math.max(1, lumped)) throw new Error(`cation bookkeeping: ${split} vs ${lumped} mol m⁻³`);
+  // the electrolyte parser's species: each salt cation under its own name (Li+, Na+, K+, Cs+)
+  const bulk = electrolyteFromText(options.electrolyte, options.co2Saturated ?? false);
+  if (bulk.cations.length === 0) throw new InputError('electrolyte', 'at least one Li, Na, K or Cs salt, e.g. "0.1 M KHCO3"', `"${options.electrolyte}" has no alkali cation`);
   const warnings: string[] = [];
   const diametersNm: Record<string, IonDiameter> = {};
   const ions: DoubleLayerIon[] = [];
-  const entries: [string, number][] = [...Object.entries(cationTotals), ...Object.entries(bulk.concentrations).filter(([k]) => k !== 'K+')];
-  for (const [name, value] of entries) {
-    const zi = chargeOf(name);
+  for (const [name, value] of Object.entries(bulk.concentrations)) {
+    const zi = SOLUTES.find((x) => x.name === name)?.charge ?? 0;
     if (zi === 0 || !(value > 0)) continue;
     const override = options.ionDiametersNm?.[name];
     let d: IonDiameter;
@@ -384,7 +371,7 @@ export function doubleLayerFromElectrolyte(options: DoubleLayerFromElectrolyteOp
   if (major) major.bulkMolPerM3 -= net / major.chargeNumber;
   const result = solveDoubleLayer({ ...options, ions });
   const thermalV = (BOLTZMANN_J_PER_K * (options.temperatureK ?? STANDARD_TEMPERATURE_K)) / ELEMENTARY_CHARGE_C;
-  const cations = Object.keys(cationTotals);
+  const cations = bulk.cations;
   return {
     ...result,
     cations,

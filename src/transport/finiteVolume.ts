@@ -43,6 +43,9 @@ export function reactionsOf(set: RateConstantSetId | undefined): readonly Homoge
 /** Solutes that take part: present in the bulk or at the electrode, closed under the homogeneous reactions. */
 function activeSolutes(bulk: Record<string, number>, stoich: Record<string, number>, reactions: readonly HomogeneousReaction[]): Solute[] {
   const active = new Set(Object.keys(bulk).filter((s) => (bulk[s] ?? 0) > 0));
+  // a bulk solute the model does not know would otherwise drop out silently (and with it its charge)
+  const unknown = [...active].filter((s) => !SOLUTES.some((x) => x.name === s));
+  if (unknown.length) throw new InputError('bulk', `solutes among ${SOLUTES.map((x) => x.name).join(', ')}`, `no transport data for ${unknown.join(', ')}`);
   for (const s of Object.keys(stoich)) if (SOLUTES.some((x) => x.name === s)) active.add(s);
   if (reactions.length) ['H+', 'OH-'].forEach((s) => active.add(s));
   for (let changed = true; changed; ) {

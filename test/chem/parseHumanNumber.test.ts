@@ -25,25 +25,31 @@ describe('readHumanNumber', () => {
   it('reads thin, no-break and plain spaces between digit groups', () => {
     expect(value('1 000')).toBe(1000);
     expect(value('1\u2009000\u2009000')).toBe(1e6);
-    expect(value('12\u202F345,5')).toBe(12345.5);
+    expect(value('12\u202F345.5')).toBe(12345.5);
     expect(value('1\u00A0250')).toBe(1250);
   });
 
-  it('reads a decimal comma where it cannot be a thousands separator', () => {
-    expect(value('0,9')).toBe(0.9);
-    expect(value('−0,9')).toBe(-0.9);
-    expect(value('42,5')).toBe(42.5);
-    expect(value('0,125')).toBe(0.125); // a thousands group never follows a lone 0
-    expect(value('1,2345')).toBe(1.2345);
-    expect(value('1.234,5')).toBe(1234.5);
-    expect(value('1,234.5')).toBe(1234.5);
-    expect(value('1,234,567')).toBe(1234567);
+  it('"." is the decimal point wherever it stands; "_" and "\'" group digits like a space', () => {
+    expect(value('1.234')).toBe(1.234);
+    expect(value('0.125')).toBe(0.125);
+    expect(value('.5')).toBe(0.5);
+    expect(value('1_000_000')).toBe(1e6);
+    expect(value("1'250.5")).toBe(1250.5);
+    expect(value('0.123 456')).toBe(0.123456);
+    expect(value('−1_234.5')).toBe(-1234.5);
   });
 
-  it('refuses an ambiguous comma and says how to write it', () => {
-    expect(problem('1,234')).toBe('"1,234" is ambiguous (thousands or decimal comma): write 1234 or 1.234');
-    expect(problem('1.2.3')).toBe('"1.2.3" has more than one decimal separator');
-    expect(problem('1,2.3,4')).toMatch(/mixes "," and "."/);
+  it('never reads a comma, and says how to write the number instead', () => {
+    const comma = '(a decimal comma in some languages, a thousands separator in others)';
+    expect(problem('0,9')).toBe(`"0,9" has a comma ${comma}: write 0.9`);
+    expect(problem('1,234')).toBe(`"1,234" has a comma ${comma}: write 1.234 or 1 234`);
+    expect(problem('1,234,567')).toBe(`"1,234,567" has a comma ${comma}: write 1 234 567`);
+    expect(problem('1,234.5')).toBe(`"1,234.5" has a comma ${comma}: write 1 234.5`);
+    expect(problem('1.234,5')).toBe(`"1.234,5" has a comma ${comma}: write 1 234.5`);
+    expect(problem('0,125')).toBe(`"0,125" has a comma ${comma}: write 0.125`);
+    expect(problem('1,2.3,4')).toMatch(/has a comma .*: write it with "\." for the decimals/);
+    expect(problem('1.2.3')).toBe('"1.2.3" has more than one decimal point');
+    expect(problem('1.234.567')).toBe('"1.234.567" has more than one decimal point'); // a dot never groups
   });
 
   it('reads exponents in code and in print', () => {
@@ -87,13 +93,48 @@ describe('readHumanNumber', () => {
     );
   });
 
-  it('reads French, German and English grouped numbers as the same value (two decimals)', () => {
+  it('round trip: every finite double, printed with "." and its integer digits grouped by spaces, "_" or "\'", reads back exactly', () => {
+    const separators = [' ', '\u2009', '\u202F', '\u00A0', '_', "'"];
+    /** JavaScript's shortest round-trip text, the integer part grouped in threes with `sep`, either minus. */
+    const format = (x: number, sep: string, unicodeMinus: boolean) => {
+      const text = String(x);
+      const m = /^(-?)(\d+)(.*)$/.exec(text)!;
+      const grouped = m[2]!.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+      return `${m[1] ? (unicodeMinus ? '−' : '-') : ''}${grouped}${m[3]}`;
+    };
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(...separators), fc.boolean(), (x, sep, unicodeMinus) => {
+        const printed = x === 0 ? 0 : x; // String(-0) is "0"
+        expect(value(format(x, sep, unicodeMinus))).toBe(printed);
+      }),
+    );
+  });
+
+  it('round trip through Intl: en-US text with its "," grouping swapped for a thin space reads back as the ungrouped value', () => {
+    const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 20 });
+    fc.assert(
+      fc.property(fc.double({ min: -1e15, max: 1e15, noNaN: true }), (x) => {
+        const text = grouped.format(x).replaceAll(',', '\u2009');
+        const independent = Number(grouped.format(x).replaceAll(',', '')); // the same digits, no grouping: JavaScript's own reading
+        expect(value(text)).toBe(independent);
+      }),
+    );
+  });
+
+  it('a comma is never read silently: every text with one is refused, whatever the locale that printed it', () => {
     const formats = ['fr-FR', 'de-DE', 'en-US'].map((l) => new Intl.NumberFormat(l, { minimumFractionDigits: 1, maximumFractionDigits: 2 }));
-    const plainFormat = new Intl.NumberFormat('en-US', { useGrouping: false, minimumFractionDigits: 1, maximumFractionDigits: 2 });
     fc.assert(
       fc.property(fc.double({ min: -1e9, max: 1e9, noNaN: true }), (x) => {
-        const expected = Number(plainFormat.format(x)); // an independent reading: no grouping, decimal point
-        for (const f of formats) expect(value(f.format(x))).toBeCloseTo(expected, 9);
+        for (const f of formats) {
+          const text = f.format(x);
+          const r = readHumanNumber(text);
+          if (text.includes(',')) expect(r.ok).toBe(false);
+        }
+      }),
+    );
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (a, b) => {
+        expect(readHumanNumber(`${a},${b}`).ok).toBe(false);
       }),
     );
   });
@@ -110,8 +151,9 @@ describe('readHumanNumber', () => {
 
 describe('parseHumanNumber', () => {
   it('throws an InputError naming the field and the accepted forms', () => {
-    expect(parseHumanNumber('--ph', '7,0')).toBe(7);
+    expect(parseHumanNumber('--ph', '7.0')).toBe(7);
     expect(() => parseHumanNumber('--charge-C', 'twelve')).toThrow(InputError);
-    expect(() => parseHumanNumber('--charge-C', 'twelve')).toThrow('--charge-C: "twelve" does not start with a number (allowed: a number such as −0.9, 0,9, 1 250 or 1.5e-3)');
+    expect(() => parseHumanNumber('--charge-C', 'twelve')).toThrow('--charge-C: "twelve" does not start with a number (allowed: a number with "." as the decimal point, such as −0.9, 1 250, 1_250 or 1.5e-3)');
+    expect(() => parseHumanNumber('--ph', '7,0')).toThrow('--ph: "7,0" has a comma (a decimal comma in some languages, a thousands separator in others): write 7.0 (allowed: a number with "." as the decimal point');
   });
 });

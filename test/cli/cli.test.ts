@@ -57,7 +57,7 @@ describe('cncouple CLI (JSON contract of docs/cli.md)', async () => {
     const badJson = await cli('potential', '0', '--from', 'Ag/AgCl', '--to', 'RHE', '--ph', '7', '--json');
     expect(badJson.code).toBe(2);
     expect(JSON.parse(badJson.out).error.field).toBe('from');
-    expect((await cli('fe', '--to', 'urea', '--charge-C', 'abc', '--amount-umol', '1', '--electrons', '16')).err).toMatch(/^error: --charge-C: "abc" does not start with a number \(allowed: a number such as/);
+    expect((await cli('fe', '--to', 'urea', '--charge-C', 'abc', '--amount-umol', '1', '--electrons', '16')).err).toMatch(/^error: --charge-C: "abc" does not start with a number \(allowed: a number with "\." as the decimal point, such as/);
     expect((await cli('balance', '--from', 'CO2')).code).toBe(2); // missing --to: commander's message
     expect((await cli('nonsense')).code).toBe(2);
   });

@@ -2,32 +2,20 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/buildApp.js';
-import { RecordStore } from '../../src/store/RecordStore.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/app.js';
 import { cli } from '../support/cli.js';
 
-let store: RecordStore;
-let app: FastifyInstance;
+const t = useTestApp();
 const dir = mkdtempSync(path.join(os.tmpdir(), 'cncouple-errors-'));
-
-beforeAll(async () => {
-  store = await RecordStore.open({ dataDir: ':memory:' });
-  app = await buildApp({ store, webRoot: '/nonexistent' });
-});
-afterAll(async () => {
-  await app.close();
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The error object of the CLI (`study <kind> file --json`) and of the API (`POST url`) for the same input. */
 async function bothEdges(kind: string, url: string, input: unknown) {
   const file = path.join(dir, `${kind}.json`);
   writeFileSync(file, JSON.stringify(input));
   const c = await cli('study', kind, file, '--json');
-  const a = await app.inject({ method: 'POST', url, payload: input as object });
+  const a = await t.app.inject({ method: 'POST', url, payload: input as object });
   return { cliCode: c.code, cliError: JSON.parse(c.out).error, status: a.statusCode, apiError: a.json().error };
 }
 
@@ -58,7 +46,7 @@ describe('one error type at both edges', () => {
   });
 
   it('an unknown record: not-found through both edges (HTTP 404, exit 2)', async () => {
-    const a = await app.inject({ method: 'GET', url: '/api/records/no-such-id' });
+    const a = await t.app.inject({ method: 'GET', url: '/api/records/no-such-id' });
     const c = await cli('db', 'show', 'no-such-id', '--data-dir', dir, '--json');
     expect([a.statusCode, c.code]).toEqual([404, 2]);
     expect(a.json().error).toMatchObject({ code: 'not-found', id: 'no-such-id' });

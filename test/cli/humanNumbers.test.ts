@@ -9,18 +9,21 @@ const json = async (...argv: string[]) => {
 
 // −0.9 V vs Ag/AgCl (sat. KCl, +0.197 V vs SHE) at pH 7: −0.9 + 0.197 + 0.05916·7 = −0.28888 V vs RHE (as in cli.test.ts)
 describe('numbers as people type them, on the command line', () => {
-  it('reads the Unicode minus, a decimal comma and millivolts as the same potential', async () => {
+  it('reads the Unicode minus, grouped digits and millivolts as the same potential', async () => {
     const ascii = (await json('potential', '-0.9', '--from', 'Ag/AgCl sat. KCl', '--to', 'RHE', '--ph', '7')).potentialV;
     expect(ascii).toBeCloseTo(-0.2888846, 7);
-    for (const typed of ['−0.9', '−0,9', '−900 mV', '−0.9 V']) {
-      expect((await json('potential', typed, '--from', 'Ag/AgCl sat. KCl', '--to', 'RHE', '--ph', '7,0')).potentialV).toBe(ascii);
+    for (const typed of ['−0.9', '−900 mV', '−0.9 V', '−0.900_000']) {
+      expect((await json('potential', typed, '--from', 'Ag/AgCl sat. KCl', '--to', 'RHE', '--ph', '7.0')).potentialV).toBe(ascii);
     }
   });
 
   it('names the option and the accepted forms when a number cannot be read', async () => {
     const r = await cli('fe', '--to', 'urea', '--from', 'CO2, NO3-', '--charge-C', '1,250', '--amount-umol', '6.1');
     expect(r.code).toBe(2);
-    expect(r.err).toContain('--charge-C: "1,250" is ambiguous (thousands or decimal comma): write 1250 or 1.250');
+    expect(r.err).toContain('--charge-C: "1,250" has a comma (a decimal comma in some languages, a thousands separator in others): write 1.250 or 1 250');
+    const decimalComma = await cli('potential', '−0,9', '--from', 'Ag/AgCl sat. KCl', '--to', 'RHE', '--ph', '7');
+    expect(decimalComma.code).toBe(2);
+    expect(decimalComma.err).toContain('write 0.9');
   });
 
   it('fe: warnings in the JSON output, amounts printed without float noise', async () => {

@@ -1,37 +1,14 @@
 /** The virtual-lab optimization and the screening as background jobs, over a real server on loopback. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { steadyState } from '../../src/kinetics/analyze/steadyState.js';
-import { type RunningServer, startServer } from '../../src/server/startServer.js';
 import { loadModel } from '../../src/store/builtinModels.js';
+import { pollJob } from '../support/jobs.js';
+import { type Json, useLoopbackServer } from '../support/server.js';
 
-let server: RunningServer;
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cncouple-ml-jobs-'));
-beforeAll(async () => {
-  server = await startServer({ port: 0, dataDir, webRoot: '/nonexistent' });
-});
-afterAll(async () => {
-  await server.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked field by field below
-type Json = any;
-const call = async (method: string, url: string, body?: unknown): Promise<{ status: number; json: Json }> => {
-  const r = await fetch(server.url + url, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  return { status: r.status, json: await r.json() };
-};
+const server = useLoopbackServer('cncouple-ml-jobs-');
+const call = server.call;
 /** Polls a job until it is no longer running (bounded by a count of polls, not by time). */
-const finish = async (url: string): Promise<Json> => {
-  let state = (await call('GET', url)).json;
-  for (let i = 0; i < 1200 && state.status === 'running'; i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    state = (await call('GET', url)).json;
-  }
-  return state;
-};
+const finish = (url: string): Promise<Json> => pollJob(async () => (await call('GET', url)).json, { maxPolls: 1200 });
 
 const model = loadModel({ name: 'urea-cu4-ceo2' });
 

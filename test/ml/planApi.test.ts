@@ -1,26 +1,9 @@
 /** The planning routes over a real server on loopback. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from '../../src/server/startServer.js';
+import { describe, expect, it } from 'vitest';
+import { type Json, useLoopbackServer } from '../support/server.js';
 
-let server: RunningServer;
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cncouple-plan-api-'));
-beforeAll(async () => {
-  server = await startServer({ port: 0, dataDir, webRoot: '/nonexistent' });
-});
-afterAll(async () => {
-  await server.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked field by field below
-type Json = any;
-const post = async (url: string, body: unknown): Promise<{ status: number; json: Json }> => {
-  const r = await fetch(server.url + url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: r.status, json: await r.json() };
-};
+const server = useLoopbackServer('cncouple-plan-api-');
+const post = (url: string, body: unknown) => server.call('POST', url, body);
 
 const space = 'parameters:\n  - { name: a, type: continuous, low: 0, high: 1 }\nobjectives: [{ name: y, goal: maximize }]\n';
 const runs = 'a,y\n0.1,0.19\n0.3,0.51\n0.5,0.75\n0.7,0.91\n0.9,0.99\n0.95,\n';

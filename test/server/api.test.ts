@@ -1,37 +1,10 @@
 /** API integration tests against a real server on loopback (fetch over TCP, not in-process injection). */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from '../../src/server/startServer.js';
+import { describe, expect, it } from 'vitest';
+import { pollJob } from '../support/jobs.js';
+import { type Json, useLoopbackServer } from '../support/server.js';
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cncouple-api-'));
-let server: RunningServer;
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked field by field below
-type Json = any;
-
-async function call(method: string, url: string, body?: unknown): Promise<{ status: number; json: Json; text: string; type: string }> {
-  const send = () => fetch(server.url + url, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
-  // After a restart the client's pooled keep-alive socket is stale; retry once, as browsers do.
-  const response = await send().catch(() => send());
-  const text = await response.text();
-  let json: Json;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = null;
-  }
-  return { status: response.status, json, text, type: response.headers.get('content-type') ?? '' };
-}
-
-beforeAll(async () => {
-  server = await startServer({ port: 0, dataDir, webRoot: '/nonexistent' });
-});
-afterAll(async () => {
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const server = useLoopbackServer('cncouple-api-');
+const call = server.call;
 
 const user = { catalystPrinted: 'API-Cu', catalyst: 'API-Cu', strategy: 'interface engineering', productPrinted: 'urea', products: ['urea'], nitrogenSources: ['NO3-'], carbonSources: ['CO2'], faradaicEfficiencyPrinted: '33%', sourceCitation: 'api test', sourceLocation: 'run 1' };
 
@@ -142,11 +115,7 @@ describe('HTTP API', () => {
     expect((await call('GET', `/api/kinetics/sweeps/${large.json.id}`)).json).toMatchObject({ status: 'running', progress: { total: 40000 } });
     expect((await call('DELETE', `/api/kinetics/sweeps/${large.json.id}`)).json.status).toBe('cancelled');
     const started = await call('POST', '/api/kinetics/sweeps', grid(40));
-    let state = (await call('GET', `/api/kinetics/sweeps/${started.json.id}`)).json;
-    for (let i = 0; i < 200 && state.status === 'running'; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      state = (await call('GET', `/api/kinetics/sweeps/${started.json.id}`)).json;
-    }
+    const state = await pollJob(async () => (await call('GET', `/api/kinetics/sweeps/${started.json.id}`)).json, { intervalMs: 100, maxPolls: 200 });
     expect(state).toMatchObject({ status: 'done', progress: { done: 1600, total: 1600 } });
     const result = (await call('GET', `/api/kinetics/sweeps/${started.json.id}/result?product=urea`)).json;
     expect(result).toMatchObject({ points: 1600, converged: 1600 }); // the JSON `kinetics sweep --json` prints
@@ -158,12 +127,8 @@ describe('HTTP API', () => {
   it('resumes a cancelled sweep: the rows it finished are not solved again', async () => {
     const body = { model: 'urea-cu4-ceo2', x: { name: 'dG_NO', from: -1.5, to: 0.5, points: 200 }, y: { name: 'dG_CO', from: -0.5, to: 1, points: 200 } };
     const first = (await call('POST', '/api/kinetics/sweeps', body)).json;
-    let state = (await call('GET', `/api/kinetics/sweeps/${first.id}`)).json;
     // wait until a chunk (50 rows on 2 workers) has finished — 25 000 points cannot all be in two running chunks — then cancel
-    for (let i = 0; i < 400 && state.status === 'running' && state.progress.done < 25_000; i++) {
-      await new Promise((r) => setTimeout(r, 25));
-      state = (await call('GET', `/api/kinetics/sweeps/${first.id}`)).json;
-    }
+    await pollJob(async () => (await call('GET', `/api/kinetics/sweeps/${first.id}`)).json, { intervalMs: 25, maxPolls: 400, while: (s) => s.status === 'running' && s.progress.done < 25_000 });
     const stopped = (await call('DELETE', `/api/kinetics/sweeps/${first.id}`)).json.status;
     expect(stopped).toMatch(/cancelled|done/); // (on a very fast machine it may have finished: then every row is kept)
     expect((await call('POST', '/api/kinetics/sweeps', { ...body, resumeFrom: first.id, x: { ...body.x, points: 199 } })).json.error).toMatchObject({ field: 'resumeFrom', message: expect.stringContaining('another model or grid') });
@@ -172,11 +137,7 @@ describe('HTTP API', () => {
     expect(resumed.status).toBe(202);
     expect(resumed.json.resumedRows).toBeGreaterThanOrEqual(50);
     if (stopped === 'cancelled') expect(resumed.json.resumedRows).toBeLessThan(200);
-    let done = (await call('GET', `/api/kinetics/sweeps/${resumed.json.id}`)).json;
-    for (let i = 0; i < 400 && done.status === 'running'; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      done = (await call('GET', `/api/kinetics/sweeps/${resumed.json.id}`)).json;
-    }
+    const done = await pollJob(async () => (await call('GET', `/api/kinetics/sweeps/${resumed.json.id}`)).json, { intervalMs: 50, maxPolls: 400 });
     expect(done).toMatchObject({ status: 'done', progress: { done: 40000, total: 40000 } });
     const result = (await call('GET', `/api/kinetics/sweeps/${resumed.json.id}/result`)).json;
     expect(result).toMatchObject({ points: 40000, converged: 40000 });
@@ -197,11 +158,7 @@ describe('HTTP API', () => {
     const h2 = [{ to: 'H2', from: ['H2O'], faradaicEfficiency: 1 }];
     const started = await call('POST', '/api/microenv/transient', { electrolyte: '0.5 M K2SO4', products: h2, steps: [{ currentDensityMAPerCm2: 100, durationS: 5 }] });
     expect(started.status).toBe(202);
-    let state = (await call('GET', `/api/microenv/transient/${started.json.id}`)).json;
-    for (let i = 0; i < 300 && state.status === 'running'; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      state = (await call('GET', `/api/microenv/transient/${started.json.id}`)).json;
-    }
+    const state = await pollJob(async () => (await call('GET', `/api/microenv/transient/${started.json.id}`)).json, { intervalMs: 100, maxPolls: 300 });
     expect(state).toMatchObject({ status: 'done', progress: { done: 5000, total: 5000 } });
     const steady = (await call('POST', '/api/microenv', { electrolyte: '0.5 M K2SO4', currentDensitiesMAPerCm2: [100], products: h2 })).json.results[0];
     expect(state.result.surfacePH.at(-1)).toBeCloseTo(steady.surfacePH, 4);
@@ -219,11 +176,7 @@ describe('HTTP API', () => {
     const body = { model: 'urea-cu4-ceo2', electrolyte: '0.1 M KHCO3 + 0.05 M KNO3', co2Saturated: true, currentDensitiesMAPerCm2: [3], productSources: { urea: ['CO2', 'NO3-'], NH3: ['NO3-'], NO: ['NO3-'], CO: ['CO2'], H2: ['H2O'] } };
     const started = await call('POST', '/api/couple', body);
     expect(started.status).toBe(202);
-    let state = (await call('GET', `/api/couple/${started.json.id}`)).json;
-    for (let i = 0; i < 300 && state.status === 'running'; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      state = (await call('GET', `/api/couple/${started.json.id}`)).json;
-    }
+    const state = await pollJob(async () => (await call('GET', `/api/couple/${started.json.id}`)).json, { intervalMs: 100, maxPolls: 300 });
     expect(state).toMatchObject({ status: 'done', progress: { done: 1, total: 1 } });
     expect(state.result[0].faradaicEfficiency.urea).toBeCloseTo(0.72540, 4); // as `cncouple couple … --j 3` (72.54 %, kinetics at the surface pH 9.55)
     expect(state.spec.title.text).toBe('Faradaic efficiency vs current density');
@@ -280,9 +233,7 @@ describe('HTTP API', () => {
   });
 
   it('keeps user data across a restart', async () => {
-    const { port } = new URL(server.url);
-    await server.close();
-    server = await startServer({ port: Number(port), dataDir, webRoot: '/nonexistent' });
+    await server.restart();
     expect((await call('GET', '/api/records/api-cu-urea')).json.faradaicEfficiencyPrinted).toBe('44%');
   });
 });

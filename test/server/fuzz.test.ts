@@ -4,27 +4,15 @@
  * 5xx (except 503 for a full job queue) and its error responses stay small.
  */
 import fc from 'fast-check';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { JobManager } from '../../src/jobs/JobManager.js';
-import { buildApp } from '../../src/server/buildApp.js';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../src/server/routes.js';
-import { RecordStore } from '../../src/store/RecordStore.js';
+import { useTestApp } from '../support/app.js';
 
-let store: RecordStore;
-let app: FastifyInstance;
-const jobs = new JobManager();
+const t = useTestApp();
+const jobs = t.jobs;
 
-beforeAll(async () => {
-  store = await RecordStore.open({ dataDir: ':memory:' });
-  app = await buildApp({ store, webRoot: '/nonexistent', jobs });
-});
 afterEach(() => {
   for (const id of jobs.runningIds()) jobs.cancel(id);
-});
-afterAll(async () => {
-  await app.close();
-  await store.close();
 });
 
 const h2 = [{ to: 'H2', from: ['H2O'], faradaicEfficiency: 1 }];
@@ -87,7 +75,7 @@ describe('fuzzed API operations', () => {
         route.method === 'GET' ? fc.constant(undefined) : payloadFor(route.url),
         async (id, query, payload) => {
           const url = route.url.replace(/:(id|name)/g, id);
-          const r = await app.inject({ method: route.method, url, query, payload, headers: payload === undefined ? {} : { 'content-type': 'application/json' } });
+          const r = await t.app.inject({ method: route.method, url, query, payload, headers: payload === undefined ? {} : { 'content-type': 'application/json' } });
           const tooMany = r.statusCode === 503 && r.headers['retry-after'] !== undefined; // the global job quota
           if (r.statusCode >= 500 && !tooMany) throw new Error(`${route.method} ${url} → ${r.statusCode}: ${r.body.slice(0, 300)}\npayload ${String(payload).slice(0, 300)}`);
           if (r.statusCode >= 400) expect(r.body.length).toBeLessThan(16_384);

@@ -1,28 +1,14 @@
 /** Hardened inputs (issue 14): limits, bounded error responses, finite outputs, CSV neutralization, LIKE escaping. */
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_FORMULA_DEPTH, parseFormula } from '../../src/chem/formula.js';
 import { parseRecordCsv, recordsToCsv } from '../../src/data/recordCsv.js';
 import { recordInputSchema } from '../../src/data/recordSchema.js';
-import { JobManager } from '../../src/jobs/JobManager.js';
-import { MAX_ISSUES, buildApp } from '../../src/server/buildApp.js';
-import { RecordStore } from '../../src/store/RecordStore.js';
+import { MAX_ISSUES } from '../../src/server/buildApp.js';
+import { injectJson, useTestApp } from '../support/app.js';
 
-let store: RecordStore;
-let app: FastifyInstance;
-const jobs = new JobManager();
+const t = useTestApp();
 
-beforeAll(async () => {
-  store = await RecordStore.open({ dataDir: ':memory:' });
-  app = await buildApp({ store, webRoot: '/nonexistent', jobs });
-});
-afterAll(async () => {
-  for (const id of jobs.runningIds()) jobs.cancel(id);
-  await app.close();
-  await store.close();
-});
-
-const post = (url: string, body: unknown) => app.inject({ method: 'POST', url, payload: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+const post = (url: string, body: unknown) => injectJson(t.app, url, body);
 const user = { catalystPrinted: 'x', catalyst: 'x', strategy: 'interface engineering', productPrinted: 'urea', products: ['urea'], nitrogenSources: ['NO3-'], carbonSources: ['CO2'], sourceCitation: 'hardening test', sourceLocation: 'here' };
 
 describe('parser limits', () => {
@@ -87,7 +73,7 @@ describe('submit-time checks', () => {
     expect((await post('/api/microenv/transient', { electrolyte: '0.5 M K2SO4', products: h2, steps: steps(101) })).statusCode).toBe(400);
     const atLimit = await post('/api/microenv/transient', { electrolyte: '0.5 M K2SO4', products: h2, steps: steps(100) }); // exactly 10⁸ s
     expect(atLimit.statusCode).toBe(202);
-    jobs.cancel(atLimit.json().id);
+    t.jobs.cancel(atLimit.json().id);
   });
 });
 
@@ -144,7 +130,7 @@ function parseRecordCsvCells(csv: string, column: string): string[] {
 describe('q search', () => {
   it('takes % and _ literally', async () => {
     for (const [id, catalyst] of [['q1', 'Cu_Zn 5%'], ['q2', 'CuXZn 50'], ['q3', 'Cu-Zn']]) expect((await post('/api/records', { ...user, id, catalyst, catalystPrinted: catalyst })).statusCode).toBe(201);
-    const ids = async (q: string) => (await app.inject({ url: `/api/records?origin=user&q=${encodeURIComponent(q)}` })).json().records.map((r: { id: string }) => r.id);
+    const ids = async (q: string) => (await t.app.inject({ url: `/api/records?origin=user&q=${encodeURIComponent(q)}` })).json().records.map((r: { id: string }) => r.id);
     expect(await ids('_')).toEqual(['q1']);
     expect(await ids('5%')).toEqual(['q1']);
     expect(await ids('cu')).toEqual(['q1', 'q2', 'q3']);

@@ -1,26 +1,13 @@
 /** Issue 12: one jobs resource for every kind — state, result (409 while running, 404 unknown) and cancel. */
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JobManager } from '../../src/jobs/JobManager.js';
-import { buildApp } from '../../src/server/buildApp.js';
+import { describe, expect, it } from 'vitest';
 import { openApiDocument } from '../../src/server/routes.js';
-import { RecordStore } from '../../src/store/RecordStore.js';
+import { useTestApp } from '../support/app.js';
+import { pollJob } from '../support/jobs.js';
 
-let store: RecordStore;
-let app: FastifyInstance;
-const jobs = new JobManager();
+const t = useTestApp();
+const jobs = t.jobs;
 
-beforeAll(async () => {
-  store = await RecordStore.open({ dataDir: ':memory:' });
-  app = await buildApp({ store, webRoot: '/nonexistent', jobs });
-});
-afterAll(async () => {
-  for (const id of jobs.runningIds()) jobs.cancel(id);
-  await app.close();
-  await store.close();
-});
-
-const get = (url: string) => app.inject({ method: 'GET', url });
+const get = (url: string) => t.app.inject({ method: 'GET', url });
 
 /** A job of `kind` that runs until `finish` is called (deterministic: no timers). */
 function heldJob(kind: string) {
@@ -54,7 +41,7 @@ describe('/api/jobs/:id', () => {
 
   it('unknown id: 404 not-found on every jobs route (not a 400: JobNotFoundError is no InputError)', async () => {
     for (const [method, url] of [['GET', '/api/jobs/nope'], ['GET', '/api/jobs/nope/result'], ['DELETE', '/api/jobs/nope'], ['GET', '/api/couple/nope'], ['GET', '/api/kinetics/sweeps/nope/result']] as const) {
-      const r = await app.inject({ method, url });
+      const r = await t.app.inject({ method, url });
       expect(r.statusCode, url).toBe(404);
       expect(r.json().error, url).toMatchObject({ code: 'not-found', field: 'id', id: 'nope' });
     }
@@ -62,7 +49,7 @@ describe('/api/jobs/:id', () => {
 
   it('DELETE cancels a job of any kind; its result is then 409 and the per-kind route sees it cancelled', async () => {
     const job = heldJob('couple');
-    const cancelled = await app.inject({ method: 'DELETE', url: `/api/jobs/${job.id}` });
+    const cancelled = await t.app.inject({ method: 'DELETE', url: `/api/jobs/${job.id}` });
     expect(cancelled.statusCode).toBe(200);
     expect(cancelled.json()).toMatchObject({ id: job.id, status: 'cancelled' });
     job.finish([{ converged: true }]); // a late result of a cancelled job is dropped
@@ -91,14 +78,10 @@ describe('/api/jobs/:id', () => {
   });
 
   it('a sweep through the jobs resource gives the same JSON as its own result route', async () => {
-    const started = await app.inject({ method: 'POST', url: '/api/kinetics/sweeps', payload: { model: 'urea-cu4-ceo2', x: { name: 'dG_NO', from: -1.5, to: 0.5, points: 3 } } });
+    const started = await t.app.inject({ method: 'POST', url: '/api/kinetics/sweeps', payload: { model: 'urea-cu4-ceo2', x: { name: 'dG_NO', from: -1.5, to: 0.5, points: 3 } } });
     expect(started.statusCode).toBe(202);
     const id = started.json().id as string;
-    let status = 'running';
-    for (let i = 0; i < 600 && status === 'running'; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      status = (await get(`/api/jobs/${id}`)).json().status;
-    }
+    const { status } = await pollJob(async () => (await get(`/api/jobs/${id}`)).json() as { status: string }, { intervalMs: 50 });
     expect(status).toBe('done');
     const generic = await get(`/api/jobs/${id}/result`);
     const own = await get(`/api/kinetics/sweeps/${id}/result`);

@@ -3,27 +3,21 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { JobManager } from '../../src/jobs/JobManager.js';
-import { buildApp } from '../../src/server/buildApp.js';
 import { startServer } from '../../src/server/startServer.js';
 import { RecordStore } from '../../src/store/RecordStore.js';
+import { type TestApp, type TestAppOptions, openTestApp } from '../support/app.js';
 
 const cleanup: (() => Promise<void> | void)[] = [];
 afterAll(async () => {
   for (const f of cleanup.reverse()) await f();
 });
 
-async function appWith(options: Parameters<typeof buildApp>[0]['security'] = {}, jobs = new JobManager()): Promise<{ app: FastifyInstance; store: RecordStore; jobs: JobManager }> {
-  const store = await RecordStore.open({ dataDir: ':memory:' });
-  const app = await buildApp({ store, webRoot: '/nonexistent', jobs, security: options });
-  cleanup.push(async () => {
-    for (const id of jobs.runningIds()) jobs.cancel(id);
-    await app.close();
-    await store.close();
-  });
-  return { app, store, jobs };
+async function appWith(security: TestAppOptions['security'] = {}, jobs = new JobManager()): Promise<TestApp> {
+  const opened = await openTestApp({ jobs, security });
+  cleanup.push(opened.close);
+  return opened;
 }
 
 const user = (id: string) => ({ id, catalystPrinted: id, catalyst: id, strategy: 'interface engineering', productPrinted: 'urea', products: ['urea'], nitrogenSources: ['NO3-'], carbonSources: ['CO2'], sourceCitation: 'security test', sourceLocation: 'here' });

@@ -2,31 +2,18 @@
  * The use-case layer: each compute route gives exactly what its study's `run` gives in-process, and a
  * request that solves equations never blocks the event loop (it runs on a worker thread).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from '../../src/server/startServer.js';
+import { describe, expect, it } from 'vitest';
 import { STUDIES } from '../../src/studies/index.js';
 import { describeStudyResult, storedResponseExamples } from '../../src/server/responseExamples.js';
 import { openApiDocument } from '../../src/server/routes.js';
 import { cli } from '../support/cli.js';
+import { useLoopbackServer } from '../support/server.js';
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cncouple-studies-'));
-let server: RunningServer;
-
-async function post(url: string, body: unknown): Promise<{ status: number; json: unknown }> {
-  const response = await fetch(server.url + url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: response.status, json: await response.json() };
-}
-
-beforeAll(async () => {
-  server = await startServer({ port: 0, dataDir, webRoot: '/nonexistent' });
-});
-afterAll(async () => {
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const server = useLoopbackServer('cncouple-studies-');
+const dataDir = server.dataDir;
+const post = (url: string, body: unknown) => server.call('POST', url, body);
 
 /** The route of every study answered at once (the input is each study's own example). */
 const CASES: [string, string][] = [

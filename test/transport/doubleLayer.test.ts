@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/chem/index.js';
-import { doubleLayerFromElectrolyte, solveDoubleLayer, type DoubleLayerIon } from '../../src/transport/doubleLayer.js';
+import { doubleLayerFromElectrolyte, solveDoubleLayer, SOLVATED_DIAMETERS_NM, type DoubleLayerIon } from '../../src/transport/doubleLayer.js';
 
 // Independent constants for the analytic checks (CODATA 2018 exact values; water ε_r 78.4 at 25 °C)
 const F = 96485.33212;
@@ -112,6 +112,69 @@ describe('cation size trend (Ringe et al. 2019; Bohra et al. 2019)', () => {
     expect(c['Na+']!).toBeGreaterThan(c['Li+']!);
     // each close to its own steric limit 1/(N_A a³): Li⁺ 3726, Cs⁺ 5830 mol m⁻³
     expect(c['Li+']! / (1 / (6.02214076e23 * (0.764e-9) ** 3))).toBeGreaterThan(0.9);
+  });
+});
+
+describe('published GMPNP trend with the electrolyte path (Bohra et al. 2019; Ringe et al. 2019)', () => {
+  it('the sizes equal the solv_size entries of the authors’ GMPNP parameter file (divyabohra/GMPNP utilities/parameters.yaml)', () => {
+    const authors = { 'Li+': 0.764, 'Na+': 0.716, 'K+': 0.662, 'Cs+': 0.658, 'H+': 0.56, 'OH-': 0.6, 'CO3^2-': 0.788 };
+    expect(Object.fromEntries(Object.entries(SOLVATED_DIAMETERS_NM).map(([k, v]) => [k, v.diameterNm]))).toEqual(authors);
+    for (const d of Object.values(SOLVATED_DIAMETERS_NM)) expect(d.source).toMatch(/divyabohra\/GMPNP.*10\.1039\/C9EE02485A/);
+  });
+
+  it('CO2-saturated 0.1 M LiHCO3/NaHCO3/KHCO3/CsHCO3 at −1 V vs pzc: OHP cation Cs⁺ > K⁺ > Na⁺ > Li⁺, each below its own steric limit', () => {
+    const ohp = (salt: string) => doubleLayerFromElectrolyte({ electrolyte: `0.1 M ${salt}`, potentialVvsPzc: -1, co2Saturated: true });
+    const [li, na, k, cs] = ['LiHCO3', 'NaHCO3', 'KHCO3', 'CsHCO3'].map(ohp) as [ReturnType<typeof ohp>, ReturnType<typeof ohp>, ReturnType<typeof ohp>, ReturnType<typeof ohp>];
+    expect([li.cations, na.cations, k.cations, cs.cations]).toEqual([['Li+'], ['Na+'], ['K+'], ['Cs+']]);
+    expect(cs.ohpCationMolPerM3).toBeGreaterThan(k.ohpCationMolPerM3);
+    expect(k.ohpCationMolPerM3).toBeGreaterThan(na.ohpCationMolPerM3);
+    expect(na.ohpCationMolPerM3).toBeGreaterThan(li.ohpCationMolPerM3);
+    // steric limits 1/(N_A a³) computed here: Li⁺ 0.764 nm → 3724, Cs⁺ 0.658 nm → 5829 mol m⁻³
+    expect(li.stericLimitMolPerM3['Li+']).toBeCloseTo(1 / (6.02214076e23 * (0.764e-9) ** 3), 6);
+    expect(li.ohpCationMolPerM3 / li.stericLimitMolPerM3['Li+']!).toBeGreaterThan(0.85);
+    expect(cs.ohpCationMolPerM3).toBeLessThan(cs.stericLimitMolPerM3['Cs+']!);
+    // the same bulk pH for every cation (a spectator of the acid–base chemistry)
+    expect(new Set([li, na, k, cs].map((r) => r.bulkPH.toFixed(12))).size).toBe(1);
+  });
+
+  it('the TSDoc example "0.05 M Cs2SO4" works: Cs⁺ from the parser, sulfate a point ion with a warning, Gauss and neutrality hold', () => {
+    const r = doubleLayerFromElectrolyte({ electrolyte: '0.05 M Cs2SO4', potentialVvsPzc: -0.5 });
+    expect(r.cations).toEqual(['Cs+']);
+    expect(r.concentrationsMolPerM3['Cs+']!.at(-1)).toBeCloseTo(100, 6);
+    expect(r.concentrationsMolPerM3['SO4^2-']!.at(-1)).toBeCloseTo(50, 6);
+    expect(r.diametersNm['Cs+']!.diameterNm).toBe(0.658);
+    expect(r.warnings.join()).toMatch(/SO4\^2-: no sourced solvated size/);
+    expect(r.diffuseChargeCPerM2 / -r.surfaceChargeCPerM2).toBeCloseTo(1, 9);
+    expect(r.ohpConcentrationsMolPerM3['Cs+']).toBeGreaterThan(100);
+    expect(r.ohpConcentrationsMolPerM3['SO4^2-']).toBeLessThan(50);
+  });
+
+  it('a salt whose cation has no data is refused by name', () => {
+    expect(() => doubleLayerFromElectrolyte({ electrolyte: '0.1 M RbHCO3', potentialVvsPzc: -0.5 })).toThrow(/^electrolyte: "RbHCO3": the cation Rb\+/);
+  });
+});
+
+describe('the tridiagonal solve moved to src/numerics: results unchanged beyond round-off', () => {
+  // printed with 17 digits by the code before the move (commit 6705943, inline Thomas algorithm, cations split by regex)
+  it('OHP values of three cases agree with the previous build to 1e-13', () => {
+    const close = (got: number, was: number) => expect(Math.abs(got - was)).toBeLessThanOrEqual(1e-13 * Math.abs(was));
+    const a = doubleLayerFromElectrolyte({ electrolyte: '0.1 M KHCO3', potentialVvsPzc: -0.5 });
+    close(a.ohpPotentialV, -0.084089919789317957);
+    close(a.surfaceChargeCPerM2, -0.083182016042136417);
+    close(a.ohpConcentrationsMolPerM3['K+']!, 1828.3743503314765);
+    close(a.ohpConcentrationsMolPerM3['HCO3-']!, 2.5729947996149201);
+    close(a.ohpConcentrationsMolPerM3['OH-']!, 0.000057380607952159036);
+    expect(a.iterations).toBe(8);
+    const b = doubleLayerFromElectrolyte({ electrolyte: '0.1 M CsHCO3', potentialVvsPzc: -1, co2Saturated: true });
+    close(b.ohpPotentialV, -0.1366920615257915);
+    close(b.surfaceChargeCPerM2, -0.17266158769484172);
+    close(b.ohpConcentrationsMolPerM3['Cs+']!, 4552.9322630969546);
+    close(b.ohpConcentrationsMolPerM3['H+']!, 0.0069188990243899788);
+    expect(b.iterations).toBe(12);
+    const c = solveDoubleLayer({ ions: salt(10, 0, 0), potentialVvsPzc: -0.2, sternCapacitanceFPerM2: Infinity });
+    close(c.surfaceChargeCPerM2, -0.28751289160804622);
+    close(c.potentialV[50]!, -0.13627199694373093);
+    expect(c.iterations).toBe(7);
   });
 });
 

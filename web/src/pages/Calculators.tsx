@@ -45,7 +45,7 @@ function Card({ title, children, result, error, testId }: { title: string; child
 }
 
 /**
- * Reads the numeric fields of a card as people type them ("−0.9", "0,9", "−900 mV"); returns the numbers, or
+ * Reads the numeric fields of a card as people type them ("−0.9", "1 250", "−900 mV"; "." is the decimal point); returns the numbers, or
  * `{ problems }` naming each field by its label.
  */
 function numbers<K extends string>(fields: Record<K, { text: string; label: string; units?: Record<string, number>; optional?: boolean }>): Record<K, number | undefined> & { problems?: string[] } {
@@ -245,7 +245,7 @@ export function Calculators() {
   return (
     <section>
       <h1>Calculators</h1>
-      <p className="lead">Results update as you type. Species by name (urea, glyoxylic acid, DMF) or formula (CO(NH2)2, NO3-); numbers as printed (−0.9, 0,9, −900 mV).</p>
+      <p className="lead">Results update as you type. Species by name (urea, glyoxylic acid, DMF) or formula (CO(NH2)2, NO3-); numbers as printed (−0.9, 1 250, −900 mV), with "." as the decimal point.</p>
       <div className="cards">
         <FormulaCard />
         <BalanceCard />
