@@ -36,8 +36,12 @@ const LABELS: Record<string, string> = { electrolyte: ELECTROLYTE_LABEL, ...Obje
 /** The fields sent for a reference: vs PZC, or vs SHE with the PZC vs SHE. */
 const numberKeys = (reference: string): NumberKey[] => [...(reference === 'she' ? (['potentialVvsSHE', 'pzcVvsSHE'] as const) : (['potentialVvsPzc'] as const)), 'sternCapacitanceUFPerCm2', 'temperatureK'];
 
-/** mol m⁻³ with 4 significant digits (and the M value alongside), or an em dash. */
-const molar = (c: number | null | undefined) => (c === null || c === undefined || !Number.isFinite(c) ? '—' : `${c.toPrecision(4)} mol m⁻³ (${(c / 1000).toPrecision(3)} M)`);
+/** mol m⁻³ with 4 significant digits (and the M value alongside; below 0.01 as 1.234e-5), or an em dash. */
+function molar(c: number | null | undefined): string {
+  if (c === null || c === undefined || !Number.isFinite(c)) return '—';
+  const digits = (v: number, n: number) => (v !== 0 && Math.abs(v) < 0.01 ? v.toExponential(n - 1) : v.toPrecision(n));
+  return `${digits(c, 4)} mol m⁻³ (${digits(c / 1000, 3)} M)`;
+}
 
 /**
  * The double-layer model on the Process page: a form (electrolyte, potential vs the PZC or vs SHE with the PZC,

@@ -60,7 +60,7 @@ export function doubleLayerSpecs(r: DoubleLayerResponse): { potential: object; c
     // a log axis cannot show zero: non-positive values (none expected) are left out rather than drawn as 0
     data: { values: oh.flatMap((c, k) => (c > 0 ? [{ xNm: at(k), cM: Number((c / 1000).toPrecision(4)) }] : [])) },
     mark: 'line',
-    encoding: { x, y: { field: 'cM', type: 'quantitative', title: 'OH⁻ (M, log scale)', scale: { type: 'log' } } },
+    encoding: { x, y: { field: 'cM', type: 'quantitative', title: 'OH⁻ (M, log scale)', scale: { type: 'log' }, axis: { format: '.0e' } } },
   };
   return { potential, cations, hydroxide };
 }

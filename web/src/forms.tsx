@@ -101,7 +101,8 @@ export function problemsByInput(error: unknown, inputs: Record<string, string>):
   const inputOf = (field: string) => inputs[field] ?? inputs[field.split('.')[0] ?? ''];
   const text = (field: string, message: string, allowed?: string) => {
     const m = plainMessage(message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message).replace(/\s*\(allowed: .*\)$/, '');
-    return allowed && !m.includes(allowed) ? `${m} (allowed: ${allowed})` : m;
+    // "must be at most 3" says it already; a free-form message gets what the field allows
+    return allowed && !/^(is|must) /.test(m) && !m.includes(allowed) ? `${m} (allowed: ${allowed})` : m;
   };
   const found: Record<string, string> = {};
   const issues: { field: string; message: string; allowed?: string }[] = error.issues?.length ? error.issues : error.field ? [{ field: error.field, message: error.message, allowed: error.allowed }] : [];
