@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, type WebAppSession, startWebAppSession } from '../../scripts/webAppSession.js';
+import { DESKTOP, PHONE, type WebAppSession, startWebAppSession } from '../../scripts/webAppSession.js';
 
 const shots = new URL('../../test-results/screenshots/', import.meta.url).pathname;
 let session: WebAppSession;
@@ -212,5 +212,22 @@ describe('Process page (issue 11, web) in Chromium', () => {
     await expect.poll(() => page.getByTestId('reactor-summary').innerText(), { timeout: 15000 }).toMatch(/partial current (\d+\.\d{2}) mA cm⁻² \((\d+\.\d) A m⁻²\)/);
     const [, mA, aPerM2] = /partial current (\d+\.\d{2}) mA cm⁻² \((\d+\.\d) A m⁻²\)/.exec(await page.getByTestId('reactor-summary').innerText())!;
     expect(Math.abs(Number(aPerM2) - 10 * Number(mA))).toBeLessThanOrEqual(0.1 + 1e-9); // each printed to half its last digit
+  }, 90_000);
+
+  it('fits a phone (390 px): no sideways scroll with the double-layer charts and a problem beside its input; no console errors', async () => {
+    const context = await session.browser.newContext(PHONE);
+    const p = await context.newPage();
+    const errors: string[] = [];
+    p.on('console', (m) => m.type() === 'error' && !m.text().includes('400 (Bad Request)') && errors.push(m.text()));
+    p.on('pageerror', (e) => errors.push(e.message));
+    await p.goto(`${session.server.url}/?visit=${++visits}#/process`);
+    for (const name of ['double layer potential profile', 'double layer cation profile', 'double layer OH⁻ profile']) await p.getByRole('img', { name }).locator('svg.marks').waitFor({ timeout: 30000 });
+    await p.getByLabel('double-layer electrolyte').fill('0.1 M HCl');
+    await p.getByRole('form', { name: 'double layer' }).getByRole('button', { name: 'Solve double layer' }).click();
+    await p.locator('.field-error').first().waitFor({ timeout: 20000 });
+    expect(await p.evaluate('document.documentElement.scrollWidth - window.innerWidth')).toBeLessThanOrEqual(0);
+    await p.screenshot({ path: path.join(shots, 'phone-process-double-layer.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await context.close();
   }, 90_000);
 });

@@ -153,7 +153,7 @@ export function DoubleLayerSection() {
       <Problems problems={problems} label="double layer problems" />
       {shown && (
         <>
-          <table className="cards-on-phone" data-testid="double-layer-ohp" aria-label="values at the outer Helmholtz plane">
+          <table className="compare" data-testid="double-layer-ohp" aria-label="values at the outer Helmholtz plane">
             <caption>
               At the OHP, {shown.electrolyte}, E − E<sub>pzc</sub> = {shown.potentialVvsPzc.toFixed(3)} V, C<sub>S</sub> = {(100 * shown.sternCapacitanceFPerM2).toPrecision(3)} µF cm⁻² ({shown.sternCapacitanceFPerM2} F m⁻²)
             </caption>
