@@ -178,7 +178,11 @@ describe('Process page (issue 11, web) in Chromium', () => {
     await expect.poll(async () => (await stern.getAttribute('aria-invalid')) ?? '').toBe('true');
     expect((await problemBeside(stern)).text).toContain('Stern capacitance (µF cm⁻²): "abc" does not start with a number');
     expect(await potential.getAttribute('aria-invalid')).toBeNull();
-    // fixed: the problems go, the result comes
+    // out of the API's range, said in the unit typed (the API's 100 F m⁻² is 10000 µF cm⁻²)
+    await stern.fill('200 F m-2');
+    await form.getByRole('button', { name: 'Solve double layer' }).click();
+    await expect.poll(async () => (await problemBeside(stern)).text).toBe('Stern capacitance (µF cm⁻²) must be at most 10000, not 20000');
+        // fixed: the problems go, the result comes
     await stern.fill('0.2 F m-2');
     await form.getByRole('button', { name: 'Solve double layer' }).click();
     await expect.poll(() => page.getByTestId('double-layer-ohp').count(), { timeout: 20000 }).toBe(1);

@@ -18,7 +18,8 @@ const FIELDS: Record<NumberKey, NumberField> = {
   potentialVvsSHE: { label: 'potential (V vs SHE)', units: VOLT },
   pzcVvsSHE: { label: 'PZC (V vs SHE)', units: VOLT },
   // 1 µF cm⁻² = 0.01 F m⁻²; the API's default 0.2 F m⁻² is 20 µF cm⁻²
-  sternCapacitanceUFPerCm2: { label: 'Stern capacitance (µF cm⁻²)', units: { 'µF cm-2': 1, 'uF cm-2': 1, 'F m-2': 100 } },
+  // checked here, in the unit typed: the API's bounds (0, 100] F m⁻² are (0, 10000] µF cm⁻²
+  sternCapacitanceUFPerCm2: { label: 'Stern capacitance (µF cm⁻²)', units: { 'µF cm-2': 1, 'uF cm-2': 1, 'F m-2': 100 }, min: 0, max: 10000 },
   temperatureK: { label: 'temperature (K)', units: { K: 1 } },
 };
 const ELECTROLYTE_LABEL = 'double-layer electrolyte';
@@ -64,6 +65,11 @@ export function DoubleLayerSection() {
     const keys = numberKeys(current.reference);
     const { values, problems: found, byField } = readNumbers(Object.fromEntries(keys.map((k) => [k, current[k]])) as Record<NumberKey, string>, Object.fromEntries(keys.map((k) => [k, FIELDS[k]])) as Record<NumberKey, NumberField>);
     const local: Record<string, string> = { ...byField };
+    if (values.sternCapacitanceUFPerCm2 === 0) {
+      const zero = `${FIELDS.sternCapacitanceUFPerCm2.label} must be above 0`;
+      found.push(zero);
+      local.sternCapacitanceUFPerCm2 = zero;
+    }
     if (!current.electrolyte.trim()) {
       found.unshift(`${ELECTROLYTE_LABEL} is required`);
       local.electrolyte = 'is required';
