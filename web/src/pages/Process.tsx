@@ -241,9 +241,9 @@ export function Process() {
   /**
    * Posts a form's numbers (converted to the API's units); the old result goes when a run starts, a result is
    * shown only while the form still holds what it was computed for, and problems show under the form and beside
-   * their inputs.
+   * their inputs. `extra` goes into the body as it is (e.g. a TEA preset id).
    */
-  const runForm = async (form: Record<string, string>, fields: Record<string, NumberField>, url: string, set: (r: never) => void, setProblems: (p: string[]) => void, setByInput: (p: Record<string, string>) => void, productLabel: string) => {
+  const runForm = async (form: Record<string, string>, fields: Record<string, NumberField>, url: string, set: (r: never) => void, setProblems: (p: string[]) => void, productLabel: string, extra: object = {}, setByInput: (p: Record<string, string>) => void = () => {}) => {
     set(null as never);
     const { values, problems, byField } = readNumbers(form, fields);
     const local = { ...byField } as Record<string, string>;
@@ -254,7 +254,7 @@ export function Process() {
     setByInput(local);
     if (problems.length) return setProblems(problems);
     try {
-      const value = await api.post(url, { ...toApi(values), product: form.product!.trim() });
+      const value = await api.post(url, { ...toApi(values), product: form.product!.trim(), ...extra });
       set({ key: JSON.stringify(form), value } as never);
       setProblems([]);
     } catch (err) {
@@ -264,11 +264,11 @@ export function Process() {
   };
   const runReactor = (e?: FormEvent) => {
     e?.preventDefault();
-    return runForm(reactorForm, REACTOR_FIELDS, '/api/reactor', setReactor, setReactorProblems, setReactorByInput, 'product');
+    return runForm(reactorForm, REACTOR_FIELDS, '/api/reactor', setReactor, setReactorProblems, 'product', {}, setReactorByInput);
   };
   const runTea = (e?: FormEvent) => {
     e?.preventDefault();
-    return runForm(teaForm, TEA_FIELDS, '/api/tea', setTea, setTeaProblems, setTeaByInput, 'TEA product');
+    return runForm(teaForm, TEA_FIELDS, '/api/tea', setTea, setTeaProblems, 'TEA product', {}, setTeaByInput);
   };
   useEffect(() => {
     void runReactor();
