@@ -84,6 +84,25 @@ describe('Process page (issue 11, web) in Chromium', () => {
     expect(await page.getByTestId('rate-constant-set').innerText()).toMatch(/gupta2006: CO2 \+ OH⁻ 5\.93e3, HCO3⁻ \+ OH⁻ 1\.0e8 M⁻¹ s⁻¹ \(N\. Gupta/);
     expect(page.url()).toContain('rates=gupta2006');
 
+    // both sets side by side at this current: the numbers the API gives for each
+    await page.getByRole('button', { name: 'Compare the rate-constant sets at 10 mA cm⁻²' }).click();
+    const table = page.getByTestId('rate-constant-comparison');
+    await expect.poll(() => table.count(), { timeout: 30000 }).toBe(1);
+    for (const [set, api] of [['schulz2006', schulz!], ['gupta2006', gupta!]] as const) {
+      const row = table.locator(`tr[data-set="${set}"]`);
+      expect(await row.locator('td').first().innerText()).toBe(api.results[0]!.surfacePH.toFixed(3));
+    }
+    const co2Column = (await table.locator('thead th').allInnerTexts()).indexOf('CO2');
+    expect(co2Column).toBeGreaterThan(0);
+    const co2 = await Promise.all(['schulz2006', 'gupta2006'].map(async (set) => firstNumber(await table.locator(`tr[data-set="${set}"] > *`).nth(co2Column).innerText())));
+    const co2Api = [schulz!, gupta!].map((m) => (m.results[0] as unknown as { surface: Record<string, number> }).surface.CO2!);
+    co2.forEach((v, i) => expect(Math.abs(v / co2Api[i]! - 1)).toBeLessThan(5e-4));
+    await page.locator('.rate-comparison').screenshot({ path: path.join(shots, 'process-rate-constant-sets.png') });
+    // a new current takes the comparison away (it was for 10 mA cm⁻²)
+    await page.locator('input[aria-label="current density (log10 mA per cm2)"]').fill('0');
+    expect(await table.count()).toBe(0);
+    await expect.poll(() => summary.innerText(), { timeout: 30000 }).toContain('at 1 mA cm⁻² (10 A m⁻²); rate constants gupta2006');
+
     // the pulses run with the chosen set too, and say so
     await page.locator('input[aria-label="periods"]').fill('2');
     await page.getByRole('button', { name: 'Simulate pulses' }).click();

@@ -5,6 +5,7 @@ import { VegaChart } from '../chart.js';
 import { DoubleLayerSection } from '../doubleLayer.js';
 import { type NumberField, Problems, explainError, problemsByInput, readNumbers } from '../forms.js';
 import { JobProgress, type JobState, runJob } from '../jobProgress.js';
+import { RateConstantComparison } from '../rateConstantComparison.js';
 import { useQueryForm, useQueryParam, useTitle } from '../route.js';
 import { textField } from '../textField.js';
 
@@ -343,6 +344,7 @@ export function Process() {
           {r.converged ? `Surface pH ${r.surfacePH.toFixed(2)} (bulk ${r.bulkPH.toFixed(2)})` : `Not solved: ${r.message}`} at {j} mA cm⁻² ({Number((10 * j).toPrecision(3))} A m⁻²); {ratesUsed(r.rateConstants)}.
         </p>
       )}
+      <RateConstantComparison body={{ ...PRESETS[preset]!, migration }} currentMAPerCm2={j} />
       {microShown && <VegaChart spec={microShown.spec} label="concentration and pH profiles" name={`cncouple-profiles-${j}mAcm2`} />}
       {sweepShown && <VegaChart spec={sweepShown.spec} label="surface pH vs current density" name="cncouple-surface-ph-vs-j" />}
       <h3>Pulsed current: surface pH vs time</h3>
