@@ -248,6 +248,8 @@ describe('Process page (issue 11, web) in Chromium', () => {
     await p.getByLabel('double-layer electrolyte').fill('0.1 M HCl');
     await p.getByRole('form', { name: 'double layer' }).getByRole('button', { name: 'Solve double layer' }).click();
     await p.locator('.field-error').first().waitFor({ timeout: 20000 });
+    await p.getByRole('button', { name: /Compare the rate-constant sets/ }).click();
+    await p.getByTestId('rate-constant-comparison').waitFor({ timeout: 30000 });
     expect(await p.evaluate('document.documentElement.scrollWidth - window.innerWidth')).toBeLessThanOrEqual(0);
     await p.screenshot({ path: path.join(shots, 'phone-process-double-layer.png'), fullPage: true });
     expect(errors).toEqual([]);
