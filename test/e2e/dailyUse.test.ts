@@ -74,10 +74,10 @@ describe('issue 15 in Chromium, desktop', () => {
   it('2: Process errors show beside their form, clear on success, and a rejected input removes the stale result', async () => {
     await visit(page, `#/process`);
     await expect.poll(() => page.getByTestId('tea-summary').innerText(), { timeout: 20000 }).toMatch(/Levelized cost \d+\.\d{3} USD\/kg/);
-    await page.locator('input[aria-label="TEA FE (fraction)"]').fill('abc');
+    await page.locator('input[aria-label="TEA FE (%)"]').fill('abc');
     await page.getByRole('button', { name: 'Cost it' }).click();
     const teaProblems = page.getByRole('alert', { name: 'techno-economics problems' });
-    await expect.poll(() => teaProblems.innerText()).toContain('TEA FE (fraction): "abc" does not start with a number');
+    await expect.poll(() => teaProblems.innerText()).toContain('TEA FE (%): "abc" does not start with a number');
     expect(await page.getByTestId('tea-summary').count()).toBe(0); // the old cost is gone, not left as if current
     // the message sits right under its form, not at the top of the page
     // (both boxes from one layout: charts still drawing above the form must not move it between two reads)
@@ -90,18 +90,18 @@ describe('issue 15 in Chromium, desktop', () => {
     expect(gapPx).toBeLessThan(40);
     expect(await page.getByRole('alert', { name: 'flow reactor problems' }).count()).toBe(0);
     // fixed with a percentage: the problem goes, the result returns
-    await page.locator('input[aria-label="TEA FE (fraction)"]').fill('50 %');
+    await page.locator('input[aria-label="TEA FE (%)"]').fill('50 %');
     await page.getByRole('button', { name: 'Cost it' }).click();
     await expect.poll(() => page.getByTestId('tea-summary').innerText(), { timeout: 15000 }).toMatch(/Levelized cost/);
     expect(await teaProblems.count()).toBe(0);
     // every problem of a form at once, in the words of its labels
     await page.locator('input[aria-label="electrons"]').fill('−5');
-    await page.locator('input[aria-label="FE (fraction)"]').fill('1.5');
+    await page.locator('input[aria-label="FE (%)"]').fill('150.5');
     await page.getByRole('button', { name: 'Evaluate' }).click();
     const reactorProblems = page.getByRole('alert', { name: 'flow reactor problems' });
     await expect.poll(() => reactorProblems.innerText()).toContain('2 problems');
     expect(await reactorProblems.innerText()).toContain('electrons must be at least 1, not -5');
-    expect(await reactorProblems.innerText()).toContain('FE (fraction) must be at most 1, not 1.5');
+    expect(await reactorProblems.innerText()).toContain('FE (%) must be at most 100, not 150.5');
     expect(await page.getByTestId('reactor-summary').count()).toBe(0);
     await shot(page, 'process-errors');
   }, 60_000);

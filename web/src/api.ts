@@ -2,13 +2,16 @@
 export class ApiError extends Error {
   readonly status: number;
   readonly field?: string;
+  /** What the field accepts, in words (when the server says). */
+  readonly allowed?: string;
   readonly problems?: { line: number; field: string; message: string }[];
   /** Every problem of a rejected body (zod issues), with field paths such as `products.0`. */
-  readonly issues?: { field: string; message: string }[];
-  constructor(status: number, body: { error?: { message?: string; field?: string; problems?: ApiError['problems']; issues?: ApiError['issues'] } }) {
+  readonly issues?: { field: string; message: string; allowed?: string }[];
+  constructor(status: number, body: { error?: { message?: string; field?: string; allowed?: string; problems?: ApiError['problems']; issues?: ApiError['issues'] } }) {
     super(body.error?.message ?? `HTTP ${status}`);
     this.status = status;
     this.field = body.error?.field;
+    this.allowed = body.error?.allowed;
     this.problems = body.error?.problems;
     this.issues = body.error?.issues;
   }

@@ -20,10 +20,18 @@ export interface NumberField {
   optional?: boolean;
 }
 
-/** The numbers of a form's text fields and every problem found, each naming its field by label. */
-export function readNumbers<K extends string>(form: Record<K, string>, fields: Record<K, NumberField>): { values: Record<K, number | undefined>; problems: string[] } {
+/**
+ * The numbers of a form's text fields and every problem found, each naming its field by label; `byField` has
+ * the same problems keyed by field, to show beside their inputs.
+ */
+export function readNumbers<K extends string>(form: Record<K, string>, fields: Record<K, NumberField>): { values: Record<K, number | undefined>; problems: string[]; byField: Partial<Record<K, string>> } {
   const values = {} as Record<K, number | undefined>;
   const problems: string[] = [];
+  const byField: Partial<Record<K, string>> = {};
+  const add = (key: K, problem: string) => {
+    problems.push(problem);
+    byField[key] = problem;
+  };
   for (const key of Object.keys(fields) as K[]) {
     const f = fields[key];
     const text = form[key] ?? '';
@@ -33,15 +41,15 @@ export function readNumbers<K extends string>(form: Record<K, string>, fields: R
     }
     const r = readHumanNumber(text, { units: f.units });
     if (!r.ok) {
-      problems.push(r.problem === 'empty' ? `${f.label} is empty: type a number` : `${f.label}: ${r.problem} — type ${r.allowed}`);
+      add(key, r.problem === 'empty' ? `${f.label} is empty: type a number` : `${f.label}: ${r.problem} — type ${r.allowed}`);
       continue;
     }
-    if (f.integer && !Number.isInteger(r.value)) problems.push(`${f.label} must be a whole number, not ${r.value}`);
-    else if (f.min !== undefined && r.value < f.min) problems.push(`${f.label} must be at least ${f.min}, not ${r.value}`);
-    else if (f.max !== undefined && r.value > f.max) problems.push(`${f.label} must be at most ${f.max}, not ${r.value}`);
+    if (f.integer && !Number.isInteger(r.value)) add(key, `${f.label} must be a whole number, not ${r.value}`);
+    else if (f.min !== undefined && r.value < f.min) add(key, `${f.label} must be at least ${f.min}, not ${r.value}`);
+    else if (f.max !== undefined && r.value > f.max) add(key, `${f.label} must be at most ${f.max}, not ${r.value}`);
     values[key] = r.value;
   }
-  return { values, problems };
+  return { values, problems, byField };
 }
 
 /** A zod or library message in plain words ("Too small: expected string to have >=1 characters" → "is required"). */
@@ -80,6 +88,29 @@ export function explainError(error: unknown, labels: Record<string, string> = {}
     return [join(error.field, rest)];
   }
   return [error.message];
+}
+
+/**
+ * The problems of a rejected request keyed by the form input they belong to, to show beside that input:
+ * `inputs` maps the API's field paths (`pulse.tHighS`) or their first segment (`electrolyte`) to input keys.
+ * Each message is in plain words, with what the field allows when the server says. Fields the form has no
+ * input for are left out (they still show in {@link explainError}'s list under the form).
+ */
+export function problemsByInput(error: unknown, inputs: Record<string, string>): Record<string, string> {
+  if (!(error instanceof ApiError)) return {};
+  const inputOf = (field: string) => inputs[field] ?? inputs[field.split('.')[0] ?? ''];
+  const text = (field: string, message: string, allowed?: string) => {
+    const m = plainMessage(message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message).replace(/\s*\(allowed: .*\)$/, '');
+    // "must be at most 3" says it already; a free-form message gets what the field allows
+    return allowed && !/^(is|must) /.test(m) && !m.includes(allowed) ? `${m} (allowed: ${allowed})` : m;
+  };
+  const found: Record<string, string> = {};
+  const issues: { field: string; message: string; allowed?: string }[] = error.issues?.length ? error.issues : error.field ? [{ field: error.field, message: error.message, allowed: error.allowed }] : [];
+  for (const issue of issues) {
+    const key = inputOf(issue.field);
+    if (key && !found[key]) found[key] = text(issue.field, issue.message, issue.allowed);
+  }
+  return found;
 }
 
 /** The problems of a form, listed next to it (nothing when there are none). */

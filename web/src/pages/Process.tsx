@@ -1,8 +1,11 @@
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { DEFAULT_RATE_CONSTANT_SET, RATE_CONSTANT_SETS, RATE_CONSTANT_SET_IDS } from '../../../src/transport/transportData.js';
 import { api } from '../api.js';
 import { VegaChart } from '../chart.js';
-import { type NumberField, Problems, explainError, readNumbers } from '../forms.js';
+import { DoubleLayerSection } from '../doubleLayer.js';
+import { type NumberField, Problems, explainError, problemsByInput, readNumbers } from '../forms.js';
 import { JobProgress, type JobState, runJob } from '../jobProgress.js';
+import { RateConstantComparison } from '../rateConstantComparison.js';
 import { useQueryForm, useQueryParam, useTitle } from '../route.js';
 import { textField } from '../textField.js';
 import { TeaPresetControls, TeaTerms, teaPresetBody } from '../process/TeaPresetControls.js';
@@ -10,6 +13,8 @@ import { TeaPresetControls, TeaTerms, teaPresetBody } from '../process/TeaPreset
 interface MicroResult {
   converged: boolean;
   message?: string;
+  /** Homogeneous rate-constant set the server used (null: no homogeneous reactions). */
+  rateConstants: string | null;
   surfacePH: number;
   bulkPH: number;
   surface: Record<string, number>;
@@ -63,23 +68,40 @@ function namedTornado(spec: object): object {
   };
 }
 
-const FRACTION: NumberField['units'] = { '%': 0.01 };
+/** FE typed in % (as everywhere in the app); the API takes a fraction. */
+const PERCENT: NumberField['units'] = { '%': 1 };
+/** Current density typed in mA cm⁻² (as everywhere in the app), A m⁻² accepted; the API takes A m⁻² (1 mA cm⁻² = 10 A m⁻²). */
+const MA_PER_CM2: NumberField['units'] = { 'mA cm-2': 1, 'A m-2': 0.1 };
 const REACTOR_FIELDS: Record<string, NumberField> = {
   electrons: { label: 'electrons', integer: true, min: 1 },
-  faradaicEfficiency: { label: 'FE (fraction)', units: FRACTION, min: 0, max: 1 },
+  faradaicEfficiencyPercent: { label: 'FE (%)', units: PERCENT, min: 0, max: 100 },
   inletConcentrationMolPerM3: { label: 'inlet reactant (mol m⁻³)', units: { 'mol m-3': 1, mM: 1, M: 1000 }, min: 0 },
   reactantPerProduct: { label: 'reactant per product', min: 0 },
-  kineticCurrentDensityAPerM2: { label: 'kinetic j (A m⁻²)', units: { 'A m-2': 1, 'mA cm-2': 10 }, min: 0 },
+  kineticCurrentDensityMAPerCm2: { label: 'kinetic j (mA cm⁻²)', units: MA_PER_CM2, min: 0 },
   targetTonnesPerDay: { label: 'target (t/day)', min: 0 },
 };
 const TEA_FIELDS: Record<string, NumberField> = {
   electrons: { label: 'TEA electrons', integer: true, min: 1 },
-  faradaicEfficiency: { label: 'TEA FE (fraction)', units: FRACTION, min: 0, max: 1 },
-  currentDensityAPerM2: { label: 'j (A m⁻²)', units: { 'A m-2': 1, 'mA cm-2': 10 }, min: 0 },
+  faradaicEfficiencyPercent: { label: 'TEA FE (%)', units: PERCENT, min: 0, max: 100 },
+  currentDensityMAPerCm2: { label: 'TEA j (mA cm⁻²)', units: MA_PER_CM2, min: 0 },
   cellVoltageV: { label: 'cell voltage (V)', units: { V: 1, mV: 1e-3 }, min: 0 },
   productionTonnesPerDay: { label: 'capacity (t/day)', min: 0 },
 };
-const labelsOf = (fields: Record<string, NumberField>, extra: Record<string, string> = {}) => ({ ...Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.label])), ...extra });
+/** Form fields in the page's units → the API's field names and units. */
+const TO_API: Record<string, [string, number]> = {
+  faradaicEfficiencyPercent: ['faradaicEfficiency', 0.01],
+  kineticCurrentDensityMAPerCm2: ['kineticCurrentDensityAPerM2', 10],
+  currentDensityMAPerCm2: ['currentDensityAPerM2', 10],
+};
+const toApi = (values: Record<string, number | undefined>) => Object.fromEntries(Object.entries(values).map(([k, v]) => (TO_API[k] && v !== undefined ? [TO_API[k][0], v * TO_API[k][1]] : [k, v])));
+/** API field → form field, for showing a rejected field beside its input. */
+const inputsOf = (fields: Record<string, NumberField>) => ({ product: 'product', ...Object.fromEntries(Object.keys(fields).map((k) => [TO_API[k]?.[0] ?? k, k])) });
+const labelsOf = (fields: Record<string, NumberField>, extra: Record<string, string> = {}) => ({ ...Object.fromEntries(Object.entries(fields).flatMap(([k, f]) => [[k, f.label], ...(TO_API[k] ? [[TO_API[k][0], f.label]] : [])])), ...extra });
+/** "= 3000 A m⁻²" beside a current density typed in mA cm⁻² (nothing when it does not read as a number). */
+function aPerM2Hint(text: string): string | undefined {
+  const { values, problems } = readNumbers({ j: text }, { j: { label: 'j', units: MA_PER_CM2 } });
+  return problems.length || values.j === undefined ? undefined : `= ${Number((values.j * 10).toPrecision(4))} A m⁻²`;
+}
 
 /** Microenvironment (profiles with a current-density slider), flow reactor and techno-economics; each form shows its own problems. */
 export function Process() {
@@ -91,41 +113,52 @@ export function Process() {
   const logJ = Math.min(3, Math.max(0, Number(logJText) || 0));
   const [migrationText, setMigration] = useQueryParam('migration', '0');
   const migration = migrationText === '1';
-  const [micro, setMicro] = useState<{ results: MicroResult[]; spec: object } | null>(null);
-  const [sweep, setSweep] = useState<{ spec: object } | null>(null);
+  const [ratesText, setRates] = useQueryParam('rates', DEFAULT_RATE_CONSTANT_SET);
+  const rateConstants = (RATE_CONSTANT_SET_IDS as readonly string[]).includes(ratesText) ? (ratesText as keyof typeof RATE_CONSTANT_SETS) : DEFAULT_RATE_CONSTANT_SET;
+  // every result is kept with the inputs it was computed for and shown only while they still hold
+  const [micro, setMicro] = useState<{ key: string; results: MicroResult[]; spec: object } | null>(null);
+  const [sweep, setSweep] = useState<{ key: string; spec: object } | null>(null);
   const [microError, setMicroError] = useState<string[]>([]);
   const j = Number((10 ** logJ).toPrecision(3));
+  const microKey = JSON.stringify([preset, j, migration, rateConstants]);
+  const sweepKey = JSON.stringify([preset, migration, rateConstants]);
   useEffect(() => {
     let live = true;
+    setMicroError([]);
     const timer = setTimeout(() => {
       const p = PRESETS[preset]!;
-      api.post<{ results: MicroResult[]; spec: object }>('/api/microenv', { ...p, migration, currentDensitiesMAPerCm2: [j] }).then(
-        (d) => live && (setMicro(d), setMicroError([])),
-        (e: Error) => live && (setMicro(null), setMicroError(explainError(e))),
+      api.post<{ results: MicroResult[]; spec: object }>('/api/microenv', { ...p, migration, rateConstants, currentDensitiesMAPerCm2: [j] }).then(
+        (d) => live && (setMicro({ key: microKey, ...d }), setMicroError([])),
+        (e: Error) => live && (setMicro(null), setMicroError(explainError(e, { rateConstants: 'rate constants' }))),
       );
     }, 150);
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [preset, j, migration]);
+  }, [microKey]);
   useEffect(() => {
     let live = true;
     const p = PRESETS[preset]!;
     const currents = Array.from({ length: 13 }, (_, i) => Number((10 ** (i / 4)).toPrecision(3)));
-    api.post<{ spec: object }>('/api/microenv', { ...p, migration, currentDensitiesMAPerCm2: currents }).then(
-      (d) => live && setSweep(d),
-      (e: Error) => live && (setSweep(null), setMicroError(explainError(e))),
+    api.post<{ spec: object }>('/api/microenv', { ...p, migration, rateConstants, currentDensitiesMAPerCm2: currents }).then(
+      (d) => live && setSweep({ key: sweepKey, ...d }),
+      (e: Error) => live && (setSweep(null), setMicroError(explainError(e, { rateConstants: 'rate constants' }))),
     );
     return () => {
       live = false;
     };
-  }, [preset, migration]);
+  }, [sweepKey]);
+  const microShown = micro?.key === microKey ? micro : null;
+  const sweepShown = sweep?.key === sweepKey ? sweep : null;
 
   const [pulseForm, setPulseForm] = useQueryForm('pulse', { highMAPerCm2: '50', tHighS: '0.5', lowMAPerCm2: '0', tLowS: '0.5', periods: '5' });
   const [transientJob, setTransientJob] = useState<JobState | null>(null);
-  const [transientSpec, setTransientSpec] = useState<object | null>(null);
+  const [transient, setTransient] = useState<{ key: string; spec: object; rateConstants: string | null } | null>(null);
   const [transientProblems, setTransientProblems] = useState<string[]>([]);
+  const [transientByInput, setTransientByInput] = useState<Record<string, string>>({});
+  const transientKey = JSON.stringify([preset, migration, rateConstants, pulseForm]);
+  const transientShown = transient?.key === transientKey ? transient : null;
   const PULSE_FIELDS: Record<keyof typeof pulseForm, NumberField> = {
     highMAPerCm2: { label: 'high j (mA cm⁻²)', units: { 'mA cm-2': 1 }, min: 0 },
     tHighS: { label: 'high for (s)', units: { s: 1, ms: 1e-3 }, min: 0 },
@@ -135,25 +168,31 @@ export function Process() {
   };
   const runTransient = async (e: FormEvent) => {
     e.preventDefault();
-    setTransientSpec(null);
-    const { values, problems } = readNumbers(pulseForm, PULSE_FIELDS);
+    setTransient(null);
+    const { values, problems, byField } = readNumbers(pulseForm, PULSE_FIELDS);
+    setTransientByInput(byField);
     if (problems.length) {
       setTransientJob(null);
       return setTransientProblems(problems);
     }
     setTransientProblems([]);
+    const key = transientKey;
     try {
-      const done = await runJob<JobState & { spec: object }>('/api/microenv/transient', { ...PRESETS[preset]!, migration, pulse: values }, setTransientJob, 200);
-      setTransientSpec(done.spec);
+      const done = await runJob<JobState<{ rateConstants: string | null }> & { spec: object }>('/api/microenv/transient', { ...PRESETS[preset]!, migration, rateConstants, pulse: values }, setTransientJob, 200);
+      setTransient({ key, spec: done.spec, rateConstants: done.result?.rateConstants ?? null });
     } catch (err) {
-      setTransientProblems(explainError(err, labelsOf(PULSE_FIELDS, { pulse: 'pulse' })));
+      setTransientProblems(explainError(err, labelsOf(PULSE_FIELDS, { pulse: 'pulse', rateConstants: 'rate constants' })));
+      setTransientByInput(problemsByInput(err, Object.fromEntries(Object.keys(PULSE_FIELDS).map((k) => [`pulse.${k}`, k]))));
     }
   };
 
   const [coupleForm, setCoupleForm] = useQueryForm('couple', { fromMAPerCm2: '1', toMAPerCm2: '30', points: '5' });
   const [coupleJob, setCoupleJob] = useState<JobState | null>(null);
-  const [coupleSpec, setCoupleSpec] = useState<object | null>(null);
+  const [couple, setCouple] = useState<{ key: string; spec: object; rateConstants: string | null } | null>(null);
   const [coupleProblems, setCoupleProblems] = useState<string[]>([]);
+  const [coupleByInput, setCoupleByInput] = useState<Record<string, string>>({});
+  const coupleKey = JSON.stringify([rateConstants, coupleForm]);
+  const coupleShown = couple?.key === coupleKey ? couple : null;
   const COUPLE_FIELDS: Record<keyof typeof coupleForm, NumberField> = {
     fromMAPerCm2: { label: 'from (mA cm⁻²)', units: { 'mA cm-2': 1 }, min: Number.MIN_VALUE },
     toMAPerCm2: { label: 'to (mA cm⁻²)', units: { 'mA cm-2': 1 }, min: Number.MIN_VALUE },
@@ -161,58 +200,77 @@ export function Process() {
   };
   const runCouple = async (e: FormEvent) => {
     e.preventDefault();
-    setCoupleSpec(null);
-    const { values, problems } = readNumbers(coupleForm, COUPLE_FIELDS);
+    setCouple(null);
+    const { values, problems, byField } = readNumbers(coupleForm, COUPLE_FIELDS);
+    const above0 = (p: string) => p.replace(/at least 5e-324/, 'above 0');
+    setCoupleByInput(Object.fromEntries(Object.entries(byField).map(([k, p]) => [k, above0(p as string)])));
     if (problems.length) {
       setCoupleJob(null);
-      return setCoupleProblems(problems.map((p) => p.replace(/at least 5e-324/, 'above 0')));
+      return setCoupleProblems(problems.map(above0));
     }
     const [from, to, n] = [values.fromMAPerCm2!, values.toMAPerCm2!, values.points!];
     const currents = Array.from({ length: n }, (_, i) => Number((from * (to / from) ** (n > 1 ? i / (n - 1) : 0)).toPrecision(3)));
     setCoupleProblems([]);
+    const key = coupleKey;
     try {
-      const body = { ...COUPLING_CASE, currentDensitiesMAPerCm2: currents };
-      const done = await runJob<JobState & { spec: object }>('/api/couple', body, setCoupleJob);
-      setCoupleSpec(done.spec);
+      const body = { ...COUPLING_CASE, rateConstants, currentDensitiesMAPerCm2: currents };
+      const done = await runJob<JobState<{ rateConstants: string }[]> & { spec: object }>('/api/couple', body, setCoupleJob);
+      setCouple({ key, spec: done.spec, rateConstants: done.result?.[0]?.rateConstants ?? null });
     } catch (err) {
-      setCoupleProblems(explainError(err, labelsOf(COUPLE_FIELDS, { currentDensitiesMAPerCm2: 'currents' })));
+      setCoupleProblems(explainError(err, labelsOf(COUPLE_FIELDS, { currentDensitiesMAPerCm2: 'currents', rateConstants: 'rate constants' })));
+      setCoupleByInput(problemsByInput(err, { currentDensitiesMAPerCm2: 'points' }));
     }
   };
 
-  const [reactorForm, setReactorForm] = useQueryForm('reactor', { product: 'urea', electrons: '16', faradaicEfficiency: '0.5', inletConcentrationMolPerM3: '50', reactantPerProduct: '2', kineticCurrentDensityAPerM2: '200', targetTonnesPerDay: '1' });
-  const [reactor, setReactor] = useState<Record<string, unknown> | null>(null);
+  const [reactorForm, setReactorForm] = useQueryForm('reactor', { product: 'urea', electrons: '16', faradaicEfficiencyPercent: '50', inletConcentrationMolPerM3: '50', reactantPerProduct: '2', kineticCurrentDensityMAPerCm2: '20', targetTonnesPerDay: '1' });
+  const [reactorResult, setReactor] = useState<{ key: string; value: Record<string, unknown> } | null>(null);
+  const reactor = reactorResult?.key === JSON.stringify(reactorForm) ? reactorResult.value : null;
   const [reactorProblems, setReactorProblems] = useState<string[]>([]);
-  const [teaForm, setTeaForm] = useQueryForm('tea', { preset: '', product: 'urea', electrons: '16', faradaicEfficiency: '0.5', currentDensityAPerM2: '3000', cellVoltageV: '3.2', productionTonnesPerDay: '100' });
-  const [tea, setTea] = useState<{
+  const [reactorByInput, setReactorByInput] = useState<Record<string, string>>({});
+  const [teaForm, setTeaForm] = useQueryForm('tea', { preset: '', product: 'urea', electrons: '16', faradaicEfficiencyPercent: '50', currentDensityMAPerCm2: '300', cellVoltageV: '3.2', productionTonnesPerDay: '100' });
+  const [teaResult, setTea] = useState<{
+    key: string;
+    value: {
     result: { costUsdPerKg: number; breakdownUsdPerKg: Record<string, number>; energyKWhPerKg: number };
     tornadoSpec: object;
     costVsFaradaicEfficiency: { value: number; costUsdPerKg: number }[];
-    defaults: Record<string, { value: number; unit: string; source: string }>;
+      defaults: Record<string, { value: number; unit: string; source: string }>;
+    };
   } | null>(null);
+  const tea = teaResult?.key === JSON.stringify(teaForm) ? teaResult.value : null;
   const [teaProblems, setTeaProblems] = useState<string[]>([]);
-  /** Posts a form's numbers; on any problem the old result goes (it no longer matches the form) and the problems show beside the form. */
-  const runForm = async (form: Record<string, string>, fields: Record<string, NumberField>, url: string, set: (r: never) => void, setProblems: (p: string[]) => void, productLabel: string, extra: object = {}) => {
-    const { values, problems } = readNumbers(form, fields);
-    if (!form.product?.trim()) problems.unshift(`${productLabel} is required`);
-    if (problems.length) {
-      set(null as never);
-      return setProblems(problems);
+  const [teaByInput, setTeaByInput] = useState<Record<string, string>>({});
+  /**
+   * Posts a form's numbers (converted to the API's units); the old result goes when a run starts, a result is
+   * shown only while the form still holds what it was computed for, and problems show under the form and beside
+   * their inputs. `extra` goes into the body as it is (e.g. a TEA preset id).
+   */
+  const runForm = async (form: Record<string, string>, fields: Record<string, NumberField>, url: string, set: (r: never) => void, setProblems: (p: string[]) => void, productLabel: string, extra: object = {}, setByInput: (p: Record<string, string>) => void = () => {}) => {
+    set(null as never);
+    const { values, problems, byField } = readNumbers(form, fields);
+    const local = { ...byField } as Record<string, string>;
+    if (!form.product?.trim()) {
+      problems.unshift(`${productLabel} is required`);
+      local.product = `${productLabel} is required`;
     }
+    setByInput(local);
+    if (problems.length) return setProblems(problems);
     try {
-      set((await api.post(url, { ...values, product: form.product!.trim(), ...extra })) as never);
+      const value = await api.post(url, { ...toApi(values), product: form.product!.trim(), ...extra });
+      set({ key: JSON.stringify(form), value } as never);
       setProblems([]);
     } catch (err) {
-      set(null as never);
       setProblems(explainError(err, labelsOf(fields, { product: productLabel })));
+      setByInput(problemsByInput(err, inputsOf(fields)));
     }
   };
   const runReactor = (e?: FormEvent) => {
     e?.preventDefault();
-    return runForm(reactorForm, REACTOR_FIELDS, '/api/reactor', setReactor, setReactorProblems, 'product');
+    return runForm(reactorForm, REACTOR_FIELDS, '/api/reactor', setReactor, setReactorProblems, 'product', {}, setReactorByInput);
   };
   const runTea = (e?: FormEvent) => {
     e?.preventDefault();
-    return runForm(teaForm, TEA_FIELDS, '/api/tea', setTea, setTeaProblems, 'TEA product', teaPresetBody(teaForm));
+    return runForm(teaForm, TEA_FIELDS, '/api/tea', setTea, setTeaProblems, 'TEA product', teaPresetBody(teaForm), setTeaByInput);
   };
   useEffect(() => {
     void runReactor();
@@ -227,13 +285,16 @@ export function Process() {
         title: 'Break-even: cost vs faradaic efficiency',
         width: 420,
         height: 220,
-        data: { values: tea.costVsFaradaicEfficiency },
+        data: { values: tea.costVsFaradaicEfficiency.map((p) => ({ fePercent: 100 * p.value, costUsdPerKg: p.costUsdPerKg })) },
         mark: { type: 'line', point: true },
-        encoding: { x: { field: 'value', type: 'quantitative', title: 'Faradaic efficiency (fraction)' }, y: { field: 'costUsdPerKg', type: 'quantitative', title: 'Levelized cost (USD/kg)' } },
+        encoding: { x: { field: 'fePercent', type: 'quantitative', title: 'Faradaic efficiency (%)' }, y: { field: 'costUsdPerKg', type: 'quantitative', title: 'Levelized cost (USD/kg)' } },
       },
     [tea],
   );
-  const r = micro?.results[0];
+  const r = microShown?.results[0];
+  const rateSet = RATE_CONSTANT_SETS[rateConstants];
+  /** The set a result was computed with, in words. */
+  const ratesUsed = (id: string | null | undefined) => (id ? `rate constants ${id}` : 'no homogeneous reactions');
   const ch = reactor?.channel as { conversion: number; productionMolPerS: number; meanPartialCurrentDensityAPerM2: number; regime: string } | undefined;
   const v = reactor?.voltage as { cellVoltageV: number } | undefined;
   return (
@@ -256,75 +317,106 @@ export function Process() {
         <label className="slider">
           Current density: <strong>{j} mA cm⁻²</strong>
           <input type="range" min={0} max={3} step={0.05} value={logJ} onChange={(e) => setLogJ(e.target.value)} aria-label="current density (log10 mA per cm2)" />
+          <small className="muted field-hint">= {Number((10 * j).toPrecision(3))} A m⁻²</small>
+        </label>
+        <label>
+          Homogeneous rate constants
+          <select value={rateConstants} onChange={(e) => setRates(e.target.value)} aria-label="rate-constant set">
+            {RATE_CONSTANT_SET_IDS.map((id) => (
+              <option key={id} value={id}>
+                {id}
+                {id === DEFAULT_RATE_CONSTANT_SET ? ' (default)' : ''}
+              </option>
+            ))}
+          </select>
         </label>
       </div>
+      <p className="muted" data-testid="rate-constant-set">
+        {rateConstants}: {rateSet.description}. Used by the profiles, the pulses and the coupling below.
+      </p>
       <Problems problems={microError} label="microenvironment problems" />
-      {!micro && !microError.length && (
+      {!microShown && !microError.length && (
         <p className="loading" role="status">
           Solving the boundary layer…
         </p>
       )}
       {r && (
         <p data-testid="micro-summary">
-          {r.converged ? `Surface pH ${r.surfacePH.toFixed(2)} (bulk ${r.bulkPH.toFixed(2)})` : `Not solved: ${r.message}`}
+          {r.converged ? `Surface pH ${r.surfacePH.toFixed(2)} (bulk ${r.bulkPH.toFixed(2)})` : `Not solved: ${r.message}`} at {j} mA cm⁻² ({Number((10 * j).toPrecision(3))} A m⁻²); {ratesUsed(r.rateConstants)}.
         </p>
       )}
-      {micro && <VegaChart spec={micro.spec} label="concentration and pH profiles" name={`cncouple-profiles-${j}mAcm2`} />}
-      {sweep && <VegaChart spec={sweep.spec} label="surface pH vs current density" name="cncouple-surface-ph-vs-j" />}
+      <RateConstantComparison body={{ ...PRESETS[preset]!, migration }} currentMAPerCm2={j} />
+      {microShown && <VegaChart spec={microShown.spec} label="concentration and pH profiles" name={`cncouple-profiles-${j}mAcm2`} />}
+      {sweepShown && <VegaChart spec={sweepShown.spec} label="surface pH vs current density" name="cncouple-surface-ph-vs-j" />}
       <h3>Pulsed current: surface pH vs time</h3>
       <form className="inline-form" onSubmit={runTransient} aria-label="pulsed current">
-        {textField(pulseForm, setPulseForm, 'highMAPerCm2', 'high j (mA cm⁻²)')}
-        {textField(pulseForm, setPulseForm, 'tHighS', 'high for (s)')}
-        {textField(pulseForm, setPulseForm, 'lowMAPerCm2', 'low j (mA cm⁻²)')}
-        {textField(pulseForm, setPulseForm, 'tLowS', 'low for (s)')}
-        {textField(pulseForm, setPulseForm, 'periods', 'periods')}
+        {textField(pulseForm, setPulseForm, 'highMAPerCm2', 'high j (mA cm⁻²)', transientByInput.highMAPerCm2)}
+        {textField(pulseForm, setPulseForm, 'tHighS', 'high for (s)', transientByInput.tHighS)}
+        {textField(pulseForm, setPulseForm, 'lowMAPerCm2', 'low j (mA cm⁻²)', transientByInput.lowMAPerCm2)}
+        {textField(pulseForm, setPulseForm, 'tLowS', 'low for (s)', transientByInput.tLowS)}
+        {textField(pulseForm, setPulseForm, 'periods', 'periods', transientByInput.periods)}
         <button type="submit" disabled={transientJob?.status === 'running'}>
           Simulate pulses
         </button>
       </form>
       <Problems problems={transientProblems} label="pulsed current problems" />
       {transientJob && <JobProgress job={transientJob} unit="ms simulated" label="transient progress" />}
-      {transientSpec && <VegaChart spec={transientSpec} label="surface pH vs time" name="cncouple-surface-ph-pulses" />}
+      {transientShown && (
+        <>
+          <p className="muted" data-testid="transient-rates">
+            Pulses solved with {ratesUsed(transientShown.rateConstants)}.
+          </p>
+          <VegaChart spec={transientShown.spec} label="surface pH vs time" name="cncouple-surface-ph-pulses" />
+        </>
+      )}
       <h3>Transport–kinetics coupling: FE vs current density</h3>
       <p className="lead">The built-in urea model (Cu₄–CeO₂) in CO2-saturated 0.1 M KHCO3 + 0.05 M KNO3: its kinetics at the surface concentrations and pH, iterated with the transport model to self-consistency, against the same kinetics at bulk concentrations.</p>
       <form className="inline-form" onSubmit={runCouple} aria-label="transport–kinetics coupling">
-        {textField(coupleForm, setCoupleForm, 'fromMAPerCm2', 'from (mA cm⁻²)')}
-        {textField(coupleForm, setCoupleForm, 'toMAPerCm2', 'to (mA cm⁻²)')}
-        {textField(coupleForm, setCoupleForm, 'points', 'currents')}
+        {textField(coupleForm, setCoupleForm, 'fromMAPerCm2', 'from (mA cm⁻²)', coupleByInput.fromMAPerCm2)}
+        {textField(coupleForm, setCoupleForm, 'toMAPerCm2', 'to (mA cm⁻²)', coupleByInput.toMAPerCm2)}
+        {textField(coupleForm, setCoupleForm, 'points', 'currents', coupleByInput.points)}
         <button type="submit" disabled={coupleJob?.status === 'running'}>
           Couple
         </button>
       </form>
       <Problems problems={coupleProblems} label="coupling problems" />
       {coupleJob && <JobProgress job={coupleJob} unit="currents" label="coupling progress" />}
-      {coupleSpec && <VegaChart spec={coupleSpec} label="FE vs current density with transport" name="cncouple-fe-vs-j-coupled" />}
+      {coupleShown && (
+        <>
+          <p className="muted" data-testid="couple-rates">
+            Coupled with {ratesUsed(coupleShown.rateConstants)}.
+          </p>
+          <VegaChart spec={coupleShown.spec} label="FE vs current density with transport" name="cncouple-fe-vs-j-coupled" />
+        </>
+      )}
+      <DoubleLayerSection />
       <h2>Flow reactor</h2>
       <form className="inline-form" onSubmit={runReactor} aria-label="flow reactor">
-        {textField(reactorForm, setReactorForm, 'product', 'product')}
-        {textField(reactorForm, setReactorForm, 'electrons', 'electrons')}
-        {textField(reactorForm, setReactorForm, 'faradaicEfficiency', 'FE (fraction)')}
-        {textField(reactorForm, setReactorForm, 'inletConcentrationMolPerM3', 'inlet reactant (mol m⁻³)')}
-        {textField(reactorForm, setReactorForm, 'reactantPerProduct', 'reactant per product')}
-        {textField(reactorForm, setReactorForm, 'kineticCurrentDensityAPerM2', 'kinetic j (A m⁻²)')}
-        {textField(reactorForm, setReactorForm, 'targetTonnesPerDay', 'target (t/day)')}
+        {textField(reactorForm, setReactorForm, 'product', 'product', reactorByInput.product)}
+        {textField(reactorForm, setReactorForm, 'electrons', 'electrons', reactorByInput.electrons)}
+        {textField(reactorForm, setReactorForm, 'faradaicEfficiencyPercent', 'FE (%)', reactorByInput.faradaicEfficiencyPercent)}
+        {textField(reactorForm, setReactorForm, 'inletConcentrationMolPerM3', 'inlet reactant (mol m⁻³)', reactorByInput.inletConcentrationMolPerM3)}
+        {textField(reactorForm, setReactorForm, 'reactantPerProduct', 'reactant per product', reactorByInput.reactantPerProduct)}
+        {textField(reactorForm, setReactorForm, 'kineticCurrentDensityMAPerCm2', 'kinetic j (mA cm⁻²)', reactorByInput.kineticCurrentDensityMAPerCm2, aPerM2Hint(reactorForm.kineticCurrentDensityMAPerCm2))}
+        {textField(reactorForm, setReactorForm, 'targetTonnesPerDay', 'target (t/day)', reactorByInput.targetTonnesPerDay)}
         <button type="submit">Evaluate</button>
       </form>
       <Problems problems={reactorProblems} label="flow reactor problems" />
       {ch && v && (
         <p data-testid="reactor-summary">
-          Conversion {(100 * ch.conversion).toFixed(2)} % per pass ({ch.regime} flow); partial current {(ch.meanPartialCurrentDensityAPerM2 / 10).toFixed(2)} mA cm⁻²; cell voltage {v.cellVoltageV.toFixed(2)} V;{' '}
+          Conversion {(100 * ch.conversion).toFixed(2)} % per pass ({ch.regime} flow); partial current {(ch.meanPartialCurrentDensityAPerM2 / 10).toFixed(2)} mA cm⁻² ({ch.meanPartialCurrentDensityAPerM2.toFixed(1)} A m⁻²); cell voltage {v.cellVoltageV.toFixed(2)} V;{' '}
           {((reactor!.energyJPerKg as number) / 3.6e6).toFixed(1)} kWh kg⁻¹; {(reactor!.scaleUp as { electrodeAreaM2: number }).electrodeAreaM2.toFixed(0)} m² for the target.
         </p>
       )}
       <h2>Techno-economics</h2>
       <form className="inline-form" onSubmit={runTea} aria-label="techno-economics">
         <TeaPresetControls form={teaForm} setForm={setTeaForm} />
-        {textField(teaForm, setTeaForm, 'product', 'TEA product')}
-        {textField(teaForm, setTeaForm, 'electrons', 'TEA electrons')}
-        {textField(teaForm, setTeaForm, 'faradaicEfficiency', 'TEA FE (fraction)')}
-        {textField(teaForm, setTeaForm, 'currentDensityAPerM2', 'j (A m⁻²)')}
-        {textField(teaForm, setTeaForm, 'cellVoltageV', 'cell voltage (V)')}
-        {textField(teaForm, setTeaForm, 'productionTonnesPerDay', 'capacity (t/day)')}
+        {textField(teaForm, setTeaForm, 'product', 'TEA product', teaByInput.product)}
+        {textField(teaForm, setTeaForm, 'electrons', 'TEA electrons', teaByInput.electrons)}
+        {textField(teaForm, setTeaForm, 'faradaicEfficiencyPercent', 'TEA FE (%)', teaByInput.faradaicEfficiencyPercent)}
+        {textField(teaForm, setTeaForm, 'currentDensityMAPerCm2', 'TEA j (mA cm⁻²)', teaByInput.currentDensityMAPerCm2, aPerM2Hint(teaForm.currentDensityMAPerCm2))}
+        {textField(teaForm, setTeaForm, 'cellVoltageV', 'cell voltage (V)', teaByInput.cellVoltageV)}
+        {textField(teaForm, setTeaForm, 'productionTonnesPerDay', 'capacity (t/day)', teaByInput.productionTonnesPerDay)}
         <button type="submit">Cost it</button>
       </form>
       <Problems problems={teaProblems} label="techno-economics problems" />
