@@ -6,11 +6,12 @@ import { balanceStudy, convertStudy, e0Study, faradaicEfficiencyStudy, formulaSt
 import { diagramStudy, pulseStudy, steadyStudy } from './kinetics.js';
 import { microenvStudy, reactorStudy, teaStudy } from './process.js';
 import { doubleLayerStudy } from './doubleLayer.js';
+import { literatureScreenStudy } from './literatureScreen.js';
 import type { Study } from './study.js';
 
 /** Every study by its registry name. */
 export const STUDIES: Readonly<Record<string, Study>> = Object.fromEntries(
-  [formulaStudy, balanceStudy, faradaicEfficiencyStudy, potentialStudy, convertStudy, e0Study, diagramStudy, steadyStudy, pulseStudy, microenvStudy, reactorStudy, teaStudy, doubleLayerStudy].map((s) => [s.name, s as unknown as Study]),
+  [formulaStudy, balanceStudy, faradaicEfficiencyStudy, potentialStudy, convertStudy, e0Study, diagramStudy, steadyStudy, pulseStudy, microenvStudy, reactorStudy, teaStudy, doubleLayerStudy, literatureScreenStudy].map((s) => [s.name, s as unknown as Study]),
 );
 
 /** The study named `name`. @throws {Error} for an unknown name (a programming error, not user input) */
