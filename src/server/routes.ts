@@ -37,6 +37,7 @@ import {
 import { ML_ROUTES } from './mlRoutes.js';
 import { optimizeRequestSchema, optimizeResultSpec, optimizeTask, screenRequestSchema, screenResultSpec, screenTask } from '../jobs/mlTasks.js';
 import { jobRoutes } from './jobRoutes.js';
+import { LITERATURE_SCREEN_ROUTES } from './literatureScreenRoutes.js';
 
 /** Solves one sweep chunk elsewhere (the Redis queue's workers); absent: the in-process worker pool. */
 export type SweepChunkRunner = NonNullable<Parameters<typeof runParallelSweep>[0]['runChunk']>;
@@ -378,7 +379,7 @@ ROUTES.push(
   studyRoute('/api/tea', 'process', teaStudy),
 );
 
-ROUTES.push(...ML_ROUTES, ...jobRoutes({ sweep: (raw) => sweepResultBody(raw, sweepResultQuerySchema.parse({})) }));
+ROUTES.push(...ML_ROUTES, ...LITERATURE_SCREEN_ROUTES, ...jobRoutes({ sweep: (raw) => sweepResultBody(raw, sweepResultQuerySchema.parse({})) }));
 ROUTES.push(
   ...studyJobRoutes({ kind: 'optimize', url: '/api/kinetics/optimize', body: optimizeRequestSchema, start: 'Start a virtual-lab Bayesian optimization through a kinetic model as a background job; returns its id', progress: 'Progress (evaluations done) of an optimization; with its trace, best point and belief-map spec when done', task: optimizeTask, spec: optimizeResultSpec }),
   ...studyJobRoutes({ kind: 'screen', url: '/api/screen', body: screenRequestSchema, start: 'Start a Monte Carlo screening of candidate surfaces (descriptor uncertainty) as a background job; returns its id', progress: 'Progress (candidates done) of a screening; with the ranked candidates and a plot spec when done', task: screenTask, spec: screenResultSpec }),

@@ -9,6 +9,7 @@ import type { CatalyticRecord } from '../data/normalizeRecord.js';
 import { type LiteratureRow, literatureFeatures } from '../ml/compositionDescriptors.js';
 import { type CrossValidateSurrogatesResult, crossValidateSurrogates } from '../ml/crossValidateSurrogates.js';
 import { readElementTable } from '../store/elementTable.js';
+import type { RecordStore } from '../store/RecordStore.js';
 import { defineStudy } from './study.js';
 
 /** The targets: `fe` (faradaic efficiency, %) and `yield` (log10 of the yield rate in mol s⁻¹ g_cat⁻¹). */
@@ -81,7 +82,7 @@ export function runLiteratureScreen(input: z.output<typeof literatureScreenInput
   const carbon = new Set(used.flatMap((e) => e.r.carbonSources)).size;
   const nitrogen = new Set(used.flatMap((e) => e.r.nitrogenSources)).size;
   const warnings = [
-    `these ${used.length} records are few and heterogeneous: ${products} products, ${carbon} carbon and ${nitrogen} nitrogen sources, different cells, electrolytes, potentials or currents and measurement protocols, each from a different paper; they were collected to map the field, not to train a model, so read the scores and importances as a description of this table, not as a predictor for new catalysts`,
+    `these ${used.length} records are few and heterogeneous: ${products} products, ${carbon} carbon and ${nitrogen} nitrogen sources, different cells, electrolytes, potentials or currents and measurement protocols, from different papers; they were collected to map the field, not to train a model, so read the scores and importances as a description of this table, not as a predictor for new catalysts`,
     ...cv.warnings,
     ...(features.unknownElements.length ? [`no element properties for ${features.unknownElements.join(', ')} (beyond the shipped table, elements 1–86): left out of the descriptors`] : []),
     ...(features.weightedRows === 0 ? ['no record gives composition fractions, so the descriptors are unweighted over the listed elements (support and dopant atoms count as much as the active metal)'] : []),
@@ -101,6 +102,19 @@ export function runLiteratureScreen(input: z.output<typeof literatureScreenInput
     features: { columns: features.columns, constantColumns: features.constantColumns, unknownElements: features.unknownElements, weightedRows: features.weightedRows },
     elementTable: { fields: table.fields, sources: table.sources },
   };
+}
+
+/**
+ * Every record of the store (curated and user), page by page: what both edges pass to {@link runLiteratureScreen},
+ * so that the CLI and the API see the same records.
+ */
+export async function readAllRecords(store: Pick<RecordStore, 'list'>): Promise<CatalyticRecord[]> {
+  const out: CatalyticRecord[] = [];
+  for (;;) {
+    const page = await store.list({ limit: 10000, offset: out.length, sort: 'id' });
+    out.push(...page.records);
+    if (page.records.length === 0 || out.length >= page.total) return out;
+  }
 }
 
 /** The study (the API runs it on a worker thread: it fits a GP and a forest per fold). */
