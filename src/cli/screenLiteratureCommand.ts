@@ -12,9 +12,14 @@ const fmt = (x: number | null) => (x === null || !Number.isFinite(x) ? '—' : N
 export function registerScreenLiteratureCommand(program: Command, run: Run): void {
   const screen = program.commands.find((c) => c.name() === 'screen') ?? program.command('screen');
   // `screen <candidates>` requires --model, and commander checks an ancestor's mandatory options in its
-  // subcommands too: lift them when a subcommand (this one) is dispatched; `screen <candidates>` keeps them
-  screen.hook('preSubcommand', () => {
-    for (const option of screen.options) option.mandatory = false;
+  // subcommands too: lift them when a subcommand (this one) is dispatched (`screen <candidates>` keeps them).
+  // Options both define (--json, --seed) are parsed by the parent before dispatch: hand them down.
+  screen.hook('preSubcommand', (parent, sub) => {
+    for (const option of parent.options) option.mandatory = false;
+    for (const option of sub.options) {
+      const key = option.attributeName();
+      if (parent.getOptionValueSource(key) === 'cli') sub.setOptionValueWithSource(key, parent.getOptionValue(key), 'cli');
+    }
   });
   screen
     .command('literature')
