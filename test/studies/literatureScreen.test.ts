@@ -58,6 +58,13 @@ describe('screen literature', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual(cliJson);
   }, 120_000);
+  it('appears in the OpenAPI document with its body schema', async () => {
+    const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { paths: Record<string, { post: { requestBody: { content: Record<string, { schema: { properties: Record<string, { enum?: string[]; default?: unknown }> } }> } } }> };
+    const props = doc.paths['/api/screen/literature']!.post.requestBody.content['application/json']!.schema.properties;
+    expect(props.target!.enum).toEqual(['fe', 'yield']);
+    expect(props.folds!.default).toBe(5);
+    expect(props).not.toHaveProperty('records'); // read from the store, not sent
+  });
   it('uses the user records only, with FE in %, and says plainly that they are few', () => {
     const r = cliJson as { n: number; recordsRead: number; records: { id: string; value: number }[]; warnings: string[]; scores: { model: string }[] };
     expect(r.n).toBe(7);
