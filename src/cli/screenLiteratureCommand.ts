@@ -25,7 +25,7 @@ export function registerScreenLiteratureCommand(program: Command, run: Run): voi
     .command('literature')
     .description('how well composition descriptors and conditions predict FE (or yield rate) across the knowledge base: cross-validated GP and random forest vs the mean, feature importance')
     .addOption(new Option('--target <t>', 'fe: faradaic efficiency (%); yield: log10 yield rate, mol s-1 g_cat-1').choices(['fe', 'yield']).default('fe'))
-    .option('--folds <k>', 'cross-validation folds (at most the records: leave-one-out)', '5')
+    .option('--folds <k>', 'cross-validation folds over catalysts (a catalyst\'s records share a fold; at most the catalysts: leave-one-catalyst-out)', '5')
     .option('--seed <s>', 'seed of the folds, forest and permutations', '0')
     .option('--trees <n>', 'random-forest trees', '200')
     .addOption(new Option('--origin <o>', 'only curated literature or only your records').choices(['literature', 'user']))
@@ -47,7 +47,7 @@ export function registerScreenLiteratureCommand(program: Command, run: Run): voi
       const r = runLiteratureScreen(validateStudyInput(literatureScreenInputSchema, { ...request, records }), bar.update);
       bar.stop();
       const lines = [
-        `target ${r.target} [${r.targetUnit}]: ${r.n} of ${r.recordsRead} records, ${r.dimensions} features, ${r.folds}-fold cross-validation`,
+        `target ${r.target} [${r.targetUnit}]: ${r.n} of ${r.recordsRead} records (${r.catalysts} catalysts), ${r.dimensions} features, ${r.folds}-fold cross-validation grouped by catalyst`,
         `${'model'.padEnd(18)} ${'RMSE'.padStart(8)} ${'MAE'.padStart(8)} ${'R²'.padStart(7)} ${'vs mean'.padStart(8)} ${'in 95 %'.padStart(8)}`,
         ...r.scores.map((s) => `${s.model.padEnd(18)} ${fmt(s.rmse).padStart(8)} ${fmt(s.mae).padStart(8)} ${fmt(s.r2).padStart(7)} ${`${fmt(100 * s.skillVsMean)} %`.padStart(8)} ${(s.coverage95 === null ? '—' : `${(100 * s.coverage95).toFixed(0)} %`).padStart(8)}`),
         'random-forest permutation importance (RMSE increase on held-out records, ± sd over repeats):',

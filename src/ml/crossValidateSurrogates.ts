@@ -18,6 +18,11 @@ export interface CrossValidateSurrogatesOptions {
   permutationRepeats?: number;
   /** Feature group of each column (default: each column its own group); groups are permuted together. */
   groups?: readonly string[];
+  /**
+   * A label per row; rows with the same label always share a fold (grouped k-fold), so that records of one
+   * catalyst are never both trained on and predicted. Default: every row its own group.
+   */
+  rowGroups?: readonly string[];
   /** Called after each fold. */
   onFold?: (done: number, total: number) => void;
 }
@@ -54,6 +59,10 @@ export interface CrossValidateSurrogatesResult {
   n: number;
   dimensions: number;
   folds: number;
+  /** Fold (0 … folds − 1) each row was held out in. */
+  foldOfRow: number[];
+  /** Number of row groups (distinct `rowGroups` labels; n without them). */
+  groupCount: number;
   /** Gaussian process, random forest, mean baseline: same folds. */
   scores: SurrogateScore[];
   /** Random-forest permutation importance by feature group, largest first. */
@@ -99,13 +108,20 @@ export function crossValidateSurrogates(x: readonly (readonly number[])[], y: re
   });
   const d = x[0]!.length;
   if (d === 0) throw new InputError('features', 'at least one feature that varies between records', 'got none');
-  const k = Math.max(2, Math.min(options.folds ?? 5, n));
   const seed = options.seed ?? 0;
   const groups = options.groups ?? Array.from({ length: d }, (_, j) => String(j));
   if (groups.length !== d) throw new InputError('groups', `one per feature (${d})`, `got ${groups.length}`);
   const groupNames = [...new Set(groups)];
   const repeats = options.permutationRepeats ?? 5;
-  const perm = new SeededRandom(seed + 1).permutation(n);
+  const labels = options.rowGroups ?? Array.from({ length: n }, (_, i) => String(i));
+  if (labels.length !== n) throw new InputError('rowGroups', `one per row (${n})`, `got ${labels.length}`);
+  const unique = [...new Set(labels)];
+  if (unique.length < 2) throw new InputError('rowGroups', 'at least two groups of rows to hold out', `got ${unique.length}`);
+  const k = Math.max(2, Math.min(options.folds ?? 5, unique.length));
+  // folds over a seeded permutation of the groups: group g goes to fold (its rank) mod k
+  const foldOfGroup = new Map(new SeededRandom(seed + 1).permutation(unique.length).map((g, rank) => [unique[g]!, rank % k]));
+  const fold = labels.map((l) => foldOfGroup.get(l)!);
+  const perm = Array.from({ length: n }, (_, i) => i);
   const rng = new SeededRandom(seed + 2);
   const gpMean = new Array<number>(n).fill(NaN);
   const gpSd = new Array<number>(n).fill(NaN);
@@ -114,8 +130,8 @@ export function crossValidateSurrogates(x: readonly (readonly number[])[], y: re
   const baseMean = new Array<number>(n).fill(NaN);
   const permutedSe = groupNames.map(() => new Array<number>(repeats).fill(0));
   for (let f = 0; f < k; f++) {
-    const test = perm.filter((_, i) => i % k === f);
-    const train = perm.filter((_, i) => i % k !== f);
+    const test = perm.filter((i) => fold[i] === f);
+    const train = perm.filter((i) => fold[i] !== f);
     const xi = imputeColumns(x, train);
     const xTrain = train.map((i) => xi[i]!);
     const yTrain = train.map((i) => y[i]!);
@@ -162,5 +178,5 @@ export function crossValidateSurrogates(x: readonly (readonly number[])[], y: re
   if (!(best > 0.1)) warnings.push(`neither surrogate predicts held-out records clearly better than their mean (best RMSE reduction ${(100 * best).toFixed(0)} %): the features explain little of the target here`);
   if (!(rfScore.skillVsMean > 0)) warnings.push('the random forest does not beat the mean here, so its feature importances say which columns it leans on, not what drives the target');
   if (n < 20) warnings.push(`${k} folds of ${n} records: each held-out score rests on a handful of records and changes with the seed (try --seed)`);
-  return { n, dimensions: d, folds: k, scores: [gpScore, rfScore, base], importance, warnings };
+  return { n, dimensions: d, folds: k, foldOfRow: fold, groupCount: unique.length, scores: [gpScore, rfScore, base], importance, warnings };
 }

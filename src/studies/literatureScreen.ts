@@ -1,7 +1,7 @@
 /**
  * `screen.literature`: how well do composition descriptors and reported conditions predict a record's FE
  * (or mass-normalized yield rate) across the knowledge base? Fits the GP and the random forest of src/ml
- * with k-fold cross-validation against the mean predictor and reports the forest's permutation importance.
+ * with k-fold cross-validation (grouped by catalyst) against the mean predictor and reports the forest's permutation importance.
  * The records are read by the edges (the API route and the CLI, from the same store) and passed in.
  */
 import { z } from 'zod';
@@ -18,7 +18,7 @@ export const LITERATURE_TARGETS = ['fe', 'yield'] as const;
 /** Body of `POST /api/screen/literature` and the options of `cncouple screen literature`. */
 export const literatureScreenRequestSchema = z.object({
   target: z.enum(LITERATURE_TARGETS).default('fe').describe('fe: faradaic efficiency (%); yield: log10 of the yield rate, mol s⁻¹ g_cat⁻¹ (records with a mass-normalized rate only)'),
-  folds: z.number().int().min(2).max(1000).default(5).describe('cross-validation folds (at most the number of records: leave-one-out)'),
+  folds: z.number().int().min(2).max(1000).default(5).describe('cross-validation folds over catalysts (records of one catalyst share a fold; at most the number of catalysts: leave-one-catalyst-out)'),
   seed: z.number().int().min(0).max(2 ** 31 - 1).default(0).describe('seed of the folds, the forest and the permutations'),
   trees: z.number().int().min(10).max(1000).default(200).describe('random-forest trees'),
   origin: z.enum(['literature', 'user']).optional().describe('only curated literature or only user records (default both)'),
@@ -53,7 +53,9 @@ export function literatureRow(r: CatalyticRecord): LiteratureRow {
 }
 
 /** Result of {@link runLiteratureScreen}. */
-export interface LiteratureScreenResult extends Omit<CrossValidateSurrogatesResult, 'scores'> {
+export interface LiteratureScreenResult extends Omit<CrossValidateSurrogatesResult, 'scores' | 'foldOfRow' | 'groupCount'> {
+  /** Distinct catalysts among the records used (the units of the grouped folds). */
+  catalysts: number;
   target: (typeof LITERATURE_TARGETS)[number];
   /** Unit of the target and of every RMSE/MAE. */
   targetUnit: string;
@@ -62,7 +64,7 @@ export interface LiteratureScreenResult extends Omit<CrossValidateSurrogatesResu
   /** Scores without their per-record predictions (those are in `records`). */
   scores: Omit<CrossValidateSurrogatesResult['scores'][number], 'predictions'>[];
   /** Each record used: its target and the held-out predictions. */
-  records: { id: string; catalyst: string; origin: string; value: number; gaussianProcess: number; randomForest: number }[];
+  records: { id: string; catalyst: string; origin: string; value: number; fold: number; gaussianProcess: number; randomForest: number }[];
   /** Feature columns (after dropping constant ones), and what was dropped or unknown. */
   features: { columns: string[]; constantColumns: string[]; unknownElements: string[]; weightedRows: number };
   /** Where the element properties come from (data/elements/elements.json). */
@@ -77,7 +79,7 @@ export function runLiteratureScreen(input: z.output<typeof literatureScreenInput
     .filter((e): e is { r: CatalyticRecord; y: number } => e.y !== null);
   const table = readElementTable();
   const features = literatureFeatures(used.map((e) => literatureRow(e.r)), table.bySymbol);
-  const cv = crossValidateSurrogates(features.x, used.map((e) => e.y), { folds: input.folds, seed: input.seed, trees: input.trees, groups: features.groups, onFold: onProgress });
+  const cv = crossValidateSurrogates(features.x, used.map((e) => e.y), { folds: input.folds, seed: input.seed, trees: input.trees, groups: features.groups, rowGroups: used.map((e) => e.r.catalyst.trim().toLowerCase()), onFold: onProgress });
   const products = new Set(used.flatMap((e) => e.r.products)).size;
   const carbon = new Set(used.flatMap((e) => e.r.carbonSources)).size;
   const nitrogen = new Set(used.flatMap((e) => e.r.nitrogenSources)).size;
@@ -98,7 +100,8 @@ export function runLiteratureScreen(input: z.output<typeof literatureScreenInput
     scores: cv.scores.map(({ predictions: _p, ...s }) => s),
     importance: cv.importance,
     warnings,
-    records: used.map((e, i) => ({ id: e.r.id, catalyst: e.r.catalyst, origin: e.r.origin, value: e.y, gaussianProcess: gp!.predictions[i]!, randomForest: rf!.predictions[i]! })),
+    catalysts: cv.groupCount,
+    records: used.map((e, i) => ({ id: e.r.id, catalyst: e.r.catalyst, origin: e.r.origin, value: e.y, fold: cv.foldOfRow[i]!, gaussianProcess: gp!.predictions[i]!, randomForest: rf!.predictions[i]! })),
     features: { columns: features.columns, constantColumns: features.constantColumns, unknownElements: features.unknownElements, weightedRows: features.weightedRows },
     elementTable: { fields: table.fields, sources: table.sources },
   };

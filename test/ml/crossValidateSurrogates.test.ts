@@ -60,3 +60,36 @@ describe('crossValidateSurrogates', () => {
     expect(() => crossValidateSurrogates(small.x.slice(0, 3), small.y.slice(0, 3))).toThrow(/at least 4 records/);
   });
 });
+
+describe('grouped folds (rowGroups)', () => {
+  // a pure-noise target with every row duplicated: ungrouped folds let a model predict a held-out row from its
+  // copy in the training folds; grouped folds (a row and its copy share a fold) leave nothing to learn
+  const rng = new SeededRandom(11);
+  const x: number[][] = [];
+  const y: number[] = [];
+  const labels: string[] = [];
+  for (let i = 0; i < 15; i++) {
+    const row = [rng.uniform(), rng.uniform()];
+    const v = rng.normal();
+    for (let c = 0; c < 2; c++) {
+      x.push(row);
+      y.push(v);
+      labels.push(`g${i}`);
+    }
+  }
+  const options = { folds: 5, seed: 0, trees: 50, permutationRepeats: 1 };
+  const leaky = crossValidateSurrogates(x, y, options);
+  const grouped = crossValidateSurrogates(x, y, { ...options, rowGroups: labels });
+  const rmse = (r: typeof leaky, m: string) => r.scores.find((s) => s.model === m)!.rmse;
+
+  it('keeps a group in one fold and caps the folds at the number of groups', () => {
+    for (let i = 0; i < y.length; i += 2) expect(grouped.foldOfRow[i]).toBe(grouped.foldOfRow[i + 1]);
+    expect(new Set(grouped.foldOfRow).size).toBe(5);
+    expect(grouped.groupCount).toBe(15);
+    expect(crossValidateSurrogates(x, y, { ...options, folds: 100, rowGroups: labels }).folds).toBe(15);
+  });
+  it('ungrouped folds flatter a noise target through the copies; grouped ones do not', () => {
+    expect(rmse(leaky, 'gaussian-process')).toBeLessThan(0.5 * rmse(leaky, 'mean'));
+    expect(rmse(grouped, 'gaussian-process')).toBeGreaterThan(0.8 * rmse(grouped, 'mean'));
+  });
+});
