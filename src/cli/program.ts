@@ -20,6 +20,7 @@ import { registerWorkerCommand } from './workerCommand.js';
 import { registerMergeCommand } from './mergeCommand.js';
 import { registerCatmapCommands } from './catmapCommands.js';
 import { registerDoubleLayerCommand } from './doubleLayerCommand.js';
+import { registerScreenLiteratureCommand } from './screenLiteratureCommand.js';
 import { VERSION } from '../version.js';
 import type { z } from 'zod';
 import type { Study } from '../studies/study.js';
@@ -254,6 +255,7 @@ function buildProgram(io: CliIo, emit: (out: Output, json: boolean) => void): Co
   registerMlCommands(program, run);
   registerCatmapCommands(program, run);
   registerDoubleLayerCommand(program, run);
+  registerScreenLiteratureCommand(program, run);
   program
     .command('serve')
     .description('run the web app and HTTP API (same as npm start, without the build step)')

@@ -23,6 +23,11 @@ export interface Study<S extends z.ZodType = z.ZodType, R = unknown> {
   /** One valid input (the API body): the OpenAPI document's example, and the case every equality test runs. */
   example: z.input<S>;
   /**
+   * True when the edge adds records read from the store to the request (the example then holds none, and the
+   * documented response shape is not generated from it).
+   */
+  inputFromStore?: true;
+  /**
    * Checks what the schema cannot (a model's names, a parsed electrolyte…) before the work starts, throwing an
    * InputError, so that bad input is a 400 at submission and never a failed background job.
    */

@@ -53,9 +53,13 @@ function expectClose(actual: unknown, expected: unknown, where = '$'): void {
   } else expect(actual, where).toEqual(expected);
 }
 
+/** Studies whose route reads its input's records from the store: test/studies/literatureScreen.test.ts compares route and CLI. */
+const STORE_STUDIES = ['screen.literature'];
+
 describe('studies: one definition per operation', () => {
   it('registers every study once, each with a route case here', () => {
-    expect(Object.keys(STUDIES).sort()).toEqual([...CASES, ...JOB_CASES].map(([name]) => name).sort());
+    expect(Object.keys(STUDIES).sort()).toEqual([...[...CASES, ...JOB_CASES].map(([name]) => name), ...STORE_STUDIES].sort());
+    for (const name of STORE_STUDIES) expect(STUDIES[name]!.inputFromStore).toBe(true);
     for (const [name] of JOB_CASES) expect(STUDIES[name]!.runsOn).toBe('job');
   });
 
