@@ -35,6 +35,7 @@ import {
   yieldPlotQuerySchema,
 } from './apiSchemas.js';
 import { ML_ROUTES } from './mlRoutes.js';
+import { CAMPAIGN_ROUTES } from './campaignRoutes.js';
 import { optimizeRequestSchema, optimizeResultSpec, optimizeTask, screenRequestSchema, screenResultSpec, screenTask } from '../jobs/mlTasks.js';
 import { jobRoutes } from './jobRoutes.js';
 
@@ -378,7 +379,7 @@ ROUTES.push(
   studyRoute('/api/tea', 'process', teaStudy),
 );
 
-ROUTES.push(...ML_ROUTES, ...jobRoutes({ sweep: (raw) => sweepResultBody(raw, sweepResultQuerySchema.parse({})) }));
+ROUTES.push(...ML_ROUTES, ...CAMPAIGN_ROUTES, ...jobRoutes({ sweep: (raw) => sweepResultBody(raw, sweepResultQuerySchema.parse({})) }));
 ROUTES.push(
   ...studyJobRoutes({ kind: 'optimize', url: '/api/kinetics/optimize', body: optimizeRequestSchema, start: 'Start a virtual-lab Bayesian optimization through a kinetic model as a background job; returns its id', progress: 'Progress (evaluations done) of an optimization; with its trace, best point and belief-map spec when done', task: optimizeTask, spec: optimizeResultSpec }),
   ...studyJobRoutes({ kind: 'screen', url: '/api/screen', body: screenRequestSchema, start: 'Start a Monte Carlo screening of candidate surfaces (descriptor uncertainty) as a background job; returns its id', progress: 'Progress (candidates done) of a screening; with the ranked candidates and a plot spec when done', task: screenTask, spec: screenResultSpec }),
