@@ -153,6 +153,21 @@ describe('Plan & screen page in Chromium', () => {
     await second.close();
   }, 120_000);
 
+  it('suggests by expected hypervolume improvement for two objectives when chosen', async () => {
+    const context = await session.browser.newContext(DESKTOP);
+    const p = await context.newPage();
+    await p.goto(`${session.server.url}/#/plan`);
+    await p.getByRole('heading', { name: 'Plan & screen' }).waitFor();
+    await p.getByRole('button', { name: 'Add objective' }).click();
+    // the example runs (x, c_mM, y) with a second objective y2 = 1 − x
+    await p.getByLabel('runs CSV', { exact: true }).fill('x,c_mM,y,y2\n0.1,10,0.19,0.9\n0.3,300,0.4577,0.7\n0.5,30,0.3977,0.5\n0.7,3,0.2577,0.3\n0.9,100,0.29,0.1\n');
+    await p.getByLabel('two-objective acquisition').selectOption('ehvi');
+    await p.getByRole('button', { name: 'Suggest next runs' }).click();
+    await expect.poll(() => p.getByTestId('ask-summary').innerText(), { timeout: 30_000 }).toContain('by ehvi from 5 finished');
+    expect(await p.locator('table[aria-label="suggestions"] thead').innerText()).toContain('ln EHVI');
+    await context.close();
+  }, 90_000);
+
   it('fits a phone-width window without horizontal overflow', async () => {
     await page.setViewportSize({ width: 375, height: 812 });
     await page.goto(`${session.server.url}/#/plan`);

@@ -179,7 +179,7 @@ export function PlanScreen() {
     localStorage.setItem(STORE, JSON.stringify({ parameters, objectives, spaceText, mode, runs, campaign }));
   }, [parameters, objectives, spaceText, mode, runs, campaign]);
   const initialCampaignId = useMemo(() => readRoute().query.get('campaign'), []);
-  const [askForm, setAskForm] = useQueryForm('plan', { batch: '3', seed: '0' });
+  const [askForm, setAskForm] = useQueryForm('plan', { batch: '3', seed: '0', acquisition: 'parego' });
   const [ask, setAsk] = useState<AskResult | null>(null);
   const [status, setStatus] = useState<StatusResult | null>(null);
   const [planProblems, setPlanProblems] = useState<string[]>([]);
@@ -222,13 +222,13 @@ export function PlanScreen() {
     setPlanProblems([]);
     try {
       const body = { space: space(), runs, seed };
-      const [a, s] = await Promise.all([api.post<AskResult>('/api/plan/ask', { ...body, batch }), api.post<StatusResult>('/api/plan/status', body)]);
+      const [a, s] = await Promise.all([api.post<AskResult>('/api/plan/ask', { ...body, batch, ...(askForm.acquisition === 'ehvi' ? { acquisition: 'ehvi' } : {}) }), api.post<StatusResult>('/api/plan/status', body)]);
       setAsk(a);
       setStatus(s);
     } catch (err) {
       setAsk(null);
       setStatus(null);
-      setPlanProblems(explainError(err, { space: 'parameter space', runs: 'runs CSV' }));
+      setPlanProblems(explainError(err, { space: 'parameter space', runs: 'runs CSV', acquisition: 'two objectives by' }));
     } finally {
       setBusy(false);
     }
@@ -404,6 +404,13 @@ export function PlanScreen() {
         <div className="inline-form">
           {textField(askForm, setAskForm, 'batch', 'suggestions')}
           {textField(askForm, setAskForm, 'seed', 'seed')}
+          <label>
+            two objectives by
+            <select value={askForm.acquisition} onChange={(e) => setAskForm({ ...askForm, acquisition: e.target.value })} aria-label="two-objective acquisition">
+              <option value="parego">ParEGO (scalarizations)</option>
+              <option value="ehvi">expected hypervolume improvement</option>
+            </select>
+          </label>
           <button type="submit" disabled={busy}>
             {busy ? 'Fitting…' : 'Suggest next runs'}
           </button>
@@ -426,7 +433,7 @@ export function PlanScreen() {
                   {objectiveNames.map((n) => (
                     <th key={n}>{n} predicted (mean ± sd)</th>
                   ))}
-                  <th>ln EI</th>
+                  <th>{ask.method === 'ehvi' ? 'ln EHVI' : 'ln EI'}</th>
                 </tr>
               </thead>
               <tbody>
