@@ -114,6 +114,10 @@ describe('/api/campaigns', () => {
       expect((await app.inject({ url: '/api/campaigns' })).json()).toEqual([]);
       const put = await app.inject({ method: 'PUT', url: '/api/campaigns/cmp_nothing', payload: { name: 'x', space } });
       expect([put.statusCode, put.json().error.code]).toEqual([404, 'not-found']);
+      // in the OpenAPI document with the body schema the routes validate with
+      const doc = (await app.inject({ url: '/api/openapi.json' })).json();
+      expect(doc.paths['/api/campaigns'].post.requestBody.content['application/json'].schema.required).toEqual(['name', 'space']);
+      expect(Object.keys(doc.paths['/api/campaigns/{id}']).sort()).toEqual(['delete', 'get', 'put']);
     } finally {
       await stop();
     }
