@@ -127,10 +127,16 @@ export function hartmannBench(seeds: number, budget = 50) {
   return { problem: 'Hartmann-6', unit: 'f', optimum: H6_MIN, budget, seeds, secondsPerBoRun: boSeconds / seeds, curves: [curve('ask/tell (log-EI)', bo), curve('random search', random), curve(`grid 2⁶ (first ${Math.min(64, budget)})`, [bestSoFar(grid, H6_MIN)])] };
 }
 
-/** The urea volcano: maximize log10 TOF of urea over dG_NO ∈ [−1.5, 0.5] × dG_CO ∈ [−0.5, 1] eV. */
+/**
+ * The urea volcano: maximize log10 TOF of urea over dG_NO ∈ [−1.5, 0.5] × dG_CO ∈ [−1, 0.5] eV. The box holds
+ * the current model's top inside it (a 121 × 121 sweep of [−1.3, −1.0] × [−0.7, −0.4]: 3.4766 at dG_NO = −1.16,
+ * dG_CO = −0.585 eV); the box before the pH-consistent model rewrite, dG_CO ∈ [−0.5, 1], cut the top off at
+ * its lower edge (best grid point 3.4510 on dG_CO = −0.5).
+ */
 export function volcanoBench(seeds: number, budget = 40) {
   const model = loadModel({ name: 'urea-cu4-ceo2' });
-  const box = { x: { name: 'dG_NO', from: -1.5, to: 0.5 }, y: { name: 'dG_CO', from: -0.5, to: 1 } };
+  const box = { x: { name: 'dG_NO', from: -1.5, to: 0.5 }, y: { name: 'dG_CO', from: -1, to: 0.5 } };
+  const at = (u: number, v: number) => ({ dG_NO: box.x.from + (box.x.to - box.x.from) * u, dG_CO: box.y.from + (box.y.to - box.y.from) * v });
   const t0 = performance.now();
   const sweep = descriptorSweep(model, { x: { ...box.x, points: 201 }, y: { ...box.y, points: 201 } });
   const sweepSeconds = (performance.now() - t0) / 1000;
@@ -141,7 +147,7 @@ export function volcanoBench(seeds: number, budget = 40) {
   const failures: number[] = [];
   const t1 = performance.now();
   for (let s = 0; s < seeds; s++) {
-    const r = optimizeKineticModel(model, { vary: [{ name: 'dG_NO', low: -1.5, high: 0.5 }, { name: 'dG_CO', low: -0.5, high: 1 }], objective, budget, seed: s, beliefGrid: 0 });
+    const r = optimizeKineticModel(model, { vary: [{ name: 'dG_NO', low: box.x.from, high: box.x.to }, { name: 'dG_CO', low: box.y.from, high: box.y.to }], objective, budget, seed: s, beliefGrid: 0 });
     bo.push(r.trace.map((t) => (t.value === null ? Number.NaN : -t.value)));
     failures.push(r.failures);
   }
@@ -151,14 +157,14 @@ export function volcanoBench(seeds: number, budget = 40) {
   for (let s = 0; s < seeds; s++) {
     const rng = new SeededRandom(700 + s);
     random.push(Array.from({ length: budget }, () => {
-      const v = kineticObjectiveValue(solveAt(solver, { dG_NO: -1.5 + 2 * rng.uniform(), dG_CO: -0.5 + 1.5 * rng.uniform() }), objective).value;
+      const v = kineticObjectiveValue(solveAt(solver, at(rng.uniform(), rng.uniform())), objective).value;
       return v === null ? Number.NaN : -v;
     }));
   }
   // grid with the same budget: 5 × 8 cell centres
   const grid: number[] = [];
   for (let i = 0; i < 5; i++) for (let j = 0; j < 8; j++) {
-    const v = kineticObjectiveValue(solveAt(solver, { dG_NO: -1.5 + (2 * (i + 0.5)) / 5, dG_CO: -0.5 + (1.5 * (j + 0.5)) / 8 }), objective).value;
+    const v = kineticObjectiveValue(solveAt(solver, at((i + 0.5) / 5, (j + 0.5) / 8)), objective).value;
     grid.push(v === null ? Number.NaN : -v);
   }
   const found = Math.max(...[...bo, ...random, grid].flat().filter(Number.isFinite).map((v) => -v));
@@ -183,7 +189,8 @@ export function volcanoBench(seeds: number, budget = 40) {
 /**
  * A 4-parameter pulse program on the urea model: maximize the period-averaged FE of urea over E1 ∈ [−0.7, −0.2],
  * E2 ∈ [−0.3, 0.2] V vs RHE and t1, t2 ∈ [0.01, 10] s (log scale), 6 periods per evaluation (a periodic state
- * is required). No dense reference exists in 4-D: regret is against the best FE any method found.
+ * is required). No dense reference exists in 4-D: regret is against the best FE any method found; the best constant
+ * potential over −0.7 to 0.2 V (5 mV steps) is recorded beside it as the level a pulse program has to beat.
  */
 export function pulseBench(seeds: number, budget = 25) {
   const model = loadModel({ name: 'urea-cu4-ceo2' });
@@ -209,7 +216,15 @@ export function pulseBench(seeds: number, budget = 25) {
   }
   const best = Math.max(...[...bo, ...random].flat().filter(Number.isFinite).map((v) => -v));
   const toRegret = (runs: number[][]) => runs.map((r) => bestSoFar(r, -best));
-  return { problem: 'pulse program (FE urea)', unit: 'FE', bestFound: best, budget, seeds, secondsPerBoRun: boSeconds / seeds, failuresPerBoRun: failures, curves: [curve('BO (log-EI)', toRegret(bo)), curve('random search', toRegret(random))] };
+  // the reference a pulse program has to beat: the best constant potential over the same potentials, 5 mV steps
+  const solver = new SteadyStateSolver(model);
+  let constantPotential = { potentialVvsRHE: Number.NaN, fe: Number.NEGATIVE_INFINITY };
+  for (let k = 0; k <= 180; k++) {
+    const potentialVvsRHE = -0.7 + k * 0.005;
+    const v = kineticObjectiveValue(solveAt(solver, { potential: potentialVvsRHE }), objective).value;
+    if (v !== null && v > constantPotential.fe) constantPotential = { potentialVvsRHE, fe: v };
+  }
+  return { problem: 'pulse program (FE urea)', unit: 'FE', bestFound: best, bestConstantPotential: constantPotential, budget, seeds, secondsPerBoRun: boSeconds / seeds, failuresPerBoRun: failures, curves: [curve('BO (log-EI)', toRegret(bo)), curve('random search', toRegret(random))] };
 }
 
 type MlBench = { branin?: ReturnType<typeof braninBench>; hartmann6?: ReturnType<typeof hartmannBench>; volcano?: ReturnType<typeof volcanoBench>; pulse?: ReturnType<typeof pulseBench> };
@@ -239,7 +254,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   writeFileSync(resultsUrl, JSON.stringify({ meta: { date: new Date().toISOString(), node: process.version }, ...r }, null, 2) + '\n');
   // one colour per method across panels: the grid's size is in the results file
   const legend = (m: string) => (/^(ask\/tell|BO)/.test(m) ? 'BO (log-EI)' : /^grid/.test(m) ? 'grid, same budget' : m);
-  if (r.pulse) console.log(`pulse: best FE found ${r.pulse.bestFound.toFixed(4)}; BO failures per run ${r.pulse.failuresPerBoRun.join(', ')}`);
+  if (r.pulse) console.log(`pulse: best FE found ${r.pulse.bestFound.toFixed(5)}; best constant potential ${r.pulse.bestConstantPotential?.fe.toFixed(5)} at ${r.pulse.bestConstantPotential?.potentialVvsRHE.toFixed(3)} V vs RHE; BO failures per run ${r.pulse.failuresPerBoRun.join(', ')}`);
   const panels = [r.branin, r.hartmann6, r.volcano, r.pulse].flatMap((p) => (p ? [{ problem: p.problem, unit: p.unit, methods: p.curves.map((c) => ({ ...c, method: legend(c.method) })) }] : []));
   writeFileSync(new URL('./ml-regret.svg', import.meta.url), await renderSvg(regretSpec(panels)));
   console.log('wrote bench/ml-results.json and bench/ml-regret.svg');

@@ -38,19 +38,20 @@ export function registerPlanCommands(program: Command, run: Run): void {
   const plan = program.command('plan').description('experiment planning: the next runs to do (Bayesian optimization over your search space)');
   plan
     .command('ask')
-    .description('suggest the next runs: space-filling at first, then log expected improvement (ParEGO for two objectives)')
+    .description('suggest the next runs: space-filling at first, then log expected improvement (two objectives: ParEGO, or EHVI with --acquisition ehvi)')
     .requiredOption('--space <file>', 'search space, YAML or JSON (docs/ml.md)')
     .option('--runs <file>', 'runs so far, CSV: one column per parameter and objective; empty objectives = in flight')
     .option('--batch <q>', 'number of suggestions', '1')
     .option('--seed <s>', 'random seed (same inputs and seed → same suggestions)', '0')
+    .addOption(new Option('--acquisition <name>', 'two objectives: parego (Chebyshev scalarizations) or ehvi (expected hypervolume improvement)').choices(['parego', 'ehvi']).default('parego'))
     .addOption(json())
-    .action(run(async (o: { space: string; runs?: string; batch: string; seed: string }) => {
+    .action(run(async (o: { space: string; runs?: string; batch: string; seed: string; acquisition: 'parego' | 'ehvi' }) => {
       const { space, campaign } = await load(o);
-      const r = (await ml()).askNext(space, campaign, { batch: int('--batch', o.batch, 1, 1, 50), seed: int('--seed', o.seed, 0, 0, 2 ** 31 - 1) });
+      const r = (await ml()).askNext(space, campaign, { batch: int('--batch', o.batch, 1, 1, 50), seed: int('--seed', o.seed, 0, 0, 2 ** 31 - 1), acquisition: o.acquisition });
       const lines = [`${r.method}: ${r.suggestions.length} suggestion(s) from ${r.completedRuns} finished and ${r.pendingRuns} in-flight run(s)`];
       r.suggestions.forEach((s, i) => {
         lines.push(`${String(i + 1).padStart(3)}  ${describePoint(space, s.parameters)}`);
-        if (s.predictions) lines.push(`     predicted ${Object.entries(s.predictions).map(([k, p]) => `${k} ${fmt(p.mean)} ± ${fmt(p.sd)}`).join(', ')}; ln EI ${s.logExpectedImprovement!.toFixed(3)}`);
+        if (s.predictions) lines.push(`     predicted ${Object.entries(s.predictions).map(([k, p]) => `${k} ${fmt(p.mean)} ± ${fmt(p.sd)}`).join(', ')}; ln ${r.method === 'ehvi' ? 'EHVI' : 'EI'} ${s.logExpectedImprovement!.toFixed(3)}`);
       });
       r.warnings.forEach((w) => lines.push(`note: ${w}`));
       return { json: r, text: lines.join('\n') };

@@ -1,5 +1,6 @@
 import { InputError } from '../chem/index.js';
 import { logExpectedImprovement } from './acquisition.js';
+import { type Point2, expectedHypervolumeImprovement2d } from './expectedHypervolumeImprovement.js';
 import { type GaussianProcess, type GaussianProcessDiagnostics, type GaussianProcessHyperparameters, fitGaussianProcess } from './gaussianProcess.js';
 import { spaceFillingDesign, sampleFeasible } from './initialDesign.js';
 import type { KernelName } from './kernels.js';
@@ -23,7 +24,17 @@ export interface AskOptions {
   restarts?: number;
   /** Start hyperparameter fits here (e.g. the previous iteration's) in addition to the default start. */
   warmStart?: GaussianProcessHyperparameters;
+  /**
+   * Acquisition for two objectives (default `parego`): `parego` (random Chebyshev scalarizations, log-EI) or
+   * `ehvi` (expected hypervolume improvement of independent GPs, closed form). One objective always uses log-EI.
+   */
+  acquisition?: MultiObjectiveAcquisition;
 }
+
+/** The acquisitions for two objectives. */
+export const MULTI_OBJECTIVE_ACQUISITIONS = ['parego', 'ehvi'] as const;
+/** One of {@link MULTI_OBJECTIVE_ACQUISITIONS}. */
+export type MultiObjectiveAcquisition = (typeof MULTI_OBJECTIVE_ACQUISITIONS)[number];
 
 /** A predicted objective value: posterior mean and standard deviation, in the objective's units. */
 export interface Prediction {
@@ -36,14 +47,17 @@ export interface Suggestion {
   parameters: ParameterValues;
   /** Predicted value of each objective (null during the initial design). */
   predictions: Record<string, Prediction> | null;
-  /** Natural log of the expected improvement at selection (of the objective, or of ParEGO's scalarization); null during the initial design. */
+  /**
+   * Natural log of the acquisition value at selection: the expected improvement of the objective or of ParEGO's
+   * scalarization, or (`ehvi`) the expected hypervolume improvement; null during the initial design.
+   */
   logExpectedImprovement: number | null;
 }
 
 /** Result of {@link askNext}. */
 export interface AskResult {
-  /** `space-filling` (too few finished runs), `log-ei` (one objective) or `parego` (two). */
-  method: 'space-filling' | 'log-ei' | 'parego';
+  /** `space-filling` (too few finished runs), `log-ei` (one objective), `parego` or `ehvi` (two). */
+  method: 'space-filling' | 'log-ei' | 'parego' | 'ehvi';
   suggestions: Suggestion[];
   completedRuns: number;
   pendingRuns: number;
@@ -161,10 +175,28 @@ export function augmentedChebyshev(losses: readonly number[], weights: readonly 
 }
 
 /**
+ * The reference point of the hypervolume, both objectives maximized: 10 % of each objective's observed range below
+ * its worst observed value (BoTorch's `infer_reference_point` takes nadir − 0.1 × range of the Pareto set; the
+ * range over every finished run is used here, so that a one-point front still spans a box; a zero range counts
+ * as 1).
+ */
+export function hypervolumeReference(observed: readonly Point2[]): Point2 {
+  const at = (j: 0 | 1) => {
+    const v = observed.map((p) => p[j]);
+    const lo = Math.min(...v);
+    const range = Math.max(...v) - lo;
+    return lo - 0.1 * (range > 0 ? range : 1);
+  };
+  return [at(0), at(1)];
+}
+
+/**
  * The next runs of a campaign (ask of ask/tell). With fewer finished runs than `initialRuns`: a space-filling
  * design away from every run done or in flight. Otherwise one objective: log expected improvement of a GP
  * surrogate; two objectives: ParEGO (a random weight per suggestion from the 11 of Knowles 2006, λ ∈
- * {0, 0.1, …, 1}, and log-EI of a GP fitted to the scalarized losses). Batches and in-flight runs by the
+ * {0, 0.1, …, 1}, and log-EI of a GP fitted to the scalarized losses) or, with `acquisition: 'ehvi'`, the
+ * expected hypervolume improvement of the two objectives' GPs over the finished runs' front (closed form,
+ * {@link expectedHypervolumeImprovement2d}; reference point {@link hypervolumeReference}). Batches and in-flight runs by the
  * Kriging believer (Ginsbourger, Le Riche & Carraro 2010, in *Computational Intelligence in Expensive
  * Optimization Problems*, Springer, doi:10.1007/978-3-642-10701-6_6): each pending point is added to the
  * surrogate at its own predicted mean, which removes its uncertainty and pushes later suggestions away.
@@ -172,6 +204,9 @@ export function augmentedChebyshev(losses: readonly number[], weights: readonly 
 export function askNext(space: SearchSpace, campaign: Campaign, options: AskOptions = {}): AskResult {
   const q = options.batch ?? 1;
   if (!Number.isInteger(q) || q < 1 || q > 50) throw new InputError('batch', 'an integer from 1 to 50', `got ${q}`);
+  const acquisition = options.acquisition ?? 'parego';
+  if (!(MULTI_OBJECTIVE_ACQUISITIONS as readonly string[]).includes(acquisition)) throw new InputError('acquisition', MULTI_OBJECTIVE_ACQUISITIONS.join(' or '), `got "${acquisition}"`);
+  if (options.acquisition === 'ehvi' && space.objectives.length !== 2) throw new InputError('acquisition', 'ehvi only with two objectives (one objective uses log-EI)', `the space has ${space.objectives.length} objective`);
   const rng = new SeededRandom(options.seed ?? 0);
   const { completed, pending } = campaign;
   const nInit = options.initialRuns ?? defaultInitialRuns(space);
@@ -222,6 +257,33 @@ export function askNext(space: SearchSpace, campaign: Campaign, options: AskOpti
       suggestions.push({ parameters: point, predictions: predictAll(point), logExpectedImprovement: value });
     }
     return { method: 'log-ei', suggestions, completedRuns: completed.length, pendingRuns: pending.length, diagnostics, hyperparameters: { [name]: base.hyperparameters }, warnings };
+  }
+  if (acquisition === 'ehvi') {
+    const names = space.objectives.map((o) => o.name) as [string, string];
+    const signs = names.map((n) => signOf(space, n));
+    const asMax = (values: Record<string, number>): Point2 => [signs[0]! * values[names[0]]!, signs[1]! * values[names[1]]!];
+    const observed = completed.map((r) => asMax(r.objectives));
+    const reference = hypervolumeReference(observed);
+    for (let k = 0; k < q; k++) {
+      // Kriging believer: runs in flight and earlier picks count as found at their predicted means
+      const believed = [...pending.map((r) => r.parameters), ...chosen];
+      const front = [...observed, ...believed.map((p) => asMax(Object.fromEntries(Object.entries(predictAll(p)).map(([n, v]) => [n, v.mean]))))];
+      const gps = names.map((n) => believe(models[n]!, believed));
+      const score = (points: ParameterValues[]) => {
+        const x = points.map((p) => encodePoint(space, p));
+        const [p1, p2] = gps.map((gp) => gp.predict(x));
+        return points.map((_, i) => expectedHypervolumeImprovement2d([signs[0]! * p1!.mean[i]!, signs[1]! * p2!.mean[i]!], [Math.sqrt(p1!.variance[i]!), Math.sqrt(p2!.variance[i]!)], front, reference));
+      };
+      const { point, value } = maximizeAcquisition(space, excluding(space, taken, score), rng, candidates);
+      if (value === Number.NEGATIVE_INFINITY) {
+        exhausted();
+        break;
+      }
+      taken.add(keyOf(space, point));
+      chosen.push(point);
+      suggestions.push({ parameters: point, predictions: predictAll(point), logExpectedImprovement: Math.log(value) });
+    }
+    return { method: 'ehvi', suggestions, completedRuns: completed.length, pendingRuns: pending.length, diagnostics, hyperparameters: Object.fromEntries(Object.entries(models).map(([k, gp]) => [k, gp.hyperparameters])), warnings };
   }
   const losses = normalizedLosses(space, completed);
   for (let k = 0; k < q; k++) {

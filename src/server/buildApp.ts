@@ -80,8 +80,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       method: route.method,
       url: route.url,
       bodyLimit: bodyLimitOf(route),
-      // record writes, job starts and cancels: a token's business when the server requires tokens
-      config: { writes: route.method !== 'GET' && (route.url.startsWith('/api/records') || route.status === 202 || route.method === 'DELETE') },
+      // record and campaign writes, job starts and cancels: a token's business when the server requires tokens
+      config: { writes: route.method !== 'GET' && (route.url.startsWith('/api/records') || route.url.startsWith('/api/campaigns') || route.status === 202 || route.method === 'DELETE') },
       handler: async (request, reply) => {
         const body = route.body ? route.body.parse(request.body ?? {}) : undefined;
         const query = route.query ? route.query.parse(request.query ?? {}) : request.query;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseRunsCsv, parseSearchSpaceText } from '../ml/campaignText.js';
-import { askNext, campaignStatus } from '../ml/planExperiments.js';
+import { MULTI_OBJECTIVE_ACQUISITIONS, askNext, campaignStatus } from '../ml/planExperiments.js';
 import { type SearchSpace, parseSearchSpace } from '../ml/searchSpace.js';
 import { paretoSpec, paritySpec } from '../plot/planSpecs.js';
 import type { RouteDefinition } from './routes.js';
@@ -14,6 +14,7 @@ export const planAskRequestSchema = z.object({
   runs: runsField,
   batch: z.number().int().min(1).max(50).default(1).describe('number of suggestions'),
   seed: z.number().int().min(0).max(2 ** 31 - 1).default(0).describe('random seed (same inputs and seed → same suggestions)'),
+  acquisition: z.enum(MULTI_OBJECTIVE_ACQUISITIONS).default('parego').describe('two objectives: parego (Chebyshev scalarizations, log-EI) or ehvi (expected hypervolume improvement)'),
 });
 
 /** Body of `POST /api/plan/status`. */
@@ -28,11 +29,11 @@ const space = (s: string | Record<string, unknown>): SearchSpace => (typeof s ==
 /** Experiment-planning routes (ask/tell over a search space and a runs table). */
 export const ML_ROUTES: RouteDefinition[] = [
   {
-    method: 'POST', url: '/api/plan/ask', tag: 'planning', summary: 'Next runs of a campaign: space-filling, then log expected improvement (ParEGO for two objectives)', body: planAskRequestSchema,
+    method: 'POST', url: '/api/plan/ask', tag: 'planning', summary: 'Next runs of a campaign: space-filling, then log expected improvement (two objectives: ParEGO, or expected hypervolume improvement with acquisition ehvi)', body: planAskRequestSchema,
     handler: ({ body }) => {
       const b = body as z.infer<typeof planAskRequestSchema>;
       const s = space(b.space);
-      return askNext(s, parseRunsCsv(s, b.runs), { batch: b.batch, seed: b.seed });
+      return askNext(s, parseRunsCsv(s, b.runs), { batch: b.batch, seed: b.seed, acquisition: b.acquisition });
     },
   },
   {

@@ -29,6 +29,7 @@ import {
 import { ML_ROUTES } from './mlRoutes.js';
 import { optimizeStudy, screenStudy } from '../studies/ml.js';
 import { coupleStudy, transientStudy } from '../studies/transport.js';
+import { CAMPAIGN_ROUTES } from './campaignRoutes.js';
 import { jobRoutes } from './jobRoutes.js';
 import { type ResponseExample, storedResponseExamples } from './responseExamples.js';
 import { LITERATURE_SCREEN_ROUTES } from './literatureScreenRoutes.js';
@@ -352,7 +353,7 @@ ROUTES.push(
   studyRoute('/api/tea', 'process', teaStudy),
 );
 
-ROUTES.push(...ML_ROUTES, ...LITERATURE_SCREEN_ROUTES, ...jobRoutes({ sweep: (raw) => sweepResultBody(raw, sweepResultQuerySchema.parse({})) }));
+ROUTES.push(...ML_ROUTES, ...LITERATURE_SCREEN_ROUTES, ...CAMPAIGN_ROUTES, ...jobRoutes({ sweep: (raw) => sweepResultBody(raw, sweepResultQuerySchema.parse({})) }));
 ROUTES.push(
   ...studyJobRoutes('/api/kinetics/optimize', 'planning', optimizeStudy, { start: 'Start a virtual-lab Bayesian optimization through a kinetic model as a background job; returns its id', progress: 'Progress (evaluations done) of an optimization; with its trace, best point and belief-map spec when done' }),
   ...studyJobRoutes('/api/screen', 'planning', screenStudy, { start: 'Start a Monte Carlo screening of candidate surfaces (descriptor uncertainty) as a background job; returns its id', progress: 'Progress (candidates done) of a screening; with the ranked candidates and a plot spec when done' }),

@@ -11,6 +11,7 @@ import type { RawRow } from '../data/recordCsv.js';
 import { type Flag, type RecordInput, type RecordInputDraft, STRATEGIES, recordInputSchema } from '../data/recordSchema.js';
 import { type DatabaseSchema, type OpenDatabase, type RecordDocumentsTable, type RecordSpeciesTable, type RecordsTable, type SpeciesRole, openDatabase } from './database.js';
 import { type Actor, ApiTokens } from './ApiTokens.js';
+import { CampaignStore } from './CampaignStore.js';
 import { ConflictError, CorruptDatabaseError, DatabaseError, ForbiddenError, ImportError, type ImportProblem, NotFoundError, ReadOnlyError } from './errors.js';
 import { LATEST_MIGRATION, migrateToLatest, pendingMigrations, unknownMigrations } from './migrations.js';
 import { VERSION } from '../version.js';
@@ -227,6 +228,11 @@ export class RecordStore {
   /** The API tokens of a shared server (same database). */
   get tokens(): ApiTokens {
     return new ApiTokens(this.db, () => this.assertWritable());
+  }
+
+  /** The saved experiment campaigns (same database, owned like records). */
+  get campaigns(): CampaignStore {
+    return new CampaignStore(this.db, () => this.assertWritable());
   }
 
   /** The name of the token that wrote record `id` (null: literature, or written without a token). @throws {NotFoundError} */

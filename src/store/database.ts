@@ -70,9 +70,28 @@ export interface ApiTokensTable {
   revoked_at: string | null;
 }
 
+/**
+ * Row of `campaigns`: a saved experiment campaign (search space and runs, issue 13), owned like a record by the
+ * token that wrote it (null: written without a token).
+ */
+export interface CampaignsTable {
+  id: string;
+  name: string;
+  owner: string | null;
+  /** The campaign as entered: `{name, space, runs}` (JSON text). */
+  document_json: string;
+  /** Finished runs (every objective given) when saved. */
+  completed_runs: number;
+  /** Runs in flight (objectives empty) when saved. */
+  pending_runs: number;
+  created_at: string;
+  updated_at: string;
+}
+
 /** The database schema seen by Kysely. */
 export interface DatabaseSchema {
   api_tokens: ApiTokensTable;
+  campaigns: CampaignsTable;
   records: RecordsTable;
   record_documents: RecordDocumentsTable;
   record_species: RecordSpeciesTable;

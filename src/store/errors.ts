@@ -1,8 +1,8 @@
-/** No record with that id (HTTP 404, CLI exit 2). */
+/** No record (or other stored thing, `what`) with that id (HTTP 404, CLI exit 2). */
 export class NotFoundError extends Error {
   readonly id: string;
-  constructor(id: string) {
-    super(`no record with id "${id}"`);
+  constructor(id: string, what = 'record') {
+    super(`no ${what} with id "${id}"`);
     this.name = 'NotFoundError';
     this.id = id;
   }
@@ -18,11 +18,11 @@ export class ReadOnlyError extends Error {
   }
 }
 
-/** An id that already exists (HTTP 409, CLI exit 2). */
+/** An id that already exists, or another clash `message` describes (HTTP 409, CLI exit 2). */
 export class ConflictError extends Error {
   readonly id: string;
-  constructor(id: string) {
-    super(`a record with id "${id}" already exists`);
+  constructor(id: string, message = `a record with id "${id}" already exists`) {
+    super(message);
     this.name = 'ConflictError';
     this.id = id;
   }
@@ -79,11 +79,11 @@ export class CorruptDatabaseError extends DatabaseError {
 }
 const BACKUPS_HINT = 'backups/ beside the database file';
 
-/** A token may edit only the records it wrote (admin tokens any) (HTTP 403, CLI exit 2). */
+/** A token may edit only the records (or campaigns, `what`) it wrote (admin tokens any) (HTTP 403, CLI exit 2). */
 export class ForbiddenError extends Error {
   readonly id: string;
-  constructor(id: string, actor: string, owner: string | null) {
-    super(`record "${id}" belongs to ${owner === null ? 'no token (written without one)' : `token "${owner}"`}; token "${actor}" may edit only its own records (an admin token may edit any)`);
+  constructor(id: string, actor: string, owner: string | null, what = 'record') {
+    super(`${what} "${id}" belongs to ${owner === null ? 'no token (written without one)' : `token "${owner}"`}; token "${actor}" may edit only its own ${what}s (an admin token may edit any)`);
     this.name = 'ForbiddenError';
     this.id = id;
   }

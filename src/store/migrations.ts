@@ -144,6 +144,27 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable('api_tokens').execute();
     },
   },
+  // Saved experiment campaigns of the Plan & screen page (issue 13: "a user's campaign survives a restart"),
+  // owned like records by the token that wrote them; the document is the campaign as entered
+  '0006-campaigns': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('campaigns')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('owner', 'text')
+        .addColumn('document_json', 'text', (c) => c.notNull())
+        .addColumn('completed_runs', 'integer', (c) => c.notNull())
+        .addColumn('pending_runs', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('campaigns_owner_name_idx').on('campaigns').columns(['owner', 'name']).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('campaigns').execute();
+    },
+  },
 };
 
 /** Whether the migrations run on PostgreSQL (some indexes and statistics are its own). */

@@ -1,13 +1,15 @@
 /**
  * End-to-end test of the Plan & screen page in real Debian Chromium (playwright-core), set up as
- * webapp.test.ts: suggestions from a pasted space and runs, the virtual-lab optimization to done, and a
- * phone-width layout without horizontal overflow. Needs `npm run build` and /usr/bin/chromium.
+ * webapp.test.ts: suggestions from a pasted space and runs, the virtual-lab optimization to done, a campaign
+ * saved on the server and loaded back after a reload and a server restart, and a phone-width layout without
+ * horizontal overflow. Needs `npm run build` and /usr/bin/chromium.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, type WebAppSession, startWebAppSession } from '../../scripts/webAppSession.js';
+import { startServer } from '../../src/server/startServer.js';
 
 const shots = new URL('../../test-results/screenshots/', import.meta.url).pathname;
 let session: WebAppSession;
@@ -90,6 +92,80 @@ describe('Plan & screen page in Chromium', () => {
     const p = (await table.locator('tbody tr td:nth-child(4)').allInnerTexts()).map(Number);
     expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 2);
     expect(await page.getByRole('progressbar', { name: 'screening progress' }).innerText()).toContain('3/3 candidates');
+  }, 90_000);
+
+  it('saves a campaign on the server, shows it again on reload, and loads it in a fresh browser after a server restart', async () => {
+    // a browser context of its own: the other tests' page keeps its localStorage
+    const first = await session.browser.newContext(DESKTOP);
+    const p1 = await first.newPage();
+    await p1.goto(`${session.server.url}/#/plan`);
+    await p1.getByRole('heading', { name: 'Plan & screen' }).waitFor();
+    // the example form (x, and c_mM log-scaled from 1 to 1000) comes back as the form
+    await p1.getByLabel('campaign name').fill('e2e form campaign');
+    await p1.getByRole('button', { name: 'Save as new campaign' }).click();
+    await expect.poll(() => p1.getByTestId('campaign-status').innerText(), { timeout: 15_000 }).toMatch(/^Saved “e2e form campaign”/);
+    await p1.getByLabel('parameter 2 high').fill('500');
+    await p1.reload();
+    await expect.poll(() => p1.getByTestId('campaign-status').innerText(), { timeout: 15_000 }).toMatch(/^Loaded “e2e form campaign”/);
+    expect(await p1.getByLabel('parameter 2 high').inputValue()).toBe('1000'); // the saved copy, not the unsaved edit
+    expect(await p1.getByLabel('parameter 2 log scale').isChecked()).toBe(true);
+    await p1.getByRole('button', { name: 'New campaign' }).click();
+    await p1.getByRole('button', { name: /Edit as YAML\/JSON/ }).click();
+    await p1.getByLabel('parameter space (YAML or JSON)').fill(space);
+    await p1.getByLabel('runs CSV', { exact: true }).fill(runs);
+    // a nameless campaign is refused with the field named
+    await p1.getByRole('button', { name: 'Save as new campaign' }).click();
+    await expect.poll(() => p1.getByRole('alert', { name: 'campaign problems' }).innerText(), { timeout: 15_000 }).toMatch(/campaign name/);
+    await p1.getByLabel('campaign name').fill('e2e nitrate series');
+    expect(new URL(p1.url()).hash).not.toContain('campaign=');
+    await p1.getByRole('button', { name: 'Save as new campaign' }).click();
+    await expect.poll(() => p1.getByTestId('campaign-status').innerText(), { timeout: 15_000 }).toMatch(/^Saved “e2e nitrate series” on the server .*\(5 finished, 0 in-flight run\(s\)\)/);
+    const id = new URLSearchParams(new URL(p1.url()).hash.split('?')[1]).get('campaign');
+    expect(id).toMatch(/^cmp_/);
+    // reload: the page reads the campaign named in its URL from the server
+    await p1.reload();
+    await expect.poll(() => p1.getByTestId('campaign-status').innerText(), { timeout: 15_000 }).toMatch(/^Loaded “e2e nitrate series”/);
+    expect(await p1.getByLabel('runs CSV', { exact: true }).inputValue()).toBe(runs);
+    await p1.screenshot({ path: path.join(shots, 'plan-campaign-saved.png'), fullPage: false });
+    await first.close();
+
+    // the server restarts on the same data; a new browser (nothing in localStorage) picks the campaign from the list
+    const { port } = new URL(session.server.url);
+    await session.server.close();
+    session.server = await startServer({ port: Number(port), dataDir: session.dataDir });
+    const second = await session.browser.newContext(DESKTOP);
+    const p2 = await second.newPage();
+    await p2.goto(`${session.server.url}/#/plan`);
+    await p2.getByRole('heading', { name: 'Plan & screen' }).waitFor();
+    expect(await p2.getByLabel('runs CSV', { exact: true }).inputValue()).not.toBe(runs); // the example, not the campaign
+    const select = p2.getByLabel('saved campaigns');
+    await expect.poll(() => select.locator('option').allInnerTexts(), { timeout: 15_000 }).toContainEqual(expect.stringContaining('e2e nitrate series — 5 finished, '));
+    await select.selectOption(id!);
+    await p2.getByRole('button', { name: 'Load', exact: true }).click();
+    await expect.poll(() => p2.getByTestId('campaign-status').innerText(), { timeout: 15_000 }).toMatch(/^Loaded “e2e nitrate series”/);
+    expect(await p2.getByLabel('parameter space (YAML or JSON)').inputValue()).toBe(space);
+    expect(await p2.getByLabel('runs CSV', { exact: true }).inputValue()).toBe(runs);
+    expect(await p2.getByLabel('campaign name').inputValue()).toBe('e2e nitrate series');
+    // a new run, saved over the loaded campaign
+    await p2.getByLabel('runs CSV', { exact: true }).fill(`${runs}0.95,\n`);
+    await p2.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => p2.getByTestId('campaign-status').innerText(), { timeout: 15_000 }).toMatch(/\(5 finished, 1 in-flight run\(s\)\)/);
+    await second.close();
+  }, 120_000);
+
+  it('suggests by expected hypervolume improvement for two objectives when chosen', async () => {
+    const context = await session.browser.newContext(DESKTOP);
+    const p = await context.newPage();
+    await p.goto(`${session.server.url}/#/plan`);
+    await p.getByRole('heading', { name: 'Plan & screen' }).waitFor();
+    await p.getByRole('button', { name: 'Add objective' }).click();
+    // the example runs (x, c_mM, y) with a second objective y2 = 1 − x
+    await p.getByLabel('runs CSV', { exact: true }).fill('x,c_mM,y,y2\n0.1,10,0.19,0.9\n0.3,300,0.4577,0.7\n0.5,30,0.3977,0.5\n0.7,3,0.2577,0.3\n0.9,100,0.29,0.1\n');
+    await p.getByLabel('two-objective acquisition').selectOption('ehvi');
+    await p.getByRole('button', { name: 'Suggest next runs' }).click();
+    await expect.poll(() => p.getByTestId('ask-summary').innerText(), { timeout: 30_000 }).toContain('by ehvi from 5 finished');
+    expect(await p.locator('table[aria-label="suggestions"] thead').innerText()).toContain('ln EHVI');
+    await context.close();
   }, 90_000);
 
   it('fits a phone-width window without horizontal overflow', async () => {

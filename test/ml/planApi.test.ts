@@ -33,6 +33,21 @@ describe('POST /api/plan/ask and /api/plan/status', () => {
     expect(doc.paths['/api/plan/status'].post.tags).toEqual(['planning']);
   });
 
+  it('asks by expected hypervolume improvement for two objectives (acquisition ehvi); refuses it for one, naming the field', async () => {
+    const two = 'parameters:\n  - { name: x, type: continuous, low: 0, high: 1 }\nobjectives: [{ name: y1, goal: maximize }, { name: y2, goal: minimize }]\n';
+    // y1 = x, y2 = x (minimized): every run is on the front, with a gap between 0.2 and 0.8
+    const twoRuns = 'x,y1,y2\n' + [0, 0.1, 0.2, 0.8, 0.9, 1].map((x) => `${x},${x},${x}`).join('\n') + '\n';
+    const r = await post('/api/plan/ask', { space: two, runs: twoRuns, seed: 1, acquisition: 'ehvi' });
+    expect([r.status, r.json.method]).toEqual([200, 'ehvi']);
+    expect(r.json.suggestions[0].parameters.x).toBeGreaterThan(0.35);
+    expect(r.json.suggestions[0].parameters.x).toBeLessThan(0.65);
+    expect((await post('/api/plan/ask', { space: two, runs: twoRuns, seed: 1 })).json.method).toBe('parego');
+    const one = await post('/api/plan/ask', { space, runs, acquisition: 'ehvi' });
+    expect([one.status, one.json.error.field]).toEqual([400, 'acquisition']);
+    const unknown = await post('/api/plan/ask', { space: two, runs: twoRuns, acquisition: 'qnehvi' });
+    expect([unknown.status, unknown.json.error.field]).toEqual([400, 'acquisition']);
+  });
+
   it('bad runs: 400 naming line and field', async () => {
     const r = await post('/api/plan/ask', { space, runs: 'a,y\n1.5,0.2\n' });
     expect(r.status).toBe(400);

@@ -73,6 +73,21 @@ describe('cncouple plan', () => {
     expect(existsSync(first)).toBe(false);
   });
 
+  it('ask --acquisition ehvi: two objectives by expected hypervolume improvement; one objective refused, exit 2', async () => {
+    const two = file('two.yaml', 'parameters:\n  - { name: x, type: continuous, low: 0, high: 1 }\nobjectives: [{ name: y1, goal: maximize }, { name: y2, goal: maximize }]\n');
+    // y1 = x, y2 = 1 − x: a linear front with a gap between 0.2 and 0.8; the largest added area is at x = 0.5
+    const twoRuns = file('two.csv', 'x,y1,y2\n' + [0, 0.1, 0.2, 0.8, 0.9, 1].map((x) => `${x},${x},${1 - x}`).join('\n') + '\n');
+    const a = await cli('plan', 'ask', '--space', two, '--runs', twoRuns, '--acquisition', 'ehvi', '--seed', '2');
+    expect(a.code, a.err).toBe(0);
+    expect(a.out).toMatch(/^ehvi: 1 suggestion\(s\) from 6 finished/);
+    expect(a.out).toMatch(/ln EHVI -?\d/);
+    const x = Number(/x=([\d.]+)/.exec(a.out)![1]);
+    expect(Math.abs(x - 0.5)).toBeLessThan(0.15);
+    const one = await cli('plan', 'ask', '--space', space, '--runs', runs, '--acquisition', 'ehvi', '--json');
+    expect([one.code, JSON.parse(one.out).error.field]).toEqual([2, 'acquisition']);
+    expect((await cli('plan', 'ask', '--space', two, '--acquisition', 'nehvi')).code).toBe(2);
+  });
+
   it('bad input: exit 2 naming the line and the field', async () => {
     const header = 'potential,x_Cu,x_Pd,fe_urea\n-0.5,0.1,0.1,0.3\n';
     const cases: [string, RegExp][] = [

@@ -38,7 +38,7 @@ const userDraft = (over: Partial<RecordInputDraft> = {}): RecordInputDraft => ({
 async function resetPostgres(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  await client.query('drop table if exists api_tokens, record_species, record_documents, records, meta, kysely_migration, kysely_migration_lock cascade');
+  await client.query('drop table if exists campaigns, api_tokens, record_species, record_documents, records, meta, kysely_migration, kysely_migration_lock cascade');
   await client.end();
 }
 
@@ -292,7 +292,7 @@ describe.each(targets)('schema migration on %s', (name, open) => {
     await first.seedLiterature(literature);
     await first.create(userDraft({ id: 'mine-1' }));
     const before = (await first.list({ limit: 1000 })).records;
-    expect(await migrateToLatest(db as Kysely<unknown>, '0001-records')).toEqual(['0005-api-tokens', '0004-list-indexes', '0003-record-species', '0002-record-documents']);
+    expect(await migrateToLatest(db as Kysely<unknown>, '0001-records')).toEqual(['0006-campaigns', '0005-api-tokens', '0004-list-indexes', '0003-record-species', '0002-record-documents']);
     const sqlite = name.startsWith('SQLite');
     const columns = async (table: string, on = db) =>
       sqlite
@@ -334,7 +334,7 @@ describe.each(targets)('schema migration on %s', (name, open) => {
     const formamide = (await first.list({ product: 'formamide', limit: 1000 })).records.map((r) => r.id);
     expect(formamide).toContain('mine-2');
     expect(facets.products.find((f) => f.id === 'urea')!.records).toBe(before.filter((r) => r.products.includes('urea')).length);
-    expect(await migrateToLatest(db as Kysely<unknown>, '0002-record-documents')).toEqual(['0005-api-tokens', '0004-list-indexes', '0003-record-species']);
+    expect(await migrateToLatest(db as Kysely<unknown>, '0002-record-documents')).toEqual(['0006-campaigns', '0005-api-tokens', '0004-list-indexes', '0003-record-species']);
     // down: the bar-delimited columns come back in each record's own order
     const mine = await db.selectFrom('records').select(['products', 'n_sources', 'c_sources']).where('id', '=', 'mine-2').executeTakeFirstOrThrow();
     expect(mine).toEqual({ products: '|urea|formamide|', n_sources: '|nitrate|', c_sources: '|carbon-dioxide|methanol|' });

@@ -1,10 +1,11 @@
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { api } from '../api.js';
+import { CampaignBar, type CampaignRef, type SavedCampaign } from '../campaigns.js';
 import { VegaChart } from '../chart.js';
 import { Problems, explainError } from '../forms.js';
 import { JobProgress, type JobState, runJob } from '../jobProgress.js';
 import { ModelPicker, useModelRef, useModels } from '../models.js';
-import { useQueryForm, useTitle } from '../route.js';
+import { readRoute, useQueryForm, useTitle } from '../route.js';
 import { textField } from '../textField.js';
 
 /** One row of the parameter-space form (kept as text until the space is built). */
@@ -65,8 +66,9 @@ interface OptimizeResult {
 }
 
 /**
- * Where this browser keeps the campaign's space and runs between visits. This is the browser's localStorage
- * only (this device, this browser): nothing is stored on the server.
+ * Where this browser keeps its working copy of the campaign (space, runs, and which saved campaign it is) between
+ * visits: the offline fallback. Campaigns are saved on the server with Save (`/api/campaigns`); a page opened with
+ * `?campaign=<id>` shows the server's copy.
  */
 const STORE = 'cncouple.planCampaign';
 
@@ -129,8 +131,33 @@ function gapSpec(trace: Evaluation[], label: string) {
   };
 }
 
-function loadStored(): { parameters: ParameterRow[]; objectives: ObjectiveRow[]; spaceText: string; mode: 'form' | 'text'; runs: string } {
-  const fallback = { parameters: EXAMPLE_PARAMETERS, objectives: EXAMPLE_OBJECTIVES, spaceText: '', mode: 'form' as const, runs: EXAMPLE_RUNS };
+/**
+ * The form rows of a saved space, when the form can show it (continuous and integer parameters with numeric
+ * bounds, objectives, nothing else); null for text, categorical parameters, constraints or units.
+ */
+function formRowsOf(space: SavedCampaign['space']): { parameters: ParameterRow[]; objectives: ObjectiveRow[] } | null {
+  if (typeof space === 'string') return null;
+  const only = (o: object, keys: string[]) => Object.keys(o).every((k) => keys.includes(k));
+  const { parameters, objectives, constraints } = space as { parameters?: unknown; objectives?: unknown; constraints?: unknown };
+  if (!Array.isArray(parameters) || !Array.isArray(objectives) || !only(space, ['parameters', 'objectives', 'constraints'])) return null;
+  if (constraints !== undefined && !(Array.isArray(constraints) && constraints.length === 0)) return null;
+  const rows: ParameterRow[] = [];
+  for (const p of parameters as Record<string, unknown>[]) {
+    if (typeof p !== 'object' || p === null || !only(p, ['name', 'type', 'low', 'high', 'scale'])) return null;
+    if ((p.type !== 'continuous' && p.type !== 'integer') || typeof p.name !== 'string' || typeof p.low !== 'number' || typeof p.high !== 'number') return null;
+    if (p.scale !== undefined && p.scale !== 'linear' && !(p.scale === 'log' && p.type === 'continuous')) return null;
+    rows.push({ name: p.name, type: p.type, low: String(p.low), high: String(p.high), log: p.scale === 'log' });
+  }
+  const goals: ObjectiveRow[] = [];
+  for (const o of objectives as Record<string, unknown>[]) {
+    if (typeof o !== 'object' || o === null || !only(o, ['name', 'goal']) || typeof o.name !== 'string' || (o.goal !== 'maximize' && o.goal !== 'minimize')) return null;
+    goals.push({ name: o.name, goal: o.goal });
+  }
+  return { parameters: rows, objectives: goals };
+}
+
+function loadStored(): { parameters: ParameterRow[]; objectives: ObjectiveRow[]; spaceText: string; mode: 'form' | 'text'; runs: string; campaign: CampaignRef } {
+  const fallback = { parameters: EXAMPLE_PARAMETERS, objectives: EXAMPLE_OBJECTIVES, spaceText: '', mode: 'form' as const, runs: EXAMPLE_RUNS, campaign: { id: null, name: '' } as CampaignRef };
   try {
     return { ...fallback, ...(JSON.parse(localStorage.getItem(STORE) ?? '{}') as Partial<typeof fallback>) };
   } catch {
@@ -147,10 +174,12 @@ export function PlanScreen() {
   const [mode, setMode] = useState<'form' | 'text'>(stored.mode);
   const [spaceText, setSpaceText] = useState(stored.spaceText);
   const [runs, setRuns] = useState(stored.runs);
+  const [campaign, setCampaign] = useState<CampaignRef>(stored.campaign);
   useEffect(() => {
-    localStorage.setItem(STORE, JSON.stringify({ parameters, objectives, spaceText, mode, runs }));
-  }, [parameters, objectives, spaceText, mode, runs]);
-  const [askForm, setAskForm] = useQueryForm('plan', { batch: '3', seed: '0' });
+    localStorage.setItem(STORE, JSON.stringify({ parameters, objectives, spaceText, mode, runs, campaign }));
+  }, [parameters, objectives, spaceText, mode, runs, campaign]);
+  const initialCampaignId = useMemo(() => readRoute().query.get('campaign'), []);
+  const [askForm, setAskForm] = useQueryForm('plan', { batch: '3', seed: '0', acquisition: 'parego' });
   const [ask, setAsk] = useState<AskResult | null>(null);
   const [status, setStatus] = useState<StatusResult | null>(null);
   const [planProblems, setPlanProblems] = useState<string[]>([]);
@@ -160,6 +189,22 @@ export function PlanScreen() {
   const toText = () => {
     setSpaceText(JSON.stringify(spaceFromForm(parameters, objectives), null, 2));
     setMode('text');
+  };
+  const showCampaign = (c: SavedCampaign) => {
+    const rows = formRowsOf(c.space);
+    if (rows) {
+      setParameters(rows.parameters);
+      setObjectives(rows.objectives);
+      setMode('form');
+    } else {
+      setSpaceText(typeof c.space === 'string' ? c.space : JSON.stringify(c.space, null, 2));
+      setMode('text');
+    }
+    setRuns(c.runs);
+    setCampaign({ id: c.id, name: c.name });
+    setAsk(null);
+    setStatus(null);
+    setPlanProblems([]);
   };
   const setParam = (i: number, patch: Partial<ParameterRow>) => setParameters(parameters.map((p, k) => (k === i ? { ...p, ...patch } : p)));
   const setObjective = (i: number, patch: Partial<ObjectiveRow>) => setObjectives(objectives.map((o, k) => (k === i ? { ...o, ...patch } : o)));
@@ -177,13 +222,13 @@ export function PlanScreen() {
     setPlanProblems([]);
     try {
       const body = { space: space(), runs, seed };
-      const [a, s] = await Promise.all([api.post<AskResult>('/api/plan/ask', { ...body, batch }), api.post<StatusResult>('/api/plan/status', body)]);
+      const [a, s] = await Promise.all([api.post<AskResult>('/api/plan/ask', { ...body, batch, ...(askForm.acquisition === 'ehvi' ? { acquisition: 'ehvi' } : {}) }), api.post<StatusResult>('/api/plan/status', body)]);
       setAsk(a);
       setStatus(s);
     } catch (err) {
       setAsk(null);
       setStatus(null);
-      setPlanProblems(explainError(err, { space: 'parameter space', runs: 'runs CSV' }));
+      setPlanProblems(explainError(err, { space: 'parameter space', runs: 'runs CSV', acquisition: 'two objectives by' }));
     } finally {
       setBusy(false);
     }
@@ -250,9 +295,10 @@ export function PlanScreen() {
       <h1>Plan &amp; screen</h1>
       <p className="lead">
         Plan the next experiments of a campaign (Gaussian-process surrogate; space-filling start, then log expected improvement, ParEGO for two objectives; see docs/ml.md), and
-        optimize a kinetic model in a virtual lab. The space and runs on this page are kept in this browser only (localStorage), not on the server. The example runs are a made-up test function, y = x(1 − x) + 0.1·log10(c/mM), to show the format.
+        optimize a kinetic model in a virtual lab. Save a campaign (its space and runs) on the server to find it again after a restart or on another device; this browser also keeps its working copy. The example runs are a made-up test function, y = x(1 − x) + 0.1·log10(c/mM), to show the format.
       </p>
       <h2>Experiment planning</h2>
+      <CampaignBar value={campaign} onChange={setCampaign} current={() => ({ space: space(), runs })} onLoad={showCampaign} initialId={initialCampaignId} />
       <form onSubmit={suggest} aria-label="experiment planning">
         <fieldset>
           <legend>Parameter space</legend>
@@ -358,6 +404,13 @@ export function PlanScreen() {
         <div className="inline-form">
           {textField(askForm, setAskForm, 'batch', 'suggestions')}
           {textField(askForm, setAskForm, 'seed', 'seed')}
+          <label>
+            two objectives by
+            <select value={askForm.acquisition} onChange={(e) => setAskForm({ ...askForm, acquisition: e.target.value })} aria-label="two-objective acquisition">
+              <option value="parego">ParEGO (scalarizations)</option>
+              <option value="ehvi">expected hypervolume improvement</option>
+            </select>
+          </label>
           <button type="submit" disabled={busy}>
             {busy ? 'Fitting…' : 'Suggest next runs'}
           </button>
@@ -380,7 +433,7 @@ export function PlanScreen() {
                   {objectiveNames.map((n) => (
                     <th key={n}>{n} predicted (mean ± sd)</th>
                   ))}
-                  <th>ln EI</th>
+                  <th>{ask.method === 'ehvi' ? 'ln EHVI' : 'ln EI'}</th>
                 </tr>
               </thead>
               <tbody>
