@@ -37,6 +37,7 @@ import {
 import { ML_ROUTES } from './mlRoutes.js';
 import { optimizeRequestSchema, optimizeResultSpec, optimizeTask, screenRequestSchema, screenResultSpec, screenTask } from '../jobs/mlTasks.js';
 import { jobRoutes } from './jobRoutes.js';
+import type { RecordListCache } from './recordListCache.js';
 
 /** Solves one sweep chunk elsewhere (the Redis queue's workers); absent: the in-process worker pool. */
 export type SweepChunkRunner = NonNullable<Parameters<typeof runParallelSweep>[0]['runChunk']>;
@@ -57,7 +58,11 @@ export interface RouteDefinition {
   status?: number;
   /** Response content type for the docs (default application/json). */
   produces?: string;
-  handler: (input: { body: unknown; query: unknown; params: Record<string, string>; store: RecordStore; jobs: JobManager; client?: string; actor?: Actor; runChunk?: SweepChunkRunner }) => Promise<RouteResult> | RouteResult;
+  handler: (input: {
+    body: unknown; query: unknown; params: Record<string, string>; store: RecordStore; jobs: JobManager; client?: string; actor?: Actor; runChunk?: SweepChunkRunner;
+    /** The record-list cache (absent: disabled) and the request headers it negotiates with. */
+    listCache?: RecordListCache; headers?: { acceptEncoding?: string; ifNoneMatch?: string };
+  }) => Promise<RouteResult> | RouteResult;
 }
 
 /**
@@ -113,7 +118,7 @@ export const ROUTES: RouteDefinition[] = [
   },
   {
     method: 'GET', url: '/api/records', tag: 'records', summary: 'List records with filters, sort and pagination', query: listRecordsQuerySchema,
-    handler: ({ query, store }) => store.list(query as z.input<typeof listRecordsQuerySchema>),
+    handler: ({ query, store, listCache, headers }) => (listCache ? listCache.respond(store, query, headers ?? {}) : store.list(query as z.input<typeof listRecordsQuerySchema>)),
   },
   { method: 'GET', url: '/api/records/facets', tag: 'records', summary: 'The products and N and C sources the records name, with record counts (the choices of the list filters)', handler: ({ store }) => store.facets() },
   { method: 'GET', url: '/api/records/:id', tag: 'records', summary: 'One record, printed and normalized', handler: ({ params, store }) => store.get(params.id!) },

@@ -3,7 +3,7 @@ import { InputError } from '../chem/index.js';
 import { LOOPBACK_HOSTS, type ServerSecurityOptions, isLoopbackHost } from './security.js';
 import { readLiteratureRecords } from '../store/literature.js';
 import { RecordStore } from '../store/RecordStore.js';
-import { buildApp } from './buildApp.js';
+import { type BuildAppOptions, buildApp } from './buildApp.js';
 
 /** Options of {@link startServer}. */
 export interface StartServerOptions {
@@ -28,6 +28,8 @@ export interface StartServerOptions {
   insecureNoAuth?: boolean;
   /** Rate limit per client, requests per minute (default 600). */
   rateLimitPerMinute?: number;
+  /** Cache serialized record-list pages between writes (default true; see {@link BuildAppOptions.recordListCache}). */
+  recordListCache?: boolean;
 }
 
 /** A running server. */
@@ -51,7 +53,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     await store.close();
     throw error;
   }
-  const app = await buildApp({ store, logger: options.logger, webRoot: options.webRoot, security, redisUrl: options.redisUrl ?? process.env.CNCOUPLE_REDIS_URL });
+  const app = await buildApp({ store, logger: options.logger, webRoot: options.webRoot, security, redisUrl: options.redisUrl ?? process.env.CNCOUPLE_REDIS_URL, recordListCache: options.recordListCache });
   const port = options.port ?? Number(process.env.PORT ?? 8480);
   await app.listen({ host, port });
   const address = app.server.address();

@@ -92,6 +92,11 @@ export interface OpenDatabase {
    * indexes to their tables): `[]` when the file is sound, else its first problems (at most 10).
    */
   quickCheck?: () => string[];
+  /**
+   * SQLite only: `PRAGMA data_version`, a number that changes whenever another connection (another process, e.g.
+   * a `cncouple import` beside a running server) commits to the file; this connection's own commits leave it.
+   */
+  dataVersion?: () => number;
 }
 
 /**
@@ -124,6 +129,7 @@ export function openDatabase(options: { dataDir?: string; url?: string }): OpenD
         return [(error as Error).message]; // e.g. "database disk image is malformed"
       }
     },
+    dataVersion: () => sqlite.pragma('data_version', { simple: true }) as number,
     db: new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) }),
     dialect: 'sqlite',
     location: file,
