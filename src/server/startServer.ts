@@ -3,7 +3,7 @@ import { InputError } from '../chem/index.js';
 import { LOOPBACK_HOSTS, type ServerSecurityOptions, isLoopbackHost } from './security.js';
 import { readLiteratureRecords } from '../store/literature.js';
 import { RecordStore } from '../store/RecordStore.js';
-import { type BuildAppOptions, buildApp } from './buildApp.js';
+import { buildApp } from './buildApp.js';
 
 /** Options of {@link startServer}. */
 export interface StartServerOptions {
@@ -28,7 +28,7 @@ export interface StartServerOptions {
   insecureNoAuth?: boolean;
   /** Rate limit per client, requests per minute (default 600). */
   rateLimitPerMinute?: number;
-  /** Cache serialized record-list pages between writes (default true; see {@link BuildAppOptions.recordListCache}). */
+  /** Cache serialized record-list pages between writes (default true; see `recordListCache` of {@link buildApp}). */
   recordListCache?: boolean;
 }
 
