@@ -13,7 +13,7 @@ import { loadModel } from '../store/builtinModels.js';
 import { studyByName } from '../studies/index.js';
 import { couplingCurve } from '../transport/coupleToKinetics.js';
 import { electrolyteFromText } from '../transport/electrolyteFromText.js';
-import { type MlTask, runMlTask } from './mlTasks.js';
+import { type MlTask, type ScreenChunkTask, runMlTask, runScreenChunk } from './mlTasks.js';
 
 /** A study for a worker: its kind and its validated input. */
 export type StudyTask = { kind: 'transient'; input: z.output<typeof transientRequestSchema> } | { kind: 'couple'; input: z.output<typeof coupleRequestSchema> } | MlTask;
@@ -22,7 +22,8 @@ export type StudyTask = { kind: 'transient'; input: z.output<typeof transientReq
 export type WorkerTask =
   | { kind: 'sweep'; modelText: string; spec: SweepSpec; rows: [number, number]; progress: MessagePort }
   | { kind: 'study'; study: StudyTask; progress: MessagePort }
-  | { kind: 'run'; study: string; input: unknown; progress: MessagePort };
+  | { kind: 'run'; study: string; input: unknown; progress: MessagePort }
+  | ({ kind: 'screenChunk'; progress: MessagePort } & ScreenChunkTask);
 
 /**
  * What a `run` task returns: the study's result, or the bad-input error it threw (an {@link InputError} loses
@@ -54,6 +55,7 @@ function runTask(task: WorkerTask, report: (done: number, total: number) => void
       throw error;
     }
   }
+  if (task.kind === 'screenChunk') return runScreenChunk(task, report);
   if (task.kind === 'sweep') {
     if (cached?.text !== task.modelText) cached = { text: task.modelText, model: compileModel(parseModelText(task.modelText)) };
     const width = task.spec.x.points;
