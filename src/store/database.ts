@@ -120,6 +120,7 @@ export function openDatabase(options: { dataDir?: string; url?: string }): OpenD
   } catch (error) {
     throw new DatabaseError(file, openProblem(file, dataDir, error as NodeJS.ErrnoException & { code?: string }), { cause: error });
   }
+  let dataVersion: Database.Statement | undefined;
   return {
     quickCheck: () => {
       try {
@@ -129,7 +130,7 @@ export function openDatabase(options: { dataDir?: string; url?: string }): OpenD
         return [(error as Error).message]; // e.g. "database disk image is malformed"
       }
     },
-    dataVersion: () => sqlite.pragma('data_version', { simple: true }) as number,
+    dataVersion: () => (dataVersion ??= sqlite.prepare('PRAGMA data_version').pluck()).get() as number, // prepared once: .pragma() prepares on every call
     db: new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) }),
     dialect: 'sqlite',
     location: file,
