@@ -4,7 +4,6 @@ import { InputError, parseHumanNumber } from '../chem/index.js';
 import { degreeOfRateControlChecked, polarizationCurve } from '../kinetics/analyze/steadyState.js';
 import { runPulse } from '../kinetics/analyze/pulse.js';
 import { runPulseUntilPeriodic } from '../kinetics/analyze/pulseUntilPeriodic.js';
-import { runRamp } from '../kinetics/analyze/ramp.js';
 import type { SweepField, SweepResult, SweepSpec } from '../kinetics/mapper/descriptorSweep.js';
 import { mapArrays, sweepJson, sweepSummary, sweepToCsv } from './sweepOutput.js';
 import type { CompiledModel } from '../kinetics/parser/compileModel.js';
@@ -15,6 +14,7 @@ import { progressBar } from './progressBar.js';
 import { writeFigure } from './writeFigure.js';
 import type { Run } from './dbCommands.js';
 import { UNSOLVED_EXIT_CODE } from './processCommands.js';
+import { modelInput, runStudy } from './runStudy.js';
 
 
 const num = (field: string, text: string | undefined): number | undefined => {
@@ -87,11 +87,7 @@ export function registerKineticsCommands(program: Command, run: Run): void {
     .argument('<model>')
     .addOption(json())
     .action(run(async (ref: string) => {
-      const m = await model(ref);
-      const rows = m.file.pathways.map((p) => {
-        const d = freeEnergyDiagram(m, p.name, 0);
-        return { pathway: p.name, limitingPotentialV: d.limitingPotentialV, potentialDeterminingStep: d.potentialDeterminingStep, limitingPotentialKind: d.limitingPotentialKind, uphillChemicalSteps: d.uphillChemicalSteps };
-      });
+      const rows = await runStudy('mechanism.limiting', await modelInput(ref));
       return { json: rows, text: rows.map((r) => `${r.pathway.padEnd(12)} U_L = ${r.limitingPotentialV === null ? '—' : r.limitingPotentialV.toFixed(3) + ' V vs RHE'}${r.limitingPotentialKind === 'equilibrium' ? ' (equilibrium potential of a lumped multi-electron step, not a limiting potential)' : ''}   PDS ${r.potentialDeterminingStep ?? '—'}${r.uphillChemicalSteps.length ? `   uphill chemical: ${r.uphillChemicalSteps.map((s) => `${s.step} ${s.dGEv.toFixed(2)} eV`).join(', ')}` : ''}`).join('\n') };
     }));
 
@@ -175,7 +171,7 @@ export function registerKineticsCommands(program: Command, run: Run): void {
     .option('--step <V>', 'staircase step, V', '0.001')
     .addOption(json())
     .action(run(async (ref: string, o: { start: string; vertex: string; scanRate: string; cycles: string; step: string }) => {
-      const r = runRamp(await model(ref), { startV: num('--start', o.start)!, vertexV: num('--vertex', o.vertex)!, scanRateVPerS: num('--scan-rate', o.scanRate)!, cycles: num('--cycles', o.cycles)!, stepV: num('--step', o.step)! });
+      const r = await runStudy('kinetics.ramp', { ...(await modelInput(ref)), startVvsRHE: num('--start', o.start)!, vertexVvsRHE: num('--vertex', o.vertex)!, scanRateVPerS: num('--scan-rate', o.scanRate)!, cycles: num('--cycles', o.cycles)!, stepV: num('--step', o.step)! });
       const peak = r.points.reduce((best, p) => (Math.abs(p.currentDensityAPerM2) > Math.abs(best.currentDensityAPerM2) ? p : best));
       return {
         json: r,

@@ -3,11 +3,12 @@ import { readFileSync } from 'node:fs';
 import { InputError } from '../chem/index.js';
 import type { CompiledModel } from '../kinetics/parser/compileModel.js';
 import type { ScreenCandidatesResult } from '../ml/screenCandidates.js';
-import { beliefMapSpec, screeningSpec } from '../plot/planSpecs.js';
+import { screeningSpec } from '../plot/planSpecs.js';
 import type { Run } from './dbCommands.js';
 import { progressBar } from './progressBar.js';
 import { integerOr, numberOr } from './numberOptions.js';
 import { writeFigure } from './writeFigure.js';
+import { modelInput, runStudy } from './runStudy.js';
 
 
 const num = numberOr;
@@ -24,7 +25,9 @@ async function model(ref: string): Promise<CompiledModel> {
 function parseVary(text: string) {
   const [name, low, high, ...rest] = text.split(':');
   if (!name || low === undefined || high === undefined || rest.length) throw new InputError('--vary', 'NAME:low:high, e.g. dG_NO:-1.5:0.5 or potential:-0.8:-0.2', `got "${text}"`);
-  return { name, low: num(`--vary ${name}`, low, 0), high: num(`--vary ${name}`, high, 0) };
+  const range = { name, low: num(`--vary ${name}`, low, 0), high: num(`--vary ${name}`, high, 0) };
+  if (!(range.low < range.high)) throw new InputError(`--vary ${name}`, 'NAME:low:high with low < high', `got ${range.low} to ${range.high}`);
+  return range;
 }
 
 /** Registers `kinetics optimize` (under the existing `kinetics` command) and `screen`. */
@@ -43,19 +46,18 @@ export function registerMlCommands(program: Command, run: Run): void {
     .option('--out <file>', 'belief map (surrogate mean, evaluations) as .svg or .png; one or two varied inputs')
     .addOption(json())
     .action(run(async (ref: string, o: { vary: string[]; objective: string; budget: string; seed: string; periods: string; out?: string }, cmd: Command) => {
-      const m = await model(ref);
-      const { optimizeKineticModel, parseKineticObjective } = await import('../ml/optimizeKineticModel.js');
-      const objective = parseKineticObjective(m, o.objective);
       const vary = o.vary.map(parseVary);
       if (o.out && vary.length > 2) throw new InputError('--out', 'a belief map for one or two varied inputs', `got ${vary.length}`);
-      const budget = int('--budget', o.budget, 30, 3, 500);
+      const input = { ...(await modelInput(ref)), vary, objective: o.objective, budget: num('--budget', o.budget, 30), seed: num('--seed', o.seed, 0), periods: num('--periods', o.periods, 10) }; // ranges: the study's schema
       const bar = progressBar('optimize', 'evaluations', !cmd.opts().json);
       const t0 = performance.now();
-      const r = optimizeKineticModel(m, { vary, objective, budget, seed: int('--seed', o.seed, 0, 0, 2 ** 31 - 1), pulsePeriods: int('--periods', o.periods, 10, 2, 1000), onEvaluation: (_, i) => bar.update(i + 1, budget) });
-      bar.stop();
+      const r = await runStudy('kinetics.optimize', input, bar.update).finally(() => bar.stop());
       const seconds = (performance.now() - t0) / 1000;
-      const label = objective.quantity === 'fe' ? `FE of ${objective.product}` : `log10 TOF of ${objective.product} (s⁻¹ per site)`;
-      if (o.out && r.beliefMap) await writeFigure(beliefMapSpec(r.beliefMap, r.trace, label), o.out);
+      const { optimizeStudy } = await import('../studies/ml.js');
+      const figure = o.out ? optimizeStudy.figure?.(r) : undefined;
+      if (o.out && figure) await writeFigure(figure as Parameters<typeof writeFigure>[0], o.out);
+      const budget = input.budget;
+      const label = r.objective.quantity === 'fe' ? `FE of ${r.objective.product}` : `log10 TOF of ${r.objective.product} (s⁻¹ per site)`;
       const lines = [
         `${budget} evaluations in ${seconds.toFixed(1)} s; ${r.failures} failed (unconverged or unresolved; not used as numbers)`,
         r.best ? `best ${label}: ${fmt(r.best.value, 6)} at ${Object.entries(r.best.inputs).map(([k, v]) => `${k}=${fmt(v)}`).join('  ')}` : 'no evaluation succeeded',

@@ -81,11 +81,13 @@ async function transientWithProgress(input: z.output<typeof transientRequestSche
 }
 
 /** The figure `study <kind> --out` draws: profiles (microenv), tornado (tea), the diagram (mechanism.diagram). */
-function studyFigure(kind: string, input: unknown, result: unknown): Parameters<typeof writeFigure>[0] {
+function studyFigure(kind: string, input: unknown, result: unknown, figure?: (result: unknown) => unknown): Parameters<typeof writeFigure>[0] {
+  const drawn = figure?.(result);
+  if (drawn) return drawn as Parameters<typeof writeFigure>[0];
   if (kind === 'microenv') return (result as { spec: Parameters<typeof writeFigure>[0] }).spec;
   if (kind === 'tea') return (result as { tornadoSpec: Parameters<typeof writeFigure>[0] }).tornadoSpec;
   if (kind === 'mechanism.diagram') return (result as { spec: Parameters<typeof writeFigure>[0] }).spec;
-  throw new InputError('--out', 'a study with a figure (microenv, tea, mechanism.diagram, transient)', `"${kind}" draws none (input ${JSON.stringify(input).slice(0, 40)}…)`);
+  throw new InputError('--out', 'a study with a figure (microenv, tea, mechanism.diagram, transient, couple, kinetics.optimize with one or two varied inputs, screen)', `"${kind}" draws none (input ${JSON.stringify(input).slice(0, 40)}…)`);
 }
 
 /** One human line per study result (the JSON is the full result). */
@@ -214,8 +216,9 @@ export function registerProcessCommands(program: Command, run: Run): void {
       const study = STUDIES[kind];
       if (!study) throw new InputError('kind', `a study name (${[...Object.keys(STUDIES), 'transient'].join(', ')})`, `got "${kind}"`);
       const input = validateStudyInput(study.input, raw);
+      study.check?.(input);
       const result = study.run(input);
-      if (o.out) await writeFigure(studyFigure(kind, input, result), o.out);
+      if (o.out) await writeFigure(studyFigure(kind, input, result, study.figure), o.out);
       // a microenvironment with an unsolved current exits 3 (docs/cli.md), like `microenv`
       const unsolved = kind === 'microenv' && (result as { results: MicroenvironmentResult[] }).results.some((r) => !r.converged);
       return { json: result, text: studySummary(kind, input, result), ...(unsolved ? { exitCode: UNSOLVED_EXIT_CODE } : {}) };

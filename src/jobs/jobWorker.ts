@@ -1,27 +1,17 @@
 /**
- * The code every pooled worker thread runs (see {@link workerPool}): one band of descriptor-sweep rows,
- * one transient / coupling study, or one registered study (`run`, the API's compute routes), with progress posted on the task's own port.
+ * The code every pooled worker thread runs (see {@link workerPool}): one band of descriptor-sweep rows, one chunk of
+ * a screening's candidates, or one registered study (`run`: the API's compute routes and background jobs), with progress posted on the task's own port.
  */
 import type { MessagePort } from 'node:worker_threads';
-import type { z } from 'zod';
 import { descriptorSweep, type SweepResult, type SweepSpec } from '../kinetics/mapper/descriptorSweep.js';
 import { InputError } from '../chem/index.js';
 import { compileModel, parseModelText } from '../kinetics/parser/compileModel.js';
-import type { coupleRequestSchema, transientRequestSchema } from '../reactor/inputSchemas.js';
-import { runTransientStudy } from '../reactor/runStudies.js';
-import { loadModel } from '../store/builtinModels.js';
 import { studyByName } from '../studies/index.js';
-import { couplingCurve } from '../transport/coupleToKinetics.js';
-import { electrolyteFromText } from '../transport/electrolyteFromText.js';
-import { type MlTask, type ScreenChunkTask, runMlTask, runScreenChunk } from './mlTasks.js';
-
-/** A study for a worker: its kind and its validated input. */
-export type StudyTask = { kind: 'transient'; input: z.output<typeof transientRequestSchema> } | { kind: 'couple'; input: z.output<typeof coupleRequestSchema> } | MlTask;
+import { type ScreenChunkTask, runScreenChunk } from './screenChunkTask.js';
 
 /** A task for a pooled worker; `progress` receives `{ done, total }` messages while it runs. */
 export type WorkerTask =
   | { kind: 'sweep'; modelText: string; spec: SweepSpec; rows: [number, number]; progress: MessagePort }
-  | { kind: 'study'; study: StudyTask; progress: MessagePort }
   | { kind: 'run'; study: string; input: unknown; progress: MessagePort }
   | ({ kind: 'screenChunk'; progress: MessagePort } & ScreenChunkTask);
 
@@ -56,18 +46,8 @@ function runTask(task: WorkerTask, report: (done: number, total: number) => void
     }
   }
   if (task.kind === 'screenChunk') return runScreenChunk(task, report);
-  if (task.kind === 'sweep') {
-    if (cached?.text !== task.modelText) cached = { text: task.modelText, model: compileModel(parseModelText(task.modelText)) };
-    const width = task.spec.x.points;
-    const rowCount = task.rows[1] - task.rows[0];
-    return descriptorSweep(cached.model, task.spec, task.rows, (row) => report((row - task.rows[0] + 1) * width, rowCount * width));
-  }
-  const { study } = task;
-  if (study.kind === 'optimize' || study.kind === 'screen') return runMlTask(study, report);
-  if (study.kind === 'transient') return runTransientStudy(study.input, (tS, totalS) => report(Math.round(tS * 1000), Math.round(totalS * 1000)));
-  const b = study.input;
-  const model = loadModel(b.modelText !== undefined ? { text: b.modelText } : { name: b.model! });
-  const bulk = electrolyteFromText(b.electrolyte, b.co2Saturated).concentrations;
-  const currents = b.currentDensitiesMAPerCm2.map((j) => j * 10); // mA cm⁻² → A m⁻²
-  return couplingCurve({ model, bulk, productSources: b.productSources, boundaryLayerM: b.boundaryLayerUm * 1e-6, rateConstants: b.rateConstants }, currents, report);
+  if (cached?.text !== task.modelText) cached = { text: task.modelText, model: compileModel(parseModelText(task.modelText)) };
+  const width = task.spec.x.points;
+  const rowCount = task.rows[1] - task.rows[0];
+  return descriptorSweep(cached.model, task.spec, task.rows, (row) => report((row - task.rows[0] + 1) * width, rowCount * width));
 }

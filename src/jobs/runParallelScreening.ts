@@ -3,7 +3,8 @@ import os from 'node:os';
 import { parseCandidatesCsv } from '../ml/campaignText.js';
 import { type ScreenCandidatesResult, type ScreeningChunk, combineScreeningChunks, screeningSettings } from '../ml/screenCandidates.js';
 import { loadModel } from '../store/builtinModels.js';
-import type { ScreenChunkTask, screenRequestSchema } from './mlTasks.js';
+import type { screenRequestSchema } from '../studies/ml.js';
+import type { ScreenChunkTask } from './screenChunkTask.js';
 import { runPooledTask } from './workerPool.js';
 import type { z } from 'zod';
 

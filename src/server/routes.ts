@@ -7,37 +7,30 @@ import { renderSvg } from '../plot/renderSpec.js';
 import { listRecordsQuerySchema, type RecordStore } from '../store/RecordStore.js';
 import type { Actor } from '../store/ApiTokens.js';
 import { type JobManager, JobNotFoundError } from '../jobs/JobManager.js';
-import { runStudyJob } from '../jobs/runStudyJob.js';
 import { runStudyOnPool } from '../jobs/runStudyOnPool.js';
-import type { StudyTask } from '../jobs/jobWorker.js';
-import { electrolyteFromText } from '../transport/electrolyteFromText.js';
-import { electrodeStoichiometry } from '../transport/electrodeStoichiometry.js';
-import type { TransientMicroenvironmentResult } from '../transport/transientMicroenvironment.js';
-import type { CouplingCurvePoint } from '../transport/coupleToKinetics.js';
 import { runParallelSweep } from '../jobs/runParallelSweep.js';
 import { SWEEP_STATUS_NAMES, type SweepResult } from '../kinetics/mapper/descriptorSweep.js';
 import { volcanoSpec } from '../plot/volcanoSpec.js';
-import { couplingSpec, transientSpec } from '../plot/processSpecs.js';
 import { builtinModelText, listBuiltinModels, loadModel } from '../store/builtinModels.js';
 import { balanceStudy, convertStudy, e0Study, faradaicEfficiencyStudy, formulaStudy, potentialStudy } from '../studies/chemistry.js';
-import { diagramStudy, pulseStudy, steadyStudy } from '../studies/kinetics.js';
+import { diagramStudy, limitingStudy, pulseStudy, rampStudy, steadyStudy } from '../studies/kinetics.js';
 import { microenvStudy, reactorStudy, teaStudy } from '../studies/process.js';
 import type { Study } from '../studies/study.js';
 import { doubleLayerStudy } from '../studies/doubleLayer.js';
 import {
-  coupleRequestSchema,
   exportQuerySchema,
   forkRequestSchema,
   importRequestSchema,
   sweepRequestSchema,
   sweepResultQuerySchema,
-  transientRequestSchema,
   yieldPlotQuerySchema,
 } from './apiSchemas.js';
 import { ML_ROUTES } from './mlRoutes.js';
-import { optimizeRequestSchema, optimizeResultSpec, optimizeTask, screenRequestSchema, screenResultSpec, screenTask } from '../jobs/mlTasks.js';
+import { optimizeStudy, screenStudy } from '../studies/ml.js';
+import { coupleStudy, transientStudy } from '../studies/transport.js';
 import { jobRoutes } from './jobRoutes.js';
 import type { RecordListCache } from './recordListCache.js';
+import { type ResponseExample, storedResponseExamples } from './responseExamples.js';
 
 /** Solves one sweep chunk elsewhere (the Redis queue's workers); absent: the in-process worker pool. */
 export type SweepChunkRunner = NonNullable<Parameters<typeof runParallelSweep>[0]['runChunk']>;
@@ -58,6 +51,10 @@ export interface RouteDefinition {
   status?: number;
   /** Response content type for the docs (default application/json). */
   produces?: string;
+  /** For the docs: a valid request body. */
+  example?: unknown;
+  /** For the docs: the success response's schema and an example (from a real result). */
+  response?: ResponseExample;
   handler: (input: {
     body: unknown; query: unknown; params: Record<string, string>; store: RecordStore; jobs: JobManager; client?: string; actor?: Actor; runChunk?: SweepChunkRunner;
     /** The record-list cache (absent: disabled) and the request headers it negotiates with. */
@@ -88,7 +85,7 @@ export const COMPUTE_BUDGET_MS = 60_000;
  */
 function studyRoute<S extends z.ZodType, R>(url: string, tag: string, study: Study<S, R>): RouteDefinition {
   return {
-    method: 'POST', url, tag, summary: study.summary, body: study.input,
+    method: 'POST', url, tag, summary: study.summary, body: study.input, example: study.example, response: storedResponseExamples()[study.name],
     handler: async ({ body }) => {
       if (study.runsOn === 'inline') return study.run(body as z.output<S>);
       try {
@@ -192,6 +189,8 @@ ROUTES.push(
   studyRoute('/api/mechanism/diagram', 'kinetics', diagramStudy),
   studyRoute('/api/kinetics/steady', 'kinetics', steadyStudy),
   studyRoute('/api/kinetics/pulse', 'kinetics', pulseStudy),
+  studyRoute('/api/mechanism/limiting', 'kinetics', limitingStudy),
+  studyRoute('/api/kinetics/ramp', 'kinetics', rampStudy),
   {
     method: 'POST', url: '/api/kinetics/sweeps', tag: 'kinetics', summary: 'Start a descriptor sweep as a background job (worker threads); returns its id', body: sweepRequestSchema, status: 202,
     handler: ({ body, jobs, client, runChunk }) => {
@@ -312,72 +311,57 @@ function followJob(jobs: JobManager, id: string): EventStreamResult {
   };
 }
 
+/** The documented body of a finished job: its state, with the study's result (schema and example from a real run). */
+function jobResponse(kind: string, result: ResponseExample | undefined): ResponseExample | undefined {
+  if (!result) return undefined;
+  const state = { id: { type: 'string' }, kind: { type: 'string' }, status: { type: 'string' }, progress: { type: 'object', properties: { done: { type: 'number' }, total: { type: 'number' } } } };
+  return {
+    schema: { type: 'object', properties: { ...state, result: result.schema, spec: { type: 'object' } }, required: ['id', 'kind', 'status'] },
+    example: { id: 'j1', kind, status: 'done', result: result.example },
+  };
+}
+
 /**
- * The three routes of a study run as a background job on a worker thread: POST (validate, start, 202 with the
- * id), GET `/:id` (progress; the result and its plot spec when done) and DELETE `/:id` (cancel).
+ * The three routes of a study run as a background job on a worker thread: POST (validate with the study's
+ * schema and `check`, start, 202 with the id), GET `/:id` (progress; the result and its figure when done) and
+ * DELETE `/:id` (cancel).
  */
-function studyJobRoutes<S extends z.ZodType, R>(o: {
-  kind: StudyTask['kind'];
-  url: string;
-  body: S;
-  start: string;
-  progress: string;
-  /** Checks what the schema cannot (throws InputError: a 400, not a failed job) and builds the task. */
-  task: (body: z.output<S>) => StudyTask;
-  spec: (result: R) => unknown;
-}): RouteDefinition[] {
+function studyJobRoutes<S extends z.ZodType, R>(url: string, tag: string, study: Study<S, R>, o: { start: string; progress: string }): RouteDefinition[] {
   return [
     {
-      method: 'POST', url: o.url, tag: 'process', status: 202, summary: o.start, body: o.body,
+      method: 'POST', url, tag, status: 202, summary: o.start, body: study.input, example: study.example,
+      response: { schema: { type: 'object', properties: { id: { type: 'string' }, status: { type: 'string' } }, required: ['id', 'status'] }, example: { id: 'j1', status: 'running' } },
       handler: ({ body, jobs, client }) => {
-        const task = o.task(body as z.output<S>); // validated against o.body by the route table
-        const id = jobs.start(o.kind, (report, signal) => runStudyJob(task, report, signal), { client });
+        const input = body as z.output<S>; // validated against study.input by the route table
+        study.check?.(input);
+        const id = jobs.start(study.name, (report, signal) => runStudyOnPool<R>(study.name, input, { signal, onProgress: report }).catch((error: unknown) => {
+          throw signal.aborted ? new Error(`${study.name} job cancelled`) : error;
+        }), { client });
         return { id, status: 'running' };
       },
     },
     {
-      method: 'GET', url: `${o.url}/:id`, tag: 'process', summary: o.progress,
+      method: 'GET', url: `${url}/:id`, tag, summary: o.progress, response: jobResponse(study.name, storedResponseExamples()[study.name]),
       handler: ({ params, jobs }) => {
         const job = jobs.get(params.id!, true);
-        if (job.kind !== o.kind) throw new JobNotFoundError(params.id!);
-        return job.result === undefined ? job : { ...job, spec: o.spec(job.result as R) };
+        if (job.kind !== study.name) throw new JobNotFoundError(params.id!);
+        return job.result === undefined || !study.figure ? job : { ...job, spec: study.figure(job.result as R) };
       },
     },
-    { method: 'DELETE', url: `${o.url}/:id`, tag: 'process', summary: `Cancel a ${o.kind} job (its starter or an admin token)`, handler: ({ params, jobs, client, actor }) => jobs.cancel(params.id!, { client, admin: actor?.scope === 'admin' }) },
+    { method: 'DELETE', url: `${url}/:id`, tag, summary: `Cancel a ${study.name} job (its starter or an admin token)`, handler: ({ params, jobs, client, actor }) => jobs.cancel(params.id!, { client, admin: actor?.scope === 'admin' }) },
   ];
 }
 
 ROUTES.push(
   studyRoute('/api/microenv', 'process', microenvStudy),
   studyRoute('/api/double-layer', 'process', doubleLayerStudy),
-  ...studyJobRoutes({
-    kind: 'transient',
-    url: '/api/microenv/transient',
-    body: transientRequestSchema,
+  ...studyJobRoutes('/api/microenv/transient', 'process', transientStudy, {
     start: 'Start a transient microenvironment run (current steps or square pulses) as a background job; returns its id',
     progress: 'Progress (simulated ms) of a transient run; with its result and a plot spec when done',
-    task: (input) => {
-      electrolyteFromText(input.electrolyte, input.co2Saturated);
-      electrodeStoichiometry(input.products);
-      return { kind: 'transient', input };
-    },
-    spec: (r: TransientMicroenvironmentResult) => transientSpec(r),
   }),
-  ...studyJobRoutes({
-    kind: 'couple',
-    url: '/api/couple',
-    body: coupleRequestSchema,
+  ...studyJobRoutes('/api/couple', 'process', coupleStudy, {
     start: 'Start FE vs current density with transport–kinetics coupling as a background job; returns its id',
     progress: 'Progress (currents done) of a coupling job; with its FE-vs-j points and a plot spec when done',
-    task: (input) => {
-      const model = loadModel(input.modelText !== undefined ? { text: input.modelText } : { name: input.model! });
-      electrolyteFromText(input.electrolyte, input.co2Saturated);
-      for (const p of model.productIndices.map((i) => model.species[i]!)) {
-        if (!input.productSources[p]) throw new InputError(`productSources.${p}`, 'the sources of every model product', `missing for "${p}"`);
-      }
-      return { kind: 'couple', input };
-    },
-    spec: (points: CouplingCurvePoint[]) => couplingSpec(points),
   }),
   studyRoute('/api/reactor', 'process', reactorStudy),
   studyRoute('/api/tea', 'process', teaStudy),
@@ -385,8 +369,8 @@ ROUTES.push(
 
 ROUTES.push(...ML_ROUTES, ...jobRoutes({ sweep: (raw) => sweepResultBody(raw, sweepResultQuerySchema.parse({})) }));
 ROUTES.push(
-  ...studyJobRoutes({ kind: 'optimize', url: '/api/kinetics/optimize', body: optimizeRequestSchema, start: 'Start a virtual-lab Bayesian optimization through a kinetic model as a background job; returns its id', progress: 'Progress (evaluations done) of an optimization; with its trace, best point and belief-map spec when done', task: optimizeTask, spec: optimizeResultSpec }),
-  ...studyJobRoutes({ kind: 'screen', url: '/api/screen', body: screenRequestSchema, start: 'Start a Monte Carlo screening of candidate surfaces (descriptor uncertainty) as a background job; returns its id', progress: 'Progress (candidates done) of a screening; with the ranked candidates and a plot spec when done', task: screenTask, spec: screenResultSpec }),
+  ...studyJobRoutes('/api/kinetics/optimize', 'planning', optimizeStudy, { start: 'Start a virtual-lab Bayesian optimization through a kinetic model as a background job; returns its id', progress: 'Progress (evaluations done) of an optimization; with its trace, best point and belief-map spec when done' }),
+  ...studyJobRoutes('/api/screen', 'planning', screenStudy, { start: 'Start a Monte Carlo screening of candidate surfaces (descriptor uncertainty) as a background job; returns its id', progress: 'Progress (candidates done) of a screening; with the ranked candidates and a plot spec when done' }),
 );
 
 /** The OpenAPI 3.1 document, generated from {@link ROUTES} and their zod schemas. */
@@ -404,9 +388,9 @@ export function openApiDocument(version: string): Record<string, unknown> {
       summary: r.summary,
       tags: [r.tag],
       ...(parameters.length ? { parameters } : {}),
-      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(r.body, { io: 'input', unrepresentable: 'any' }) } } } } : {}),
+      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(r.body, { io: 'input', unrepresentable: 'any' }), ...(r.example !== undefined ? { example: r.example } : {}) } } } } : {}),
       responses: {
-        [String(r.status ?? 200)]: { description: 'success', content: { [r.produces ?? 'application/json']: {} } },
+        [String(r.status ?? 200)]: { description: r.response ? 'success (schema and example from a real result; arrays in the example cut to two elements)' : 'success', content: { [r.produces ?? 'application/json']: r.response ?? {} } },
         '400': { description: 'bad input: {"error": {"code": "bad-input", "field", "allowed", "message", "problems"?}} (every error body: src/errors/errorReport.ts)' },
         ...(r.url.includes(':id') ? { '404': { description: 'unknown id: {"error": {"code": "not-found", …}}' }, '409': { description: r.url.startsWith('/api/jobs/') || r.url.endsWith('/result') ? 'the job has not finished (code job-not-finished)' : 'literature record is read-only (code read-only; fork it), or id taken (code conflict)' } } : {}),
       },

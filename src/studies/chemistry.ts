@@ -35,6 +35,7 @@ export const formulaStudy = defineStudy({
   summary: 'Element counts, charge, molar mass (g/mol) and Hill formula',
   input: formulaRequestSchema,
   runsOn: 'inline',
+  example: { formula: 'CO(NH2)2' },
   run: ({ formula: text }) => {
     const formula = parseFormula(text);
     return { formula: text, hill: toHill(formula), counts: formula.counts, charge: formula.charge, molarMass: molarMassGPerMol(formula) };
@@ -49,6 +50,7 @@ export const balanceStudy = defineStudy({
   summary: 'Balanced half-reaction and electrons per product molecule',
   input: balanceRequestSchema,
   runsOn: 'inline',
+  example: { from: 'CO2, NO3-', to: 'urea' },
   run: (b) => balanceHalfReaction(b.from, b.to, { medium: b.medium }),
 });
 
@@ -66,6 +68,7 @@ export const faradaicEfficiencyStudy = defineStudy({
   summary: 'Faradaic efficiency n·F·N/Q (fraction)',
   input: feRequestSchema,
   runsOn: 'inline',
+  example: { from: 'CO2, NO3-', to: 'urea', chargeC: 12.5, amountMol: 6.1e-6 },
   run: (b) => {
     let electrons = b.electrons;
     let equation: string | undefined;
@@ -98,6 +101,7 @@ export const potentialStudy = defineStudy({
   summary: 'Convert a potential between reference scales (with optional iR correction)',
   input: potentialRequestSchema,
   runsOn: 'inline',
+  example: { potentialV: -0.9, from: 'Ag/AgCl sat. KCl', to: 'RHE', pH: 7 },
   run: (b) => ({ ...convertPotential(b.potentialV, b.from, b.to, b), from: b.from, to: b.to }),
 });
 
@@ -115,6 +119,7 @@ export const convertStudy = defineStudy({
   summary: 'Convert a yield or yield rate between units',
   input: convertRequestSchema,
   runsOn: 'inline',
+  example: { value: 0.78, fromUnit: 'mmol h-1 cm-2', toUnit: 'mg h-1 cm-2', species: 'cyclohexanone oxime' },
   run: (b) => {
     const molarMass = b.species !== undefined ? molarMassGPerMol(resolveSpecies(b.species, 'species').formula) : b.molarMassGPerMol;
     return { value: convertYieldRate(b.value, b.fromUnit, b.toUnit, { molarMassGPerMol: molarMass }), unit: b.toUnit, from: { value: b.value, unit: b.fromUnit }, ...(molarMass ? { molarMass } : {}) };
@@ -129,5 +134,6 @@ export const e0Study = defineStudy({
   summary: 'Equilibrium potential from standard Gibbs energies of formation',
   input: e0RequestSchema,
   runsOn: 'inline',
+  example: { from: 'CO2, NO3-', to: 'urea', pH: 7 },
   run: (b) => equilibriumPotential(b.from, b.to, { pH: b.pH }),
 });

@@ -78,5 +78,6 @@ export const doubleLayerStudy = defineStudy({
   summary: 'Equilibrium double layer (GMPB, Bikerman sizes, Stern layer): OHP concentrations, field, pH, surface charge',
   input: doubleLayerRequestSchema,
   runsOn: 'pool',
+  example: { electrolyte: '0.1 M KHCO3', potentialVvsPzc: -0.5 },
   run: (b) => runDoubleLayerStudy(b),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { runPulse } from '../kinetics/analyze/pulse.js';
 import { runPulseUntilPeriodic } from '../kinetics/analyze/pulseUntilPeriodic.js';
+import { runRamp } from '../kinetics/analyze/ramp.js';
 import { polarizationCurve } from '../kinetics/analyze/steadyState.js';
 import { freeEnergyDiagram } from '../mechanism/freeEnergyDiagram.js';
 import { freeEnergyDiagramSpec } from '../plot/freeEnergyDiagramSpec.js';
@@ -30,6 +31,7 @@ export const diagramStudy = defineStudy({
   summary: 'Free-energy diagrams (CHE) at a potential, limiting potentials, and the Vega-Lite spec',
   input: diagramRequestSchema,
   runsOn: 'pool',
+  example: { model: 'oxime-fe', potentialVvsRHE: -0.3 },
   run: (b) => {
     const m = modelOf(b);
     const diagrams = (b.pathways ?? m.file.pathways.map((p) => p.name)).map((p) => freeEnergyDiagram(m, p, b.potentialVvsRHE, b.descriptors));
@@ -47,6 +49,7 @@ export const steadyStudy = defineStudy({
   summary: 'Steady states (polarization curve with continuation): coverages, rates, FE, current density',
   input: steadyRequestSchema,
   runsOn: 'pool',
+  example: { model: 'urea-cu4-ceo2', potentialsVvsRHE: [-0.2, -0.4] },
   run: (b, onProgress) => {
     const m = modelOf(b);
     const potentials = b.potentialsVvsRHE ?? [m.file.potentialVvsRHE];
@@ -66,8 +69,55 @@ export const pulseStudy = defineStudy({
   summary: 'Square-wave pulsed potential: period-averaged rates and FE',
   input: pulseRequestSchema,
   runsOn: 'pool',
+  example: { model: 'oxime-fe', e1V: -0.5, t1S: 0.1, e2V: -0.1, t2S: 0.1, periods: 3 },
   run: (b) => {
     const program = { e1V: b.e1V, t1S: b.t1S, e2V: b.e2V, t2S: b.t2S, descriptors: b.descriptors };
     return b.periods === 'auto' ? runPulseUntilPeriodic(modelOf(b), { ...program, tolerance: b.tolerance, maxPeriods: b.maxPeriods }) : runPulse(modelOf(b), { ...program, periods: b.periods });
   },
+});
+
+/** Input of {@link limitingStudy}. */
+export const limitingRequestSchema = z.object({ ...modelRef, descriptors: descriptorValues }).refine(requireModel, modelMessage);
+/** Limiting potential (V vs RHE), potential-determining step and uphill chemical steps of every pathway of a model (CHE). */
+export const limitingStudy = defineStudy({
+  name: 'mechanism.limiting',
+  summary: 'Limiting potential (V vs RHE), potential-determining step and uphill chemical steps of every pathway',
+  input: limitingRequestSchema,
+  runsOn: 'pool',
+  example: { model: 'urea-cu4-ceo2' },
+  run: (b) => {
+    const m = modelOf(b);
+    return m.file.pathways.map((p) => {
+      const d = freeEnergyDiagram(m, p.name, 0, b.descriptors);
+      return { pathway: p.name, limitingPotentialV: d.limitingPotentialV, potentialDeterminingStep: d.potentialDeterminingStep, limitingPotentialKind: d.limitingPotentialKind, uphillChemicalSteps: d.uphillChemicalSteps };
+    });
+  },
+});
+
+/** Most staircase steps one ramp may take (bounds the work of one request). */
+const MAX_RAMP_STEPS = 20_000;
+/** Input of {@link rampStudy}. */
+export const rampRequestSchema = z
+  .object({
+    ...modelRef,
+    startVvsRHE: z.number().min(-5).max(5).describe('start potential, V vs RHE'),
+    vertexVvsRHE: z.number().min(-5).max(5).describe('vertex potential, V vs RHE'),
+    scanRateVPerS: z.number().min(1e-6).max(1e4).default(0.05).describe('scan rate, V s⁻¹ (default 0.05)'),
+    cycles: z.number().int().min(0).max(100).default(1).describe('0 = linear sweep start → vertex; n = n cycles start → vertex → start (default 1)'),
+    stepV: z.number().min(1e-5).max(0.05).default(0.001).describe('staircase step, V (default 0.001)'),
+    descriptors: descriptorValues,
+  })
+  .refine(requireModel, modelMessage)
+  .refine((b) => (Math.abs(b.vertexVvsRHE - b.startVvsRHE) / b.stepV) * Math.max(1, 2 * b.cycles) <= MAX_RAMP_STEPS, {
+    message: `at most ${MAX_RAMP_STEPS} staircase steps (|vertex − start| / stepV × 2 × cycles): a larger stepV or fewer cycles`,
+    path: ['stepV'],
+  });
+/** Linear-sweep or cyclic voltammetry of the surface processes (staircase, ROS2): mean current density (A m⁻², negative = cathodic) and coverages per step. */
+export const rampStudy = defineStudy({
+  name: 'kinetics.ramp',
+  summary: 'Linear-sweep or cyclic voltammetry of the surface processes (staircase, ROS2)',
+  input: rampRequestSchema,
+  runsOn: 'pool',
+  example: { model: 'oxime-fe', startVvsRHE: 0, vertexVvsRHE: -0.3, scanRateVPerS: 0.1, cycles: 1, stepV: 0.01 },
+  run: (b) => runRamp(modelOf(b), { startV: b.startVvsRHE, vertexV: b.vertexVvsRHE, scanRateVPerS: b.scanRateVPerS, cycles: b.cycles, stepV: b.stepV, descriptors: b.descriptors }),
 });

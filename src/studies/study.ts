@@ -16,9 +16,19 @@ export interface Study<S extends z.ZodType = z.ZodType, R = unknown> {
   input: S;
   /**
    * Where the HTTP API runs it: `inline` for calculators whose cost the schema bounds to well under a
-   * millisecond, `pool` for anything that solves equations (run on a worker thread, never on the request thread).
+   * millisecond, `pool` for anything that solves equations within a request's time budget (on a worker thread,
+   * never on the request thread), `job` for long work (a background job on a worker thread with progress and cancel).
    */
-  runsOn: 'inline' | 'pool';
+  runsOn: 'inline' | 'pool' | 'job';
+  /** One valid input (the API body): the OpenAPI document's example, and the case every equality test runs. */
+  example: z.input<S>;
+  /**
+   * Checks what the schema cannot (a model's names, a parsed electrolyte…) before the work starts, throwing an
+   * InputError, so that bad input is a 400 at submission and never a failed background job.
+   */
+  check?: (input: z.output<S>) => void;
+  /** The Vega-Lite spec of a result, served beside a finished job's result. */
+  figure?: (result: R) => unknown;
   /** Runs the operation on validated input; pure (no I/O beyond reading built-in data). */
   run: (input: z.output<S>, onProgress?: StudyProgress) => R;
 }

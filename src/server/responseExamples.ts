@@ -1,0 +1,69 @@
+/**
+ * Response shapes for the OpenAPI document, taken from real results: every study's `example` input is run once
+ * (`npx tsx scripts/responseExamples.ts` writes `data/api/responseExamples.json`; a test re-runs them and
+ * checks the file is current), its result described as a JSON Schema and kept, arrays cut short, as the example.
+ */
+import { readFileSync } from 'node:fs';
+import type { Study } from '../studies/study.js';
+
+/** A JSON Schema (draft 2020-12 subset) inferred from values. */
+export type InferredSchema = { type?: string; properties?: Record<string, InferredSchema>; required?: string[]; items?: InferredSchema; anyOf?: InferredSchema[] };
+
+/** Array elements inspected when inferring an array's item schema. */
+const ITEMS_INSPECTED = 50;
+/** Array elements kept in an example. */
+const ITEMS_KEPT = 2;
+
+/** The JSON Schema of a JSON value (objects: their keys, all required; arrays: the merged schema of their first elements). */
+export function inferSchema(value: unknown): InferredSchema {
+  if (value === null) return { type: 'null' };
+  if (Array.isArray(value)) {
+    const items = value.slice(0, ITEMS_INSPECTED).map(inferSchema);
+    return items.length ? { type: 'array', items: items.reduce(mergeSchemas) } : { type: 'array' };
+  }
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>);
+    return { type: 'object', properties: Object.fromEntries(entries.map(([k, v]) => [k, inferSchema(v)])), required: entries.map(([k]) => k) };
+  }
+  return { type: typeof value === 'number' ? 'number' : typeof value };
+}
+
+/** The schema both values satisfy: objects merge their properties (required: the keys both have); other differences become anyOf. */
+export function mergeSchemas(a: InferredSchema, b: InferredSchema): InferredSchema {
+  if (JSON.stringify(a) === JSON.stringify(b)) return a;
+  if (a.type === 'object' && b.type === 'object') {
+    const properties: Record<string, InferredSchema> = { ...a.properties };
+    for (const [k, s] of Object.entries(b.properties ?? {})) properties[k] = properties[k] ? mergeSchemas(properties[k]!, s) : s;
+    return { type: 'object', properties, required: (a.required ?? []).filter((k) => b.required?.includes(k)) };
+  }
+  if (a.type === 'array' && b.type === 'array') return a.items && b.items ? { type: 'array', items: mergeSchemas(a.items, b.items) } : { type: 'array', ...(a.items ?? b.items ? { items: a.items ?? b.items } : {}) };
+  const options = [...(a.anyOf ?? [a]), ...(b.anyOf ?? [b])];
+  const distinct = options.filter((o, i) => options.findIndex((p) => JSON.stringify(p) === JSON.stringify(o)) === i);
+  return { anyOf: distinct };
+}
+
+/** A JSON value with every array cut to its first {@link ITEMS_KEPT} elements (an example, not the full result). */
+export function shortened(value: unknown): unknown {
+  if (Array.isArray(value)) return value.slice(0, ITEMS_KEPT).map(shortened);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shortened(v)]));
+  return value;
+}
+
+/** The documented response of one study: the schema of its example's result and that result shortened. */
+export interface ResponseExample {
+  schema: InferredSchema;
+  example: unknown;
+}
+
+/** Runs a study on its example input and describes the result (what `responseExamples.json` holds per study). */
+export function describeStudyResult(study: Study): ResponseExample {
+  const result = JSON.parse(JSON.stringify(study.run(study.input.parse(study.example)))) as unknown;
+  return { schema: inferSchema(result), example: shortened(result) };
+}
+
+/** The stored response examples by study name (data/api/responseExamples.json), read once. */
+export function storedResponseExamples(): Readonly<Record<string, ResponseExample>> {
+  stored ??= JSON.parse(readFileSync(new URL('../../data/api/responseExamples.json', import.meta.url), 'utf8')) as Record<string, ResponseExample>;
+  return stored;
+}
+let stored: Record<string, ResponseExample> | undefined;

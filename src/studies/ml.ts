@@ -1,0 +1,116 @@
+/**
+ * The virtual-lab optimization (`kinetics optimize`, `POST /api/kinetics/optimize`) and the descriptor-uncertainty
+ * screening (`screen`, `POST /api/screen`): background jobs on the worker pool. Each is defined once here: request
+ * schema, the checks made before a job starts (bad input → 400, not a failed job), `run`, and the result figure.
+ */
+import { z } from 'zod';
+import { InputError } from '../chem/index.js';
+import { parseCandidatesCsv } from '../ml/campaignText.js';
+import { type OptimizeKineticModelResult, PULSE_INPUTS, optimizeKineticModel, parseKineticObjective } from '../ml/optimizeKineticModel.js';
+import { type ScreenCandidatesResult, screenCandidates } from '../ml/screenCandidates.js';
+import { beliefMapSpec, screeningSpec } from '../plot/planSpecs.js';
+import { loadModel } from '../store/builtinModels.js';
+import { defineStudy } from './study.js';
+
+const modelFields = {
+  model: z.string().max(200).optional().describe('built-in model name (GET /api/models)'),
+  modelText: z.string().max(1_000_000).optional().describe('a model file as YAML or JSON text'),
+};
+const needModel = { message: 'give "model" (a built-in name) or "modelText"', path: ['model'] };
+const seedField = z.number().int().min(0).max(2 ** 31 - 1).default(0).describe('random seed (same input and seed → same result)');
+
+/** Body of `POST /api/kinetics/optimize` (the CLI's `kinetics optimize`). */
+export const optimizeRequestSchema = z
+  .object({
+    ...modelFields,
+    vary: z
+      .array(z.object({ name: z.string().min(1).max(200), low: z.number(), high: z.number() }))
+      .min(1)
+      .max(8)
+      .describe('inputs to vary: descriptors (eV), "potential" (V vs RHE), or the pulse program E1, E2 (V vs RHE), t1, t2 (s)'),
+    objective: z.string().min(3).max(200).describe('fe:PRODUCT (faradaic efficiency) or log10Tof:PRODUCT (s⁻¹ per site)'),
+    budget: z.number().int().min(3).max(200).default(20).describe('steady-state evaluations'),
+    seed: seedField,
+    periods: z.number().int().min(2).max(1000).default(10).describe('periods per pulse-program evaluation'),
+  })
+  .refine((v) => v.model !== undefined || v.modelText !== undefined, needModel);
+
+/** Body of `POST /api/screen` (the CLI's `screen`). */
+export const screenRequestSchema = z
+  .object({
+    ...modelFields,
+    candidates: z.string().min(1).max(2_000_000).describe('CSV: name, descriptor columns (eV), optional sigma_<descriptor> columns (eV)'),
+    sigmaEv: z.number().min(0).max(5).default(0.1).describe('standard deviation of every descriptor without its own sigma column, eV'),
+    correlation: z.number().min(0).lt(1).default(0).describe('correlation of a candidate’s descriptor errors (0 ≤ ρ < 1)'),
+    samples: z.number().int().min(10).max(20_000).default(500).describe('Monte Carlo samples per candidate'),
+    topK: z.number().int().min(1).max(10_000).default(1).describe('k of P(top k)'),
+    product: z.string().max(200).optional().describe('product to report (default: the model’s first)'),
+    rankBy: z.enum(['log10Tof', 'fe']).default('log10Tof'),
+    potentialVvsRHE: z.number().min(-5).max(5).optional().describe('potential, V vs RHE (default: the model’s)'),
+    seed: seedField,
+  })
+  .refine((v) => v.model !== undefined || v.modelText !== undefined, needModel);
+
+const modelOf = (b: { model?: string; modelText?: string }) => loadModel(b.modelText !== undefined ? { text: b.modelText } : { name: b.model! });
+
+/** Bayesian optimization through a kinetic model (descriptors, potential or a pulse program): trace, best point, belief map. */
+export const optimizeStudy = defineStudy({
+  name: 'kinetics.optimize',
+  summary: 'Virtual-lab Bayesian optimization through a kinetic model (progress: evaluations done)',
+  input: optimizeRequestSchema,
+  runsOn: 'job',
+  example: { model: 'urea-cu4-ceo2', vary: [{ name: 'dG_NO', low: -1.5, high: 0.5 }], objective: 'log10Tof:urea', budget: 4, seed: 1 },
+  check: (input) => {
+    const model = modelOf(input);
+    parseKineticObjective(model, input.objective);
+    const allowed = `a descriptor of the model (${model.descriptors.join(', ')}), potential, or E1, t1, E2, t2`;
+    input.vary.forEach((v, i) => {
+      if (v.name !== 'potential' && !(PULSE_INPUTS as readonly string[]).includes(v.name) && !model.descriptors.includes(v.name)) throw new InputError(`vary.${i}.name`, allowed, `unknown input "${v.name}"`);
+      if (!(v.low < v.high)) throw new InputError(`vary.${i}`, 'low < high', `got ${v.low} to ${v.high}`);
+    });
+  },
+  run: (b, report): OptimizeKineticModelResult => {
+    const model = modelOf(b);
+    return optimizeKineticModel(model, { vary: b.vary, objective: parseKineticObjective(model, b.objective), budget: b.budget, seed: b.seed, pulsePeriods: b.periods, onEvaluation: (_, i) => report?.(i + 1, b.budget) });
+  },
+  /** Vega-Lite belief map of a finished optimization (one or two varied inputs), else null. */
+  figure: (r) => {
+    const label = r.objective.quantity === 'fe' ? `FE of ${r.objective.product}` : `log10 TOF of ${r.objective.product} (s⁻¹ per site)`;
+    return r.beliefMap ? beliefMapSpec(r.beliefMap, r.trace, label) : null;
+  },
+});
+
+/** Monte Carlo screening of candidate surfaces under descriptor uncertainty: TOF/FE intervals and P(top k). */
+export const screenStudy = defineStudy({
+  name: 'screen',
+  summary: 'Monte Carlo screening of candidate surfaces under descriptor uncertainty (progress: candidates done)',
+  input: screenRequestSchema,
+  runsOn: 'job',
+  example: { model: 'urea-cu4-ceo2', candidates: 'name,dG_NO,dG_CO\na,-1,0\nb,-0.5,0.2\n', samples: 10, seed: 2 },
+  check: (input) => {
+    const model = modelOf(input);
+    parseCandidatesCsv(model.descriptors, input.candidates);
+    if (input.product !== undefined && !model.productIndices.some((i) => model.species[i] === input.product)) {
+      throw new InputError('product', `a product of the model (${model.productIndices.map((i) => model.species[i]).join(', ')})`, `got "${input.product}"`);
+    }
+  },
+  run: (b, report): ScreenCandidatesResult => {
+    const model = modelOf(b);
+    return screenCandidates(model, parseCandidatesCsv(model.descriptors, b.candidates), {
+      sigmaEv: b.sigmaEv,
+      correlation: b.correlation,
+      samples: b.samples,
+      topK: b.topK,
+      product: b.product,
+      rankBy: b.rankBy,
+      potentialVvsRHE: b.potentialVvsRHE,
+      seed: b.seed,
+      onCandidate: report,
+    });
+  },
+  /** Vega-Lite chart of the screened candidates with their 5–95 % intervals of the ranking quantity. */
+  figure: (r) => {
+    const q = r.rankBy;
+    return screeningSpec(r.candidates.map((c) => ({ name: c.name, ...c[q], pTopK: c.pTopK })), q === 'fe' ? `FE of ${r.product}` : `log10 TOF of ${r.product} (s⁻¹ per site)`, r.topK);
+  },
+});

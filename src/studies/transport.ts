@@ -1,0 +1,52 @@
+/**
+ * The long transport studies, run as background jobs on the worker pool: the transient microenvironment under a
+ * current program (`transient`) and FE vs current density with transport–kinetics coupling (`couple`).
+ */
+import { InputError } from '../chem/index.js';
+import { couplingSpec, transientSpec } from '../plot/processSpecs.js';
+import { coupleRequestSchema, transientRequestSchema } from '../reactor/inputSchemas.js';
+import { runTransientStudy } from '../reactor/runStudies.js';
+import { loadModel } from '../store/builtinModels.js';
+import { couplingCurve } from '../transport/coupleToKinetics.js';
+import { electrodeStoichiometry } from '../transport/electrodeStoichiometry.js';
+import { electrolyteFromText } from '../transport/electrolyteFromText.js';
+import { defineStudy } from './study.js';
+
+const modelOf = (b: { model?: string; modelText?: string }) => loadModel(b.modelText !== undefined ? { text: b.modelText } : { name: b.model! });
+
+/** Transient microenvironment under current steps or square pulses (mA cm⁻², s); progress in simulated ms. */
+export const transientStudy = defineStudy({
+  name: 'transient',
+  summary: 'Transient microenvironment under current steps or square pulses (progress: simulated ms)',
+  input: transientRequestSchema,
+  runsOn: 'job',
+  example: { electrolyte: '0.5 M K2SO4', products: [{ to: 'H2', from: ['H2O'], faradaicEfficiency: 1 }], steps: [{ currentDensityMAPerCm2: 10, durationS: 0.5 }] },
+  check: (input) => {
+    electrolyteFromText(input.electrolyte, input.co2Saturated);
+    electrodeStoichiometry(input.products);
+  },
+  run: (input, report) => runTransientStudy(input, report ? (tS, totalS) => report(Math.round(tS * 1000), Math.round(totalS * 1000)) : undefined),
+  figure: (r) => transientSpec(r),
+});
+
+/** FE vs current density (mA cm⁻² in, A m⁻² inside) with the kinetics at the local concentrations; progress in currents done. */
+export const coupleStudy = defineStudy({
+  name: 'couple',
+  summary: 'FE vs current density with transport–kinetics coupling (progress: currents done)',
+  input: coupleRequestSchema,
+  runsOn: 'job',
+  example: { model: 'urea-cu4-ceo2', electrolyte: '0.1 M KHCO3 + 0.05 M KNO3', co2Saturated: true, currentDensitiesMAPerCm2: [1], productSources: { urea: ['CO2', 'NO3-'], NH3: ['NO3-'], NO: ['NO3-'], CO: ['CO2'], H2: ['H2O'] } },
+  check: (input) => {
+    const model = modelOf(input);
+    electrolyteFromText(input.electrolyte, input.co2Saturated);
+    for (const p of model.productIndices.map((i) => model.species[i]!)) {
+      if (!input.productSources[p]) throw new InputError(`productSources.${p}`, 'the sources of every model product', `missing for "${p}"`);
+    }
+  },
+  run: (b, report) => {
+    const bulk = electrolyteFromText(b.electrolyte, b.co2Saturated).concentrations;
+    const currents = b.currentDensitiesMAPerCm2.map((j) => j * 10); // mA cm⁻² → A m⁻²
+    return couplingCurve({ model: modelOf(b), bulk, productSources: b.productSources, boundaryLayerM: b.boundaryLayerUm * 1e-6, rateConstants: b.rateConstants }, currents, report);
+  },
+  figure: (points) => couplingSpec(points),
+});
