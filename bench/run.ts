@@ -11,7 +11,7 @@ import { chemBenchCases } from './chem.bench.js';
 import { runBenchCases } from './harness.js';
 import { runCliBench } from './cli.bench.js';
 import { runCatmapBench } from './catmap.bench.js';
-import { runApiBench } from './api.bench.js';
+import { runApiBench, runListLoadBench } from './api.bench.js';
 import { runKineticsBench } from './kinetics.bench.js';
 import { runProcessBench } from './process.bench.js';
 import { runStoreBench } from './store.bench.js';
@@ -58,13 +58,16 @@ async function main() {
   console.table(Object.fromEntries(processBench.transient.map((t) => [t.case, { 'simulated s': t.simulatedS, steps: t.steps, 'wall s': Number(t.seconds.toFixed(2)), completed: t.completed }])));
   const api = await runApiBench();
   console.table(api.map((a) => ({ request: a.request, 'req/s': Math.round(a.requestsPerSecond), 'p50 ms': a.latencyP50Ms, 'p99 ms': a.latencyP99Ms, errors: a.errors, non2xx: a.non2xx })));
+  // the records list at a fixed 1 000 req/s, server in its own process, with and without the list cache
+  const listLoad = await runListLoadBench();
+  console.table(listLoad.map((r) => ({ cache: r.cache, 'accept-encoding': r.acceptEncoding ?? '(none)', 'req/s': Math.round(r.requestsPerSecond), 'p50 ms': r.latencyP50Ms, 'p99 ms': r.latencyP99Ms, 'server CPU ms/req': r.serverCpuMsPerRequest.toFixed(3), 'bytes/req': Math.round(r.bytesPerRequest), errors: r.errors, non2xx: r.non2xx })));
   const meta = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', budgetMs };
   // Bayesian optimization vs random search and grids (regret over seeds; bench/ml-regret.svg)
   const ml = runMlBench(Number(process.env.BENCH_ML_SEEDS ?? 10), (process.env.BENCH_ML_PROBLEMS ?? 'branin,hartmann6,volcano').split(','));
   for (const p of [ml.branin, ml.hartmann6, ml.volcano, ml.pulse]) {
     if (p) console.table(Object.fromEntries(p.curves.map((c) => [`${p.problem}: ${c.method}`, { [`median regret after ${p.budget}`]: c.median[p.budget - 1]!.toExponential(2), q25: c.q25[p.budget - 1]!.toExponential(2), q75: c.q75[p.budget - 1]!.toExponential(2) }])));
   }
-  writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify({ meta, chem, cli, catmapGrids, store, kinetics, process: processBench, api, ml }, null, 2) + '\n');
+  writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify({ meta, chem, cli, catmapGrids, store, kinetics, process: processBench, api, listLoad, ml }, null, 2) + '\n');
   console.log(`wrote bench/results.json (node ${meta.node}, ${meta.cpus} cpus)`);
 }
 

@@ -10,6 +10,8 @@
  *   the next chunk): total cost / makespan.
  * The machine this runs on may be shared: compare ratios within one run. Run: `npx tsx bench/scaling.bench.ts`
  * (ROWS=… POINTS=… to change the grid, REPEATS=… the rounds, default 3: every case once per round, medians).
+ * `SCALING=screen npx tsx bench/scaling.bench.ts` runs the screening case instead ({@link runScreeningScalingBench};
+ * CANDIDATES=…, SAMPLES=…, REPEATS=…).
  */
 import { guidedChunkRows, runParallelSweep } from '../src/jobs/runParallelSweep.js';
 import { closeWorkerPools } from '../src/jobs/workerPool.js';
@@ -146,7 +148,112 @@ export async function runScalingBench(rows = 300, points = 300, repeats = 3): Pr
   return { grid: `${points} × ${rows}`, points: total, cases, ratios, coldPoolS, mergeS, loadAverage: os.loadavg() };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/** One case of the screening scaling benchmark. */
+export interface ScreeningScalingCase {
+  case: string;
+  workers: number;
+  chunks: number;
+  wallS: number;
+  /** Process CPU time (main thread and workers), s. */
+  cpuS: number;
+  /** cpuS / wallS: the cores the case actually got (2 at most on 2 cores; less when the machine is shared). */
+  coresUsed: number;
+  samplesPerS: number;
+  /** Predicted idle-machine speed-up of the chunking from the per-candidate CPU costs (null for one worker). */
+  balanceBound: number | null;
+}
+
+/** The screening scaling section (issue 14: 1 vs 2 workers on a 1000-candidate screening). */
+export interface ScreeningScalingResult {
+  candidates: number;
+  samples: number;
+  cases: ScreeningScalingCase[];
+  /** wall(1 worker) / wall(2 workers); cpu(1 worker) / cpu(2 workers), the work the split adds (1 = none). */
+  wallRatio: number;
+  cpuRatio: number;
+  /**
+   * A speed-up a busy machine distorts less: the 2-worker run's CPU work per wall second over the 1-worker run's
+   * (coresUsed(2) / coresUsed(1)) times the CPU ratio — equal to the wall ratio by construction, but split into
+   * what the machine gave (cores) and what the code costs (CPU ratio).
+   */
+  coresRatio: number;
+  loadAverage: number[];
+}
+
+/**
+ * 1 vs 2 pool workers on one Monte Carlo screening of `candidates` synthetic candidates (urea-cu4-ceo2, its four
+ * descriptors spread over a deterministic lattice, σ 0.1 eV, `samples` samples each), warm pools, in `repeats`
+ * interleaved rounds (medians); plus the calling thread alone, timing each candidate's CPU for the load-balance
+ * bound of the default (guided) chunking.
+ */
+export async function runScreeningScalingBench(candidates = 1000, samples = 100, repeats = 3): Promise<ScreeningScalingResult> {
+  const { runParallelScreening, guidedChunkCandidates } = await import('../src/jobs/runParallelScreening.js');
+  const { screenCandidates } = await import('../src/ml/screenCandidates.js');
+  const { parseCandidatesCsv } = await import('../src/ml/campaignText.js');
+  const { loadModel } = await import('../src/store/builtinModels.js');
+  const model = loadModel({ name: 'urea-cu4-ceo2' });
+  const d = model.descriptors;
+  // candidate i: descriptor j at -1.2 + 1.4 · frac(i · g_j), g_j the fractional parts of √2, √3, √5, √7 (a Kronecker lattice: spread, no repeats)
+  const g = [Math.SQRT2, Math.sqrt(3), Math.sqrt(5), Math.sqrt(7)];
+  const rows = Array.from({ length: candidates }, (_, i) => `s${i},${d.map((_, j) => (-1.2 + 1.4 * (((i + 1) * g[j % 4]!) % 1)).toFixed(4)).join(',')}`);
+  const csv = [`name,${d.join(',')}`, ...rows].join('\n');
+  const input = { model: 'urea-cu4-ceo2', candidates: csv, sigmaEv: 0.1, correlation: 0, samples, topK: 10, rankBy: 'log10Tof' as const, seed: 0 };
+
+  // the calling thread, warm, CPU per candidate (no pool runs yet: the process's CPU is this thread's)
+  const list = parseCandidatesCsv(d, csv);
+  screenCandidates(model, list.slice(0, 20), { ...input });
+  const cost: number[] = [];
+  let last = process.cpuUsage();
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  screenCandidates(model, list, { ...input, onCandidate: () => {
+    const now = process.cpuUsage();
+    cost.push(now.user + now.system - last.user - last.system);
+    last = now;
+  } });
+  const serialWall = (performance.now() - t0) / 1000;
+  const serialCpu = cpuSeconds(c0);
+  const cases: ScreeningScalingCase[] = [{ case: 'calling thread (screenCandidates)', workers: 0, chunks: 1, wallS: serialWall, cpuS: serialCpu, coresUsed: serialCpu / serialWall, samplesPerS: (candidates * samples) / serialWall, balanceBound: null }];
+
+  // warm both pools
+  const warm = { ...input, candidates: [`name,${d.join(',')}`, ...rows.slice(0, 8)].join('\n') };
+  await runParallelScreening({ input: warm, workers: 1 });
+  await runParallelScreening({ input: warm, workers: 2, chunkCandidates: 1 });
+  const once = async (workers: number) => {
+    let chunks = 0;
+    const cpu0 = process.cpuUsage();
+    const w0 = performance.now();
+    await runParallelScreening({ input, workers, onChunk: () => chunks++ });
+    return { wallS: (performance.now() - w0) / 1000, cpuS: cpuSeconds(cpu0), chunks };
+  };
+  const runs: Record<number, Awaited<ReturnType<typeof once>>[]> = { 1: [], 2: [] };
+  for (let r = 0; r < repeats; r++) for (const w of [1, 2]) runs[w]!.push(await once(w));
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  // the guided chunks' sizes, for the balance bound
+  const sizes: number[] = [];
+  for (let from = 0; from < candidates; ) {
+    const size = Math.min(candidates - from, guidedChunkCandidates(candidates - from, 2));
+    sizes.push(size);
+    from += size;
+  }
+  for (const w of [1, 2]) {
+    const wallS = median(runs[w]!.map((x) => x.wallS));
+    const cpuS = median(runs[w]!.map((x) => x.cpuS));
+    cases.push({ case: `pool of ${w} worker${w > 1 ? 's' : ''} (guided chunks)`, workers: w, chunks: runs[w]![0]!.chunks, wallS, cpuS, coresUsed: cpuS / wallS, samplesPerS: (candidates * samples) / wallS, balanceBound: w === 2 ? cost.reduce((a, b) => a + b, 0) / makespan(cost, sizes, 2) : null });
+  }
+  await closeWorkerPools();
+  const one = cases.find((c) => c.workers === 1)!;
+  const two = cases.find((c) => c.workers === 2)!;
+  const os = await import('node:os');
+  return { candidates, samples, cases, wallRatio: one.wallS / two.wallS, cpuRatio: one.cpuS / two.cpuS, coresRatio: two.coresUsed / one.coresUsed, loadAverage: os.loadavg() };
+}
+
+if (import.meta.url === `file://${process.argv[1]}` && process.env.SCALING === 'screen') {
+  const r = await runScreeningScalingBench(Number(process.env.CANDIDATES ?? 1000), Number(process.env.SAMPLES ?? 100), Number(process.env.REPEATS ?? 3));
+  console.table(r.cases.map((c) => ({ case: c.case, chunks: c.chunks, 'wall s': c.wallS.toFixed(2), 'cpu s': c.cpuS.toFixed(2), 'cores used': c.coresUsed.toFixed(2), 'samples/s': Math.round(c.samplesPerS), 'balance bound': c.balanceBound?.toFixed(3) ?? '' })));
+  console.log(`${r.candidates} candidates × ${r.samples} samples: wall 1w/2w ${r.wallRatio.toFixed(2)}×, CPU 1w/2w ${r.cpuRatio.toFixed(3)}, cores used 2w/1w ${r.coresRatio.toFixed(2)}; load average ${r.loadAverage.map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(JSON.stringify(r));
+} else if (import.meta.url === `file://${process.argv[1]}`) {
   const r = await runScalingBench(Number(process.env.ROWS ?? 300), Number(process.env.POINTS ?? 300), Number(process.env.REPEATS ?? 3));
   console.table(r.cases.map((c) => ({ case: c.case, chunks: c.chunks, 'wall s': c.wallS.toFixed(2), 'cpu s': c.cpuS.toFixed(2), 'solves/s': Math.round(c.solvesPerS), 'balance bound': c.balanceBound?.toFixed(2) ?? '', converged: c.converged })));
   console.table(r.ratios.map((x) => ({ case: x.case, 'wall 1w / 2w': x.wallRatio.toFixed(2), 'cpu 1w / 2w': x.cpuRatio.toFixed(2) })));

@@ -13,7 +13,7 @@ import { sweepJson, sweepSummary, sweepToCsv } from '../studies/sweepOutput.js';
 export function registerMergeCommand(program: Command, run: Run): void {
   program
     .command('merge')
-    .description('merge the part files of a sharded sweep (`kinetics sweep … --shard i/N --out part-i.json`) into one result')
+    .description('merge the part files of a sharded sweep (`kinetics sweep … --shard i/N --out part-i.json`) or screening (`screen … --shard i/N --out part-i.json`) into one result')
     .argument('<parts...>', 'part files, e.g. part-*.json')
     .option('--out <file>', 'write the merged result (the JSON a local `kinetics sweep --json` prints) here')
     .option('--csv <file>', 'also write one CSV row per point, as `kinetics sweep --csv`')
@@ -28,6 +28,9 @@ export function registerMergeCommand(program: Command, run: Run): void {
           throw new InputError('parts', 'readable part files', `cannot read ${file}`);
         }
       });
+      // screening parts (`screen --shard`): their own merge, printing what `screen --json` prints
+      const { isScreenPartText } = await import('./screenShard.js');
+      if (parts.length > 0 && isScreenPartText(parts[0]!.text)) return mergeScreenPartFiles(parts, o);
       const merged = mergeSweepParts(parts);
       const json = sweepJson(merged.result, merged.wallTimeS);
       if (o.out) writeFileSync(o.out, JSON.stringify(json, null, 2) + '\n');
@@ -35,4 +38,15 @@ export function registerMergeCommand(program: Command, run: Run): void {
       const text = `${parts.length} parts merged; ${sweepSummary(merged.result, merged.wallTimeS)} (summed over parts; ${merged.cpuTimeS.toFixed(2)} s CPU)${o.out ? `; wrote ${o.out}` : ''}${o.csv ? `; wrote ${o.csv}` : ''}`;
       return { json, text };
     }));
+}
+
+/** The screening branch of `merge`: the merged result as `screen --json` prints it (`--csv` is for sweeps only). */
+async function mergeScreenPartFiles(parts: { file: string; text: string }[], o: { out?: string; csv?: string }): Promise<{ json: unknown; text: string }> {
+  if (o.csv) throw new InputError('--csv', 'sweep parts only (a screening is written with --out as JSON)', `got --csv ${o.csv}`);
+  const { mergeScreenParts } = await import('./screenShard.js');
+  const { screenTable } = await import('./mlCommands.js');
+  const merged = mergeScreenParts(parts);
+  if (o.out) writeFileSync(o.out, JSON.stringify(merged.result, null, 2) + '\n');
+  const text = [...screenTable(merged.result), `${parts.length} parts merged (${merged.wallTimeS.toFixed(2)} s wall, ${merged.cpuTimeS.toFixed(2)} s CPU summed over parts)${o.out ? `; wrote ${o.out}` : ''}`].join('\n');
+  return { json: merged.result, text };
 }

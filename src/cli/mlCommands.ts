@@ -2,6 +2,7 @@ import { type Command, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { InputError } from '../chem/index.js';
 import type { CompiledModel } from '../kinetics/parser/compileModel.js';
+import type { ScreenCandidatesResult } from '../ml/screenCandidates.js';
 import { screeningSpec } from '../plot/planSpecs.js';
 import type { Run } from './dbCommands.js';
 import { progressBar } from './progressBar.js';
@@ -80,9 +81,10 @@ export function registerMlCommands(program: Command, run: Run): void {
     .addOption(new Option('--rank-by <q>', 'ranking quantity').choices(['log10Tof', 'fe']).default('log10Tof'))
     .option('--potential <V>', 'potential, V vs RHE (default: the model’s)')
     .option('--seed <s>', 'random seed', '0')
-    .option('--out <file>', 'candidates with their intervals as .svg or .png')
+    .option('--out <file>', 'candidates with their intervals as .svg or .png (with --shard: the part file, .json)')
+    .option('--shard <i/N>', 'screen only shard i of N (1-based; contiguous bands of candidates) and write a part file to --out for `cncouple merge`')
     .addOption(json())
-    .action(run(async (file: string, o: { model: string; sigmaEV: string; correlation: string; samples: string; top: string; product?: string; rankBy: 'log10Tof' | 'fe'; potential?: string; seed: string; out?: string }, cmd: Command) => {
+    .action(run(async (file: string, o: { model: string; sigmaEV: string; correlation: string; samples: string; top: string; product?: string; rankBy: 'log10Tof' | 'fe'; potential?: string; seed: string; out?: string; shard?: string }, cmd: Command) => {
       const m = await model(o.model);
       let text: string;
       try {
@@ -93,8 +95,7 @@ export function registerMlCommands(program: Command, run: Run): void {
       const { parseCandidatesCsv } = await import('../ml/campaignText.js');
       const { screenCandidates } = await import('../ml/screenCandidates.js');
       const candidates = parseCandidatesCsv(m.descriptors, text);
-      const bar = progressBar('screen', 'candidates', !cmd.opts().json);
-      const r = screenCandidates(m, candidates, {
+      const options = {
         sigmaEv: num('--sigma-eV', o.sigmaEV, 0.1),
         correlation: num('--correlation', o.correlation, 0),
         samples: int('--samples', o.samples, 1000, 10, 100000),
@@ -103,19 +104,33 @@ export function registerMlCommands(program: Command, run: Run): void {
         rankBy: o.rankBy,
         potentialVvsRHE: o.potential === undefined ? undefined : num('--potential', o.potential, 0),
         seed: int('--seed', o.seed, 0, 0, 2 ** 31 - 1),
-        onCandidate: bar.update,
-      });
+      };
+      const bar = progressBar('screen', 'candidates', !cmd.opts().json);
+      if (o.shard !== undefined) {
+        const { screeningSettings } = await import('../ml/screenCandidates.js');
+        const { builtinModelNames, builtinModelText } = await import('../store/builtinModels.js');
+        const modelText = builtinModelNames().includes(o.model) ? builtinModelText(o.model) : readFileSync(o.model, 'utf8');
+        const { runScreenShard } = await import('./screenShard.js');
+        const out = runScreenShard({ model: m, modelText, candidates, settings: screeningSettings(m, candidates, options), shard: o.shard, out: o.out, onCandidate: bar.update });
+        bar.stop();
+        return out;
+      }
+      const r = screenCandidates(m, candidates, { ...options, onCandidate: bar.update });
       bar.stop();
       const q = r.rankBy === 'fe' ? 'fe' : 'log10Tof';
       if (o.out) await writeFigure(screeningSpec(r.candidates.map((c) => ({ name: c.name, ...c[q], pTopK: c.pTopK })), q === 'fe' ? `FE of ${r.product}` : `log10 TOF of ${r.product} (s⁻¹ per site)`, r.topK), o.out);
-      const sorted = [...r.candidates].sort((a, b) => b.pTopK - a.pTopK || b[q].median - a[q].median);
-      const lines = [
-        `${r.candidates.length} candidates × ${r.samples} samples, σ = ${r.sigmaEv} eV (ρ = ${r.correlation}); ${r.product}, ranked by ${r.rankBy}`,
-        `${'candidate'.padEnd(18)} ${'log10 TOF median [5–95 %]'.padEnd(30)} ${'FE median [5–95 %]'.padEnd(28)} P(top ${r.topK})  failed`,
-        ...sorted.map((c) => `${c.name.padEnd(18)} ${`${fmt(c.log10Tof.median, 3)} [${fmt(c.log10Tof.p05, 3)}, ${fmt(c.log10Tof.p95, 3)}]`.padEnd(30)} ${`${fmt(c.fe.median, 3)} [${fmt(c.fe.p05, 3)}, ${fmt(c.fe.p95, 3)}]`.padEnd(28)} ${c.pTopK.toFixed(3).padStart(8)}  ${(100 * c.failedFraction).toFixed(1)} %`),
-        ...r.warnings.map((w) => `note: ${w}`),
-        ...(o.out ? [`wrote ${o.out}`] : []),
-      ];
-      return { json: { ...r, ...(o.out ? { file: o.out } : {}) }, text: lines.join('\n') };
+      return { json: { ...r, ...(o.out ? { file: o.out } : {}) }, text: [...screenTable(r), ...(o.out ? [`wrote ${o.out}`] : [])].join('\n') };
     }));
+}
+
+/** The lines `screen` prints for a result: settings, one row per candidate (most likely top first), notes. */
+export function screenTable(r: ScreenCandidatesResult): string[] {
+  const q = r.rankBy === 'fe' ? 'fe' : 'log10Tof';
+  const sorted = [...r.candidates].sort((a, b) => b.pTopK - a.pTopK || b[q].median - a[q].median);
+  return [
+    `${r.candidates.length} candidates × ${r.samples} samples, σ = ${r.sigmaEv} eV (ρ = ${r.correlation}); ${r.product}, ranked by ${r.rankBy}`,
+    `${'candidate'.padEnd(18)} ${'log10 TOF median [5–95 %]'.padEnd(30)} ${'FE median [5–95 %]'.padEnd(28)} P(top ${r.topK})  failed`,
+    ...sorted.map((c) => `${c.name.padEnd(18)} ${`${fmt(c.log10Tof.median, 3)} [${fmt(c.log10Tof.p05, 3)}, ${fmt(c.log10Tof.p95, 3)}]`.padEnd(30)} ${`${fmt(c.fe.median, 3)} [${fmt(c.fe.p05, 3)}, ${fmt(c.fe.p95, 3)}]`.padEnd(28)} ${c.pTopK.toFixed(3).padStart(8)}  ${(100 * c.failedFraction).toFixed(1)} %`),
+    ...r.warnings.map((w) => `note: ${w}`),
+  ];
 }

@@ -1,17 +1,19 @@
 /**
- * The code every pooled worker thread runs (see {@link workerPool}): one band of descriptor-sweep rows or one
- * registered study (`run`: the API's compute routes and background jobs), with progress posted on the task's own port.
+ * The code every pooled worker thread runs (see {@link workerPool}): one band of descriptor-sweep rows, one chunk of
+ * a screening's candidates, or one registered study (`run`: the API's compute routes and background jobs), with progress posted on the task's own port.
  */
 import type { MessagePort } from 'node:worker_threads';
 import { descriptorSweep, type SweepResult, type SweepSpec } from '../kinetics/mapper/descriptorSweep.js';
 import { InputError } from '../chem/index.js';
 import { compileModel, parseModelText } from '../kinetics/parser/compileModel.js';
 import { studyByName } from '../studies/index.js';
+import { type ScreenChunkTask, runScreenChunk } from './screenChunkTask.js';
 
 /** A task for a pooled worker; `progress` receives `{ done, total }` messages while it runs. */
 export type WorkerTask =
   | { kind: 'sweep'; modelText: string; spec: SweepSpec; rows: [number, number]; progress: MessagePort }
-  | { kind: 'run'; study: string; input: unknown; progress: MessagePort };
+  | { kind: 'run'; study: string; input: unknown; progress: MessagePort }
+  | ({ kind: 'screenChunk'; progress: MessagePort } & ScreenChunkTask);
 
 /**
  * What a `run` task returns: the study's result, or the bad-input error it threw (an {@link InputError} loses
@@ -43,6 +45,7 @@ function runTask(task: WorkerTask, report: (done: number, total: number) => void
       throw error;
     }
   }
+  if (task.kind === 'screenChunk') return runScreenChunk(task, report);
   if (cached?.text !== task.modelText) cached = { text: task.modelText, model: compileModel(parseModelText(task.modelText)) };
   const width = task.spec.x.points;
   const rowCount = task.rows[1] - task.rows[0];

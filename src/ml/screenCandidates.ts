@@ -77,14 +77,44 @@ export function quantile(sorted: readonly number[], p: number): number {
   return sorted[lo]! + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] ?? sorted[lo]!) - sorted[lo]!);
 }
 
+/** The validated settings of a screening (every option filled in), shared by its chunks and their merge. */
+export interface ScreeningSettings {
+  product: string;
+  rankBy: 'log10Tof' | 'fe';
+  sigmaEv: number;
+  correlation: number;
+  samples: number;
+  topK: number;
+  /** Potential, V vs RHE, or null for the model's. */
+  potentialVvsRHE: number | null;
+  seed: number;
+}
+
 /**
- * Screening with uncertainty: each candidate's descriptors are sampled as d + σ·ε with ε normal (optionally
- * equicorrelated across the candidate's descriptors, independent between candidates), every sample is a
- * verified steady state of the model, and each candidate gets the median and 5–95 % interval of log10 TOF and
- * FE of `product` and its probability of being in the top k by `rankBy` (ranked sample by sample).
- * Failed or unresolved samples are left out of the quantiles, counted in `failedFraction`, and never rank.
+ * The screening of candidates [from, to) of a list: their summaries and, per candidate, the ranking quantity
+ * of every sample (NaN when failed), from which a merge computes P(top k) over all candidates.
  */
-export function screenCandidates(model: CompiledModel, candidates: readonly ScreeningCandidate[], options: ScreenCandidatesOptions = {}): ScreenCandidatesResult {
+export interface ScreeningChunk {
+  /** Candidate indices [from, to), 0-based, in the full list. */
+  range: [number, number];
+  screened: Omit<ScreenedCandidate, 'pTopK'>[];
+  /** rankValues[i][s]: ranking quantity of sample s of candidate from + i (NaN when failed or unresolved). */
+  rankValues: Float64Array[];
+}
+
+/**
+ * The seed of candidate `index`'s samples: each candidate draws from its own stream, so that a candidate's
+ * samples do not depend on which candidates were screened before it in the same process — a screening split
+ * into chunks (worker pool) or shards (`screen --shard i/N`) gives exactly the values of one run. Distinct
+ * indices give distinct seeds for one `seed` (multiplication by an odd constant is a bijection modulo 2³²;
+ * 0x9e3779b1 is ⌊2³²/φ⌋ rounded to odd, Knuth's multiplicative hashing, TAOCP vol. 3 §6.4).
+ */
+export function candidateSeed(seed: number, index: number): number {
+  return (Math.trunc(seed) + Math.imul(index + 1, 0x9e3779b1)) >>> 0;
+}
+
+/** Checks the options of a screening against the model and candidates and fills in the defaults. @throws {InputError} naming the option */
+export function screeningSettings(model: CompiledModel, candidates: readonly ScreeningCandidate[], options: ScreenCandidatesOptions = {}): ScreeningSettings {
   const products = model.productIndices.map((p) => model.species[p]!);
   const product = options.product ?? products[0]!;
   if (!products.includes(product)) throw new InputError('--product', `a product of the model (${products.join(', ')})`, `got "${product}"`);
@@ -105,15 +135,25 @@ export function screenCandidates(model: CompiledModel, candidates: readonly Scre
     }
     for (const [n, v] of Object.entries(c.sigmaEv ?? {})) if (!(v >= 0 && v <= 2)) throw new InputError(`candidates[${i}].sigma_${n}`, 'a number from 0 to 2 eV', `got ${v}`);
   });
+  return { product, rankBy, sigmaEv: sigma, correlation: rho, samples: S, topK: k, potentialVvsRHE: options.potentialVvsRHE ?? null, seed: options.seed ?? 0 };
+}
+
+/**
+ * Screens candidates [from, to) of `candidates` (see {@link screenCandidates}) with settings from
+ * {@link screeningSettings}; `onCandidate` gets the candidates done in this range.
+ */
+export function screenCandidateRange(model: CompiledModel, candidates: readonly ScreeningCandidate[], settings: ScreeningSettings, range: [number, number], onCandidate?: (done: number, total: number) => void): ScreeningChunk {
+  const [from, to] = range;
+  const { samples: S, sigmaEv: sigma, correlation: rho, rankBy } = settings;
   const solver = new SteadyStateSolver(model);
-  const rng = new SeededRandom(options.seed ?? 0);
-  const quantities = (['log10Tof', 'fe'] as const).map((q) => ({ quantity: q, product }));
-  // values[c][s]: rank quantity of sample s (NaN when failed)
+  const quantities = (['log10Tof', 'fe'] as const).map((q) => ({ quantity: q, product: settings.product }));
   const rankValues: Float64Array[] = [];
   const screened: Omit<ScreenedCandidate, 'pTopK'>[] = [];
-  candidates.forEach((c, ci) => {
+  for (let ci = from; ci < to; ci++) {
+    const c = candidates[ci]!;
+    const rng = new SeededRandom(candidateSeed(settings.seed, ci));
     const names = Object.keys(c.descriptors);
-    const nominalInputs = { ...c.descriptors, ...(options.potentialVvsRHE !== undefined ? { potential: options.potentialVvsRHE } : {}) };
+    const nominalInputs = { ...c.descriptors, ...(settings.potentialVvsRHE !== null ? { potential: settings.potentialVvsRHE } : {}) };
     const nominalState = solveAt(solver, nominalInputs);
     const nominal = quantities.map((q) => kineticObjectiveValue(nominalState, q));
     const guess = nominalState.converged ? Float64Array.from(nominalState.state) : undefined;
@@ -140,10 +180,29 @@ export function screenCandidates(model: CompiledModel, candidates: readonly Scre
     };
     screened.push({ name: c.name, descriptors: c.descriptors, log10Tof: summarize(nominal[0]!, tof), fe: summarize(nominal[1]!, fe), failedFraction: failed / S });
     rankValues.push(rank);
-    options.onCandidate?.(ci + 1, candidates.length);
-  });
-  const inTop = new Float64Array(candidates.length);
-  const order = Array.from({ length: candidates.length }, (_, i) => i);
+    onCandidate?.(ci - from + 1, to - from);
+  }
+  return { range: [from, to], screened, rankValues };
+}
+
+/**
+ * Joins the chunks of a screening (in any order; together they must cover candidates 0 … n−1 once) into its
+ * result: P(top k) ranks every candidate sample by sample.
+ * @throws {RangeError} when the chunks leave out or repeat a candidate
+ */
+export function combineScreeningChunks(settings: ScreeningSettings, chunks: readonly ScreeningChunk[]): ScreenCandidatesResult {
+  const sortedChunks = [...chunks].sort((a, b) => a.range[0] - b.range[0]);
+  let next = 0;
+  for (const c of sortedChunks) {
+    if (c.range[0] !== next || c.screened.length !== c.range[1] - c.range[0] || c.rankValues.length !== c.screened.length) throw new RangeError(`screening chunks must cover the candidates once, in order: expected a chunk from ${next}, got ${c.range[0]}–${c.range[1]}`);
+    next = c.range[1];
+  }
+  const screened = sortedChunks.flatMap((c) => c.screened);
+  const rankValues = sortedChunks.flatMap((c) => c.rankValues);
+  const { samples: S, topK: k } = settings;
+  const n = screened.length;
+  const inTop = new Float64Array(n);
+  const order = Array.from({ length: n }, (_, i) => i);
   for (let s = 0; s < S; s++) {
     const ok = order.filter((i) => !Number.isNaN(rankValues[i]![s]!));
     ok.sort((a, b) => rankValues[b]![s]! - rankValues[a]![s]! || a - b);
@@ -153,6 +212,20 @@ export function screenCandidates(model: CompiledModel, candidates: readonly Scre
   screened.forEach((c) => {
     if (c.failedFraction > 0.05) warnings.push(`${c.name}: ${(100 * c.failedFraction).toFixed(0)} % of samples failed or were unresolved; its quantiles use the rest`);
   });
-  if (k >= candidates.length) warnings.push(`top ${k} of ${candidates.length} candidates: every probability is 1 unless samples failed`);
-  return { product, rankBy, topK: k, samples: S, sigmaEv: sigma, correlation: rho, candidates: screened.map((c, i) => ({ ...c, pTopK: inTop[i]! })), warnings };
+  if (k >= n) warnings.push(`top ${k} of ${n} candidates: every probability is 1 unless samples failed`);
+  return { product: settings.product, rankBy: settings.rankBy, topK: k, samples: S, sigmaEv: settings.sigmaEv, correlation: settings.correlation, candidates: screened.map((c, i) => ({ ...c, pTopK: inTop[i]! })), warnings };
+}
+
+/**
+ * Screening with uncertainty: each candidate's descriptors are sampled as d + σ·ε with ε normal (optionally
+ * equicorrelated across the candidate's descriptors, independent between candidates; each candidate from its own
+ * seeded stream, {@link candidateSeed}), every sample is a verified steady state of the model, and each candidate
+ * gets the median and 5–95 % interval of log10 TOF and FE of `product` and its probability of being in the top k
+ * by `rankBy` (ranked sample by sample). Failed or unresolved samples are left out of the quantiles, counted in
+ * `failedFraction`, and never rank. The same as {@link screenCandidateRange} over every candidate, then
+ * {@link combineScreeningChunks}: chunks on a worker pool or shards on a cluster give the same numbers.
+ */
+export function screenCandidates(model: CompiledModel, candidates: readonly ScreeningCandidate[], options: ScreenCandidatesOptions = {}): ScreenCandidatesResult {
+  const settings = screeningSettings(model, candidates, options);
+  return combineScreeningChunks(settings, [screenCandidateRange(model, candidates, settings, [0, candidates.length], options.onCandidate)]);
 }

@@ -10,6 +10,7 @@ import { DEFAULT_BODY_LIMIT_BYTES, bodyLimitOf } from './bodyLimits.js';
 import { docsPage } from './docsPage.js';
 import { type ServerSecurityOptions, clientOf, registerSecurity } from './security.js';
 import { registerCompression, serveWebApp } from './staticAssets.js';
+import { type PreparedResponse, RecordListCache } from './recordListCache.js';
 import { type EventStreamResult, ROUTES, type RouteResult, openApiDocument } from './routes.js';
 
 /** Options of {@link buildApp}. */
@@ -25,6 +26,11 @@ export interface BuildAppOptions {
   jobs?: JobManager;
   /** Host allow-list, rate limit, tokens (default: a loopback server, tokens optional). */
   security?: ServerSecurityOptions;
+  /**
+   * Keep serialized record-list pages (and their gzip/Brotli forms) between writes, with ETags and 304s
+   * ({@link RecordListCache}; default true; false reads and serializes every request, the benchmark's baseline).
+   */
+  recordListCache?: boolean;
 }
 
 export { MAX_ISSUES, MAX_PROBLEMS } from '../errors/errorReport.js';
@@ -39,6 +45,8 @@ function sendError(reply: FastifyReply, error: unknown): FastifyReply {
 
 const isText = (r: RouteResult): r is { contentType: string; body: string; status?: number } =>
   typeof r === 'object' && r !== null && 'contentType' in r && 'body' in r && typeof (r as { body: unknown }).body === 'string';
+
+const isPrepared = (r: RouteResult): r is PreparedResponse => typeof r === 'object' && r !== null && (r as { prepared?: unknown }).prepared === true;
 
 const isEventStream = (r: RouteResult): r is EventStreamResult => typeof r === 'object' && r !== null && 'eventStream' in r;
 
@@ -70,6 +78,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // forceCloseConnections: a restart (or Ctrl+C) must not wait for browsers' idle keep-alive sockets
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: DEFAULT_BODY_LIMIT_BYTES, forceCloseConnections: true });
   const jobs = options.jobs ?? new JobManager();
+  const listCache = options.recordListCache === false ? undefined : new RecordListCache();
   const queue = options.redisUrl ? (await import('../jobs/queue/sweepQueue.js')).queueChunkRunner(options.redisUrl) : undefined;
   if (queue) app.addHook('onClose', async () => queue.close());
   app.setErrorHandler((error, _request, reply) => sendError(reply, error));
@@ -85,8 +94,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       handler: async (request, reply) => {
         const body = route.body ? route.body.parse(request.body ?? {}) : undefined;
         const query = route.query ? route.query.parse(request.query ?? {}) : request.query;
-        const result = await route.handler({ body, query, params: request.params as Record<string, string>, store: options.store, jobs, client: clientOf(request), actor: request.actor, ...(queue ? { runChunk: queue.run } : {}) });
+        const headers = { acceptEncoding: request.headers['accept-encoding'], ifNoneMatch: request.headers['if-none-match'] };
+        const result = await route.handler({ body, query, params: request.params as Record<string, string>, store: options.store, jobs, client: clientOf(request), actor: request.actor, ...(queue ? { runChunk: queue.run } : {}), ...(listCache ? { listCache, headers } : {}) });
         if (isEventStream(result)) return streamEvents(reply, result);
+        // already serialized (and compressed): sent as it is; @fastify/compress leaves an encoded body alone
+        if (isPrepared(result)) return reply.code(result.status).headers(result.headers).send(result.body);
         if (isText(result)) return reply.code(result.status ?? route.status ?? 200).type(result.contentType).send(result.body);
         // calculators: an overflow is a 400 naming the output field, not a silent null in the JSON
         if (route.tag === 'chemistry') assertFiniteResult(result);

@@ -31,6 +31,7 @@ import { optimizeStudy, screenStudy } from '../studies/ml.js';
 import { coupleStudy, transientStudy } from '../studies/transport.js';
 import { CAMPAIGN_ROUTES } from './campaignRoutes.js';
 import { jobRoutes } from './jobRoutes.js';
+import type { RecordListCache } from './recordListCache.js';
 import { type ResponseExample, storedResponseExamples } from './responseExamples.js';
 import { LITERATURE_SCREEN_ROUTES } from './literatureScreenRoutes.js';
 
@@ -57,7 +58,11 @@ export interface RouteDefinition {
   example?: unknown;
   /** For the docs: the success response's schema and an example (from a real result). */
   response?: ResponseExample;
-  handler: (input: { body: unknown; query: unknown; params: Record<string, string>; store: RecordStore; jobs: JobManager; client?: string; actor?: Actor; runChunk?: SweepChunkRunner }) => Promise<RouteResult> | RouteResult;
+  handler: (input: {
+    body: unknown; query: unknown; params: Record<string, string>; store: RecordStore; jobs: JobManager; client?: string; actor?: Actor; runChunk?: SweepChunkRunner;
+    /** The record-list cache (absent: disabled) and the request headers it negotiates with. */
+    listCache?: RecordListCache; headers?: { acceptEncoding?: string; ifNoneMatch?: string };
+  }) => Promise<RouteResult> | RouteResult;
 }
 
 /**
@@ -113,7 +118,7 @@ export const ROUTES: RouteDefinition[] = [
   },
   {
     method: 'GET', url: '/api/records', tag: 'records', summary: 'List records with filters, sort and pagination', query: listRecordsQuerySchema,
-    handler: ({ query, store }) => store.list(query as z.input<typeof listRecordsQuerySchema>),
+    handler: ({ query, store, listCache, headers }) => (listCache ? listCache.respond(store, query, headers ?? {}) : store.list(query as z.input<typeof listRecordsQuerySchema>)),
   },
   { method: 'GET', url: '/api/records/facets', tag: 'records', summary: 'The products and N and C sources the records name, with record counts (the choices of the list filters)', handler: ({ store }) => store.facets() },
   { method: 'GET', url: '/api/records/:id', tag: 'records', summary: 'One record, printed and normalized', handler: ({ params, store }) => store.get(params.id!) },

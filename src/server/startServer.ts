@@ -28,6 +28,8 @@ export interface StartServerOptions {
   insecureNoAuth?: boolean;
   /** Rate limit per client, requests per minute (default 600). */
   rateLimitPerMinute?: number;
+  /** Cache serialized record-list pages between writes (default true; see `recordListCache` of {@link buildApp}). */
+  recordListCache?: boolean;
 }
 
 /** A running server. */
@@ -51,7 +53,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     await store.close();
     throw error;
   }
-  const app = await buildApp({ store, logger: options.logger, webRoot: options.webRoot, security, redisUrl: options.redisUrl ?? process.env.CNCOUPLE_REDIS_URL });
+  const app = await buildApp({ store, logger: options.logger, webRoot: options.webRoot, security, redisUrl: options.redisUrl ?? process.env.CNCOUPLE_REDIS_URL, recordListCache: options.recordListCache });
   const port = options.port ?? Number(process.env.PORT ?? 8480);
   await app.listen({ host, port });
   const address = app.server.address();

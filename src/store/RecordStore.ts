@@ -255,6 +255,33 @@ export class RecordStore {
     this.dialect = open.dialect;
     this.location = open.location;
     this.sqliteBackup = open.backup;
+    this.dataVersion = open.dataVersion;
+  }
+
+  /** Transactions this store ran (committed or not), counted after each ends: see {@link changeStamp}. */
+  private writes = 0;
+  private readonly dataVersion: OpenDatabase['dataVersion'];
+
+  /**
+   * Runs `fn` in one transaction, then counts a write — after the commit (or rollback), so that a reader who
+   * saw the previous {@link changeStamp} can never have read the new rows under it.
+   */
+  private async transact<T>(fn: (trx: Transaction<DatabaseSchema>) => Promise<T>): Promise<T> {
+    try {
+      return await this.db.transaction().execute(fn);
+    } finally {
+      this.writes++;
+    }
+  }
+
+  /**
+   * A stamp of the stored records that changes on every committed write — this store's own (counted after
+   * each transaction) and, on SQLite, other processes' (`PRAGMA data_version`) — for caches of read results:
+   * a result read after taking stamp s is current as long as the stamp is still s. Undefined on PostgreSQL,
+   * where other servers' writes are not seen: nothing may be cached there.
+   */
+  changeStamp(): string | undefined {
+    return this.dataVersion ? `${this.writes}:${this.dataVersion()}` : undefined;
   }
 
   /**
@@ -314,7 +341,7 @@ export class RecordStore {
       const stored = toRow(normalizeRecord(input), input, d.updated_at, d.created_at);
       rows.push({ ...stored, row: { ...stored.row, owner: d.owner ?? null } }); // the token that wrote it keeps it
     }
-    await this.db.transaction().execute(async (trx) => {
+    await this.transact(async (trx) => {
       for (let i = 0; i < rows.length; i += 500) {
         await trx.deleteFrom('records').where('id', 'in', rows.slice(i, i + 500).map((r) => r.row.id)).execute(); // documents and species go with them (cascade)
       }
@@ -364,7 +391,7 @@ export class RecordStore {
       if (!parsed.success) throw toInputError(parsed.error, `literature[${i}].`);
       return toRow(normalizeRecord(parsed.data), parsed.data, now);
     });
-    await this.db.transaction().execute(async (trx) => {
+    await this.transact(async (trx) => {
       await trx.deleteFrom('records').where('origin', '=', 'literature').execute(); // documents and species go with them (cascade)
       await insertRecords(trx, rows);
       await trx.deleteFrom('meta').where('key', '=', 'literature_hash').execute();
@@ -414,14 +441,27 @@ export class RecordStore {
     return this.db.selectFrom('record_species').select('record_species.record_id').where('role', '=', 'product').where('position', '=', 0).where('species_id', 'in', [...NON_CN_PRODUCT_IDS]);
   }
 
+  /** Whether {@link countMatches} counts on the species index: species filters and no other filter. */
+  private countsOnSpeciesIndex(q: ParsedListQuery): boolean {
+    const onRecords = [q.strategy, q.origin, q.minFePercent, q.flagged, q.q].some((v) => v !== undefined); // the other filters of `filtered`
+    return !onRecords && speciesFilters(q).length > 0;
+  }
+
+  /** The matches of `base` and the baselines among them ({@link baselineIds}), in one select. */
+  private async countWithBaselines(base: SelectQueryBuilder<DatabaseSchema, 'records', object>): Promise<{ total: number; baselines: number }> {
+    const row = await base
+      .select([sql<string | number>`count(*)`.as('n'), sql<string | number | null>`sum(case when records.id in (${this.baselineIds()}) then 1 else 0 end)`.as('b')])
+      .executeTakeFirstOrThrow();
+    return { total: Number(row.n), baselines: Number(row.b ?? 0) };
+  }
+
   /**
    * How many records match: with species filters alone, counted on the species index (each record names a
    * species once per role, and every row has its record); otherwise on the records.
    */
   private async countMatches(q: ParsedListQuery, base: SelectQueryBuilder<DatabaseSchema, 'records', object>): Promise<number> {
-    const [first, ...others] = speciesFilters(q);
-    const onRecords = [q.strategy, q.origin, q.minFePercent, q.flagged, q.q].some((v) => v !== undefined); // the other filters of `filtered`
-    if (onRecords || first === undefined) return count(base);
+    if (!this.countsOnSpeciesIndex(q)) return count(base);
+    const [first, ...others] = speciesFilters(q) as [[SpeciesRole, string], ...[SpeciesRole, string][]];
     let naming = this.db.selectFrom('record_species').where('role', '=', first[0]).where('species_id', '=', first[1]);
     for (const [role, id] of others) {
       naming = naming.where('record_id', 'in', this.db.selectFrom('record_species as other').select('other.record_id').where('other.role', '=', role).where('other.species_id', '=', id));
@@ -436,7 +476,12 @@ export class RecordStore {
   async list(query: ListRecordsQuery = {}): Promise<ListRecordsResult> {
     const q = parseListQuery(query);
     const { base, sorted } = this.filtered(q);
-    const total = await this.countMatches(q, base);
+    // C–N results first, then the baselines (products without C–N coupling), each in the sort's order — unless a
+    // minimum FE is set, which leaves the baselines out already (`filtered`): then one select, like any sort
+    const split = q.product === undefined && (q.sort === 'fe' || q.sort === 'yield') && q.minFePercent === undefined;
+    // with a split and no species-only count, the matches and the baselines among them are counted in one select
+    const both = split && !this.countsOnSpeciesIndex(q) ? await this.countWithBaselines(base) : undefined;
+    const total = both ? both.total : await this.countMatches(q, base);
     // SQLite, with a species filter: walking the sort index tests about (offset + limit) · all / total records,
     // sorting the matches handles `total`; the first wins when total² > (offset + limit) · all (100 000 records,
     // a species in 20 % of them: 25 ms → 0.4 ms for the page; a species in none: 0.0 vs 129 ms). PostgreSQL
@@ -445,10 +490,9 @@ export class RecordStore {
     const walk = this.dialect === 'sqlite' && speciesFilters(q).length > 0 && total > end && total ** 2 > end * (await count(this.db.selectFrom('records')));
     const page = walk ? this.filtered(q, 'exists').sorted : sorted;
     let ids: string[];
-    if (q.product === undefined && (q.sort === 'fe' || q.sort === 'yield')) {
-      // C–N results first, then the baselines (products without C–N coupling), each in the sort's order: two
-      // selects keep the walk of the sort index (an order by "is a baseline" first would sort every match).
-      const baselines = q.minFePercent === undefined ? await count(base.where('records.id', 'in', this.baselineIds())) : 0;
+    if (split) {
+      // two selects keep the walk of the sort index (an order by "is a baseline" first would sort every match)
+      const baselines = both ? both.baselines : await count(base.where('records.id', 'in', this.baselineIds()));
       const cn = total - baselines;
       ids = q.offset < cn ? (await page.where('records.id', 'not in', this.baselineIds()).select('records.id').limit(q.limit).offset(q.offset).execute()).map((r) => r.id) : [];
       const rest = q.limit - ids.length;
@@ -502,7 +546,7 @@ export class RecordStore {
     const input = this.validateUserDraft(draft);
     const record = normalizeRecord(input);
     const withId = { ...input, id: record.id };
-    await this.db.transaction().execute(async (trx) => {
+    await this.transact(async (trx) => {
       const existing = await trx.selectFrom('records').select('id').where('id', '=', record.id).executeTakeFirst();
       if (existing) throw new ConflictError(record.id);
       const stored = toRow(record, withId, new Date().toISOString());
@@ -516,7 +560,7 @@ export class RecordStore {
     this.assertWritable();
     const input = this.validateUserDraft({ ...(draft as object), id });
     const record = normalizeRecord(input);
-    await this.db.transaction().execute(async (trx) => {
+    await this.transact(async (trx) => {
       const existing = await trx.selectFrom('records').select(['origin', 'created_at', 'owner']).where('id', '=', id).executeTakeFirst();
       if (!existing) throw new NotFoundError(id);
       if (existing.origin !== 'user') throw new ReadOnlyError(id);
@@ -533,7 +577,7 @@ export class RecordStore {
   /** Deletes a user record. @throws {NotFoundError}, {ReadOnlyError} */
   async delete(id: string, actor?: Actor): Promise<void> {
     this.assertWritable();
-    await this.db.transaction().execute(async (trx) => {
+    await this.transact(async (trx) => {
       const existing = await trx.selectFrom('records').select(['origin', 'owner']).where('id', '=', id).executeTakeFirst();
       if (!existing) throw new NotFoundError(id);
       if (existing.origin !== 'user') throw new ReadOnlyError(id);
@@ -587,7 +631,7 @@ export class RecordStore {
     if (problems.length) throw new ImportError(problems.sort((a, b) => a.line - b.line));
     const now = new Date().toISOString();
     const tableRows = valid.map((v) => toRow(v.record, v.input, now)).map((s) => ({ ...s, row: { ...s.row, owner: actor?.name ?? null } }));
-    await this.db.transaction().execute((trx) => insertRecords(trx, tableRows));
+    await this.transact((trx) => insertRecords(trx, tableRows));
     // the import is committed: a failed statistics refresh (e.g. a damaged index) must not turn it into an
     // error a client retries into "already exists" (issue 14); it is reported beside the ids instead
     if (tableRows.length >= 1000) {

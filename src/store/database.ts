@@ -111,6 +111,11 @@ export interface OpenDatabase {
    * indexes to their tables): `[]` when the file is sound, else its first problems (at most 10).
    */
   quickCheck?: () => string[];
+  /**
+   * SQLite only: `PRAGMA data_version`, a number that changes whenever another connection (another process, e.g.
+   * a `cncouple import` beside a running server) commits to the file; this connection's own commits leave it.
+   */
+  dataVersion?: () => number;
 }
 
 /**
@@ -134,6 +139,7 @@ export function openDatabase(options: { dataDir?: string; url?: string }): OpenD
   } catch (error) {
     throw new DatabaseError(file, openProblem(file, dataDir, error as NodeJS.ErrnoException & { code?: string }), { cause: error });
   }
+  let dataVersion: Database.Statement | undefined;
   return {
     quickCheck: () => {
       try {
@@ -143,6 +149,7 @@ export function openDatabase(options: { dataDir?: string; url?: string }): OpenD
         return [(error as Error).message]; // e.g. "database disk image is malformed"
       }
     },
+    dataVersion: () => (dataVersion ??= sqlite.prepare('PRAGMA data_version').pluck()).get() as number, // prepared once: .pragma() prepares on every call
     db: new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) }),
     dialect: 'sqlite',
     location: file,
