@@ -3,15 +3,41 @@
 // one way (parser/scaler/thermodynamics → solver → analyze → mapper); web takes only the API types from src/.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const science = ['chem', 'data', 'mechanism', 'kinetics', 'transport', 'reactor', 'ml', 'plot'];
-const ioModules = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'http', 'node:http', 'net', 'node:net', 'child_process', 'node:child_process', 'better-sqlite3', 'pg', 'fastify', 'kysely'];
+const ioModules = [
+  'fs',
+  'node:fs',
+  'fs/promises',
+  'node:fs/promises',
+  'http',
+  'node:http',
+  'net',
+  'node:net',
+  'child_process',
+  'node:child_process',
+  'better-sqlite3',
+  'pg',
+  'fastify',
+  'kysely',
+];
 const interfaceLayers = ['**/server/**', '**/cli/**', '**/web/**'];
 // infrastructure and the use-case layer sit above the science: no science module imports them
 const infrastructure = ['**/studies/**', '**/store/**', '**/jobs/**'];
 
 /** no-restricted-imports options for a non-science zone: the folders it must not import. */
-const zoneRule = (forbidden) => ['error', { patterns: [{ group: forbidden, message: 'layers depend one way (STYLE.md): numerics, chem ← science ← studies ← server/cli ← web; store and jobs are infrastructure below the edges' }] }];
+const zoneRule = (forbidden) => [
+  'error',
+  {
+    patterns: [
+      {
+        group: forbidden,
+        message: 'layers depend one way (STYLE.md): numerics, chem ← science ← studies ← server/cli ← web; store and jobs are infrastructure below the edges',
+      },
+    ],
+  },
+];
 
 /**
  * The kinetics stages, earliest first (docs: src/kinetics/*): model building (parser, scaler and thermodynamics
@@ -26,7 +52,18 @@ const kineticsStageRules = kineticsStages.slice(0, -1).map((stage, i) => ({
   rules: {
     '@typescript-eslint/no-restricted-imports': [
       'error',
-      { patterns: [{ group: kineticsStages.slice(i + 1).flat().map((later) => `**/${later}/**`), allowTypeImports: true, message: `kinetics stages run one way: ${kineticsStages.map((s) => s.join('/')).join(' → ')} (eslint.config.js); move the shared piece to the earlier stage` }] },
+      {
+        patterns: [
+          {
+            group: kineticsStages
+              .slice(i + 1)
+              .flat()
+              .map((later) => `**/${later}/**`),
+            allowTypeImports: true,
+            message: `kinetics stages run one way: ${kineticsStages.map((s) => s.join('/')).join(' → ')} (eslint.config.js); move the shared piece to the earlier stage`,
+          },
+        ],
+      },
     ],
   },
 }));
@@ -39,14 +76,27 @@ const kineticsStageRules = kineticsStages.slice(0, -1).map((stage, i) => ({
  * homogeneous rate-constant sets the Process page offers (transport/transportData, a module of constants without
  * imports). Nothing else: a new value import from src/ needs a reason here.
  */
-const webSharedValues = ['**/src/chem/parseHumanNumber.js', '**/src/plot/modelVsMeasurementSpec.js', '**/src/data/strategies.js', '**/src/transport/transportData.js'];
+const webSharedValues = [
+  '**/src/chem/parseHumanNumber.js',
+  '**/src/plot/modelVsMeasurementSpec.js',
+  '**/src/data/strategies.js',
+  '**/src/transport/transportData.js',
+];
 const webApiTypes = ['**/src/server/apiSchemas.js', '**/src/studies/**'];
 const webRule = [
   'error',
   {
     patterns: [
-      { group: ['**/src/**/*.js', ...[...webSharedValues, ...webApiTypes].map((p) => `!${p}`)], message: 'web talks to the server over HTTP: from src/ it imports only the API types (src/server/apiSchemas.ts, src/studies/; type-only) and the shared browser-safe modules listed in eslint.config.js' },
-      { group: webApiTypes, allowTypeImports: true, message: 'web imports the API schemas as types only (import type …): the server validates, the browser bundle stays free of zod and the science' },
+      {
+        group: ['**/src/**/*.js', ...[...webSharedValues, ...webApiTypes].map((p) => `!${p}`)],
+        message:
+          'web talks to the server over HTTP: from src/ it imports only the API types (src/server/apiSchemas.ts, src/studies/; type-only) and the shared browser-safe modules listed in eslint.config.js',
+      },
+      {
+        group: webApiTypes,
+        allowTypeImports: true,
+        message: 'web imports the API schemas as types only (import type …): the server validates, the browser bundle stays free of zod and the science',
+      },
     ],
   },
 ];
@@ -84,4 +134,10 @@ export default tseslint.config(
   { files: ['src/server/**/*.ts'], rules: { 'no-restricted-imports': zoneRule(['**/cli/**', '**/web/**']) } },
   ...kineticsStageRules,
   { files: ['web/src/**/*.{ts,tsx}'], rules: { '@typescript-eslint/no-restricted-imports': webRule } },
+  // React: hooks called unconditionally and effects that name every value they read
+  {
+    files: ['web/**/*.tsx', 'web/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
 );

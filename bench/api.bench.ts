@@ -37,7 +37,14 @@ export async function runApiBench(seconds = Number(process.env.BENCH_API_SECONDS
   try {
     for (const c of cases) {
       const r = await autocannon({ url: server.url + c.path, method: c.method, body: c.body, headers: c.headers, connections: 10, duration: seconds });
-      results.push({ request: c.request, requestsPerSecond: r.requests.average, latencyP50Ms: r.latency.p50, latencyP99Ms: r.latency.p99, errors: r.errors, non2xx: r.non2xx });
+      results.push({
+        request: c.request,
+        requestsPerSecond: r.requests.average,
+        latencyP50Ms: r.latency.p50,
+        latencyP99Ms: r.latency.p99,
+        errors: r.errors,
+        non2xx: r.non2xx,
+      });
     }
   } finally {
     await server.close();
@@ -67,7 +74,9 @@ export interface ListLoadResult {
 function processCpuSeconds(pid: number): number {
   try {
     // fields after the command name "(…)": state is field 3, utime 14, stime 15 (proc(5)), in clock ticks (100 Hz on Linux)
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return Number.NaN;
@@ -77,7 +86,10 @@ function processCpuSeconds(pid: number): number {
 /** Starts bench/listServer.ts in a child process; resolves with its URL and pid. */
 async function startListServer(cache: boolean): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   const tsx = createRequire(import.meta.url).resolve('tsx');
-  const child = spawn(process.execPath, ['--import', tsx, new URL('./listServer.ts', import.meta.url).pathname], { env: { ...process.env, CACHE: cache ? '1' : '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', tsx, new URL('./listServer.ts', import.meta.url).pathname], {
+    env: { ...process.env, CACHE: cache ? '1' : '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d: Buffer) => {
@@ -86,7 +98,11 @@ async function startListServer(cache: boolean): Promise<{ url: string; pid: numb
     });
     child.on('exit', (code) => reject(new Error(`list server exited (${code})`)));
   });
-  return { url, pid: child.pid!, stop: () => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')))) };
+  return {
+    url,
+    pid: child.pid!,
+    stop: () => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')))),
+  };
 }
 
 /**
@@ -97,17 +113,49 @@ async function startListServer(cache: boolean): Promise<{ url: string; pid: numb
  * each (a change in the machine's load hits every case alike); rows sum the rounds' requests and CPU and take
  * the median round's latencies. The server's CPU time per request is the figure a busy machine distorts least.
  */
-export async function runListLoadBench(seconds = Number(process.env.BENCH_API_SECONDS ?? 5), rate = 1000, rounds = Number(process.env.BENCH_LIST_ROUNDS ?? 2)): Promise<ListLoadResult[]> {
+export async function runListLoadBench(
+  seconds = Number(process.env.BENCH_API_SECONDS ?? 5),
+  rate = 1000,
+  rounds = Number(process.env.BENCH_LIST_ROUNDS ?? 2),
+): Promise<ListLoadResult[]> {
   const servers = [await startListServer(false), await startListServer(true)];
-  const cases = servers.flatMap((server, i) => [null, 'gzip, br'].map((acceptEncoding) => ({ server, cache: i === 1, acceptEncoding, runs: [] as { requests: number; cpuS: number; bytes: number; p50: number; p99: number; errors: number; non2xx: number; seconds: number }[] })));
+  const cases = servers.flatMap((server, i) =>
+    [null, 'gzip, br'].map((acceptEncoding) => ({
+      server,
+      cache: i === 1,
+      acceptEncoding,
+      runs: [] as { requests: number; cpuS: number; bytes: number; p50: number; p99: number; errors: number; non2xx: number; seconds: number }[],
+    })),
+  );
   try {
-    for (const c of cases) await autocannon({ url: `${c.server.url}/api/records`, connections: 2, amount: 200, headers: c.acceptEncoding ? { 'accept-encoding': c.acceptEncoding } : {} }); // warm-up
+    for (const c of cases)
+      await autocannon({
+        url: `${c.server.url}/api/records`,
+        connections: 2,
+        amount: 200,
+        headers: c.acceptEncoding ? { 'accept-encoding': c.acceptEncoding } : {},
+      }); // warm-up
     for (let r = 0; r < rounds; r++) {
       for (const c of cases) {
         const cpu0 = processCpuSeconds(c.server.pid);
-        const a = await autocannon({ url: `${c.server.url}/api/records`, connections: 10, overallRate: rate, duration: seconds, headers: c.acceptEncoding ? { 'accept-encoding': c.acceptEncoding } : {} });
+        const a = await autocannon({
+          url: `${c.server.url}/api/records`,
+          connections: 10,
+          overallRate: rate,
+          duration: seconds,
+          headers: c.acceptEncoding ? { 'accept-encoding': c.acceptEncoding } : {},
+        });
         const cpuS = processCpuSeconds(c.server.pid) - cpu0;
-        c.runs.push({ requests: a.requests.total, cpuS, bytes: a.throughput.total, p50: a.latency.p50, p99: a.latency.p99, errors: a.errors, non2xx: a.non2xx, seconds: a.duration });
+        c.runs.push({
+          requests: a.requests.total,
+          cpuS,
+          bytes: a.throughput.total,
+          p50: a.latency.p50,
+          p99: a.latency.p99,
+          errors: a.errors,
+          non2xx: a.non2xx,
+          seconds: a.duration,
+        });
       }
     }
   } finally {
@@ -134,6 +182,18 @@ export async function runListLoadBench(seconds = Number(process.env.BENCH_API_SE
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const rows = await runListLoadBench();
-  console.table(rows.map((r) => ({ cache: r.cache, 'accept-encoding': r.acceptEncoding ?? '(none)', 'req/s': Math.round(r.requestsPerSecond), 'p50 ms': r.latencyP50Ms, 'p99 ms': r.latencyP99Ms, 'server CPU ms/req': r.serverCpuMsPerRequest.toFixed(3), 'bytes/req': Math.round(r.bytesPerRequest), errors: r.errors, non2xx: r.non2xx })));
+  console.table(
+    rows.map((r) => ({
+      cache: r.cache,
+      'accept-encoding': r.acceptEncoding ?? '(none)',
+      'req/s': Math.round(r.requestsPerSecond),
+      'p50 ms': r.latencyP50Ms,
+      'p99 ms': r.latencyP99Ms,
+      'server CPU ms/req': r.serverCpuMsPerRequest.toFixed(3),
+      'bytes/req': Math.round(r.bytesPerRequest),
+      errors: r.errors,
+      non2xx: r.non2xx,
+    })),
+  );
   console.log(JSON.stringify(rows));
 }

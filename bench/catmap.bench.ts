@@ -45,19 +45,37 @@ function timed(args: string[], runs: number): { medianMs: number; stdout: string
 export function runCatmapBench(runs = 5): CatmapBenchRow[] {
   const dir = mkdtempSync(join(os.tmpdir(), 'cncouple-catmap-bench-'));
   const model = join(dir, 'her-full.yaml');
-  execFileSync(process.execPath, ['dist/cli/main.js', 'import', 'catmap', 'test/kinetics/fixtures/her-full.mkm', '--out', model], { cwd: root, stdio: 'ignore' });
+  execFileSync(process.execPath, ['dist/cli/main.js', 'import', 'catmap', 'test/kinetics/fixtures/her-full.mkm', '--out', model], {
+    cwd: root,
+    stdio: 'ignore',
+  });
   const rows: CatmapBenchRow[] = [];
   const base = timed(['-e', '0'], runs);
   rows.push({ case: 'baseline: node -e 0', points: 0, runs, medianMs: base.medianMs, converged: null });
   for (const n of [17, 100]) {
-    const cli = timed(['dist/cli/main.js', 'kinetics', 'sweep', model, '--x', 'H_s:-1:1', '--y', 'OH_s:-2:3', '--grid', `${n}x${n}`, '--potential', '-0.1', '--json'], runs);
-    rows.push({ case: `node dist/cli/main.js kinetics sweep (${n}×${n})`, points: n * n, runs, medianMs: cli.medianMs, converged: (JSON.parse(cli.stdout) as { converged: number }).converged });
+    const cli = timed(
+      ['dist/cli/main.js', 'kinetics', 'sweep', model, '--x', 'H_s:-1:1', '--y', 'OH_s:-2:3', '--grid', `${n}x${n}`, '--potential', '-0.1', '--json'],
+      runs,
+    );
+    rows.push({
+      case: `node dist/cli/main.js kinetics sweep (${n}×${n})`,
+      points: n * n,
+      runs,
+      medianMs: cli.medianMs,
+      converged: (JSON.parse(cli.stdout) as { converged: number }).converged,
+    });
     for (const inProcess of [true, false]) {
       const code = `import { readFileSync } from 'node:fs'; import { runParallelSweep } from './dist/jobs/runParallelSweep.js'; import { closeWorkerPools } from './dist/jobs/workerPool.js';
         const r = await runParallelSweep({ modelText: readFileSync(${JSON.stringify(model)}, 'utf8'), inProcess: ${inProcess}, spec: { x: { name: 'H_s', from: -1, to: 1, points: ${n} }, y: { name: 'OH_s', from: -2, to: 3, points: ${n} }, potentialVvsRHE: -0.1 } });
         console.log(r.converged.reduce((a, b) => a + b, 0)); await closeWorkerPools();`;
       const p = timed(['--input-type=module', '-e', code], runs);
-      rows.push({ case: `process: runParallelSweep ${inProcess ? 'in-process' : `on a cold pool of ${os.availableParallelism()} workers`} (${n}×${n})`, points: n * n, runs, medianMs: p.medianMs, converged: Number(p.stdout.trim()) });
+      rows.push({
+        case: `process: runParallelSweep ${inProcess ? 'in-process' : `on a cold pool of ${os.availableParallelism()} workers`} (${n}×${n})`,
+        points: n * n,
+        runs,
+        medianMs: p.medianMs,
+        converged: Number(p.stdout.trim()),
+      });
     }
   }
   return rows;
@@ -66,5 +84,10 @@ export function runCatmapBench(runs = 5): CatmapBenchRow[] {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const rows = runCatmapBench(Number(process.env.BENCH_RUNS ?? 5));
   console.table(rows.map((r) => ({ case: r.case, points: r.points, runs: r.runs, 'median ms': Math.round(r.medianMs), converged: r.converged ?? '' })));
-  console.log(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.availableParallelism()} cores`);
+  console.log(
+    `load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${os.availableParallelism()} cores`,
+  );
 }

@@ -16,5 +16,9 @@ export const chemBenchCases: BenchCase[] = [
   { group: 'balance', name: 'balance valine from keto acid + NO (7 e-)', run: () => balanceHalfReaction(['3-methyl-2-oxobutanoic acid', 'NO'], ['valine']) },
   { group: 'conversions', name: 'baseline: arithmetic E + 0.197 + 0.0592·pH', run: () => -0.9 + 0.197 + 0.0591593 * 7 },
   { group: 'conversions', name: 'convertPotential Ag/AgCl → RHE', run: () => convertPotential(-0.9, 'Ag/AgCl sat. KCl', 'RHE', { pH: 7 }) },
-  { group: 'conversions', name: 'convertYieldRate mmol h-1 cm-2 → mg h-1 cm-2', run: () => convertYieldRate(0.78, 'mmol h-1 cm-2', 'mg h-1 cm-2', { molarMassGPerMol: 113.16 }) },
+  {
+    group: 'conversions',
+    name: 'convertYieldRate mmol h-1 cm-2 → mg h-1 cm-2',
+    run: () => convertYieldRate(0.78, 'mmol h-1 cm-2', 'mg h-1 cm-2', { molarMassGPerMol: 113.16 }),
+  },
 ];

@@ -18,7 +18,15 @@ import { builtinModelText } from '../src/store/builtinModels.js';
 
 /** The kinetics section of bench/results.json. */
 export interface KineticsBenchResult {
-  steadyState: { grid: string; points: number; solvesPerSecond: number; coldSolvesPerSecond: number; convergedFraction: number; maxResidual: number; wallSeconds: number };
+  steadyState: {
+    grid: string;
+    points: number;
+    solvesPerSecond: number;
+    coldSolvesPerSecond: number;
+    convergedFraction: number;
+    maxResidual: number;
+    wallSeconds: number;
+  };
   steadyStateParallel: { workers: number; solvesPerSecond: number; coldSolvesPerSecond: number; convergedFraction: number; wallSeconds: number };
   baselineTimeIntegration: { sampledPoints: number; solvesPerSecond: number; reachedSteadyFraction: number; method: string };
   transient: { periods: number; steps: number; stepsPerSecond: number; wallSeconds: number; periodicFromPeriod: number | null };
@@ -86,9 +94,34 @@ export async function runKineticsBench(): Promise<KineticsBenchResult> {
   const wallPulse = (performance.now() - t3) / 1000;
 
   return {
-    steadyState: { grid: '100x100', points: sweep.converged.length, solvesPerSecond: sweep.converged.length / wall, coldSolvesPerSecond: sweep.converged.length / wallCold, convergedFraction: converged / sweep.converged.length, maxResidual, wallSeconds: wall },
-    steadyStateParallel: { workers, solvesPerSecond: parallel.converged.length / wallParallel, coldSolvesPerSecond: parallel.converged.length / coldParallel.wall, convergedFraction: convergedParallel / parallel.converged.length, wallSeconds: wallParallel },
-    baselineTimeIntegration: { sampledPoints: sample, solvesPerSecond: sample / wallBaseline, reachedSteadyFraction: reached / sample, method: 'ROS2 (rtol 1e-6) from a clean surface to 1e8 s, relative residual < 1e-8' },
-    transient: { periods: 100, steps: pulse.steps, stepsPerSecond: pulse.steps / wallPulse, wallSeconds: wallPulse, periodicFromPeriod: pulse.periodicFromPeriod },
+    steadyState: {
+      grid: '100x100',
+      points: sweep.converged.length,
+      solvesPerSecond: sweep.converged.length / wall,
+      coldSolvesPerSecond: sweep.converged.length / wallCold,
+      convergedFraction: converged / sweep.converged.length,
+      maxResidual,
+      wallSeconds: wall,
+    },
+    steadyStateParallel: {
+      workers,
+      solvesPerSecond: parallel.converged.length / wallParallel,
+      coldSolvesPerSecond: parallel.converged.length / coldParallel.wall,
+      convergedFraction: convergedParallel / parallel.converged.length,
+      wallSeconds: wallParallel,
+    },
+    baselineTimeIntegration: {
+      sampledPoints: sample,
+      solvesPerSecond: sample / wallBaseline,
+      reachedSteadyFraction: reached / sample,
+      method: 'ROS2 (rtol 1e-6) from a clean surface to 1e8 s, relative residual < 1e-8',
+    },
+    transient: {
+      periods: 100,
+      steps: pulse.steps,
+      stepsPerSecond: pulse.steps / wallPulse,
+      wallSeconds: wallPulse,
+      periodicFromPeriod: pulse.periodicFromPeriod,
+    },
   };
 }

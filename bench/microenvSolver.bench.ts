@@ -40,9 +40,18 @@ export async function runMicroenvSolverBench(commit = '86a0f9a', repetitions = 7
   try {
     const bicarbonate = bulkComposition([{ name: 'KHCO3', concentrationM: 0.5 }], true).concentrations;
     const cases = [
-      { name: '0.5 M KHCO3 (CO2 sat.), HER 100 mA cm-2, δ 50 µm', input: { bulk: bicarbonate, products: [{ from: ['H2O'], to: 'H2', faradaicEfficiency: 1 }], currentDensityAPerM2: 1000 } },
-      { name: '0.5 M KHCO3 (CO2 sat.), formate 5 mA cm-2, δ 100 µm', input: { bulk: bicarbonate, products: [{ from: ['CO2'], to: 'HCOO-', faradaicEfficiency: 1 }], currentDensityAPerM2: 50, boundaryLayerM: 100e-6 } },
-      { name: '0.5 M KHCO3 (CO2 sat.), HER 100 mA cm-2, migration', input: { bulk: bicarbonate, products: [{ from: ['H2O'], to: 'H2', faradaicEfficiency: 1 }], currentDensityAPerM2: 1000, migration: true } },
+      {
+        name: '0.5 M KHCO3 (CO2 sat.), HER 100 mA cm-2, δ 50 µm',
+        input: { bulk: bicarbonate, products: [{ from: ['H2O'], to: 'H2', faradaicEfficiency: 1 }], currentDensityAPerM2: 1000 },
+      },
+      {
+        name: '0.5 M KHCO3 (CO2 sat.), formate 5 mA cm-2, δ 100 µm',
+        input: { bulk: bicarbonate, products: [{ from: ['CO2'], to: 'HCOO-', faradaicEfficiency: 1 }], currentDensityAPerM2: 50, boundaryLayerM: 100e-6 },
+      },
+      {
+        name: '0.5 M KHCO3 (CO2 sat.), HER 100 mA cm-2, migration',
+        input: { bulk: bicarbonate, products: [{ from: ['H2O'], to: 'H2', faradaicEfficiency: 1 }], currentDensityAPerM2: 1000, migration: true },
+      },
     ];
     return cases.map(({ name, input }) => {
       const times: Record<'old' | 'new', number[]> = { old: [], new: [] };
@@ -75,5 +84,15 @@ export async function runMicroenvSolverBench(commit = '86a0f9a', repetitions = 7
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const rows = await runMicroenvSolverBench(process.argv[2]);
-  console.table(rows.map((r) => ({ case: r.case, 'old ms': r.oldMs.toFixed(1), 'new ms': r.newMs.toFixed(1), 'speed-up': `${r.speedUp.toFixed(1)}×`, 'Newton old/new': `${r.oldNewtonIterations}/${r.newNewtonIterations}`, 'surface pH old/new': `${r.oldSurfacePH.toFixed(3)}/${r.newSurfacePH.toFixed(3)}`, converged: r.converged })));
+  console.table(
+    rows.map((r) => ({
+      case: r.case,
+      'old ms': r.oldMs.toFixed(1),
+      'new ms': r.newMs.toFixed(1),
+      'speed-up': `${r.speedUp.toFixed(1)}×`,
+      'Newton old/new': `${r.oldNewtonIterations}/${r.newNewtonIterations}`,
+      'surface pH old/new': `${r.oldSurfacePH.toFixed(3)}/${r.newSurfacePH.toFixed(3)}`,
+      converged: r.converged,
+    })),
+  );
 }

@@ -49,7 +49,14 @@ function curve(method: string, runs: number[][]): RegretCurve {
   const n = runs[0]!.length;
   const evaluations = Array.from({ length: n }, (_, i) => i + 1);
   const at = (i: number) => runs.map((r) => r[i]!).sort((a, b) => a - b);
-  return { method, evaluations, median: evaluations.map((_, i) => q(at(i), 0.5)), q25: evaluations.map((_, i) => q(at(i), 0.25)), q75: evaluations.map((_, i) => q(at(i), 0.75)), final: runs.map((r) => r[n - 1]!) };
+  return {
+    method,
+    evaluations,
+    median: evaluations.map((_, i) => q(at(i), 0.5)),
+    q25: evaluations.map((_, i) => q(at(i), 0.25)),
+    q75: evaluations.map((_, i) => q(at(i), 0.75)),
+    final: runs.map((r) => r[n - 1]!),
+  };
 }
 
 /** Best-so-far regret from a sequence of values to minimize (NaN = failed, skipped). */
@@ -63,7 +70,13 @@ const bestSoFar = (values: number[], optimum: number) => {
 
 /** Branin through ask/tell, random search and a 5 × 6 grid (30 evaluations). */
 export function braninBench(seeds: number, budget = 30) {
-  const space = parseSearchSpace({ parameters: [{ name: 'x1', type: 'continuous', low: -5, high: 10 }, { name: 'x2', type: 'continuous', low: 0, high: 15 }], objectives: [{ name: 'f', goal: 'minimize' }] });
+  const space = parseSearchSpace({
+    parameters: [
+      { name: 'x1', type: 'continuous', low: -5, high: 10 },
+      { name: 'x2', type: 'continuous', low: 0, high: 15 },
+    ],
+    objectives: [{ name: 'f', goal: 'minimize' }],
+  });
   const bo: number[][] = [];
   const random: number[][] = [];
   const t0 = performance.now();
@@ -76,15 +89,33 @@ export function braninBench(seeds: number, budget = 30) {
       const p = a.suggestions[0]!.parameters as { x1: number; x2: number };
       runs.push({ line: i + 2, parameters: p, objectives: { f: branin(p.x1, p.x2) } });
     }
-    bo.push(bestSoFar(runs.map((r) => r.objectives.f!), BRANIN_MIN));
+    bo.push(
+      bestSoFar(
+        runs.map((r) => r.objectives.f!),
+        BRANIN_MIN,
+      ),
+    );
     const rng = new SeededRandom(500 + s);
-    random.push(bestSoFar(Array.from({ length: budget }, () => branin(-5 + 15 * rng.uniform(), 15 * rng.uniform())), BRANIN_MIN));
+    random.push(
+      bestSoFar(
+        Array.from({ length: budget }, () => branin(-5 + 15 * rng.uniform(), 15 * rng.uniform())),
+        BRANIN_MIN,
+      ),
+    );
   }
   const boSeconds = (performance.now() - t0) / 1000;
   // grid: 5 × 6 cell centres, evaluated in row order (one deterministic run)
   const grid: number[] = [];
   for (let i = 0; i < 5; i++) for (let j = 0; j < 6; j++) grid.push(branin(-5 + (15 * (i + 0.5)) / 5, (15 * (j + 0.5)) / 6));
-  return { problem: 'Branin', unit: 'f', optimum: BRANIN_MIN, budget, seeds, secondsPerBoRun: boSeconds / seeds, curves: [curve('ask/tell (log-EI)', bo), curve('random search', random), curve('grid 5×6', [bestSoFar(grid, BRANIN_MIN)])] };
+  return {
+    problem: 'Branin',
+    unit: 'f',
+    optimum: BRANIN_MIN,
+    budget,
+    seeds,
+    secondsPerBoRun: boSeconds / seeds,
+    curves: [curve('ask/tell (log-EI)', bo), curve('random search', random), curve('grid 5×6', [bestSoFar(grid, BRANIN_MIN)])],
+  };
 }
 
 /**
@@ -93,8 +124,18 @@ export function braninBench(seeds: number, budget = 30) {
  * Experiments; our implementation gives −3.322368 at that point).
  */
 const H6_ALPHA = [1.0, 1.2, 3.0, 3.2];
-const H6_A = [[10, 3, 17, 3.5, 1.7, 8], [0.05, 10, 17, 0.1, 8, 14], [3, 3.5, 1.7, 10, 17, 8], [17, 8, 0.05, 10, 0.1, 14]];
-const H6_P = [[1312, 1696, 5569, 124, 8283, 5886], [2329, 4135, 8307, 3736, 1004, 9991], [2348, 1451, 3522, 2883, 3047, 6650], [4047, 8828, 8732, 5743, 1091, 381]].map((r) => r.map((v) => v * 1e-4));
+const H6_A = [
+  [10, 3, 17, 3.5, 1.7, 8],
+  [0.05, 10, 17, 0.1, 8, 14],
+  [3, 3.5, 1.7, 10, 17, 8],
+  [17, 8, 0.05, 10, 0.1, 14],
+];
+const H6_P = [
+  [1312, 1696, 5569, 124, 8283, 5886],
+  [2329, 4135, 8307, 3736, 1004, 9991],
+  [2348, 1451, 3522, 2883, 3047, 6650],
+  [4047, 8828, 8732, 5743, 1091, 381],
+].map((r) => r.map((v) => v * 1e-4));
 export function hartmann6(x: readonly number[]): number {
   return -H6_ALPHA.reduce((s, a, i) => s + a * Math.exp(-H6_A[i]!.reduce((t, aij, j) => t + aij * (x[j]! - H6_P[i]![j]!) ** 2, 0)), 0);
 }
@@ -103,7 +144,10 @@ const H6_MIN = -3.32237;
 /** Hartmann-6 through ask/tell, random search and a 2⁶ grid (64 points ≥ the budget; its first `budget` in order). */
 export function hartmannBench(seeds: number, budget = 50) {
   const names = ['x1', 'x2', 'x3', 'x4', 'x5', 'x6'];
-  const space = parseSearchSpace({ parameters: names.map((name) => ({ name, type: 'continuous', low: 0, high: 1 })), objectives: [{ name: 'f', goal: 'minimize' }] });
+  const space = parseSearchSpace({
+    parameters: names.map((name) => ({ name, type: 'continuous', low: 0, high: 1 })),
+    objectives: [{ name: 'f', goal: 'minimize' }],
+  });
   const bo: number[][] = [];
   const random: number[][] = [];
   const t0 = performance.now();
@@ -116,15 +160,33 @@ export function hartmannBench(seeds: number, budget = 50) {
       const p = a.suggestions[0]!.parameters;
       runs.push({ line: i + 2, parameters: p, objectives: { f: hartmann6(names.map((n) => p[n] as number)) } });
     }
-    bo.push(bestSoFar(runs.map((r) => r.objectives.f!), H6_MIN));
+    bo.push(
+      bestSoFar(
+        runs.map((r) => r.objectives.f!),
+        H6_MIN,
+      ),
+    );
     const rng = new SeededRandom(900 + s);
-    random.push(bestSoFar(Array.from({ length: budget }, () => hartmann6(names.map(() => rng.uniform()))), H6_MIN));
+    random.push(
+      bestSoFar(
+        Array.from({ length: budget }, () => hartmann6(names.map(() => rng.uniform()))),
+        H6_MIN,
+      ),
+    );
   }
   const boSeconds = (performance.now() - t0) / 1000;
   // a 2-level grid at 1/4 and 3/4 of each range, in lexicographic order, truncated to the budget
   const grid: number[] = [];
   for (let k = 0; k < Math.min(64, budget); k++) grid.push(hartmann6(names.map((_, j) => ((k >> j) & 1 ? 0.75 : 0.25))));
-  return { problem: 'Hartmann-6', unit: 'f', optimum: H6_MIN, budget, seeds, secondsPerBoRun: boSeconds / seeds, curves: [curve('ask/tell (log-EI)', bo), curve('random search', random), curve(`grid 2⁶ (first ${Math.min(64, budget)})`, [bestSoFar(grid, H6_MIN)])] };
+  return {
+    problem: 'Hartmann-6',
+    unit: 'f',
+    optimum: H6_MIN,
+    budget,
+    seeds,
+    secondsPerBoRun: boSeconds / seeds,
+    curves: [curve('ask/tell (log-EI)', bo), curve('random search', random), curve(`grid 2⁶ (first ${Math.min(64, budget)})`, [bestSoFar(grid, H6_MIN)])],
+  };
 }
 
 /**
@@ -147,7 +209,16 @@ export function volcanoBench(seeds: number, budget = 40) {
   const failures: number[] = [];
   const t1 = performance.now();
   for (let s = 0; s < seeds; s++) {
-    const r = optimizeKineticModel(model, { vary: [{ name: 'dG_NO', low: box.x.from, high: box.x.to }, { name: 'dG_CO', low: box.y.from, high: box.y.to }], objective, budget, seed: s, beliefGrid: 0 });
+    const r = optimizeKineticModel(model, {
+      vary: [
+        { name: 'dG_NO', low: box.x.from, high: box.x.to },
+        { name: 'dG_CO', low: box.y.from, high: box.y.to },
+      ],
+      objective,
+      budget,
+      seed: s,
+      beliefGrid: 0,
+    });
     bo.push(r.trace.map((t) => (t.value === null ? Number.NaN : -t.value)));
     failures.push(r.failures);
   }
@@ -156,18 +227,26 @@ export function volcanoBench(seeds: number, budget = 40) {
   const random: number[][] = [];
   for (let s = 0; s < seeds; s++) {
     const rng = new SeededRandom(700 + s);
-    random.push(Array.from({ length: budget }, () => {
-      const v = kineticObjectiveValue(solveAt(solver, at(rng.uniform(), rng.uniform())), objective).value;
-      return v === null ? Number.NaN : -v;
-    }));
+    random.push(
+      Array.from({ length: budget }, () => {
+        const v = kineticObjectiveValue(solveAt(solver, at(rng.uniform(), rng.uniform())), objective).value;
+        return v === null ? Number.NaN : -v;
+      }),
+    );
   }
   // grid with the same budget: 5 × 8 cell centres
   const grid: number[] = [];
-  for (let i = 0; i < 5; i++) for (let j = 0; j < 8; j++) {
-    const v = kineticObjectiveValue(solveAt(solver, at((i + 0.5) / 5, (j + 0.5) / 8)), objective).value;
-    grid.push(v === null ? Number.NaN : -v);
-  }
-  const found = Math.max(...[...bo, ...random, grid].flat().filter(Number.isFinite).map((v) => -v));
+  for (let i = 0; i < 5; i++)
+    for (let j = 0; j < 8; j++) {
+      const v = kineticObjectiveValue(solveAt(solver, at((i + 0.5) / 5, (j + 0.5) / 8)), objective).value;
+      grid.push(v === null ? Number.NaN : -v);
+    }
+  const found = Math.max(
+    ...[...bo, ...random, grid]
+      .flat()
+      .filter(Number.isFinite)
+      .map((v) => -v),
+  );
   const optimum = Math.max(gridTop, found);
   const toRegret = (runs: number[][]) => runs.map((r) => bestSoFar(r, -optimum));
   const within1pct = (runs: number[][]) => runs.filter((r) => Math.min(...r.filter(Number.isFinite)) <= -(gridTop + Math.log10(0.99))).length;
@@ -195,7 +274,12 @@ export function volcanoBench(seeds: number, budget = 40) {
 export function pulseBench(seeds: number, budget = 25) {
   const model = loadModel({ name: 'urea-cu4-ceo2' });
   const objective = { quantity: 'fe' as const, product: 'urea' };
-  const vary = [{ name: 'E1', low: -0.7, high: -0.2 }, { name: 't1', low: 0.01, high: 10 }, { name: 'E2', low: -0.3, high: 0.2 }, { name: 't2', low: 0.01, high: 10 }];
+  const vary = [
+    { name: 'E1', low: -0.7, high: -0.2 },
+    { name: 't1', low: 0.01, high: 10 },
+    { name: 'E2', low: -0.3, high: 0.2 },
+    { name: 't2', low: 0.01, high: 10 },
+  ];
   const bo: number[][] = [];
   const failures: number[] = [];
   const t0 = performance.now();
@@ -208,13 +292,20 @@ export function pulseBench(seeds: number, budget = 25) {
   const random: number[][] = [];
   for (let s = 0; s < seeds; s++) {
     const rng = new SeededRandom(800 + s);
-    random.push(Array.from({ length: budget }, () => {
-      const inputs = { E1: -0.7 + 0.5 * rng.uniform(), t1: 0.01 * 1000 ** rng.uniform(), E2: -0.3 + 0.5 * rng.uniform(), t2: 0.01 * 1000 ** rng.uniform() };
-      const v = evaluatePulseObjective(model, objective, inputs, 6).value;
-      return v === null ? Number.NaN : -v;
-    }));
+    random.push(
+      Array.from({ length: budget }, () => {
+        const inputs = { E1: -0.7 + 0.5 * rng.uniform(), t1: 0.01 * 1000 ** rng.uniform(), E2: -0.3 + 0.5 * rng.uniform(), t2: 0.01 * 1000 ** rng.uniform() };
+        const v = evaluatePulseObjective(model, objective, inputs, 6).value;
+        return v === null ? Number.NaN : -v;
+      }),
+    );
   }
-  const best = Math.max(...[...bo, ...random].flat().filter(Number.isFinite).map((v) => -v));
+  const best = Math.max(
+    ...[...bo, ...random]
+      .flat()
+      .filter(Number.isFinite)
+      .map((v) => -v),
+  );
   const toRegret = (runs: number[][]) => runs.map((r) => bestSoFar(r, -best));
   // the reference a pulse program has to beat: the best constant potential over the same potentials, 5 mV steps
   const solver = new SteadyStateSolver(model);
@@ -224,13 +315,31 @@ export function pulseBench(seeds: number, budget = 25) {
     const v = kineticObjectiveValue(solveAt(solver, { potential: potentialVvsRHE }), objective).value;
     if (v !== null && v > constantPotential.fe) constantPotential = { potentialVvsRHE, fe: v };
   }
-  return { problem: 'pulse program (FE urea)', unit: 'FE', bestFound: best, bestConstantPotential: constantPotential, budget, seeds, secondsPerBoRun: boSeconds / seeds, failuresPerBoRun: failures, curves: [curve('BO (log-EI)', toRegret(bo)), curve('random search', toRegret(random))] };
+  return {
+    problem: 'pulse program (FE urea)',
+    unit: 'FE',
+    bestFound: best,
+    bestConstantPotential: constantPotential,
+    budget,
+    seeds,
+    secondsPerBoRun: boSeconds / seeds,
+    failuresPerBoRun: failures,
+    curves: [curve('BO (log-EI)', toRegret(bo)), curve('random search', toRegret(random))],
+  };
 }
 
-type MlBench = { branin?: ReturnType<typeof braninBench>; hartmann6?: ReturnType<typeof hartmannBench>; volcano?: ReturnType<typeof volcanoBench>; pulse?: ReturnType<typeof pulseBench> };
+type MlBench = {
+  branin?: ReturnType<typeof braninBench>;
+  hartmann6?: ReturnType<typeof hartmannBench>;
+  volcano?: ReturnType<typeof volcanoBench>;
+  pulse?: ReturnType<typeof pulseBench>;
+};
 
 /** The benchmarks named in `problems` (default all: branin, hartmann6, volcano, pulse). */
-export function runMlBench(seeds = Number(process.env.BENCH_ML_SEEDS ?? 10), problems = (process.env.BENCH_ML_PROBLEMS ?? 'branin,hartmann6,volcano,pulse').split(',')): MlBench {
+export function runMlBench(
+  seeds = Number(process.env.BENCH_ML_SEEDS ?? 10),
+  problems = (process.env.BENCH_ML_PROBLEMS ?? 'branin,hartmann6,volcano,pulse').split(','),
+): MlBench {
   return {
     ...(problems.includes('branin') ? { branin: braninBench(seeds) } : {}),
     ...(problems.includes('hartmann6') ? { hartmann6: hartmannBench(seeds) } : {}),
@@ -248,14 +357,34 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   for (const p of [r.branin, r.hartmann6, r.volcano, r.pulse]) {
     if (!p) continue;
     console.log(`${p.problem}: ${p.seeds} seeds, budget ${p.budget}; ${p.secondsPerBoRun.toFixed(1)} s per BO run`);
-    console.table(Object.fromEntries(p.curves.map((c) => [c.method, Object.fromEntries([5, 10, 20, p.budget].map((n) => [`n=${n} median [q25, q75]`, `${c.median[n - 1]!.toExponential(2)} [${c.q25[n - 1]!.toExponential(2)}, ${c.q75[n - 1]!.toExponential(2)}]`]))])));
+    console.table(
+      Object.fromEntries(
+        p.curves.map((c) => [
+          c.method,
+          Object.fromEntries(
+            [5, 10, 20, p.budget].map((n) => [
+              `n=${n} median [q25, q75]`,
+              `${c.median[n - 1]!.toExponential(2)} [${c.q25[n - 1]!.toExponential(2)}, ${c.q75[n - 1]!.toExponential(2)}]`,
+            ]),
+          ),
+        ]),
+      ),
+    );
   }
-  if (r.volcano) console.log(`volcano: dense-grid optimum ${r.volcano.denseGridOptimum.toFixed(4)} (201×201 in ${r.volcano.sweepSeconds.toFixed(1)} s), best found ${r.volcano.optimum.toFixed(4)}; seeds within 1 % of the dense-grid TOF after ${r.volcano.budget}: BO ${r.volcano.seedsWithin1PercentOfDenseGrid.bo}/${r.volcano.seeds}, random ${r.volcano.seedsWithin1PercentOfDenseGrid.random}/${r.volcano.seeds}, grid ${r.volcano.seedsWithin1PercentOfDenseGrid.grid}/1; BO failures per run ${r.volcano.failuresPerBoRun.join(', ')}`);
+  if (r.volcano)
+    console.log(
+      `volcano: dense-grid optimum ${r.volcano.denseGridOptimum.toFixed(4)} (201×201 in ${r.volcano.sweepSeconds.toFixed(1)} s), best found ${r.volcano.optimum.toFixed(4)}; seeds within 1 % of the dense-grid TOF after ${r.volcano.budget}: BO ${r.volcano.seedsWithin1PercentOfDenseGrid.bo}/${r.volcano.seeds}, random ${r.volcano.seedsWithin1PercentOfDenseGrid.random}/${r.volcano.seeds}, grid ${r.volcano.seedsWithin1PercentOfDenseGrid.grid}/1; BO failures per run ${r.volcano.failuresPerBoRun.join(', ')}`,
+    );
   writeFileSync(resultsUrl, JSON.stringify({ meta: { date: new Date().toISOString(), node: process.version }, ...r }, null, 2) + '\n');
   // one colour per method across panels: the grid's size is in the results file
   const legend = (m: string) => (/^(ask\/tell|BO)/.test(m) ? 'BO (log-EI)' : /^grid/.test(m) ? 'grid, same budget' : m);
-  if (r.pulse) console.log(`pulse: best FE found ${r.pulse.bestFound.toFixed(5)}; best constant potential ${r.pulse.bestConstantPotential?.fe.toFixed(5)} at ${r.pulse.bestConstantPotential?.potentialVvsRHE.toFixed(3)} V vs RHE; BO failures per run ${r.pulse.failuresPerBoRun.join(', ')}`);
-  const panels = [r.branin, r.hartmann6, r.volcano, r.pulse].flatMap((p) => (p ? [{ problem: p.problem, unit: p.unit, methods: p.curves.map((c) => ({ ...c, method: legend(c.method) })) }] : []));
+  if (r.pulse)
+    console.log(
+      `pulse: best FE found ${r.pulse.bestFound.toFixed(5)}; best constant potential ${r.pulse.bestConstantPotential?.fe.toFixed(5)} at ${r.pulse.bestConstantPotential?.potentialVvsRHE.toFixed(3)} V vs RHE; BO failures per run ${r.pulse.failuresPerBoRun.join(', ')}`,
+    );
+  const panels = [r.branin, r.hartmann6, r.volcano, r.pulse].flatMap((p) =>
+    p ? [{ problem: p.problem, unit: p.unit, methods: p.curves.map((c) => ({ ...c, method: legend(c.method) })) }] : [],
+  );
   writeFileSync(new URL('./ml-regret.svg', import.meta.url), await renderSvg(regretSpec(panels)));
   console.log('wrote bench/ml-results.json and bench/ml-regret.svg');
 }

@@ -45,7 +45,13 @@ export function runProcessBench(): ProcessBenchResult {
     return { case: name, simulatedS: r.timesS.at(-1)!, steps: r.steps, seconds: (performance.now() - t) / 1000, completed: r.completed };
   });
   const model = loadModel({ name: 'urea-cu4-ceo2' });
-  const bulk = bulkComposition([{ name: 'KHCO3', concentrationM: 0.1 }, { name: 'KNO3', concentrationM: 0.05 }], true).concentrations;
+  const bulk = bulkComposition(
+    [
+      { name: 'KHCO3', concentrationM: 0.1 },
+      { name: 'KNO3', concentrationM: 0.05 },
+    ],
+    true,
+  ).concentrations;
   const coupling = [10, 30, 60].map((j) => {
     const t = performance.now();
     const r = coupleToKinetics({ model, bulk, currentDensityAPerM2: j, productSources: { urea: ['CO2', 'NO3-'], NH3: ['NO3-'], H2: ['H2O'] } });
@@ -54,7 +60,13 @@ export function runProcessBench(): ProcessBenchResult {
   return {
     singleSolve: { nodes: 201, milliseconds: singleMs, newtonIterations: one.newtonIterations, converged: one.converged },
     singleSolveMigration: { milliseconds: migrationMs, newtonIterations: withMigration.newtonIterations, converged: withMigration.converged },
-    polarization: { currents: currents.length, seconds: curveS, converged: curve.filter((c) => c.converged).length, baselineSeconds: independentS, baselineConverged: independent.filter((c) => c.converged).length },
+    polarization: {
+      currents: currents.length,
+      seconds: curveS,
+      converged: curve.filter((c) => c.converged).length,
+      baselineSeconds: independentS,
+      baselineConverged: independent.filter((c) => c.converged).length,
+    },
     transient,
     coupling,
   };

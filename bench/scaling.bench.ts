@@ -58,7 +58,7 @@ const cpuSeconds = (start: NodeJS.CpuUsage) => {
 /** Chunk sizes (rows) of a chunking: fixed `chunkRows`, or the default (guided) one. */
 function chunkSizes(rows: number, workers: number, chunkRows: number | undefined): number[] {
   const sizes: number[] = [];
-  for (let r = 0; r < rows; ) {
+  for (let r = 0; r < rows;) {
     const size = Math.min(rows - r, chunkRows ?? guidedChunkRows(rows - r, workers));
     sizes.push(size);
     r += size;
@@ -101,7 +101,17 @@ export async function runScalingBench(rows = 300, points = 300, repeats = 3): Pr
     });
     const wallS = (performance.now() - t0) / 1000;
     const cpuS = cpuSeconds(cpu0);
-    cases.push({ case: 'calling thread, one band', workers: 0, chunkRows: null, chunks: 1, wallS, cpuS, solvesPerS: total / wallS, balanceBound: null, converged: serial.converged.reduce((a, b) => a + b, 0) });
+    cases.push({
+      case: 'calling thread, one band',
+      workers: 0,
+      chunkRows: null,
+      chunks: 1,
+      wallS,
+      cpuS,
+      solvesPerS: total / wallS,
+      balanceBound: null,
+      converged: serial.converged.reduce((a, b) => a + b, 0),
+    });
   }
 
   const once = async (workers: number, chunkRows: number | undefined) => {
@@ -120,7 +130,10 @@ export async function runScalingBench(rows = 300, points = 300, repeats = 3): Pr
   await runParallelSweep({ modelText: text, model, spec: small, workers: 2, chunkRows: 1 });
   // the cases in rounds (1 worker, then each 2-worker chunking, again and again) so that a change in the
   // machine's load hits every case alike; the median of each case's runs
-  const plans: { workers: number; chunkRows: number | undefined }[] = [{ workers: 1, chunkRows: undefined }, ...[undefined, Math.ceil(rows / 4), 16, 4, 1].map((chunkRows) => ({ workers: 2, chunkRows }))];
+  const plans: { workers: number; chunkRows: number | undefined }[] = [
+    { workers: 1, chunkRows: undefined },
+    ...[undefined, Math.ceil(rows / 4), 16, 4, 1].map((chunkRows) => ({ workers: 2, chunkRows })),
+  ];
   const runs = plans.map(() => [] as Awaited<ReturnType<typeof once>>[]);
   for (let i = 0; i < repeats; i++) for (const [k, p] of plans.entries()) runs[k]!.push(await once(p.workers, p.chunkRows));
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -128,8 +141,19 @@ export async function runScalingBench(rows = 300, points = 300, repeats = 3): Pr
   for (const [k, p] of plans.entries()) {
     const r = runs[k]!;
     const wallS = median(r.map((x) => x.wallS));
-    const name = p.workers === 1 ? 'pool of 1 worker (default chunks)' : `pool of 2 workers, ${p.chunkRows ? `${p.chunkRows} rows per chunk` : 'default (guided) chunks'}`;
-    cases.push({ case: name, workers: p.workers, chunkRows: p.chunkRows ?? null, chunks: r[0]!.chunks, wallS, cpuS: median(r.map((x) => x.cpuS)), solvesPerS: total / wallS, balanceBound: p.workers === 2 ? sumCost / makespan(rowCost, chunkSizes(rows, 2, p.chunkRows), 2) : null, converged: Math.min(...r.map((x) => x.converged)) });
+    const name =
+      p.workers === 1 ? 'pool of 1 worker (default chunks)' : `pool of 2 workers, ${p.chunkRows ? `${p.chunkRows} rows per chunk` : 'default (guided) chunks'}`;
+    cases.push({
+      case: name,
+      workers: p.workers,
+      chunkRows: p.chunkRows ?? null,
+      chunks: r[0]!.chunks,
+      wallS,
+      cpuS: median(r.map((x) => x.cpuS)),
+      solvesPerS: total / wallS,
+      balanceBound: p.workers === 2 ? sumCost / makespan(rowCost, chunkSizes(rows, 2, p.chunkRows), 2) : null,
+      converged: Math.min(...r.map((x) => x.converged)),
+    });
   }
   await closeWorkerPools();
 
@@ -206,14 +230,28 @@ export async function runScreeningScalingBench(candidates = 1000, samples = 100,
   let last = process.cpuUsage();
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  screenCandidates(model, list, { ...input, onCandidate: () => {
-    const now = process.cpuUsage();
-    cost.push(now.user + now.system - last.user - last.system);
-    last = now;
-  } });
+  screenCandidates(model, list, {
+    ...input,
+    onCandidate: () => {
+      const now = process.cpuUsage();
+      cost.push(now.user + now.system - last.user - last.system);
+      last = now;
+    },
+  });
   const serialWall = (performance.now() - t0) / 1000;
   const serialCpu = cpuSeconds(c0);
-  const cases: ScreeningScalingCase[] = [{ case: 'calling thread (screenCandidates)', workers: 0, chunks: 1, wallS: serialWall, cpuS: serialCpu, coresUsed: serialCpu / serialWall, samplesPerS: (candidates * samples) / serialWall, balanceBound: null }];
+  const cases: ScreeningScalingCase[] = [
+    {
+      case: 'calling thread (screenCandidates)',
+      workers: 0,
+      chunks: 1,
+      wallS: serialWall,
+      cpuS: serialCpu,
+      coresUsed: serialCpu / serialWall,
+      samplesPerS: (candidates * samples) / serialWall,
+      balanceBound: null,
+    },
+  ];
 
   // warm both pools
   const warm = { ...input, candidates: [`name,${d.join(',')}`, ...rows.slice(0, 8)].join('\n') };
@@ -231,7 +269,7 @@ export async function runScreeningScalingBench(candidates = 1000, samples = 100,
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   // the guided chunks' sizes, for the balance bound
   const sizes: number[] = [];
-  for (let from = 0; from < candidates; ) {
+  for (let from = 0; from < candidates;) {
     const size = Math.min(candidates - from, guidedChunkCandidates(candidates - from, 2));
     sizes.push(size);
     from += size;
@@ -239,24 +277,65 @@ export async function runScreeningScalingBench(candidates = 1000, samples = 100,
   for (const w of [1, 2]) {
     const wallS = median(runs[w]!.map((x) => x.wallS));
     const cpuS = median(runs[w]!.map((x) => x.cpuS));
-    cases.push({ case: `pool of ${w} worker${w > 1 ? 's' : ''} (guided chunks)`, workers: w, chunks: runs[w]![0]!.chunks, wallS, cpuS, coresUsed: cpuS / wallS, samplesPerS: (candidates * samples) / wallS, balanceBound: w === 2 ? cost.reduce((a, b) => a + b, 0) / makespan(cost, sizes, 2) : null });
+    cases.push({
+      case: `pool of ${w} worker${w > 1 ? 's' : ''} (guided chunks)`,
+      workers: w,
+      chunks: runs[w]![0]!.chunks,
+      wallS,
+      cpuS,
+      coresUsed: cpuS / wallS,
+      samplesPerS: (candidates * samples) / wallS,
+      balanceBound: w === 2 ? cost.reduce((a, b) => a + b, 0) / makespan(cost, sizes, 2) : null,
+    });
   }
   await closeWorkerPools();
   const one = cases.find((c) => c.workers === 1)!;
   const two = cases.find((c) => c.workers === 2)!;
   const os = await import('node:os');
-  return { candidates, samples, cases, wallRatio: one.wallS / two.wallS, cpuRatio: one.cpuS / two.cpuS, coresRatio: two.coresUsed / one.coresUsed, loadAverage: os.loadavg() };
+  return {
+    candidates,
+    samples,
+    cases,
+    wallRatio: one.wallS / two.wallS,
+    cpuRatio: one.cpuS / two.cpuS,
+    coresRatio: two.coresUsed / one.coresUsed,
+    loadAverage: os.loadavg(),
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}` && process.env.SCALING === 'screen') {
   const r = await runScreeningScalingBench(Number(process.env.CANDIDATES ?? 1000), Number(process.env.SAMPLES ?? 100), Number(process.env.REPEATS ?? 3));
-  console.table(r.cases.map((c) => ({ case: c.case, chunks: c.chunks, 'wall s': c.wallS.toFixed(2), 'cpu s': c.cpuS.toFixed(2), 'cores used': c.coresUsed.toFixed(2), 'samples/s': Math.round(c.samplesPerS), 'balance bound': c.balanceBound?.toFixed(3) ?? '' })));
-  console.log(`${r.candidates} candidates × ${r.samples} samples: wall 1w/2w ${r.wallRatio.toFixed(2)}×, CPU 1w/2w ${r.cpuRatio.toFixed(3)}, cores used 2w/1w ${r.coresRatio.toFixed(2)}; load average ${r.loadAverage.map((l) => l.toFixed(1)).join(' ')}`);
+  console.table(
+    r.cases.map((c) => ({
+      case: c.case,
+      chunks: c.chunks,
+      'wall s': c.wallS.toFixed(2),
+      'cpu s': c.cpuS.toFixed(2),
+      'cores used': c.coresUsed.toFixed(2),
+      'samples/s': Math.round(c.samplesPerS),
+      'balance bound': c.balanceBound?.toFixed(3) ?? '',
+    })),
+  );
+  console.log(
+    `${r.candidates} candidates × ${r.samples} samples: wall 1w/2w ${r.wallRatio.toFixed(2)}×, CPU 1w/2w ${r.cpuRatio.toFixed(3)}, cores used 2w/1w ${r.coresRatio.toFixed(2)}; load average ${r.loadAverage.map((l) => l.toFixed(1)).join(' ')}`,
+  );
   console.log(JSON.stringify(r));
 } else if (import.meta.url === `file://${process.argv[1]}`) {
   const r = await runScalingBench(Number(process.env.ROWS ?? 300), Number(process.env.POINTS ?? 300), Number(process.env.REPEATS ?? 3));
-  console.table(r.cases.map((c) => ({ case: c.case, chunks: c.chunks, 'wall s': c.wallS.toFixed(2), 'cpu s': c.cpuS.toFixed(2), 'solves/s': Math.round(c.solvesPerS), 'balance bound': c.balanceBound?.toFixed(2) ?? '', converged: c.converged })));
+  console.table(
+    r.cases.map((c) => ({
+      case: c.case,
+      chunks: c.chunks,
+      'wall s': c.wallS.toFixed(2),
+      'cpu s': c.cpuS.toFixed(2),
+      'solves/s': Math.round(c.solvesPerS),
+      'balance bound': c.balanceBound?.toFixed(2) ?? '',
+      converged: c.converged,
+    })),
+  );
   console.table(r.ratios.map((x) => ({ case: x.case, 'wall 1w / 2w': x.wallRatio.toFixed(2), 'cpu 1w / 2w': x.cpuRatio.toFixed(2) })));
-  console.log(`cold 1-worker pool (first 30-row sweep): ${r.coldPoolS.toFixed(2)} s; merge of 8 chunks on the main thread: ${(1000 * r.mergeS).toFixed(1)} ms; load average ${r.loadAverage.map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `cold 1-worker pool (first 30-row sweep): ${r.coldPoolS.toFixed(2)} s; merge of 8 chunks on the main thread: ${(1000 * r.mergeS).toFixed(1)} ms; load average ${r.loadAverage.map((l) => l.toFixed(1)).join(' ')}`,
+  );
   console.log(JSON.stringify(r));
 }

@@ -44,7 +44,10 @@ const rescued: Point[] = [
 ];
 const halfWidthEv = Number(process.env.WIDE_EV ?? 6);
 const grid = (file: string, x: string, x0: number, y: string, y0: number): Point[] =>
-  Array.from({ length: 144 }, (_, i) => ({ file, descriptors: { [x]: x0 - halfWidthEv + (2 * halfWidthEv * (i % 12)) / 11, [y]: y0 - halfWidthEv + (2 * halfWidthEv * Math.floor(i / 12)) / 11 } }));
+  Array.from({ length: 144 }, (_, i) => ({
+    file,
+    descriptors: { [x]: x0 - halfWidthEv + (2 * halfWidthEv * (i % 12)) / 11, [y]: y0 - halfWidthEv + (2 * halfWidthEv * Math.floor(i / 12)) / 11 },
+  }));
 const wide: Point[] = [...grid(UREA, 'dG_NO', -0.6, 'dG_CO', 0.3), ...grid(HER, 'H_s', 0.25, 'OH_s', -1), ...grid(CO, 'O_s', -0.5, 'CO_s', -1)];
 
 async function main() {
@@ -60,7 +63,9 @@ async function main() {
   };
   const texts = new Map([UREA, HER, CO].map((f) => [f, readFileSync(`${root}/${f}`, 'utf8')]));
   // one solver per model and tree, as a polarization curve or a CLI call would build
-  const solvers = Object.fromEntries(Object.entries(trees).map(([k, t]) => [k, new Map([...texts].map(([f, text]) => [f, new t.Solver(t.compile(text) as never)]))])) as Record<'this' | 'baseline', Map<string, { solve: SteadyStateSolver['solve'] }>>;
+  const solvers = Object.fromEntries(
+    Object.entries(trees).map(([k, t]) => [k, new Map([...texts].map(([f, text]) => [f, new t.Solver(t.compile(text) as never)]))]),
+  ) as Record<'this' | 'baseline', Map<string, { solve: SteadyStateSolver['solve'] }>>;
   const run = (tree: 'this' | 'baseline', points: Point[]) => {
     const cpu = process.cpuUsage();
     const out = points.map((p) => {
@@ -73,7 +78,11 @@ async function main() {
   const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
   const rows = [];
   const differences: string[] = [];
-  for (const [name, points] of [['dead', dead], ['rescued', rescued], ['wide grid', wide]] as const) {
+  for (const [name, points] of [
+    ['dead', dead],
+    ['rescued', rescued],
+    ['wide grid', wide],
+  ] as const) {
     run('this', points); // warm both (JIT)
     run('baseline', points);
     const mine: number[] = [];
@@ -91,7 +100,9 @@ async function main() {
         for (const [sp, t] of Object.entries(x.tof)) if (Math.abs(t - y.tof[sp]!) > 1e-9 * Math.abs(y.tof[sp]!)) differs = true;
         if (!differs) return;
         same = false;
-        differing.add(`${points[k]!.file.split('/').pop()} ${JSON.stringify(points[k]!.descriptors)}: this ${x.status}${x.floored ? ' (floored)' : ''}, baseline ${y.status}${y.floored ? ' (floored)' : ''}`);
+        differing.add(
+          `${points[k]!.file.split('/').pop()} ${JSON.stringify(points[k]!.descriptors)}: this ${x.status}${x.floored ? ' (floored)' : ''}, baseline ${y.status}${y.floored ? ' (floored)' : ''}`,
+        );
       });
     }
     differences.push(...differing);

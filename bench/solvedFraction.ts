@@ -12,7 +12,12 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
-interface Grid { label: string; text: string; x: [string, number, number]; y?: [string, number, number] }
+interface Grid {
+  label: string;
+  text: string;
+  x: [string, number, number];
+  y?: [string, number, number];
+}
 
 async function main() {
   const src = process.env.SRC ?? new URL('../src', import.meta.url).pathname;
@@ -43,7 +48,14 @@ async function main() {
     const seconds = (performance.now() - t) / 1000;
     const b = descriptorSweep(model, spec(1e-8));
     const size = a.converged.length;
-    const count = (r: typeof a, code: number) => (r.status ? r.status.filter((s: number) => s === code).length : code === 0 ? size - r.converged.reduce((p: number, c: number) => p + c, 0) : code === 1 ? r.converged.reduce((p: number, c: number) => p + c, 0) : 0);
+    const count = (r: typeof a, code: number) =>
+      r.status
+        ? r.status.filter((s: number) => s === code).length
+        : code === 0
+          ? size - r.converged.reduce((p: number, c: number) => p + c, 0)
+          : code === 1
+            ? r.converged.reduce((p: number, c: number) => p + c, 0)
+            : 0;
     let flips = 0;
     let tofDiffer = 0;
     const products = Object.keys(a.log10Tof);
@@ -70,7 +82,20 @@ async function main() {
         singles[!o.converged ? 'failed' : o.resolved === false ? 'unresolved' : 'ok']++;
       }
     }
-    rows.push({ grid: g.label, singleSolves: `${singles.ok} ok, ${singles.unresolved} unresolved, ${singles.failed} failed of ${ny * single}`, points: size, ok: count(a, 1), unresolved: count(a, 2), failed: count(a, 0), solvedPercent: Number(((100 * (size - count(a, 0))) / size).toFixed(3)), okPercent: Number(((100 * count(a, 1)) / size).toFixed(3)), perturbedFailed: count(b, 0), statusFlips: flips, resolvedTofsDiffering: tofDiffer, seconds: Number(seconds.toFixed(2)) });
+    rows.push({
+      grid: g.label,
+      singleSolves: `${singles.ok} ok, ${singles.unresolved} unresolved, ${singles.failed} failed of ${ny * single}`,
+      points: size,
+      ok: count(a, 1),
+      unresolved: count(a, 2),
+      failed: count(a, 0),
+      solvedPercent: Number(((100 * (size - count(a, 0))) / size).toFixed(3)),
+      okPercent: Number(((100 * count(a, 1)) / size).toFixed(3)),
+      perturbedFailed: count(b, 0),
+      statusFlips: flips,
+      resolvedTofsDiffering: tofDiffer,
+      seconds: Number(seconds.toFixed(2)),
+    });
   }
   console.table(rows);
   console.log(JSON.stringify(rows));

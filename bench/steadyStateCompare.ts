@@ -20,7 +20,10 @@ async function main() {
   const rounds = Number(process.env.ROUNDS ?? 5);
   const text = builtinModelText('urea-cu4-ceo2');
   const baseSweep = (await import(pathToFileURL(`${base}/kinetics/mapper/descriptorSweep.ts`).href)).descriptorSweep as Sweep;
-  const baseCompile = (await import(pathToFileURL(`${base}/kinetics/parser/compileModel.ts`).href)) as { compileModel: typeof compileModel; parseModelText: typeof parseModelText };
+  const baseCompile = (await import(pathToFileURL(`${base}/kinetics/parser/compileModel.ts`).href)) as {
+    compileModel: typeof compileModel;
+    parseModelText: typeof parseModelText;
+  };
   const mine = { sweep: descriptorSweep, model: compileModel(parseModelText(text)) };
   const theirs = { sweep: baseSweep, model: baseCompile.compileModel(baseCompile.parseModelText(text)) };
   const time = (c: typeof mine) => {
@@ -45,6 +48,15 @@ async function main() {
     cb = y.converged;
   }
   const median = (v: number[]) => [...v].sort((p, q) => p - q)[Math.floor(v.length / 2)]!;
-  console.log(JSON.stringify({ thisTreeSolvesPerSecond: Math.round(median(a)), baselineSolvesPerSecond: Math.round(median(b)), ratio: Number((median(a) / median(b)).toFixed(3)), convergedThisTree: ca, convergedBaseline: cb, rounds }));
+  console.log(
+    JSON.stringify({
+      thisTreeSolvesPerSecond: Math.round(median(a)),
+      baselineSolvesPerSecond: Math.round(median(b)),
+      ratio: Number((median(a) / median(b)).toFixed(3)),
+      convergedThisTree: ca,
+      convergedBaseline: cb,
+      rounds,
+    }),
+  );
 }
 void main();

@@ -33,7 +33,7 @@ const PRODUCTS: [string, string, string][] = [
 /** Deterministic synthetic records (a linear congruential generator, seed 42). */
 export function syntheticRows(n: number): RawRow[] {
   let state = 42;
-  const rand = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rand = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
   return Array.from({ length: n }, (_, i) => {
     const [product, nSource, cSource] = PRODUCTS[i % PRODUCTS.length]!;
     const potential = -(0.1 + rand() * 1.4).toFixed(3);
@@ -66,7 +66,15 @@ async function benchOne(database: string, store: RecordStore, rows: RawRow[], qu
   const t0 = performance.now();
   await store.importRows(rows);
   const seconds = (performance.now() - t0) / 1000;
-  const results: StoreBenchResult[] = [{ database, operation: `import ${rows.length} records (validate, normalize, 1 transaction)`, records: rows.length, seconds, recordsPerSecond: rows.length / seconds }];
+  const results: StoreBenchResult[] = [
+    {
+      database,
+      operation: `import ${rows.length} records (validate, normalize, 1 transaction)`,
+      records: rows.length,
+      seconds,
+      recordsPerSecond: rows.length / seconds,
+    },
+  ];
   const shapes: [string, Parameters<RecordStore['list']>[0] | 'facets' | undefined][] = [
     ['list page of 50 by id', { limit: 50, offset: 5000 }],
     ['list product=urea, sort FE, 50', { product: 'urea', sort: 'fe', limit: 50 }],

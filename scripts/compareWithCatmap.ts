@@ -13,7 +13,11 @@ import { compileModel, validateModel } from '../src/kinetics/parser/compileModel
 const [setup, energies, outJson, gas, potential] = process.argv.slice(2);
 if (!setup || !energies || !outJson) throw new Error('usage: compareWithCatmap.ts setup.mkm energies.txt catmap-out.json [gasThermoMode|-] [potential V]');
 const U = potential ? Number(potential) : 0;
-const { model } = importCatmap(readFileSync(setup, 'utf8'), { setupName: setup, energiesText: readFileSync(energies, 'utf8'), ...(gas && gas !== '-' ? { gasThermoMode: gas as 'ideal_gas' } : {}) });
+const { model } = importCatmap(readFileSync(setup, 'utf8'), {
+  setupName: setup,
+  energiesText: readFileSync(energies, 'utf8'),
+  ...(gas && gas !== '-' ? { gasThermoMode: gas as 'ideal_gas' } : {}),
+});
 const m = compileModel(validateModel(model));
 const catmap = JSON.parse(readFileSync(outJson, 'utf8')) as { runS: number; labels: { production_rate: string[] }; production_rate: [number[], number[]][] };
 const labels = catmap.labels.production_rate;
@@ -44,4 +48,13 @@ for (const [d, values] of catmap.production_rate) {
     }
   }
 }
-console.log({ points: catmap.production_rate.length, compared, maxRelativeDifference: worst, belowFloor: below, maxLog10DifferenceBelowFloor: worstBelow, notConverged, cncoupleMs: performance.now() - t0, catmapRunS: catmap.runS });
+console.log({
+  points: catmap.production_rate.length,
+  compared,
+  maxRelativeDifference: worst,
+  belowFloor: below,
+  maxLog10DifferenceBelowFloor: worstBelow,
+  notConverged,
+  cncoupleMs: performance.now() - t0,
+  catmapRunS: catmap.runS,
+});

@@ -63,7 +63,12 @@ baseFile.steps.forEach((step, j) => {
     file.steps[j]!.Ea = typeof Ea === 'object' && 'bep' in Ea ? { bep: { ...Ea.bep, beta: Ea.bep.beta + d } } : shift(Ea, d);
     return run(compileModel(file));
   });
-  const cited = /ref\. \d+/.test(step.source ?? '') && !/^assumed/.test(step.source ?? '') && !/barrier [\d.]+ eV assumed|barrier assumed|assumed barrier/.test(step.source ?? '') ? 'cited' : 'assumed';
+  const cited =
+    /ref\. \d+/.test(step.source ?? '') &&
+    !/^assumed/.test(step.source ?? '') &&
+    !/barrier [\d.]+ eV assumed|barrier assumed|assumed barrier/.test(step.source ?? '')
+      ? 'cited'
+      : 'assumed';
   rows.push(`| Ea(${step.id}) (${cited}) | ${cells[0]} | ${cells[1]} |`);
 });
 for (const d of base.descriptors) {

@@ -45,7 +45,16 @@ export async function startPostgresCluster(dbName = 'cncouple_test'): Promise<Po
   const dataDir = path.join(dir, 'data');
   const port = await freePort();
   run(path.join(bin, 'initdb'), ['-D', dataDir, '-U', 'cncouple', '--auth=trust', '-E', 'UTF8', '--no-sync']);
-  run(path.join(bin, 'pg_ctl'), ['-D', dataDir, '-w', '-l', path.join(dir, 'log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+  run(path.join(bin, 'pg_ctl'), [
+    '-D',
+    dataDir,
+    '-w',
+    '-l',
+    path.join(dir, 'log'),
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+    'start',
+  ]);
   run(path.join(bin, 'createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'cncouple', dbName]);
   return {
     url: `postgres://cncouple@127.0.0.1:${port}/${dbName}`,

@@ -7,7 +7,11 @@ import { writeFileSync } from 'node:fs';
 import { STUDIES } from '../src/studies/index.js';
 import { describeStudyResult } from '../src/server/responseExamples.js';
 
-const described = Object.fromEntries(Object.values(STUDIES).filter((study) => !study.inputFromStore).map((study) => [study.name, describeStudyResult(study)]));
+const described = Object.fromEntries(
+  Object.values(STUDIES)
+    .filter((study) => !study.inputFromStore)
+    .map((study) => [study.name, describeStudyResult(study)]),
+);
 const file = new URL('../data/api/responseExamples.json', import.meta.url);
 writeFileSync(file, JSON.stringify(described, null, 1) + '\n');
 console.log(`wrote ${file.pathname} (${Object.keys(described).length} studies)`);

@@ -4,7 +4,17 @@ export { recordInputSchema, STRATEGIES, type RecordInput, type RecordInputDraft,
 export { normalizeRecord, checkConsistency, type CatalyticRecord, type NormalizedValues } from './data/normalizeRecord.js';
 export { recordsToCsv, parseRecordCsv } from './data/recordCsv.js';
 export { parseModelText, validateModel, compileModel, type CompiledModel } from './kinetics/parser/compileModel.js';
-export { steadyState, polarizationCurve, degreeOfRateControl, degreeOfRateControlChecked, tafelSlope, tafelSlopeChecked, SteadyStateSolver, type SteadyStateObservables, type CheckedValue } from './kinetics/analyze/steadyState.js';
+export {
+  steadyState,
+  polarizationCurve,
+  degreeOfRateControl,
+  degreeOfRateControlChecked,
+  tafelSlope,
+  tafelSlopeChecked,
+  SteadyStateSolver,
+  type SteadyStateObservables,
+  type CheckedValue,
+} from './kinetics/analyze/steadyState.js';
 export { runPulse, type PulseProgram, type PulseResult } from './kinetics/analyze/pulse.js';
 export { runRamp, type RampProgram, type RampPoint } from './kinetics/analyze/ramp.js';
 export { descriptorSweep, type SweepSpec, type SweepResult } from './kinetics/mapper/descriptorSweep.js';

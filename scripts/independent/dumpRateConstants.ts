@@ -14,10 +14,34 @@ const U = Number(potential);
 const k = rateConstants(model, U, descriptorVector(model, descriptors));
 const obs = steadyState(model, { potentialVvsRHE: U, descriptors });
 const out = {
-  adsorbates: model.adsorbates, adsorbateSite: model.adsorbateSite, sites: model.sites, species: model.species,
-  steps: model.steps.map((s, j) => ({ id: s.id, reactAds: s.reactAds, reactAdsNu: s.reactAdsNu, prodAds: s.prodAds, prodAdsNu: s.prodAdsNu,
-    reactFree: s.reactFree, reactFreeNu: s.reactFreeNu, prodFree: s.prodFree, prodFreeNu: s.prodFreeNu, reactActivity: s.reactActivity, prodActivity: s.prodActivity,
-    kf: k.kf[j], kr: k.kr[j], speciesNet: [...s.speciesNet.entries()] })),
-  tool: { converged: obs.converged, coverages: obs.coverages, freeSites: obs.freeSites, tofPerS: obs.tofPerS, stepRatesPerS: obs.stepRatesPerS, state: Array.from(obs.state), extra: Object.fromEntries(Object.entries(obs).filter(([key]) => !['theta','state','coverages','freeSites','tofPerS','stepRatesPerS'].includes(key))) },
+  adsorbates: model.adsorbates,
+  adsorbateSite: model.adsorbateSite,
+  sites: model.sites,
+  species: model.species,
+  steps: model.steps.map((s, j) => ({
+    id: s.id,
+    reactAds: s.reactAds,
+    reactAdsNu: s.reactAdsNu,
+    prodAds: s.prodAds,
+    prodAdsNu: s.prodAdsNu,
+    reactFree: s.reactFree,
+    reactFreeNu: s.reactFreeNu,
+    prodFree: s.prodFree,
+    prodFreeNu: s.prodFreeNu,
+    reactActivity: s.reactActivity,
+    prodActivity: s.prodActivity,
+    kf: k.kf[j],
+    kr: k.kr[j],
+    speciesNet: [...s.speciesNet.entries()],
+  })),
+  tool: {
+    converged: obs.converged,
+    coverages: obs.coverages,
+    freeSites: obs.freeSites,
+    tofPerS: obs.tofPerS,
+    stepRatesPerS: obs.stepRatesPerS,
+    state: Array.from(obs.state),
+    extra: Object.fromEntries(Object.entries(obs).filter(([key]) => !['theta', 'state', 'coverages', 'freeSites', 'tofPerS', 'stepRatesPerS'].includes(key))),
+  },
 };
 console.log(JSON.stringify(out));

@@ -42,9 +42,7 @@ export interface EquilibriumPotentialResult {
 function findEnergy(label: string, phase: Phase | undefined): FormationGibbsEnergy {
   const hill = toHill(parseFormula(label));
   const written = label.replace(/\s+/g, '');
-  const candidates = FORMATION_GIBBS_ENERGIES.filter((e) =>
-    e.isomerSpecific ? e.formula === written : toHill(parseFormula(e.formula)) === hill,
-  );
+  const candidates = FORMATION_GIBBS_ENERGIES.filter((e) => (e.isomerSpecific ? e.formula === written : toHill(parseFormula(e.formula)) === hill));
   const chosen = phase ? candidates.find((e) => e.phase === phase) : candidates[0];
   if (!chosen) {
     const covered = [...new Set(FORMATION_GIBBS_ENERGIES.map((e) => e.formula))].join(', ');

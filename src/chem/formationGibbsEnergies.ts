@@ -16,8 +16,7 @@ export interface FormationGibbsEnergy {
   readonly isomerSpecific?: boolean;
 }
 
-const NBS =
-  'D. D. Wagman et al., The NBS tables of chemical thermodynamic properties, J. Phys. Chem. Ref. Data 11, Suppl. 2 (1982)';
+const NBS = 'D. D. Wagman et al., The NBS tables of chemical thermodynamic properties, J. Phys. Chem. Ref. Data 11, Suppl. 2 (1982)';
 
 /** Converts a value printed in cal/mol (as in the OBIGT/SUPCRT data files) to kJ/mol. */
 function kJFromCal(calPerMol: number): number {

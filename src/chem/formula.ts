@@ -128,7 +128,8 @@ export function parseFormula(text: string, field = 'formula'): Formula {
   const leading = trimmed.length - trimmed.trimStart().length;
   const src = trimmed;
   if (src.trim() === '') throw new FormulaError(original, 0, 'empty formula', field);
-  if (src.length > MAX_FORMULA_LENGTH) throw new InputError(field, `${FORMULA_ALLOWED}, at most ${MAX_FORMULA_LENGTH} characters`, `formula of ${src.length} characters`);
+  if (src.length > MAX_FORMULA_LENGTH)
+    throw new InputError(field, `${FORMULA_ALLOWED}, at most ${MAX_FORMULA_LENGTH} characters`, `formula of ${src.length} characters`);
   const { bodyEnd, charge } = splitCharge(src);
   const counts = new Map<string, number>();
   let pos = leading;

@@ -61,7 +61,8 @@ function commaFreeForms(text: string): string {
 /** The digits of a number body without group separators ("1 234.5" → "1234.5"), or why they cannot be read. */
 function decimalDigits(body: string): { digits: string } | { problem: string } {
   const text = body.replace(/[ '_]/g, '');
-  if (text.includes(',')) return { problem: `"${body}" has a comma (a decimal comma in some languages, a thousands separator in others): write ${commaFreeForms(text)}` };
+  if (text.includes(','))
+    return { problem: `"${body}" has a comma (a decimal comma in some languages, a thousands separator in others): write ${commaFreeForms(text)}` };
   if ((text.match(/\./g) ?? []).length > 1) return { problem: `"${body}" has more than one decimal point` };
   return { digits: text };
 }

@@ -46,7 +46,11 @@ export const REFERENCE_ELECTRODES: readonly ReferenceElectrode[] = [
 /** The names a scale may be given as: every reference electrode, plus `RHE`. */
 export const POTENTIAL_SCALE_NAMES: readonly string[] = ['RHE', ...REFERENCE_ELECTRODES.map((r) => r.name)];
 
-const key = (s: string) => s.toLowerCase().replace(/saturated/g, 'sat').replace(/[\s.()]/g, '');
+const key = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/saturated/g, 'sat')
+    .replace(/[\s.()]/g, '');
 const AMBIGUOUS: Record<string, string> = {
   'ag/agcl': 'Ag/AgCl needs its filling: "Ag/AgCl sat. KCl", "Ag/AgCl 3 M KCl" or "Ag/AgCl 3.5 M KCl"',
   'hg/hgo': 'Hg/HgO needs its filling: "Hg/HgO 1 M KOH", "Hg/HgO 1 M NaOH" or "Hg/HgO 0.1 M NaOH"',
@@ -119,7 +123,9 @@ export function convertPotential(potentialV: number, from: string, to: string, o
     iRDropV = i * r;
   }
   const vsSHE = (scale: PotentialScale) => (scale.kind === 'RHE' ? -nernstSlopeV(temperatureK) * pH : scale.electrode.potentialVvsSHE);
-  for (const s of [fromScale, toScale]) if (s.kind === 'fixed' && s.electrode.source !== 'definition') notes.push(`${s.electrode.name}: ${s.electrode.potentialVvsSHE} V vs SHE (${s.electrode.source})`);
+  for (const s of [fromScale, toScale])
+    if (s.kind === 'fixed' && s.electrode.source !== 'definition')
+      notes.push(`${s.electrode.name}: ${s.electrode.potentialVvsSHE} V vs SHE (${s.electrode.source})`);
   if (Math.abs(temperatureK - STANDARD_TEMPERATURE_K) > 0.5 && (fromScale.kind === 'fixed' || toScale.kind === 'fixed')) {
     notes.push('reference electrode potentials are tabulated at 25 °C; temperature was applied to the RHE term only');
   }

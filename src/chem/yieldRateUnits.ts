@@ -126,7 +126,11 @@ export function convertYieldRate(value: number, fromUnit: string, toUnit: string
     throw new InputError('toUnit', `a unit that is ${from.perTime ? '' : 'not '}per time, like "${fromUnit}"`, `"${fromUnit}" and "${toUnit}" differ in time`);
   }
   if (from.normalizer !== to.normalizer) {
-    throw new InputError('toUnit', `a unit normalized like "${fromUnit}" (${from.normalizer})`, `cannot convert per ${from.normalizer} to per ${to.normalizer} without the catalyst loading`);
+    throw new InputError(
+      'toUnit',
+      `a unit normalized like "${fromUnit}" (${from.normalizer})`,
+      `cannot convert per ${from.normalizer} to per ${to.normalizer} without the catalyst loading`,
+    );
   }
   let base = (value * from.productFactor) / from.timeFactorS / from.normalizerFactor;
   if (from.product !== to.product) {

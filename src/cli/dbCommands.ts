@@ -35,7 +35,11 @@ export interface StoreLocation {
 export async function withStore<T>(location: StoreLocation, fn: (store: RecordStore) => Promise<T>): Promise<T> {
   const { RecordStore } = await import('../store/RecordStore.js');
   // the integrity check (seconds on a large file) runs before the first write, not for every read
-  const store = await RecordStore.open({ dataDir: location.dataDir ?? defaultDataDir(), url: location.url ?? process.env.CNCOUPLE_DATABASE_URL, integrityCheck: 'first-write' });
+  const store = await RecordStore.open({
+    dataDir: location.dataDir ?? defaultDataDir(),
+    url: location.url ?? process.env.CNCOUPLE_DATABASE_URL,
+    integrityCheck: 'first-write',
+  });
   try {
     await store.seedLiterature(readLiteratureRecords());
     return await fn(store);
@@ -199,108 +203,161 @@ export function registerDbCommands(program: Command, run: Run): void {
     .description('one record: printed and normalized values, source and flags')
     .argument('<id>')
     .addOption(json())
-    .action(run(async (id: string, _o: unknown, cmd: Command) => withStore(location(cmd), async (store) => {
-      const r = await store.get(id);
-      return { json: r, text: showText(r) };
-    })));
+    .action(
+      run(async (id: string, _o: unknown, cmd: Command) =>
+        withStore(location(cmd), async (store) => {
+          const r = await store.get(id);
+          return { json: r, text: showText(r) };
+        }),
+      ),
+    );
   db.command('flags')
     .description('records with quality flags and why')
     .addOption(json())
-    .action(run(async (_o: unknown, cmd: Command) => withStore(location(cmd), async (store) => {
-      const flags = await store.flags();
-      const text = flags.flatMap((f) => [`${f.id} (${f.catalyst})`, ...[...f.flags, ...f.autoFlags].map((x) => `  ${x.code}: ${x.reason}`)]).join('\n');
-      return { json: flags, text: `${text}\n${flags.length} flagged records` };
-    })));
+    .action(
+      run(async (_o: unknown, cmd: Command) =>
+        withStore(location(cmd), async (store) => {
+          const flags = await store.flags();
+          const text = flags.flatMap((f) => [`${f.id} (${f.catalyst})`, ...[...f.flags, ...f.autoFlags].map((x) => `  ${x.code}: ${x.reason}`)]).join('\n');
+          return { json: flags, text: `${text}\n${flags.length} flagged records` };
+        }),
+      ),
+    );
   db.command('check')
     .description('recompute FE, current and yield rate against each other (balanced electron counts)')
     .addOption(json())
-    .action(run(async (_o: unknown, cmd: Command) => withStore(location(cmd), async (store) => {
-      const checks = (await store.check()).filter((c) => c.checked);
-      const text = checks.map((c) => `${c.flag ? 'INCONSISTENT' : 'consistent  '}  ${c.id.padEnd(34)} n = ${c.electrons}, implied n = ${c.impliedElectrons?.toFixed(2)}${c.flag ? `  ${c.flag.reason}` : ''}`);
-      return { json: checks, text: `${text.join('\n')}\n${checks.length} records checkable (FE, current and a comparable yield rate), ${checks.filter((c) => c.flag).length} inconsistent beyond 15 %` };
-    })));
+    .action(
+      run(async (_o: unknown, cmd: Command) =>
+        withStore(location(cmd), async (store) => {
+          const checks = (await store.check()).filter((c) => c.checked);
+          const text = checks.map(
+            (c) =>
+              `${c.flag ? 'INCONSISTENT' : 'consistent  '}  ${c.id.padEnd(34)} n = ${c.electrons}, implied n = ${c.impliedElectrons?.toFixed(2)}${c.flag ? `  ${c.flag.reason}` : ''}`,
+          );
+          return {
+            json: checks,
+            text: `${text.join('\n')}\n${checks.length} records checkable (FE, current and a comparable yield rate), ${checks.filter((c) => c.flag).length} inconsistent beyond 15 %`,
+          };
+        }),
+      ),
+    );
   db.command('import')
     .description('import user records from CSV or JSON; one bad row imports nothing')
     .argument('<file>', '.csv (header as in export) or .json (array)')
     .addOption(json())
-    .action(run(async (file: string, _o: unknown, cmd: Command) => withStore(location(cmd), async (store) => {
-      const ids = await store.importRows(await readImportFile(file));
-      return { json: { imported: ids.length, ids }, text: `imported ${ids.length} records` };
-    })));
+    .action(
+      run(async (file: string, _o: unknown, cmd: Command) =>
+        withStore(location(cmd), async (store) => {
+          const ids = await store.importRows(await readImportFile(file));
+          return { json: { imported: ids.length, ids }, text: `imported ${ids.length} records` };
+        }),
+      ),
+    );
   db.command('export')
     .description('export records as entered (CSV or JSON); re-importing gives the same records')
     .addOption(new Option('--format <format>', 'csv or json').choices(['csv', 'json']).default('json'))
     .option('--out <file>', 'write to a file instead of stdout')
     .option('--origin <origin>', 'literature or user')
-    .action(run(async (o: { format: string; out?: string; origin?: string }, cmd: Command) => withStore(location(cmd), async (store) => {
-      const inputs = await store.exportInputs({ origin: o.origin as ListRecordsQuery['origin'] });
-      const text = o.format === 'csv' ? (await import('../data/recordCsv.js')).recordsToCsv(inputs) : JSON.stringify(inputs, null, 2) + '\n';
-      if (o.out) {
-        writeFileSync(o.out, text);
-        return { json: { exported: inputs.length, file: o.out }, text: `wrote ${inputs.length} records to ${o.out}` };
-      }
-      return { json: inputs, text: text.trimEnd() };
-    })));
+    .action(
+      run(async (o: { format: string; out?: string; origin?: string }, cmd: Command) =>
+        withStore(location(cmd), async (store) => {
+          const inputs = await store.exportInputs({ origin: o.origin as ListRecordsQuery['origin'] });
+          const text = o.format === 'csv' ? (await import('../data/recordCsv.js')).recordsToCsv(inputs) : JSON.stringify(inputs, null, 2) + '\n';
+          if (o.out) {
+            writeFileSync(o.out, text);
+            return { json: { exported: inputs.length, file: o.out }, text: `wrote ${inputs.length} records to ${o.out}` };
+          }
+          return { json: inputs, text: text.trimEnd() };
+        }),
+      ),
+    );
   db.command('add')
     .description('add one user record from a JSON file')
     .argument('<file>', 'a JSON object with the record fields (docs/records.md)')
     .addOption(json())
-    .action(run(async (file: string, _o: unknown, cmd: Command) => withStore(location(cmd), async (store) => {
-      let data: unknown;
-      try {
-        data = JSON.parse(readFileSync(file, 'utf8'));
-      } catch (error) {
-        throw new InputError('file', 'a readable JSON file with one record object', (error as Error).message);
-      }
-      const r = await store.create(data);
-      return { json: r, text: showText(r) };
-    })));
+    .action(
+      run(async (file: string, _o: unknown, cmd: Command) =>
+        withStore(location(cmd), async (store) => {
+          let data: unknown;
+          try {
+            data = JSON.parse(readFileSync(file, 'utf8'));
+          } catch (error) {
+            throw new InputError('file', 'a readable JSON file with one record object', (error as Error).message);
+          }
+          const r = await store.create(data);
+          return { json: r, text: showText(r) };
+        }),
+      ),
+    );
   db.command('fork')
     .description('copy a literature record into an editable user record')
     .argument('<id>')
     .option('--as <newId>', 'id of the copy (default <id>-fork)')
     .addOption(json())
-    .action(run(async (id: string, o: { as?: string }, cmd: Command) => withStore(location(cmd), async (store) => {
-      const r = await store.fork(id, o.as);
-      return { json: r, text: `forked ${id} → ${r.id}` };
-    })));
+    .action(
+      run(async (id: string, o: { as?: string }, cmd: Command) =>
+        withStore(location(cmd), async (store) => {
+          const r = await store.fork(id, o.as);
+          return { json: r, text: `forked ${id} → ${r.id}` };
+        }),
+      ),
+    );
   db.command('delete')
     .description('delete a user record')
     .argument('<id>')
     .addOption(json())
-    .action(run(async (id: string, _o: unknown, cmd: Command) => withStore(location(cmd), async (store) => {
-      await store.delete(id);
-      return { json: { deleted: id }, text: `deleted ${id}` };
-    })));
+    .action(
+      run(async (id: string, _o: unknown, cmd: Command) =>
+        withStore(location(cmd), async (store) => {
+          await store.delete(id);
+          return { json: { deleted: id }, text: `deleted ${id}` };
+        }),
+      ),
+    );
   db.command('backup')
     .description('copy the embedded database, consistently, while it may be in use (PostgreSQL: use pg_dump)')
     .option('--out <file>', 'the copy (default: backups/cncouple-<time>.sqlite beside the database)')
     .addOption(json())
-    .action(run(async (o: { out?: string }, cmd: Command) => withStore(location(cmd), async (store) => {
-      const file = await store.backup(o.out);
-      const { total } = await store.list({ limit: 1 });
-      return { json: { file, records: total }, text: `wrote ${file} (${total} records)` };
-    })));
+    .action(
+      run(async (o: { out?: string }, cmd: Command) =>
+        withStore(location(cmd), async (store) => {
+          const file = await store.backup(o.out);
+          const { total } = await store.list({ limit: 1 });
+          return { json: { file, records: total }, text: `wrote ${file} (${total} records)` };
+        }),
+      ),
+    );
 
   const plot = program
     .command('plot')
     .description('figures of the knowledge base as SVG or PNG (by the --out extension)')
     .option('--data-dir <dir>', 'embedded database folder')
     .option('--db-url <url>', 'PostgreSQL URL');
-  const figureOutput = async (spec: Parameters<typeof writeFigure>[0], out: string): Promise<Output> => ({ json: { file: out, bytes: await writeFigure(spec, out) }, text: `wrote ${out}` });
+  const figureOutput = async (spec: Parameters<typeof writeFigure>[0], out: string): Promise<Output> => ({
+    json: { file: out, bytes: await writeFigure(spec, out) },
+    text: `wrote ${out}`,
+  });
   addFilters(plot.command('fe-vs-potential').description('faradaic efficiency vs potential (V vs RHE), by strategy'))
     .requiredOption('--out <file>', 'fig.svg or fig.png')
     .addOption(json())
-    .action(run(async (o: FilterOptions & { out: string }, cmd: Command) => withStore(location(cmd), async (store) => {
-      const { records } = await store.list({ ...toQuery(o), limit: 10000 });
-      return figureOutput(feVsPotentialSpec(records), o.out);
-    })));
+    .action(
+      run(async (o: FilterOptions & { out: string }, cmd: Command) =>
+        withStore(location(cmd), async (store) => {
+          const { records } = await store.list({ ...toQuery(o), limit: 10000 });
+          return figureOutput(feVsPotentialSpec(records), o.out);
+        }),
+      ),
+    );
   addFilters(plot.command('yield-by-strategy').description('yield rates in normalized units, by strategy (log scale)'))
     .addOption(new Option('--basis <basis>', 'per catalyst mass or per electrode area').choices(['catalyst-mass', 'area']).default('catalyst-mass'))
     .requiredOption('--out <file>', 'fig.svg or fig.png')
     .addOption(json())
-    .action(run(async (o: FilterOptions & { out: string; basis: 'catalyst-mass' | 'area' }, cmd: Command) => withStore(location(cmd), async (store) => {
-      const { records } = await store.list({ ...toQuery(o), limit: 10000 });
-      return figureOutput(yieldByStrategySpec(records, o.basis), o.out);
-    })));
+    .action(
+      run(async (o: FilterOptions & { out: string; basis: 'catalyst-mass' | 'area' }, cmd: Command) =>
+        withStore(location(cmd), async (store) => {
+          const { records } = await store.list({ ...toQuery(o), limit: 10000 });
+          return figureOutput(yieldByStrategySpec(records, o.basis), o.out);
+        }),
+      ),
+    );
 }

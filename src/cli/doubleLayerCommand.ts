@@ -4,8 +4,6 @@ import { doubleLayerRequestSchema, runDoubleLayerStudy } from '../studies/double
 import type { Run } from './dbCommands.js';
 import { optionalNumber } from './numberOptions.js';
 
-
-
 const fmt = (x: number | null, digits = 4) => (x === null ? '—' : Number(x.toPrecision(digits)).toString());
 
 /** CLI flag of each study field, so errors name what the user typed. */
@@ -73,10 +71,16 @@ export function registerDoubleLayerCommand(program: Command, run: Run): void {
           `  model: ${r.model}`,
           `  Debye length ${fmt(r.debyeLengthNm)} nm; bulk pH ${fmt(r.bulkPH)}`,
           `  surface charge ${fmt(r.surfaceChargeUCPerCm2)} µC cm⁻² (diffuse layer ${fmt(r.diffuseChargeCPerM2 * 100)})`,
-          `  OHP: φ − φ_bulk ${fmt(r.ohp.potentialVvsBulk)} V (Stern drop ${fmt(r.ohp.sternDropV)} V), field ${fmt(r.ohp.fieldVPerNm)} V nm⁻¹, pH ${fmt(r.ohp.pH)} (activity; from the H⁺ concentration ${r.ohp.concentrationPH === null ? "—" : fmt(r.ohp.concentrationPH)})`,
-          `  OHP concentrations (mol m⁻³ = mM): ${Object.entries(r.ohp.concentrationsMolPerM3).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`,
-          `  steric limits 1/(N_A a³) (mol m⁻³): ${Object.entries(r.stericLimitMolPerM3).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`,
-          `  sizes (nm): ${Object.entries(r.diametersNm).map(([k, v]) => `${k} ${v.diameterNm}`).join(', ')} — sources in docs/microenvironment.md`,
+          `  OHP: φ − φ_bulk ${fmt(r.ohp.potentialVvsBulk)} V (Stern drop ${fmt(r.ohp.sternDropV)} V), field ${fmt(r.ohp.fieldVPerNm)} V nm⁻¹, pH ${fmt(r.ohp.pH)} (activity; from the H⁺ concentration ${r.ohp.concentrationPH === null ? '—' : fmt(r.ohp.concentrationPH)})`,
+          `  OHP concentrations (mol m⁻³ = mM): ${Object.entries(r.ohp.concentrationsMolPerM3)
+            .map(([k, v]) => `${k} ${fmt(v)}`)
+            .join(', ')}`,
+          `  steric limits 1/(N_A a³) (mol m⁻³): ${Object.entries(r.stericLimitMolPerM3)
+            .map(([k, v]) => `${k} ${fmt(v)}`)
+            .join(', ')}`,
+          `  sizes (nm): ${Object.entries(r.diametersNm)
+            .map(([k, v]) => `${k} ${v.diameterNm}`)
+            .join(', ')} — sources in docs/microenvironment.md`,
           ...r.warnings.map((w) => `  warning: ${w}`),
         ];
         if (o.profile) {
@@ -84,7 +88,9 @@ export function registerDoubleLayerCommand(program: Command, run: Run): void {
           lines.push(`  x (nm)  φ (V)  ${names.join('  ')}`);
           const step = Math.max(1, Math.floor(r.profile.xNm.length / 25));
           for (let i = 0; i < r.profile.xNm.length; i += step) {
-            lines.push(`  ${fmt(r.profile.xNm[i]!, 3)}  ${fmt(r.profile.potentialV[i]!)}  ${names.map((n) => fmt(r.profile.concentrationsMolPerM3[n]![i]!)).join('  ')}`);
+            lines.push(
+              `  ${fmt(r.profile.xNm[i]!, 3)}  ${fmt(r.profile.potentialV[i]!)}  ${names.map((n) => fmt(r.profile.concentrationsMolPerM3[n]![i]!)).join('  ')}`,
+            );
           }
         }
         return { json: r, text: lines.join('\n') };

@@ -10,7 +10,6 @@ import { integerOr, numberOr } from './numberOptions.js';
 import { writeFigure } from './writeFigure.js';
 import { modelInput, runStudy } from './runStudy.js';
 
-
 const num = numberOr;
 const int = integerOr;
 const fmt = (x: number | null, d = 4) => (x === null || !Number.isFinite(x) ? '—' : Number(x.toPrecision(d)).toString());
@@ -24,7 +23,8 @@ async function model(ref: string): Promise<CompiledModel> {
 /** "dG_NO:-1.5:0.5" → { name, low, high }. */
 function parseVary(text: string) {
   const [name, low, high, ...rest] = text.split(':');
-  if (!name || low === undefined || high === undefined || rest.length) throw new InputError('--vary', 'NAME:low:high, e.g. dG_NO:-1.5:0.5 or potential:-0.8:-0.2', `got "${text}"`);
+  if (!name || low === undefined || high === undefined || rest.length)
+    throw new InputError('--vary', 'NAME:low:high, e.g. dG_NO:-1.5:0.5 or potential:-0.8:-0.2', `got "${text}"`);
   const range = { name, low: num(`--vary ${name}`, low, 0), high: num(`--vary ${name}`, high, 0) };
   if (!(range.low < range.high)) throw new InputError(`--vary ${name}`, 'NAME:low:high with low < high', `got ${range.low} to ${range.high}`);
   return range;
@@ -38,35 +38,56 @@ export function registerMlCommands(program: Command, run: Run): void {
     .command('optimize')
     .description('Bayesian optimization through the steady-state model (the virtual lab); failed solves are reported, never used as numbers')
     .argument('<model>', 'a built-in model (cncouple models) or a model file')
-    .requiredOption('--vary <NAME:low:high...>', 'descriptors (eV) or potential (V vs RHE), e.g. dG_NO:-1.5:0.5 dG_CO:-0.5:1; or a pulse program E1:… t1:… E2:… t2:… (V vs RHE, s)')
+    .requiredOption(
+      '--vary <NAME:low:high...>',
+      'descriptors (eV) or potential (V vs RHE), e.g. dG_NO:-1.5:0.5 dG_CO:-0.5:1; or a pulse program E1:… t1:… E2:… t2:… (V vs RHE, s)',
+    )
     .requiredOption('--objective <q:product>', 'fe:PRODUCT (faradaic efficiency) or log10Tof:PRODUCT (s-1 per site)')
     .option('--budget <n>', 'steady-state evaluations', '30')
     .option('--seed <s>', 'random seed', '0')
     .option('--periods <n>', 'periods per pulse-program evaluation (a periodic state must be reached)', '10')
     .option('--out <file>', 'belief map (surrogate mean, evaluations) as .svg or .png; one or two varied inputs')
     .addOption(json())
-    .action(run(async (ref: string, o: { vary: string[]; objective: string; budget: string; seed: string; periods: string; out?: string }, cmd: Command) => {
-      const vary = o.vary.map(parseVary);
-      if (o.out && vary.length > 2) throw new InputError('--out', 'a belief map for one or two varied inputs', `got ${vary.length}`);
-      const input = { ...(await modelInput(ref)), vary, objective: o.objective, budget: num('--budget', o.budget, 30), seed: num('--seed', o.seed, 0), periods: num('--periods', o.periods, 10) }; // ranges: the study's schema
-      const bar = progressBar('optimize', 'evaluations', !cmd.opts().json);
-      const t0 = performance.now();
-      const r = await runStudy('kinetics.optimize', input, bar.update).finally(() => bar.stop());
-      const seconds = (performance.now() - t0) / 1000;
-      const { optimizeStudy } = await import('../studies/ml.js');
-      const figure = o.out ? optimizeStudy.figure?.(r) : undefined;
-      if (o.out && figure) await writeFigure(figure as Parameters<typeof writeFigure>[0], o.out);
-      const budget = input.budget;
-      const label = r.objective.quantity === 'fe' ? `FE of ${r.objective.product}` : `log10 TOF of ${r.objective.product} (s⁻¹ per site)`;
-      const lines = [
-        `${budget} evaluations in ${seconds.toFixed(1)} s; ${r.failures} failed (unconverged or unresolved; not used as numbers)`,
-        r.best ? `best ${label}: ${fmt(r.best.value, 6)} at ${Object.entries(r.best.inputs).map(([k, v]) => `${k}=${fmt(v)}`).join('  ')}` : 'no evaluation succeeded',
-        ...r.trace.map((t, i) => `${String(i + 1).padStart(4)}  ${Object.entries(t.inputs).map(([k, v]) => `${k}=${fmt(v)}`).join('  ')}  ${t.status === 'ok' ? fmt(t.value, 5) : `${t.status}: ${t.message}`}`),
-        ...(r.diagnostics ? [`surrogate: LOO RMSE ${fmt(r.diagnostics.looRmse, 3)}`, ...r.diagnostics.warnings.map((w) => `note: ${w}`)] : []),
-        ...(o.out && r.beliefMap ? [`wrote ${o.out}`] : []),
-      ];
-      return { json: { ...r, wallTimeS: seconds, ...(o.out && r.beliefMap ? { file: o.out } : {}) }, text: lines.join('\n') };
-    }));
+    .action(
+      run(async (ref: string, o: { vary: string[]; objective: string; budget: string; seed: string; periods: string; out?: string }, cmd: Command) => {
+        const vary = o.vary.map(parseVary);
+        if (o.out && vary.length > 2) throw new InputError('--out', 'a belief map for one or two varied inputs', `got ${vary.length}`);
+        const input = {
+          ...(await modelInput(ref)),
+          vary,
+          objective: o.objective,
+          budget: num('--budget', o.budget, 30),
+          seed: num('--seed', o.seed, 0),
+          periods: num('--periods', o.periods, 10),
+        }; // ranges: the study's schema
+        const bar = progressBar('optimize', 'evaluations', !cmd.opts().json);
+        const t0 = performance.now();
+        const r = await runStudy('kinetics.optimize', input, bar.update).finally(() => bar.stop());
+        const seconds = (performance.now() - t0) / 1000;
+        const { optimizeStudy } = await import('../studies/ml.js');
+        const figure = o.out ? optimizeStudy.figure?.(r) : undefined;
+        if (o.out && figure) await writeFigure(figure as Parameters<typeof writeFigure>[0], o.out);
+        const budget = input.budget;
+        const label = r.objective.quantity === 'fe' ? `FE of ${r.objective.product}` : `log10 TOF of ${r.objective.product} (s⁻¹ per site)`;
+        const lines = [
+          `${budget} evaluations in ${seconds.toFixed(1)} s; ${r.failures} failed (unconverged or unresolved; not used as numbers)`,
+          r.best
+            ? `best ${label}: ${fmt(r.best.value, 6)} at ${Object.entries(r.best.inputs)
+                .map(([k, v]) => `${k}=${fmt(v)}`)
+                .join('  ')}`
+            : 'no evaluation succeeded',
+          ...r.trace.map(
+            (t, i) =>
+              `${String(i + 1).padStart(4)}  ${Object.entries(t.inputs)
+                .map(([k, v]) => `${k}=${fmt(v)}`)
+                .join('  ')}  ${t.status === 'ok' ? fmt(t.value, 5) : `${t.status}: ${t.message}`}`,
+          ),
+          ...(r.diagnostics ? [`surrogate: LOO RMSE ${fmt(r.diagnostics.looRmse, 3)}`, ...r.diagnostics.warnings.map((w) => `note: ${w}`)] : []),
+          ...(o.out && r.beliefMap ? [`wrote ${o.out}`] : []),
+        ];
+        return { json: { ...r, wallTimeS: seconds, ...(o.out && r.beliefMap ? { file: o.out } : {}) }, text: lines.join('\n') };
+      }),
+    );
 
   program
     .command('screen')
@@ -84,43 +105,83 @@ export function registerMlCommands(program: Command, run: Run): void {
     .option('--out <file>', 'candidates with their intervals as .svg or .png (with --shard: the part file, .json)')
     .option('--shard <i/N>', 'screen only shard i of N (1-based; contiguous bands of candidates) and write a part file to --out for `cncouple merge`')
     .addOption(json())
-    .action(run(async (file: string, o: { model: string; sigmaEV: string; correlation: string; samples: string; top: string; product?: string; rankBy: 'log10Tof' | 'fe'; potential?: string; seed: string; out?: string; shard?: string }, cmd: Command) => {
-      const m = await model(o.model);
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch (error) {
-        throw new InputError('candidates', 'a readable CSV file', `cannot read "${file}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-      }
-      const { parseCandidatesCsv } = await import('../ml/campaignText.js');
-      const { screenCandidates } = await import('../ml/screenCandidates.js');
-      const candidates = parseCandidatesCsv(m.descriptors, text);
-      const options = {
-        sigmaEv: num('--sigma-eV', o.sigmaEV, 0.1),
-        correlation: num('--correlation', o.correlation, 0),
-        samples: int('--samples', o.samples, 1000, 10, 100000),
-        topK: int('--top', o.top, 1, 1, 10000),
-        product: o.product,
-        rankBy: o.rankBy,
-        potentialVvsRHE: o.potential === undefined ? undefined : num('--potential', o.potential, 0),
-        seed: int('--seed', o.seed, 0, 0, 2 ** 31 - 1),
-      };
-      const bar = progressBar('screen', 'candidates', !cmd.opts().json);
-      if (o.shard !== undefined) {
-        const { screeningSettings } = await import('../ml/screenCandidates.js');
-        const { builtinModelNames, builtinModelText } = await import('../store/builtinModels.js');
-        const modelText = builtinModelNames().includes(o.model) ? builtinModelText(o.model) : readFileSync(o.model, 'utf8');
-        const { runScreenShard } = await import('./screenShard.js');
-        const out = runScreenShard({ model: m, modelText, candidates, settings: screeningSettings(m, candidates, options), shard: o.shard, out: o.out, onCandidate: bar.update });
-        bar.stop();
-        return out;
-      }
-      const r = screenCandidates(m, candidates, { ...options, onCandidate: bar.update });
-      bar.stop();
-      const q = r.rankBy === 'fe' ? 'fe' : 'log10Tof';
-      if (o.out) await writeFigure(screeningSpec(r.candidates.map((c) => ({ name: c.name, ...c[q], pTopK: c.pTopK })), q === 'fe' ? `FE of ${r.product}` : `log10 TOF of ${r.product} (s⁻¹ per site)`, r.topK), o.out);
-      return { json: { ...r, ...(o.out ? { file: o.out } : {}) }, text: [...screenTable(r), ...(o.out ? [`wrote ${o.out}`] : [])].join('\n') };
-    }));
+    .action(
+      run(
+        async (
+          file: string,
+          o: {
+            model: string;
+            sigmaEV: string;
+            correlation: string;
+            samples: string;
+            top: string;
+            product?: string;
+            rankBy: 'log10Tof' | 'fe';
+            potential?: string;
+            seed: string;
+            out?: string;
+            shard?: string;
+          },
+          cmd: Command,
+        ) => {
+          const m = await model(o.model);
+          let text: string;
+          try {
+            text = readFileSync(file, 'utf8');
+          } catch (error) {
+            throw new InputError(
+              'candidates',
+              'a readable CSV file',
+              `cannot read "${file}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+            );
+          }
+          const { parseCandidatesCsv } = await import('../ml/campaignText.js');
+          const { screenCandidates } = await import('../ml/screenCandidates.js');
+          const candidates = parseCandidatesCsv(m.descriptors, text);
+          const options = {
+            sigmaEv: num('--sigma-eV', o.sigmaEV, 0.1),
+            correlation: num('--correlation', o.correlation, 0),
+            samples: int('--samples', o.samples, 1000, 10, 100000),
+            topK: int('--top', o.top, 1, 1, 10000),
+            product: o.product,
+            rankBy: o.rankBy,
+            potentialVvsRHE: o.potential === undefined ? undefined : num('--potential', o.potential, 0),
+            seed: int('--seed', o.seed, 0, 0, 2 ** 31 - 1),
+          };
+          const bar = progressBar('screen', 'candidates', !cmd.opts().json);
+          if (o.shard !== undefined) {
+            const { screeningSettings } = await import('../ml/screenCandidates.js');
+            const { builtinModelNames, builtinModelText } = await import('../store/builtinModels.js');
+            const modelText = builtinModelNames().includes(o.model) ? builtinModelText(o.model) : readFileSync(o.model, 'utf8');
+            const { runScreenShard } = await import('./screenShard.js');
+            const out = runScreenShard({
+              model: m,
+              modelText,
+              candidates,
+              settings: screeningSettings(m, candidates, options),
+              shard: o.shard,
+              out: o.out,
+              onCandidate: bar.update,
+            });
+            bar.stop();
+            return out;
+          }
+          const r = screenCandidates(m, candidates, { ...options, onCandidate: bar.update });
+          bar.stop();
+          const q = r.rankBy === 'fe' ? 'fe' : 'log10Tof';
+          if (o.out)
+            await writeFigure(
+              screeningSpec(
+                r.candidates.map((c) => ({ name: c.name, ...c[q], pTopK: c.pTopK })),
+                q === 'fe' ? `FE of ${r.product}` : `log10 TOF of ${r.product} (s⁻¹ per site)`,
+                r.topK,
+              ),
+              o.out,
+            );
+          return { json: { ...r, ...(o.out ? { file: o.out } : {}) }, text: [...screenTable(r), ...(o.out ? [`wrote ${o.out}`] : [])].join('\n') };
+        },
+      ),
+    );
 }
 
 /** The lines `screen` prints for a result: settings, one row per candidate (most likely top first), notes. */
@@ -130,7 +191,10 @@ export function screenTable(r: ScreenCandidatesResult): string[] {
   return [
     `${r.candidates.length} candidates × ${r.samples} samples, σ = ${r.sigmaEv} eV (ρ = ${r.correlation}); ${r.product}, ranked by ${r.rankBy}`,
     `${'candidate'.padEnd(18)} ${'log10 TOF median [5–95 %]'.padEnd(30)} ${'FE median [5–95 %]'.padEnd(28)} P(top ${r.topK})  failed`,
-    ...sorted.map((c) => `${c.name.padEnd(18)} ${`${fmt(c.log10Tof.median, 3)} [${fmt(c.log10Tof.p05, 3)}, ${fmt(c.log10Tof.p95, 3)}]`.padEnd(30)} ${`${fmt(c.fe.median, 3)} [${fmt(c.fe.p05, 3)}, ${fmt(c.fe.p95, 3)}]`.padEnd(28)} ${c.pTopK.toFixed(3).padStart(8)}  ${(100 * c.failedFraction).toFixed(1)} %`),
+    ...sorted.map(
+      (c) =>
+        `${c.name.padEnd(18)} ${`${fmt(c.log10Tof.median, 3)} [${fmt(c.log10Tof.p05, 3)}, ${fmt(c.log10Tof.p95, 3)}]`.padEnd(30)} ${`${fmt(c.fe.median, 3)} [${fmt(c.fe.p05, 3)}, ${fmt(c.fe.p95, 3)}]`.padEnd(28)} ${c.pTopK.toFixed(3).padStart(8)}  ${(100 * c.failedFraction).toFixed(1)} %`,
+    ),
     ...r.warnings.map((w) => `note: ${w}`),
   ];
 }

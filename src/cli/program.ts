@@ -1,11 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import {
-  InputError,
-  SPECIES_REGISTRY,
-  type Medium,
-  type HumanNumberOptions,
-  parseHumanNumber,
-} from '../chem/index.js';
+import { InputError, SPECIES_REGISTRY, type Medium, type HumanNumberOptions, parseHumanNumber } from '../chem/index.js';
 import { assertFiniteResult } from '../chem/assertFiniteResult.js';
 import { errorBody, toErrorReport } from '../errors/errorReport.js';
 import { type Output, registerDbCommands } from './dbCommands.js';
@@ -30,7 +24,6 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
 }
-
 
 /** Splits a comma-separated species list, e.g. `"CO2, NO3-"` → `['CO2', 'NO3-']`. */
 function splitList(text: string): string[] {
@@ -98,17 +91,33 @@ async function feCommand(opts: { from?: string; to: string; chargeC?: string; am
     chargeC,
     amountMol: mol ?? (umol as number) * 1e-6,
   });
-  const lines = [`FE = ${(result.faradaicEfficiency * 100).toFixed(2)} %  (n = ${result.electrons} e- per product, N = ${round(result.amountMol, 12)} mol, Q = ${chargeC} C)`];
+  const lines = [
+    `FE = ${(result.faradaicEfficiency * 100).toFixed(2)} %  (n = ${result.electrons} e- per product, N = ${round(result.amountMol, 12)} mol, Q = ${chargeC} C)`,
+  ];
   if (result.equation) lines.push(`  from ${result.equation}`);
   for (const w of result.warnings) lines.push(`  warning: ${w}`);
   return { json: result, text: lines.join('\n') };
 }
 
-async function potentialCommand(value: string, opts: { from: string; to: string; ph?: string; temperatureK?: string; currentA?: string; resistanceOhm?: string }): Promise<Output> {
+async function potentialCommand(
+  value: string,
+  opts: { from: string; to: string; ph?: string; temperatureK?: string; currentA?: string; resistanceOhm?: string },
+): Promise<Output> {
   const potentialV = requireNumber('value', value, { V: 1, mV: 1e-3 });
   const optional = (field: string, text: string | undefined) => toNumber(field, text);
-  const input = { potentialV, from: opts.from, to: opts.to, pH: optional('--ph', opts.ph), temperatureK: optional('--temperature-K', opts.temperatureK), currentA: optional('--current-A', opts.currentA), resistanceOhm: optional('--resistance-ohm', opts.resistanceOhm) };
-  const result = await runCalculator((await calculators()).potentialStudy, Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as typeof input);
+  const input = {
+    potentialV,
+    from: opts.from,
+    to: opts.to,
+    pH: optional('--ph', opts.ph),
+    temperatureK: optional('--temperature-K', opts.temperatureK),
+    currentA: optional('--current-A', opts.currentA),
+    resistanceOhm: optional('--resistance-ohm', opts.resistanceOhm),
+  };
+  const result = await runCalculator(
+    (await calculators()).potentialStudy,
+    Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as typeof input,
+  );
   const text = [`${potentialV} V vs ${opts.from} = ${result.potentialV.toFixed(4)} V vs ${opts.to}`, ...result.notes.map((n) => `  ${n}`)];
   if (result.iRDropV !== 0) text.push(`  iR drop subtracted: ${result.iRDropV.toFixed(4)} V`);
   return { json: result, text: text.join('\n') };
@@ -116,7 +125,13 @@ async function potentialCommand(value: string, opts: { from: string; to: string;
 
 async function convertCommand(value: string, fromUnit: string, toUnit: string, opts: { species?: string; molarMass?: string }): Promise<Output> {
   const molarMass = toNumber('--molar-mass', opts.molarMass);
-  const result = await runCalculator((await calculators()).convertStudy, { value: requireNumber('value', value), fromUnit, toUnit, ...(opts.species !== undefined ? { species: opts.species } : {}), ...(molarMass !== undefined ? { molarMassGPerMol: molarMass } : {}) });
+  const result = await runCalculator((await calculators()).convertStudy, {
+    value: requireNumber('value', value),
+    fromUnit,
+    toUnit,
+    ...(opts.species !== undefined ? { species: opts.species } : {}),
+    ...(molarMass !== undefined ? { molarMassGPerMol: molarMass } : {}),
+  });
   return {
     json: result,
     text: `${result.from.value} ${fromUnit} = ${round(result.value)} ${toUnit}${result.molarMass ? `  (M = ${result.molarMass.toFixed(3)} g/mol)` : ''}`,
@@ -125,7 +140,11 @@ async function convertCommand(value: string, fromUnit: string, toUnit: string, o
 
 async function e0Command(opts: { from: string; to: string; ph?: string }): Promise<Output> {
   const pH = toNumber('--ph', opts.ph);
-  const result = await runCalculator((await calculators()).e0Study, { from: splitList(opts.from), to: splitList(opts.to), ...(pH !== undefined ? { pH } : {}) });
+  const result = await runCalculator((await calculators()).e0Study, {
+    from: splitList(opts.from),
+    to: splitList(opts.to),
+    ...(pH !== undefined ? { pH } : {}),
+  });
   const text = [
     result.equation,
     `  E° = ${result.e0VsSHE.toFixed(4)} V vs SHE (pH 0, 298.15 K); ΔrG° = ${result.deltaRGkJPerMol.toFixed(2)} kJ/mol`,
@@ -224,7 +243,11 @@ function buildProgram(io: CliIo, emit: (out: Output, json: boolean) => void): Co
     .option('--species <species>', 'product (name or formula) for its molar mass')
     .option('--molar-mass <g/mol>', 'product molar mass, g/mol')
     .addOption(json)
-    .action(run((value: string, fromUnit: string, toUnit: string, opts: { species?: string; molarMass?: string }) => finite(convertCommand(value, fromUnit, toUnit, opts))));
+    .action(
+      run((value: string, fromUnit: string, toUnit: string, opts: { species?: string; molarMass?: string }) =>
+        finite(convertCommand(value, fromUnit, toUnit, opts)),
+      ),
+    );
   program
     .command('e0')
     .description('equilibrium potential from standard Gibbs energies of formation')
@@ -267,8 +290,18 @@ function buildProgram(io: CliIo, emit: (out: Output, json: boolean) => void): Co
     .option('--insecure-no-auth', 'listen beyond loopback without requiring tokens for writes (anyone on the network can write)')
     .action(async (o: { port?: string; host?: string; dataDir?: string; dbUrl?: string; allowedHost?: string; insecureNoAuth?: boolean }) => {
       const { startServer } = await import('../server/startServer.js');
-      const allowedHosts = o.allowedHost?.split(',').map((h) => h.trim()).filter(Boolean);
-      const server = await startServer({ port: o.port === undefined ? undefined : Number(o.port), host: o.host, dataDir: o.dataDir ?? defaultDataDir(), databaseUrl: o.dbUrl ?? process.env.CNCOUPLE_DATABASE_URL, allowedHosts, insecureNoAuth: o.insecureNoAuth });
+      const allowedHosts = o.allowedHost
+        ?.split(',')
+        .map((h) => h.trim())
+        .filter(Boolean);
+      const server = await startServer({
+        port: o.port === undefined ? undefined : Number(o.port),
+        host: o.host,
+        dataDir: o.dataDir ?? defaultDataDir(),
+        databaseUrl: o.dbUrl ?? process.env.CNCOUPLE_DATABASE_URL,
+        allowedHosts,
+        insecureNoAuth: o.insecureNoAuth,
+      });
       io.stdout(`cncouple is running at ${server.url}  (database: ${server.store.location}; Ctrl+C stops)\n`);
       await new Promise<void>((resolve) => process.once('SIGINT', () => void server.close().then(resolve)));
     });

@@ -12,7 +12,8 @@ export interface ProgressBar {
  * stderr is a terminal and `show` is true (not with --json), so pipes and tests see clean output.
  */
 export function progressBar(label: string, unit: string, show: boolean): ProgressBar {
-  const bar = show && process.stderr.isTTY ? new SingleBar({ format: `${label} [{bar}] {percentage}% | {value}/{total} ${unit} | {eta}s left`, hideCursor: true }) : null;
+  const bar =
+    show && process.stderr.isTTY ? new SingleBar({ format: `${label} [{bar}] {percentage}% | {value}/{total} ${unit} | {eta}s left`, hideCursor: true }) : null;
   let started = false;
   return {
     update: (done, total) => {

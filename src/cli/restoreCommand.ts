@@ -6,7 +6,10 @@ import { defaultDataDir } from '../store/defaultDataDir.js';
  * Registers `db restore <backup>` on the `db` command: puts a backup (from `db backup`) in place of the embedded
  * database, keeping the replaced file in backups/. The way back from a database the integrity check refuses.
  */
-export function registerRestoreCommand(program: Command, run: <A extends unknown[]>(fn: (...args: A) => Output | Promise<Output>) => (...args: A) => Promise<void>): void {
+export function registerRestoreCommand(
+  program: Command,
+  run: <A extends unknown[]>(fn: (...args: A) => Output | Promise<Output>) => (...args: A) => Promise<void>,
+): void {
   const db = program.commands.find((c) => c.name() === 'db');
   if (!db) throw new Error('registerRestoreCommand: register the db commands first');
   db.command('restore')
@@ -18,7 +21,10 @@ export function registerRestoreCommand(program: Command, run: <A extends unknown
         const { restoreDatabase } = await import('../store/restoreDatabase.js');
         const o = cmd.optsWithGlobals() as { dataDir?: string };
         const result = restoreDatabase(o.dataDir ?? defaultDataDir(), backup);
-        return { json: result, text: `restored ${backup} to ${result.file}${result.replacedBy ? `; the replaced database is kept as ${result.replacedBy}` : ''}` };
+        return {
+          json: result,
+          text: `restored ${backup} to ${result.file}${result.replacedBy ? `; the replaced database is kept as ${result.replacedBy}` : ''}`,
+        };
       }),
     );
 }

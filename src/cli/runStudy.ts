@@ -17,7 +17,11 @@ export async function modelInput(ref: string): Promise<{ model: string } | { mod
  * Runs the study `name` of the use-case layer in-process on raw input, exactly as the API does: validated by its
  * schema (errors name the field), its submit-time check, then `run` with progress (done, total).
  */
-export async function runStudy<K extends keyof StudyResults>(name: K, raw: unknown, onProgress?: (done: number, total: number) => void): Promise<StudyResults[K]> {
+export async function runStudy<K extends keyof StudyResults>(
+  name: K,
+  raw: unknown,
+  onProgress?: (done: number, total: number) => void,
+): Promise<StudyResults[K]> {
   const [{ studyByName }, { validateStudyInput }] = await Promise.all([import('../studies/index.js'), import('../reactor/runStudies.js')]);
   const study = studyByName(name) as Study;
   const input = validateStudyInput(study.input, raw);

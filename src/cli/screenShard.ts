@@ -9,7 +9,14 @@ import { writeFileSync } from 'node:fs';
 import { InputError } from '../chem/index.js';
 import { decodeTyped, encodeTyped } from '../jobs/queue/chunkCodec.js';
 import type { CompiledModel } from '../kinetics/parser/compileModel.js';
-import { type ScreenCandidatesResult, type ScreeningCandidate, type ScreeningChunk, type ScreeningSettings, combineScreeningChunks, screenCandidateRange } from '../ml/screenCandidates.js';
+import {
+  type ScreenCandidatesResult,
+  type ScreeningCandidate,
+  type ScreeningChunk,
+  type ScreeningSettings,
+  combineScreeningChunks,
+  screenCandidateRange,
+} from '../ml/screenCandidates.js';
 import type { Output } from './dbCommands.js';
 import { shardRows } from './shardCommands.js';
 
@@ -67,7 +74,8 @@ export interface ScreenShardOptions {
 
 /** `screen … --shard i/N --out part.json`: screens shard i's candidates on this thread and writes the part file. */
 export function runScreenShard(o: ScreenShardOptions): Output {
-  if (!o.out || !o.out.endsWith('.json')) throw new InputError('--out', 'a part file ending in .json with --shard', `got ${o.out === undefined ? 'none' : `"${o.out}"`}`);
+  if (!o.out || !o.out.endsWith('.json'))
+    throw new InputError('--out', 'a part file ending in .json with --shard', `got ${o.out === undefined ? 'none' : `"${o.out}"`}`);
   const n = o.candidates.length;
   const shard = parseScreenShard(o.shard, n);
   const range = shardRows(n, shard.index, shard.count);
@@ -112,7 +120,7 @@ const canonical = (v: object) => JSON.stringify(Object.fromEntries(Object.entrie
 /** "3–5, 9" from sorted indices. */
 function ranges(indices: number[]): string {
   const out: string[] = [];
-  for (let i = 0; i < indices.length; ) {
+  for (let i = 0; i < indices.length;) {
     let j = i;
     while (j + 1 < indices.length && indices[j + 1] === indices[j]! + 1) j++;
     out.push(i === j ? `${indices[i]}` : `${indices[i]}–${indices[j]}`);
@@ -129,9 +137,19 @@ function readScreenPart(file: string, text: string): ScreenPart {
   } catch {
     throw new InputError('parts', 'part files written by `screen --shard`', `${file} is not JSON`);
   }
-  if (p?.kind !== SCREEN_PART_KIND) throw new InputError('parts', 'part files of one kind (all from `screen --shard`)', `${file} is not a screening part (kind ${JSON.stringify(p?.kind)})`);
-  if (p.version !== SCREEN_PART_VERSION) throw new InputError('parts', `screening part files of format version ${SCREEN_PART_VERSION}`, `${file} has version ${JSON.stringify(p.version)}`);
-  if (typeof p.modelSha256 !== 'string' || typeof p.candidatesSha256 !== 'string' || !p.settings || !Array.isArray(p.range) || p.range.length !== 2 || !p.shard || !Number.isInteger(p.candidateCount)) {
+  if (p?.kind !== SCREEN_PART_KIND)
+    throw new InputError('parts', 'part files of one kind (all from `screen --shard`)', `${file} is not a screening part (kind ${JSON.stringify(p?.kind)})`);
+  if (p.version !== SCREEN_PART_VERSION)
+    throw new InputError('parts', `screening part files of format version ${SCREEN_PART_VERSION}`, `${file} has version ${JSON.stringify(p.version)}`);
+  if (
+    typeof p.modelSha256 !== 'string' ||
+    typeof p.candidatesSha256 !== 'string' ||
+    !p.settings ||
+    !Array.isArray(p.range) ||
+    p.range.length !== 2 ||
+    !p.shard ||
+    !Number.isInteger(p.candidateCount)
+  ) {
     throw new InputError('parts', 'complete screening part files', `${file} lacks its model hash, candidates, settings, range or shard`);
   }
   return p as ScreenPart;
@@ -147,30 +165,61 @@ export function mergeScreenParts(parts: { file: string; text: string }[]): { res
   const read = parts.map(({ file, text }) => ({ file, part: readScreenPart(file, text) }));
   const first = read[0]!;
   for (const { file, part } of read.slice(1)) {
-    if (part.modelSha256 !== first.part.modelSha256) throw new InputError('parts', 'parts of one screening (same model)', `${file} has model ${part.modelSha256.slice(0, 12)}…, ${first.file} has ${first.part.modelSha256.slice(0, 12)}…`);
-    if (part.candidatesSha256 !== first.part.candidatesSha256) throw new InputError('parts', 'parts of one screening (same candidates file)', `${file} screened another candidate list than ${first.file}`);
-    if (canonical(part.settings) !== canonical(first.part.settings)) throw new InputError('parts', 'parts of one screening (same samples, sigma, correlation, top k, product, ranking, potential and seed)', `${file} has ${canonical(part.settings)}, ${first.file} has ${canonical(first.part.settings)}`);
+    if (part.modelSha256 !== first.part.modelSha256)
+      throw new InputError(
+        'parts',
+        'parts of one screening (same model)',
+        `${file} has model ${part.modelSha256.slice(0, 12)}…, ${first.file} has ${first.part.modelSha256.slice(0, 12)}…`,
+      );
+    if (part.candidatesSha256 !== first.part.candidatesSha256)
+      throw new InputError('parts', 'parts of one screening (same candidates file)', `${file} screened another candidate list than ${first.file}`);
+    if (canonical(part.settings) !== canonical(first.part.settings))
+      throw new InputError(
+        'parts',
+        'parts of one screening (same samples, sigma, correlation, top k, product, ranking, potential and seed)',
+        `${file} has ${canonical(part.settings)}, ${first.file} has ${canonical(first.part.settings)}`,
+      );
   }
   const n = first.part.candidateCount;
   const owners: string[][] = Array.from({ length: n }, () => []);
   const chunks: ScreeningChunk[] = [];
   for (const { file, part } of read) {
     const [a, b] = part.range;
-    if (!Number.isInteger(a) || !Number.isInteger(b) || a < 0 || b > n || a > b) throw new InputError('parts', `candidate ranges within 0–${n}`, `${file} has candidates ${a}–${b}`);
+    if (!Number.isInteger(a) || !Number.isInteger(b) || a < 0 || b > n || a > b)
+      throw new InputError('parts', `candidate ranges within 0–${n}`, `${file} has candidates ${a}–${b}`);
     for (let c = a; c < b; c++) owners[c]!.push(file);
     const chunk = decodeTyped<ScreeningChunk>(part.chunk);
-    if (!chunk || chunk.range?.[0] !== a || chunk.range[1] !== b || chunk.screened?.length !== b - a || chunk.rankValues?.some((v) => v.length !== part.settings.samples)) {
-      throw new InputError('parts', 'part files whose chunk matches their range', `${file}: chunk does not hold candidates ${a}–${b - 1} with ${part.settings.samples} samples each`);
+    if (
+      !chunk ||
+      chunk.range?.[0] !== a ||
+      chunk.range[1] !== b ||
+      chunk.screened?.length !== b - a ||
+      chunk.rankValues?.some((v) => v.length !== part.settings.samples)
+    ) {
+      throw new InputError(
+        'parts',
+        'part files whose chunk matches their range',
+        `${file}: chunk does not hold candidates ${a}–${b - 1} with ${part.settings.samples} samples each`,
+      );
     }
     if (b > a) chunks.push(chunk);
   }
   const twice = owners.flatMap((o, c) => (o.length > 1 ? [c] : []));
-  if (twice.length) throw new InputError('parts', 'parts covering every candidate exactly once', `candidates ${ranges(twice)} (0-based) are in more than one part: ${[...new Set(twice.flatMap((c) => owners[c]!))].join(', ')}`);
+  if (twice.length)
+    throw new InputError(
+      'parts',
+      'parts covering every candidate exactly once',
+      `candidates ${ranges(twice)} (0-based) are in more than one part: ${[...new Set(twice.flatMap((c) => owners[c]!))].join(', ')}`,
+    );
   const missing = owners.flatMap((o, c) => (o.length === 0 ? [c] : []));
   if (missing.length) {
     const counts = [...new Set(read.map((r) => r.part.shard.count))];
     const shards = counts.length === 1 ? Array.from({ length: counts[0]! }, (_, i) => i + 1).filter((i) => !read.some((r) => r.part.shard.index === i)) : [];
-    throw new InputError('parts', 'parts covering every candidate exactly once', `candidates ${ranges(missing)} (0-based) of ${n} are in no part${shards.length ? ` (missing shard${shards.length > 1 ? 's' : ''} ${shards.map((i) => `${i}/${counts[0]}`).join(', ')})` : ''}`);
+    throw new InputError(
+      'parts',
+      'parts covering every candidate exactly once',
+      `candidates ${ranges(missing)} (0-based) of ${n} are in no part${shards.length ? ` (missing shard${shards.length > 1 ? 's' : ''} ${shards.map((i) => `${i}/${counts[0]}`).join(', ')})` : ''}`,
+    );
   }
   return {
     result: combineScreeningChunks(first.part.settings, chunks),

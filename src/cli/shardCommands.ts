@@ -76,9 +76,13 @@ export interface SweepShardOptions {
 
 /** `kinetics sweep … --shard i/N --out part.json`: solves shard i's band in this process and writes the part file. */
 export function runSweepShard(o: SweepShardOptions): Output {
-  const set = Object.entries(o.ignored).filter(([, v]) => v !== undefined).map(([k]) => k);
-  if (set.length) throw new InputError(set[0]!, 'not with --shard (a shard solves its band on this thread; merge the parts with `cncouple merge`)', `got ${set.join(', ')}`);
-  if (!o.out || !o.out.endsWith('.json')) throw new InputError('--out', 'a part file ending in .json with --shard', `got ${o.out === undefined ? 'none' : `"${o.out}"`}`);
+  const set = Object.entries(o.ignored)
+    .filter(([, v]) => v !== undefined)
+    .map(([k]) => k);
+  if (set.length)
+    throw new InputError(set[0]!, 'not with --shard (a shard solves its band on this thread; merge the parts with `cncouple merge`)', `got ${set.join(', ')}`);
+  if (!o.out || !o.out.endsWith('.json'))
+    throw new InputError('--out', 'a part file ending in .json with --shard', `got ${o.out === undefined ? 'none' : `"${o.out}"`}`);
   const ny = gridRows(o.spec);
   const shard = parseShard(o.shard, ny);
   const rows = shardRows(ny, shard.index, shard.count);
@@ -110,12 +114,15 @@ export function runSweepShard(o: SweepShardOptions): Output {
 }
 
 /** JSON text with object keys sorted, so two equal specs compare equal however they were built. */
-const canonical = (v: unknown): string => JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x));
+const canonical = (v: unknown): string =>
+  JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x,
+  );
 
 /** "3–5, 9" from sorted row numbers. */
 function ranges(rows: number[]): string {
   const out: string[] = [];
-  for (let i = 0; i < rows.length; ) {
+  for (let i = 0; i < rows.length;) {
     let j = i;
     while (j + 1 < rows.length && rows[j + 1] === rows[j]! + 1) j++;
     out.push(i === j ? `${rows[i]}` : `${rows[i]}–${rows[j]}`);
@@ -133,10 +140,14 @@ function readPart(file: string, text: string): SweepPart {
     throw new InputError('parts', 'part files written by `kinetics sweep --shard`', `${file} is not JSON`);
   }
   const p = raw as Partial<SweepPart>;
-  if (!p || p.kind !== SWEEP_PART_KIND) throw new InputError('parts', 'part files written by `kinetics sweep --shard`', `${file} is not a sweep part (kind ${JSON.stringify(p?.kind)})`);
-  if (p.version !== SWEEP_PART_VERSION) throw new InputError('parts', `part files of format version ${SWEEP_PART_VERSION}`, `${file} has version ${JSON.stringify(p.version)}`);
-  if (typeof p.modelText !== 'string' || !p.spec || !Array.isArray(p.rows) || p.rows.length !== 2 || !p.shard) throw new InputError('parts', 'complete part files', `${file} lacks its model, spec, rows or shard`);
-  if (modelSha256(p.modelText) !== p.modelSha256) throw new InputError('parts', 'part files whose model text matches their modelSha256', `${file}: the model text was changed after the shard ran`);
+  if (!p || p.kind !== SWEEP_PART_KIND)
+    throw new InputError('parts', 'part files written by `kinetics sweep --shard`', `${file} is not a sweep part (kind ${JSON.stringify(p?.kind)})`);
+  if (p.version !== SWEEP_PART_VERSION)
+    throw new InputError('parts', `part files of format version ${SWEEP_PART_VERSION}`, `${file} has version ${JSON.stringify(p.version)}`);
+  if (typeof p.modelText !== 'string' || !p.spec || !Array.isArray(p.rows) || p.rows.length !== 2 || !p.shard)
+    throw new InputError('parts', 'complete part files', `${file} lacks its model, spec, rows or shard`);
+  if (modelSha256(p.modelText) !== p.modelSha256)
+    throw new InputError('parts', 'part files whose model text matches their modelSha256', `${file}: the model text was changed after the shard ran`);
   return p as SweepPart;
 }
 
@@ -159,8 +170,18 @@ export function mergeSweepParts(parts: { file: string; text: string }[]): Merged
   const first = read[0]!;
   const spec = canonical(first.part.spec);
   for (const { file, part } of read.slice(1)) {
-    if (part.modelSha256 !== first.part.modelSha256) throw new InputError('parts', 'parts of one sweep (same model)', `${file} has model ${part.modelSha256.slice(0, 12)}…, ${first.file} has ${first.part.modelSha256.slice(0, 12)}…`);
-    if (canonical(part.spec) !== spec) throw new InputError('parts', 'parts of one sweep (same axes, grid, potential and fields)', `${file} has spec ${canonical(part.spec)}, ${first.file} has ${spec}`);
+    if (part.modelSha256 !== first.part.modelSha256)
+      throw new InputError(
+        'parts',
+        'parts of one sweep (same model)',
+        `${file} has model ${part.modelSha256.slice(0, 12)}…, ${first.file} has ${first.part.modelSha256.slice(0, 12)}…`,
+      );
+    if (canonical(part.spec) !== spec)
+      throw new InputError(
+        'parts',
+        'parts of one sweep (same axes, grid, potential and fields)',
+        `${file} has spec ${canonical(part.spec)}, ${first.file} has ${spec}`,
+      );
   }
   const ny = gridRows(first.part.spec);
   const nx = first.part.spec.x.points;
@@ -168,23 +189,33 @@ export function mergeSweepParts(parts: { file: string; text: string }[]): Merged
   const chunks: SweepResult[] = [];
   for (const { file, part } of read) {
     const [a, b] = part.rows;
-    if (!Number.isInteger(a) || !Number.isInteger(b) || a < 0 || b > ny || a > b) throw new InputError('parts', `rows within 0–${ny}`, `${file} has rows ${a}–${b}`);
+    if (!Number.isInteger(a) || !Number.isInteger(b) || a < 0 || b > ny || a > b)
+      throw new InputError('parts', `rows within 0–${ny}`, `${file} has rows ${a}–${b}`);
     for (let r = a; r < b; r++) owners[r]!.push(file);
     if (b === a) continue;
     const chunk = decodeTyped<SweepResult>(part.chunk);
-    if (!chunk || !Array.isArray(chunk.rows) || chunk.rows[0] !== a || chunk.rows[1] !== b || chunk.status?.length !== (b - a) * nx) throw new InputError('parts', 'part files whose chunk matches their rows', `${file}: chunk does not hold rows ${a}–${b - 1} of ${nx} points`);
+    if (!chunk || !Array.isArray(chunk.rows) || chunk.rows[0] !== a || chunk.rows[1] !== b || chunk.status?.length !== (b - a) * nx)
+      throw new InputError('parts', 'part files whose chunk matches their rows', `${file}: chunk does not hold rows ${a}–${b - 1} of ${nx} points`);
     chunks.push(chunk);
   }
   const missing = owners.flatMap((o, r) => (o.length === 0 ? [r] : []));
   const twice = owners.flatMap((o, r) => (o.length > 1 ? [r] : []));
   if (twice.length) {
     const files = [...new Set(twice.flatMap((r) => owners[r]!))];
-    throw new InputError('parts', 'parts covering every grid row exactly once', `rows ${ranges(twice)} (0-based) are in more than one part: ${files.join(', ')}`);
+    throw new InputError(
+      'parts',
+      'parts covering every grid row exactly once',
+      `rows ${ranges(twice)} (0-based) are in more than one part: ${files.join(', ')}`,
+    );
   }
   if (missing.length) {
     const counts = [...new Set(read.map((r) => r.part.shard.count))];
     const shards = counts.length === 1 ? Array.from({ length: counts[0]! }, (_, i) => i + 1).filter((i) => !read.some((r) => r.part.shard.index === i)) : [];
-    throw new InputError('parts', 'parts covering every grid row exactly once', `rows ${ranges(missing)} (0-based) of ${ny} are in no part${shards.length ? ` (missing shard${shards.length > 1 ? 's' : ''} ${shards.map((i) => `${i}/${counts[0]}`).join(', ')})` : ''}`);
+    throw new InputError(
+      'parts',
+      'parts covering every grid row exactly once',
+      `rows ${ranges(missing)} (0-based) of ${ny} are in no part${shards.length ? ` (missing shard${shards.length > 1 ? 's' : ''} ${shards.map((i) => `${i}/${counts[0]}`).join(', ')})` : ''}`,
+    );
   }
   const model = compileModel(parseModelText(first.part.modelText));
   if (axisValues(first.part.spec.x).length !== nx) throw new InputError('parts', 'a consistent grid', 'x axis points differ from the spec');

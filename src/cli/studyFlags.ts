@@ -65,7 +65,8 @@ export function inputFromFlags(options: Record<string, unknown>, flags: readonly
     const old = f.alias ? new Option(f.alias) : undefined;
     const value = options[current.attributeName()];
     const oldValue = old ? options[old.attributeName()] : undefined;
-    if (value !== undefined && oldValue !== undefined) throw new InputError(current.long!, `${current.long} or its deprecated alias ${old!.long}, not both`, 'given twice');
+    if (value !== undefined && oldValue !== undefined)
+      throw new InputError(current.long!, `${current.long} or its deprecated alias ${old!.long}, not both`, 'given twice');
     const given = value ?? oldValue;
     const used = value !== undefined || !old ? current.long! : old.long!;
     if (given === undefined) {

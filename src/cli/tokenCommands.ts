@@ -5,7 +5,10 @@ import { type Output, type StoreLocation, withStore } from './dbCommands.js';
  * Registers `token create|list|revoke`: the API tokens of a shared server, kept (hashed) in its database.
  * The secret is printed once, at creation.
  */
-export function registerTokenCommands(program: Command, run: <A extends unknown[]>(fn: (...args: A) => Output | Promise<Output>) => (...args: A) => Promise<void>): void {
+export function registerTokenCommands(
+  program: Command,
+  run: <A extends unknown[]>(fn: (...args: A) => Output | Promise<Output>) => (...args: A) => Promise<void>,
+): void {
   const location = (cmd: Command): StoreLocation => {
     const o = cmd.optsWithGlobals() as { dataDir?: string; dbUrl?: string };
     return { dataDir: o.dataDir, url: o.dbUrl };
@@ -26,7 +29,10 @@ export function registerTokenCommands(program: Command, run: <A extends unknown[
       run(async (o: { name: string; scope: string }, cmd: Command) =>
         withStore(location(cmd), async (store) => {
           const created = await store.tokens.create(o.name, o.scope);
-          return { json: created, text: `${created.token}\n  token "${created.name}" (scope ${created.scope}); send it as "Authorization: Bearer <token>". It is not shown again.` };
+          return {
+            json: created,
+            text: `${created.token}\n  token "${created.name}" (scope ${created.scope}); send it as "Authorization: Bearer <token>". It is not shown again.`,
+          };
         }),
       ),
     );
@@ -38,7 +44,9 @@ export function registerTokenCommands(program: Command, run: <A extends unknown[
       run(async (_o: unknown, cmd: Command) =>
         withStore(location(cmd), async (store) => {
           const tokens = await store.tokens.list();
-          const text = tokens.map((t) => `${t.name.padEnd(24)} ${t.scope.padEnd(6)} created ${t.createdAt}${t.revokedAt ? `  revoked ${t.revokedAt}` : ''}`).join('\n');
+          const text = tokens
+            .map((t) => `${t.name.padEnd(24)} ${t.scope.padEnd(6)} created ${t.createdAt}${t.revokedAt ? `  revoked ${t.revokedAt}` : ''}`)
+            .join('\n');
           return { json: tokens, text: `${text}${text ? '\n' : ''}${tokens.filter((t) => !t.revokedAt).length} active of ${tokens.length} tokens` };
         }),
       ),

@@ -55,7 +55,10 @@ export function estimatePH(components: ElectrolyteComponent[], co2Saturated: boo
   const carbonate = find(CARBONATES);
   if (carbonate && carbonate.concentrationM) {
     const pKb = PKW - PKA_CARBONIC_2;
-    return estimated(PKW - 0.5 * (pKb - Math.log10(carbonate.concentrationM)), `${carbonate.concentrationM} M ${carbonate.name}: weak base, pKa2(H2CO3) ${PKA_CARBONIC_2}`);
+    return estimated(
+      PKW - 0.5 * (pKb - Math.log10(carbonate.concentrationM)),
+      `${carbonate.concentrationM} M ${carbonate.name}: weak base, pKa2(H2CO3) ${PKA_CARBONIC_2}`,
+    );
   }
   const bicarbonate = find(BICARBONATES);
   if (bicarbonate) {

@@ -230,7 +230,16 @@ function normalizeYield(input: RecordInput, flags: Flag[], assumed: AssumedReadi
   try {
     const options = { molarMassGPerMol: productMolarMass(input) };
     const canonical = toCanonicalYieldRate(value, unit, options);
-    const rate: NormalizedYield = { kind: 'rate', value, unit, fromCorrectedReading: reading === 'corrected', reading, relation, canonicalValue: canonical.value, canonicalUnit: canonical.unit };
+    const rate: NormalizedYield = {
+      kind: 'rate',
+      value,
+      unit,
+      fromCorrectedReading: reading === 'corrected',
+      reading,
+      relation,
+      canonicalValue: canonical.value,
+      canonicalUnit: canonical.unit,
+    };
     if (uncertainty !== undefined) rate.canonicalUncertainty = toCanonicalYieldRate(uncertainty, unit, options).value;
     return rate;
   } catch (error) {
@@ -251,15 +260,32 @@ function deriveYieldFromComparison(input: RecordInput, flags: Flag[], assumed: A
   const reason = `derived: ${c.direction === 'lower' ? `${c.baselinePrinted} / ${c.times}` : `${c.baselinePrinted} × ${c.times}`} from the printed comparison with ${c.baselineId} ("${c.printed}")`;
   flags.push({ code: 'derived-from-comparison', reason });
   assumed.push({ field: 'yield', reason });
-  const relation = c.relation === '~' || baseline.value.kind === 'rate' && baseline.value.relation !== '=' ? '~' : '=';
+  const relation = c.relation === '~' || (baseline.value.kind === 'rate' && baseline.value.relation !== '=') ? '~' : '=';
   if (baseline.value.kind === 'percent') {
-    return { kind: 'percent', fraction: { value: Number((baseline.value.fraction.value * factor).toPrecision(12)), relation, ...(baseline.value.fraction.uncertainty === undefined ? {} : { uncertainty: Number((baseline.value.fraction.uncertainty * factor).toPrecision(12)) }) }, reading: 'derived' };
+    return {
+      kind: 'percent',
+      fraction: {
+        value: Number((baseline.value.fraction.value * factor).toPrecision(12)),
+        relation,
+        ...(baseline.value.fraction.uncertainty === undefined ? {} : { uncertainty: Number((baseline.value.fraction.uncertainty * factor).toPrecision(12)) }),
+      },
+      reading: 'derived',
+    };
   }
   const value = Number((baseline.value.value * factor).toPrecision(12));
   try {
     const options = { molarMassGPerMol: productMolarMass(input) };
     const canonical = toCanonicalYieldRate(value, baseline.value.unit, options);
-    const rate: NormalizedYield = { kind: 'rate', value, unit: baseline.value.unit, fromCorrectedReading: false, reading: 'derived', relation, canonicalValue: canonical.value, canonicalUnit: canonical.unit };
+    const rate: NormalizedYield = {
+      kind: 'rate',
+      value,
+      unit: baseline.value.unit,
+      fromCorrectedReading: false,
+      reading: 'derived',
+      relation,
+      canonicalValue: canonical.value,
+      canonicalUnit: canonical.unit,
+    };
     // The baseline's printed ± scales with the value (σ·factor); the printed factor carries no uncertainty of its own.
     const sigma = baseline.value.uncertainty;
     if (sigma !== undefined) rate.canonicalUncertainty = toCanonicalYieldRate(Number((sigma * factor).toPrecision(12)), baseline.value.unit, options).value;
@@ -270,7 +296,13 @@ function deriveYieldFromComparison(input: RecordInput, flags: Flag[], assumed: A
   }
 }
 
-function normalizePotential(input: RecordInput, condition: PrintedCondition | null, pH: PHEstimate | null, flags: Flag[], assumed: AssumedReading[]): number | null {
+function normalizePotential(
+  input: RecordInput,
+  condition: PrintedCondition | null,
+  pH: PHEstimate | null,
+  flags: Flag[],
+  assumed: AssumedReading[],
+): number | null {
   if (condition?.kind !== 'potential') return null;
   let scale = condition.scale;
   let filling: string | null = null;
@@ -426,12 +458,15 @@ export function normalizeRecord(entered: RecordInput): CatalyticRecord {
   const autoFlags: Flag[] = [];
   const assumedReadings: AssumedReading[] = [];
   const faradaicEfficiency = normalizeFraction('faradaic-efficiency', input.faradaicEfficiencyPrinted, autoFlags);
-  if (faradaicEfficiency && faradaicEfficiency.value > 1) autoFlags.push({ code: 'fe-above-100', reason: `FE ${input.faradaicEfficiencyPrinted} exceeds 100 %` });
+  if (faradaicEfficiency && faradaicEfficiency.value > 1)
+    autoFlags.push({ code: 'fe-above-100', reason: `FE ${input.faradaicEfficiencyPrinted} exceeds 100 %` });
   const selectivity = normalizeFraction('selectivity', input.selectivityPrinted, autoFlags);
   const conversion = normalizeFraction('conversion', input.conversionPrinted, autoFlags);
   const electrolyte = parsePrintedElectrolyte(input.electrolytePrinted);
   const pH: PHEstimate | null =
-    input.pH !== undefined ? { value: input.pH, method: 'given', note: 'as given by the source' } : estimatePH(electrolyte, input.carbonSources.includes('carbon-dioxide'));
+    input.pH !== undefined
+      ? { value: input.pH, method: 'given', note: 'as given by the source' }
+      : estimatePH(electrolyte, input.carbonSources.includes('carbon-dioxide'));
   const conditionParsed = parsePrintedCondition(input.conditionPrinted);
   if (conditionParsed && !conditionParsed.ok) autoFlags.push({ code: 'unreadable-condition', reason: conditionParsed.reason });
   const condition = conditionParsed?.ok ? conditionParsed.value : null;

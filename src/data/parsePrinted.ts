@@ -12,16 +12,20 @@ const EMPTY = /^(—|–|-|n\/a|na|)$/i;
  * @example cleanPrinted('385 mmol h <sup>−1</sup> g <sup>cat</sup> h <sup>−1</sup>') // '385 mmol h-1 g_cat h-1'
  */
 export function cleanPrinted(text: string): string {
-  return text
-    .replace(/[−–]/g, '-')
-    // a decimal comma where it cannot group thousands: "41,2 %", "−0,5 V", "0,125 M" (not "1,199 μmol")
-    .replace(/(^|[^\d,.])(\d+),(\d+)(?![\d,.])/g, (all, before: string, whole: string, fraction: string) => (fraction.length !== 3 || /^0$/.test(whole) ? `${before}${whole}.${fraction}` : all))
-    .replace(/\s*<sup>\s*cat\s*<\/sup>/gi, '_cat')
-    .replace(/\s*<sub>\s*cat\s*<\/sub>/gi, '_cat')
-    .replace(/\s*<sup>\s*(-?\d+)\s*<\/sup>/g, '$1')
-    .replace(/\s*<su[bp]>\s*([^<]*?)\s*<\/su[bp]>/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    text
+      .replace(/[−–]/g, '-')
+      // a decimal comma where it cannot group thousands: "41,2 %", "−0,5 V", "0,125 M" (not "1,199 μmol")
+      .replace(/(^|[^\d,.])(\d+),(\d+)(?![\d,.])/g, (all, before: string, whole: string, fraction: string) =>
+        fraction.length !== 3 || /^0$/.test(whole) ? `${before}${whole}.${fraction}` : all,
+      )
+      .replace(/\s*<sup>\s*cat\s*<\/sup>/gi, '_cat')
+      .replace(/\s*<sub>\s*cat\s*<\/sub>/gi, '_cat')
+      .replace(/\s*<sup>\s*(-?\d+)\s*<\/sup>/g, '$1')
+      .replace(/\s*<su[bp]>\s*([^<]*?)\s*<\/su[bp]>/g, '$1')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /** True when a printed cell is empty or a dash. */
@@ -83,8 +87,7 @@ export function parsePrintedPercent(text: string): Parsed<ParsedFraction> | null
 
 /** A printed yield: a percentage yield, or a rate with its unit (cleaned text). */
 export type PrintedYield =
-  | { kind: 'percent'; fraction: ParsedFraction }
-  | { kind: 'rate'; value: number; relation: ParsedFraction['relation']; uncertainty?: number; unit: string };
+  { kind: 'percent'; fraction: ParsedFraction } | { kind: 'rate'; value: number; relation: ParsedFraction['relation']; uncertainty?: number; unit: string };
 
 /** Reads a printed yield: "76.8%" or "48.9 ± 2.4 mg g−1 h−1" or "0.78 mmol h−1 cm−2". */
 export function parsePrintedYield(text: string): Parsed<PrintedYield> | null {
@@ -128,7 +131,9 @@ export function parsePrintedCondition(text: string): Parsed<PrintedCondition> | 
     if (current[3]) return { ok: true, value: { kind: 'current-density', valueAPerM2: exact(amps * (AREA_UNITS[current[3]] ?? 1)) } };
     return { ok: true, value: { kind: 'current', valueA: amps } };
   }
-  const pulsed = /E_?ca\s*=\s*(-?\d+(?:\.\d+)?)\s*V.*E_?an\s*=\s*(-?\+?\d+(?:\.\d+)?)\s*V(?:\s*vs\.?\s*(.+))?/i.exec(clean.replace(/\s+/g, ' ').replace(/E (ca|an)/g, 'E$1'));
+  const pulsed = /E_?ca\s*=\s*(-?\d+(?:\.\d+)?)\s*V.*E_?an\s*=\s*(-?\+?\d+(?:\.\d+)?)\s*V(?:\s*vs\.?\s*(.+))?/i.exec(
+    clean.replace(/\s+/g, ' ').replace(/E (ca|an)/g, 'E$1'),
+  );
   if (pulsed) return { ok: true, value: { kind: 'pulsed', cathodicV: Number(pulsed[1]), anodicV: Number(pulsed[2]), scale: pulsed[3]?.trim() ?? null } };
   return { ok: false, reason: `cannot read "${text}" as a potential ("-0.6 V vs. RHE"), a current density ("20 mA cm-2") or a current ("13 mA")` };
 }

@@ -65,7 +65,11 @@ export function parseRecordCsv(text: string): RawRow[] {
       if (raw === '') continue;
       const cell = NEUTRALIZED.test(raw) ? raw.slice(1) : raw; // written by neutralizeCell
       // lists: ";" as exported, "," as the web form takes them
-      if (LIST_COLUMNS.has(column)) data[column] = cell.split(/[;,]/).map((s) => s.trim()).filter(Boolean);
+      if (LIST_COLUMNS.has(column))
+        data[column] = cell
+          .split(/[;,]/)
+          .map((s) => s.trim())
+          .filter(Boolean);
       else if (NUMBER_COLUMNS.has(column)) data[column] = Number.isFinite(Number(cell)) && cell.trim() !== '' ? Number(cell) : cell;
       else if (column === 'flags' || JSON_COLUMNS.has(column)) {
         try {
@@ -100,5 +104,8 @@ export function parseImportText(format: 'csv' | 'json', content: string, field =
   }
   if (!Array.isArray(data)) throw new InputError(field, 'a JSON array of records', 'not an array');
   // records are objects; anything else is passed on as it is, for validation to name
-  return data.map((d, i) => ({ line: i + 1, data: d && typeof d === 'object' && !Array.isArray(d) ? withSchemaColumns(d as Record<string, unknown>) : (d as Record<string, unknown>) }));
+  return data.map((d, i) => ({
+    line: i + 1,
+    data: d && typeof d === 'object' && !Array.isArray(d) ? withSchemaColumns(d as Record<string, unknown>) : (d as Record<string, unknown>),
+  }));
 }

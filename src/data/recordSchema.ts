@@ -23,7 +23,10 @@ export type ExcludableField = (typeof EXCLUDABLE_FIELDS)[number];
 
 /** A quality flag: a short code and a one-line reason a chemist can act on. */
 export const flagSchema = z.object({
-  code: z.string().max(80).regex(/^[a-z0-9-]+$/, 'kebab-case code such as "unit-doubled-time"'),
+  code: z
+    .string()
+    .max(80)
+    .regex(/^[a-z0-9-]+$/, 'kebab-case code such as "unit-doubled-time"'),
   reason: z.string().min(1).max(500),
   /** Normalized fields this flag declares to be something else: left out of normalization (the printed cell stays). */
   excludes: z.array(z.enum(EXCLUDABLE_FIELDS)).min(1).max(EXCLUDABLE_FIELDS.length).optional(),
@@ -83,7 +86,10 @@ const printed = z.string().trim().max(300);
  */
 export const recordInputSchema = z.object({
   /** Stable id, kebab-case; assigned from the catalyst name when absent. */
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'lower-case letters, digits and dashes, up to 80').optional(),
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'lower-case letters, digits and dashes, up to 80')
+    .optional(),
   origin: z.enum(ORIGINS).default('user'),
   /** Id of the literature record this user record was forked from. */
   forkedFrom: z.string().min(1).max(80).optional(),
@@ -124,7 +130,10 @@ export const recordInputSchema = z.object({
   /** Full citation. */
   sourceCitation: z.string().trim().min(1).max(1000),
   /** DOI of the document the number was read from, e.g. the review's 10.1039/d5qi01426c. */
-  sourceDoi: z.string().regex(/^10\.\d{4,9}\/\S+$/, 'a DOI such as 10.1039/d5qi01426c').optional(),
+  sourceDoi: z
+    .string()
+    .regex(/^10\.\d{4,9}\/\S+$/, 'a DOI such as 10.1039/d5qi01426c')
+    .optional(),
   /** Where in the source: "Table 1, row 2", "Section 3.3 text", "Fig. 3b". */
   sourceLocation: printed.min(1),
   /** The sentence the values were read from, verbatim (records taken from a source's text). */
@@ -136,7 +145,10 @@ export const recordInputSchema = z.object({
    * the text). The values both hold are counted once: this record's copies are left out by a curator flag
    * `same-measurement` whose `excludes` names them.
    */
-  sameMeasurementAs: z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'the id of another record').optional(),
+  sameMeasurementAs: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'the id of another record')
+    .optional(),
   flags: z.array(flagSchema).max(50).default([]),
   notes: z.string().min(1).max(2000).optional(),
 });

@@ -77,7 +77,10 @@ export const MAX_ISSUES = 5;
 export const MAX_PROBLEMS = 100;
 
 const firstLine = (text: string) => text.split('\n')[0] ?? text;
-const capped = (problems: ErrorProblem[], max: number) => ({ problems: problems.slice(0, max), ...(problems.length > max ? { moreProblems: problems.length - max } : {}) });
+const capped = (problems: ErrorProblem[], max: number) => ({
+  problems: problems.slice(0, max),
+  ...(problems.length > max ? { moreProblems: problems.length - max } : {}),
+});
 const fieldOf = (path: readonly PropertyKey[]) => path.map(String).join('.');
 
 /** Field (option or argument) and allowed form of a commander parse error, read from its message. */
@@ -87,16 +90,32 @@ function commanderReport(error: CommanderError): ErrorReport {
   const quoted = quotedFull?.split(' ')[0];
   const choices = /Allowed choices are (.+?)\.?$/.exec(message)?.[1];
   const allowed =
-    error.code === 'commander.unknownOption' ? 'the options of `--help`' :
-    error.code === 'commander.unknownCommand' ? 'a command of `cncouple --help`' :
-    error.code === 'commander.excessArguments' ? 'the arguments of `--help`' :
-    error.code === 'commander.missingMandatoryOptionValue' || error.code === 'commander.optionMissingArgument' ? `a value: ${quotedFull}` :
-    error.code === 'commander.missingArgument' ? `a value for <${quotedFull}>` :
-    choices !== undefined ? `one of ${choices}` : undefined;
+    error.code === 'commander.unknownOption'
+      ? 'the options of `--help`'
+      : error.code === 'commander.unknownCommand'
+        ? 'a command of `cncouple --help`'
+        : error.code === 'commander.excessArguments'
+          ? 'the arguments of `--help`'
+          : error.code === 'commander.missingMandatoryOptionValue' || error.code === 'commander.optionMissingArgument'
+            ? `a value: ${quotedFull}`
+            : error.code === 'commander.missingArgument'
+              ? `a value for <${quotedFull}>`
+              : choices !== undefined
+                ? `one of ${choices}`
+                : undefined;
   return { code: 'bad-input', message, ...(quoted ? { field: quoted } : {}), ...(allowed ? { allowed } : {}), kind: error.code, status: 400, exitCode: 2 };
 }
 
-const STATUS_CODES: Record<number, ErrorCode> = { 400: 'bad-input', 401: 'unauthorized', 403: 'forbidden', 404: 'not-found', 409: 'conflict', 413: 'payload-too-large', 429: 'rate-limited', 503: 'server-busy' };
+const STATUS_CODES: Record<number, ErrorCode> = {
+  400: 'bad-input',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not-found',
+  409: 'conflict',
+  413: 'payload-too-large',
+  429: 'rate-limited',
+  503: 'server-busy',
+};
 
 /**
  * The one mapping from any thrown value to its {@link ErrorReport}: bad input 400 / exit 2, unknown id 404,
@@ -104,8 +123,19 @@ const STATUS_CODES: Record<number, ErrorCode> = { 400: 'bad-input', 401: 'unauth
  * internal error (500 / exit 1, message "internal error" — the edge logs the stack).
  */
 export function toErrorReport(error: unknown): ErrorReport {
-  if (error instanceof JobNotFoundError) return { code: 'not-found', message: error.message, field: error.field, allowed: error.allowed, id: error.id, kind: error.name, status: 404, exitCode: 2 };
-  if (error instanceof JobNotFinishedError) return { code: 'job-not-finished', message: error.message, field: 'id', allowed: 'a finished job (status "done")', id: error.id, kind: error.name, status: 409, exitCode: 2 };
+  if (error instanceof JobNotFoundError)
+    return { code: 'not-found', message: error.message, field: error.field, allowed: error.allowed, id: error.id, kind: error.name, status: 404, exitCode: 2 };
+  if (error instanceof JobNotFinishedError)
+    return {
+      code: 'job-not-finished',
+      message: error.message,
+      field: 'id',
+      allowed: 'a finished job (status "done")',
+      id: error.id,
+      kind: error.name,
+      status: 409,
+      exitCode: 2,
+    };
   if (error instanceof InputError) {
     // one line: the detail under the message (e.g. a caret under a formula) stays in error.message for library callers
     return { code: 'bad-input', message: firstLine(error.message), field: error.field, allowed: error.allowed, kind: error.name, status: 400, exitCode: 2 };
@@ -118,7 +148,16 @@ export function toErrorReport(error: unknown): ErrorReport {
     const first = problems[0]!;
     const field = first.field || '(body)';
     const message = `${field}: ${first.message}${first.allowed ? ` (allowed: ${first.allowed})` : ''}`;
-    return { code: 'bad-input', message, field, ...(first.allowed ? { allowed: first.allowed } : {}), ...capped(problems, MAX_ISSUES), kind: 'ZodError', status: 400, exitCode: 2 };
+    return {
+      code: 'bad-input',
+      message,
+      field,
+      ...(first.allowed ? { allowed: first.allowed } : {}),
+      ...capped(problems, MAX_ISSUES),
+      kind: 'ZodError',
+      status: 400,
+      exitCode: 2,
+    };
   }
   if (error instanceof ImportError) {
     return {
@@ -136,11 +175,30 @@ export function toErrorReport(error: unknown): ErrorReport {
   if (error instanceof ConflictError) return { code: 'conflict', message: error.message, id: error.id, kind: error.name, status: 409, exitCode: 2 };
   if (error instanceof ForbiddenError) return { code: 'forbidden', message: error.message, id: error.id, kind: error.name, status: 403, exitCode: 2 };
   if (error instanceof CorruptDatabaseError) {
-    return { code: 'corrupt-database', message: error.message, location: error.location, kind: error.name, ...capped(error.problems.map((message) => ({ message })), MAX_PROBLEMS), status: 503, exitCode: 2 };
+    return {
+      code: 'corrupt-database',
+      message: error.message,
+      location: error.location,
+      kind: error.name,
+      ...capped(
+        error.problems.map((message) => ({ message })),
+        MAX_PROBLEMS,
+      ),
+      status: 503,
+      exitCode: 2,
+    };
   }
-  if (error instanceof DatabaseError) return { code: 'database-unavailable', message: error.message, location: error.location, kind: error.name, status: 503, exitCode: 2 };
+  if (error instanceof DatabaseError)
+    return { code: 'database-unavailable', message: error.message, location: error.location, kind: error.name, status: 503, exitCode: 2 };
   if (error instanceof JobQuotaError) {
-    return { code: error.statusCode === 429 ? 'rate-limited' : 'server-busy', message: error.message, retryAfterS: error.retryAfterS, kind: error.name, status: error.statusCode, exitCode: 2 };
+    return {
+      code: error.statusCode === 429 ? 'rate-limited' : 'server-busy',
+      message: error.message,
+      retryAfterS: error.retryAfterS,
+      kind: error.name,
+      status: error.statusCode,
+      exitCode: 2,
+    };
   }
   if (error instanceof JobForbiddenError) return { code: 'forbidden', message: error.message, id: error.id, kind: error.name, status: 403, exitCode: 2 };
   if (error instanceof CommanderError) return commanderReport(error);
@@ -159,7 +217,11 @@ export function toErrorReport(error: unknown): ErrorReport {
 export function errorBody(report: ErrorReport): Record<string, unknown> {
   const { status: _status, exitCode: _exitCode, detail: _detail, ...body } = report;
   if (report.kind === 'ZodError') {
-    return { ...body, issues: report.problems?.map((p) => ({ field: p.field, message: p.message, ...(p.allowed ? { allowed: p.allowed } : {}) })), ...(report.moreProblems ? { moreIssues: report.moreProblems } : {}) };
+    return {
+      ...body,
+      issues: report.problems?.map((p) => ({ field: p.field, message: p.message, ...(p.allowed ? { allowed: p.allowed } : {}) })),
+      ...(report.moreProblems ? { moreIssues: report.moreProblems } : {}),
+    };
   }
   return body;
 }

@@ -56,9 +56,14 @@ export class JobManager {
     const running = [...this.jobs.values()].filter((j) => j.status === 'running');
     const { maxRunning, maxRunningPerClient, retryAfterS } = this.limits;
     if (client !== undefined && running.filter((j) => j.client === client).length >= maxRunningPerClient) {
-      throw new JobQuotaError(429, `you run ${maxRunningPerClient} jobs already (the most one client may run at once); wait for one to finish or cancel one`, retryAfterS);
+      throw new JobQuotaError(
+        429,
+        `you run ${maxRunningPerClient} jobs already (the most one client may run at once); wait for one to finish or cancel one`,
+        retryAfterS,
+      );
     }
-    if (running.length >= maxRunning) throw new JobQuotaError(503, `the server runs ${maxRunning} jobs already (its most at once); try again shortly`, retryAfterS);
+    if (running.length >= maxRunning)
+      throw new JobQuotaError(503, `the server runs ${maxRunning} jobs already (its most at once); try again shortly`, retryAfterS);
   }
 
   /**
@@ -73,7 +78,15 @@ export class JobManager {
     this.checkQuota(options.client);
     const id = randomUUID();
     const controller = new AbortController();
-    const job: StoredJob = { id, kind, status: 'running', progress: { done: 0, total: 0 }, createdAt: new Date().toISOString(), controller, client: options.client };
+    const job: StoredJob = {
+      id,
+      kind,
+      status: 'running',
+      progress: { done: 0, total: 0 },
+      createdAt: new Date().toISOString(),
+      controller,
+      client: options.client,
+    };
     this.jobs.set(id, job);
     // only finished jobs are dropped, oldest first: a running one is working and may have someone following it
     // (before issue 14 the oldest running job was dropped when 51 ran); the quota bounds the running ones

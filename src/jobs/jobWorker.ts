@@ -41,7 +41,8 @@ function runTask(task: WorkerTask, report: (done: number, total: number) => void
     try {
       return { ok: true, result: studyByName(task.study).run(task.input, report) } satisfies RunOutcome;
     } catch (error) {
-      if (error instanceof InputError) return { ok: false, inputError: { field: error.field, allowed: error.allowed, message: error.message } } satisfies RunOutcome;
+      if (error instanceof InputError)
+        return { ok: false, inputError: { field: error.field, allowed: error.allowed, message: error.message } } satisfies RunOutcome;
       throw error;
     }
   }

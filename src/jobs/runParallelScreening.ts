@@ -41,10 +41,19 @@ export async function runParallelScreening(o: ParallelScreeningOptions): Promise
   const b = o.input;
   const model = loadModel(b.modelText !== undefined ? { text: b.modelText } : { name: b.model! });
   const candidates = parseCandidatesCsv(model.descriptors, b.candidates);
-  const settings = screeningSettings(model, candidates, { sigmaEv: b.sigmaEv, correlation: b.correlation, samples: b.samples, topK: b.topK, product: b.product, rankBy: b.rankBy, potentialVvsRHE: b.potentialVvsRHE, seed: b.seed });
+  const settings = screeningSettings(model, candidates, {
+    sigmaEv: b.sigmaEv,
+    correlation: b.correlation,
+    samples: b.samples,
+    topK: b.topK,
+    product: b.product,
+    rankBy: b.rankBy,
+    potentialVvsRHE: b.potentialVvsRHE,
+    seed: b.seed,
+  });
   const workers = o.workers ?? os.availableParallelism();
   const ranges: [number, number][] = [];
-  for (let from = 0; from < candidates.length; ) {
+  for (let from = 0; from < candidates.length;) {
     const size = Math.min(candidates.length - from, o.chunkCandidates ?? guidedChunkCandidates(candidates.length - from, workers));
     ranges.push([from, from + size]);
     from += size;
@@ -55,12 +64,19 @@ export async function runParallelScreening(o: ParallelScreeningOptions): Promise
   const stop = () => controller.abort(o.signal?.reason);
   o.signal?.addEventListener('abort', stop, { once: true });
   const done = new Array<number>(ranges.length).fill(0);
-  const report = () => o.onProgress?.(done.reduce((a, c) => a + c, 0), candidates.length);
+  const report = () =>
+    o.onProgress?.(
+      done.reduce((a, c) => a + c, 0),
+      candidates.length,
+    );
   try {
     // every chunk is queued on the pool at once; piscina hands each to the next free worker, in order
     const chunks = await Promise.all(
       ranges.map(async (range, i) => {
-        const chunk = await runPooledTask<ScreeningChunk>({ kind: 'screenChunk', ...base, range }, (d) => ((done[i] = d), report()), { signal: controller.signal, threads: workers });
+        const chunk = await runPooledTask<ScreeningChunk>({ kind: 'screenChunk', ...base, range }, (d) => ((done[i] = d), report()), {
+          signal: controller.signal,
+          threads: workers,
+        });
         o.onChunk?.(chunk);
         return chunk;
       }),

@@ -36,7 +36,11 @@ export interface ParallelSweepOptions {
    * Solves one chunk somewhere else (e.g. on the Redis queue's workers, `queueChunkRunner` in queue/sweepQueue.ts); reports points
    * done in the chunk. Default: the in-process pool of warm worker threads.
    */
-  runChunk?: (task: { modelText: string; spec: SweepSpec; rows: [number, number] }, onProgress: (pointsDone: number) => void, signal: AbortSignal) => Promise<SweepResult>;
+  runChunk?: (
+    task: { modelText: string; spec: SweepSpec; rows: [number, number] },
+    onProgress: (pointsDone: number) => void,
+    signal: AbortSignal,
+  ) => Promise<SweepResult>;
   /**
    * Solve on the calling thread instead of the pool: `true`, `false` (default), or `'auto'` — in-process when
    * `workers` is 1 or the rows left have at most {@link IN_PROCESS_MAX_POINTS} points. For one-shot processes (the
@@ -103,11 +107,16 @@ export async function runParallelSweep(options: ParallelSweepOptions): Promise<S
   const done = options.completed ?? [];
   const covered = new Uint8Array(ys.length);
   for (const c of done) {
-    if (c.xValues.length !== xs.length || c.yValues.length !== ys.length || c.rows[0] < 0 || c.rows[1] > ys.length) throw new InputError('completed', 'chunks of the same grid', `a chunk of ${c.xValues.length} × ${c.yValues.length} points for a ${xs.length} × ${ys.length} grid`);
+    if (c.xValues.length !== xs.length || c.yValues.length !== ys.length || c.rows[0] < 0 || c.rows[1] > ys.length)
+      throw new InputError(
+        'completed',
+        'chunks of the same grid',
+        `a chunk of ${c.xValues.length} × ${c.yValues.length} points for a ${xs.length} × ${ys.length} grid`,
+      );
     covered.fill(1, c.rows[0], c.rows[1]);
   }
   const tasks: [number, number][] = [];
-  for (let r = 0; r < ys.length; ) {
+  for (let r = 0; r < ys.length;) {
     if (covered[r]) {
       r++;
       continue;
@@ -125,7 +134,8 @@ export async function runParallelSweep(options: ParallelSweepOptions): Promise<S
   const report = () => options.onProgress?.(finishedPoints + [...inFlight.values()].reduce((a, b) => a + b, 0), total);
   report();
   const remaining = total - finishedPoints;
-  const inProcess = !options.runChunk && (options.inProcess === true || (options.inProcess === 'auto' && (threads === 1 || remaining <= IN_PROCESS_MAX_POINTS)));
+  const inProcess =
+    !options.runChunk && (options.inProcess === true || (options.inProcess === 'auto' && (threads === 1 || remaining <= IN_PROCESS_MAX_POINTS)));
   if (inProcess) {
     // contiguous bands of rows still to do, each solved in one continuation pass
     const bands: [number, number][] = [];

@@ -8,11 +8,19 @@ import { runPooledTask } from './workerPool.js';
  * server's event loop) stays free; a bad-input error thrown in the worker is rethrown here as an
  * {@link InputError}. The signal (e.g. a per-request time budget) stops the worker.
  */
-export async function runStudyOnPool<R>(name: string, input: unknown, options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<R> {
+export async function runStudyOnPool<R>(
+  name: string,
+  input: unknown,
+  options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
+): Promise<R> {
   // a screening's candidates are independent: in chunks over the whole pool, with the numbers of one thread
   if (name === 'screen') {
     const { runParallelScreening } = await import('./runParallelScreening.js');
-    return (await runParallelScreening({ input: input as Parameters<typeof runParallelScreening>[0]['input'], signal: options.signal, onProgress: options.onProgress })) as R;
+    return (await runParallelScreening({
+      input: input as Parameters<typeof runParallelScreening>[0]['input'],
+      signal: options.signal,
+      onProgress: options.onProgress,
+    })) as R;
   }
   const outcome = await runPooledTask<RunOutcome>({ kind: 'run', study: name, input }, options.onProgress ?? (() => {}), { signal: options.signal });
   if (outcome.ok) return outcome.result as R;

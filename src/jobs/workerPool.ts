@@ -37,14 +37,21 @@ type TaskInput = WithoutProgress<WorkerTask>;
  * Runs one task on the pool, passing its `{ done, total }` progress messages to `onProgress`; the abort
  * signal stops it (piscina terminates the worker that runs it and starts a fresh one).
  */
-export async function runPooledTask<R>(task: TaskInput, onProgress: (done: number, total: number) => void, options: { signal?: AbortSignal; threads?: number } = {}): Promise<R> {
+export async function runPooledTask<R>(
+  task: TaskInput,
+  onProgress: (done: number, total: number) => void,
+  options: { signal?: AbortSignal; threads?: number } = {},
+): Promise<R> {
   const { port1, port2 } = new MessageChannel();
   // the result comes on piscina's own channel: wait for the task's last progress message as well
   const progressEnded = new Promise<void>((resolve) => {
     port1.on('message', (m: { done: number; total: number } | { end: true }) => ('end' in m ? resolve() : onProgress(m.done, m.total)));
   });
   try {
-    const [result] = await Promise.all([workerPool(options.threads).run({ ...task, progress: port2 }, { transferList: [port2], signal: options.signal }), progressEnded]);
+    const [result] = await Promise.all([
+      workerPool(options.threads).run({ ...task, progress: port2 }, { transferList: [port2], signal: options.signal }),
+      progressEnded,
+    ]);
     return result as R;
   } finally {
     port1.close();

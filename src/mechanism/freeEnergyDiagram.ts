@@ -46,7 +46,12 @@ export interface PathwayDiagram {
 export function freeEnergyDiagram(model: CompiledModel, pathwayName: string, potentialV: number, descriptors?: Record<string, number>): PathwayDiagram {
   assertFiniteInRange('potentialVvsRHE', potentialV, -5, 5, 'V vs RHE');
   const pathway = model.file.pathways.find((p) => p.name === pathwayName);
-  if (!pathway) throw new InputError('pathway', `a pathway of the model (${model.file.pathways.map((p) => p.name).join(', ') || 'none declared'})`, `unknown pathway "${pathwayName}"`);
+  if (!pathway)
+    throw new InputError(
+      'pathway',
+      `a pathway of the model (${model.file.pathways.map((p) => p.name).join(', ') || 'none declared'})`,
+      `unknown pathway "${pathwayName}"`,
+    );
   const d = descriptorVector(model, descriptors);
   const steps = pathway.steps.map((id) => model.steps.find((s) => s.id === id)!);
   const first = steps[0]!.equation.split(/\s*(?:<->|->|→|⇌|=)\s*/)[0]!;
@@ -59,7 +64,13 @@ export function freeEnergyDiagram(model: CompiledModel, pathwayName: string, pot
   steps.forEach((s, i) => {
     const e = stepEnergy(s, potentialV, d);
     g += e.dG;
-    levels.push({ index: i + 1, label: s.equation.split(/\s*(?:<->|->|→|⇌|=)\s*/)[1]!, freeEnergyEv: g, step: s.id, ...(s.barrier.kind === 'none' ? {} : { barrierEv: e.Ea }) });
+    levels.push({
+      index: i + 1,
+      label: s.equation.split(/\s*(?:<->|->|→|⇌|=)\s*/)[1]!,
+      freeEnergyEv: g,
+      step: s.id,
+      ...(s.barrier.kind === 'none' ? {} : { barrierEv: e.Ea }),
+    });
     const dG0 = stepEnergy(s, 0, d).dG;
     if (s.electrons > 0) {
       const u = -dG0 / s.electrons;
@@ -70,7 +81,15 @@ export function freeEnergyDiagram(model: CompiledModel, pathwayName: string, pot
     } else if (dG0 > 0) uphill.push({ step: s.id, dGEv: dG0 });
   });
   const limitingPotentialKind = pds === null ? null : Math.abs(pdsElectrons) > 1 ? 'equilibrium' : 'limiting';
-  return { pathway: pathway.name, potentialVvsRHE: potentialV, levels, limitingPotentialV: limiting, potentialDeterminingStep: pds, limitingPotentialKind, uphillChemicalSteps: uphill };
+  return {
+    pathway: pathway.name,
+    potentialVvsRHE: potentialV,
+    levels,
+    limitingPotentialV: limiting,
+    potentialDeterminingStep: pds,
+    limitingPotentialKind,
+    uphillChemicalSteps: uphill,
+  };
 }
 
 /** Competing steps that consume the same adsorbate, and which one wins thermodynamically and kinetically. */

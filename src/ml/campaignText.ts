@@ -34,7 +34,11 @@ export function parseRunsCsv(space: SearchSpace, text: string): Campaign {
     throw new InputError(`line ${e.lines ?? '?'}`, 'CSV with the same number of cells on every line', e.message.split('\n')[0] ?? 'unreadable');
   }
   const [header, ...rows] = records;
-  return parseRuns(space, header!.record, rows.map((r) => ({ line: r.info.lines, cells: r.record })));
+  return parseRuns(
+    space,
+    header!.record,
+    rows.map((r) => ({ line: r.info.lines, cells: r.record })),
+  );
 }
 
 /**
@@ -72,7 +76,12 @@ export function parseCandidatesCsv(descriptors: readonly string[], text: string)
       const text = record[i]!;
       if (text === '' && h.startsWith('sigma_')) return;
       const v = Number(text);
-      if (text === '' || !Number.isFinite(v)) throw new InputError(`line ${line}, ${h}`, h.startsWith('sigma_') ? 'a number ≥ 0, eV, or empty' : 'a finite number, eV', text === '' ? 'empty' : `got "${text}"`);
+      if (text === '' || !Number.isFinite(v))
+        throw new InputError(
+          `line ${line}, ${h}`,
+          h.startsWith('sigma_') ? 'a number ≥ 0, eV, or empty' : 'a finite number, eV',
+          text === '' ? 'empty' : `got "${text}"`,
+        );
       if (h.startsWith('sigma_')) {
         if (v < 0) throw new InputError(`line ${line}, ${h}`, 'a number ≥ 0, eV', `got ${v}`);
         (c.sigmaEv ??= {})[h.slice(6)] = v;

@@ -85,14 +85,21 @@ export interface CompositionDescriptors {
  * @param table - element properties by symbol
  * @param fractions - composition fractions by symbol, when the record gives them (elements missing from it get 0)
  */
-export function compositionDescriptors(elements: readonly string[], table: ReadonlyMap<string, ElementProperties>, fractions?: Readonly<Record<string, number>>): CompositionDescriptors {
+export function compositionDescriptors(
+  elements: readonly string[],
+  table: ReadonlyMap<string, ElementProperties>,
+  fractions?: Readonly<Record<string, number>>,
+): CompositionDescriptors {
   const unknownElements = elements.filter((e) => !table.has(e));
   const rows = elements.map((e) => table.get(e));
   const f = fractions ? elements.map((e) => fractions[e] ?? 0) : undefined;
   const values: Record<string, number> = {};
   let weighted = false;
   for (const p of ELEMENT_DESCRIPTORS) {
-    const agg = aggregateProperty(rows.map((r) => (r ? r[p] : null)), f);
+    const agg = aggregateProperty(
+      rows.map((r) => (r ? r[p] : null)),
+      f,
+    );
     weighted ||= agg.weighted;
     for (const a of AGGREGATES) values[`${p}.${a}`] = agg[a];
   }
@@ -167,19 +174,37 @@ export function literatureFeatures(rows: readonly LiteratureRow[], table: Readon
   for (const p of ELEMENT_DESCRIPTORS) {
     for (const a of AGGREGATES) {
       if (a === 'weightedMean' && weightedRows === 0) continue;
-      add(`${p}.${a}`, `${p}.${a}`, described.map((d) => d.values[`${p}.${a}`]!));
+      add(
+        `${p}.${a}`,
+        `${p}.${a}`,
+        described.map((d) => d.values[`${p}.${a}`]!),
+      );
     }
   }
   const numericNames = [...new Set(rows.flatMap((r) => Object.keys(r.numeric)))].sort();
   for (const name of numericNames) {
     const v = rows.map((r) => r.numeric[name] ?? NaN);
     add(name, name, v);
-    if (v.some((x) => !Number.isFinite(x))) add(`${name} missing`, name, v.map((x) => (Number.isFinite(x) ? 0 : 1)));
+    if (v.some((x) => !Number.isFinite(x)))
+      add(
+        `${name} missing`,
+        name,
+        v.map((x) => (Number.isFinite(x) ? 0 : 1)),
+      );
   }
   const categoricalNames = [...new Set(rows.flatMap((r) => Object.keys(r.categorical)))].sort();
   for (const name of categoricalNames) {
-    const enc = oneHot(name, rows.map((r) => r.categorical[name] ?? []));
-    enc.columns.forEach((c, j) => add(c, name, enc.rows.map((row) => row[j]!)));
+    const enc = oneHot(
+      name,
+      rows.map((r) => r.categorical[name] ?? []),
+    );
+    enc.columns.forEach((c, j) =>
+      add(
+        c,
+        name,
+        enc.rows.map((row) => row[j]!),
+      ),
+    );
   }
   const constantColumns: string[] = [];
   const keep: number[] = [];

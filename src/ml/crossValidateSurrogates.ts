@@ -86,7 +86,15 @@ function score(model: SurrogateScore['model'], y: readonly number[], pred: numbe
     if (sd && Math.abs(e) <= 1.96 * sd[i]!) inside++;
   }
   const rmse = Math.sqrt(se / n);
-  return { model, rmse, mae: ae / n, r2: st > 0 ? 1 - se / st : NaN, skillVsMean: baseRmse > 0 ? 1 - rmse / baseRmse : NaN, coverage95: sd ? inside / n : null, predictions: pred };
+  return {
+    model,
+    rmse,
+    mae: ae / n,
+    r2: st > 0 ? 1 - se / st : NaN,
+    skillVsMean: baseRmse > 0 ? 1 - rmse / baseRmse : NaN,
+    coverage95: sd ? inside / n : null,
+    predictions: pred,
+  };
 }
 
 /**
@@ -99,7 +107,11 @@ function score(model: SurrogateScore['model'], y: readonly number[], pred: numbe
  * @param y - target per row (finite)
  * @throws {InputError} with fewer than 4 rows, mismatched lengths or a non-finite target
  */
-export function crossValidateSurrogates(x: readonly (readonly number[])[], y: readonly number[], options: CrossValidateSurrogatesOptions = {}): CrossValidateSurrogatesResult {
+export function crossValidateSurrogates(
+  x: readonly (readonly number[])[],
+  y: readonly number[],
+  options: CrossValidateSurrogatesOptions = {},
+): CrossValidateSurrogatesResult {
   const n = y.length;
   if (x.length !== n) throw new InputError('y', `one value per row (${x.length})`, `got ${n}`);
   if (n < 4) throw new InputError('records', 'at least 4 records with the target to cross-validate', `got ${n}`);
@@ -173,10 +185,17 @@ export function crossValidateSurrogates(x: readonly (readonly number[])[], y: re
     })
     .sort((a, b) => b.rmseIncrease - a.rmseIncrease);
   const warnings: string[] = [];
-  if (n < 10 * d) warnings.push(`only ${n} records for ${d} features: far fewer than the ~10 per feature a regression needs, so any model can fit noise; only the cross-validated scores measure it, and they too are uncertain with this few records`);
+  if (n < 10 * d)
+    warnings.push(
+      `only ${n} records for ${d} features: far fewer than the ~10 per feature a regression needs, so any model can fit noise; only the cross-validated scores measure it, and they too are uncertain with this few records`,
+    );
   const best = Math.max(gpScore.skillVsMean, rfScore.skillVsMean);
-  if (!(best > 0.1)) warnings.push(`neither surrogate predicts held-out records clearly better than their mean (best RMSE reduction ${(100 * best).toFixed(0)} %): the features explain little of the target here`);
-  if (!(rfScore.skillVsMean > 0)) warnings.push('the random forest does not beat the mean here, so its feature importances say which columns it leans on, not what drives the target');
+  if (!(best > 0.1))
+    warnings.push(
+      `neither surrogate predicts held-out records clearly better than their mean (best RMSE reduction ${(100 * best).toFixed(0)} %): the features explain little of the target here`,
+    );
+  if (!(rfScore.skillVsMean > 0))
+    warnings.push('the random forest does not beat the mean here, so its feature importances say which columns it leans on, not what drives the target');
   if (n < 20) warnings.push(`${k} folds of ${n} records: each held-out score rests on a handful of records and changes with the seed (try --seed)`);
   return { n, dimensions: d, folds: k, foldOfRow: fold, groupCount: unique.length, scores: [gpScore, rfScore, base], importance, warnings };
 }

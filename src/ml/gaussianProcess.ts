@@ -98,7 +98,13 @@ const FIXED_NOISE = 1e-6;
  * @param y - outputs (as fitted: standardized)
  * @param extraNoise - known noise variance added to each diagonal entry (length n) or undefined
  */
-export function logMarginalLikelihood(kernel: KernelName, x: Float64Array, y: Float64Array, extraNoise: Float64Array | undefined, theta: Float64Array): { value: number; gradient: Float64Array } {
+export function logMarginalLikelihood(
+  kernel: KernelName,
+  x: Float64Array,
+  y: Float64Array,
+  extraNoise: Float64Array | undefined,
+  theta: Float64Array,
+): { value: number; gradient: Float64Array } {
   const n = y.length;
   const d = theta.length - 3;
   const ell = new Float64Array(d);
@@ -188,7 +194,8 @@ function checkInputs(x: readonly (readonly number[])[], y: readonly number[], op
     if (log[k] && !(low[k]! > 0)) throw new InputError(`bounds.low[${k}]`, 'a positive number on a log scale', `got ${low[k]}`);
   }
   if (options.noiseVariances) {
-    if (options.noiseVariances.length !== y.length) throw new InputError('noiseVariances', `one per observation (${y.length})`, `got ${options.noiseVariances.length}`);
+    if (options.noiseVariances.length !== y.length)
+      throw new InputError('noiseVariances', `one per observation (${y.length})`, `got ${options.noiseVariances.length}`);
     options.noiseVariances.forEach((v, i) => {
       if (!(Number.isFinite(v) && v >= 0)) throw new InputError(`noiseVariances[${i}]`, 'a finite number ≥ 0', `got ${v}`);
     });
@@ -221,7 +228,16 @@ export class GaussianProcess {
   private kinvDiag: Float64Array | undefined;
 
   /** @internal use {@link fitGaussianProcess} */
-  constructor(args: { kernel: KernelName; bounds: Required<InputBounds>; hyperparameters: GaussianProcessHyperparameters; outputOffset: number; outputScale: number; x: readonly (readonly number[])[]; y: readonly number[]; noiseVariances?: readonly number[] }) {
+  constructor(args: {
+    kernel: KernelName;
+    bounds: Required<InputBounds>;
+    hyperparameters: GaussianProcessHyperparameters;
+    outputOffset: number;
+    outputScale: number;
+    x: readonly (readonly number[])[];
+    y: readonly number[];
+    noiseVariances?: readonly number[];
+  }) {
     this.kernel = args.kernel;
     this.bounds = args.bounds;
     this.hyperparameters = args.hyperparameters;
@@ -239,7 +255,8 @@ export class GaussianProcess {
     const h = this.hyperparameters;
     const K = new Float64Array(n * n);
     for (let i = 0; i < n; i++) {
-      for (let j = 0; j <= i; j++) K[i * n + j] = K[j * n + i] = h.signalVariance * kernelCorrelation(this.kernel, scaledDistance2(this.xu, i, this.xu, j, this.ell));
+      for (let j = 0; j <= i; j++)
+        K[i * n + j] = K[j * n + i] = h.signalVariance * kernelCorrelation(this.kernel, scaledDistance2(this.xu, i, this.xu, j, this.ell));
       K[i * n + i]! += h.noiseVariance + (args.noiseVariances ? args.noiseVariances[i]! / this.outputScale ** 2 : 0);
     }
     const chol = choleskyWithJitter(K, n);
@@ -403,9 +420,16 @@ export class GaussianProcess {
     const coverage68 = n >= 3 ? in68 / n : Number.NaN;
     const coverage95 = n >= 3 ? in95 / n : Number.NaN;
     const warnings: string[] = [];
-    if (n < 10 * d) warnings.push(`only ${n} observations for ${d} input(s): fewer than the ~${10 * d} (10 per input) a Gaussian process usually needs to be accurate (Loeppky et al. 2009); treat predictions and intervals as rough`);
-    if (n >= 10 && coverage95 < 0.8) warnings.push(`only ${(100 * coverage95).toFixed(0)} % of leave-one-out points fall inside their 95 % intervals: the uncertainty is underestimated`);
-    if (n >= 10 && coverage68 > 0.95) warnings.push(`${(100 * coverage68).toFixed(0)} % of leave-one-out points fall inside their 68 % intervals: the uncertainty is overestimated (noise may be too large)`);
+    if (n < 10 * d)
+      warnings.push(
+        `only ${n} observations for ${d} input(s): fewer than the ~${10 * d} (10 per input) a Gaussian process usually needs to be accurate (Loeppky et al. 2009); treat predictions and intervals as rough`,
+      );
+    if (n >= 10 && coverage95 < 0.8)
+      warnings.push(`only ${(100 * coverage95).toFixed(0)} % of leave-one-out points fall inside their 95 % intervals: the uncertainty is underestimated`);
+    if (n >= 10 && coverage68 > 0.95)
+      warnings.push(
+        `${(100 * coverage68).toFixed(0)} % of leave-one-out points fall inside their 68 % intervals: the uncertainty is overestimated (noise may be too large)`,
+      );
     const [lo, hi] = HYPERPARAMETER_BOUNDS.lengthScale;
     this.hyperparameters.lengthScales.forEach((l, k) => {
       if (l <= lo * 1.01) warnings.push(`length-scale of input ${k} at its lower bound (${lo}): the data vary faster than the model can follow, or are noisy`);
@@ -427,7 +451,11 @@ export class GaussianProcess {
       outputScale: this.outputScale,
       x: [...this.x, ...points],
       y: [...this.y, ...values],
-      noiseVariances: this.noiseVariances ? [...this.noiseVariances, ...(noiseVariances ?? values.map(() => 0))] : noiseVariances ? [...this.y.map(() => 0), ...noiseVariances] : undefined,
+      noiseVariances: this.noiseVariances
+        ? [...this.noiseVariances, ...(noiseVariances ?? values.map(() => 0))]
+        : noiseVariances
+          ? [...this.y.map(() => 0), ...noiseVariances]
+          : undefined,
     });
   }
 }
@@ -456,7 +484,8 @@ export function fitGaussianProcess(x: readonly (readonly number[])[], y: readonl
     const v = n > 1 ? y.reduce((a, b) => a + (b - offset) ** 2, 0) / (n - 1) : 0;
     scale = v > 0 ? Math.sqrt(v) : 1;
   }
-  const make = (hyperparameters: GaussianProcessHyperparameters) => new GaussianProcess({ kernel, bounds, hyperparameters, outputOffset: offset, outputScale: scale, x, y, noiseVariances: options.noiseVariances });
+  const make = (hyperparameters: GaussianProcessHyperparameters) =>
+    new GaussianProcess({ kernel, bounds, hyperparameters, outputOffset: offset, outputScale: scale, x, y, noiseVariances: options.noiseVariances });
   if (options.hyperparameters) return make(options.hyperparameters);
 
   const fitNoise = options.fitNoise ?? !options.noiseVariances;
@@ -466,8 +495,18 @@ export function fitGaussianProcess(x: readonly (readonly number[])[], y: readonl
   const extra = options.noiseVariances ? Float64Array.from(options.noiseVariances, (v) => v / scale ** 2) : undefined;
   // bounded parameters p = lo + (hi − lo)·sigmoid(u), on ln ℓ, ln σ_f², ln σ_n² and c
   const B = HYPERPARAMETER_BOUNDS;
-  const lo = [...new Array<number>(d).fill(Math.log(B.lengthScale[0])), Math.log(B.signalVariance[0]), Math.log(fitNoise ? B.noiseVariance[0] : FIXED_NOISE), B.mean[0]];
-  const hi = [...new Array<number>(d).fill(Math.log(B.lengthScale[1])), Math.log(B.signalVariance[1]), Math.log(fitNoise ? B.noiseVariance[1] : FIXED_NOISE), B.mean[1]];
+  const lo = [
+    ...new Array<number>(d).fill(Math.log(B.lengthScale[0])),
+    Math.log(B.signalVariance[0]),
+    Math.log(fitNoise ? B.noiseVariance[0] : FIXED_NOISE),
+    B.mean[0],
+  ];
+  const hi = [
+    ...new Array<number>(d).fill(Math.log(B.lengthScale[1])),
+    Math.log(B.signalVariance[1]),
+    Math.log(fitNoise ? B.noiseVariance[1] : FIXED_NOISE),
+    B.mean[1],
+  ];
   const free = lo.map((l, i) => hi[i]! > l);
   const toTheta = (u: Float64Array) => Float64Array.from(lo, (l, i) => (free[i] ? l + (hi[i]! - l) * sigmoid(u[i]!) : l));
   const objective = (u: Float64Array) => {

@@ -21,7 +21,11 @@ export function sampleFeasible(space: SearchSpace, count: number, rng: SeededRan
       if (satisfiesConstraints(space, p)) out.push(p);
     }
     if (tried > 1000 * count + 10000 && out.length < count) {
-      throw new InputError('constraints', 'constraints that leave a usable part of the parameter box', `only ${out.length} of ${tried} random points were feasible`);
+      throw new InputError(
+        'constraints',
+        'constraints that leave a usable part of the parameter box',
+        `only ${out.length} of ${tried} random points were feasible`,
+      );
     }
   }
   return out;

@@ -22,7 +22,11 @@ export interface MinimizeBfgsResult {
  *
  * @param f - objective returning its value and gradient at x
  */
-export function minimizeBfgs(f: (x: Float64Array) => { value: number; gradient: Float64Array }, x0: Float64Array, options: MinimizeBfgsOptions = {}): MinimizeBfgsResult {
+export function minimizeBfgs(
+  f: (x: Float64Array) => { value: number; gradient: Float64Array },
+  x0: Float64Array,
+  options: MinimizeBfgsOptions = {},
+): MinimizeBfgsResult {
   const maxIterations = options.maxIterations ?? 100;
   const gtol = options.gradientTolerance ?? 1e-6;
   const maxStep = options.maxStep ?? 1;

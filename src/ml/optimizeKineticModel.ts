@@ -90,15 +90,19 @@ function checkVary(model: CompiledModel, vary: VariedInput[]): boolean {
   const allowed = `a descriptor of the model (${model.descriptors.join(', ')}), potential, or the pulse program E1, t1, E2, t2`;
   vary.forEach((v, i) => {
     const isPulse = (PULSE_INPUTS as readonly string[]).includes(v.name);
-    if (v.name !== 'potential' && !isPulse && !model.descriptors.includes(v.name)) throw new InputError(`--vary ${v.name}`, allowed, `unknown input "${v.name}"`);
-    if (!(Number.isFinite(v.low) && Number.isFinite(v.high) && v.high > v.low)) throw new InputError(`--vary ${v.name}`, 'finite low < high', `got ${v.low}:${v.high}`);
+    if (v.name !== 'potential' && !isPulse && !model.descriptors.includes(v.name))
+      throw new InputError(`--vary ${v.name}`, allowed, `unknown input "${v.name}"`);
+    if (!(Number.isFinite(v.low) && Number.isFinite(v.high) && v.high > v.low))
+      throw new InputError(`--vary ${v.name}`, 'finite low < high', `got ${v.low}:${v.high}`);
     const [lo, hi, unit] = v.name === 't1' || v.name === 't2' ? [1e-6, 1e3, 's'] : v.name === 'potential' || isPulse ? [-5, 5, 'V'] : [-20, 20, 'eV'];
     if (v.low < lo || v.high > hi) throw new InputError(`--vary ${v.name}`, `bounds from ${lo} to ${hi} ${unit}`, `got ${v.low}:${v.high}`);
     if (vary.findIndex((w) => w.name === v.name) !== i) throw new InputError(`--vary ${v.name}`, 'each input once', 'repeated');
   });
   const pulse = vary.filter((v) => (PULSE_INPUTS as readonly string[]).includes(v.name)).map((v) => v.name);
-  if (pulse.length > 0 && pulse.length < 4) throw new InputError('--vary', 'all four pulse inputs E1, t1, E2, t2 together (a narrow range fixes one nearly)', `got only ${pulse.join(', ')}`);
-  if (pulse.length === 4 && vary.some((v) => v.name === 'potential')) throw new InputError('--vary potential', 'potential or a pulse program, not both', 'both given');
+  if (pulse.length > 0 && pulse.length < 4)
+    throw new InputError('--vary', 'all four pulse inputs E1, t1, E2, t2 together (a narrow range fixes one nearly)', `got only ${pulse.join(', ')}`);
+  if (pulse.length === 4 && vary.some((v) => v.name === 'potential'))
+    throw new InputError('--vary potential', 'potential or a pulse program, not both', 'both given');
   return pulse.length === 4;
 }
 
@@ -106,7 +110,12 @@ function checkVary(model: CompiledModel, vary: VariedInput[]): boolean {
  * One pulse-program evaluation: `periods` periods from a clean surface; the objective is the last period's
  * average, and only once the coverages repeat period to period (a periodic steady state, {@link runPulse}).
  */
-export function evaluatePulseObjective(model: CompiledModel, objective: KineticObjective, inputs: Record<string, number>, periods: number): { status: KineticEvaluation['status']; value: number | null; message?: string } {
+export function evaluatePulseObjective(
+  model: CompiledModel,
+  objective: KineticObjective,
+  inputs: Record<string, number>,
+  periods: number,
+): { status: KineticEvaluation['status']; value: number | null; message?: string } {
   const descriptors = Object.fromEntries(Object.entries(inputs).filter(([k]) => !(PULSE_INPUTS as readonly string[]).includes(k)));
   const r = runPulse(model, { e1V: inputs.E1!, t1S: inputs.t1!, e2V: inputs.E2!, t2S: inputs.t2!, periods, descriptors });
   if (!r.completed) return { status: 'unconverged', value: null, message: 'the time integration stopped before the last period' };
@@ -114,9 +123,16 @@ export function evaluatePulseObjective(model: CompiledModel, objective: KineticO
   const last = r.periods.at(-1)!;
   const tof = last.tofPerS[objective.product]!;
   if (objective.quantity === 'log10Tof') {
-    return tof > RESOLVED_RATE_PER_S ? { status: 'ok', value: Math.log10(tof) } : { status: 'unresolved', value: null, message: `period-averaged TOF of ${objective.product} ${tof.toExponential(2)} s-1 is below the resolution` };
+    return tof > RESOLVED_RATE_PER_S
+      ? { status: 'ok', value: Math.log10(tof) }
+      : { status: 'unresolved', value: null, message: `period-averaged TOF of ${objective.product} ${tof.toExponential(2)} s-1 is below the resolution` };
   }
-  if (!(last.electronRatePerS > RESOLVED_RATE_PER_S)) return { status: 'unresolved', value: null, message: `period-averaged net reduction rate ${last.electronRatePerS.toExponential(2)} e- s-1 per site: FE undefined` };
+  if (!(last.electronRatePerS > RESOLVED_RATE_PER_S))
+    return {
+      status: 'unresolved',
+      value: null,
+      message: `period-averaged net reduction rate ${last.electronRatePerS.toExponential(2)} e- s-1 per site: FE undefined`,
+    };
   const fe = last.faradaicEfficiency[objective.product]!;
   return Number.isFinite(fe) ? { status: 'ok', value: fe } : { status: 'unresolved', value: null, message: 'FE not finite' };
 }
@@ -137,20 +153,38 @@ export function solveAt(solver: SteadyStateSolver, inputs: Record<string, number
  * The objective of a steady state. Unconverged states and objectives below the solver's resolution
  * ({@link RESOLVED_RATE_PER_S}) are failures, never numbers.
  */
-export function kineticObjectiveValue(obs: SteadyStateObservables, objective: KineticObjective): { status: KineticEvaluation['status']; value: number | null; message?: string } {
+export function kineticObjectiveValue(
+  obs: SteadyStateObservables,
+  objective: KineticObjective,
+): { status: KineticEvaluation['status']; value: number | null; message?: string } {
   if (!obs.converged) return { status: 'unconverged', value: null, message: `steady state not verified (residual ${obs.residual.toExponential(1)})` };
   const tof = obs.tofPerS[objective.product]!;
   if (objective.quantity === 'log10Tof') {
-    if (!(tof > RESOLVED_RATE_PER_S)) return { status: 'unresolved', value: null, message: `production TOF of ${objective.product} ${tof.toExponential(2)} s-1 is below the solver's resolution` };
+    if (!(tof > RESOLVED_RATE_PER_S))
+      return {
+        status: 'unresolved',
+        value: null,
+        message: `production TOF of ${objective.product} ${tof.toExponential(2)} s-1 is below the solver's resolution`,
+      };
     return { status: 'ok', value: Math.log10(tof) };
   }
-  if (!(obs.electronRatePerS > RESOLVED_RATE_PER_S)) return { status: 'unresolved', value: null, message: `net reduction rate ${obs.electronRatePerS.toExponential(2)} e- s-1 per site is below the solver's resolution: FE undefined` };
+  if (!(obs.electronRatePerS > RESOLVED_RATE_PER_S))
+    return {
+      status: 'unresolved',
+      value: null,
+      message: `net reduction rate ${obs.electronRatePerS.toExponential(2)} e- s-1 per site is below the solver's resolution: FE undefined`,
+    };
   const fe = obs.faradaicEfficiency[objective.product]!;
   return Number.isFinite(fe) ? { status: 'ok', value: fe } : { status: 'unresolved', value: null, message: 'FE not finite' };
 }
 
 /** One evaluation: {@link solveAt} then {@link kineticObjectiveValue}; `state` of converged solves for continuation. */
-export function evaluateKineticObjective(solver: SteadyStateSolver, objective: KineticObjective, inputs: Record<string, number>, guess?: Float64Array): { status: KineticEvaluation['status']; value: number | null; message?: string; state?: Float64Array } {
+export function evaluateKineticObjective(
+  solver: SteadyStateSolver,
+  objective: KineticObjective,
+  inputs: Record<string, number>,
+  guess?: Float64Array,
+): { status: KineticEvaluation['status']; value: number | null; message?: string; state?: Float64Array } {
   const obs = solveAt(solver, inputs, guess);
   return { ...kineticObjectiveValue(obs, objective), ...(obs.converged ? { state: obs.state } : {}) };
 }
@@ -168,13 +202,20 @@ export function evaluateKineticObjective(solver: SteadyStateSolver, objective: K
 export function optimizeKineticModel(model: CompiledModel, options: OptimizeKineticModelOptions): OptimizeKineticModelResult {
   const pulse = checkVary(model, options.vary);
   const pulsePeriods = options.pulsePeriods ?? 10;
-  if (!Number.isInteger(pulsePeriods) || pulsePeriods < 2 || pulsePeriods > 1000) throw new InputError('--periods', 'an integer from 2 to 1000', `got ${pulsePeriods}`);
+  if (!Number.isInteger(pulsePeriods) || pulsePeriods < 2 || pulsePeriods > 1000)
+    throw new InputError('--periods', 'an integer from 2 to 1000', `got ${pulsePeriods}`);
   const budget = options.budget ?? 30;
   if (!Number.isInteger(budget) || budget < 3 || budget > 500) throw new InputError('--budget', 'an integer from 3 to 500', `got ${budget}`);
   const seed = options.seed ?? 0;
   const { objective } = options;
   const space: SearchSpace = parseSearchSpace({
-    parameters: options.vary.map((v) => ({ name: v.name, type: 'continuous', low: v.low, high: v.high, ...(v.name === 't1' || v.name === 't2' ? { scale: 'log' } : {}) })),
+    parameters: options.vary.map((v) => ({
+      name: v.name,
+      type: 'continuous',
+      low: v.low,
+      high: v.high,
+      ...(v.name === 't1' || v.name === 't2' ? { scale: 'log' } : {}),
+    })),
     objectives: [{ name: 'objective', goal: 'maximize' }],
   });
   const solver = new SteadyStateSolver(model);
@@ -196,21 +237,34 @@ export function optimizeKineticModel(model: CompiledModel, options: OptimizeKine
       const d = s.u.reduce((acc, x, k) => acc + (x - u[k]!) ** 2, 0);
       if (d < bd) [bd, guess] = [d, s.state];
     }
-    const r: ReturnType<typeof evaluateKineticObjective> = pulse ? evaluatePulseObjective(model, objective, inputs, pulsePeriods) : evaluateKineticObjective(solver, objective, inputs, guess);
+    const r: ReturnType<typeof evaluateKineticObjective> = pulse
+      ? evaluatePulseObjective(model, objective, inputs, pulsePeriods)
+      : evaluateKineticObjective(solver, objective, inputs, guess);
     if (r.state) states.push({ u, state: Float64Array.from(r.state) });
     const run: Run = { line: i + 1, parameters: inputs, objectives: r.value === null ? {} : { objective: r.value } };
     if (r.status === 'ok') {
       completed.push(run);
       if (!best || r.value! > best.value) best = { inputs, value: r.value! };
     } else failed.push(run);
-    const evaluation: KineticEvaluation = { inputs, status: r.status, value: r.value, ...(r.message ? { message: r.message } : {}), bestSoFar: best?.value ?? null };
+    const evaluation: KineticEvaluation = {
+      inputs,
+      status: r.status,
+      value: r.value,
+      ...(r.message ? { message: r.message } : {}),
+      bestSoFar: best?.value ?? null,
+    };
     trace.push(evaluation);
     options.onEvaluation?.(evaluation, i);
   }
   let diagnostics: GaussianProcessDiagnostics | null = null;
   let beliefMap: OptimizeKineticModelResult['beliefMap'] = null;
   if (completed.length >= 3) {
-    const gp = fitSurrogate(space, completed, completed.map((r) => r.objectives.objective!), { seed, warmStart: warm, restarts: 2 });
+    const gp = fitSurrogate(
+      space,
+      completed,
+      completed.map((r) => r.objectives.objective!),
+      { seed, warmStart: warm, restarts: 2 },
+    );
     diagnostics = gp.diagnostics();
     const n = options.beliefGrid ?? 21;
     if (n > 1 && options.vary.length <= 2) {
@@ -219,7 +273,12 @@ export function optimizeKineticModel(model: CompiledModel, options: OptimizeKine
       const ys = options.vary[1] ? axis(options.vary[1]) : [Number.NaN];
       const pts = ys.flatMap((y) => xs.map((x) => (options.vary[1] ? [x, y] : [x])));
       const p = gp.predict(pts);
-      beliefMap = { x: { name: options.vary[0]!.name, values: xs }, ...(options.vary[1] ? { y: { name: options.vary[1].name, values: ys } } : {}), mean: p.mean, sd: p.variance.map(Math.sqrt) };
+      beliefMap = {
+        x: { name: options.vary[0]!.name, values: xs },
+        ...(options.vary[1] ? { y: { name: options.vary[1].name, values: ys } } : {}),
+        mean: p.mean,
+        sd: p.variance.map(Math.sqrt),
+      };
     }
   }
   return { objective, best, trace, failures: failed.length, diagnostics, beliefMap };

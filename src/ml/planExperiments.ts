@@ -74,11 +74,22 @@ export function defaultInitialRuns(space: SearchSpace): number {
 }
 
 /** A GP on the encoded inputs of finished runs for values `y`. */
-export function fitSurrogate(space: SearchSpace, runs: readonly Run[], y: readonly number[], options: { seed?: number; kernel?: KernelName; restarts?: number; warmStart?: GaussianProcessHyperparameters } = {}): GaussianProcess {
+export function fitSurrogate(
+  space: SearchSpace,
+  runs: readonly Run[],
+  y: readonly number[],
+  options: { seed?: number; kernel?: KernelName; restarts?: number; warmStart?: GaussianProcessHyperparameters } = {},
+): GaussianProcess {
   const x = runs.map((r) => encodePoint(space, r.parameters));
   const gp = fitGaussianProcess(x, y, { kernel: options.kernel, bounds: encodedBounds(space), seed: options.seed, restarts: options.restarts });
   if (!options.warmStart) return gp;
-  const warm = fitGaussianProcess(x, y, { kernel: options.kernel, bounds: encodedBounds(space), seed: options.seed, restarts: 0, hyperparameters: options.warmStart });
+  const warm = fitGaussianProcess(x, y, {
+    kernel: options.kernel,
+    bounds: encodedBounds(space),
+    seed: options.seed,
+    restarts: 0,
+    hyperparameters: options.warmStart,
+  });
   return warm.logMarginalLikelihood > gp.logMarginalLikelihood ? warm : gp;
 }
 
@@ -89,7 +100,12 @@ const signOf = (space: SearchSpace, name: string) => (space.objectives.find((o) 
  * Maximizes an acquisition over the space: scores random feasible candidates, then refines the best five
  * by a compass search on the continuous parameters (steps 0.05 … 0.002 of each range, feasible moves only).
  */
-export function maximizeAcquisition(space: SearchSpace, score: (points: ParameterValues[]) => number[], rng: SeededRandom, candidates: number): { point: ParameterValues; value: number } {
+export function maximizeAcquisition(
+  space: SearchSpace,
+  score: (points: ParameterValues[]) => number[],
+  rng: SeededRandom,
+  candidates: number,
+): { point: ParameterValues; value: number } {
   const pool = sampleFeasible(space, candidates, rng);
   const values = score(pool);
   const order = values.map((v, i) => [v, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
@@ -106,7 +122,10 @@ export function maximizeAcquisition(space: SearchSpace, score: (points: Paramete
           for (const dir of [1, -1]) {
             const trial = { ...point };
             const x = point[p.name] as number;
-            trial[p.name] = p.scale === 'log' ? Math.min(p.high, Math.max(p.low, x * Math.exp(dir * step * Math.log(p.high / p.low)))) : Math.min(p.high, Math.max(p.low, x + dir * step * (p.high - p.low)));
+            trial[p.name] =
+              p.scale === 'log'
+                ? Math.min(p.high, Math.max(p.low, x * Math.exp(dir * step * Math.log(p.high / p.low))))
+                : Math.min(p.high, Math.max(p.low, x + dir * step * (p.high - p.low)));
             if (trial[p.name] === x || !satisfiesConstraints(space, trial)) continue;
             const tv = score([trial])[0]!;
             if (tv > value) {
@@ -205,22 +224,42 @@ export function askNext(space: SearchSpace, campaign: Campaign, options: AskOpti
   const q = options.batch ?? 1;
   if (!Number.isInteger(q) || q < 1 || q > 50) throw new InputError('batch', 'an integer from 1 to 50', `got ${q}`);
   const acquisition = options.acquisition ?? 'parego';
-  if (!(MULTI_OBJECTIVE_ACQUISITIONS as readonly string[]).includes(acquisition)) throw new InputError('acquisition', MULTI_OBJECTIVE_ACQUISITIONS.join(' or '), `got "${acquisition}"`);
-  if (options.acquisition === 'ehvi' && space.objectives.length !== 2) throw new InputError('acquisition', 'ehvi only with two objectives (one objective uses log-EI)', `the space has ${space.objectives.length} objective`);
+  if (!(MULTI_OBJECTIVE_ACQUISITIONS as readonly string[]).includes(acquisition))
+    throw new InputError('acquisition', MULTI_OBJECTIVE_ACQUISITIONS.join(' or '), `got "${acquisition}"`);
+  if (options.acquisition === 'ehvi' && space.objectives.length !== 2)
+    throw new InputError('acquisition', 'ehvi only with two objectives (one objective uses log-EI)', `the space has ${space.objectives.length} objective`);
   const rng = new SeededRandom(options.seed ?? 0);
   const { completed, pending } = campaign;
   const nInit = options.initialRuns ?? defaultInitialRuns(space);
   const warnings: string[] = [];
   if (completed.length < nInit) {
-    const points = spaceFillingDesign(space, q, [...completed, ...pending].map((r) => r.parameters), rng);
-    return { method: 'space-filling', suggestions: points.map((parameters) => ({ parameters, predictions: null, logExpectedImprovement: null })), completedRuns: completed.length, pendingRuns: pending.length, diagnostics: null, hyperparameters: null, warnings: [`${completed.length} finished run(s), fewer than the ${nInit} of the initial design: space-filling suggestions, no model yet`] };
+    const points = spaceFillingDesign(
+      space,
+      q,
+      [...completed, ...pending].map((r) => r.parameters),
+      rng,
+    );
+    return {
+      method: 'space-filling',
+      suggestions: points.map((parameters) => ({ parameters, predictions: null, logExpectedImprovement: null })),
+      completedRuns: completed.length,
+      pendingRuns: pending.length,
+      diagnostics: null,
+      hyperparameters: null,
+      warnings: [`${completed.length} finished run(s), fewer than the ${nInit} of the initial design: space-filling suggestions, no model yet`],
+    };
   }
   const seed = options.seed ?? 0;
   const candidates = options.candidates ?? Math.min(4000, 500 + 200 * space.parameters.length);
   const fitOpts = { seed, kernel: options.kernel, restarts: options.restarts };
   const models: Record<string, GaussianProcess> = {};
   for (const o of space.objectives) {
-    models[o.name] = fitSurrogate(space, completed, completed.map((r) => r.objectives[o.name]!), { ...fitOpts, warmStart: space.objectives.length === 1 ? options.warmStart : undefined });
+    models[o.name] = fitSurrogate(
+      space,
+      completed,
+      completed.map((r) => r.objectives[o.name]!),
+      { ...fitOpts, warmStart: space.objectives.length === 1 ? options.warmStart : undefined },
+    );
   }
   const diagnostics = Object.fromEntries(Object.entries(models).map(([k, gp]) => [k, gp.diagnostics()]));
   for (const [k, d] of Object.entries(diagnostics)) for (const w of d.warnings) warnings.push(`${k}: ${w}`);
@@ -234,7 +273,8 @@ export function askNext(space: SearchSpace, campaign: Campaign, options: AskOpti
   const chosen: ParameterValues[] = [];
   const suggestions: Suggestion[] = [];
   const taken = new Set([...completed, ...pending].map((r) => keyOf(space, r.parameters)));
-  const exhausted = () => warnings.push(`no untried point left among ${candidates} candidates (a small discrete space?): ${suggestions.length} suggestion(s) instead of ${q}`);
+  const exhausted = () =>
+    warnings.push(`no untried point left among ${candidates} candidates (a small discrete space?): ${suggestions.length} suggestion(s) instead of ${q}`);
   const believe = (gp: GaussianProcess, points: ParameterValues[]) => {
     if (points.length === 0) return gp;
     const x = points.map((p) => encodePoint(space, p));
@@ -256,7 +296,15 @@ export function askNext(space: SearchSpace, campaign: Campaign, options: AskOpti
       chosen.push(point);
       suggestions.push({ parameters: point, predictions: predictAll(point), logExpectedImprovement: value });
     }
-    return { method: 'log-ei', suggestions, completedRuns: completed.length, pendingRuns: pending.length, diagnostics, hyperparameters: { [name]: base.hyperparameters }, warnings };
+    return {
+      method: 'log-ei',
+      suggestions,
+      completedRuns: completed.length,
+      pendingRuns: pending.length,
+      diagnostics,
+      hyperparameters: { [name]: base.hyperparameters },
+      warnings,
+    };
   }
   if (acquisition === 'ehvi') {
     const names = space.objectives.map((o) => o.name) as [string, string];
@@ -272,7 +320,14 @@ export function askNext(space: SearchSpace, campaign: Campaign, options: AskOpti
       const score = (points: ParameterValues[]) => {
         const x = points.map((p) => encodePoint(space, p));
         const [p1, p2] = gps.map((gp) => gp.predict(x));
-        return points.map((_, i) => expectedHypervolumeImprovement2d([signs[0]! * p1!.mean[i]!, signs[1]! * p2!.mean[i]!], [Math.sqrt(p1!.variance[i]!), Math.sqrt(p2!.variance[i]!)], front, reference));
+        return points.map((_, i) =>
+          expectedHypervolumeImprovement2d(
+            [signs[0]! * p1!.mean[i]!, signs[1]! * p2!.mean[i]!],
+            [Math.sqrt(p1!.variance[i]!), Math.sqrt(p2!.variance[i]!)],
+            front,
+            reference,
+          ),
+        );
       };
       const { point, value } = maximizeAcquisition(space, excluding(space, taken, score), rng, candidates);
       if (value === Number.NEGATIVE_INFINITY) {
@@ -283,13 +338,27 @@ export function askNext(space: SearchSpace, campaign: Campaign, options: AskOpti
       chosen.push(point);
       suggestions.push({ parameters: point, predictions: predictAll(point), logExpectedImprovement: Math.log(value) });
     }
-    return { method: 'ehvi', suggestions, completedRuns: completed.length, pendingRuns: pending.length, diagnostics, hyperparameters: Object.fromEntries(Object.entries(models).map(([k, gp]) => [k, gp.hyperparameters])), warnings };
+    return {
+      method: 'ehvi',
+      suggestions,
+      completedRuns: completed.length,
+      pendingRuns: pending.length,
+      diagnostics,
+      hyperparameters: Object.fromEntries(Object.entries(models).map(([k, gp]) => [k, gp.hyperparameters])),
+      warnings,
+    };
   }
   const losses = normalizedLosses(space, completed);
   for (let k = 0; k < q; k++) {
     const w = rng.integer(11) / 10;
     const weights = [w, 1 - w];
-    const scalar = completed.map((_, i) => -augmentedChebyshev(losses.map((l) => l[i]!), weights));
+    const scalar = completed.map(
+      (_, i) =>
+        -augmentedChebyshev(
+          losses.map((l) => l[i]!),
+          weights,
+        ),
+    );
     const base = fitSurrogate(space, completed, scalar, fitOpts);
     const best = incumbent(space, base, completed, 1);
     const gp = believe(base, [...pending.map((r) => r.parameters), ...chosen]);
@@ -302,7 +371,15 @@ export function askNext(space: SearchSpace, campaign: Campaign, options: AskOpti
     chosen.push(point);
     suggestions.push({ parameters: point, predictions: predictAll(point), logExpectedImprovement: value });
   }
-  return { method: 'parego', suggestions, completedRuns: completed.length, pendingRuns: pending.length, diagnostics, hyperparameters: Object.fromEntries(Object.entries(models).map(([k, gp]) => [k, gp.hyperparameters])), warnings };
+  return {
+    method: 'parego',
+    suggestions,
+    completedRuns: completed.length,
+    pendingRuns: pending.length,
+    diagnostics,
+    hyperparameters: Object.fromEntries(Object.entries(models).map(([k, gp]) => [k, gp.hyperparameters])),
+    warnings,
+  };
 }
 
 /** One point of a parity plot: observed value against its leave-one-out prediction. */
@@ -351,7 +428,8 @@ export function surrogateSlices(space: SearchSpace, gp: GaussianProcess, at: Par
     const n = p.type === 'integer' ? Math.min(points, p.high - p.low + 1) : points;
     for (let k = 0; k < n; k++) {
       const t = n === 1 ? 0 : k / (n - 1);
-      const v = p.type === 'integer' ? Math.round(p.low + t * (p.high - p.low)) : p.scale === 'log' ? p.low * (p.high / p.low) ** t : p.low + t * (p.high - p.low);
+      const v =
+        p.type === 'integer' ? Math.round(p.low + t * (p.high - p.low)) : p.scale === 'log' ? p.low * (p.high / p.low) ** t : p.low + t * (p.high - p.low);
       const q = { ...at, [p.name]: v };
       if (!satisfiesConstraints(space, q)) continue;
       values.push(v);
@@ -400,7 +478,12 @@ export function campaignStatus(space: SearchSpace, campaign: Campaign, options: 
     parity = {};
     slices = {};
     for (const o of space.objectives) {
-      const gp = fitSurrogate(space, completed, completed.map((r) => r.objectives[o.name]!), options);
+      const gp = fitSurrogate(
+        space,
+        completed,
+        completed.map((r) => r.objectives[o.name]!),
+        options,
+      );
       const d = gp.diagnostics();
       diagnostics[o.name] = d;
       d.warnings.forEach((w) => warnings.push(`${o.name}: ${w}`));
@@ -409,5 +492,14 @@ export function campaignStatus(space: SearchSpace, campaign: Campaign, options: 
       slices[o.name] = surrogateSlices(space, gp, best[o.name]!.parameters);
     }
   } else warnings.push(`${completed.length} finished run(s): at least 3 are needed for a surrogate and its diagnostics`);
-  return { completedRuns: completed.length, pendingRuns: pending.length, best, paretoFront: space.objectives.length === 2 ? paretoFront(space, completed) : [], diagnostics, parity, slices, warnings };
+  return {
+    completedRuns: completed.length,
+    pendingRuns: pending.length,
+    best,
+    paretoFront: space.objectives.length === 2 ? paretoFront(space, completed) : [],
+    diagnostics,
+    parity,
+    slices,
+    warnings,
+  };
 }

@@ -79,7 +79,10 @@ export function fitRandomForest(x: readonly (readonly number[])[], y: readonly n
     noOOB: true,
     treeOptions: { minNumSamples: options.minLeafSamples ?? 2 },
   } as ConstructorParameters<typeof RandomForestRegression>[0]);
-  forest.train(x.map((r) => [...r]), [...y]);
+  forest.train(
+    x.map((r) => [...r]),
+    [...y],
+  );
   return new RandomForestModel(forest, d);
 }
 
@@ -87,7 +90,11 @@ export function fitRandomForest(x: readonly (readonly number[])[], y: readonly n
  * k-fold cross-validated RMSE of a forest (folds by a seeded permutation), with the fraction of held-out
  * points inside mean ± 1.96 × per-tree sd, which shows how far that spread is from a calibrated interval.
  */
-export function crossValidateRandomForest(x: readonly (readonly number[])[], y: readonly number[], options: RandomForestOptions & { folds?: number } = {}): { rmse: number; coverage95: number; predictions: RandomForestPrediction } {
+export function crossValidateRandomForest(
+  x: readonly (readonly number[])[],
+  y: readonly number[],
+  options: RandomForestOptions & { folds?: number } = {},
+): { rmse: number; coverage95: number; predictions: RandomForestPrediction } {
   const n = y.length;
   const k = Math.min(options.folds ?? 5, n);
   const perm = new SeededRandom((options.seed ?? 0) + 1).permutation(n);
@@ -96,7 +103,11 @@ export function crossValidateRandomForest(x: readonly (readonly number[])[], y: 
   for (let f = 0; f < k; f++) {
     const test = perm.filter((_, i) => i % k === f);
     const train = perm.filter((_, i) => i % k !== f);
-    const model = fitRandomForest(train.map((i) => x[i]!), train.map((i) => y[i]!), options);
+    const model = fitRandomForest(
+      train.map((i) => x[i]!),
+      train.map((i) => y[i]!),
+      options,
+    );
     const p = model.predict(test.map((i) => x[i]!));
     test.forEach((i, j) => {
       mean[i] = p.mean[j]!;

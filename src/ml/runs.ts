@@ -29,10 +29,12 @@ export interface Campaign {
 export function parseRuns(space: SearchSpace, header: readonly string[], rows: readonly { line: number; cells: readonly string[] }[]): Campaign {
   const known = [...space.parameters.map((p) => p.name), ...space.objectives.map((o) => o.name)];
   header.forEach((h, i) => {
-    if (!known.includes(h)) throw new InputError(`line 1, column ${i + 1} "${h}"`, `a parameter or objective of the space (${known.join(', ')})`, `unknown column "${h}"`);
+    if (!known.includes(h))
+      throw new InputError(`line 1, column ${i + 1} "${h}"`, `a parameter or objective of the space (${known.join(', ')})`, `unknown column "${h}"`);
     if (header.indexOf(h) !== i) throw new InputError(`line 1, column ${i + 1} "${h}"`, 'each column once', `column "${h}" repeated`);
   });
-  for (const k of known) if (!header.includes(k)) throw new InputError(`line 1, ${k}`, `a column for every parameter and objective (${known.join(', ')})`, `missing column "${k}"`);
+  for (const k of known)
+    if (!header.includes(k)) throw new InputError(`line 1, ${k}`, `a column for every parameter and objective (${known.join(', ')})`, `missing column "${k}"`);
   const completed: Run[] = [];
   const pending: Run[] = [];
   const seen = new Map<string, number>();
@@ -56,12 +58,17 @@ export function parseRuns(space: SearchSpace, header: readonly string[], rows: r
     }
     space.constraints.forEach((c, i) => {
       const slack = constraintSlack(c, parameters);
-      if (slack > 1e-9 * Math.max(1, Math.abs(c.upper))) throw new InputError(`line ${row.line}, constraints.${i}`, `runs that satisfy "${c.text}"`, `violated by ${slack.toPrecision(3)}`);
+      if (slack > 1e-9 * Math.max(1, Math.abs(c.upper)))
+        throw new InputError(`line ${row.line}, constraints.${i}`, `runs that satisfy "${c.text}"`, `violated by ${slack.toPrecision(3)}`);
     });
     const objectives: Record<string, number> = {};
     const empty = space.objectives.filter((o) => cell(o.name) === '');
     if (empty.length > 0 && empty.length < space.objectives.length) {
-      throw new InputError(`line ${row.line}, ${empty[0]!.name}`, 'every objective filled (a finished run) or every one empty (in flight)', 'empty while another objective is filled');
+      throw new InputError(
+        `line ${row.line}, ${empty[0]!.name}`,
+        'every objective filled (a finished run) or every one empty (in flight)',
+        'empty while another objective is filled',
+      );
     }
     for (const o of space.objectives) {
       const text = cell(o.name);
@@ -72,7 +79,8 @@ export function parseRuns(space: SearchSpace, header: readonly string[], rows: r
     }
     const key = JSON.stringify(space.parameters.map((p) => parameters[p.name]));
     const earlier = seen.get(key);
-    if (earlier !== undefined) throw new InputError(`line ${row.line}`, 'each parameter combination once (average replicates into one row)', `same parameters as line ${earlier}`);
+    if (earlier !== undefined)
+      throw new InputError(`line ${row.line}`, 'each parameter combination once (average replicates into one row)', `same parameters as line ${earlier}`);
     seen.set(key, row.line);
     (empty.length > 0 ? pending : completed).push({ line: row.line, parameters, objectives });
   }

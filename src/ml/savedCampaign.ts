@@ -23,7 +23,11 @@ export const savedCampaignSchema = z
     space: z
       .union([z.string().min(1).max(MAX_CAMPAIGN_SPACE_CHARS), z.record(z.string(), z.unknown())])
       .describe('the search space: YAML/JSON text, or the object (docs/ml.md)'),
-    runs: z.string().max(MAX_CAMPAIGN_RUNS_CHARS).default('').describe('runs so far as CSV text: one column per parameter and objective; empty objectives = in flight'),
+    runs: z
+      .string()
+      .max(MAX_CAMPAIGN_RUNS_CHARS)
+      .default('')
+      .describe('runs so far as CSV text: one column per parameter and objective; empty objectives = in flight'),
   })
   .strict();
 

@@ -130,10 +130,12 @@ export function screeningSettings(model: CompiledModel, candidates: readonly Scr
   if (candidates.length === 0) throw new InputError('candidates', 'at least one candidate', 'none given');
   candidates.forEach((c, i) => {
     for (const [n, v] of Object.entries(c.descriptors)) {
-      if (!model.descriptors.includes(n)) throw new InputError(`candidates[${i}].${n}`, `a descriptor of the model (${model.descriptors.join(', ')})`, `unknown descriptor "${n}"`);
+      if (!model.descriptors.includes(n))
+        throw new InputError(`candidates[${i}].${n}`, `a descriptor of the model (${model.descriptors.join(', ')})`, `unknown descriptor "${n}"`);
       if (!Number.isFinite(v)) throw new InputError(`candidates[${i}].${n}`, 'a finite number, eV', `got ${v}`);
     }
-    for (const [n, v] of Object.entries(c.sigmaEv ?? {})) if (!(v >= 0 && v <= 2)) throw new InputError(`candidates[${i}].sigma_${n}`, 'a number from 0 to 2 eV', `got ${v}`);
+    for (const [n, v] of Object.entries(c.sigmaEv ?? {}))
+      if (!(v >= 0 && v <= 2)) throw new InputError(`candidates[${i}].sigma_${n}`, 'a number from 0 to 2 eV', `got ${v}`);
   });
   return { product, rankBy, sigmaEv: sigma, correlation: rho, samples: S, topK: k, potentialVvsRHE: options.potentialVvsRHE ?? null, seed: options.seed ?? 0 };
 }
@@ -142,7 +144,13 @@ export function screeningSettings(model: CompiledModel, candidates: readonly Scr
  * Screens candidates [from, to) of `candidates` (see {@link screenCandidates}) with settings from
  * {@link screeningSettings}; `onCandidate` gets the candidates done in this range.
  */
-export function screenCandidateRange(model: CompiledModel, candidates: readonly ScreeningCandidate[], settings: ScreeningSettings, range: [number, number], onCandidate?: (done: number, total: number) => void): ScreeningChunk {
+export function screenCandidateRange(
+  model: CompiledModel,
+  candidates: readonly ScreeningCandidate[],
+  settings: ScreeningSettings,
+  range: [number, number],
+  onCandidate?: (done: number, total: number) => void,
+): ScreeningChunk {
   const [from, to] = range;
   const { samples: S, sigmaEv: sigma, correlation: rho, rankBy } = settings;
   const solver = new SteadyStateSolver(model);
@@ -178,7 +186,13 @@ export function screenCandidateRange(model: CompiledModel, candidates: readonly 
       v.sort((x, y) => x - y);
       return { nominal: nom.value ?? Number.NaN, median: quantile(v, 0.5), p05: quantile(v, 0.05), p95: quantile(v, 0.95) };
     };
-    screened.push({ name: c.name, descriptors: c.descriptors, log10Tof: summarize(nominal[0]!, tof), fe: summarize(nominal[1]!, fe), failedFraction: failed / S });
+    screened.push({
+      name: c.name,
+      descriptors: c.descriptors,
+      log10Tof: summarize(nominal[0]!, tof),
+      fe: summarize(nominal[1]!, fe),
+      failedFraction: failed / S,
+    });
     rankValues.push(rank);
     onCandidate?.(ci - from + 1, to - from);
   }
@@ -194,7 +208,8 @@ export function combineScreeningChunks(settings: ScreeningSettings, chunks: read
   const sortedChunks = [...chunks].sort((a, b) => a.range[0] - b.range[0]);
   let next = 0;
   for (const c of sortedChunks) {
-    if (c.range[0] !== next || c.screened.length !== c.range[1] - c.range[0] || c.rankValues.length !== c.screened.length) throw new RangeError(`screening chunks must cover the candidates once, in order: expected a chunk from ${next}, got ${c.range[0]}–${c.range[1]}`);
+    if (c.range[0] !== next || c.screened.length !== c.range[1] - c.range[0] || c.rankValues.length !== c.screened.length)
+      throw new RangeError(`screening chunks must cover the candidates once, in order: expected a chunk from ${next}, got ${c.range[0]}–${c.range[1]}`);
     next = c.range[1];
   }
   const screened = sortedChunks.flatMap((c) => c.screened);
@@ -210,10 +225,20 @@ export function combineScreeningChunks(settings: ScreeningSettings, chunks: read
   }
   const warnings: string[] = [];
   screened.forEach((c) => {
-    if (c.failedFraction > 0.05) warnings.push(`${c.name}: ${(100 * c.failedFraction).toFixed(0)} % of samples failed or were unresolved; its quantiles use the rest`);
+    if (c.failedFraction > 0.05)
+      warnings.push(`${c.name}: ${(100 * c.failedFraction).toFixed(0)} % of samples failed or were unresolved; its quantiles use the rest`);
   });
   if (k >= n) warnings.push(`top ${k} of ${n} candidates: every probability is 1 unless samples failed`);
-  return { product: settings.product, rankBy: settings.rankBy, topK: k, samples: S, sigmaEv: settings.sigmaEv, correlation: settings.correlation, candidates: screened.map((c, i) => ({ ...c, pTopK: inTop[i]! })), warnings };
+  return {
+    product: settings.product,
+    rankBy: settings.rankBy,
+    topK: k,
+    samples: S,
+    sigmaEv: settings.sigmaEv,
+    correlation: settings.correlation,
+    candidates: screened.map((c, i) => ({ ...c, pTopK: inTop[i]! })),
+    warnings,
+  };
 }
 
 /**
@@ -225,7 +250,11 @@ export function combineScreeningChunks(settings: ScreeningSettings, chunks: read
  * `failedFraction`, and never rank. The same as {@link screenCandidateRange} over every candidate, then
  * {@link combineScreeningChunks}: chunks on a worker pool or shards on a cluster give the same numbers.
  */
-export function screenCandidates(model: CompiledModel, candidates: readonly ScreeningCandidate[], options: ScreenCandidatesOptions = {}): ScreenCandidatesResult {
+export function screenCandidates(
+  model: CompiledModel,
+  candidates: readonly ScreeningCandidate[],
+  options: ScreenCandidatesOptions = {},
+): ScreenCandidatesResult {
   const settings = screeningSettings(model, candidates, options);
   return combineScreeningChunks(settings, [screenCandidateRange(model, candidates, settings, [0, candidates.length], options.onCandidate)]);
 }

@@ -42,7 +42,14 @@ const integer = z
   .refine((p) => p.high > p.low, { message: 'high must exceed low', path: ['high'] });
 
 const categorical = z
-  .object({ name, type: z.literal('categorical'), values: z.array(z.union([z.string(), z.number()]).transform(String)).min(2).max(50) })
+  .object({
+    name,
+    type: z.literal('categorical'),
+    values: z
+      .array(z.union([z.string(), z.number()]).transform(String))
+      .min(2)
+      .max(50),
+  })
   .strict()
   .refine((p) => new Set(p.values).size === p.values.length, { message: 'values must differ', path: ['values'] });
 
@@ -103,7 +110,8 @@ export function parseLinearConstraint(text: string, numeric: string[], field: st
     const t = termRe.exec(lhs);
     if (!t || (!first && !t[1])) throw new InputError(field, CONSTRAINT_ALLOWED, `cannot read "${lhs.slice(at)}" in "${text}"`);
     const pname = t[3]!;
-    if (!numeric.includes(pname)) throw new InputError(field, CONSTRAINT_ALLOWED, `"${pname}" is not a continuous or integer parameter (${numeric.join(', ')})`);
+    if (!numeric.includes(pname))
+      throw new InputError(field, CONSTRAINT_ALLOWED, `"${pname}" is not a continuous or integer parameter (${numeric.join(', ')})`);
     const c = (t[1] === '-' ? -1 : 1) * (t[2] ? Number(t[2]) : 1);
     coefficients[pname] = (coefficients[pname] ?? 0) + sign * c;
     at = termRe.lastIndex;
@@ -123,7 +131,12 @@ export function parseSearchSpace(raw: unknown): SearchSpace {
   const { parameters, objectives } = parsed.data;
   const names = [...parameters.map((p) => p.name), ...objectives.map((o) => o.name)];
   names.forEach((n, i) => {
-    if (names.indexOf(n) !== i) throw new InputError(i < parameters.length ? `parameters.${i}.name` : `objectives.${i - parameters.length}.name`, 'names used once across parameters and objectives', `"${n}" repeated`);
+    if (names.indexOf(n) !== i)
+      throw new InputError(
+        i < parameters.length ? `parameters.${i}.name` : `objectives.${i - parameters.length}.name`,
+        'names used once across parameters and objectives',
+        `"${n}" repeated`,
+      );
   });
   const numeric = parameters.filter((p) => p.type !== 'categorical').map((p) => p.name);
   const constraints = parsed.data.constraints.map((c, i) => parseLinearConstraint(c, numeric, `constraints.${i}`));

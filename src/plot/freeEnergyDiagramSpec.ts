@@ -7,12 +7,34 @@ import type { PathwayDiagram } from '../mechanism/freeEnergyDiagram.js';
  */
 export function freeEnergyDiagramSpec(diagrams: PathwayDiagram[], title = 'Free-energy diagram'): TopLevelSpec {
   const halfWidth = 0.32;
-  const levels = diagrams.flatMap((d) => d.levels.map((l) => ({ pathway: d.pathway, x: l.index - halfWidth, x2: l.index + halfWidth, xm: l.index, G: Number(l.freeEnergyEv.toFixed(4)), label: l.label.replace(/\s*\+\s*\*\w*$/, '') })));
+  const levels = diagrams.flatMap((d) =>
+    d.levels.map((l) => ({
+      pathway: d.pathway,
+      x: l.index - halfWidth,
+      x2: l.index + halfWidth,
+      xm: l.index,
+      G: Number(l.freeEnergyEv.toFixed(4)),
+      label: l.label.replace(/\s*\+\s*\*\w*$/, ''),
+    })),
+  );
   const connectors = diagrams.flatMap((d) =>
-    d.levels.slice(1).map((l, i) => ({ pathway: d.pathway, x: d.levels[i]!.index + halfWidth, x2: l.index - halfWidth, G: Number(d.levels[i]!.freeEnergyEv.toFixed(4)), G2: Number(l.freeEnergyEv.toFixed(4)) })),
+    d.levels
+      .slice(1)
+      .map((l, i) => ({
+        pathway: d.pathway,
+        x: d.levels[i]!.index + halfWidth,
+        x2: l.index - halfWidth,
+        G: Number(d.levels[i]!.freeEnergyEv.toFixed(4)),
+        G2: Number(l.freeEnergyEv.toFixed(4)),
+      })),
   );
   const U = diagrams[0]?.potentialVvsRHE ?? 0;
-  const subtitle = diagrams.map((d) => `${d.pathway}: U_L = ${d.limitingPotentialV === null ? '—' : `${d.limitingPotentialV.toFixed(2)} V`} (${d.potentialDeterminingStep ?? 'no electrochemical step'})`).join('; ');
+  const subtitle = diagrams
+    .map(
+      (d) =>
+        `${d.pathway}: U_L = ${d.limitingPotentialV === null ? '—' : `${d.limitingPotentialV.toFixed(2)} V`} (${d.potentialDeterminingStep ?? 'no electrochemical step'})`,
+    )
+    .join('; ');
   const color = { field: 'pathway', type: 'nominal' as const, title: 'Pathway' };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -20,7 +42,11 @@ export function freeEnergyDiagramSpec(diagrams: PathwayDiagram[], title = 'Free-
     background: 'white',
     width: 620,
     height: 360,
-    config: { font: 'DejaVu Sans, Helvetica, Arial, sans-serif', axis: { labelFontSize: 11, titleFontSize: 12 }, legend: { labelFontSize: 11, titleFontSize: 12 } },
+    config: {
+      font: 'DejaVu Sans, Helvetica, Arial, sans-serif',
+      axis: { labelFontSize: 11, titleFontSize: 12 },
+      legend: { labelFontSize: 11, titleFontSize: 12 },
+    },
     layer: [
       {
         data: { values: connectors },

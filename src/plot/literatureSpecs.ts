@@ -14,7 +14,11 @@ function frame(title: string, subtitle: string) {
     background: 'white',
     width: 560,
     height: 340,
-    config: { font: 'DejaVu Sans, Helvetica, Arial, sans-serif', axis: { labelFontSize: 11, titleFontSize: 12, grid: true, labelLimit: 240 }, legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 260 } },
+    config: {
+      font: 'DejaVu Sans, Helvetica, Arial, sans-serif',
+      axis: { labelFontSize: 11, titleFontSize: 12, grid: true, labelLimit: 240 },
+      legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 260 },
+    },
   };
 }
 
@@ -79,7 +83,15 @@ export function feVsPotentialSpec(records: CatalyticRecord[], title = 'Faradaic 
     const e = r.normalized.potentialVvsRHE;
     if (fe === undefined || e === null) continue;
     const reading = plotReading(r, ['faradaicEfficiency', 'potentialVvsRHE']);
-    points.push({ id: r.id, catalyst: r.catalyst, product: productName(r), strategy: r.strategy, potentialVvsRHE: e, faradaicEfficiencyPercent: Number((fe * 100).toPrecision(6)), reading });
+    points.push({
+      id: r.id,
+      catalyst: r.catalyst,
+      product: productName(r),
+      strategy: r.strategy,
+      potentialVvsRHE: e,
+      faradaicEfficiencyPercent: Number((fe * 100).toPrecision(6)),
+      reading,
+    });
   }
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -121,7 +133,17 @@ export function yieldByStrategySpec(records: CatalyticRecord[], basis: YieldBasi
   const points = drawn.flatMap((r) => {
     const y = r.normalized.yield;
     if (y?.kind !== 'rate' || y.canonicalUnit !== unit || y.canonicalValue <= 0) return [];
-    return [{ id: r.id, catalyst: r.catalyst, product: productName(r), strategy: r.strategy, yieldRate: Number((y.canonicalValue * factor).toPrecision(6)), reading: plotReading(r, ['yield']), lane: '' }];
+    return [
+      {
+        id: r.id,
+        catalyst: r.catalyst,
+        product: productName(r),
+        strategy: r.strategy,
+        yieldRate: Number((y.canonicalValue * factor).toPrecision(6)),
+        reading: plotReading(r, ['yield']),
+        lane: '',
+      },
+    ];
   });
   // Spread points of one strategy and product over three lanes, in order of yield, so labels do not overlap.
   points.sort((a, b) => a.yieldRate - b.yieldRate);
@@ -134,7 +156,10 @@ export function yieldByStrategySpec(records: CatalyticRecord[], basis: YieldBasi
   }
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    ...frame(`Yield rate by design strategy (per ${basis === 'catalyst-mass' ? 'catalyst mass' : 'electrode area'})`, `${points.length} of ${records.length} records have a yield rate normalized this way${baselineNote(baselines)}`),
+    ...frame(
+      `Yield rate by design strategy (per ${basis === 'catalyst-mass' ? 'catalyst mass' : 'electrode area'})`,
+      `${points.length} of ${records.length} records have a yield rate normalized this way${baselineNote(baselines)}`,
+    ),
     data: { values: points },
     layer: [
       {

@@ -139,16 +139,37 @@ export function overlayPotentialsVvsRHE(records: CatalyticRecord[], options: Ove
  * records left out, with their reasons.
  * @example modelVsMeasurementSpec('urea-cu4-ceo2', steadyPoints, [voCeO2Record])
  */
-export function modelVsMeasurementSpec(modelName: string, curve: ModelCurvePoint[], records: CatalyticRecord[], options: ModelVsMeasurementOptions = {}): TopLevelSpec {
+export function modelVsMeasurementSpec(
+  modelName: string,
+  curve: ModelCurvePoint[],
+  records: CatalyticRecord[],
+  options: ModelVsMeasurementOptions = {},
+): TopLevelSpec {
   const modelProducts = [...new Set(curve.flatMap((p) => Object.keys(p.faradaicEfficiency)))];
   const { points, leftOut } = measurementPoints(records, modelProducts);
   const named = [...new Set(records.map((r) => modelProductOf(r, modelProducts)).filter((p): p is string => p !== null))];
   const products = options.products ?? (named.length ? named : modelProducts);
   const line = curve.flatMap((p) =>
-    p.converged ? products.flatMap((product) => { const fe = p.faradaicEfficiency[product]; return fe === null || fe === undefined ? [] : [{ product, potentialVvsRHE: p.potentialVvsRHE, faradaicEfficiencyPercent: fmt(fe * 100) }]; }) : [],
+    p.converged
+      ? products.flatMap((product) => {
+          const fe = p.faradaicEfficiency[product];
+          return fe === null || fe === undefined ? [] : [{ product, potentialVvsRHE: p.potentialVvsRHE, faradaicEfficiencyPercent: fmt(fe * 100) }];
+        })
+      : [],
   );
-  const bars = points.filter((p) => Number.isFinite(p.uncertaintyPercent)).map((p) => ({ ...p, feLow: Math.max(0, p.faradaicEfficiencyPercent - p.uncertaintyPercent), feHigh: Math.min(100, p.faradaicEfficiencyPercent + p.uncertaintyPercent) }));
-  const color = { field: 'product', type: 'nominal' as const, title: 'Product', scale: { domain: products, range: PALETTE.slice(0, Math.max(1, products.length)) } };
+  const bars = points
+    .filter((p) => Number.isFinite(p.uncertaintyPercent))
+    .map((p) => ({
+      ...p,
+      feLow: Math.max(0, p.faradaicEfficiencyPercent - p.uncertaintyPercent),
+      feHigh: Math.min(100, p.faradaicEfficiencyPercent + p.uncertaintyPercent),
+    }));
+  const color = {
+    field: 'product',
+    type: 'nominal' as const,
+    title: 'Product',
+    scale: { domain: products, range: PALETTE.slice(0, Math.max(1, products.length)) },
+  };
   const x = { field: 'potentialVvsRHE', type: 'quantitative' as const, title: 'Potential (V vs RHE)', scale: { zero: false } };
   const y = { field: 'faradaicEfficiencyPercent', type: 'quantitative' as const, title: 'Faradaic efficiency (%)', scale: { domain: [0, 100] } };
   const catalysts = [...new Set(records.map((r) => r.catalyst))];
@@ -160,17 +181,37 @@ export function modelVsMeasurementSpec(modelName: string, curve: ModelCurvePoint
   ];
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: `Model ${modelName} vs measurement: ${catalysts.join(', ') || 'no records'}`, subtitle: notes, anchor: 'start', fontSize: 15, subtitleFontSize: 11, subtitleColor: '#555' },
+    title: {
+      text: `Model ${modelName} vs measurement: ${catalysts.join(', ') || 'no records'}`,
+      subtitle: notes,
+      anchor: 'start',
+      fontSize: 15,
+      subtitleFontSize: 11,
+      subtitleColor: '#555',
+    },
     background: 'white',
     width: options.widthPx ?? 560,
     height: 320,
-    config: { font: 'DejaVu Sans, Helvetica, Arial, sans-serif', axis: { labelFontSize: 11, titleFontSize: 12, grid: true }, legend: { labelFontSize: 11, titleFontSize: 12 } },
+    config: {
+      font: 'DejaVu Sans, Helvetica, Arial, sans-serif',
+      axis: { labelFontSize: 11, titleFontSize: 12, grid: true },
+      legend: { labelFontSize: 11, titleFontSize: 12 },
+    },
     layer: [
       {
         name: 'model_curve',
         data: { values: line },
         mark: { type: 'line', strokeWidth: 2 },
-        encoding: { x, y, color, tooltip: [{ field: 'product', title: 'Model product' }, { field: 'potentialVvsRHE', title: 'E (V vs RHE)', format: '.3f' }, { field: 'faradaicEfficiencyPercent', title: 'Model FE (%)', format: '.2f' }] },
+        encoding: {
+          x,
+          y,
+          color,
+          tooltip: [
+            { field: 'product', title: 'Model product' },
+            { field: 'potentialVvsRHE', title: 'E (V vs RHE)', format: '.3f' },
+            { field: 'faradaicEfficiencyPercent', title: 'Model FE (%)', format: '.2f' },
+          ],
+        },
       },
       {
         name: 'record_error_bars',

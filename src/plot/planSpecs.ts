@@ -1,8 +1,17 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ParityPoint, SurrogateSlice } from '../ml/planExperiments.js';
 
-const config = { font: 'DejaVu Sans, Helvetica, Arial, sans-serif', axis: { labelFontSize: 11, titleFontSize: 12 }, legend: { labelFontSize: 11, titleFontSize: 12 } };
-const head = (text: string, subtitle: string) => ({ $schema: 'https://vega.github.io/schema/vega-lite/v6.json', title: { text, subtitle, anchor: 'start' as const }, background: 'white', config });
+const config = {
+  font: 'DejaVu Sans, Helvetica, Arial, sans-serif',
+  axis: { labelFontSize: 11, titleFontSize: 12 },
+  legend: { labelFontSize: 11, titleFontSize: 12 },
+};
+const head = (text: string, subtitle: string) => ({
+  $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+  title: { text, subtitle, anchor: 'start' as const },
+  background: 'white',
+  config,
+});
 const r = (x: number) => Number(x.toPrecision(5));
 
 /**
@@ -11,9 +20,18 @@ const r = (x: number) => Number(x.toPrecision(5));
  */
 export function paritySpec(parity: Record<string, ParityPoint[]>): TopLevelSpec {
   const panels = Object.entries(parity).map(([name, points]) => {
-    const values = points.map((p) => ({ line: p.line, observed: r(p.observed), predicted: r(p.predicted), lo: r(p.predicted - 1.96 * p.sd), hi: r(p.predicted + 1.96 * p.sd) }));
+    const values = points.map((p) => ({
+      line: p.line,
+      observed: r(p.observed),
+      predicted: r(p.predicted),
+      lo: r(p.predicted - 1.96 * p.sd),
+      hi: r(p.predicted + 1.96 * p.sd),
+    }));
     const all = values.flatMap((v) => [v.observed, v.lo, v.hi]);
-    const diag = [{ observed: Math.min(...all), predicted: Math.min(...all) }, { observed: Math.max(...all), predicted: Math.max(...all) }];
+    const diag = [
+      { observed: Math.min(...all), predicted: Math.min(...all) },
+      { observed: Math.max(...all), predicted: Math.max(...all) },
+    ];
     const x = { field: 'observed', type: 'quantitative' as const, title: `${name}, observed`, scale: { zero: false } };
     return {
       width: 300,
@@ -21,7 +39,15 @@ export function paritySpec(parity: Record<string, ParityPoint[]>): TopLevelSpec 
       layer: [
         { data: { values: diag }, mark: { type: 'line', color: '#999', strokeDash: [4, 4] }, encoding: { x, y: { field: 'predicted', type: 'quantitative' } } },
         { data: { values }, mark: { type: 'rule', color: '#4c78a8' }, encoding: { x, y: { field: 'lo', type: 'quantitative' }, y2: { field: 'hi' } } },
-        { data: { values }, mark: { type: 'point', filled: true, color: '#4c78a8' }, encoding: { x, y: { field: 'predicted', type: 'quantitative', title: `${name}, leave-one-out prediction (±1.96σ)`, scale: { zero: false } }, tooltip: [{ field: 'line' }, { field: 'observed' }, { field: 'predicted' }] } },
+        {
+          data: { values },
+          mark: { type: 'point', filled: true, color: '#4c78a8' },
+          encoding: {
+            x,
+            y: { field: 'predicted', type: 'quantitative', title: `${name}, leave-one-out prediction (±1.96σ)`, scale: { zero: false } },
+            tooltip: [{ field: 'line' }, { field: 'observed' }, { field: 'predicted' }],
+          },
+        },
       ],
     };
   });
@@ -40,7 +66,11 @@ export function paretoSpec(names: [string, string], runs: { line: number; a: num
     height: 300,
     layer: [
       { data: { values: front }, mark: { type: 'line', color: '#e45756' }, encoding: { x, y } },
-      { data: { values }, mark: { type: 'point', filled: true }, encoding: { x, y, color: { field: 'set', type: 'nominal', title: null }, tooltip: [{ field: 'line' }] } },
+      {
+        data: { values },
+        mark: { type: 'point', filled: true },
+        encoding: { x, y, color: { field: 'set', type: 'nominal', title: null }, tooltip: [{ field: 'line' }] },
+      },
     ],
   } as TopLevelSpec;
 }
@@ -56,7 +86,12 @@ export function beliefMapSpec(
 ): TopLevelSpec {
   const xName = map.x.name;
   if (!map.y) {
-    const values = map.x.values.map((x, i) => ({ x: r(x), mean: r(map.mean[i]!), lo: r(map.mean[i]! - 1.96 * map.sd[i]!), hi: r(map.mean[i]! + 1.96 * map.sd[i]!) }));
+    const values = map.x.values.map((x, i) => ({
+      x: r(x),
+      mean: r(map.mean[i]!),
+      lo: r(map.mean[i]! - 1.96 * map.sd[i]!),
+      hi: r(map.mean[i]! + 1.96 * map.sd[i]!),
+    }));
     const pts = evaluations.filter((e) => e.value !== null).map((e) => ({ x: r(e.inputs[xName]!), v: r(e.value!) }));
     const x = { field: 'x', type: 'quantitative' as const, title: xName };
     return {
@@ -64,7 +99,11 @@ export function beliefMapSpec(
       width: 480,
       height: 300,
       layer: [
-        { data: { values }, mark: { type: 'area', opacity: 0.25 }, encoding: { x, y: { field: 'lo', type: 'quantitative', title: label, scale: { zero: false } }, y2: { field: 'hi' } } },
+        {
+          data: { values },
+          mark: { type: 'area', opacity: 0.25 },
+          encoding: { x, y: { field: 'lo', type: 'quantitative', title: label, scale: { zero: false } }, y2: { field: 'hi' } },
+        },
         { data: { values }, mark: 'line', encoding: { x, y: { field: 'mean', type: 'quantitative' } } },
         { data: { values: pts }, mark: { type: 'point', filled: true, color: 'black' }, encoding: { x, y: { field: 'v', type: 'quantitative' } } },
       ],
@@ -82,8 +121,32 @@ export function beliefMapSpec(
     width: 420,
     height: 380,
     layer: [
-      { data: { values: cells }, mark: 'rect', encoding: { x: { field: 'x', type: 'quantitative', title: xName, scale: { domain: [r(xs[0]! - dx), r(xs.at(-1)! + dx)], nice: false } }, x2: { field: 'x2' }, y: { field: 'y', type: 'quantitative', title: yName, scale: { domain: [r(ys[0]! - dy), r(ys.at(-1)! + dy)], nice: false } }, y2: { field: 'y2' }, color: { field: 'mean', type: 'quantitative', title: label, scale: { scheme: 'viridis' } } } },
-      { data: { values: pts }, mark: { type: 'point', filled: false, color: 'white' }, encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, shape: { field: 'status', type: 'nominal', title: null, scale: { domain: ['evaluated', 'failed'], range: ['circle', 'cross'] }, legend: { symbolStrokeColor: 'black' } } } },
+      {
+        data: { values: cells },
+        mark: 'rect',
+        encoding: {
+          x: { field: 'x', type: 'quantitative', title: xName, scale: { domain: [r(xs[0]! - dx), r(xs.at(-1)! + dx)], nice: false } },
+          x2: { field: 'x2' },
+          y: { field: 'y', type: 'quantitative', title: yName, scale: { domain: [r(ys[0]! - dy), r(ys.at(-1)! + dy)], nice: false } },
+          y2: { field: 'y2' },
+          color: { field: 'mean', type: 'quantitative', title: label, scale: { scheme: 'viridis' } },
+        },
+      },
+      {
+        data: { values: pts },
+        mark: { type: 'point', filled: false, color: 'white' },
+        encoding: {
+          x: { field: 'x', type: 'quantitative' },
+          y: { field: 'y', type: 'quantitative' },
+          shape: {
+            field: 'status',
+            type: 'nominal',
+            title: null,
+            scale: { domain: ['evaluated', 'failed'], range: ['circle', 'cross'] },
+            legend: { symbolStrokeColor: 'black' },
+          },
+        },
+      },
     ],
   } as TopLevelSpec;
 }
@@ -97,8 +160,20 @@ export function screeningSpec(rows: { name: string; median: number; p05: number;
     width: 420,
     height: Math.max(120, 22 * values.length),
     layer: [
-      { data: { values }, mark: 'rule', encoding: { y, x: { field: 'p05', type: 'quantitative', title: label, scale: { zero: false } }, x2: { field: 'p95' } } },
-      { data: { values }, mark: { type: 'point', filled: true, size: 80 }, encoding: { y, x: { field: 'median', type: 'quantitative' }, color: { field: 'p', type: 'quantitative', title: `P(top ${k})`, scale: { domain: [0, 1], scheme: 'viridis' } } } },
+      {
+        data: { values },
+        mark: 'rule',
+        encoding: { y, x: { field: 'p05', type: 'quantitative', title: label, scale: { zero: false } }, x2: { field: 'p95' } },
+      },
+      {
+        data: { values },
+        mark: { type: 'point', filled: true, size: 80 },
+        encoding: {
+          y,
+          x: { field: 'median', type: 'quantitative' },
+          color: { field: 'p', type: 'quantitative', title: `P(top ${k})`, scale: { domain: [0, 1], scheme: 'viridis' } },
+        },
+      },
     ],
   } as TopLevelSpec;
 }
@@ -107,12 +182,22 @@ export function screeningSpec(rows: { name: string; median: number; p05: number;
  * Regret curves: median simple regret vs evaluations with an interquartile band, one colour per method,
  * log-scaled regret; one panel per problem.
  */
-export function regretSpec(panels: { problem: string; unit: string; methods: { method: string; evaluations: number[]; median: number[]; q25: number[]; q75: number[] }[] }[]): TopLevelSpec {
+export function regretSpec(
+  panels: { problem: string; unit: string; methods: { method: string; evaluations: number[]; median: number[]; q25: number[]; q75: number[] }[] }[],
+): TopLevelSpec {
   const floor = 1e-6;
   return {
     ...head('Simple regret vs evaluations', 'median and interquartile range over seeds; regret floored at 1e-6 for the log axis'),
     hconcat: panels.map((p) => {
-      const values = p.methods.flatMap((m) => m.evaluations.map((n, i) => ({ method: m.method, n, median: r(Math.max(floor, m.median[i]!)), q25: r(Math.max(floor, m.q25[i]!)), q75: r(Math.max(floor, m.q75[i]!)) })));
+      const values = p.methods.flatMap((m) =>
+        m.evaluations.map((n, i) => ({
+          method: m.method,
+          n,
+          median: r(Math.max(floor, m.median[i]!)),
+          q25: r(Math.max(floor, m.q25[i]!)),
+          q75: r(Math.max(floor, m.q75[i]!)),
+        })),
+      );
       const x = { field: 'n', type: 'quantitative' as const, title: 'Evaluations' };
       const color = { field: 'method', type: 'nominal' as const, title: 'Method' };
       return {
@@ -121,7 +206,10 @@ export function regretSpec(panels: { problem: string; unit: string; methods: { m
         height: 260,
         data: { values },
         layer: [
-          { mark: { type: 'area', opacity: 0.2 }, encoding: { x, y: { field: 'q25', type: 'quantitative', scale: { type: 'log' }, title: `Simple regret (${p.unit})` }, y2: { field: 'q75' }, color } },
+          {
+            mark: { type: 'area', opacity: 0.2 },
+            encoding: { x, y: { field: 'q25', type: 'quantitative', scale: { type: 'log' }, title: `Simple regret (${p.unit})` }, y2: { field: 'q75' }, color },
+          },
           { mark: 'line', encoding: { x, y: { field: 'median', type: 'quantitative' }, color } },
         ],
       };
@@ -141,7 +229,10 @@ export function slicesSpec(objective: string, slices: SurrogateSlice[], logScale
         height: 180,
         data: { values },
         layer: [
-          { mark: { type: 'area', opacity: 0.25 }, encoding: { x, y: { field: 'lo', type: 'quantitative', title: objective, scale: { zero: false } }, y2: { field: 'hi' } } },
+          {
+            mark: { type: 'area', opacity: 0.25 },
+            encoding: { x, y: { field: 'lo', type: 'quantitative', title: objective, scale: { zero: false } }, y2: { field: 'hi' } },
+          },
           { mark: 'line', encoding: { x, y: { field: 'mean', type: 'quantitative' } } },
         ],
       };

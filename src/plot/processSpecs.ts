@@ -4,10 +4,19 @@ import type { MicroenvironmentResult } from '../transport/solveMicroenvironment.
 import type { TransientMicroenvironmentResult } from '../transport/transientMicroenvironment.js';
 import type { CouplingCurvePoint } from '../transport/coupleToKinetics.js';
 
-const config = { font: 'DejaVu Sans, Helvetica, Arial, sans-serif', axis: { labelFontSize: 11, titleFontSize: 12 }, legend: { labelFontSize: 11, titleFontSize: 12 } };
+const config = {
+  font: 'DejaVu Sans, Helvetica, Arial, sans-serif',
+  axis: { labelFontSize: 11, titleFontSize: 12 },
+  legend: { labelFontSize: 11, titleFontSize: 12 },
+};
 
 /** Schema, left-aligned title and subtitle, white background and fonts shared by every process chart. */
-const head = (text: string, subtitle: string) => ({ $schema: 'https://vega.github.io/schema/vega-lite/v6.json', title: { text, subtitle, anchor: 'start' as const }, background: 'white', config });
+const head = (text: string, subtitle: string) => ({
+  $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+  title: { text, subtitle, anchor: 'start' as const },
+  background: 'white',
+  config,
+});
 
 /** x axis of current density in mA cm⁻² on a log scale (field `j`). */
 const logCurrentAxis = { field: 'j', type: 'quantitative' as const, title: 'Current density (mA cm⁻², log scale)', scale: { type: 'log' as const } };
@@ -29,15 +38,40 @@ export function microenvironmentSpecs(results: MicroenvironmentResult[], current
     };
   }
   const r = results[0]!;
-  const rows = Object.entries(r.profiles).flatMap(([species, c]) => c.map((v, k) => ({ species, xUm: Number((r.xM[k]! * 1e6).toPrecision(5)), cM: v / 1000 })).filter((p) => p.cM > 1e-14));
+  const rows = Object.entries(r.profiles).flatMap(([species, c]) =>
+    c.map((v, k) => ({ species, xUm: Number((r.xM[k]! * 1e6).toPrecision(5)), cM: v / 1000 })).filter((p) => p.cM > 1e-14),
+  );
   const ph = r.pHProfile.map((v, k) => ({ xUm: Number((r.xM[k]! * 1e6).toPrecision(5)), pH: v }));
   const potential = r.potentialProfileV.some((v) => v !== 0)
-    ? [{ width: 260, height: 260, data: { values: r.potentialProfileV.map((v, k) => ({ xUm: Number((r.xM[k]! * 1e6).toPrecision(5)), mV: v * 1000 })) }, mark: 'line', encoding: { x: { field: 'xUm', type: 'quantitative', title: 'Distance from electrode (µm)' }, y: { field: 'mV', type: 'quantitative', title: 'Potential vs bulk (mV)' } } }]
+    ? [
+        {
+          width: 260,
+          height: 260,
+          data: { values: r.potentialProfileV.map((v, k) => ({ xUm: Number((r.xM[k]! * 1e6).toPrecision(5)), mV: v * 1000 })) },
+          mark: 'line',
+          encoding: {
+            x: { field: 'xUm', type: 'quantitative', title: 'Distance from electrode (µm)' },
+            y: { field: 'mV', type: 'quantitative', title: 'Potential vs bulk (mV)' },
+          },
+        },
+      ]
     : [];
   return {
-    ...head(`Electrode microenvironment at ${currentsMAPerCm2[0]} mA cm⁻²`, r.converged ? `surface pH ${r.surfacePH.toFixed(2)}, bulk pH ${r.bulkPH.toFixed(2)}` : `not solved: ${r.message}`),
+    ...head(
+      `Electrode microenvironment at ${currentsMAPerCm2[0]} mA cm⁻²`,
+      r.converged ? `surface pH ${r.surfacePH.toFixed(2)}, bulk pH ${r.bulkPH.toFixed(2)}` : `not solved: ${r.message}`,
+    ),
     hconcat: [
-      { width: 300, height: 260, data: { values: ph }, mark: 'line', encoding: { x: { field: 'xUm', type: 'quantitative', title: 'Distance from electrode (µm)' }, y: { field: 'pH', type: 'quantitative', title: 'pH', scale: { zero: false } } } },
+      {
+        width: 300,
+        height: 260,
+        data: { values: ph },
+        mark: 'line',
+        encoding: {
+          x: { field: 'xUm', type: 'quantitative', title: 'Distance from electrode (µm)' },
+          y: { field: 'pH', type: 'quantitative', title: 'pH', scale: { zero: false } },
+        },
+      },
       {
         width: 360,
         height: 260,
@@ -59,11 +93,19 @@ export function transientSpec(r: TransientMicroenvironmentResult): TopLevelSpec 
   const values = r.timesS.map((t, k) => ({ t: Number(t.toPrecision(6)), pH: Number(r.surfacePH[k]!.toFixed(4)), j: r.currentDensityAPerM2[k]! / 10 }));
   const x = { field: 't', type: 'quantitative' as const, title: 'Time (s)' };
   return {
-    ...head('Surface pH under the current program', r.completed ? `${r.steps} time steps; final surface pH ${r.surfacePH.at(-1)!.toFixed(2)}` : `stopped: ${r.message}`),
+    ...head(
+      'Surface pH under the current program',
+      r.completed ? `${r.steps} time steps; final surface pH ${r.surfacePH.at(-1)!.toFixed(2)}` : `stopped: ${r.message}`,
+    ),
     data: { values },
     vconcat: [
       { width: 520, height: 220, mark: 'line', encoding: { x, y: { field: 'pH', type: 'quantitative', title: 'Surface pH', scale: { zero: false } } } },
-      { width: 520, height: 90, mark: { type: 'line', interpolate: 'step-before' }, encoding: { x, y: { field: 'j', type: 'quantitative', title: 'j (mA cm⁻²)' } } },
+      {
+        width: 520,
+        height: 90,
+        mark: { type: 'line', interpolate: 'step-before' },
+        encoding: { x, y: { field: 'j', type: 'quantitative', title: 'j (mA cm⁻²)' } },
+      },
     ],
   } as TopLevelSpec;
 }
@@ -89,7 +131,13 @@ export function couplingSpec(points: CouplingCurvePoint[]): TopLevelSpec {
       x: logCurrentAxis,
       y: { field: 'fePercent', type: 'quantitative', title: 'Faradaic efficiency (%)', scale: { domain: [0, 100] } },
       color: { field: 'product', type: 'nominal', title: 'Product' },
-      strokeDash: { field: 'case', type: 'nominal', title: 'Kinetics at', sort: ['with transport and local pH', 'bulk concentrations'], legend: { labelLimit: 300, symbolType: 'stroke' } },
+      strokeDash: {
+        field: 'case',
+        type: 'nominal',
+        title: 'Kinetics at',
+        sort: ['with transport and local pH', 'bulk concentrations'],
+        legend: { labelLimit: 300, symbolType: 'stroke' },
+      },
     },
   } as TopLevelSpec;
 }

@@ -18,6 +18,10 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
 export async function renderPng(spec: TopLevelSpec, scale = 2): Promise<Buffer> {
   const svg = await renderSvg(spec);
   const { Resvg } = await import('@resvg/resvg-js');
-  const resvg = new Resvg(svg, { fitTo: { mode: 'zoom', value: scale }, background: 'white', font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } });
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: scale },
+    background: 'white',
+    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
+  });
   return resvg.render().asPng();
 }

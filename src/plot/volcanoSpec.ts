@@ -31,7 +31,16 @@ export function volcanoSpec(result: SweepResult, product: string, quantity: 'log
       const status = result.status[i]! === SWEEP_STATUS.failed ? 'failed' : !resolved[i] ? 'unresolved' : Number.isFinite(v) ? 'ok' : 'none';
       counts[status]++;
       const shown = status !== 'failed' && Number.isFinite(v) ? Number(v.toPrecision(4)) : null;
-      cells.push({ x: xs[c]! - dx, x2: xs[c]! + dx, y: ys[r]! - dy, y2: ys[r]! + dy, v: status === 'ok' ? shown : null, value: shown, status, category: status === 'ok' ? null : CATEGORIES.find((k) => k.key === status)!.label });
+      cells.push({
+        x: xs[c]! - dx,
+        x2: xs[c]! + dx,
+        y: ys[r]! - dy,
+        y2: ys[r]! + dy,
+        v: status === 'ok' ? shown : null,
+        value: shown,
+        status,
+        category: status === 'ok' ? null : CATEGORIES.find((k) => k.key === status)!.label,
+      });
     }
   }
   const label = quantity === 'log10Tof' ? `log10 TOF of ${product} (s⁻¹ per site)` : `FE of ${product}`;
@@ -54,20 +63,33 @@ export function volcanoSpec(result: SweepResult, product: string, quantity: 'log
     background: 'white',
     width: 480,
     height: 400,
-    config: { font: 'DejaVu Sans, Helvetica, Arial, sans-serif', axis: { labelFontSize: 11, titleFontSize: 12 }, legend: { labelFontSize: 11, titleFontSize: 12 } },
+    config: {
+      font: 'DejaVu Sans, Helvetica, Arial, sans-serif',
+      axis: { labelFontSize: 11, titleFontSize: 12 },
+      legend: { labelFontSize: 11, titleFontSize: 12 },
+    },
     data: { values: cells },
     layer: [
       {
         transform: [{ filter: 'datum.status === "ok"' }],
         mark: { type: 'rect', invalid: null },
-        encoding: { ...position, color: { field: 'v', type: 'quantitative', title: quantity === 'log10Tof' ? 'log10 TOF' : 'FE', scale: { scheme: 'viridis' } } },
+        encoding: {
+          ...position,
+          color: { field: 'v', type: 'quantitative', title: quantity === 'log10Tof' ? 'log10 TOF' : 'FE', scale: { scheme: 'viridis' } },
+        },
       },
       {
         transform: [{ filter: 'datum.status !== "ok"' }],
         mark: { type: 'rect' },
         encoding: {
           ...position,
-          color: { field: 'category', type: 'nominal', title: 'cell', scale: { domain: CATEGORIES.map((k) => k.label), range: CATEGORIES.map((k) => k.color) }, legend: { orient: 'bottom', direction: 'vertical', labelLimit: 440 } },
+          color: {
+            field: 'category',
+            type: 'nominal',
+            title: 'cell',
+            scale: { domain: CATEGORIES.map((k) => k.label), range: CATEGORIES.map((k) => k.color) },
+            legend: { orient: 'bottom', direction: 'vertical', labelLimit: 440 },
+          },
         },
       },
     ],

@@ -31,7 +31,12 @@ export interface CathodeEquilibriumResult {
 export function cathodeEquilibriumPotential(product: string, options: { sources?: string[]; pH?: number } = {}): CathodeEquilibriumResult {
   const species = resolveSpecies(product, 'product');
   const sources = options.sources ?? DEFAULT_SOURCES[toHill(species.formula)];
-  if (!sources) throw new InputError('cathodeSources', 'the reactants of the cathode reaction, e.g. ["CO2", "NO3-"] (or cathodeEquilibriumVvsRHE)', `no default sources for ${product}`);
+  if (!sources)
+    throw new InputError(
+      'cathodeSources',
+      'the reactants of the cathode reaction, e.g. ["CO2", "NO3-"] (or cathodeEquilibriumVvsRHE)',
+      `no default sources for ${product}`,
+    );
   const pH = options.pH ?? DEFAULT_REACTOR_PH;
   const e = equilibriumPotential(sources, [species], { pH });
   return { potentialVvsRHE: e.e0VsRHE, equation: e.equation, pH, sources };

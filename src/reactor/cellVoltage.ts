@@ -44,7 +44,13 @@ export function cellVoltageBreakdown(input: CellVoltageInput): CellVoltageResult
   const cathodeOverpotentialV = tafel(input.cathodeTafelVPerDecade, j, input.cathodeExchangeCurrentAPerM2);
   const anodeOverpotentialV = tafel(input.anodeTafelVPerDecade, j, input.anodeExchangeCurrentAPerM2);
   const ohmicV = j * (input.gapM / input.conductivitySPerM + (input.membraneOhmM2 ?? 0));
-  return { equilibriumV, cathodeOverpotentialV, anodeOverpotentialV, ohmicV, cellVoltageV: equilibriumV + cathodeOverpotentialV + anodeOverpotentialV + ohmicV };
+  return {
+    equilibriumV,
+    cathodeOverpotentialV,
+    anodeOverpotentialV,
+    ohmicV,
+    cellVoltageV: equilibriumV + cathodeOverpotentialV + anodeOverpotentialV + ohmicV,
+  };
 }
 
 /** Electrical energy per kg of product, J/kg: n·F·V / (FE·M), with M in kg/mol. */
@@ -54,7 +60,15 @@ export function energyPerKgJ(options: { electrons: number; cellVoltageV: number;
 }
 
 /** Scale-up for a production target: current, electrode area, cells and electric power. */
-export function scaleUp(options: { productionTonnesPerDay: number; electrons: number; molarMassGPerMol: number; faradaicEfficiency: number; currentDensityAPerM2: number; cellVoltageV: number; cellAreaM2: number }): {
+export function scaleUp(options: {
+  productionTonnesPerDay: number;
+  electrons: number;
+  molarMassGPerMol: number;
+  faradaicEfficiency: number;
+  currentDensityAPerM2: number;
+  cellVoltageV: number;
+  cellAreaM2: number;
+}): {
   productionMolPerS: number;
   currentA: number;
   electrodeAreaM2: number;

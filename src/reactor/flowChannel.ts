@@ -9,13 +9,21 @@ import { FARADAY_C_PER_MOL, InputError, assertFiniteInRange } from '../chem/inde
  *   (D. Pletcher, F. C. Walsh, Industrial Electrochemistry, 2nd ed., Chapman & Hall (1990), Table 2.7).
  * The larger of the two is used (the developing value holds near the inlet).
  */
-export function sherwoodParallelPlate(options: { reynolds: number; schmidt: number; hydraulicDiameterM: number; lengthM: number }): { sherwood: number; regime: 'developing' | 'fully developed' } {
+export function sherwoodParallelPlate(options: { reynolds: number; schmidt: number; hydraulicDiameterM: number; lengthM: number }): {
+  sherwood: number;
+  regime: 'developing' | 'fully developed';
+} {
   const developing = 1.85 * Math.cbrt((options.reynolds * options.schmidt * options.hydraulicDiameterM) / options.lengthM);
   return developing > 4.86 ? { sherwood: developing, regime: 'developing' } : { sherwood: 4.86, regime: 'fully developed' };
 }
 
 /** Mass-transfer-limited single-pass conversion in plug flow: X = 1 − exp(−k_m·a·L/u). */
-export function plugFlowConversion(options: { massTransferCoefficientMPerS: number; specificAreaPerM: number; lengthM: number; velocityMPerS: number }): number {
+export function plugFlowConversion(options: {
+  massTransferCoefficientMPerS: number;
+  specificAreaPerM: number;
+  lengthM: number;
+  velocityMPerS: number;
+}): number {
   return 1 - Math.exp((-options.massTransferCoefficientMPerS * options.specificAreaPerM * options.lengthM) / options.velocityMPerS);
 }
 
@@ -80,8 +88,14 @@ export function simulateFlowChannel(input: FlowChannelInput): FlowChannelResult 
     ['gapM', input.gapM, 1e-6, 1, 'm'],
     ['diffusionM2PerS', input.diffusionM2PerS, 1e-12, 1e-6, 'm² s⁻¹'],
     ['faradaicEfficiency', input.faradaicEfficiency, 1e-6, 1, '(fraction)'],
-  ] as const) assertFiniteInRange(field, value, min, max, unit);
-  if (!(input.kineticCurrentDensityAPerM2 > 0)) throw new InputError('kineticCurrentDensityAPerM2', 'a positive current density, A m⁻² (Infinity for mass-transfer control)', `got ${input.kineticCurrentDensityAPerM2}`);
+  ] as const)
+    assertFiniteInRange(field, value, min, max, unit);
+  if (!(input.kineticCurrentDensityAPerM2 > 0))
+    throw new InputError(
+      'kineticCurrentDensityAPerM2',
+      'a positive current density, A m⁻² (Infinity for mass-transfer control)',
+      `got ${input.kineticCurrentDensityAPerM2}`,
+    );
   if (!(input.electrons > 0)) throw new InputError('electrons', 'electrons per product molecule (> 0)', `got ${input.electrons}`);
   const nu = input.reactantPerProduct ?? 1;
   const viscosity = input.kinematicViscosityM2PerS ?? 8.9e-7;

@@ -45,7 +45,8 @@ export function flowCellStudy(input: FlowCellStudyInput): FlowCellStudyResult {
   let cathodeEquilibrium: FlowCellStudyResult['cathodeEquilibrium'];
   if (input.cathodeEquilibriumVvsRHE !== undefined) cathodeEquilibrium = { potentialVvsRHE: input.cathodeEquilibriumVvsRHE, from: 'given' };
   else {
-    if (input.product === undefined) throw new InputError('cathodeEquilibriumVvsRHE', 'a potential in V vs RHE, or the product (and its sources) to compute it', 'neither given');
+    if (input.product === undefined)
+      throw new InputError('cathodeEquilibriumVvsRHE', 'a potential in V vs RHE, or the product (and its sources) to compute it', 'neither given');
     const e = cathodeEquilibriumPotential(input.product, { sources: input.cathodeSources, pH: input.pH });
     cathodeEquilibrium = { potentialVvsRHE: e.potentialVvsRHE, from: `${e.equation} at pH ${e.pH} (chemistry core)` };
   }
@@ -59,13 +60,31 @@ export function flowCellStudy(input: FlowCellStudyInput): FlowCellStudyResult {
     conductivitySPerM: input.conductivitySPerM ?? 10,
     gapM: input.gapM,
   });
-  const energyJPerKg = energyPerKgJ({ electrons: input.electrons, cellVoltageV: voltage.cellVoltageV, faradaicEfficiency: input.faradaicEfficiency, molarMassGPerMol: input.molarMassGPerMol });
-  const plant = scaleUp({ productionTonnesPerDay: input.targetTonnesPerDay ?? 1, electrons: input.electrons, molarMassGPerMol: input.molarMassGPerMol, faradaicEfficiency: input.faradaicEfficiency, currentDensityAPerM2: jTotal, cellVoltageV: voltage.cellVoltageV, cellAreaM2: input.lengthM * input.widthM });
+  const energyJPerKg = energyPerKgJ({
+    electrons: input.electrons,
+    cellVoltageV: voltage.cellVoltageV,
+    faradaicEfficiency: input.faradaicEfficiency,
+    molarMassGPerMol: input.molarMassGPerMol,
+  });
+  const plant = scaleUp({
+    productionTonnesPerDay: input.targetTonnesPerDay ?? 1,
+    electrons: input.electrons,
+    molarMassGPerMol: input.molarMassGPerMol,
+    faradaicEfficiency: input.faradaicEfficiency,
+    currentDensityAPerM2: jTotal,
+    cellVoltageV: voltage.cellVoltageV,
+    cellAreaM2: input.lengthM * input.widthM,
+  });
   return { channel, voltage, cathodeEquilibrium, energyJPerKg, scaleUp: plant };
 }
 
 /** Levelized cost with its tornado and the break-even curves against FE and current density. */
-export function teaStudy(input: TeaInput): { result: TeaResult; tornado: TornadoBar[]; costVsFaradaicEfficiency: { value: number; costUsdPerKg: number }[]; costVsCurrentDensity: { value: number; costUsdPerKg: number }[] } {
+export function teaStudy(input: TeaInput): {
+  result: TeaResult;
+  tornado: TornadoBar[];
+  costVsFaradaicEfficiency: { value: number; costUsdPerKg: number }[];
+  costVsCurrentDensity: { value: number; costUsdPerKg: number }[];
+} {
   return {
     result: levelizedCost(input),
     tornado: tornado(input),

@@ -11,10 +11,12 @@ export const JOUNY_2018 = 'M. Jouny, W. Luc, F. Jiao, Ind. Eng. Chem. Res. 57, 2
 export const EXPOSAN = 'QSD-Group/EXPOsan exposan/co2_sorbent/_sanunits.py (CO2ElectrolyzerSystem, "Jouny et al. 2018")';
 
 /** A pandas re-implementation of Jouny 2018 (prices, water, maintenance, operating days). */
-export const TEA_OF_CO2RR = 'TEAofCO2RR.py (Dash app "Techno-Economic Analysis of Electrochemical Carbon Dioxide Reduction … from the literature doi:10.1021/acs.iecr.7b03514")';
+export const TEA_OF_CO2RR =
+  'TEAofCO2RR.py (Dash app "Techno-Economic Analysis of Electrochemical Carbon Dioxide Reduction … from the literature doi:10.1021/acs.iecr.7b03514")';
 
 /** Bagemihl et al.'s MATLAB base-case file "taken from Jouny et al." */
-export const BAGEMIHL_SETUP = 'IsabellBagemihl/Multi-scaleModelElectrochemicalCO2Reduction SetupBest.m ("Base case economic assumptions, taken from Jouny et al.")';
+export const BAGEMIHL_SETUP =
+  'IsabellBagemihl/Multi-scaleModelElectrochemicalCO2Reduction SetupBest.m ("Base case economic assumptions, taken from Jouny et al.")';
 
 /** The paper the generic defaults follow (see technoEconomics.ts). */
 export const ZHANG_2022 =

@@ -1,6 +1,14 @@
 import { InputError, assertFiniteInRange, balanceHalfReaction, molarMassGPerMol, resolveSpecies, toHill } from '../chem/index.js';
 import { energyPerKgJ, scaleUp } from './cellVoltage.js';
-import { GAS_SPECIES_HILL, JOUNY_DISTILLATION, JOUNY_DISTILLATION_COMMON, PSA_DEFAULTS, SEPARATION_CAPACITY_UNIT, type SeparationMethod, type SeparationUnit } from './separationDefaults.js';
+import {
+  GAS_SPECIES_HILL,
+  JOUNY_DISTILLATION,
+  JOUNY_DISTILLATION_COMMON,
+  PSA_DEFAULTS,
+  SEPARATION_CAPACITY_UNIT,
+  type SeparationMethod,
+  type SeparationUnit,
+} from './separationDefaults.js';
 import { IDEAL_GAS_MOLAR_VOLUME_M3_PER_MOL, ZHANG_2022 } from './teaSources.js';
 
 const ZHANG = ZHANG_2022;
@@ -25,7 +33,11 @@ export const TEA_DEFAULTS: Record<string, CitedDefault> = {
     unit: 'USD m⁻² (installed, incl. balance of plant)',
     source: `derived: installed capex ${INSTALLED_CAPEX_USD_PER_KW} USD/kW × 500 mA cm⁻² × 3 V (AEM|CO2 case) of ${ZHANG}`,
   },
-  balanceOfPlantFraction: { value: 0, unit: 'fraction of electrolyzer cost', source: `0: the installed capex of ${ZHANG} already includes the balance of plant; set it when you give a bare stack cost` },
+  balanceOfPlantFraction: {
+    value: 0,
+    unit: 'fraction of electrolyzer cost',
+    source: `0: the installed capex of ${ZHANG} already includes the balance of plant; set it when you give a bare stack cost`,
+  },
   electricityUsdPerKWh: { value: 0.03, unit: 'USD kWh⁻¹', source: ZHANG },
   discountRate: { value: 0.1, unit: 'per year', source: `${ZHANG} (10 % interest rate)` },
   lifetimeYears: { value: 20, unit: 'years', source: `${ZHANG} (20 year plant life)` },
@@ -35,8 +47,16 @@ export const TEA_DEFAULTS: Record<string, CitedDefault> = {
     source: `derived: annual electricity cost / (0.03 USD/kWh × installed kW = capex / 450 USD/kW) gives 5,696 h per year for each of the three electrolyzers of ${ZHANG} (5.24, 10.48, 6.29 M$/yr; 13.8, 27.6, 16.56 M$)`,
   },
   fixedOpexFraction: { value: 0.025, unit: 'of the electrolyzer cost per year', source: `${ZHANG} (2.5 % fixed operating cost)` },
-  feedstockUsdPerKg: { value: null, unit: 'USD per kg product (a lump sum added to the per-feed costs)', source: 'excluded unless set: give feeds with prices instead where you can' },
-  separationUsdPerKg: { value: null, unit: 'USD per kg product (a lump sum added to the separation unit)', source: 'excluded unless set: give a separation unit instead where you can' },
+  feedstockUsdPerKg: {
+    value: null,
+    unit: 'USD per kg product (a lump sum added to the per-feed costs)',
+    source: 'excluded unless set: give feeds with prices instead where you can',
+  },
+  separationUsdPerKg: {
+    value: null,
+    unit: 'USD per kg product (a lump sum added to the separation unit)',
+    source: 'excluded unless set: give a separation unit instead where you can',
+  },
 };
 
 /** Names of the overridable parameters. */
@@ -180,12 +200,17 @@ function separationUnit(input: TeaInput, productHill: string | undefined, phase:
   const given = input.separation ?? {};
   const distillation = productHill ? JOUNY_DISTILLATION[productHill] : undefined;
   const method: SeparationMethod = given.method ?? (phase === 'gas' ? 'psa' : distillation ? 'distillation' : 'none');
-  if (method === 'psa') return { unit: { ...PSA_DEFAULTS.unit, ...given, method }, source: given.referenceCapitalUsd === undefined ? PSA_DEFAULTS.source : 'as set' };
+  if (method === 'psa')
+    return { unit: { ...PSA_DEFAULTS.unit, ...given, method }, source: given.referenceCapitalUsd === undefined ? PSA_DEFAULTS.source : 'as set' };
   if (method === 'distillation' && distillation) {
     const { name: _name, ...ref } = distillation;
     return { unit: { ...JOUNY_DISTILLATION_COMMON, ...ref, ...given, method }, source: `${distillation.name}: ${JOUNY_DISTILLATION_COMMON.source}` };
   }
-  if (method === 'distillation') return { unit: { productVolumeFraction: JOUNY_DISTILLATION_COMMON.productVolumeFraction, ...given, method }, source: `as set; 10 vol % product from ${JOUNY_DISTILLATION_COMMON.source}` };
+  if (method === 'distillation')
+    return {
+      unit: { productVolumeFraction: JOUNY_DISTILLATION_COMMON.productVolumeFraction, ...given, method },
+      source: `as set; 10 vol % product from ${JOUNY_DISTILLATION_COMMON.source}`,
+    };
   return { unit: { ...given, method }, source: method === 'none' ? `excluded unless set: no cited separation cost for this ${phase} product` : 'as set' };
 }
 
@@ -217,7 +242,15 @@ export function levelizedCost(input: TeaInput): TeaResult {
   const n = Math.abs(input.electrons);
   const M = input.molarMassGPerMol;
   const fe = input.faradaicEfficiency;
-  const plant = scaleUp({ productionTonnesPerDay: input.productionTonnesPerDay, electrons: n, molarMassGPerMol: M, faradaicEfficiency: fe, currentDensityAPerM2: input.currentDensityAPerM2, cellVoltageV: input.cellVoltageV, cellAreaM2: 1 });
+  const plant = scaleUp({
+    productionTonnesPerDay: input.productionTonnesPerDay,
+    electrons: n,
+    molarMassGPerMol: M,
+    faradaicEfficiency: fe,
+    currentDensityAPerM2: input.currentDensityAPerM2,
+    cellVoltageV: input.cellVoltageV,
+    cellAreaM2: 1,
+  });
   const stackUsd = plant.electrodeAreaM2 * num('electrolyzerCostUsdPerM2');
   const capitalUsd = stackUsd * (1 + num('balanceOfPlantFraction'));
   const crf = capitalRecoveryFactor(num('discountRate'), num('lifetimeYears'));
@@ -226,16 +259,36 @@ export function levelizedCost(input: TeaInput): TeaResult {
   const price = num('electricityUsdPerKWh');
   const energyKWhPerKg = energyPerKgJ({ electrons: n, cellVoltageV: input.cellVoltageV, faradaicEfficiency: fe, molarMassGPerMol: M }) / 3.6e6;
   const terms: TeaTerm[] = [
-    { key: 'capital', label: 'electrolyzer capital', usdPerKg: (capitalUsd * crf) / annualProductionKg, included: true, basis: `${plant.electrodeAreaM2.toFixed(1)} m² × ${num('electrolyzerCostUsdPerM2')} USD m⁻² × (1 + ${num('balanceOfPlantFraction').toPrecision(4)}) × CRF ${crf.toFixed(5)} / ${annualProductionKg.toExponential(4)} kg yr⁻¹` },
-    { key: 'fixedOpex', label: 'fixed O&M', usdPerKg: (stackUsd * num('fixedOpexFraction')) / annualProductionKg, included: true, basis: `${num('fixedOpexFraction')} × electrolyzer cost per year` },
-    { key: 'electricity', label: 'electrolyzer electricity', usdPerKg: energyKWhPerKg * price, included: true, basis: `${energyKWhPerKg.toFixed(4)} kWh kg⁻¹ × ${price} USD kWh⁻¹` },
+    {
+      key: 'capital',
+      label: 'electrolyzer capital',
+      usdPerKg: (capitalUsd * crf) / annualProductionKg,
+      included: true,
+      basis: `${plant.electrodeAreaM2.toFixed(1)} m² × ${num('electrolyzerCostUsdPerM2')} USD m⁻² × (1 + ${num('balanceOfPlantFraction').toPrecision(4)}) × CRF ${crf.toFixed(5)} / ${annualProductionKg.toExponential(4)} kg yr⁻¹`,
+    },
+    {
+      key: 'fixedOpex',
+      label: 'fixed O&M',
+      usdPerKg: (stackUsd * num('fixedOpexFraction')) / annualProductionKg,
+      included: true,
+      basis: `${num('fixedOpexFraction')} × electrolyzer cost per year`,
+    },
+    {
+      key: 'electricity',
+      label: 'electrolyzer electricity',
+      usdPerKg: energyKWhPerKg * price,
+      included: true,
+      basis: `${energyKWhPerKg.toFixed(4)} kWh kg⁻¹ × ${price} USD kWh⁻¹`,
+    },
   ];
 
   // feeds: consumption from stoichiometry ÷ selectivity; unreacted feed recycled
   const productHill = input.product === undefined ? undefined : hillOf(input.product, 'product');
   const feedsIn = input.feeds ?? [];
   feedsIn.forEach((f, i) => resolveSpecies(f.species, `feeds.${i}.species`)); // a name the registry cannot read is named before balancing
-  const balanced = feedsIn.some((f) => f.molPerMolProduct === undefined && f.molPerMolElectrons === undefined) ? stoichiometryFor(input.product, feedsIn) : new Map<string, number>();
+  const balanced = feedsIn.some((f) => f.molPerMolProduct === undefined && f.molPerMolElectrons === undefined)
+    ? stoichiometryFor(input.product, feedsIn)
+    : new Map<string, number>();
   const feeds: FeedBalance[] = feedsIn.map((f, i) => {
     const field = `feeds.${i}`;
     const species = resolveSpecies(f.species, `${field}.species`);
@@ -243,18 +296,29 @@ export function levelizedCost(input: TeaInput): TeaResult {
     const Mf = molarMassGPerMol(species.formula);
     const selectivity = f.selectivity === undefined ? 1 : assertFiniteInRange(`${field}.selectivity`, f.selectivity, 1e-6, 1, '(fraction, > 0)');
     let molPerMolProduct: number;
-    if (f.molPerMolProduct !== undefined) molPerMolProduct = assertFiniteInRange(`${field}.molPerMolProduct`, f.molPerMolProduct, 0, 1e3, 'mol per mol product');
-    else if (f.molPerMolElectrons !== undefined) molPerMolProduct = (assertFiniteInRange(`${field}.molPerMolElectrons`, f.molPerMolElectrons, 0, 1e3, 'mol per mol e⁻') * n) / fe;
+    if (f.molPerMolProduct !== undefined)
+      molPerMolProduct = assertFiniteInRange(`${field}.molPerMolProduct`, f.molPerMolProduct, 0, 1e3, 'mol per mol product');
+    else if (f.molPerMolElectrons !== undefined)
+      molPerMolProduct = (assertFiniteInRange(`${field}.molPerMolElectrons`, f.molPerMolElectrons, 0, 1e3, 'mol per mol e⁻') * n) / fe;
     else {
       const c = balanced.get(species.label);
-      if (c === undefined) throw new InputError(`${field}.molPerMolProduct`, 'moles per mole of product (the balanced reaction does not consume this feed)', `"${f.species}" is not a reactant of the balanced reaction`);
+      if (c === undefined)
+        throw new InputError(
+          `${field}.molPerMolProduct`,
+          'moles per mole of product (the balanced reaction does not consume this feed)',
+          `"${f.species}" is not a reactant of the balanced reaction`,
+        );
       molPerMolProduct = c;
     }
     const consumed = (molPerMolProduct * Mf) / M / selectivity;
-    const X = f.singlePassConversion === undefined ? input.singlePassConversion : assertFiniteInRange(`${field}.singlePassConversion`, f.singlePassConversion, 1e-6, 1, '(fraction, > 0)');
+    const X =
+      f.singlePassConversion === undefined
+        ? input.singlePassConversion
+        : assertFiniteInRange(`${field}.singlePassConversion`, f.singlePassConversion, 1e-6, 1, '(fraction, > 0)');
     const fed = X === undefined ? null : consumed / X;
     const defaultPrice = FEED_PRICE_DEFAULTS[hill];
-    const priceUsdPerKg = f.priceUsdPerKg !== undefined ? assertFiniteInRange(`${field}.priceUsdPerKg`, f.priceUsdPerKg, 0, 1e6, 'USD kg⁻¹') : (defaultPrice?.value ?? null);
+    const priceUsdPerKg =
+      f.priceUsdPerKg !== undefined ? assertFiniteInRange(`${field}.priceUsdPerKg`, f.priceUsdPerKg, 0, 1e6, 'USD kg⁻¹') : (defaultPrice?.value ?? null);
     return {
       species: species.label,
       molarMassGPerMol: Mf,
@@ -269,12 +333,20 @@ export function levelizedCost(input: TeaInput): TeaResult {
       priceSource: f.priceUsdPerKg !== undefined ? 'as set' : (defaultPrice?.source ?? 'excluded unless set: no cited price for this feed'),
     };
   });
-  if (feeds.length === 0) terms.push({ key: 'feedstock', label: 'feedstock', usdPerKg: null, included: false, basis: 'excluded unless set: give feeds (species, price)' });
+  if (feeds.length === 0)
+    terms.push({ key: 'feedstock', label: 'feedstock', usdPerKg: null, included: false, basis: 'excluded unless set: give feeds (species, price)' });
   for (const f of feeds) {
     const included = f.priceUsdPerKg !== null;
-    terms.push({ key: `feed:${f.species}`, label: `${f.species} feed`, usdPerKg: included ? f.consumedKgPerKgProduct * f.priceUsdPerKg! : null, included, basis: included ? `${f.consumedKgPerKgProduct.toFixed(5)} kg kg⁻¹ × ${f.priceUsdPerKg} USD kg⁻¹ (${f.priceSource})` : f.priceSource });
+    terms.push({
+      key: `feed:${f.species}`,
+      label: `${f.species} feed`,
+      usdPerKg: included ? f.consumedKgPerKgProduct * f.priceUsdPerKg! : null,
+      included,
+      basis: included ? `${f.consumedKgPerKgProduct.toFixed(5)} kg kg⁻¹ × ${f.priceUsdPerKg} USD kg⁻¹ (${f.priceSource})` : f.priceSource,
+    });
   }
-  if (p.feedstockUsdPerKg !== null) terms.push({ key: 'feedstockLump', label: 'other feedstock (lump sum)', usdPerKg: num('feedstockUsdPerKg'), included: true, basis: 'as set' });
+  if (p.feedstockUsdPerKg !== null)
+    terms.push({ key: 'feedstockLump', label: 'other feedstock (lump sum)', usdPerKg: num('feedstockUsdPerKg'), included: true, basis: 'as set' });
 
   // by-products: H2 from the rest of the current (2 e⁻), O2 at the anode from all of it (4 e⁻)
   const hydrogenKgPerKgProduct = (((1 - fe) / fe) * (n / 2) * M_H2) / M;
@@ -285,7 +357,8 @@ export function levelizedCost(input: TeaInput): TeaResult {
   const density = (species: string | undefined, Mg: number): number => {
     if (species === undefined) return Mg / 1000 / IDEAL_GAS_MOLAR_VOLUME_M3_PER_MOL;
     const hill = hillOf(species, 'gasDensitiesKgPerM3');
-    for (const [k, v] of Object.entries(input.gasDensitiesKgPerM3 ?? {})) if (hillOf(k, `gasDensitiesKgPerM3.${k}`) === hill) return assertFiniteInRange(`gasDensitiesKgPerM3.${k}`, v, 1e-6, 1e4, 'kg m⁻³');
+    for (const [k, v] of Object.entries(input.gasDensitiesKgPerM3 ?? {}))
+      if (hillOf(k, `gasDensitiesKgPerM3.${k}`) === hill) return assertFiniteInRange(`gasDensitiesKgPerM3.${k}`, v, 1e-6, 1e4, 'kg m⁻³');
     return Mg / 1000 / IDEAL_GAS_MOLAR_VOLUME_M3_PER_MOL;
   };
   const { unit, source: separationSource } = separationUnit(input, productHill, phase);
@@ -300,7 +373,10 @@ export function levelizedCost(input: TeaInput): TeaResult {
   } else if (unit.method === 'distillation') {
     if (unit.productDensityKgPerM3 !== undefined && unit.productVolumeFraction !== undefined) {
       assertFiniteInRange('separation.productVolumeFraction', unit.productVolumeFraction, 1e-6, 1, '(fraction)');
-      capacity = ((productKgPerH / assertFiniteInRange('separation.productDensityKgPerM3', unit.productDensityKgPerM3, 1, 1e5, 'kg m⁻³')) * 1000) / 60 / unit.productVolumeFraction;
+      capacity =
+        ((productKgPerH / assertFiniteInRange('separation.productDensityKgPerM3', unit.productDensityKgPerM3, 1, 1e5, 'kg m⁻³')) * 1000) /
+        60 /
+        unit.productVolumeFraction;
     }
   } else if (unit.method === 'crystallization') {
     capacity = productKgPerH;
@@ -311,7 +387,10 @@ export function levelizedCost(input: TeaInput): TeaResult {
     if (v !== undefined) assertFiniteInRange(`separation.${k}`, v, k === 'referenceCapacity' ? 1e-9 : 0, k === 'scalingExponent' ? 2 : 1e12, k);
   }
   const label = unit.method === 'none' ? 'separation' : `${unit.method === 'psa' ? 'PSA' : unit.method}`;
-  const why = (need: string) => (unit.method === 'none' ? `excluded unless set: ${separationSource.replace(/^excluded unless set: /, '')} (set separation.method and its reference unit)` : `excluded unless set: ${need}`);
+  const why = (need: string) =>
+    unit.method === 'none'
+      ? `excluded unless set: ${separationSource.replace(/^excluded unless set: /, '')} (set separation.method and its reference unit)`
+      : `excluded unless set: ${need}`;
   const canScale = capacity !== null && unit.referenceCapitalUsd !== undefined && unit.referenceCapacity !== undefined && unit.scalingExponent !== undefined;
   const separationCapitalUsd = canScale ? unit.referenceCapitalUsd! * (capacity! / unit.referenceCapacity!) ** unit.scalingExponent! : null;
   terms.push({
@@ -319,7 +398,14 @@ export function levelizedCost(input: TeaInput): TeaResult {
     label: `${label} capital`,
     usdPerKg: separationCapitalUsd === null ? null : (separationCapitalUsd * crf) / annualProductionKg,
     included: separationCapitalUsd !== null,
-    basis: separationCapitalUsd !== null ? `${unit.referenceCapitalUsd} USD × (${capacity!.toPrecision(5)} / ${unit.referenceCapacity} ${SEPARATION_CAPACITY_UNIT[unit.method!]})^${unit.scalingExponent} × CRF` : why(capacity === null && unit.method === 'distillation' ? 'separation.productDensityKgPerM3 (and productVolumeFraction) to size the column' : 'separation.referenceCapitalUsd, referenceCapacity and scalingExponent'),
+    basis:
+      separationCapitalUsd !== null
+        ? `${unit.referenceCapitalUsd} USD × (${capacity!.toPrecision(5)} / ${unit.referenceCapacity} ${SEPARATION_CAPACITY_UNIT[unit.method!]})^${unit.scalingExponent} × CRF`
+        : why(
+            capacity === null && unit.method === 'distillation'
+              ? 'separation.productDensityKgPerM3 (and productVolumeFraction) to size the column'
+              : 'separation.referenceCapitalUsd, referenceCapacity and scalingExponent',
+          ),
   });
   if (unit.method !== 'distillation') {
     const ok = unit.energyKWhPerUnit !== undefined && Number.isFinite(energyPerKgUnit);
@@ -328,7 +414,9 @@ export function levelizedCost(input: TeaInput): TeaResult {
       label: `${label} energy`,
       usdPerKg: ok ? unit.energyKWhPerUnit! * energyPerKgUnit * price : null,
       included: ok,
-      basis: ok ? `${unit.energyKWhPerUnit} kWh per ${unit.method === 'psa' ? 'm³' : 'kg'} × ${energyPerKgUnit.toPrecision(5)} ${unit.method === 'psa' ? 'm³' : 'kg'} kg⁻¹ × ${price} USD kWh⁻¹` : why('separation.energyKWhPerUnit'),
+      basis: ok
+        ? `${unit.energyKWhPerUnit} kWh per ${unit.method === 'psa' ? 'm³' : 'kg'} × ${energyPerKgUnit.toPrecision(5)} ${unit.method === 'psa' ? 'm³' : 'kg'} kg⁻¹ × ${price} USD kWh⁻¹`
+        : why('separation.energyKWhPerUnit'),
     });
   }
   if (unit.method === 'distillation') {
@@ -338,12 +426,24 @@ export function levelizedCost(input: TeaInput): TeaResult {
       label: 'distillation operating',
       usdPerKg: ok ? (unit.operatingUsdPerYearAtReference! * (capacity! / unit.referenceCapacity!)) / annualProductionKg : null,
       included: ok,
-      basis: ok ? `${unit.operatingUsdPerYearAtReference} USD yr⁻¹ × ${capacity!.toPrecision(5)} / ${unit.referenceCapacity} L min⁻¹ (${separationSource})` : why('separation.operatingUsdPerYearAtReference'),
+      basis: ok
+        ? `${unit.operatingUsdPerYearAtReference} USD yr⁻¹ × ${capacity!.toPrecision(5)} / ${unit.referenceCapacity} L min⁻¹ (${separationSource})`
+        : why('separation.operatingUsdPerYearAtReference'),
     });
   }
-  if (p.separationUsdPerKg !== null) terms.push({ key: 'separationLump', label: 'separation (lump sum)', usdPerKg: num('separationUsdPerKg'), included: true, basis: 'as set' });
+  if (p.separationUsdPerKg !== null)
+    terms.push({ key: 'separationLump', label: 'separation (lump sum)', usdPerKg: num('separationUsdPerKg'), included: true, basis: 'as set' });
   const credit = input.oxygenPriceUsdPerKg;
-  terms.push({ key: 'oxygenCredit', label: 'anode O2 credit', usdPerKg: credit === undefined ? null : -oxygenKgPerKgProduct * credit, included: credit !== undefined, basis: credit === undefined ? 'excluded unless set: oxygenPriceUsdPerKg (O2 purification not costed)' : `−${oxygenKgPerKgProduct.toFixed(4)} kg O2 kg⁻¹ × ${credit} USD kg⁻¹ (all the current makes O2; its purification is not costed)` });
+  terms.push({
+    key: 'oxygenCredit',
+    label: 'anode O2 credit',
+    usdPerKg: credit === undefined ? null : -oxygenKgPerKgProduct * credit,
+    included: credit !== undefined,
+    basis:
+      credit === undefined
+        ? 'excluded unless set: oxygenPriceUsdPerKg (O2 purification not costed)'
+        : `−${oxygenKgPerKgProduct.toFixed(4)} kg O2 kg⁻¹ × ${credit} USD kg⁻¹ (all the current makes O2; its purification is not costed)`,
+  });
 
   const included = terms.filter((t) => t.included);
   const breakdownUsdPerKg = Object.fromEntries(included.map((t) => [t.key, t.usdPerKg!]));
@@ -360,8 +460,22 @@ export function levelizedCost(input: TeaInput): TeaResult {
     energyKWhPerKg,
     capitalRecoveryFactor: crf,
     parameters: p,
-    massBalance: { productKgPerH, feeds, hydrogenKgPerKgProduct, oxygenKgPerKgProduct, gasToSeparationM3PerKgProduct: gasM3PerKg, gasToSeparationM3PerH: gasM3PerKg === null ? null : gasM3PerKg * productKgPerH },
-    separation: { method: unit.method!, capacity, capacityUnit: SEPARATION_CAPACITY_UNIT[unit.method!], capitalUsd: separationCapitalUsd, unit, source: separationSource },
+    massBalance: {
+      productKgPerH,
+      feeds,
+      hydrogenKgPerKgProduct,
+      oxygenKgPerKgProduct,
+      gasToSeparationM3PerKgProduct: gasM3PerKg,
+      gasToSeparationM3PerH: gasM3PerKg === null ? null : gasM3PerKg * productKgPerH,
+    },
+    separation: {
+      method: unit.method!,
+      capacity,
+      capacityUnit: SEPARATION_CAPACITY_UNIT[unit.method!],
+      capitalUsd: separationCapitalUsd,
+      unit,
+      source: separationSource,
+    },
   };
 }
 
@@ -395,21 +509,31 @@ export function tornado(input: TeaInput, fraction = 0.2): TornadoBar[] {
     const v = input[key];
     const cap = key === 'faradaicEfficiency' ? 1 : undefined;
     const [lo, hi] = [vary(v, 1 - fraction, cap), vary(v, 1 + fraction, cap)];
-    bars.push({ parameter: key, lowValue: lo, highValue: hi, costAtLowUsdPerKg: levelizedCost({ ...input, [key]: lo }).costUsdPerKg, costAtHighUsdPerKg: levelizedCost({ ...input, [key]: hi }).costUsdPerKg });
+    bars.push({
+      parameter: key,
+      lowValue: lo,
+      highValue: hi,
+      costAtLowUsdPerKg: levelizedCost({ ...input, [key]: lo }).costUsdPerKg,
+      costAtHighUsdPerKg: levelizedCost({ ...input, [key]: hi }).costUsdPerKg,
+    });
   }
   for (const key of Object.keys(TEA_DEFAULTS)) {
     const v = base.parameters[key];
     if (v === null || v === undefined || v === 0) continue;
     const cap = key === 'capacityFactor' ? 1 : undefined;
     const [lo, hi] = [vary(v, 1 - fraction, cap), vary(v, 1 + fraction, cap)];
-    const at = (x: number) => levelizedCost({ ...input, overrides: { ...input.overrides, [key]: key === 'lifetimeYears' ? Math.max(1, Math.round(x)) : x } }).costUsdPerKg;
+    const at = (x: number) =>
+      levelizedCost({ ...input, overrides: { ...input.overrides, [key]: key === 'lifetimeYears' ? Math.max(1, Math.round(x)) : x } }).costUsdPerKg;
     bars.push({ parameter: key, lowValue: lo, highValue: hi, costAtLowUsdPerKg: at(lo), costAtHighUsdPerKg: at(hi) });
   }
   return bars.sort((a, b) => Math.abs(b.costAtHighUsdPerKg - b.costAtLowUsdPerKg) - Math.abs(a.costAtHighUsdPerKg - a.costAtLowUsdPerKg));
 }
 
 /** Levelized cost as a function of one process variable (break-even curves), at the given values. */
-export function costCurve(input: TeaInput, variable: 'faradaicEfficiency' | 'currentDensityAPerM2', values: number[]): { value: number; costUsdPerKg: number }[] {
+export function costCurve(
+  input: TeaInput,
+  variable: 'faradaicEfficiency' | 'currentDensityAPerM2',
+  values: number[],
+): { value: number; costUsdPerKg: number }[] {
   return values.map((value) => ({ value, costUsdPerKg: levelizedCost({ ...input, [variable]: value }).costUsdPerKg }));
 }
-

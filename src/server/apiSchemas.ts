@@ -12,7 +12,12 @@ export const importRequestSchema = z.object({
 export const exportQuerySchema = z.object({ format: z.enum(['csv', 'json']).default('json'), origin: z.enum(['literature', 'user']).optional() });
 
 /** POST /api/records/:id/fork */
-export const forkRequestSchema = z.object({ newId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/).optional() });
+export const forkRequestSchema = z.object({
+  newId: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,79}$/)
+    .optional(),
+});
 
 /** GET /api/plots/yield-by-strategy.svg */
 export const yieldPlotQuerySchema = z.object({ basis: z.enum(['catalyst-mass', 'area']).default('catalyst-mass') });
@@ -32,12 +37,19 @@ export const sweepRequestSchema = z
     potentialVvsRHE: z.number().min(-5).max(5).optional(),
     descriptors: descriptorValues,
     resumeFrom: z.string().max(100).optional().describe('id of a cancelled or failed sweep of the same model and grid: its finished rows are not solved again'),
-    fields: z.array(z.enum(['coverages', 'rates', 'residual'])).max(3).optional().describe('extra per-point output: coverages (θ per adsorbate), rates (net step rates, s⁻¹ per site); the residual is always given'),
+    fields: z
+      .array(z.enum(['coverages', 'rates', 'residual']))
+      .max(3)
+      .optional()
+      .describe('extra per-point output: coverages (θ per adsorbate), rates (net step rates, s⁻¹ per site); the residual is always given'),
   })
   .refine(requireModel, modelMessage);
 
 /** GET /api/kinetics/sweeps/:id/result */
-export const sweepResultQuerySchema = z.object({ product: z.string().max(200).optional(), quantity: z.enum(['log10Tof', 'faradaicEfficiency']).default('log10Tof') });
+export const sweepResultQuerySchema = z.object({
+  product: z.string().max(200).optional(),
+  quantity: z.enum(['log10Tof', 'faradaicEfficiency']).default('log10Tof'),
+});
 
 export { coupleRequestSchema, microenvRequestSchema, reactorRequestSchema, teaRequestSchema, transientRequestSchema } from '../reactor/inputSchemas.js';
 export {

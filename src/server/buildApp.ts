@@ -90,16 +90,34 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       url: route.url,
       bodyLimit: bodyLimitOf(route),
       // record and campaign writes, job starts and cancels: a token's business when the server requires tokens
-      config: { writes: route.method !== 'GET' && (route.url.startsWith('/api/records') || route.url.startsWith('/api/campaigns') || route.status === 202 || route.method === 'DELETE') },
+      config: {
+        writes:
+          route.method !== 'GET' &&
+          (route.url.startsWith('/api/records') || route.url.startsWith('/api/campaigns') || route.status === 202 || route.method === 'DELETE'),
+      },
       handler: async (request, reply) => {
         const body = route.body ? route.body.parse(request.body ?? {}) : undefined;
         const query = route.query ? route.query.parse(request.query ?? {}) : request.query;
         const headers = { acceptEncoding: request.headers['accept-encoding'], ifNoneMatch: request.headers['if-none-match'] };
-        const result = await route.handler({ body, query, params: request.params as Record<string, string>, store: options.store, jobs, client: clientOf(request), actor: request.actor, ...(queue ? { runChunk: queue.run } : {}), ...(listCache ? { listCache, headers } : {}) });
+        const result = await route.handler({
+          body,
+          query,
+          params: request.params as Record<string, string>,
+          store: options.store,
+          jobs,
+          client: clientOf(request),
+          actor: request.actor,
+          ...(queue ? { runChunk: queue.run } : {}),
+          ...(listCache ? { listCache, headers } : {}),
+        });
         if (isEventStream(result)) return streamEvents(reply, result);
         // already serialized (and compressed): sent as it is; @fastify/compress leaves an encoded body alone
         if (isPrepared(result)) return reply.code(result.status).headers(result.headers).send(result.body);
-        if (isText(result)) return reply.code(result.status ?? route.status ?? 200).type(result.contentType).send(result.body);
+        if (isText(result))
+          return reply
+            .code(result.status ?? route.status ?? 200)
+            .type(result.contentType)
+            .send(result.body);
         // calculators: an overflow is a 400 naming the output field, not a silent null in the JSON
         if (route.tag === 'chemistry') assertFiniteResult(result);
         return reply.code(route.status ?? 200).send(result);
@@ -112,14 +130,18 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // 503 when the start-up integrity check failed, so that a monitor sees it
   app.get('/api/health', async (_request, reply) => {
     const integrity = options.store.integrity;
-    return reply.code(integrity.ok ? 200 : 503).send({ ok: integrity.ok, version: VERSION, database: options.store.dialect, integrity, jobs: queue ? 'redis' : 'in-process' });
+    return reply
+      .code(integrity.ok ? 200 : 503)
+      .send({ ok: integrity.ok, version: VERSION, database: options.store.dialect, integrity, jobs: queue ? 'redis' : 'in-process' });
   });
 
   const webRoot = options.webRoot ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
   if (existsSync(webRoot)) {
     await serveWebApp(app, webRoot);
   } else {
-    app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: { code: 'not-found', message: `no route ${request.method} ${request.url.split('?')[0]}` } }));
+    app.setNotFoundHandler((request, reply) =>
+      reply.code(404).send({ error: { code: 'not-found', message: `no route ${request.method} ${request.url.split('?')[0]}` } }),
+    );
   }
   return app;
 }

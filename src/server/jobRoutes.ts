@@ -8,24 +8,32 @@ import type { RouteDefinition } from './routes.js';
  */
 export function jobRoutes(views: Record<string, (result: unknown) => unknown> = {}): RouteDefinition[] {
   return [
-  {
-    method: 'GET', url: '/api/jobs/:id', tag: 'jobs',
-    summary: 'State of any background job: {id, kind, status (running|done|failed|cancelled), progress: {done, total}, createdAt, finishedAt?, error?} (without its result)',
-    handler: ({ params, jobs }) => jobs.get(params.id!),
-  },
-  {
-    method: 'GET', url: '/api/jobs/:id/result', tag: 'jobs',
-    summary: 'Result of a finished job as its work returned it (a sweep: its grids and heat map as GET /api/kinetics/sweeps/{id}/result with default query; a transient run: its result; a coupling job: its FE-vs-j points); 409 job-not-finished while it runs or when it failed or was cancelled',
-    handler: ({ params, jobs }) => {
-      const result = jobs.result(params.id!);
-      const view = views[jobs.get(params.id!).kind];
-      return view ? view(result) : result;
+    {
+      method: 'GET',
+      url: '/api/jobs/:id',
+      tag: 'jobs',
+      summary:
+        'State of any background job: {id, kind, status (running|done|failed|cancelled), progress: {done, total}, createdAt, finishedAt?, error?} (without its result)',
+      handler: ({ params, jobs }) => jobs.get(params.id!),
     },
-  },
-  {
-    method: 'DELETE', url: '/api/jobs/:id', tag: 'jobs',
-    summary: 'Cancel any running job (its starter or an admin token); a finished job is left as it is. Returns its state',
-    handler: ({ params, jobs, client, actor }) => jobs.cancel(params.id!, { client, admin: actor?.scope === 'admin' }),
-  },
+    {
+      method: 'GET',
+      url: '/api/jobs/:id/result',
+      tag: 'jobs',
+      summary:
+        'Result of a finished job as its work returned it (a sweep: its grids and heat map as GET /api/kinetics/sweeps/{id}/result with default query; a transient run: its result; a coupling job: its FE-vs-j points); 409 job-not-finished while it runs or when it failed or was cancelled',
+      handler: ({ params, jobs }) => {
+        const result = jobs.result(params.id!);
+        const view = views[jobs.get(params.id!).kind];
+        return view ? view(result) : result;
+      },
+    },
+    {
+      method: 'DELETE',
+      url: '/api/jobs/:id',
+      tag: 'jobs',
+      summary: 'Cancel any running job (its starter or an admin token); a finished job is left as it is. Returns its state',
+      handler: ({ params, jobs, client, actor }) => jobs.cancel(params.id!, { client, admin: actor?.scope === 'admin' }),
+    },
   ];
 }

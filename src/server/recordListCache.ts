@@ -128,7 +128,18 @@ export class RecordListCache {
     const matched = matchesAny(request.ifNoneMatch, [tag(encoding), tag(null), tag('br'), tag('gzip'), tag('deflate')]);
     if (matched) return { prepared: true, status: 304, headers: { ...headers, etag: matched }, body: Buffer.alloc(0) };
     if (!encoding) return { prepared: true, status: 200, headers: { ...headers, etag: tag(null) }, body: ready.body };
-    entry.encoded[encoding] ??= encoding === 'br' ? brotli(ready.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: LIST_BROTLI_QUALITY, [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: ready.body.length } }) : encoding === 'gzip' ? gzip(ready.body) : deflate(ready.body);
+    entry.encoded[encoding] ??=
+      encoding === 'br'
+        ? brotli(ready.body, {
+            params: {
+              [zlib.constants.BROTLI_PARAM_QUALITY]: LIST_BROTLI_QUALITY,
+              [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+              [zlib.constants.BROTLI_PARAM_SIZE_HINT]: ready.body.length,
+            },
+          })
+        : encoding === 'gzip'
+          ? gzip(ready.body)
+          : deflate(ready.body);
     const body = await entry.encoded[encoding]!;
     return { prepared: true, status: 200, headers: { ...headers, etag: tag(encoding), 'content-encoding': encoding }, body };
   }

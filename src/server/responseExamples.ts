@@ -7,7 +7,13 @@ import { readFileSync } from 'node:fs';
 import type { Study } from '../studies/study.js';
 
 /** A JSON Schema (draft 2020-12 subset) inferred from values. */
-export type InferredSchema = { type?: string; properties?: Record<string, InferredSchema>; required?: string[]; items?: InferredSchema; anyOf?: InferredSchema[] };
+export type InferredSchema = {
+  type?: string;
+  properties?: Record<string, InferredSchema>;
+  required?: string[];
+  items?: InferredSchema;
+  anyOf?: InferredSchema[];
+};
 
 /** Array elements inspected when inferring an array's item schema. */
 const ITEMS_INSPECTED = 50;
@@ -36,7 +42,10 @@ export function mergeSchemas(a: InferredSchema, b: InferredSchema): InferredSche
     for (const [k, s] of Object.entries(b.properties ?? {})) properties[k] = properties[k] ? mergeSchemas(properties[k]!, s) : s;
     return { type: 'object', properties, required: (a.required ?? []).filter((k) => b.required?.includes(k)) };
   }
-  if (a.type === 'array' && b.type === 'array') return a.items && b.items ? { type: 'array', items: mergeSchemas(a.items, b.items) } : { type: 'array', ...(a.items ?? b.items ? { items: a.items ?? b.items } : {}) };
+  if (a.type === 'array' && b.type === 'array')
+    return a.items && b.items
+      ? { type: 'array', items: mergeSchemas(a.items, b.items) }
+      : { type: 'array', ...((a.items ?? b.items) ? { items: a.items ?? b.items } : {}) };
   const options = [...(a.anyOf ?? [a]), ...(b.anyOf ?? [b])];
   const distinct = options.filter((o, i) => options.findIndex((p) => JSON.stringify(p) === JSON.stringify(o)) === i);
   return { anyOf: distinct };

@@ -18,14 +18,7 @@ import { diagramStudy, limitingStudy, pulseStudy, rampStudy, steadyStudy } from 
 import { microenvStudy, reactorStudy, teaStudy } from '../studies/process.js';
 import type { Study } from '../studies/study.js';
 import { doubleLayerStudy } from '../studies/doubleLayer.js';
-import {
-  exportQuerySchema,
-  forkRequestSchema,
-  importRequestSchema,
-  sweepRequestSchema,
-  sweepResultQuerySchema,
-  yieldPlotQuerySchema,
-} from './apiSchemas.js';
+import { exportQuerySchema, forkRequestSchema, importRequestSchema, sweepRequestSchema, sweepResultQuerySchema, yieldPlotQuerySchema } from './apiSchemas.js';
 import { ML_ROUTES } from './mlRoutes.js';
 import { optimizeStudy, screenStudy } from '../studies/ml.js';
 import { coupleStudy, transientStudy } from '../studies/transport.js';
@@ -59,9 +52,17 @@ export interface RouteDefinition {
   /** For the docs: the success response's schema and an example (from a real result). */
   response?: ResponseExample;
   handler: (input: {
-    body: unknown; query: unknown; params: Record<string, string>; store: RecordStore; jobs: JobManager; client?: string; actor?: Actor; runChunk?: SweepChunkRunner;
+    body: unknown;
+    query: unknown;
+    params: Record<string, string>;
+    store: RecordStore;
+    jobs: JobManager;
+    client?: string;
+    actor?: Actor;
+    runChunk?: SweepChunkRunner;
     /** The record-list cache (absent: disabled) and the request headers it negotiates with. */
-    listCache?: RecordListCache; headers?: { acceptEncoding?: string; ifNoneMatch?: string };
+    listCache?: RecordListCache;
+    headers?: { acceptEncoding?: string; ifNoneMatch?: string };
   }) => Promise<RouteResult> | RouteResult;
 }
 
@@ -88,14 +89,24 @@ export const COMPUTE_BUDGET_MS = 60_000;
  */
 function studyRoute<S extends z.ZodType, R>(url: string, tag: string, study: Study<S, R>): RouteDefinition {
   return {
-    method: 'POST', url, tag, summary: study.summary, body: study.input, example: study.example, response: storedResponseExamples()[study.name],
+    method: 'POST',
+    url,
+    tag,
+    summary: study.summary,
+    body: study.input,
+    example: study.example,
+    response: storedResponseExamples()[study.name],
     handler: async ({ body }) => {
       if (study.runsOn === 'inline') return study.run(body as z.output<S>);
       try {
         return await runStudyOnPool<R>(study.name, body, { signal: AbortSignal.timeout(COMPUTE_BUDGET_MS) });
       } catch (error) {
         if ((error as Error).name === 'TimeoutError' || (error as Error).name === 'AbortError') {
-          throw new InputError('(body)', `work that finishes within ${COMPUTE_BUDGET_MS / 1000} s (fewer points or periods)`, `${study.name} did not finish within its time budget`);
+          throw new InputError(
+            '(body)',
+            `work that finishes within ${COMPUTE_BUDGET_MS / 1000} s (fewer points or periods)`,
+            `${study.name} did not finish within its time budget`,
+          );
         }
         throw error;
       }
@@ -113,30 +124,77 @@ export const ROUTES: RouteDefinition[] = [
   studyRoute('/api/e0', 'chemistry', e0Study),
   { method: 'GET', url: '/api/species', tag: 'chemistry', summary: 'The species registry', handler: () => SPECIES_REGISTRY },
   {
-    method: 'GET', url: '/api/reference-electrodes', tag: 'chemistry', summary: 'Reference electrodes with their potential vs SHE at 25 °C (V) and its source; RHE is computed from the pH',
+    method: 'GET',
+    url: '/api/reference-electrodes',
+    tag: 'chemistry',
+    summary: 'Reference electrodes with their potential vs SHE at 25 °C (V) and its source; RHE is computed from the pH',
     handler: () => REFERENCE_ELECTRODES,
   },
   {
-    method: 'GET', url: '/api/records', tag: 'records', summary: 'List records with filters, sort and pagination', query: listRecordsQuerySchema,
-    handler: ({ query, store, listCache, headers }) => (listCache ? listCache.respond(store, query, headers ?? {}) : store.list(query as z.input<typeof listRecordsQuerySchema>)),
+    method: 'GET',
+    url: '/api/records',
+    tag: 'records',
+    summary: 'List records with filters, sort and pagination',
+    query: listRecordsQuerySchema,
+    handler: ({ query, store, listCache, headers }) =>
+      listCache ? listCache.respond(store, query, headers ?? {}) : store.list(query as z.input<typeof listRecordsQuerySchema>),
   },
-  { method: 'GET', url: '/api/records/facets', tag: 'records', summary: 'The products and N and C sources the records name, with record counts (the choices of the list filters)', handler: ({ store }) => store.facets() },
-  { method: 'GET', url: '/api/records/:id', tag: 'records', summary: 'One record, printed and normalized', handler: ({ params, store }) => store.get(params.id!) },
-  { method: 'POST', url: '/api/records', tag: 'records', summary: 'Add a user record', body: recordInputSchema, status: 201, handler: ({ body, store, actor }) => store.create(body, actor) },
-  { method: 'PUT', url: '/api/records/:id', tag: 'records', summary: 'Replace a user record', body: recordInputSchema, handler: ({ params, body, store, actor }) => store.update(params.id!, body, actor) },
   {
-    method: 'DELETE', url: '/api/records/:id', tag: 'records', summary: 'Delete a user record',
+    method: 'GET',
+    url: '/api/records/facets',
+    tag: 'records',
+    summary: 'The products and N and C sources the records name, with record counts (the choices of the list filters)',
+    handler: ({ store }) => store.facets(),
+  },
+  {
+    method: 'GET',
+    url: '/api/records/:id',
+    tag: 'records',
+    summary: 'One record, printed and normalized',
+    handler: ({ params, store }) => store.get(params.id!),
+  },
+  {
+    method: 'POST',
+    url: '/api/records',
+    tag: 'records',
+    summary: 'Add a user record',
+    body: recordInputSchema,
+    status: 201,
+    handler: ({ body, store, actor }) => store.create(body, actor),
+  },
+  {
+    method: 'PUT',
+    url: '/api/records/:id',
+    tag: 'records',
+    summary: 'Replace a user record',
+    body: recordInputSchema,
+    handler: ({ params, body, store, actor }) => store.update(params.id!, body, actor),
+  },
+  {
+    method: 'DELETE',
+    url: '/api/records/:id',
+    tag: 'records',
+    summary: 'Delete a user record',
     handler: async ({ params, store, actor }) => {
       await store.delete(params.id!, actor);
       return { deleted: params.id };
     },
   },
   {
-    method: 'POST', url: '/api/records/:id/fork', tag: 'records', summary: 'Copy a literature record into an editable user record', body: forkRequestSchema, status: 201,
+    method: 'POST',
+    url: '/api/records/:id/fork',
+    tag: 'records',
+    summary: 'Copy a literature record into an editable user record',
+    body: forkRequestSchema,
+    status: 201,
     handler: ({ params, body, store, actor }) => store.fork(params.id!, (body as z.infer<typeof forkRequestSchema>).newId, actor),
   },
   {
-    method: 'POST', url: '/api/records/import', tag: 'records', summary: 'Import user records (CSV or JSON); one bad row imports nothing', body: importRequestSchema,
+    method: 'POST',
+    url: '/api/records/import',
+    tag: 'records',
+    summary: 'Import user records (CSV or JSON); one bad row imports nothing',
+    body: importRequestSchema,
     handler: async ({ body, store, actor }) => {
       const b = body as z.infer<typeof importRequestSchema>;
       const ids = await store.importRows(parseImportText(b.format, b.content), actor);
@@ -144,7 +202,12 @@ export const ROUTES: RouteDefinition[] = [
     },
   },
   {
-    method: 'GET', url: '/api/records/export', tag: 'records', summary: 'Export records as entered (CSV or JSON)', query: exportQuerySchema, produces: 'text/csv or application/json',
+    method: 'GET',
+    url: '/api/records/export',
+    tag: 'records',
+    summary: 'Export records as entered (CSV or JSON)',
+    query: exportQuerySchema,
+    produces: 'text/csv or application/json',
     handler: async ({ query, store }) => {
       const q = query as z.infer<typeof exportQuerySchema>;
       const inputs = await store.exportInputs({ origin: q.origin });
@@ -152,13 +215,27 @@ export const ROUTES: RouteDefinition[] = [
     },
   },
   { method: 'GET', url: '/api/flags', tag: 'records', summary: 'Records with quality flags', handler: ({ store }) => store.flags() },
-  { method: 'GET', url: '/api/check', tag: 'records', summary: 'FE–current–yield consistency of every checkable record', handler: async ({ store }) => (await store.check()).filter((c) => c.checked) },
   {
-    method: 'GET', url: '/api/plots/fe-vs-potential.vl.json', tag: 'plots', summary: 'FE vs potential as a Vega-Lite spec with its data (for vega-embed)', query: listRecordsQuerySchema,
+    method: 'GET',
+    url: '/api/check',
+    tag: 'records',
+    summary: 'FE–current–yield consistency of every checkable record',
+    handler: async ({ store }) => (await store.check()).filter((c) => c.checked),
+  },
+  {
+    method: 'GET',
+    url: '/api/plots/fe-vs-potential.vl.json',
+    tag: 'plots',
+    summary: 'FE vs potential as a Vega-Lite spec with its data (for vega-embed)',
+    query: listRecordsQuerySchema,
     handler: async ({ query, store }) => feVsPotentialSpec((await store.list({ ...(query as object), limit: 10000 })).records),
   },
   {
-    method: 'GET', url: '/api/plots/yield-by-strategy.vl.json', tag: 'plots', summary: 'Yield rates by strategy as a Vega-Lite spec with its data', query: listRecordsQuerySchema.extend(yieldPlotQuerySchema.shape),
+    method: 'GET',
+    url: '/api/plots/yield-by-strategy.vl.json',
+    tag: 'plots',
+    summary: 'Yield rates by strategy as a Vega-Lite spec with its data',
+    query: listRecordsQuerySchema.extend(yieldPlotQuerySchema.shape),
     handler: async ({ query, store }) => {
       const q = query as z.infer<typeof yieldPlotQuerySchema>;
       const { basis: _basis, ...filters } = q as z.infer<typeof yieldPlotQuerySchema> & Record<string, unknown>;
@@ -166,14 +243,24 @@ export const ROUTES: RouteDefinition[] = [
     },
   },
   {
-    method: 'GET', url: '/api/plots/fe-vs-potential.svg', tag: 'plots', summary: 'FE vs potential (V vs RHE) as SVG, same filters as /api/records', query: listRecordsQuerySchema, produces: 'image/svg+xml',
+    method: 'GET',
+    url: '/api/plots/fe-vs-potential.svg',
+    tag: 'plots',
+    summary: 'FE vs potential (V vs RHE) as SVG, same filters as /api/records',
+    query: listRecordsQuerySchema,
+    produces: 'image/svg+xml',
     handler: async ({ query, store }) => {
       const { records } = await store.list({ ...(query as object), limit: 10000 });
       return textResponse('image/svg+xml', await renderSvg(feVsPotentialSpec(records)));
     },
   },
   {
-    method: 'GET', url: '/api/plots/yield-by-strategy.svg', tag: 'plots', summary: 'Yield rates by strategy as SVG', query: yieldPlotQuerySchema, produces: 'image/svg+xml',
+    method: 'GET',
+    url: '/api/plots/yield-by-strategy.svg',
+    tag: 'plots',
+    summary: 'Yield rates by strategy as SVG',
+    query: yieldPlotQuerySchema,
+    produces: 'image/svg+xml',
     handler: async ({ query, store }) => {
       const { records } = await store.list({ limit: 10000 });
       return textResponse('image/svg+xml', await renderSvg(yieldByStrategySpec(records, (query as z.infer<typeof yieldPlotQuerySchema>).basis)));
@@ -184,7 +271,10 @@ export const ROUTES: RouteDefinition[] = [
 ROUTES.push(
   { method: 'GET', url: '/api/models', tag: 'kinetics', summary: 'Built-in mechanism models', handler: () => listBuiltinModels() },
   {
-    method: 'GET', url: '/api/models/:name', tag: 'kinetics', summary: 'A built-in model file (YAML text) and its summary',
+    method: 'GET',
+    url: '/api/models/:name',
+    tag: 'kinetics',
+    summary: 'A built-in model file (YAML text) and its summary',
     handler: ({ params }) => ({ ...listBuiltinModels().find((m) => m.name === params.name), text: builtinModelText(params.name!) }),
   },
   studyRoute('/api/mechanism/diagram', 'kinetics', diagramStudy),
@@ -193,38 +283,82 @@ ROUTES.push(
   studyRoute('/api/mechanism/limiting', 'kinetics', limitingStudy),
   studyRoute('/api/kinetics/ramp', 'kinetics', rampStudy),
   {
-    method: 'POST', url: '/api/kinetics/sweeps', tag: 'kinetics', summary: 'Start a descriptor sweep as a background job (worker threads); returns its id', body: sweepRequestSchema, status: 202,
+    method: 'POST',
+    url: '/api/kinetics/sweeps',
+    tag: 'kinetics',
+    summary: 'Start a descriptor sweep as a background job (worker threads); returns its id',
+    body: sweepRequestSchema,
+    status: 202,
     handler: ({ body, jobs, client, runChunk }) => {
       const b = body as z.infer<typeof sweepRequestSchema>;
       const modelText = b.modelText ?? builtinModelText(b.model!);
       const model = loadModel({ text: modelText }); // validate now: bad input is a 400, not a failed job
-      for (const a of [b.x, ...(b.y ? [b.y] : [])]) if (!model.descriptors.includes(a.name)) throw new InputError(`${a === b.x ? 'x' : 'y'}.name`, `a descriptor of the model (${model.descriptors.join(', ')})`, `unknown descriptor "${a.name}"`);
-      const spec = { x: b.x, ...(b.y ? { y: b.y } : {}), potentialVvsRHE: b.potentialVvsRHE, descriptors: b.descriptors, ...(b.fields ? { fields: b.fields } : {}) };
+      for (const a of [b.x, ...(b.y ? [b.y] : [])])
+        if (!model.descriptors.includes(a.name))
+          throw new InputError(
+            `${a === b.x ? 'x' : 'y'}.name`,
+            `a descriptor of the model (${model.descriptors.join(', ')})`,
+            `unknown descriptor "${a.name}"`,
+          );
+      const spec = {
+        x: b.x,
+        ...(b.y ? { y: b.y } : {}),
+        potentialVvsRHE: b.potentialVvsRHE,
+        descriptors: b.descriptors,
+        ...(b.fields ? { fields: b.fields } : {}),
+      };
       const completed = b.resumeFrom === undefined ? [] : stoppedSweepChunks(jobs, b.resumeFrom, modelText, spec);
-      const id = jobs.start('sweep', (report, signal, keep) => {
-        const chunks = [...completed];
-        const onChunk = (chunk: SweepResult) => (chunks.push(chunk), keep({ modelText, spec, chunks }));
-        const t0 = performance.now();
-        return runParallelSweep({ modelText, spec, completed, onProgress: report, onChunk, signal, ...(runChunk ? { runChunk } : {}) }).then((result) => ({ result, spec, products: model.productIndices.map((p) => model.species[p]!), wallTimeS: (performance.now() - t0) / 1000 }));
-      }, { client });
+      const id = jobs.start(
+        'sweep',
+        (report, signal, keep) => {
+          const chunks = [...completed];
+          const onChunk = (chunk: SweepResult) => (chunks.push(chunk), keep({ modelText, spec, chunks }));
+          const t0 = performance.now();
+          return runParallelSweep({ modelText, spec, completed, onProgress: report, onChunk, signal, ...(runChunk ? { runChunk } : {}) }).then((result) => ({
+            result,
+            spec,
+            products: model.productIndices.map((p) => model.species[p]!),
+            wallTimeS: (performance.now() - t0) / 1000,
+          }));
+        },
+        { client },
+      );
       return { id, status: 'running', ...(b.resumeFrom ? { resumedRows: completed.reduce((n, c) => n + c.rows[1] - c.rows[0], 0) } : {}) };
     },
   },
   {
-    method: 'GET', url: '/api/jobs/:id/events', tag: 'jobs', produces: 'text/event-stream',
-    summary: 'Follow any background job (sweep, transient, couple) as server-sent events: `progress` with its state (at most 10 a second), then one `end` with the final status; fetch the result from the job\'s own URL',
+    method: 'GET',
+    url: '/api/jobs/:id/events',
+    tag: 'jobs',
+    produces: 'text/event-stream',
+    summary:
+      "Follow any background job (sweep, transient, couple) as server-sent events: `progress` with its state (at most 10 a second), then one `end` with the final status; fetch the result from the job's own URL",
     handler: ({ params, jobs }) => {
       jobs.get(params.id!); // unknown id: a 404 before the stream opens
       return followJob(jobs, params.id!);
     },
   },
-  { method: 'GET', url: '/api/kinetics/sweeps/:id', tag: 'kinetics', summary: 'Progress of a sweep job', handler: ({ params, jobs }) => sweepJob(jobs, params.id!) },
   {
-    method: 'DELETE', url: '/api/kinetics/sweeps/:id', tag: 'kinetics', summary: 'Cancel a sweep job (its starter or an admin token)',
+    method: 'GET',
+    url: '/api/kinetics/sweeps/:id',
+    tag: 'kinetics',
+    summary: 'Progress of a sweep job',
+    handler: ({ params, jobs }) => sweepJob(jobs, params.id!),
+  },
+  {
+    method: 'DELETE',
+    url: '/api/kinetics/sweeps/:id',
+    tag: 'kinetics',
+    summary: 'Cancel a sweep job (its starter or an admin token)',
     handler: ({ params, jobs, client, actor }) => (sweepJob(jobs, params.id!), jobs.cancel(params.id!, { client, admin: actor?.scope === 'admin' })),
   },
   {
-    method: 'GET', url: '/api/kinetics/sweeps/:id/result', tag: 'kinetics', summary: 'Result of a finished sweep: the JSON `kinetics sweep --json` prints (counts, wallTimeS of the job, per-point status, residual, TOF, log10 TOF, FE, resolved, failures, coverages/step rates with fields) plus a heat-map spec', query: sweepResultQuerySchema,
+    method: 'GET',
+    url: '/api/kinetics/sweeps/:id/result',
+    tag: 'kinetics',
+    summary:
+      'Result of a finished sweep: the JSON `kinetics sweep --json` prints (counts, wallTimeS of the job, per-point status, residual, TOF, log10 TOF, FE, resolved, failures, coverages/step rates with fields) plus a heat-map spec',
+    query: sweepResultQuerySchema,
     handler: ({ params, query, jobs }) => sweepResultBody(jobs.result(params.id!), query as z.infer<typeof sweepResultQuerySchema>),
   },
 );
@@ -234,7 +368,12 @@ ROUTES.push(
  * ({@link sweepJson}; `wallTimeS` of the job), plus the heat-map spec of `q.product` (default the first).
  */
 function sweepResultBody(raw: unknown, q: z.infer<typeof sweepResultQuerySchema>) {
-  const { result, spec, products, wallTimeS } = raw as { result: SweepResult; spec: { x: { name: string }; y?: { name: string } }; products: string[]; wallTimeS: number };
+  const { result, spec, products, wallTimeS } = raw as {
+    result: SweepResult;
+    spec: { x: { name: string }; y?: { name: string } };
+    products: string[];
+    wallTimeS: number;
+  };
   const product = q.product ?? products[0]!;
   if (!products.includes(product)) throw new InputError('product', `a product of the model (${products.join(', ')})`, `got "${product}"`);
   return { ...sweepJson(result, wallTimeS), spec: volcanoSpec(result, product, q.quantity, spec.x.name, spec.y?.name ?? '') };
@@ -272,7 +411,8 @@ function stoppedSweepChunks(jobs: JobManager, id: string, modelText: string, spe
   if (job.status === 'running') throw new InputError('resumeFrom', allowed, `job "${id}" is still running`);
   const partial = job.partial as SweepPartial | undefined;
   if (!partial) return [];
-  if (partial.modelText !== modelText || JSON.stringify(partial.spec) !== JSON.stringify(spec)) throw new InputError('resumeFrom', allowed, `job "${id}" swept another model or grid`);
+  if (partial.modelText !== modelText || JSON.stringify(partial.spec) !== JSON.stringify(spec))
+    throw new InputError('resumeFrom', allowed, `job "${id}" swept another model or grid`);
   return partial.chunks;
 }
 
@@ -305,7 +445,12 @@ function followJob(jobs: JobManager, id: string): EventStreamResult {
 /** The documented body of a finished job: its state, with the study's result (schema and example from a real run). */
 function jobResponse(kind: string, result: ResponseExample | undefined): ResponseExample | undefined {
   if (!result) return undefined;
-  const state = { id: { type: 'string' }, kind: { type: 'string' }, status: { type: 'string' }, progress: { type: 'object', properties: { done: { type: 'number' }, total: { type: 'number' } } } };
+  const state = {
+    id: { type: 'string' },
+    kind: { type: 'string' },
+    status: { type: 'string' },
+    progress: { type: 'object', properties: { done: { type: 'number' }, total: { type: 'number' } } },
+  };
   return {
     schema: { type: 'object', properties: { ...state, result: result.schema, spec: { type: 'object' } }, required: ['id', 'kind', 'status'] },
     example: { id: 'j1', kind, status: 'done', result: result.example },
@@ -320,26 +465,50 @@ function jobResponse(kind: string, result: ResponseExample | undefined): Respons
 function studyJobRoutes<S extends z.ZodType, R>(url: string, tag: string, study: Study<S, R>, o: { start: string; progress: string }): RouteDefinition[] {
   return [
     {
-      method: 'POST', url, tag, status: 202, summary: o.start, body: study.input, example: study.example,
-      response: { schema: { type: 'object', properties: { id: { type: 'string' }, status: { type: 'string' } }, required: ['id', 'status'] }, example: { id: 'j1', status: 'running' } },
+      method: 'POST',
+      url,
+      tag,
+      status: 202,
+      summary: o.start,
+      body: study.input,
+      example: study.example,
+      response: {
+        schema: { type: 'object', properties: { id: { type: 'string' }, status: { type: 'string' } }, required: ['id', 'status'] },
+        example: { id: 'j1', status: 'running' },
+      },
       handler: ({ body, jobs, client }) => {
         const input = body as z.output<S>; // validated against study.input by the route table
         study.check?.(input);
-        const id = jobs.start(study.name, (report, signal) => runStudyOnPool<R>(study.name, input, { signal, onProgress: report }).catch((error: unknown) => {
-          throw signal.aborted ? new Error(`${study.name} job cancelled`) : error;
-        }), { client });
+        const id = jobs.start(
+          study.name,
+          (report, signal) =>
+            runStudyOnPool<R>(study.name, input, { signal, onProgress: report }).catch((error: unknown) => {
+              throw signal.aborted ? new Error(`${study.name} job cancelled`) : error;
+            }),
+          { client },
+        );
         return { id, status: 'running' };
       },
     },
     {
-      method: 'GET', url: `${url}/:id`, tag, summary: o.progress, response: jobResponse(study.name, storedResponseExamples()[study.name]),
+      method: 'GET',
+      url: `${url}/:id`,
+      tag,
+      summary: o.progress,
+      response: jobResponse(study.name, storedResponseExamples()[study.name]),
       handler: ({ params, jobs }) => {
         const job = jobs.get(params.id!, true);
         if (job.kind !== study.name) throw new JobNotFoundError(params.id!);
         return job.result === undefined || !study.figure ? job : { ...job, spec: study.figure(job.result as R) };
       },
     },
-    { method: 'DELETE', url: `${url}/:id`, tag, summary: `Cancel a ${study.name} job (its starter or an admin token)`, handler: ({ params, jobs, client, actor }) => jobs.cancel(params.id!, { client, admin: actor?.scope === 'admin' }) },
+    {
+      method: 'DELETE',
+      url: `${url}/:id`,
+      tag,
+      summary: `Cancel a ${study.name} job (its starter or an admin token)`,
+      handler: ({ params, jobs, client, actor }) => jobs.cancel(params.id!, { client, admin: actor?.scope === 'admin' }),
+    },
   ];
 }
 
@@ -358,10 +527,21 @@ ROUTES.push(
   studyRoute('/api/tea', 'process', teaStudy),
 );
 
-ROUTES.push(...ML_ROUTES, ...LITERATURE_SCREEN_ROUTES, ...CAMPAIGN_ROUTES, ...jobRoutes({ sweep: (raw) => sweepResultBody(raw, sweepResultQuerySchema.parse({})) }));
 ROUTES.push(
-  ...studyJobRoutes('/api/kinetics/optimize', 'planning', optimizeStudy, { start: 'Start a virtual-lab Bayesian optimization through a kinetic model as a background job; returns its id', progress: 'Progress (evaluations done) of an optimization; with its trace, best point and belief-map spec when done' }),
-  ...studyJobRoutes('/api/screen', 'planning', screenStudy, { start: 'Start a Monte Carlo screening of candidate surfaces (descriptor uncertainty) as a background job; returns its id', progress: 'Progress (candidates done) of a screening; with the ranked candidates and a plot spec when done' }),
+  ...ML_ROUTES,
+  ...LITERATURE_SCREEN_ROUTES,
+  ...CAMPAIGN_ROUTES,
+  ...jobRoutes({ sweep: (raw) => sweepResultBody(raw, sweepResultQuerySchema.parse({})) }),
+);
+ROUTES.push(
+  ...studyJobRoutes('/api/kinetics/optimize', 'planning', optimizeStudy, {
+    start: 'Start a virtual-lab Bayesian optimization through a kinetic model as a background job; returns its id',
+    progress: 'Progress (evaluations done) of an optimization; with its trace, best point and belief-map spec when done',
+  }),
+  ...studyJobRoutes('/api/screen', 'planning', screenStudy, {
+    start: 'Start a Monte Carlo screening of candidate surfaces (descriptor uncertainty) as a background job; returns its id',
+    progress: 'Progress (candidates done) of a screening; with the ranked candidates and a plot spec when done',
+  }),
 );
 
 /** The OpenAPI 3.1 document, generated from {@link ROUTES} and their zod schemas. */
@@ -372,20 +552,52 @@ export function openApiDocument(version: string): Record<string, unknown> {
     const parameters: unknown[] = [...r.url.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
     if (r.query) {
       const schema = z.toJSONSchema(r.query, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, unknown>; required?: string[] };
-      for (const [name, s] of Object.entries(schema.properties ?? {})) parameters.push({ name, in: 'query', required: schema.required?.includes(name) ?? false, schema: s });
+      for (const [name, s] of Object.entries(schema.properties ?? {}))
+        parameters.push({ name, in: 'query', required: schema.required?.includes(name) ?? false, schema: s });
     }
     paths[path] ??= {};
     paths[path]![r.method.toLowerCase()] = {
       summary: r.summary,
       tags: [r.tag],
       ...(parameters.length ? { parameters } : {}),
-      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(r.body, { io: 'input', unrepresentable: 'any' }), ...(r.example !== undefined ? { example: r.example } : {}) } } } } : {}),
+      ...(r.body
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                'application/json': {
+                  schema: z.toJSONSchema(r.body, { io: 'input', unrepresentable: 'any' }),
+                  ...(r.example !== undefined ? { example: r.example } : {}),
+                },
+              },
+            },
+          }
+        : {}),
       responses: {
-        [String(r.status ?? 200)]: { description: r.response ? 'success (schema and example from a real result; arrays in the example cut to two elements)' : 'success', content: { [r.produces ?? 'application/json']: r.response ?? {} } },
-        '400': { description: 'bad input: {"error": {"code": "bad-input", "field", "allowed", "message", "problems"?}} (every error body: src/errors/errorReport.ts)' },
-        ...(r.url.includes(':id') ? { '404': { description: 'unknown id: {"error": {"code": "not-found", …}}' }, '409': { description: r.url.startsWith('/api/jobs/') || r.url.endsWith('/result') ? 'the job has not finished (code job-not-finished)' : 'literature record is read-only (code read-only; fork it), or id taken (code conflict)' } } : {}),
+        [String(r.status ?? 200)]: {
+          description: r.response ? 'success (schema and example from a real result; arrays in the example cut to two elements)' : 'success',
+          content: { [r.produces ?? 'application/json']: r.response ?? {} },
+        },
+        '400': {
+          description: 'bad input: {"error": {"code": "bad-input", "field", "allowed", "message", "problems"?}} (every error body: src/errors/errorReport.ts)',
+        },
+        ...(r.url.includes(':id')
+          ? {
+              '404': { description: 'unknown id: {"error": {"code": "not-found", …}}' },
+              '409': {
+                description:
+                  r.url.startsWith('/api/jobs/') || r.url.endsWith('/result')
+                    ? 'the job has not finished (code job-not-finished)'
+                    : 'literature record is read-only (code read-only; fork it), or id taken (code conflict)',
+              },
+            }
+          : {}),
       },
     };
   }
-  return { openapi: '3.1.0', info: { title: 'cncouple API', version, description: 'Electrocatalytic C–N coupling: chemistry core and knowledge base. Units are in the field names.' }, paths };
+  return {
+    openapi: '3.1.0',
+    info: { title: 'cncouple API', version, description: 'Electrocatalytic C–N coupling: chemistry core and knowledge base. Units are in the field names.' },
+    paths,
+  };
 }

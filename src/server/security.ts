@@ -80,7 +80,11 @@ export async function registerSecurity(app: FastifyInstance, options: ServerSecu
   app.addHook('onRequest', async (request) => {
     if (allowed.has('*')) return;
     const host = (request.hostname ?? '').toLowerCase().replace(/^\[(.*)\]$/, '$1');
-    if (!allowed.has(host)) throw new HttpError(403, `host "${host}" is not served here (allowed: ${[...allowed].join(', ')}); a server for other names is started with --allowed-host`);
+    if (!allowed.has(host))
+      throw new HttpError(
+        403,
+        `host "${host}" is not served here (allowed: ${[...allowed].join(', ')}); a server for other names is started with --allowed-host`,
+      );
   });
   app.addHook('onRequest', async (request, reply) => {
     const header = request.headers.authorization;
@@ -97,7 +101,10 @@ export async function registerSecurity(app: FastifyInstance, options: ServerSecu
     if (request.actor?.scope === 'read') throw new HttpError(403, `token "${request.actor.name}" has scope read; writes need a write or admin token`);
     if (options.requireToken && !request.actor) {
       reply.header('www-authenticate', 'Bearer');
-      throw new HttpError(401, 'this server takes writes only with a token: send "Authorization: Bearer <token>" (cncouple token create --name … --scope write)');
+      throw new HttpError(
+        401,
+        'this server takes writes only with a token: send "Authorization: Bearer <token>" (cncouple token create --name … --scope write)',
+      );
     }
   });
   await app.register(rateLimit, {

@@ -53,7 +53,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     await store.close();
     throw error;
   }
-  const app = await buildApp({ store, logger: options.logger, webRoot: options.webRoot, security, redisUrl: options.redisUrl ?? process.env.CNCOUPLE_REDIS_URL, recordListCache: options.recordListCache });
+  const app = await buildApp({
+    store,
+    logger: options.logger,
+    webRoot: options.webRoot,
+    security,
+    redisUrl: options.redisUrl ?? process.env.CNCOUPLE_REDIS_URL,
+    recordListCache: options.recordListCache,
+  });
   const port = options.port ?? Number(process.env.PORT ?? 8480);
   await app.listen({ host, port });
   const address = app.server.address();
@@ -78,11 +85,20 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 async function securityFor(host: string, store: RecordStore, options: StartServerOptions): Promise<ServerSecurityOptions> {
   const limits = { rateLimitPerMinute: options.rateLimitPerMinute };
   if (isLoopbackHost(host)) return { ...limits, allowedHosts: LOOPBACK_HOSTS };
-  const configured = options.allowedHosts ?? (process.env.CNCOUPLE_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+  const configured =
+    options.allowedHosts ??
+    (process.env.CNCOUPLE_ALLOWED_HOSTS ?? '')
+      .split(',')
+      .map((h) => h.trim())
+      .filter(Boolean);
   const allowedHosts = configured.length ? [...configured, ...LOOPBACK_HOSTS, ...(host === '0.0.0.0' || host === '::' ? [] : [host])] : ['*'];
   if (options.insecureNoAuth) return { ...limits, allowedHosts, requireToken: false };
   if ((await store.tokens.activeCount()) === 0) {
-    throw new InputError('--host', 'a loopback address (127.0.0.1, ::1), or create a token first (cncouple token create --name NAME --scope admin), or pass --insecure-no-auth', `refusing to listen on ${host} with no API token: anyone on the network could write`);
+    throw new InputError(
+      '--host',
+      'a loopback address (127.0.0.1, ::1), or create a token first (cncouple token create --name NAME --scope admin), or pass --insecure-no-auth',
+      `refusing to listen on ${host} with no API token: anyone on the network could write`,
+    );
   }
   return { ...limits, allowedHosts, requireToken: true };
 }

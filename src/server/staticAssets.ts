@@ -30,7 +30,8 @@ export async function registerCompression(app: FastifyInstance): Promise<void> {
  * /api answers index.html (the app's own router shows its not-found page), unknown /api paths a JSON 404.
  */
 export async function serveWebApp(app: FastifyInstance, webRoot: string): Promise<void> {
-  const setCache = (res: { setHeader: (name: string, value: string) => unknown }, filePath: string) => void res.setHeader('cache-control', cacheControlFor(webRoot, filePath));
+  const setCache = (res: { setHeader: (name: string, value: string) => unknown }, filePath: string) =>
+    void res.setHeader('cache-control', cacheControlFor(webRoot, filePath));
   await app.register(fastifyStatic, { root: webRoot, wildcard: false, cacheControl: false, setHeaders: setCache });
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/')) return reply.code(404).send({ error: { message: `no route ${request.method} ${request.url.split('?')[0]}` } });

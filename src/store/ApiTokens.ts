@@ -44,14 +44,18 @@ export class ApiTokens {
    */
   async create(name: string, scope: string): Promise<{ token: string } & TokenInfo> {
     this.beforeWrite();
-    if (!/^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/.test(name)) throw new InputError('--name', 'letters, digits, . _ @ -, up to 64, starting with a letter or digit', `got "${name}"`);
+    if (!/^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/.test(name))
+      throw new InputError('--name', 'letters, digits, . _ @ -, up to 64, starting with a letter or digit', `got "${name}"`);
     if (!(TOKEN_SCOPES as readonly string[]).includes(scope)) throw new InputError('--scope', TOKEN_SCOPES.join(', '), `got "${scope}"`);
     if (await this.db.selectFrom('api_tokens').select('name').where('name', '=', name).executeTakeFirst()) {
       throw new InputError('--name', 'a name no other token has (revoked ones keep theirs)', `a token "${name}" exists`);
     }
     const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
     const createdAt = new Date().toISOString();
-    await this.db.insertInto('api_tokens').values({ name, scope: scope as TokenScope, token_hash: hashToken(token), created_at: createdAt, revoked_at: null }).execute();
+    await this.db
+      .insertInto('api_tokens')
+      .values({ name, scope: scope as TokenScope, token_hash: hashToken(token), created_at: createdAt, revoked_at: null })
+      .execute();
     return { token, name, scope: scope as TokenScope, createdAt, revokedAt: null };
   }
 
@@ -63,7 +67,11 @@ export class ApiTokens {
 
   /** How many tokens are not revoked. */
   async activeCount(): Promise<number> {
-    const row = await this.db.selectFrom('api_tokens').select((eb) => eb.fn.countAll<string | number>().as('n')).where('revoked_at', 'is', null).executeTakeFirstOrThrow();
+    const row = await this.db
+      .selectFrom('api_tokens')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where('revoked_at', 'is', null)
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   }
 
@@ -71,8 +79,14 @@ export class ApiTokens {
   async revoke(name: string): Promise<TokenInfo> {
     this.beforeWrite();
     const revokedAt = new Date().toISOString();
-    const result = await this.db.updateTable('api_tokens').set({ revoked_at: revokedAt }).where('name', '=', name).where('revoked_at', 'is', null).executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) throw new InputError('name', 'the name of a token that is not revoked (cncouple token list)', `no active token "${name}"`);
+    const result = await this.db
+      .updateTable('api_tokens')
+      .set({ revoked_at: revokedAt })
+      .where('name', '=', name)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0)
+      throw new InputError('name', 'the name of a token that is not revoked (cncouple token list)', `no active token "${name}"`);
     return (await this.list()).find((t) => t.name === name)!;
   }
 
@@ -80,7 +94,12 @@ export class ApiTokens {
   async verify(token: string): Promise<Actor | undefined> {
     if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return undefined;
     const hash = hashToken(token);
-    const row = await this.db.selectFrom('api_tokens').select(['name', 'scope', 'token_hash']).where('token_hash', '=', hash).where('revoked_at', 'is', null).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('api_tokens')
+      .select(['name', 'scope', 'token_hash'])
+      .where('token_hash', '=', hash)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
     // the lookup is by hash, so timing reveals nothing of the secret; compare again in constant time anyway
     if (!row || !timingSafeEqual(Buffer.from(row.token_hash), Buffer.from(hash))) return undefined;
     return { name: row.name, scope: row.scope };

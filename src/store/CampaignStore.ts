@@ -99,7 +99,13 @@ export class CampaignStore {
       if (!existing) throw new NotFoundError(id, 'campaign');
       CampaignStore.assertMayEdit(id, existing.owner, actor);
       await CampaignStore.assertNameFree(trx, document.name, existing.owner, id);
-      const set = { name: document.name, document_json: JSON.stringify(document), completed_runs: campaign.completed.length, pending_runs: campaign.pending.length, updated_at: new Date().toISOString() };
+      const set = {
+        name: document.name,
+        document_json: JSON.stringify(document),
+        completed_runs: campaign.completed.length,
+        pending_runs: campaign.pending.length,
+        updated_at: new Date().toISOString(),
+      };
       await trx.updateTable('campaigns').set(set).where('id', '=', id).execute();
       return { ...summaryOf({ id, owner: existing.owner, created_at: existing.created_at, ...set }), ...document };
     });
@@ -123,9 +129,17 @@ export class CampaignStore {
 
   /** @throws {ConflictError} when `owner` has another campaign (not `exceptId`) named `name` */
   private static async assertNameFree(trx: Kysely<DatabaseSchema>, name: string, owner: string | null, exceptId?: string): Promise<void> {
-    let q = trx.selectFrom('campaigns').select('id').where('name', '=', name).where('owner', owner === null ? 'is' : '=', owner);
+    let q = trx
+      .selectFrom('campaigns')
+      .select('id')
+      .where('name', '=', name)
+      .where('owner', owner === null ? 'is' : '=', owner);
     if (exceptId !== undefined) q = q.where('id', '!=', exceptId);
     const clash = await q.executeTakeFirst();
-    if (clash) throw new ConflictError(clash.id, `${owner === null ? 'a campaign saved without a token' : `token "${owner}"`} already has a campaign named "${name}" (id "${clash.id}"): choose another name, or save over that one`);
+    if (clash)
+      throw new ConflictError(
+        clash.id,
+        `${owner === null ? 'a campaign saved without a token' : `token "${owner}"`} already has a campaign named "${name}" (id "${clash.id}"): choose another name, or save over that one`,
+      );
   }
 }

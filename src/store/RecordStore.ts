@@ -9,7 +9,15 @@ import { canonicalSpeciesId } from '../data/canonicalSpecies.js';
 import { type CatalyticRecord, NON_CN_PRODUCT_IDS, NORMALIZER_VERSION, checkConsistency, normalizeRecord } from '../data/normalizeRecord.js';
 import type { RawRow } from '../data/recordCsv.js';
 import { type Flag, type RecordInput, type RecordInputDraft, STRATEGIES, recordInputSchema } from '../data/recordSchema.js';
-import { type DatabaseSchema, type OpenDatabase, type RecordDocumentsTable, type RecordSpeciesTable, type RecordsTable, type SpeciesRole, openDatabase } from './database.js';
+import {
+  type DatabaseSchema,
+  type OpenDatabase,
+  type RecordDocumentsTable,
+  type RecordSpeciesTable,
+  type RecordsTable,
+  type SpeciesRole,
+  openDatabase,
+} from './database.js';
 import { type Actor, ApiTokens } from './ApiTokens.js';
 import { CampaignStore } from './CampaignStore.js';
 import { ConflictError, CorruptDatabaseError, DatabaseError, ForbiddenError, ImportError, type ImportProblem, NotFoundError, ReadOnlyError } from './errors.js';
@@ -167,14 +175,30 @@ function toRow(record: CatalyticRecord, input: RecordInput, now: string, created
 
 /** Inserts rows in batches of 500 (within the bound-parameter limits of both dialects). */
 async function insertBatched<T extends keyof DatabaseSchema>(trx: Transaction<DatabaseSchema>, table: T, rows: DatabaseSchema[T][]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 500) await trx.insertInto(table).values(rows.slice(i, i + 500) as never).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await trx
+      .insertInto(table)
+      .values(rows.slice(i, i + 500) as never)
+      .execute();
 }
 
 /** Inserts records (all rows of each), inside the caller's transaction. */
 async function insertRecords(trx: Transaction<DatabaseSchema>, stored: StoredRecord[]): Promise<void> {
-  await insertBatched(trx, 'records', stored.map((s) => s.row));
-  await insertBatched(trx, 'record_documents', stored.map((s) => s.document));
-  await insertBatched(trx, 'record_species', stored.flatMap((s) => s.species));
+  await insertBatched(
+    trx,
+    'records',
+    stored.map((s) => s.row),
+  );
+  await insertBatched(
+    trx,
+    'record_documents',
+    stored.map((s) => s.document),
+  );
+  await insertBatched(
+    trx,
+    'record_species',
+    stored.flatMap((s) => s.species),
+  );
 }
 
 /**
@@ -298,7 +322,10 @@ export class RecordStore {
     const newer = await unknownMigrations(store.db as Kysely<unknown>);
     if (newer.length > 0) {
       await store.close();
-      throw new DatabaseError(store.location, `the database ${store.location} has schema version ${newer.at(-1)}, written by a newer cncouple; this is cncouple ${VERSION}, whose newest schema is ${LATEST_MIGRATION}: upgrade cncouple, or give another --data-dir`);
+      throw new DatabaseError(
+        store.location,
+        `the database ${store.location} has schema version ${newer.at(-1)}, written by a newer cncouple; this is cncouple ${VERSION}, whose newest schema is ${LATEST_MIGRATION}: upgrade cncouple, or give another --data-dir`,
+      );
     }
     const pending = await pendingMigrations(store.db as Kysely<unknown>);
     if (pending.length > 0 && store.checkIntegrity()) return store;
@@ -343,11 +370,21 @@ export class RecordStore {
     }
     await this.transact(async (trx) => {
       for (let i = 0; i < rows.length; i += 500) {
-        await trx.deleteFrom('records').where('id', 'in', rows.slice(i, i + 500).map((r) => r.row.id)).execute(); // documents and species go with them (cascade)
+        await trx
+          .deleteFrom('records')
+          .where(
+            'id',
+            'in',
+            rows.slice(i, i + 500).map((r) => r.row.id),
+          )
+          .execute(); // documents and species go with them (cascade)
       }
       await insertRecords(trx, rows);
       await trx.deleteFrom('meta').where('key', '=', 'normalizer_version').execute();
-      await trx.insertInto('meta').values({ key: 'normalizer_version', value: String(NORMALIZER_VERSION) }).execute();
+      await trx
+        .insertInto('meta')
+        .values({ key: 'normalizer_version', value: String(NORMALIZER_VERSION) })
+        .execute();
     });
     if (documents.length > 0) this.renormalized = { fromVersion, records: rows.length, kept };
     return rows.length;
@@ -355,7 +392,10 @@ export class RecordStore {
 
   /** `backups/<prefix>-<time>.sqlite` beside the embedded database file. */
   private backupFile(prefix: string): string {
-    const stamp = new Date().toISOString().replace(/\.\d+Z$/, 'Z').replaceAll(':', '-');
+    const stamp = new Date()
+      .toISOString()
+      .replace(/\.\d+Z$/, 'Z')
+      .replaceAll(':', '-');
     return path.join(path.dirname(this.location), 'backups', `${prefix}-${stamp}.sqlite`);
   }
 
@@ -365,7 +405,8 @@ export class RecordStore {
    * @throws {InputError} on PostgreSQL, whose own tools (pg_dump) do this
    */
   async backup(file = this.backupFile('cncouple')): Promise<string> {
-    if (!this.sqliteBackup) throw new InputError('database', 'the embedded SQLite database (back up PostgreSQL with pg_dump)', `this store is ${this.location}`);
+    if (!this.sqliteBackup)
+      throw new InputError('database', 'the embedded SQLite database (back up PostgreSQL with pg_dump)', `this store is ${this.location}`);
     mkdirSync(path.dirname(file), { recursive: true });
     await this.sqliteBackup(file);
     return file;
@@ -428,7 +469,8 @@ export class RecordStore {
     const column = ({ fe: 'fe', yield: 'yield_canonical', potential: 'potential_v_rhe', catalyst: 'catalyst', id: 'id' } as const)[q.sort];
     const order = q.order ?? (q.sort === 'fe' || q.sort === 'yield' ? 'desc' : 'asc');
     let sorted = base;
-    if (baselinesLast && cnOnly && (q.sort === 'fe' || q.sort === 'yield')) sorted = sorted.orderBy(sql`case when records.id in (${this.baselineIds()}) then 1 else 0 end`);
+    if (baselinesLast && cnOnly && (q.sort === 'fe' || q.sort === 'yield'))
+      sorted = sorted.orderBy(sql`case when records.id in (${this.baselineIds()}) then 1 else 0 end`);
     if (q.sort === 'yield') sorted = sorted.orderBy('yield_canonical_unit', (ob) => ob.asc().nullsLast());
     // catalyst names sort case-insensitively ("a-Ni" between "Ag" and "Au", not after "Zn")
     if (q.sort === 'catalyst') sorted = sorted.orderBy(sql`lower(records.catalyst)`, (ob) => (order === 'desc' ? ob.desc() : ob.asc()).nullsLast());
@@ -438,7 +480,12 @@ export class RecordStore {
 
   /** Ids of the records whose first product is not a C–N coupling product ({@link NON_CN_PRODUCT_IDS}). */
   private baselineIds() {
-    return this.db.selectFrom('record_species').select('record_species.record_id').where('role', '=', 'product').where('position', '=', 0).where('species_id', 'in', [...NON_CN_PRODUCT_IDS]);
+    return this.db
+      .selectFrom('record_species')
+      .select('record_species.record_id')
+      .where('role', '=', 'product')
+      .where('position', '=', 0)
+      .where('species_id', 'in', [...NON_CN_PRODUCT_IDS]);
   }
 
   /** Whether {@link countMatches} counts on the species index: species filters and no other filter. */
@@ -450,7 +497,10 @@ export class RecordStore {
   /** The matches of `base` and the baselines among them ({@link baselineIds}), in one select. */
   private async countWithBaselines(base: SelectQueryBuilder<DatabaseSchema, 'records', object>): Promise<{ total: number; baselines: number }> {
     const row = await base
-      .select([sql<string | number>`count(*)`.as('n'), sql<string | number | null>`sum(case when records.id in (${this.baselineIds()}) then 1 else 0 end)`.as('b')])
+      .select([
+        sql<string | number>`count(*)`.as('n'),
+        sql<string | number | null>`sum(case when records.id in (${this.baselineIds()}) then 1 else 0 end)`.as('b'),
+      ])
       .executeTakeFirstOrThrow();
     return { total: Number(row.n), baselines: Number(row.b ?? 0) };
   }
@@ -464,7 +514,11 @@ export class RecordStore {
     const [first, ...others] = speciesFilters(q) as [[SpeciesRole, string], ...[SpeciesRole, string][]];
     let naming = this.db.selectFrom('record_species').where('role', '=', first[0]).where('species_id', '=', first[1]);
     for (const [role, id] of others) {
-      naming = naming.where('record_id', 'in', this.db.selectFrom('record_species as other').select('other.record_id').where('other.role', '=', role).where('other.species_id', '=', id));
+      naming = naming.where(
+        'record_id',
+        'in',
+        this.db.selectFrom('record_species as other').select('other.record_id').where('other.role', '=', role).where('other.species_id', '=', id),
+      );
     }
     return Number((await naming.select(sql<string | number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
   }
@@ -494,10 +548,22 @@ export class RecordStore {
       // two selects keep the walk of the sort index (an order by "is a baseline" first would sort every match)
       const baselines = both ? both.baselines : await count(base.where('records.id', 'in', this.baselineIds()));
       const cn = total - baselines;
-      ids = q.offset < cn ? (await page.where('records.id', 'not in', this.baselineIds()).select('records.id').limit(q.limit).offset(q.offset).execute()).map((r) => r.id) : [];
+      ids =
+        q.offset < cn
+          ? (await page.where('records.id', 'not in', this.baselineIds()).select('records.id').limit(q.limit).offset(q.offset).execute()).map((r) => r.id)
+          : [];
       const rest = q.limit - ids.length;
       if (rest > 0 && baselines > 0) {
-        ids.push(...(await sorted.where('records.id', 'in', this.baselineIds()).select('records.id').limit(rest).offset(Math.max(0, q.offset - cn)).execute()).map((r) => r.id));
+        ids.push(
+          ...(
+            await sorted
+              .where('records.id', 'in', this.baselineIds())
+              .select('records.id')
+              .limit(rest)
+              .offset(Math.max(0, q.offset - cn))
+              .execute()
+          ).map((r) => r.id),
+        );
       }
     } else {
       ids = (await page.select('records.id').limit(q.limit).offset(q.offset).execute()).map((r) => r.id);
@@ -536,7 +602,8 @@ export class RecordStore {
   private validateUserDraft(draft: unknown): RecordInput {
     const parsed = recordInputSchema.safeParse(draft);
     if (!parsed.success) throw toInputError(parsed.error);
-    if (parsed.data.origin !== 'user') throw new InputError('origin', '"user" (literature records come only from the curated data)', `got "${parsed.data.origin}"`);
+    if (parsed.data.origin !== 'user')
+      throw new InputError('origin', '"user" (literature records come only from the curated data)', `got "${parsed.data.origin}"`);
     return parsed.data;
   }
 
@@ -625,7 +692,11 @@ export class RecordStore {
     }
     const ids = [...seen.keys()];
     for (let i = 0; i < ids.length; i += 500) {
-      const clash = await this.db.selectFrom('records').select('id').where('id', 'in', ids.slice(i, i + 500)).execute();
+      const clash = await this.db
+        .selectFrom('records')
+        .select('id')
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute();
       for (const { id } of clash) problems.push({ line: seen.get(id)!, field: 'id', message: `a record with id "${id}" already exists` });
     }
     if (problems.length) throw new ImportError(problems.sort((a, b) => a.line - b.line));
@@ -660,7 +731,11 @@ export class RecordStore {
 
   /** The products and N and C sources the records name, each with its record count, most used first. */
   async facets(): Promise<RecordFacets> {
-    const rows = await this.db.selectFrom('record_species').select(['role', 'species_id', sql<string | number>`count(*)`.as('n')]).groupBy(['role', 'species_id']).execute();
+    const rows = await this.db
+      .selectFrom('record_species')
+      .select(['role', 'species_id', sql<string | number>`count(*)`.as('n')])
+      .groupBy(['role', 'species_id'])
+      .execute();
     const count = (role: SpeciesRole): SpeciesFacet[] =>
       rows
         .filter((r) => r.role === role)
@@ -679,7 +754,9 @@ export class RecordStore {
   }
 
   /** Runs the FE–current–yield consistency check on every record (or the filtered ones). */
-  async check(query: ListRecordsQuery = {}): Promise<{ id: string; catalyst: string; checked: boolean; impliedElectrons?: number; electrons: number | null; flag?: Flag }[]> {
+  async check(
+    query: ListRecordsQuery = {},
+  ): Promise<{ id: string; catalyst: string; checked: boolean; impliedElectrons?: number; electrons: number | null; flag?: Flag }[]> {
     const records = await this.all(query);
     return records.map((r) => ({ id: r.id, catalyst: r.catalyst, electrons: r.normalized.electrons, ...checkConsistency(r.normalized) }));
   }

@@ -28,7 +28,8 @@ export function builtinModelNames(): string[] {
 
 /** The YAML text of a built-in model. @throws {InputError} for unknown names */
 export function builtinModelText(name: string): string {
-  if (!builtinModelNames().includes(name)) throw new InputError('model', `a built-in model (${builtinModelNames().join(', ')}) or a model file`, `unknown model "${name}"`);
+  if (!builtinModelNames().includes(name))
+    throw new InputError('model', `a built-in model (${builtinModelNames().join(', ')}) or a model file`, `unknown model "${name}"`);
   return readFileSync(new URL(`${name}.yaml`, MODELS_DIR), 'utf8');
 }
 
@@ -36,7 +37,16 @@ export function builtinModelText(name: string): string {
 export function listBuiltinModels(): BuiltinModelInfo[] {
   return builtinModelNames().map((name) => {
     const m = parseModelText(builtinModelText(name), name);
-    return { name, description: (m.description ?? '').trim(), source: m.source ?? '', pathways: m.pathways.map((p) => p.name), descriptors: m.descriptors, potentialVvsRHE: m.potentialVvsRHE, comparesToRecords: m.comparesTo?.records ?? [], warnings: loadModel({ name }).warnings };
+    return {
+      name,
+      description: (m.description ?? '').trim(),
+      source: m.source ?? '',
+      pathways: m.pathways.map((p) => p.name),
+      descriptors: m.descriptors,
+      potentialVvsRHE: m.potentialVvsRHE,
+      comparesToRecords: m.comparesTo?.records ?? [],
+      warnings: loadModel({ name }).warnings,
+    };
   });
 }
 
@@ -56,6 +66,7 @@ export function loadModel(ref: { name: string } | { text: string } | { path: str
     compiledBuiltins.set(ref.name, compiled);
     return compiled;
   }
-  if (!existsSync(ref.path)) throw new InputError('model', `a built-in model (${builtinModelNames().join(', ')}) or a readable model file`, `no model file "${ref.path}"`);
+  if (!existsSync(ref.path))
+    throw new InputError('model', `a built-in model (${builtinModelNames().join(', ')}) or a readable model file`, `no model file "${ref.path}"`);
   return compileModel(parseModelText(readFileSync(ref.path, 'utf8'), ref.path));
 }

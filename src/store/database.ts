@@ -125,7 +125,11 @@ export interface OpenDatabase {
 export function openDatabase(options: { dataDir?: string; url?: string }): OpenDatabase {
   if (options.url && /^postgres(ql)?:\/\//.test(options.url)) {
     const pool = new pg.Pool({ connectionString: options.url, max: 8 });
-    return { db: new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres', location: options.url.replace(/:[^:@/]*@/, ':***@') };
+    return {
+      db: new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) }),
+      dialect: 'postgres',
+      location: options.url.replace(/:[^:@/]*@/, ':***@'),
+    };
   }
   if (options.url) throw new Error(`unsupported database URL "${options.url}" (use postgres://… or leave it out for the embedded database)`);
   const dataDir = options.dataDir ?? '.cncouple-data';
@@ -160,7 +164,10 @@ export function openDatabase(options: { dataDir?: string; url?: string }): OpenD
 /** One line saying why the embedded database at `file` cannot be opened, and what to do. */
 function openProblem(file: string, dataDir: string, error: NodeJS.ErrnoException): string {
   const code = error.code ?? '';
-  if (['EACCES', 'EPERM', 'EROFS', 'SQLITE_READONLY', 'SQLITE_CANTOPEN', 'SQLITE_READONLY_DIRECTORY'].includes(code) || /read-?only|unable to open/i.test(error.message)) {
+  if (
+    ['EACCES', 'EPERM', 'EROFS', 'SQLITE_READONLY', 'SQLITE_CANTOPEN', 'SQLITE_READONLY_DIRECTORY'].includes(code) ||
+    /read-?only|unable to open/i.test(error.message)
+  ) {
     return `cannot write the data folder ${dataDir} (${code || error.message}): give a writable folder with --data-dir or $CNCOUPLE_DATA_DIR`;
   }
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {

@@ -83,7 +83,9 @@ const BACKUPS_HINT = 'backups/ beside the database file';
 export class ForbiddenError extends Error {
   readonly id: string;
   constructor(id: string, actor: string, owner: string | null, what = 'record') {
-    super(`${what} "${id}" belongs to ${owner === null ? 'no token (written without one)' : `token "${owner}"`}; token "${actor}" may edit only its own ${what}s (an admin token may edit any)`);
+    super(
+      `${what} "${id}" belongs to ${owner === null ? 'no token (written without one)' : `token "${owner}"`}; token "${actor}" may edit only its own ${what}s (an admin token may edit any)`,
+    );
     this.name = 'ForbiddenError';
     this.id = id;
   }

@@ -60,7 +60,9 @@ const migrations: Record<string, Migration> = {
     async down(db: Kysely<unknown>) {
       await db.schema.alterTable('records').addColumn('input_json', 'text').execute();
       await db.schema.alterTable('records').addColumn('record_json', 'text').execute();
-      await sql`update records set input_json = (select d.input_json from record_documents d where d.id = records.id), record_json = (select d.record_json from record_documents d where d.id = records.id)`.execute(db);
+      await sql`update records set input_json = (select d.input_json from record_documents d where d.id = records.id), record_json = (select d.record_json from record_documents d where d.id = records.id)`.execute(
+        db,
+      );
       await db.schema.dropTable('record_documents').execute();
     },
   },
@@ -81,17 +83,36 @@ const migrations: Record<string, Migration> = {
       // PostgreSQL would take role and species as independent and plan for a third of the records a common
       // species names; statistics on the pair let it count them right
       if (isPostgres(db)) await sql`create statistics record_species_role_species (dependencies, mcv) on role, species_id from record_species`.execute(db);
-      const records = await sql<{ id: string; products: string; n_sources: string; c_sources: string }>`select id, products, n_sources, c_sources from records`.execute(db);
+      const records = await sql<{
+        id: string;
+        products: string;
+        n_sources: string;
+        c_sources: string;
+      }>`select id, products, n_sources, c_sources from records`.execute(db);
       // a species a record listed twice in one role (accepted before this version) is kept once, at its first place
       const rows = records.rows.flatMap((r) =>
-        SPECIES_COLUMNS.flatMap(([role, column]) => [...new Set(r[column].split('|').filter(Boolean))].map((species_id, position) => ({ record_id: r.id, role, species_id, position }))),
+        SPECIES_COLUMNS.flatMap(([role, column]) =>
+          [...new Set(r[column].split('|').filter(Boolean))].map((species_id, position) => ({ record_id: r.id, role, species_id, position })),
+        ),
       );
-      for (let i = 0; i < rows.length; i += 500) await (db as Kysely<{ record_species: object }>).insertInto('record_species').values(rows.slice(i, i + 500)).execute();
+      for (let i = 0; i < rows.length; i += 500)
+        await (db as Kysely<{ record_species: object }>)
+          .insertInto('record_species')
+          .values(rows.slice(i, i + 500))
+          .execute();
       for (const [, column] of SPECIES_COLUMNS) await db.schema.alterTable('records').dropColumn(column).execute();
     },
     async down(db: Kysely<unknown>) {
-      for (const [, column] of SPECIES_COLUMNS) await db.schema.alterTable('records').addColumn(column, 'text', (c) => c.notNull().defaultTo('')).execute();
-      const species = await sql<{ record_id: string; role: string; species_id: string }>`select record_id, role, species_id from record_species order by record_id, role, position`.execute(db);
+      for (const [, column] of SPECIES_COLUMNS)
+        await db.schema
+          .alterTable('records')
+          .addColumn(column, 'text', (c) => c.notNull().defaultTo(''))
+          .execute();
+      const species = await sql<{
+        record_id: string;
+        role: string;
+        species_id: string;
+      }>`select record_id, role, species_id from record_species order by record_id, role, position`.execute(db);
       const bars = new Map<string, Record<string, string[]>>();
       for (const s of species.rows) ((bars.get(s.record_id) ?? bars.set(s.record_id, {}).get(s.record_id)!)[s.role] ??= []).push(s.species_id);
       for (const [id, roles] of bars) {

@@ -36,7 +36,10 @@ export function restoreDatabase(dataDir: string, from: string): RestoreResult {
   mkdirSync(path.join(dataDir, 'backups'), { recursive: true });
   let replacedBy: string | undefined;
   if (existsSync(file)) {
-    const stamp = new Date().toISOString().replace(/\.\d+Z$/, 'Z').replaceAll(':', '-');
+    const stamp = new Date()
+      .toISOString()
+      .replace(/\.\d+Z$/, 'Z')
+      .replaceAll(':', '-');
     replacedBy = path.join(dataDir, 'backups', `cncouple-replaced-${stamp}.sqlite`);
     renameSync(file, replacedBy);
     for (const suffix of ['-wal', '-shm']) if (existsSync(file + suffix)) renameSync(file + suffix, replacedBy + suffix);

@@ -21,7 +21,14 @@ export const MAX_SPECIES = 20;
 /** A species list: an array of names/formulas, or one comma-separated string ("CO2, NO3-"). */
 export const speciesListSchema = z
   .union([z.array(z.string().min(1).max(MAX_FORMULA_LENGTH)).min(1).max(MAX_SPECIES), z.string().min(1).max(4000)])
-  .transform((v) => (Array.isArray(v) ? v : v.split(',').map((s) => s.trim()).filter(Boolean)))
+  .transform((v) =>
+    Array.isArray(v)
+      ? v
+      : v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+  )
   .pipe(z.array(z.string()).max(MAX_SPECIES))
   .describe('species names or formulas, e.g. ["CO2", "NO3-"] or "CO2, NO3-"');
 
@@ -88,7 +95,10 @@ export const faradaicEfficiencyStudy = defineStudy({
 /** Input of {@link potentialStudy}. */
 export const potentialRequestSchema = z.object({
   potentialV: finite.describe('potential, V vs `from`'),
-  from: z.string().max(100).describe(`reference: ${POTENTIAL_SCALE_NAMES.join(', ')}`),
+  from: z
+    .string()
+    .max(100)
+    .describe(`reference: ${POTENTIAL_SCALE_NAMES.join(', ')}`),
   to: z.string().max(100),
   pH: finite.optional(),
   temperatureK: finite.optional(),
@@ -122,7 +132,12 @@ export const convertStudy = defineStudy({
   example: { value: 0.78, fromUnit: 'mmol h-1 cm-2', toUnit: 'mg h-1 cm-2', species: 'cyclohexanone oxime' },
   run: (b) => {
     const molarMass = b.species !== undefined ? molarMassGPerMol(resolveSpecies(b.species, 'species').formula) : b.molarMassGPerMol;
-    return { value: convertYieldRate(b.value, b.fromUnit, b.toUnit, { molarMassGPerMol: molarMass }), unit: b.toUnit, from: { value: b.value, unit: b.fromUnit }, ...(molarMass ? { molarMass } : {}) };
+    return {
+      value: convertYieldRate(b.value, b.fromUnit, b.toUnit, { molarMassGPerMol: molarMass }),
+      unit: b.toUnit,
+      from: { value: b.value, unit: b.fromUnit },
+      ...(molarMass ? { molarMass } : {}),
+    };
   },
 });
 

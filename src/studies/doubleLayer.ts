@@ -9,10 +9,18 @@ export const doubleLayerRequestSchema = z
     potentialVvsPzc: z.number().min(-3).max(3).optional().describe('metal potential minus the potential of zero charge, V'),
     potentialVvsSHE: z.number().min(-5).max(5).optional().describe('metal potential, V vs SHE (with pzcVvsSHE)'),
     pzcVvsSHE: z.number().min(-5).max(5).optional().describe('potential of zero charge of the electrode, V vs SHE (with potentialVvsSHE)'),
-    sternCapacitanceFPerM2: z.number().positive().max(100).default(DEFAULT_STERN_CAPACITANCE_F_PER_M2).describe('Stern-layer capacitance, F m⁻² (default 0.2 = 20 µF cm⁻²)'),
+    sternCapacitanceFPerM2: z
+      .number()
+      .positive()
+      .max(100)
+      .default(DEFAULT_STERN_CAPACITANCE_F_PER_M2)
+      .describe('Stern-layer capacitance, F m⁻² (default 0.2 = 20 µF cm⁻²)'),
     co2Saturated: z.boolean().default(false).describe('bulk saturated with 1 bar CO2 (sets the bulk pH of bicarbonate)'),
     temperatureK: z.number().min(273).max(373).default(298.15).describe('temperature, K'),
-    ionDiametersNm: z.record(z.string().max(20), z.number().min(0).max(5)).optional().describe('solvated diameters to override or add, nm, by ion name (e.g. {"HCO3-": 0.8})'),
+    ionDiametersNm: z
+      .record(z.string().max(20), z.number().min(0).max(5))
+      .optional()
+      .describe('solvated diameters to override or add, nm, by ion name (e.g. {"HCO3-": 0.8})'),
     profileMaxDistanceNm: z.number().positive().max(1000).default(10).describe('the returned profile stops at this distance from the OHP, nm'),
   })
   .refine((b) => (b.potentialVvsPzc !== undefined) !== (b.potentialVvsSHE !== undefined && b.pzcVvsSHE !== undefined), {

@@ -13,7 +13,28 @@ import type { Study } from './study.js';
 
 /** Every study by its registry name. */
 export const STUDIES: Readonly<Record<string, Study>> = Object.fromEntries(
-  [formulaStudy, balanceStudy, faradaicEfficiencyStudy, potentialStudy, convertStudy, e0Study, diagramStudy, limitingStudy, steadyStudy, pulseStudy, rampStudy, microenvStudy, reactorStudy, teaStudy, doubleLayerStudy, transientStudy, coupleStudy, optimizeStudy, screenStudy, literatureScreenStudy].map((s) => [s.name, s as unknown as Study]),
+  [
+    formulaStudy,
+    balanceStudy,
+    faradaicEfficiencyStudy,
+    potentialStudy,
+    convertStudy,
+    e0Study,
+    diagramStudy,
+    limitingStudy,
+    steadyStudy,
+    pulseStudy,
+    rampStudy,
+    microenvStudy,
+    reactorStudy,
+    teaStudy,
+    doubleLayerStudy,
+    transientStudy,
+    coupleStudy,
+    optimizeStudy,
+    screenStudy,
+    literatureScreenStudy,
+  ].map((s) => [s.name, s as unknown as Study]),
 );
 
 /** The study named `name`. @throws {Error} for an unknown name (a programming error, not user input) */

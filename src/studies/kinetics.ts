@@ -19,11 +19,17 @@ const requireModel = <T extends { model?: string; modelText?: string }>(v: T) =>
 const modelMessage = { message: 'give "model" (a built-in name) or "modelText"', path: ['model'] };
 
 /** The compiled model of a request: built-in name or text. */
-export const modelOf = (b: { model?: string; modelText?: string }) => (b.modelText !== undefined ? loadModel({ text: b.modelText }) : loadModel({ name: b.model! }));
+export const modelOf = (b: { model?: string; modelText?: string }) =>
+  b.modelText !== undefined ? loadModel({ text: b.modelText }) : loadModel({ name: b.model! });
 
 /** Input of {@link diagramStudy}. */
 export const diagramRequestSchema = z
-  .object({ ...modelRef, potentialVvsRHE: z.number().min(-5).max(5).default(0), pathways: z.array(z.string().max(100)).max(50).optional(), descriptors: descriptorValues })
+  .object({
+    ...modelRef,
+    potentialVvsRHE: z.number().min(-5).max(5).default(0),
+    pathways: z.array(z.string().max(100)).max(50).optional(),
+    descriptors: descriptorValues,
+  })
   .refine(requireModel, modelMessage);
 /** Free-energy diagrams (CHE) of a model's pathways at one potential, with their Vega-Lite spec. */
 export const diagramStudy = defineStudy({
@@ -55,13 +61,28 @@ export const steadyStudy = defineStudy({
     const potentials = b.potentialsVvsRHE ?? [m.file.potentialVvsRHE];
     const curve = polarizationCurve(m, potentials, { descriptors: b.descriptors });
     onProgress?.(potentials.length, potentials.length);
-    return withTransportWarnings(m, curve.map(({ theta: _t, state: _s, ...rest }) => rest));
+    return withTransportWarnings(
+      m,
+      curve.map(({ theta: _t, state: _s, ...rest }) => rest),
+    );
   },
 });
 
 /** Input of {@link pulseStudy}. */
 export const pulseRequestSchema = z
-  .object({ ...modelRef, e1V: z.number().min(-5).max(5), t1S: z.number().positive().max(1e6), e2V: z.number().min(-5).max(5), t2S: z.number().positive().max(1e6), periods: z.union([z.number().int().min(1).max(200), z.literal('auto')]).describe('number of periods, or "auto": until the period averages settle within `tolerance` (cap `maxPeriods`)'), tolerance: z.number().min(1e-9).max(0.5).default(1e-3), maxPeriods: z.number().int().min(3).max(1000).default(1000), descriptors: descriptorValues })
+  .object({
+    ...modelRef,
+    e1V: z.number().min(-5).max(5),
+    t1S: z.number().positive().max(1e6),
+    e2V: z.number().min(-5).max(5),
+    t2S: z.number().positive().max(1e6),
+    periods: z
+      .union([z.number().int().min(1).max(200), z.literal('auto')])
+      .describe('number of periods, or "auto": until the period averages settle within `tolerance` (cap `maxPeriods`)'),
+    tolerance: z.number().min(1e-9).max(0.5).default(1e-3),
+    maxPeriods: z.number().int().min(3).max(1000).default(1000),
+    descriptors: descriptorValues,
+  })
   .refine(requireModel, modelMessage);
 /** Square-wave pulsed potential (V vs RHE, s): period-averaged rates and FE, for a number of periods or until periodic (`periods: 'auto'`). */
 export const pulseStudy = defineStudy({
@@ -72,7 +93,9 @@ export const pulseStudy = defineStudy({
   example: { model: 'oxime-fe', e1V: -0.5, t1S: 0.1, e2V: -0.1, t2S: 0.1, periods: 3 },
   run: (b) => {
     const program = { e1V: b.e1V, t1S: b.t1S, e2V: b.e2V, t2S: b.t2S, descriptors: b.descriptors };
-    return b.periods === 'auto' ? runPulseUntilPeriodic(modelOf(b), { ...program, tolerance: b.tolerance, maxPeriods: b.maxPeriods }) : runPulse(modelOf(b), { ...program, periods: b.periods });
+    return b.periods === 'auto'
+      ? runPulseUntilPeriodic(modelOf(b), { ...program, tolerance: b.tolerance, maxPeriods: b.maxPeriods })
+      : runPulse(modelOf(b), { ...program, periods: b.periods });
   },
 });
 
@@ -89,7 +112,13 @@ export const limitingStudy = defineStudy({
     const m = modelOf(b);
     return m.file.pathways.map((p) => {
       const d = freeEnergyDiagram(m, p.name, 0, b.descriptors);
-      return { pathway: p.name, limitingPotentialV: d.limitingPotentialV, potentialDeterminingStep: d.potentialDeterminingStep, limitingPotentialKind: d.limitingPotentialKind, uphillChemicalSteps: d.uphillChemicalSteps };
+      return {
+        pathway: p.name,
+        limitingPotentialV: d.limitingPotentialV,
+        potentialDeterminingStep: d.potentialDeterminingStep,
+        limitingPotentialKind: d.limitingPotentialKind,
+        uphillChemicalSteps: d.uphillChemicalSteps,
+      };
     });
   },
 });
@@ -119,5 +148,13 @@ export const rampStudy = defineStudy({
   input: rampRequestSchema,
   runsOn: 'pool',
   example: { model: 'oxime-fe', startVvsRHE: 0, vertexVvsRHE: -0.3, scanRateVPerS: 0.1, cycles: 1, stepV: 0.01 },
-  run: (b) => runRamp(modelOf(b), { startV: b.startVvsRHE, vertexV: b.vertexVvsRHE, scanRateVPerS: b.scanRateVPerS, cycles: b.cycles, stepV: b.stepV, descriptors: b.descriptors }),
+  run: (b) =>
+    runRamp(modelOf(b), {
+      startV: b.startVvsRHE,
+      vertexV: b.vertexVvsRHE,
+      scanRateVPerS: b.scanRateVPerS,
+      cycles: b.cycles,
+      stepV: b.stepV,
+      descriptors: b.descriptors,
+    }),
 });

@@ -17,9 +17,24 @@ export const LITERATURE_TARGETS = ['fe', 'yield'] as const;
 
 /** Body of `POST /api/screen/literature` and the options of `cncouple screen literature`. */
 export const literatureScreenRequestSchema = z.object({
-  target: z.enum(LITERATURE_TARGETS).default('fe').describe('fe: faradaic efficiency (%); yield: log10 of the yield rate, mol s⁻¹ g_cat⁻¹ (records with a mass-normalized rate only)'),
-  folds: z.number().int().min(2).max(1000).default(5).describe('cross-validation folds over catalysts (records of one catalyst share a fold; at most the number of catalysts: leave-one-catalyst-out)'),
-  seed: z.number().int().min(0).max(2 ** 31 - 1).default(0).describe('seed of the folds, the forest and the permutations'),
+  target: z
+    .enum(LITERATURE_TARGETS)
+    .default('fe')
+    .describe('fe: faradaic efficiency (%); yield: log10 of the yield rate, mol s⁻¹ g_cat⁻¹ (records with a mass-normalized rate only)'),
+  folds: z
+    .number()
+    .int()
+    .min(2)
+    .max(1000)
+    .default(5)
+    .describe('cross-validation folds over catalysts (records of one catalyst share a fold; at most the number of catalysts: leave-one-catalyst-out)'),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .default(0)
+    .describe('seed of the folds, the forest and the permutations'),
   trees: z.number().int().min(10).max(1000).default(200).describe('random-forest trees'),
   origin: z.enum(['literature', 'user']).optional().describe('only curated literature or only user records (default both)'),
 });
@@ -72,22 +87,45 @@ export interface LiteratureScreenResult extends Omit<CrossValidateSurrogatesResu
 }
 
 /** Runs the screen on records already read. @throws {InputError} with fewer than 4 records holding the target */
-export function runLiteratureScreen(input: z.output<typeof literatureScreenInputSchema>, onProgress?: (done: number, total: number) => void): LiteratureScreenResult {
+export function runLiteratureScreen(
+  input: z.output<typeof literatureScreenInputSchema>,
+  onProgress?: (done: number, total: number) => void,
+): LiteratureScreenResult {
   const used = input.records
     .filter((r) => input.origin === undefined || r.origin === input.origin)
     .map((r) => ({ r, y: literatureTarget(r, input.target) }))
     .filter((e): e is { r: CatalyticRecord; y: number } => e.y !== null);
   const table = readElementTable();
-  const features = literatureFeatures(used.map((e) => literatureRow(e.r)), table.bySymbol);
-  const cv = crossValidateSurrogates(features.x, used.map((e) => e.y), { folds: input.folds, seed: input.seed, trees: input.trees, groups: features.groups, rowGroups: used.map((e) => e.r.catalyst.trim().toLowerCase()), onFold: onProgress });
+  const features = literatureFeatures(
+    used.map((e) => literatureRow(e.r)),
+    table.bySymbol,
+  );
+  const cv = crossValidateSurrogates(
+    features.x,
+    used.map((e) => e.y),
+    {
+      folds: input.folds,
+      seed: input.seed,
+      trees: input.trees,
+      groups: features.groups,
+      rowGroups: used.map((e) => e.r.catalyst.trim().toLowerCase()),
+      onFold: onProgress,
+    },
+  );
   const products = new Set(used.flatMap((e) => e.r.products)).size;
   const carbon = new Set(used.flatMap((e) => e.r.carbonSources)).size;
   const nitrogen = new Set(used.flatMap((e) => e.r.nitrogenSources)).size;
   const warnings = [
     `these ${used.length} records are few and heterogeneous: ${products} products, ${carbon} carbon and ${nitrogen} nitrogen sources, different cells, electrolytes, potentials or currents and measurement protocols, from different papers; they were collected to map the field, not to train a model, so read the scores and importances as a description of this table, not as a predictor for new catalysts`,
     ...cv.warnings,
-    ...(features.unknownElements.length ? [`no element properties for ${features.unknownElements.join(', ')} (beyond the shipped table, elements 1–86): left out of the descriptors`] : []),
-    ...(features.weightedRows === 0 ? ['no record gives composition fractions, so the descriptors are unweighted over the listed elements (support and dopant atoms count as much as the active metal)'] : []),
+    ...(features.unknownElements.length
+      ? [`no element properties for ${features.unknownElements.join(', ')} (beyond the shipped table, elements 1–86): left out of the descriptors`]
+      : []),
+    ...(features.weightedRows === 0
+      ? [
+          'no record gives composition fractions, so the descriptors are unweighted over the listed elements (support and dopant atoms count as much as the active metal)',
+        ]
+      : []),
   ];
   const [gp, rf] = cv.scores;
   return {
@@ -101,8 +139,21 @@ export function runLiteratureScreen(input: z.output<typeof literatureScreenInput
     importance: cv.importance,
     warnings,
     catalysts: cv.groupCount,
-    records: used.map((e, i) => ({ id: e.r.id, catalyst: e.r.catalyst, origin: e.r.origin, value: e.y, fold: cv.foldOfRow[i]!, gaussianProcess: gp!.predictions[i]!, randomForest: rf!.predictions[i]! })),
-    features: { columns: features.columns, constantColumns: features.constantColumns, unknownElements: features.unknownElements, weightedRows: features.weightedRows },
+    records: used.map((e, i) => ({
+      id: e.r.id,
+      catalyst: e.r.catalyst,
+      origin: e.r.origin,
+      value: e.y,
+      fold: cv.foldOfRow[i]!,
+      gaussianProcess: gp!.predictions[i]!,
+      randomForest: rf!.predictions[i]!,
+    })),
+    features: {
+      columns: features.columns,
+      constantColumns: features.constantColumns,
+      unknownElements: features.unknownElements,
+      weightedRows: features.weightedRows,
+    },
     elementTable: { fields: table.fields, sources: table.sources },
   };
 }
@@ -123,7 +174,8 @@ export async function readAllRecords(store: Pick<RecordStore, 'list'>): Promise<
 /** The study (the API runs it on a worker thread: it fits a GP and a forest per fold). */
 export const literatureScreenStudy = defineStudy({
   name: 'screen.literature',
-  summary: 'Cross-validated GP and random-forest fits of FE (or yield rate) to composition descriptors and conditions of the knowledge base, with feature importance and the small-data warning',
+  summary:
+    'Cross-validated GP and random-forest fits of FE (or yield rate) to composition descriptors and conditions of the knowledge base, with feature importance and the small-data warning',
   input: literatureScreenInputSchema,
   runsOn: 'pool',
   example: { target: 'fe', folds: 5, seed: 0, trees: 200, records: [] },

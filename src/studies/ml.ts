@@ -17,7 +17,13 @@ const modelFields = {
   modelText: z.string().max(1_000_000).optional().describe('a model file as YAML or JSON text'),
 };
 const needModel = { message: 'give "model" (a built-in name) or "modelText"', path: ['model'] };
-const seedField = z.number().int().min(0).max(2 ** 31 - 1).default(0).describe('random seed (same input and seed → same result)');
+const seedField = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 31 - 1)
+  .default(0)
+  .describe('random seed (same input and seed → same result)');
 
 /** Body of `POST /api/kinetics/optimize` (the CLI's `kinetics optimize`). */
 export const optimizeRequestSchema = z
@@ -65,13 +71,21 @@ export const optimizeStudy = defineStudy({
     parseKineticObjective(model, input.objective);
     const allowed = `a descriptor of the model (${model.descriptors.join(', ')}), potential, or E1, t1, E2, t2`;
     input.vary.forEach((v, i) => {
-      if (v.name !== 'potential' && !(PULSE_INPUTS as readonly string[]).includes(v.name) && !model.descriptors.includes(v.name)) throw new InputError(`vary.${i}.name`, allowed, `unknown input "${v.name}"`);
+      if (v.name !== 'potential' && !(PULSE_INPUTS as readonly string[]).includes(v.name) && !model.descriptors.includes(v.name))
+        throw new InputError(`vary.${i}.name`, allowed, `unknown input "${v.name}"`);
       if (!(v.low < v.high)) throw new InputError(`vary.${i}`, 'low < high', `got ${v.low} to ${v.high}`);
     });
   },
   run: (b, report): OptimizeKineticModelResult => {
     const model = modelOf(b);
-    return optimizeKineticModel(model, { vary: b.vary, objective: parseKineticObjective(model, b.objective), budget: b.budget, seed: b.seed, pulsePeriods: b.periods, onEvaluation: (_, i) => report?.(i + 1, b.budget) });
+    return optimizeKineticModel(model, {
+      vary: b.vary,
+      objective: parseKineticObjective(model, b.objective),
+      budget: b.budget,
+      seed: b.seed,
+      pulsePeriods: b.periods,
+      onEvaluation: (_, i) => report?.(i + 1, b.budget),
+    });
   },
   /** Vega-Lite belief map of a finished optimization (one or two varied inputs), else null. */
   figure: (r) => {
@@ -111,6 +125,10 @@ export const screenStudy = defineStudy({
   /** Vega-Lite chart of the screened candidates with their 5–95 % intervals of the ranking quantity. */
   figure: (r) => {
     const q = r.rankBy;
-    return screeningSpec(r.candidates.map((c) => ({ name: c.name, ...c[q], pTopK: c.pTopK })), q === 'fe' ? `FE of ${r.product}` : `log10 TOF of ${r.product} (s⁻¹ per site)`, r.topK);
+    return screeningSpec(
+      r.candidates.map((c) => ({ name: c.name, ...c[q], pTopK: c.pTopK })),
+      q === 'fe' ? `FE of ${r.product}` : `log10 TOF of ${r.product} (s⁻¹ per site)`,
+      r.topK,
+    );
   },
 });

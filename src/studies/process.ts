@@ -11,7 +11,13 @@ export const microenvStudy = defineStudy({
   summary: 'Electrode microenvironment: profiles and surface pH at each current density',
   input: microenvRequestSchema,
   runsOn: 'pool',
-  example: { electrolyte: '0.5 M KHCO3', co2Saturated: true, currentDensitiesMAPerCm2: [5], products: [{ to: 'H2', from: ['H2O'], faradaicEfficiency: 1 }], boundaryLayerUm: 100 },
+  example: {
+    electrolyte: '0.5 M KHCO3',
+    co2Saturated: true,
+    currentDensitiesMAPerCm2: [5],
+    products: [{ to: 'H2', from: ['H2O'], faradaicEfficiency: 1 }],
+    boundaryLayerUm: 100,
+  },
   run: (b) => {
     const results = runMicroenvStudy(b);
     return { results, spec: microenvironmentSpecs(results, b.currentDensitiesMAPerCm2) };

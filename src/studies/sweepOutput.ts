@@ -44,8 +44,10 @@ export function sweepRows(result: SweepResult, spec: SweepSpec, fields: SweepFie
       faradaicEfficiency: Object.fromEntries(products.map((p) => [p, finiteOrNull(result.faradaicEfficiency[p]![i]!)])),
       resolved: Object.fromEntries(products.map((p) => [p, result.resolved[p]![i] === 1])),
     };
-    if (fields.includes('coverages') && result.coverages) row.coverages = Object.fromEntries(result.adsorbates.map((a, k) => [a, finiteOrNull(result.coverages![i * nAds + k]!)]));
-    if (fields.includes('rates') && result.stepRatesPerS) row.stepRatesPerS = Object.fromEntries(result.steps.map((s, j) => [s, finiteOrNull(result.stepRatesPerS![i * nSteps + j]!)]));
+    if (fields.includes('coverages') && result.coverages)
+      row.coverages = Object.fromEntries(result.adsorbates.map((a, k) => [a, finiteOrNull(result.coverages![i * nAds + k]!)]));
+    if (fields.includes('rates') && result.stepRatesPerS)
+      row.stepRatesPerS = Object.fromEntries(result.steps.map((s, j) => [s, finiteOrNull(result.stepRatesPerS![i * nSteps + j]!)]));
     rows.push(row);
   }
   return rows;
@@ -65,7 +67,14 @@ const cell = (v: string | number | boolean | null) => {
 export function sweepToCsv(result: SweepResult, spec: SweepSpec, fields: SweepField[]): string {
   const rows = sweepRows(result, spec, fields);
   const products = Object.keys(result.tofPerS);
-  const header = [spec.x.name, spec.y?.name ?? 'y', 'status', 'reason', 'residual', ...products.flatMap((p) => [`tofPerS:${p}`, `log10Tof:${p}`, `faradaicEfficiency:${p}`, `resolved:${p}`])];
+  const header = [
+    spec.x.name,
+    spec.y?.name ?? 'y',
+    'status',
+    'reason',
+    'residual',
+    ...products.flatMap((p) => [`tofPerS:${p}`, `log10Tof:${p}`, `faradaicEfficiency:${p}`, `resolved:${p}`]),
+  ];
   if (fields.includes('coverages')) header.push(...result.adsorbates.map((a) => `theta:${a}`));
   if (fields.includes('rates')) header.push(...result.steps.map((s) => `rate:${s}`));
   const lines = [header.map(cell).join(',')];
@@ -83,11 +92,17 @@ export function sweepToCsv(result: SweepResult, spec: SweepSpec, fields: SweepFi
 }
 
 /** Every grid array of a per-product record as a plain array, null where not finite. */
-export const mapArrays = (r: Record<string, Float64Array>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Array.from(v, (x) => (Number.isFinite(x) ? x : null))]));
+export const mapArrays = (r: Record<string, Float64Array>) =>
+  Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Array.from(v, (x) => (Number.isFinite(x) ? x : null))]));
 
 /** Point-major values (points × names) as one grid array per name, null where missing. */
 const columns = (values: Float64Array, names: string[]) =>
-  Object.fromEntries(names.map((n, k) => [n, Array.from({ length: values.length / names.length }, (_, i) => (Number.isFinite(values[i * names.length + k]!) ? values[i * names.length + k]! : null))]));
+  Object.fromEntries(
+    names.map((n, k) => [
+      n,
+      Array.from({ length: values.length / names.length }, (_, i) => (Number.isFinite(values[i * names.length + k]!) ? values[i * names.length + k]! : null)),
+    ]),
+  );
 
 /** Points ok (status 1), unresolved (2) and failed (0), and how many converged. */
 export function sweepCounts(result: SweepResult): { ok: number; unresolved: number; failed: number; converged: number } {

@@ -20,7 +20,11 @@ export const transientStudy = defineStudy({
   summary: 'Transient microenvironment under current steps or square pulses (progress: simulated ms)',
   input: transientRequestSchema,
   runsOn: 'job',
-  example: { electrolyte: '0.5 M K2SO4', products: [{ to: 'H2', from: ['H2O'], faradaicEfficiency: 1 }], steps: [{ currentDensityMAPerCm2: 10, durationS: 0.5 }] },
+  example: {
+    electrolyte: '0.5 M K2SO4',
+    products: [{ to: 'H2', from: ['H2O'], faradaicEfficiency: 1 }],
+    steps: [{ currentDensityMAPerCm2: 10, durationS: 0.5 }],
+  },
   check: (input) => {
     electrolyteFromText(input.electrolyte, input.co2Saturated);
     electrodeStoichiometry(input.products);
@@ -35,7 +39,13 @@ export const coupleStudy = defineStudy({
   summary: 'FE vs current density with transport–kinetics coupling (progress: currents done)',
   input: coupleRequestSchema,
   runsOn: 'job',
-  example: { model: 'urea-cu4-ceo2', electrolyte: '0.1 M KHCO3 + 0.05 M KNO3', co2Saturated: true, currentDensitiesMAPerCm2: [1], productSources: { urea: ['CO2', 'NO3-'], NH3: ['NO3-'], NO: ['NO3-'], CO: ['CO2'], H2: ['H2O'] } },
+  example: {
+    model: 'urea-cu4-ceo2',
+    electrolyte: '0.1 M KHCO3 + 0.05 M KNO3',
+    co2Saturated: true,
+    currentDensitiesMAPerCm2: [1],
+    productSources: { urea: ['CO2', 'NO3-'], NH3: ['NO3-'], NO: ['NO3-'], CO: ['CO2'], H2: ['H2O'] },
+  },
   check: (input) => {
     const model = modelOf(input);
     electrolyteFromText(input.electrolyte, input.co2Saturated);
@@ -46,7 +56,11 @@ export const coupleStudy = defineStudy({
   run: (b, report) => {
     const bulk = electrolyteFromText(b.electrolyte, b.co2Saturated).concentrations;
     const currents = b.currentDensitiesMAPerCm2.map((j) => j * 10); // mA cm⁻² → A m⁻²
-    return couplingCurve({ model: modelOf(b), bulk, productSources: b.productSources, boundaryLayerM: b.boundaryLayerUm * 1e-6, rateConstants: b.rateConstants }, currents, report);
+    return couplingCurve(
+      { model: modelOf(b), bulk, productSources: b.productSources, boundaryLayerM: b.boundaryLayerUm * 1e-6, rateConstants: b.rateConstants },
+      currents,
+      report,
+    );
   },
   figure: (points) => couplingSpec(points),
 });

@@ -37,10 +37,12 @@ export function saltIons(name: string): Record<string, number> {
   if (!m) throw new InputError('electrolyte', ALLOWED_SALTS, `unknown electrolyte component "${name}"`);
   const [, element = '', countText = '', anionText = ''] = m;
   const cation = Object.hasOwn(SALT_CATIONS, element) ? SALT_CATIONS[element as keyof typeof SALT_CATIONS] : undefined;
-  if (!cation) throw new InputError('electrolyte', ALLOWED_SALTS, `"${name}": the cation ${element}+ has no sourced diffusion coefficient here, so it is not modelled`);
+  if (!cation)
+    throw new InputError('electrolyte', ALLOWED_SALTS, `"${name}": the cation ${element}+ has no sourced diffusion coefficient here, so it is not modelled`);
   const anion = SALT_ANIONS[anionText]!;
   const count = countText === '' ? 1 : Number(countText);
-  if (count !== anion.charge) throw new InputError('electrolyte', ALLOWED_SALTS, `"${name}" is not electroneutral (${anion.ion} needs ${anion.charge} ${cation})`);
+  if (count !== anion.charge)
+    throw new InputError('electrolyte', ALLOWED_SALTS, `"${name}" is not electroneutral (${anion.ion} needs ${anion.charge} ${cation})`);
   return { [cation]: count, [anion.ion]: 1 };
 }
 
@@ -70,7 +72,8 @@ export function bulkComposition(salts: ElectrolyteSalt[], co2Saturated: boolean,
   const totals: Record<string, number> = {};
   for (const s of salts) {
     const ions = saltIons(s.name);
-    if (!(s.concentrationM >= 0 && s.concentrationM <= 10)) throw new InputError('electrolyte', 'concentrations from 0 to 10 M', `${s.name}: ${s.concentrationM} M`);
+    if (!(s.concentrationM >= 0 && s.concentrationM <= 10))
+      throw new InputError('electrolyte', 'concentrations from 0 to 10 M', `${s.name}: ${s.concentrationM} M`);
     for (const [ion, n] of Object.entries(ions)) totals[ion] = (totals[ion] ?? 0) + n * s.concentrationM * 1000;
   }
   const cations = Object.values(SALT_CATIONS).filter((c) => (totals[c] ?? 0) > 0);

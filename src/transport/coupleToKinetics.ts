@@ -53,7 +53,8 @@ function withActivities(model: CompiledModel, map: Record<string, string>, conce
   const species = { ...model.file.species };
   for (const [name, sp] of Object.entries(species)) {
     const solute = map[name] ?? name;
-    if (sp.phase === 'aq' && !sp.product && concentrationsMolPerM3[solute] !== undefined) species[name] = { ...sp, concentrationM: concentrationsMolPerM3[solute]! / 1000 };
+    if (sp.phase === 'aq' && !sp.product && concentrationsMolPerM3[solute] !== undefined)
+      species[name] = { ...sp, concentrationM: concentrationsMolPerM3[solute]! / 1000 };
   }
   return compileModel({ ...model.file, species });
 }
@@ -64,7 +65,13 @@ function withActivities(model: CompiledModel, map: Record<string, string>, conce
  * With `near` (the answer of a previous, slightly different model), the scan starts there instead: 10 mV
  * steps towards the crossing in whichever direction it lies, falling back to the full scan.
  */
-function potentialForCurrent(model: CompiledModel, target: number, window: [number, number], near?: number, pH?: number): { U: number; obs: SteadyStateObservables } {
+function potentialForCurrent(
+  model: CompiledModel,
+  target: number,
+  window: [number, number],
+  near?: number,
+  pH?: number,
+): { U: number; obs: SteadyStateObservables } {
   const at = (U: number) => steadyState(model, { potentialVvsRHE: U, pH });
   const reaches = (o: SteadyStateObservables) => o.converged && Math.abs(o.currentDensityAPerM2) >= target;
   const bisect = (lo: number, obsLo: SteadyStateObservables, hi: number) => {
@@ -105,7 +112,11 @@ function potentialForCurrent(model: CompiledModel, target: number, window: [numb
     if (reaches(o)) return bisect(U, o, hi);
     hi = U;
   }
-  throw new InputError('currentDensityAPerM2', `a current the model reaches within ${window[0]} … ${window[1]} V vs RHE`, `${target} A m⁻² not reached (at most ${best.toPrecision(3)} A m⁻²)`);
+  throw new InputError(
+    'currentDensityAPerM2',
+    `a current the model reaches within ${window[0]} … ${window[1]} V vs RHE`,
+    `${target} A m⁻² not reached (at most ${best.toPrecision(3)} A m⁻²)`,
+  );
 }
 
 /**
@@ -121,7 +132,8 @@ export function coupleToKinetics(input: CoupledInput): CoupledResult {
   const map = input.speciesToSolute ?? {};
   const window = input.potentialWindowV ?? [-2, 0.3];
   const products = input.model.productIndices.map((p) => input.model.species[p]!);
-  for (const p of products) if (!input.productSources[p]) throw new InputError(`productSources.${p}`, 'the sources of every model product', `missing for "${p}"`);
+  for (const p of products)
+    if (!input.productSources[p]) throw new InputError(`productSources.${p}`, 'the sources of every model product', `missing for "${p}"`);
   const modelPH = input.model.file.pH;
   const surfaceKinetics = (input.kineticsPH ?? 'surface') === 'surface';
   /** pH of a concentration set (mol m⁻³), or the model's when it has no H⁺ or the kinetics stay at the model's pH. */
@@ -150,7 +162,11 @@ export function coupleToKinetics(input: CoupledInput): CoupledResult {
       currentDensityAPerM2: input.currentDensityAPerM2,
       boundaryLayerM: input.boundaryLayerM,
       rateConstants: input.rateConstants,
-      products: products.map((p) => ({ to: input.model.file.species[p]!.formula ?? p, from: input.productSources[p]!, faradaicEfficiency: Math.max(0, Math.min(1, fe[p]!)) })),
+      products: products.map((p) => ({
+        to: input.model.file.species[p]!.formula ?? p,
+        from: input.productSources[p]!,
+        faradaicEfficiency: Math.max(0, Math.min(1, fe[p]!)),
+      })),
       ...(micro?.converged ? { initialGuess: micro } : {}),
     });
     if (!micro.converged) return result(false, it, micro.message);
@@ -194,7 +210,11 @@ export interface CouplingCurvePoint {
  * current (A m⁻²). A current the model cannot reach, or where a reactant runs out, gives a point with
  * `converged: false` and the reason, not an error. `onPoint` reports progress after each current.
  */
-export function couplingCurve(input: Omit<CoupledInput, 'currentDensityAPerM2'>, currentsAPerM2: number[], onPoint?: (done: number, total: number) => void): CouplingCurvePoint[] {
+export function couplingCurve(
+  input: Omit<CoupledInput, 'currentDensityAPerM2'>,
+  currentsAPerM2: number[],
+  onPoint?: (done: number, total: number) => void,
+): CouplingCurvePoint[] {
   return currentsAPerM2.map((j, n) => {
     let point: CouplingCurvePoint;
     try {

@@ -8,7 +8,7 @@ export const DEFAULT_BOUNDARY_LAYER_M = 50e-6;
 const CRC_GASES_IN_WATER =
   'CRC Handbook of Chemistry and Physics, "Diffusion of gases in water": N2 2.0e-5 cm² s⁻¹ at 25 °C (from D. M. Himmelblau, Chem. Rev. 64, 527 (1964))';
 const SANDER_2015 = 'R. Sander, Atmos. Chem. Phys. 15, 4399 (2015), doi:10.5194/acp-15-4399-2015 (Henry solubility at 25 °C)';
-const SANDER_2023 = 'R. Sander, Compilation of Henry\'s law constants (version 5.0.0), Atmos. Chem. Phys. 23, 10901 (2023), doi:10.5194/acp-23-10901-2023';
+const SANDER_2023 = "R. Sander, Compilation of Henry's law constants (version 5.0.0), Atmos. Chem. Phys. 23, 10901 (2023), doi:10.5194/acp-23-10901-2023";
 
 /** Dissolved gases not in the microenvironment's solute table: diffusion coefficient, m² s⁻¹. */
 const EXTRA_DIFFUSION: Record<string, { diffusionM2PerS: number; source: string }> = {
@@ -93,7 +93,11 @@ export interface TransportCheckInput {
  * (|j|·limit/flux), to compare with n·F·D·c/δ. Use `cncouple couple` for results with transport.
  * @returns warning lines (empty when every reactant's flux is within its limit)
  */
-export function diffusionLimitWarnings(model: CompiledModel, point: TransportCheckInput, limits: ReactantDiffusionLimit[] = reactantDiffusionLimits(model)): string[] {
+export function diffusionLimitWarnings(
+  model: CompiledModel,
+  point: TransportCheckInput,
+  limits: ReactantDiffusionLimit[] = reactantDiffusionLimits(model),
+): string[] {
   const warnings: string[] = [];
   const sitesMolPerM2 = model.file.siteDensityPerM2 / AVOGADRO_PER_MOL;
   for (const l of limits) {

@@ -157,8 +157,10 @@ export function solveDoubleLayer(options: SolveDoubleLayerOptions): DoubleLayerR
   let ionicStrength = 0;
   let phiB = 1;
   o.ions.forEach((ion, i) => {
-    if (!Number.isInteger(ion.chargeNumber) || ion.chargeNumber === 0) throw new InputError(`ions[${i}].chargeNumber`, 'a non-zero integer', `got ${ion.chargeNumber}`);
-    if (!(ion.bulkMolPerM3 >= 0 && Number.isFinite(ion.bulkMolPerM3))) throw new InputError(`ions[${i}].bulkMolPerM3`, 'a finite concentration ≥ 0 mol m⁻³', `got ${ion.bulkMolPerM3}`);
+    if (!Number.isInteger(ion.chargeNumber) || ion.chargeNumber === 0)
+      throw new InputError(`ions[${i}].chargeNumber`, 'a non-zero integer', `got ${ion.chargeNumber}`);
+    if (!(ion.bulkMolPerM3 >= 0 && Number.isFinite(ion.bulkMolPerM3)))
+      throw new InputError(`ions[${i}].bulkMolPerM3`, 'a finite concentration ≥ 0 mol m⁻³', `got ${ion.bulkMolPerM3}`);
     if (!(ion.diameterNm >= 0 && ion.diameterNm < 5)) throw new InputError(`ions[${i}].diameterNm`, 'a diameter from 0 to 5 nm', `got ${ion.diameterNm}`);
     z[i] = ion.chargeNumber;
     cb[i] = ion.bulkMolPerM3;
@@ -169,7 +171,8 @@ export function solveDoubleLayer(options: SolveDoubleLayerOptions): DoubleLayerR
   });
   if (!(ionicStrength > 0)) throw new InputError('ions', 'a positive ionic strength', 'all concentrations are 0');
   if (Math.abs(charge) > 1e-6 * ionicStrength) throw new InputError('ions', 'an electroneutral bulk (Σ z_i c_i = 0)', `net charge ${charge} mol m⁻³`);
-  if (!(phiB > 0.01)) throw new InputError('ions', 'a bulk that fills less than 99 % of the volume (Σ N_A a³ c < 0.99)', `ions fill ${((1 - phiB) * 100).toFixed(1)} %`);
+  if (!(phiB > 0.01))
+    throw new InputError('ions', 'a bulk that fills less than 99 % of the volume (Σ N_A a³ c < 0.99)', `ions fill ${((1 - phiB) * 100).toFixed(1)} %`);
 
   const eps = epsR * VACUUM_PERMITTIVITY_F_PER_M;
   const thermalV = (BOLTZMANN_J_PER_K * T) / ELEMENTARY_CHARGE_C;
@@ -283,7 +286,7 @@ export function solveDoubleLayer(options: SolveDoubleLayerOptions): DoubleLayerR
   const ohpPotentialV = psi[0]! * thermalV;
   // σ_M from the Stern relation, or from the flux through the first half cell (Gauss) without a Stern layer
   rhoAt(psi[0]!, rr);
-  const sigma = finiteStern ? cS * (E - ohpPotentialV) : -(kT * (psi[1]! - psi[0]!) / hs[0]! + rr[0]! * hs[0]! / 2);
+  const sigma = finiteStern ? cS * (E - ohpPotentialV) : -((kT * (psi[1]! - psi[0]!)) / hs[0]! + (rr[0]! * hs[0]!) / 2);
   return {
     xM: xs,
     potentialV,
@@ -347,7 +350,8 @@ export interface DoubleLayerFromElectrolyteResult extends DoubleLayerResult {
 export function doubleLayerFromElectrolyte(options: DoubleLayerFromElectrolyteOptions): DoubleLayerFromElectrolyteResult {
   // the electrolyte parser's species: each salt cation under its own name (Li+, Na+, K+, Cs+)
   const bulk = electrolyteFromText(options.electrolyte, options.co2Saturated ?? false);
-  if (bulk.cations.length === 0) throw new InputError('electrolyte', 'at least one Li, Na, K or Cs salt, e.g. "0.1 M KHCO3"', `"${options.electrolyte}" has no alkali cation`);
+  if (bulk.cations.length === 0)
+    throw new InputError('electrolyte', 'at least one Li, Na, K or Cs salt, e.g. "0.1 M KHCO3"', `"${options.electrolyte}" has no alkali cation`);
   const warnings: string[] = [];
   const diametersNm: Record<string, IonDiameter> = {};
   const ions: DoubleLayerIon[] = [];

@@ -18,7 +18,10 @@ export function electrodeStoichiometry(products: ElectrodeProduct[]): Record<str
     const r = balanceHalfReaction(p.from, [p.to], { medium: 'alkaline' });
     const n = Math.abs(r.electrons);
     const perProduct = r.products.find((t) => t.species !== 'OH-' && t.species !== 'H2O')?.coefficient ?? 1;
-    for (const [terms, sign] of [[r.reactants, -1], [r.products, 1]] as const) {
+    for (const [terms, sign] of [
+      [r.reactants, -1],
+      [r.products, 1],
+    ] as const) {
       for (const t of terms) {
         if (t.species === 'e-' || t.species === 'H2O') continue;
         perElectron[t.species] = (perElectron[t.species] ?? 0) + (sign * p.faradaicEfficiency * t.coefficient) / (n * perProduct);

@@ -14,4 +14,3 @@ export function electrolyteFromText(text: string, co2Saturated: boolean) {
     co2Saturated,
   );
 }
-

@@ -1,7 +1,15 @@
 import { FARADAY_C_PER_MOL, GAS_CONSTANT_J_PER_MOL_K, InputError, STANDARD_TEMPERATURE_K, assertFiniteInRange } from '../chem/index.js';
 import { BlockTridiagonalSolver } from '../numerics/blockTridiagonal.js';
 import { type ElectrodeProduct, electrodeStoichiometry } from './electrodeStoichiometry.js';
-import { DEFAULT_RATE_CONSTANT_SET, type HomogeneousReaction, RATE_CONSTANT_SETS, RATE_CONSTANT_SET_IDS, type RateConstantSetId, SOLUTES, type Solute } from './transportData.js';
+import {
+  DEFAULT_RATE_CONSTANT_SET,
+  type HomogeneousReaction,
+  RATE_CONSTANT_SETS,
+  RATE_CONSTANT_SET_IDS,
+  type RateConstantSetId,
+  SOLUTES,
+  type Solute,
+} from './transportData.js';
 
 /** Geometry, chemistry and electrode reactions of a boundary layer (shared by steady and transient solves). */
 export interface BoundaryLayerInput {
@@ -48,11 +56,14 @@ function activeSolutes(bulk: Record<string, number>, stoich: Record<string, numb
   if (unknown.length) throw new InputError('bulk', `solutes among ${SOLUTES.map((x) => x.name).join(', ')}`, `no transport data for ${unknown.join(', ')}`);
   for (const s of Object.keys(stoich)) if (SOLUTES.some((x) => x.name === s)) active.add(s);
   if (reactions.length) ['H+', 'OH-'].forEach((s) => active.add(s));
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const r of reactions) {
       const sides = [r.reactants, r.products];
-      for (const [a, b] of [[0, 1], [1, 0]] as const) {
+      for (const [a, b] of [
+        [0, 1],
+        [1, 0],
+      ] as const) {
         if (sides[a]!.length === 0 || !sides[a]!.every((s) => active.has(s))) continue;
         for (const s of sides[b]!) {
           if (active.has(s)) continue;
@@ -93,7 +104,8 @@ export function boundaryLayer(input: BoundaryLayerInput) {
   if (migration) {
     const net = bulk.reduce((a, c, i) => a + z[i]! * c, 0);
     const total = bulk.reduce((a, c, i) => a + Math.abs(z[i]!) * c, 0);
-    if (Math.abs(net) > 1e-6 * total) throw new InputError('bulk', 'an electroneutral bulk composition when migration is on', `net charge ${net.toPrecision(3)} mol m⁻³`);
+    if (Math.abs(net) > 1e-6 * total)
+      throw new InputError('bulk', 'an electroneutral bulk composition when migration is on', `net charge ${net.toPrecision(3)} mol m⁻³`);
   }
   const rx = reactions.filter((r) => [...r.reactants, ...r.products].every((s) => index.has(s)));
   const R = rx.length;

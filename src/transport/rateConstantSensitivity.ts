@@ -43,7 +43,11 @@ function runOutCurrent(input: Omit<MicroenvironmentInput, 'currentDensityAPerM2'
  * solved at every current (A m⁻²), and the changes from `reference` (default `schulz2006`) are reported with
  * the current at which a consumed reactant runs out under each set.
  */
-export function rateConstantSensitivity(input: Omit<MicroenvironmentInput, 'currentDensityAPerM2' | 'rateConstants'>, currentsAPerM2: number[], reference: RateConstantSetId = DEFAULT_RATE_CONSTANT_SET): RateConstantSensitivityResult {
+export function rateConstantSensitivity(
+  input: Omit<MicroenvironmentInput, 'currentDensityAPerM2' | 'rateConstants'>,
+  currentsAPerM2: number[],
+  reference: RateConstantSetId = DEFAULT_RATE_CONSTANT_SET,
+): RateConstantSensitivityResult {
   const consumesSomething = Object.values(solveMicroenvironment({ ...input, currentDensityAPerM2: 0 }).limitingCurrentAPerM2).length > 0;
   const sets = RATE_CONSTANT_SET_IDS.map((id) => {
     const results = solveMicroenvironmentAtCurrents({ ...input, rateConstants: id }, currentsAPerM2);

@@ -89,7 +89,10 @@ function continueTo(layer: BoundaryLayer, fromAPerM2: number, target: number): C
   const { u, solutes, stoich } = layer;
   const uSaved = new Float64Array(u);
   // with the line search Newton usually reaches the target in one go; continuation is the fallback
-  if (target <= 0) return layer.newton(0) ? { converged: true, steps: 1, solvedAtAPerM2: 0 } : { converged: false, steps: 1, solvedAtAPerM2: fromAPerM2, message: 'no steady state at zero current' };
+  if (target <= 0)
+    return layer.newton(0)
+      ? { converged: true, steps: 1, solvedAtAPerM2: 0 }
+      : { converged: false, steps: 1, solvedAtAPerM2: fromAPerM2, message: 'no steady state at zero current' };
   if (layer.newton(target)) return { converged: true, steps: 1, solvedAtAPerM2: target };
   layer.load(uSaved);
   let steps = 1;
@@ -125,7 +128,13 @@ function continueTo(layer: BoundaryLayer, fromAPerM2: number, target: number): C
       stepLog /= 2;
       continue;
     }
-    if (!starved) return { converged: false, steps, solvedAtAPerM2: lastConverged, message: `no steady state at ${jA.toPrecision(3)} A m⁻² (last converged: ${lastConverged.toPrecision(3)} A m⁻²)` };
+    if (!starved)
+      return {
+        converged: false,
+        steps,
+        solvedAtAPerM2: lastConverged,
+        message: `no steady state at ${jA.toPrecision(3)} A m⁻² (last converged: ${lastConverged.toPrecision(3)} A m⁻²)`,
+      };
     // the current at which it runs out, by bisection (~0.03 % of the last step)
     let [lo, hi] = [lastConverged, jA];
     const uLo = new Float64Array(uSaved);
@@ -235,7 +244,9 @@ function unsolvedState(state: SolvedState, target: number): SolvedState {
 
 /** The result for a current above the one of `depleted` (where a reactant already ran out): unsolved at `target`. */
 function depletedAt(depleted: MicroenvironmentResult, target: number): MicroenvironmentResult {
-  const electrodeFluxMolPerM2S = Object.fromEntries(Object.entries(depleted.electrodeFluxMolPerM2S).map(([k, v]) => [k, (v * target) / depleted.currentDensityAPerM2]));
+  const electrodeFluxMolPerM2S = Object.fromEntries(
+    Object.entries(depleted.electrodeFluxMolPerM2S).map(([k, v]) => [k, (v * target) / depleted.currentDensityAPerM2]),
+  );
   return { ...depleted, currentDensityAPerM2: target, electrodeFluxMolPerM2S, newtonIterations: 0, continuationSteps: 0 };
 }
 
@@ -277,7 +288,10 @@ function seed(layer: BoundaryLayer, guess: Pick<MicroenvironmentResult, 'profile
  * continuing from the previous solution. Once a reactant has run out, every higher current reuses that
  * answer (it runs out there too). Results come back in the order given.
  */
-export function solveMicroenvironmentAtCurrents(input: Omit<MicroenvironmentInput, 'currentDensityAPerM2'>, currentsAPerM2: number[]): MicroenvironmentResult[] {
+export function solveMicroenvironmentAtCurrents(
+  input: Omit<MicroenvironmentInput, 'currentDensityAPerM2'>,
+  currentsAPerM2: number[],
+): MicroenvironmentResult[] {
   currentsAPerM2.forEach((j, i) => assertFiniteInRange(`currentDensityAPerM2[${i}]`, j, 0, 1e5, 'A m⁻²'));
   const layer = boundaryLayer(input);
   const order = currentsAPerM2.map((j, i) => [j, i] as const).sort((a, b) => a[0] - b[0]);

@@ -110,7 +110,8 @@ const ERROR_CONSTANT = 2 / 11;
  * and reports the time at which it ran out (Sand's transition time for a constant current).
  */
 export function transientMicroenvironment(input: TransientMicroenvironmentInput): TransientMicroenvironmentResult {
-  if (!Array.isArray(input.schedule) || input.schedule.length === 0) throw new InputError('schedule', 'a non-empty list of {durationS, currentDensityAPerM2}', 'it is empty');
+  if (!Array.isArray(input.schedule) || input.schedule.length === 0)
+    throw new InputError('schedule', 'a non-empty list of {durationS, currentDensityAPerM2}', 'it is empty');
   input.schedule.forEach((seg, i) => {
     assertFiniteInRange(`schedule[${i}].durationS`, seg.durationS, 1e-6, 1e6, 's');
     assertFiniteInRange(`schedule[${i}].currentDensityAPerM2`, seg.currentDensityAPerM2, 0, 1e5, 'A m⁻²');
@@ -120,7 +121,8 @@ export function transientMicroenvironment(input: TransientMicroenvironmentInput)
   const maxPeriods = input.periodic ? (input.periodic.maxPeriods ?? 1000) : 1;
   if (input.periodic) {
     assertFiniteInRange('periodic.tolerance', tolerance, 0, 1, '(relative)');
-    if (!Number.isInteger(maxPeriods) || maxPeriods < 1 || maxPeriods > 100000) throw new InputError('periodic.maxPeriods', 'an integer from 1 to 100000', `got ${maxPeriods}`);
+    if (!Number.isInteger(maxPeriods) || maxPeriods < 1 || maxPeriods > 100000)
+      throw new InputError('periodic.maxPeriods', 'an integer from 1 to 100000', `got ${maxPeriods}`);
   }
   const stopWhenPeriodic = input.periodic?.stopWhenPeriodic !== false;
   const total = period * maxPeriods;

@@ -103,11 +103,46 @@ function commonReactions(): HomogeneousReaction[] {
   const kNh3Protonation = perM(4.3e10); // NH3 + H⁺, Eigen 1964
   const kNh4Hydroxide = perM(3.4e10); // NH4⁺ + OH⁻, Eigen 1964
   return [
-    { id: 'co2-h2o', reactants: ['CO2'], products: ['HCO3-', 'H+'], kForward: kCo2Hydration, kBackward: kCo2Hydration / KA1_MOL_PER_M3, source: `${SCHULZ}; pKa1 6.35` },
-    { id: 'water', reactants: [], products: ['H+', 'OH-'], kForward: kWaterRecombination * KW_MOL2_PER_M6, kBackward: kWaterRecombination, source: `H⁺ + OH⁻ 1.4e11 M⁻¹ s⁻¹, ${EIGEN}; Kw = 1e−14 M²` },
-    { id: 'co3-h', reactants: ['CO3^2-', 'H+'], products: ['HCO3-'], kForward: kCo3Protonation, kBackward: kCo3Protonation * KA2_MOL_PER_M3, source: `CO3²⁻ + H⁺ 5.0e10 M⁻¹ s⁻¹, ${SCHULZ}; pKa2 10.33` },
-    { id: 'nh4', reactants: ['NH4+'], products: ['NH3', 'H+'], kForward: kNh3Protonation * KA_NH4_MOL_PER_M3, kBackward: kNh3Protonation, source: `NH3 + H⁺ 4.3e10 M⁻¹ s⁻¹, ${EIGEN}; pKa(NH4⁺) 9.25` },
-    { id: 'nh4-oh', reactants: ['NH4+', 'OH-'], products: ['NH3'], kForward: kNh4Hydroxide, kBackward: (kNh4Hydroxide * KW_MOL2_PER_M6) / KA_NH4_MOL_PER_M3, source: `NH4⁺ + OH⁻ 3.4e10 M⁻¹ s⁻¹, ${EIGEN}; pKa(NH4⁺) 9.25` },
+    {
+      id: 'co2-h2o',
+      reactants: ['CO2'],
+      products: ['HCO3-', 'H+'],
+      kForward: kCo2Hydration,
+      kBackward: kCo2Hydration / KA1_MOL_PER_M3,
+      source: `${SCHULZ}; pKa1 6.35`,
+    },
+    {
+      id: 'water',
+      reactants: [],
+      products: ['H+', 'OH-'],
+      kForward: kWaterRecombination * KW_MOL2_PER_M6,
+      kBackward: kWaterRecombination,
+      source: `H⁺ + OH⁻ 1.4e11 M⁻¹ s⁻¹, ${EIGEN}; Kw = 1e−14 M²`,
+    },
+    {
+      id: 'co3-h',
+      reactants: ['CO3^2-', 'H+'],
+      products: ['HCO3-'],
+      kForward: kCo3Protonation,
+      kBackward: kCo3Protonation * KA2_MOL_PER_M3,
+      source: `CO3²⁻ + H⁺ 5.0e10 M⁻¹ s⁻¹, ${SCHULZ}; pKa2 10.33`,
+    },
+    {
+      id: 'nh4',
+      reactants: ['NH4+'],
+      products: ['NH3', 'H+'],
+      kForward: kNh3Protonation * KA_NH4_MOL_PER_M3,
+      kBackward: kNh3Protonation,
+      source: `NH3 + H⁺ 4.3e10 M⁻¹ s⁻¹, ${EIGEN}; pKa(NH4⁺) 9.25`,
+    },
+    {
+      id: 'nh4-oh',
+      reactants: ['NH4+', 'OH-'],
+      products: ['NH3'],
+      kForward: kNh4Hydroxide,
+      kBackward: (kNh4Hydroxide * KW_MOL2_PER_M6) / KA_NH4_MOL_PER_M3,
+      source: `NH4⁺ + OH⁻ 3.4e10 M⁻¹ s⁻¹, ${EIGEN}; pKa(NH4⁺) 9.25`,
+    },
   ];
 }
 
@@ -116,8 +151,22 @@ function hydroxideReactions(kCo2OhPerMPerS: number, kHco3OhPerMPerS: number, sou
   const kCo2Oh = perM(kCo2OhPerMPerS);
   const kHco3Oh = perM(kHco3OhPerMPerS);
   return [
-    { id: 'co2-oh', reactants: ['CO2', 'OH-'], products: ['HCO3-'], kForward: kCo2Oh, kBackward: (kCo2Oh * KW_MOL2_PER_M6) / KA1_MOL_PER_M3, source: `CO2 + OH⁻ ${kCo2OhPerMPerS.toExponential(2)} M⁻¹ s⁻¹, ${source}` },
-    { id: 'hco3-oh', reactants: ['HCO3-', 'OH-'], products: ['CO3^2-'], kForward: kHco3Oh, kBackward: (kHco3Oh * KW_MOL2_PER_M6) / KA2_MOL_PER_M3, source: `HCO3⁻ + OH⁻ ${kHco3OhPerMPerS.toExponential(2)} M⁻¹ s⁻¹, ${source}` },
+    {
+      id: 'co2-oh',
+      reactants: ['CO2', 'OH-'],
+      products: ['HCO3-'],
+      kForward: kCo2Oh,
+      kBackward: (kCo2Oh * KW_MOL2_PER_M6) / KA1_MOL_PER_M3,
+      source: `CO2 + OH⁻ ${kCo2OhPerMPerS.toExponential(2)} M⁻¹ s⁻¹, ${source}`,
+    },
+    {
+      id: 'hco3-oh',
+      reactants: ['HCO3-', 'OH-'],
+      products: ['CO3^2-'],
+      kForward: kHco3Oh,
+      kBackward: (kHco3Oh * KW_MOL2_PER_M6) / KA2_MOL_PER_M3,
+      source: `HCO3⁻ + OH⁻ ${kHco3OhPerMPerS.toExponential(2)} M⁻¹ s⁻¹, ${source}`,
+    },
   ];
 }
 
@@ -127,8 +176,16 @@ function hydroxideReactions(kCo2OhPerMPerS: number, kHco3OhPerMPerS: number, sou
  * 5.93e3 and 1.0e8 M⁻¹ s⁻¹. Everything else (hydration, water, proton transfers, equilibrium constants) is shared.
  */
 export const RATE_CONSTANT_SETS: Readonly<Record<RateConstantSetId, RateConstantSet>> = {
-  schulz2006: { id: 'schulz2006', description: `CO2 + OH⁻ 2.23e3, HCO3⁻ + OH⁻ 6.0e9 M⁻¹ s⁻¹ (${SCHULZ})`, reactions: [...hydroxideReactions(2.23e3, 6.0e9, SCHULZ), ...commonReactions()] },
-  gupta2006: { id: 'gupta2006', description: `CO2 + OH⁻ 5.93e3, HCO3⁻ + OH⁻ 1.0e8 M⁻¹ s⁻¹ (${GUPTA})`, reactions: [...hydroxideReactions(5.93e3, 1.0e8, GUPTA), ...commonReactions()] },
+  schulz2006: {
+    id: 'schulz2006',
+    description: `CO2 + OH⁻ 2.23e3, HCO3⁻ + OH⁻ 6.0e9 M⁻¹ s⁻¹ (${SCHULZ})`,
+    reactions: [...hydroxideReactions(2.23e3, 6.0e9, SCHULZ), ...commonReactions()],
+  },
+  gupta2006: {
+    id: 'gupta2006',
+    description: `CO2 + OH⁻ 5.93e3, HCO3⁻ + OH⁻ 1.0e8 M⁻¹ s⁻¹ (${GUPTA})`,
+    reactions: [...hydroxideReactions(5.93e3, 1.0e8, GUPTA), ...commonReactions()],
+  },
 };
 
 /** The default rate-constant set. */

@@ -96,10 +96,9 @@ describe('parseFormula properties', () => {
     const term = fc.letrec<{ node: [string, Record<string, number>] }>((tie) => ({
       node: fc.oneof(
         { depthSize: 'small' },
-        fc.tuple(fc.constantFrom('C', 'H', 'N', 'O', 'Cu', 'Fe'), fc.integer({ min: 1, max: 9 })).map(([el, n]): [string, Record<string, number>] => [
-          `${el}${n === 1 ? '' : n}`,
-          { [el]: n },
-        ]),
+        fc
+          .tuple(fc.constantFrom('C', 'H', 'N', 'O', 'Cu', 'Fe'), fc.integer({ min: 1, max: 9 }))
+          .map(([el, n]): [string, Record<string, number>] => [`${el}${n === 1 ? '' : n}`, { [el]: n }]),
         fc.tuple(fc.array(tie('node'), { minLength: 1, maxLength: 3 }), fc.integer({ min: 1, max: 5 })).map(([kids, m]): [string, Record<string, number>] => {
           const counts: Record<string, number> = {};
           for (const [, c] of kids) for (const [el, n] of Object.entries(c)) counts[el] = (counts[el] ?? 0) + n * m;

@@ -153,7 +153,11 @@ describe('parseHumanNumber', () => {
   it('throws an InputError naming the field and the accepted forms', () => {
     expect(parseHumanNumber('--ph', '7.0')).toBe(7);
     expect(() => parseHumanNumber('--charge-C', 'twelve')).toThrow(InputError);
-    expect(() => parseHumanNumber('--charge-C', 'twelve')).toThrow('--charge-C: "twelve" does not start with a number (allowed: a number with "." as the decimal point, such as −0.9, 1 250, 1_250 or 1.5e-3)');
-    expect(() => parseHumanNumber('--ph', '7,0')).toThrow('--ph: "7,0" has a comma (a decimal comma in some languages, a thousands separator in others): write 7.0 (allowed: a number with "." as the decimal point');
+    expect(() => parseHumanNumber('--charge-C', 'twelve')).toThrow(
+      '--charge-C: "twelve" does not start with a number (allowed: a number with "." as the decimal point, such as −0.9, 1 250, 1_250 or 1.5e-3)',
+    );
+    expect(() => parseHumanNumber('--ph', '7,0')).toThrow(
+      '--ph: "7,0" has a comma (a decimal comma in some languages, a thousands separator in others): write 7.0 (allowed: a number with "." as the decimal point',
+    );
   });
 });

@@ -13,7 +13,13 @@ const json = async (...argv: string[]) => {
 
 describe('cncouple CLI (JSON contract of docs/cli.md)', async () => {
   it('formula', async () => {
-    expect(await json('formula', 'CO(NH2)2')).toEqual({ formula: 'CO(NH2)2', hill: 'CH4N2O', counts: { C: 1, O: 1, N: 2, H: 4 }, charge: 0, molarMass: expect.closeTo(60.056, 3) });
+    expect(await json('formula', 'CO(NH2)2')).toEqual({
+      formula: 'CO(NH2)2',
+      hill: 'CH4N2O',
+      counts: { C: 1, O: 1, N: 2, H: 4 },
+      charge: 0,
+      molarMass: expect.closeTo(60.056, 3),
+    });
     expect((await cli('formula', 'CO(NH2)2')).out).toContain('molar mass    60.056 g/mol');
   });
 
@@ -57,7 +63,9 @@ describe('cncouple CLI (JSON contract of docs/cli.md)', async () => {
     const badJson = await cli('potential', '0', '--from', 'Ag/AgCl', '--to', 'RHE', '--ph', '7', '--json');
     expect(badJson.code).toBe(2);
     expect(JSON.parse(badJson.out).error.field).toBe('from');
-    expect((await cli('fe', '--to', 'urea', '--charge-C', 'abc', '--amount-umol', '1', '--electrons', '16')).err).toMatch(/^error: --charge-C: "abc" does not start with a number \(allowed: a number with "\." as the decimal point, such as/);
+    expect((await cli('fe', '--to', 'urea', '--charge-C', 'abc', '--amount-umol', '1', '--electrons', '16')).err).toMatch(
+      /^error: --charge-C: "abc" does not start with a number \(allowed: a number with "\." as the decimal point, such as/,
+    );
     expect((await cli('balance', '--from', 'CO2')).code).toBe(2); // missing --to: commander's message
     expect((await cli('nonsense')).code).toBe(2);
   });

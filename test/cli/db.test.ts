@@ -37,7 +37,15 @@ describe('cncouple db and plot', () => {
   });
 
   it('imports all-or-nothing and exports CSV that re-imports', async () => {
-    const good = { catalystPrinted: 'X1', catalyst: 'X1', strategy: 'dual-site synergy', productPrinted: 'urea', products: ['urea'], sourceCitation: 'lab', sourceLocation: 'run 1' };
+    const good = {
+      catalystPrinted: 'X1',
+      catalyst: 'X1',
+      strategy: 'dual-site synergy',
+      productPrinted: 'urea',
+      products: ['urea'],
+      sourceCitation: 'lab',
+      sourceLocation: 'run 1',
+    };
     const file = path.join(dir, 'in.json');
     writeFileSync(file, JSON.stringify([good, { ...good, catalyst: 'X2', strategy: 'magic' }, { ...good, catalyst: 'X3', products: ['unobtainium'] }]));
     const bad = await cli('db', 'import', file);
@@ -66,7 +74,9 @@ describe('cncouple db and plot', () => {
     const fromCopy = JSON.parse((await run('db', 'list', '--limit', '1000', '--json', '--data-dir', path.dirname(copy))).out);
     expect(fromCopy.total).toBe(total);
     const byDefault = await cli('db', 'backup');
-    expect(byDefault.out).toMatch(new RegExp(`^wrote ${path.join(dir, 'db', 'backups')}/cncouple-\\d{4}-\\d\\d-\\d\\dT\\d\\d-\\d\\d-\\d\\dZ\\.sqlite \\(${total} records\\)\n$`));
+    expect(byDefault.out).toMatch(
+      new RegExp(`^wrote ${path.join(dir, 'db', 'backups')}/cncouple-\\d{4}-\\d\\d-\\d\\dT\\d\\d-\\d\\d-\\d\\dZ\\.sqlite \\(${total} records\\)\n$`),
+    );
   });
 
   it('plots FE vs potential as SVG with labelled axes and a legend, and yields as PNG', async () => {

@@ -59,7 +59,9 @@ describe('commander errors under --json (docs/cli.md)', () => {
     const r = await cli('formula', 'CO2', '--bogus', '--json');
     expect(r.code).toBe(2);
     expect(r.err).toBe("error: unknown option '--bogus'\n");
-    expect(JSON.parse(r.out)).toEqual({ error: { code: 'bad-input', message: "unknown option '--bogus'", field: '--bogus', allowed: 'the options of `--help`', kind: 'commander.unknownOption' } });
+    expect(JSON.parse(r.out)).toEqual({
+      error: { code: 'bad-input', message: "unknown option '--bogus'", field: '--bogus', allowed: 'the options of `--help`', kind: 'commander.unknownOption' },
+    });
   });
 
   it('missing argument and missing required option name the field', async () => {
@@ -74,7 +76,15 @@ describe('commander errors under --json (docs/cli.md)', () => {
   it('flag commands of the studies (microenv, couple, reactor): commander errors and a missing required flag give the same error object, exit 2', async () => {
     const arg = await cli('couple', '--electrolyte', '0.1 M KHCO3', '--j-ma-cm2', '2', '--sources', 'H2:H2O', '--json');
     expect(arg.code).toBe(2);
-    expect(JSON.parse(arg.out)).toEqual({ error: { code: 'bad-input', message: "missing required argument 'model'", field: 'model', allowed: 'a value for <model>', kind: 'commander.missingArgument' } });
+    expect(JSON.parse(arg.out)).toEqual({
+      error: {
+        code: 'bad-input',
+        message: "missing required argument 'model'",
+        field: 'model',
+        allowed: 'a value for <model>',
+        kind: 'commander.missingArgument',
+      },
+    });
     const unknown = await cli('reactor', '--product', 'urea', '--c-in-mol-m3', '50', '--velocity-mm-s', '5', '--json');
     expect(unknown.code).toBe(2);
     expect(JSON.parse(unknown.out).error).toMatchObject({ code: 'bad-input', field: '--velocity-mm-s', kind: 'commander.unknownOption' });

@@ -18,9 +18,26 @@ describe('cncouple mech and kinetics', () => {
   it('mech limiting and kinetics ramp print what their studies (and so the API) return', async () => {
     const limiting = JSON.parse((await cli('mech', 'limiting', 'oxime-fe', '--json')).out);
     expect(limiting).toEqual(JSON.parse(JSON.stringify(limitingStudy.run(limitingStudy.input.parse({ model: 'oxime-fe' })))));
-    const ramp = await cli('kinetics', 'ramp', 'oxime-fe', '--start', '0', '--vertex', '-0.2', '--scan-rate', '0.1', '--step', '0.01', '--cycles', '0', '--json');
+    const ramp = await cli(
+      'kinetics',
+      'ramp',
+      'oxime-fe',
+      '--start',
+      '0',
+      '--vertex',
+      '-0.2',
+      '--scan-rate',
+      '0.1',
+      '--step',
+      '0.01',
+      '--cycles',
+      '0',
+      '--json',
+    );
     expect(ramp.code, ramp.err).toBe(0);
-    const expected = rampStudy.run(rampStudy.input.parse({ model: 'oxime-fe', startVvsRHE: 0, vertexVvsRHE: -0.2, scanRateVPerS: 0.1, stepV: 0.01, cycles: 0 }));
+    const expected = rampStudy.run(
+      rampStudy.input.parse({ model: 'oxime-fe', startVvsRHE: 0, vertexVvsRHE: -0.2, scanRateVPerS: 0.1, stepV: 0.01, cycles: 0 }),
+    );
     expect(JSON.parse(ramp.out)).toEqual(JSON.parse(JSON.stringify(expected)));
     expect(expected.points).toHaveLength(20); // 0.2 V in 0.01 V steps, one leg
     // a ramp beyond the work bound is refused naming the field
@@ -29,11 +46,26 @@ describe('cncouple mech and kinetics', () => {
     expect(JSON.parse(big.out).error.field).toBe('stepV');
   });
   it('kinetics optimize prints what the kinetics.optimize study (and so POST /api/kinetics/optimize) returns', async () => {
-    const r = await cli('kinetics', 'optimize', 'urea-cu4-ceo2', '--vary', 'dG_NO:-1.5:0.5', '--objective', 'log10Tof:urea', '--budget', '4', '--seed', '3', '--json');
+    const r = await cli(
+      'kinetics',
+      'optimize',
+      'urea-cu4-ceo2',
+      '--vary',
+      'dG_NO:-1.5:0.5',
+      '--objective',
+      'log10Tof:urea',
+      '--budget',
+      '4',
+      '--seed',
+      '3',
+      '--json',
+    );
     expect(r.code, r.err).toBe(0);
     const { wallTimeS, ...printed } = JSON.parse(r.out);
     expect(wallTimeS).toBeGreaterThan(0);
-    const expected = optimizeStudy.run(optimizeStudy.input.parse({ model: 'urea-cu4-ceo2', vary: [{ name: 'dG_NO', low: -1.5, high: 0.5 }], objective: 'log10Tof:urea', budget: 4, seed: 3 }));
+    const expected = optimizeStudy.run(
+      optimizeStudy.input.parse({ model: 'urea-cu4-ceo2', vary: [{ name: 'dG_NO', low: -1.5, high: 0.5 }], objective: 'log10Tof:urea', budget: 4, seed: 3 }),
+    );
     expect(printed).toEqual(JSON.parse(JSON.stringify(expected)));
     // the schema's bounds hold on the command line too (the API refuses a budget above 200)
     const big = await cli('kinetics', 'optimize', 'urea-cu4-ceo2', '--vary', 'dG_NO:-1.5:0.5', '--objective', 'log10Tof:urea', '--budget', '500', '--json');
@@ -53,10 +85,30 @@ describe('cncouple mech and kinetics', () => {
   it('sweeps on worker threads with a checkpoint, and resumes from it', async () => {
     const checkpoint = path.join(dir, 'ck.json');
     const svg = path.join(dir, 'v.svg');
-    const first = await cli('kinetics', 'sweep', 'urea-cu4-ceo2', '--x', 'dG_NO:-1.5:0.5', '--y', 'dG_CO:-0.5:1', '--grid', '16x16', '--workers', '2', '--checkpoint', checkpoint, '--out', svg, '--json');
+    const first = await cli(
+      'kinetics',
+      'sweep',
+      'urea-cu4-ceo2',
+      '--x',
+      'dG_NO:-1.5:0.5',
+      '--y',
+      'dG_CO:-0.5:1',
+      '--grid',
+      '16x16',
+      '--workers',
+      '2',
+      '--checkpoint',
+      checkpoint,
+      '--out',
+      svg,
+      '--json',
+    );
     expect(JSON.parse(first.out)).toMatchObject({ points: 256, converged: 256 });
     expect(existsSync(checkpoint)).toBe(true);
-    const resumed = JSON.parse((await cli('kinetics', 'sweep', 'urea-cu4-ceo2', '--x', 'dG_NO:-1.5:0.5', '--y', 'dG_CO:-0.5:1', '--grid', '16x16', '--checkpoint', checkpoint, '--json')).out);
+    const resumed = JSON.parse(
+      (await cli('kinetics', 'sweep', 'urea-cu4-ceo2', '--x', 'dG_NO:-1.5:0.5', '--y', 'dG_CO:-0.5:1', '--grid', '16x16', '--checkpoint', checkpoint, '--json'))
+        .out,
+    );
     expect(resumed.log10Tof.urea).toEqual(JSON.parse(first.out).log10Tof.urea);
     expect(readFileSync(svg, 'utf8')).toContain('log10 TOF of urea');
   });

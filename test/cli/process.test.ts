@@ -5,15 +5,16 @@ import { microenvStudy, reactorStudy } from '../../src/studies/process.js';
 import { coupleStudy } from '../../src/studies/transport.js';
 import { STUDIES } from '../../src/studies/index.js';
 
-
 describe('cncouple microenv, reactor, tea', () => {
   it('microenv: surface OH- = bulk + jδ/(F·D) in unbuffered K2SO4; CO2-saturated KHCO3 bulk pH 6.82', async () => {
     const r = JSON.parse((await cli('microenv', '--electrolyte', '0.5 M K2SO4', '--j-ma-cm2', '100', '--fe', 'H2:1:H2O', '--json')).out).results[0];
     expect(r.surface['OH-'] / (1e-4 + (1000 * 50e-6) / (FARADAY_C_PER_MOL * 5.273e-9))).toBeCloseTo(1, 3);
-    const b = JSON.parse((await cli('microenv', '--electrolyte', '0.1 M KHCO3', '--co2-saturated', '--j-ma-cm2', '1', '--fe', 'H2:1:H2O', '--json')).out).results[0];
+    const b = JSON.parse((await cli('microenv', '--electrolyte', '0.1 M KHCO3', '--co2-saturated', '--j-ma-cm2', '1', '--fe', 'H2:1:H2O', '--json')).out)
+      .results[0];
     expect(b.bulkPH).toBeCloseTo(6.82, 2);
     // binary 0.01 M KOH with migration: the OH- excess is half the diffusion-only one (N = −2D∇c)
-    const m = JSON.parse((await cli('microenv', '--electrolyte', '0.01 M KOH', '--j-ma-cm2', '10', '--fe', 'H2:1:H2O', '--migration', '--json')).out).results[0];
+    const m = JSON.parse((await cli('microenv', '--electrolyte', '0.01 M KOH', '--j-ma-cm2', '10', '--fe', 'H2:1:H2O', '--migration', '--json')).out)
+      .results[0];
     expect((m.surface['OH-'] - 10) / ((100 * 50e-6) / (2 * FARADAY_C_PER_MOL * 5.273e-9))).toBeCloseTo(1, 2);
     expect(m.potentialProfileV[0]).toBeLessThan(-0.005);
     const bad = await cli('microenv', '--electrolyte', '0.1 M NaCl', '--j', '1', '--fe', 'H2:1:H2O');
@@ -21,7 +22,19 @@ describe('cncouple microenv, reactor, tea', () => {
     expect(bad.err).toMatch(/^error: --electrolyte: unknown electrolyte component "NaCl"/);
   });
   it('microenv: a current beyond the CO2 run-out exits 3 with null surface values and the largest solved current apart; the set is named', async () => {
-    const r = await cli('microenv', '--electrolyte', '0.1 M KHCO3', '--co2-saturated', '--j-ma-cm2', '40', '--fe', 'CO:1:CO2', '--rate-constants', 'gupta2006', '--json');
+    const r = await cli(
+      'microenv',
+      '--electrolyte',
+      '0.1 M KHCO3',
+      '--co2-saturated',
+      '--j-ma-cm2',
+      '40',
+      '--fe',
+      'CO:1:CO2',
+      '--rate-constants',
+      'gupta2006',
+      '--json',
+    );
     expect(r.code).toBe(3);
     const [point] = JSON.parse(r.out).results;
     expect(point.converged).toBe(false);
@@ -35,15 +48,72 @@ describe('cncouple microenv, reactor, tea', () => {
     expect((await cli('microenv', '--electrolyte', '0.1 M KHCO3', '--j-ma-cm2', '5', '--fe', 'CO:1:CO2', '--rate-constants', 'x')).code).toBe(2);
   });
   it('reactor: production obeys Faraday’s law and energy per kg = nFV/(FE·M)', async () => {
-    const r = JSON.parse((await cli('reactor', '--product', 'urea', '--electrons', '16', '--fe', '0.5', '--c-in-mol-m3', '50', '--reactant-per-product', '2', '--j-kin-a-m2', '200', '--json')).out);
+    const r = JSON.parse(
+      (
+        await cli(
+          'reactor',
+          '--product',
+          'urea',
+          '--electrons',
+          '16',
+          '--fe',
+          '0.5',
+          '--c-in-mol-m3',
+          '50',
+          '--reactant-per-product',
+          '2',
+          '--j-kin-a-m2',
+          '200',
+          '--json',
+        )
+      ).out,
+    );
     const area = 0.1 * 0.05;
     expect(r.channel.productionMolPerS / ((r.channel.meanPartialCurrentDensityAPerM2 * area) / (16 * FARADAY_C_PER_MOL))).toBeCloseTo(1, 10);
     expect(r.energyJPerKg / ((16 * FARADAY_C_PER_MOL * r.voltage.cellVoltageV) / (0.5 * 0.060056))).toBeCloseTo(1, 10);
   });
   it('the old flag names still work as deprecated aliases (same result, a note in the text); both names at once is bad input', async () => {
     const base = ['reactor', '--product', 'urea', '--electrons', '16', '--fe', '0.5', '--reactant-per-product', '2'];
-    const renamed = ['--c-in-mol-m3', '50', '--j-kin-a-m2', '200', '--d-m2-s', '1e-9', '--velocity-m-s', '0.1', '--length-m', '0.3', '--width-m', '0.1', '--gap-m', '0.003', '--e-cathode-v-rhe', '0.7', '--conductivity-s-m', '20'];
-    const old = ['--c-in', '50', '--j-kin', '200', '--d', '1e-9', '--velocity', '0.1', '--length', '0.3', '--width', '0.1', '--gap', '0.003', '--e-cathode', '0.7', '--conductivity', '20'];
+    const renamed = [
+      '--c-in-mol-m3',
+      '50',
+      '--j-kin-a-m2',
+      '200',
+      '--d-m2-s',
+      '1e-9',
+      '--velocity-m-s',
+      '0.1',
+      '--length-m',
+      '0.3',
+      '--width-m',
+      '0.1',
+      '--gap-m',
+      '0.003',
+      '--e-cathode-v-rhe',
+      '0.7',
+      '--conductivity-s-m',
+      '20',
+    ];
+    const old = [
+      '--c-in',
+      '50',
+      '--j-kin',
+      '200',
+      '--d',
+      '1e-9',
+      '--velocity',
+      '0.1',
+      '--length',
+      '0.3',
+      '--width',
+      '0.1',
+      '--gap',
+      '0.003',
+      '--e-cathode',
+      '0.7',
+      '--conductivity',
+      '20',
+    ];
     const a = await cli(...base, ...renamed, '--json');
     const b = await cli(...base, ...old, '--json');
     expect([a.code, b.code]).toEqual([0, 0]);
@@ -60,11 +130,35 @@ describe('cncouple microenv, reactor, tea', () => {
     expect(JSON.parse(slow.out).error).toMatchObject({ field: '--velocity-m-s', allowed: 'a number more than 0' });
   });
   it('tea: levelized cost with its parts and a tornado', async () => {
-    const t = JSON.parse((await cli('tea', '--product', 'urea', '--electrons', '16', '--fe', '0.5', '--j-ma-cm2', '300', '--voltage', '3.2', '--set', 'electricityUsdPerKWh=0.05', '--json')).out);
+    const t = JSON.parse(
+      (
+        await cli(
+          'tea',
+          '--product',
+          'urea',
+          '--electrons',
+          '16',
+          '--fe',
+          '0.5',
+          '--j-ma-cm2',
+          '300',
+          '--voltage',
+          '3.2',
+          '--set',
+          'electricityUsdPerKWh=0.05',
+          '--json',
+        )
+      ).out,
+    );
     expect(t.result.parameters.electricityUsdPerKWh).toBe(0.05);
-    expect(t.result.costUsdPerKg).toBeCloseTo(Object.values(t.result.breakdownUsdPerKg as Record<string, number>).reduce((a, b) => a + b, 0), 12);
+    expect(t.result.costUsdPerKg).toBeCloseTo(
+      Object.values(t.result.breakdownUsdPerKg as Record<string, number>).reduce((a, b) => a + b, 0),
+      12,
+    );
     expect(t.tornado[0].parameter).toBe('faradaicEfficiency');
-    expect((await cli('tea', '--product', 'urea', '--electrons', '16', '--fe', '0.5', '--j-ma-cm2', '300', '--voltage', '3.2', '--set', 'nonsense=1')).err).toMatch(/^error: --set: /);
+    expect(
+      (await cli('tea', '--product', 'urea', '--electrons', '16', '--fe', '0.5', '--j-ma-cm2', '300', '--voltage', '3.2', '--set', 'nonsense=1')).err,
+    ).toMatch(/^error: --set: /);
   });
 });
 
@@ -75,7 +169,20 @@ describe('cncouple microenv, reactor, tea', () => {
 const EXAMPLE_FLAGS: [string, string[]][] = [
   ['microenv', ['microenv', '--electrolyte', '0.5 M KHCO3', '--co2-saturated', '--j-ma-cm2', '5', '--fe', 'H2:1:H2O', '--delta-um', '100']],
   ['reactor', ['reactor', '--product', 'urea', '--electrons', '16', '--fe', '0.5', '--c-in-mol-m3', '50', '--reactant-per-product', '2']],
-  ['couple', ['couple', 'urea-cu4-ceo2', '--electrolyte', '0.1 M KHCO3 + 0.05 M KNO3', '--co2-saturated', '--j-ma-cm2', '1', '--sources', 'urea:CO2+NO3-, NH3:NO3-, NO:NO3-, CO:CO2, H2:H2O']],
+  [
+    'couple',
+    [
+      'couple',
+      'urea-cu4-ceo2',
+      '--electrolyte',
+      '0.1 M KHCO3 + 0.05 M KNO3',
+      '--co2-saturated',
+      '--j-ma-cm2',
+      '1',
+      '--sources',
+      'urea:CO2+NO3-, NH3:NO3-, NO:NO3-, CO:CO2, H2:H2O',
+    ],
+  ],
 ];
 
 describe('flag commands print what their studies (and so `study <kind>` and the API) return', () => {
@@ -90,25 +197,106 @@ describe('flag commands print what their studies (and so `study <kind>` and the 
 
   // the same with values off the defaults, so that each mapped flag is seen to arrive in its field
   it('microenv with non-default values', async () => {
-    const r = await cli('microenv', '--electrolyte', '0.1 M KHCO3', '--co2-saturated', '--j-ma-cm2', '5', '--fe', 'H2:1:H2O', '--delta-um', '80', '--migration', '--rate-constants', 'gupta2006', '--json');
+    const r = await cli(
+      'microenv',
+      '--electrolyte',
+      '0.1 M KHCO3',
+      '--co2-saturated',
+      '--j-ma-cm2',
+      '5',
+      '--fe',
+      'H2:1:H2O',
+      '--delta-um',
+      '80',
+      '--migration',
+      '--rate-constants',
+      'gupta2006',
+      '--json',
+    );
     expect(r.code, r.err).toBe(0);
-    const expected = microenvStudy.run(microenvStudy.input.parse({ electrolyte: '0.1 M KHCO3', co2Saturated: true, currentDensitiesMAPerCm2: [5], products: [{ to: 'H2', from: ['H2O'], faradaicEfficiency: 1 }], boundaryLayerUm: 80, migration: true, rateConstants: 'gupta2006' }));
+    const expected = microenvStudy.run(
+      microenvStudy.input.parse({
+        electrolyte: '0.1 M KHCO3',
+        co2Saturated: true,
+        currentDensitiesMAPerCm2: [5],
+        products: [{ to: 'H2', from: ['H2O'], faradaicEfficiency: 1 }],
+        boundaryLayerUm: 80,
+        migration: true,
+        rateConstants: 'gupta2006',
+      }),
+    );
     expect(JSON.parse(r.out)).toEqual(JSON.parse(JSON.stringify(expected)));
   });
   it('reactor with non-default values', async () => {
-    const r = await cli('reactor', '--product', 'urea', '--electrons', '16', '--fe', '0.5', '--c-in-mol-m3', '50', '--reactant-per-product', '2', '--j-kin-a-m2', '200', '--gap-m', '0.003', '--cathode-sources', 'CO2, NO3-', '--ph', '8', '--target-t-per-day', '2', '--json');
+    const r = await cli(
+      'reactor',
+      '--product',
+      'urea',
+      '--electrons',
+      '16',
+      '--fe',
+      '0.5',
+      '--c-in-mol-m3',
+      '50',
+      '--reactant-per-product',
+      '2',
+      '--j-kin-a-m2',
+      '200',
+      '--gap-m',
+      '0.003',
+      '--cathode-sources',
+      'CO2, NO3-',
+      '--ph',
+      '8',
+      '--target-t-per-day',
+      '2',
+      '--json',
+    );
     expect(r.code, r.err).toBe(0);
-    const expected = reactorStudy.run(reactorStudy.input.parse({ product: 'urea', electrons: 16, faradaicEfficiency: 0.5, inletConcentrationMolPerM3: 50, reactantPerProduct: 2, kineticCurrentDensityAPerM2: 200, gapM: 0.003, cathodeSources: ['CO2', 'NO3-'], pH: 8, targetTonnesPerDay: 2 }));
+    const expected = reactorStudy.run(
+      reactorStudy.input.parse({
+        product: 'urea',
+        electrons: 16,
+        faradaicEfficiency: 0.5,
+        inletConcentrationMolPerM3: 50,
+        reactantPerProduct: 2,
+        kineticCurrentDensityAPerM2: 200,
+        gapM: 0.003,
+        cathodeSources: ['CO2', 'NO3-'],
+        pH: 8,
+        targetTonnesPerDay: 2,
+      }),
+    );
     expect(JSON.parse(r.out)).toEqual(JSON.parse(JSON.stringify(expected)));
   });
   it('couple from a model file, with non-default values, and study couple from a file', async () => {
     const { mkdtempSync, writeFileSync } = await import('node:fs');
     const os = await import('node:os');
     const path = await import('node:path');
-    const input = { model: 'urea-cu4-ceo2', electrolyte: '0.1 M KHCO3 + 0.05 M KNO3', co2Saturated: true, currentDensitiesMAPerCm2: [2], productSources: { urea: ['CO2', 'NO3-'], NH3: ['NO3-'], NO: ['NO3-'], CO: ['CO2'], H2: ['H2O'] }, boundaryLayerUm: 40 };
+    const input = {
+      model: 'urea-cu4-ceo2',
+      electrolyte: '0.1 M KHCO3 + 0.05 M KNO3',
+      co2Saturated: true,
+      currentDensitiesMAPerCm2: [2],
+      productSources: { urea: ['CO2', 'NO3-'], NH3: ['NO3-'], NO: ['NO3-'], CO: ['CO2'], H2: ['H2O'] },
+      boundaryLayerUm: 40,
+    };
     const expected = JSON.parse(JSON.stringify(coupleStudy.run(coupleStudy.input.parse(input))));
     expect(expected[0].converged).toBe(true);
-    const byFile = await cli('couple', 'data/models/urea-cu4-ceo2.yaml', '--electrolyte', '0.1 M KHCO3 + 0.05 M KNO3', '--co2-saturated', '--j-ma-cm2', '2', '--sources', 'urea:CO2+NO3-, NH3:NO3-, NO:NO3-, CO:CO2, H2:H2O', '--delta-um', '40', '--json');
+    const byFile = await cli(
+      'couple',
+      'data/models/urea-cu4-ceo2.yaml',
+      '--electrolyte',
+      '0.1 M KHCO3 + 0.05 M KNO3',
+      '--co2-saturated',
+      '--j-ma-cm2',
+      '2',
+      '--sources',
+      'urea:CO2+NO3-, NH3:NO3-, NO:NO3-, CO:CO2, H2:H2O',
+      '--delta-um',
+      '40',
+      '--json',
+    );
     expect(byFile.code, byFile.err).toBe(0);
     expect(JSON.parse(byFile.out)).toEqual(expected);
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'cncouple-couple-')), 'couple.json');
@@ -123,7 +311,18 @@ describe('cncouple transient', () => {
   it("follows a current program; NO3- runs out at Sand's time τ = πD(c_b)²/(4N²) = 1 s", async () => {
     // N = c_b·sqrt(πD/(4τ)) with c_b = 10 mol m-3, D(NO3-) = 1.902e-9 m² s-1; j = 8FN
     const jMAPerCm2 = (8 * FARADAY_C_PER_MOL * 10 * Math.sqrt((Math.PI * 1.902e-9) / 4)) / 10;
-    const r = await cli('transient', '--electrolyte', '0.01 M KNO3 + 0.1 M KOH', '--fe', 'NH3:1:NO3-', '--steps', `${jMAPerCm2}:3`, '--delta-um', '500', '--json');
+    const r = await cli(
+      'transient',
+      '--electrolyte',
+      '0.01 M KNO3 + 0.1 M KOH',
+      '--fe',
+      'NH3:1:NO3-',
+      '--steps',
+      `${jMAPerCm2}:3`,
+      '--delta-um',
+      '500',
+      '--json',
+    );
     expect(r.code).toBe(3); // the program could not be followed to its end (docs/cli.md)
     const out = JSON.parse(r.out);
     expect(out.completed).toBe(false);
@@ -141,7 +340,20 @@ describe('cncouple couple', () => {
     const os = await import('node:os');
     const path = await import('node:path');
     const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'cncouple-couple-')), 'fe.svg');
-    const r = await cli('couple', 'urea-cu4-ceo2', '--electrolyte', '0.1 M KHCO3 + 0.05 M KNO3', '--co2-saturated', '--j', '1:3:2', '--sources', 'urea:CO2+NO3-, NH3:NO3-, NO:NO3-, CO:CO2, H2:H2O', '--out', out, '--json');
+    const r = await cli(
+      'couple',
+      'urea-cu4-ceo2',
+      '--electrolyte',
+      '0.1 M KHCO3 + 0.05 M KNO3',
+      '--co2-saturated',
+      '--j',
+      '1:3:2',
+      '--sources',
+      'urea:CO2+NO3-, NH3:NO3-, NO:NO3-, CO:CO2, H2:H2O',
+      '--out',
+      out,
+      '--json',
+    );
     expect(r.code).toBe(0);
     const points = JSON.parse(r.out);
     expect(points.map((p: { currentDensityAPerM2: number }) => p.currentDensityAPerM2)).toEqual([10, 30]);

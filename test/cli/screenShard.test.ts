@@ -22,7 +22,16 @@ afterAll(async () => {
 });
 
 // 7 candidates: 3 shards of ceil(7/3) = 3, 3 and 1 candidates; one candidate with its own sigma
-const csv = ['name,dG_NO,dG_CO,sigma_dG_NO', 'A,-1.0,-0.1,0.05', 'B,-0.6,0.3,', 'C,-0.8,0.0,', 'D,-1.2,0.2,', 'E,-0.4,-0.2,', 'F,-0.9,0.5,', 'G,-0.7,0.1,'].join('\n');
+const csv = [
+  'name,dG_NO,dG_CO,sigma_dG_NO',
+  'A,-1.0,-0.1,0.05',
+  'B,-0.6,0.3,',
+  'C,-0.8,0.0,',
+  'D,-1.2,0.2,',
+  'E,-0.4,-0.2,',
+  'F,-0.9,0.5,',
+  'G,-0.7,0.1,',
+].join('\n');
 const file = path.join(dir, 'candidates.csv');
 writeFileSync(file, csv);
 const common = ['--model', 'urea-cu4-ceo2', '--samples', '20', '--top', '2', '--seed', '11', '--correlation', '0.3'];
@@ -54,7 +63,15 @@ describe('cncouple screen --shard and merge', () => {
     for (const i of [1, 2, 3]) {
       const r = await cli('screen', file, ...common, '--shard', `${i}/3`, '--out', part(i), '--json');
       expect(r.code, r.err).toBe(0);
-      expect(JSON.parse(r.out)).toMatchObject({ shard: { index: i, count: 3 }, range: [[0, 3], [3, 6], [6, 7]][i - 1], candidates: i === 3 ? 1 : 3 });
+      expect(JSON.parse(r.out)).toMatchObject({
+        shard: { index: i, count: 3 },
+        range: [
+          [0, 3],
+          [3, 6],
+          [6, 7],
+        ][i - 1],
+        candidates: i === 3 ? 1 : 3,
+      });
     }
     const out = path.join(dir, 'screen-result.json');
     const merged = await cli('merge', part(3), part(1), part(2), '--out', out, '--json'); // any order
@@ -98,7 +115,12 @@ describe('screening on the worker pool', () => {
     const single = screenCandidates(model, parseCandidatesCsv(model.descriptors, csv), input);
     for (const chunkCandidates of [undefined, 1, 3]) {
       let last = 0;
-      const pooled = await runParallelScreening({ input, workers: 2, ...(chunkCandidates ? { chunkCandidates } : {}), onProgress: (done, total) => ((last = done), expect(total).toBe(7)) });
+      const pooled = await runParallelScreening({
+        input,
+        workers: 2,
+        ...(chunkCandidates ? { chunkCandidates } : {}),
+        onProgress: (done, total) => ((last = done), expect(total).toBe(7)),
+      });
       expect(pooled).toEqual(single);
       expect(last).toBe(7);
     }

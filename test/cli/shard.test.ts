@@ -21,8 +21,19 @@ const withoutWallTime = (text: string) => {
 
 describe('shard bands', () => {
   it('cuts contiguous bands of ceil(rows / N) rows, 1-based shards, the last shorter or empty', () => {
-    expect([1, 2, 3].map((i) => shardRows(20, i, 3))).toEqual([[0, 7], [7, 14], [14, 20]]);
-    expect([1, 2, 3, 4, 5, 6].map((i) => shardRows(10, i, 6))).toEqual([[0, 2], [2, 4], [4, 6], [6, 8], [8, 10], [10, 10]]);
+    expect([1, 2, 3].map((i) => shardRows(20, i, 3))).toEqual([
+      [0, 7],
+      [7, 14],
+      [14, 20],
+    ]);
+    expect([1, 2, 3, 4, 5, 6].map((i) => shardRows(10, i, 6))).toEqual([
+      [0, 2],
+      [2, 4],
+      [4, 6],
+      [6, 8],
+      [8, 10],
+      [10, 10],
+    ]);
     expect(shardRows(1, 1, 1)).toEqual([0, 1]);
   });
   it('parses i/N and refuses shards outside 1..N or more shards than rows', () => {
@@ -36,7 +47,15 @@ describe('cncouple kinetics sweep --shard and cncouple merge', () => {
     for (const i of [1, 2, 3]) {
       const r = await cli('kinetics', 'sweep', ...grid, '--shard', `${i}/3`, '--out', part(i), '--json');
       expect(r.code, r.err).toBe(0);
-      expect(JSON.parse(r.out)).toMatchObject({ shard: { index: i, count: 3 }, rows: [[0, 7], [7, 14], [14, 20]][i - 1], points: i === 3 ? 180 : 210 });
+      expect(JSON.parse(r.out)).toMatchObject({
+        shard: { index: i, count: 3 },
+        rows: [
+          [0, 7],
+          [7, 14],
+          [14, 20],
+        ][i - 1],
+        points: i === 3 ? 180 : 210,
+      });
     }
     const out = path.join(dir, 'result.json');
     const merged = await cli('merge', part(1), part(2), part(3), '--out', out, '--json');
@@ -50,12 +69,20 @@ describe('cncouple kinetics sweep --shard and cncouple merge', () => {
     expect(m).toMatchObject({ points: 600, converged: 600 });
     // the one-band in-process run (continuation across the band edges) reaches the same steady states to
     // round-off: 4e-15 in log10 TOF measured; 1e-9 allowed
-    const single = withoutWallTime((await cli('kinetics', 'sweep', ...grid, '--json')).out) as { status: string[]; log10Tof: Record<string, (number | null)[]>; faradaicEfficiency: Record<string, (number | null)[]> };
+    const single = withoutWallTime((await cli('kinetics', 'sweep', ...grid, '--json')).out) as {
+      status: string[];
+      log10Tof: Record<string, (number | null)[]>;
+      faradaicEfficiency: Record<string, (number | null)[]>;
+    };
     const mm = m as typeof single;
     expect(mm.status).toEqual(single.status);
     for (const p of Object.keys(single.log10Tof)) {
-      single.log10Tof[p]!.forEach((v, k) => (v === null ? expect(mm.log10Tof[p]![k]).toBeNull() : expect(Math.abs(mm.log10Tof[p]![k]! - v)).toBeLessThan(1e-9)));
-      single.faradaicEfficiency[p]!.forEach((v, k) => (v === null ? expect(mm.faradaicEfficiency[p]![k]).toBeNull() : expect(Math.abs(mm.faradaicEfficiency[p]![k]! - v)).toBeLessThan(1e-9)));
+      single.log10Tof[p]!.forEach((v, k) =>
+        v === null ? expect(mm.log10Tof[p]![k]).toBeNull() : expect(Math.abs(mm.log10Tof[p]![k]! - v)).toBeLessThan(1e-9),
+      );
+      single.faradaicEfficiency[p]!.forEach((v, k) =>
+        v === null ? expect(mm.faradaicEfficiency[p]![k]).toBeNull() : expect(Math.abs(mm.faradaicEfficiency[p]![k]! - v)).toBeLessThan(1e-9),
+      );
     }
   });
 
@@ -78,7 +105,9 @@ describe('cncouple kinetics sweep --shard and cncouple merge', () => {
 
   it('refuses parts of another grid or model text', async () => {
     const other = path.join(dir, 'other.json');
-    expect(await cli('kinetics', 'sweep', 'urea-cu4-ceo2', '--x', 'dG_NO:-1.5:0.5', '--y', 'dG_CO:-0.5:1', '--grid', '31x20', '--shard', '2/3', '--out', other)).toMatchObject({ code: 0 });
+    expect(
+      await cli('kinetics', 'sweep', 'urea-cu4-ceo2', '--x', 'dG_NO:-1.5:0.5', '--y', 'dG_CO:-0.5:1', '--grid', '31x20', '--shard', '2/3', '--out', other),
+    ).toMatchObject({ code: 0 });
     const r = await cli('merge', part(1), other, part(3));
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/parts of one sweep \(same axes, grid/);
@@ -89,7 +118,9 @@ describe('cncouple kinetics sweep --shard and cncouple merge', () => {
   });
 
   it('refuses local-run options with --shard and a part file that is not .json', async () => {
-    expect((await cli('kinetics', 'sweep', ...grid, '--shard', '1/3', '--out', part(1), '--workers', '2')).err).toMatch(/^error: --workers: got --workers \(allowed: not with --shard/);
+    expect((await cli('kinetics', 'sweep', ...grid, '--shard', '1/3', '--out', part(1), '--workers', '2')).err).toMatch(
+      /^error: --workers: got --workers \(allowed: not with --shard/,
+    );
     expect((await cli('kinetics', 'sweep', ...grid, '--shard', '1/3', '--out', path.join(dir, 'x.svg'))).err).toMatch(/^error: --out: .*ending in \.json/);
   });
 });

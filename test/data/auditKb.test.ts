@@ -12,7 +12,11 @@ import { readLiteratureRecords } from '../../src/store/literature.js';
 
 const inputs = readLiteratureRecords();
 const records = inputs.map((d) => normalizeRecord(recordInputSchema.parse(d)));
-const get = (id: string): CatalyticRecord => records.find((r) => r.id === id) ?? (() => { throw new Error(`no record ${id}`); })();
+const get = (id: string): CatalyticRecord =>
+  records.find((r) => r.id === id) ??
+  (() => {
+    throw new Error(`no record ${id}`);
+  })();
 type Point = { id: string; reading: string; yieldRate?: number; faradaicEfficiencyPercent?: number; product: string };
 const points = (spec: object) => (spec as { data: { values: Point[] } }).data.values;
 /** The compared number of a normalized field: a fraction's value, a rate's canonical value (readings may differ). */
@@ -30,7 +34,12 @@ describe('D1: products without C–N coupling are baselines', () => {
     expect(isCnCouplingProduct(['urea'])).toBe(true);
     expect(isCnCouplingProduct(['dmf'])).toBe(true);
     expect(isCnCouplingProduct([])).toBe(true);
-    expect(records.filter((r) => !r.normalized.cnCoupling).map((r) => r.id).sort()).toEqual(['lc-cu-nc-ammonia-text', 'remn-nc-ammonia-text']);
+    expect(
+      records
+        .filter((r) => !r.normalized.cnCoupling)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(['lc-cu-nc-ammonia-text', 'remn-nc-ammonia-text']);
   });
 
   it('plots leave them out and say so; a list of only that product plots them', () => {
@@ -50,7 +59,13 @@ describe('D2: assumed and derived readings are distinct in the data and the plot
     expect(get('cu1-ceo2-urea').normalized.readings.yield).toBe('assumed'); // "mmol h−1 gcat h−1", doubled time
     expect(get('cupc-urea-text').normalized.readings.yield).toBe('derived'); // 103.1 / 2.6
     expect(get('cu-s-cyclohexanone-oxime').normalized.readings.potentialVvsRHE).toBe('assumed'); // PBS pH 7 estimated
-    expect(get('pd-cu-vcu-dmf-text').normalized.readings).toEqual({ faradaicEfficiency: 'printed', selectivity: null, conversion: null, yield: 'printed', potentialVvsRHE: 'printed' });
+    expect(get('pd-cu-vcu-dmf-text').normalized.readings).toEqual({
+      faradaicEfficiency: 'printed',
+      selectivity: null,
+      conversion: null,
+      yield: 'printed',
+      potentialVvsRHE: 'printed',
+    });
   });
 
   it('the plot data carry the reading, encoded by shape and opacity with a legend', () => {
@@ -149,7 +164,19 @@ describe('D6 (audit D7): ± is carried through a derived yield', () => {
 
 describe('D2: a potential resting on an assumed reference filling is marked assumed', () => {
   it('a user record at a given pH, printed "vs. Ag/AgCl" with the filling assumed: reading assumed; with the filling printed: printed', () => {
-    const base = { catalystPrinted: 'X', catalyst: 'X', strategy: 'interface engineering', productPrinted: 'urea', products: ['urea'], nitrogenSources: ['nitrate'], carbonSources: ['CO2'], sourceCitation: 'lab', sourceLocation: 'run', pH: 7, faradaicEfficiencyPrinted: '20%' };
+    const base = {
+      catalystPrinted: 'X',
+      catalyst: 'X',
+      strategy: 'interface engineering',
+      productPrinted: 'urea',
+      products: ['urea'],
+      nitrogenSources: ['nitrate'],
+      carbonSources: ['CO2'],
+      sourceCitation: 'lab',
+      sourceLocation: 'run',
+      pH: 7,
+      faradaicEfficiencyPrinted: '20%',
+    };
     const assumed = normalizeRecord(recordInputSchema.parse({ ...base, conditionPrinted: '-0.9 V vs. Ag/AgCl', referenceElectrode: 'Ag/AgCl sat. KCl' }));
     const printed = normalizeRecord(recordInputSchema.parse({ ...base, conditionPrinted: '-0.9 V vs. Ag/AgCl sat. KCl' }));
     // −0.9 + 0.197 + 0.0591593 · 7 = −0.28888 V vs RHE either way

@@ -25,7 +25,9 @@ describe('flagged values in lists', () => {
 
   it('sorted by FE: the printed C–N FEs in order, each measurement once, then the FEs left out, then the ammonia baselines (audit D1, D5)', async () => {
     const list = await cli('db', 'list', '--sort', 'fe', '--limit', '100');
-    const top = list.records.slice(0, 11).map((r: { id: string; normalized: { faradaicEfficiency: { value: number } } }) => [r.id, r.normalized.faradaicEfficiency.value]);
+    const top = list.records
+      .slice(0, 11)
+      .map((r: { id: string; normalized: { faradaicEfficiency: { value: number } } }) => [r.id, r.normalized.faradaicEfficiency.value]);
     expect(top).toEqual([
       ['ag-50-cyclohexanone-oxime', 0.838],
       ['adfe-tio2-ti-glycine', 0.805],
@@ -47,7 +49,9 @@ describe('flagged values in lists', () => {
       expect(ids.indexOf(id), id).toBeGreaterThan(ids.indexOf('fe-based-benzaldoxime')); // after the lowest printed FE (1.52 %)
     }
     // the 37.5 % of Pd/Cu-VCu is ranked once (the text record, with its −0.6 V); the table row links to it
-    const fe375 = list.records.filter((r: { normalized: { faradaicEfficiency: { value: number } | null } }) => r.normalized.faradaicEfficiency?.value === 0.375).map((r: { id: string }) => r.id);
+    const fe375 = list.records
+      .filter((r: { normalized: { faradaicEfficiency: { value: number } | null } }) => r.normalized.faradaicEfficiency?.value === 0.375)
+      .map((r: { id: string }) => r.id);
     expect(fe375).toEqual(['pd-cu-vcu-dmf-text']);
     expect(list.records.find((r: { id: string }) => r.id === 'pd-cu-vcu-dmf').sameMeasurementAs).toBe('pd-cu-vcu-dmf-text');
     // the two records whose product is ammonia come last, after every C–N record, FE or not

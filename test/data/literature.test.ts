@@ -57,7 +57,11 @@ describe('text records carry their sentence', () => {
     const text = records.filter((r) => r.sourceLocation.includes('text'));
     for (const r of text) expect(r.sourceQuote, r.id).toMatch(/\S/);
     // the values as the sentence prints them (relations in words, en dashes): a value not in its sentence is invented
-    const folded = (s: string) => s.replace(/<[^>]+>/g, '').replace(/[–−]/g, '-').replace(/\s+/g, ' ');
+    const folded = (s: string) =>
+      s
+        .replace(/<[^>]+>/g, '')
+        .replace(/[–−]/g, '-')
+        .replace(/\s+/g, ' ');
     for (const r of text) {
       for (const printed of [r.faradaicEfficiencyPrinted, r.selectivityPrinted, r.conversionPrinted, r.yieldPrinted]) {
         if (printed === '—') continue;

@@ -25,7 +25,20 @@ const rate = (r: CatalyticRecord) => {
 };
 const codes = (r: CatalyticRecord) => [...r.flags, ...r.autoFlags].map((f) => f.code);
 const user = (over: Partial<RecordInputDraft>): CatalyticRecord =>
-  normalizeRecord(recordInputSchema.parse({ catalystPrinted: 'X', catalyst: 'X', strategy: 'interface engineering', productPrinted: 'urea', products: ['urea'], nitrogenSources: ['nitrate'], carbonSources: ['CO2'], sourceCitation: 'lab', sourceLocation: 'run', ...over }));
+  normalizeRecord(
+    recordInputSchema.parse({
+      catalystPrinted: 'X',
+      catalyst: 'X',
+      strategy: 'interface engineering',
+      productPrinted: 'urea',
+      products: ['urea'],
+      nitrogenSources: ['nitrate'],
+      carbonSources: ['CO2'],
+      sourceCitation: 'lab',
+      sourceLocation: 'run',
+      ...over,
+    }),
+  );
 
 describe('yield units that print the time twice (issue 15 item 11)', () => {
   it('reads "mmol h-1 g_cat h-1" as per hour per gram of catalyst, and nothing else', () => {
@@ -67,12 +80,12 @@ describe('plausibility check (issue 16 item 6)', () => {
     // j = 0.552778 · 2 · F / 0.795 = 134 176 A m-2 = 13.42 A cm-2 (bound 2 A cm-2)
     const r = get('ns-cns-alanine-text');
     expect(r.normalized.plausibility).toMatchObject({ electrons: 2, electronsBasis: 'minimum' });
-    expect(r.normalized.plausibility!.impliedCurrentDensityAPerM2).toBeCloseTo((0.199 / 3600 / 1e-4) * 2 * F / 0.795, 3);
+    expect(r.normalized.plausibility!.impliedCurrentDensityAPerM2).toBeCloseTo(((0.199 / 3600 / 1e-4) * 2 * F) / 0.795, 3);
     expect(r.normalized.plausibility!.impliedCurrentDensityAPerM2! / 1e4).toBeCloseTo(13.42, 2);
     expect(r.autoFlags.find((f) => f.code === 'implausible-yield-rate')?.reason).toMatch(/needs ≥ 13\.4 A cm-2/);
   });
 
-  it('the table\'s 1199 μmol h-1 cm-2 implies a plausible 80.8 mA cm-2: not flagged', () => {
+  it("the table's 1199 μmol h-1 cm-2 implies a plausible 80.8 mA cm-2: not flagged", () => {
     // 1.199e-3 / 3600 / 1e-4 = 3.330556e-3 mol s-1 m-2; · 2 · F / 0.795 = 808.4 A m-2
     const r = get('ns-cns-alanine-table');
     expect(r.normalized.plausibility!.impliedCurrentDensityAPerM2).toBeCloseTo(808.43, 1);
@@ -86,7 +99,7 @@ describe('plausibility check (issue 16 item 6)', () => {
     // 1 mmol h-1 cm-2 of urea (n = 16) at 10 mA cm-2: 2.777778e-3 · 16 · F / 100 = 42.88 (4288 %); the current it
     // needs at FE 100 % is 4288 A m-2 = 0.43 A cm-2, under the 2 A cm-2 bound
     const r = user({ yieldPrinted: '1 mmol h-1 cm-2', conditionPrinted: '10 mA cm-2' });
-    expect(r.normalized.plausibility!.impliedFaradaicEfficiency).toBeCloseTo((1e-3 / 3600 / 1e-4) * 16 * F / 100, 6);
+    expect(r.normalized.plausibility!.impliedFaradaicEfficiency).toBeCloseTo(((1e-3 / 3600 / 1e-4) * 16 * F) / 100, 6);
     expect(r.normalized.plausibility!.impliedCurrentDensityAPerM2).toBeCloseTo((1e-3 / 3600 / 1e-4) * 16 * F, 4);
     expect(r.autoFlags.map((f) => f.code)).toContain('implausible-implied-fe');
     expect(r.autoFlags.map((f) => f.code)).not.toContain('implausible-yield-rate');
@@ -129,7 +142,7 @@ describe('values a flag declares to be something else (issue 16 item 7)', () => 
 });
 
 describe('flag rules (issue 16 item 8)', () => {
-  it("row 18 (Fe, ref. 78): FE \"~100%\" flagged and left out (the text and title speak of yield)", () => {
+  it('row 18 (Fe, ref. 78): FE "~100%" flagged and left out (the text and title speak of yield)', () => {
     const r = get('fe-cyclohexanone-oxime');
     expect(r.flags.find((f) => f.code === 'fe-not-in-text')?.reason).toMatch(/nearly 100% yield/);
     expect(r.normalized.faradaicEfficiency).toBeNull();
@@ -143,7 +156,9 @@ describe('flag rules (issue 16 item 8)', () => {
     expect(get('cu-s-cyclohexanone-oxime').normalized.potentialVvsRHE).toBeCloseTo(-0.9 + 0.197 + 0.0591597 * 7, 5);
     expect(codes(get('hea-pdcuagbiinene-oxime'))).toContain('ph-assumed');
     // a pH the user gives is not assumed
-    expect(user({ electrolytePrinted: '0.5 M PBS', pH: 7.2, conditionPrinted: '-0.9 V vs. Ag/AgCl sat. KCl' }).autoFlags.map((f) => f.code)).not.toContain('ph-assumed');
+    expect(user({ electrolytePrinted: '0.5 M PBS', pH: 7.2, conditionPrinted: '-0.9 V vs. Ag/AgCl sat. KCl' }).autoFlags.map((f) => f.code)).not.toContain(
+      'ph-assumed',
+    );
   });
 
   it('ZnMn-N,Cl under CO2 with "KHCO3" of no printed concentration gets no pH, not the unpurged 8.34', () => {
@@ -158,7 +173,9 @@ describe('flag rules (issue 16 item 8)', () => {
       expect(codes(r), r.id).not.toContain('name-garbled');
     }
     expect(user({ catalystPrinted: 'Cu <sub>2</sub> O', catalyst: 'Cu2O' }).autoFlags.map((f) => f.code)).not.toContain('catalyst-renamed');
-    expect(user({ catalystPrinted: 'Cu-X', catalyst: 'Cu-500' }).autoFlags.find((f) => f.code === 'catalyst-renamed')?.reason).toBe('printed "Cu-X", named "Cu-500" here');
+    expect(user({ catalystPrinted: 'Cu-X', catalyst: 'Cu-500' }).autoFlags.find((f) => f.code === 'catalyst-renamed')?.reason).toBe(
+      'printed "Cu-X", named "Cu-500" here',
+    );
   });
 });
 
@@ -205,9 +222,25 @@ describe('text results (issue 16 item 9)', () => {
 describe('user records use the same rules', () => {
   it('a flag with excludes, a comparison and a source sentence survive CSV export and import, and normalize the same', () => {
     const input = recordInputSchema.parse({
-      catalystPrinted: 'Cu-ref', catalyst: 'Cu-ref', strategy: 'interface engineering', productPrinted: 'urea', products: ['urea'], nitrogenSources: ['nitrate'], carbonSources: ['CO2'],
-      faradaicEfficiencyPrinted: '88%', sourceCitation: 'lab', sourceLocation: 'run 3', sourceQuote: 'the control gave a yield 4 times lower than Cu-best (2.0 mmol h-1 g-1).',
-      comparison: { quantity: 'yield', baselineId: 'cu-best-urea', baselinePrinted: '2.0 mmol h-1 g-1', times: 4, direction: 'lower', printed: '4 times lower than Cu-best' },
+      catalystPrinted: 'Cu-ref',
+      catalyst: 'Cu-ref',
+      strategy: 'interface engineering',
+      productPrinted: 'urea',
+      products: ['urea'],
+      nitrogenSources: ['nitrate'],
+      carbonSources: ['CO2'],
+      faradaicEfficiencyPrinted: '88%',
+      sourceCitation: 'lab',
+      sourceLocation: 'run 3',
+      sourceQuote: 'the control gave a yield 4 times lower than Cu-best (2.0 mmol h-1 g-1).',
+      comparison: {
+        quantity: 'yield',
+        baselineId: 'cu-best-urea',
+        baselinePrinted: '2.0 mmol h-1 g-1',
+        times: 4,
+        direction: 'lower',
+        printed: '4 times lower than Cu-best',
+      },
       flags: [{ code: 'fe-of-nh3', reason: 'the 88 % is the FE of NH3', excludes: ['faradaicEfficiency'] }],
     });
     const [back] = parseRecordCsv(recordsToCsv([input])).map((r) => recordInputSchema.parse(r.data));

@@ -25,6 +25,8 @@ describe('normalizer version', () => {
     const normalized = readLiteratureRecords().map((d) => normalizeRecord(recordInputSchema.parse(d)));
     expect(normalized.every((r) => r.normalized.normalizerVersion === NORMALIZER_VERSION)).toBe(true);
     const fingerprint = createHash('sha256').update(JSON.stringify(normalized)).digest('hex').slice(0, 16);
-    expect(fingerprint, 'normalized values changed: raise NORMALIZER_VERSION if the code changed (see the top of this file)').toBe(FINGERPRINTS[NORMALIZER_VERSION]);
+    expect(fingerprint, 'normalized values changed: raise NORMALIZER_VERSION if the code changed (see the top of this file)').toBe(
+      FINGERPRINTS[NORMALIZER_VERSION],
+    );
   });
 });

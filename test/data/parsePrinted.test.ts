@@ -18,13 +18,19 @@ describe('printed cells', () => {
   });
   it('reads yields and rates', () => {
     expect(parsePrintedYield('76.8%')).toEqual({ ok: true, value: { kind: 'percent', fraction: { value: 0.768, relation: '=' } } });
-    expect(parsePrintedYield('48.9 ± 2.4 mg g <sup>−1</sup> h <sup>−1</sup>')).toEqual({ ok: true, value: { kind: 'rate', value: 48.9, relation: '=', uncertainty: 2.4, unit: 'mg g-1 h-1' } });
+    expect(parsePrintedYield('48.9 ± 2.4 mg g <sup>−1</sup> h <sup>−1</sup>')).toEqual({
+      ok: true,
+      value: { kind: 'rate', value: 48.9, relation: '=', uncertainty: 2.4, unit: 'mg g-1 h-1' },
+    });
   });
   it('reads conditions', () => {
     expect(parsePrintedCondition('−0.6 V vs. RHE')).toEqual({ ok: true, value: { kind: 'potential', valueV: -0.6, scale: 'RHE' } });
     expect(parsePrintedCondition('20 mA cm <sup>−2</sup>')).toEqual({ ok: true, value: { kind: 'current-density', valueAPerM2: 200 } });
     expect(parsePrintedCondition('13 mA')).toEqual({ ok: true, value: { kind: 'current', valueA: 0.013 } });
-    expect(parsePrintedCondition('E <sub>ca</sub> = −1.1 V, E <sub>an</sub> = 0.4 V')).toEqual({ ok: true, value: { kind: 'pulsed', cathodicV: -1.1, anodicV: 0.4, scale: null } });
+    expect(parsePrintedCondition('E <sub>ca</sub> = −1.1 V, E <sub>an</sub> = 0.4 V')).toEqual({
+      ok: true,
+      value: { kind: 'pulsed', cathodicV: -1.1, anodicV: 0.4, scale: null },
+    });
     expect(parsePrintedCondition('overnight')).toMatchObject({ ok: false });
   });
   it('splits electrolytes', () => {

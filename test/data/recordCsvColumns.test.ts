@@ -49,7 +49,27 @@ describe('record CSV with the web form’s column names', () => {
 describe('record JSON with the web form’s field labels', () => {
   it('reads the same labels as keys of a JSON import', async () => {
     const { parseImportText } = await import('../../src/data/recordCsv.js');
-    const [row] = parseImportText('json', JSON.stringify([{ Catalyst: 'CuJSON', Strategy: 'defect engineering', Product: 'urea', 'N sources': ['NO3-'], 'Source / citation': 'notebook', 'Where in the source': 'run 2' }]));
-    expect(recordInputSchema.parse(row!.data)).toMatchObject({ catalyst: 'CuJSON', catalystPrinted: 'CuJSON', strategy: 'defect engineering', productPrinted: 'urea', nitrogenSources: ['nitrate'], sourceCitation: 'notebook', sourceLocation: 'run 2' });
+    const [row] = parseImportText(
+      'json',
+      JSON.stringify([
+        {
+          Catalyst: 'CuJSON',
+          Strategy: 'defect engineering',
+          Product: 'urea',
+          'N sources': ['NO3-'],
+          'Source / citation': 'notebook',
+          'Where in the source': 'run 2',
+        },
+      ]),
+    );
+    expect(recordInputSchema.parse(row!.data)).toMatchObject({
+      catalyst: 'CuJSON',
+      catalystPrinted: 'CuJSON',
+      strategy: 'defect engineering',
+      productPrinted: 'urea',
+      nitrogenSources: ['nitrate'],
+      sourceCitation: 'notebook',
+      sourceLocation: 'run 2',
+    });
   });
 });

@@ -132,7 +132,10 @@ describe('HTTP API (the web form posts here) and CLI', () => {
     const created = await post('/api/records', draft('CO2', 'api-1'));
     expect(created.status).toBe(201);
     expectPurged(created.json);
-    const fromCsv = await post('/api/records/import', { format: 'csv', content: recordsToCsv([{ ...recordInputSchema.parse(draft('CO2', 'api-csv')), carbonSources: ['CO₂'] }]) });
+    const fromCsv = await post('/api/records/import', {
+      format: 'csv',
+      content: recordsToCsv([{ ...recordInputSchema.parse(draft('CO2', 'api-csv')), carbonSources: ['CO₂'] }]),
+    });
     expect(fromCsv.status).toBeLessThan(300);
     const fromJson = await post('/api/records/import', { format: 'json', content: JSON.stringify([draft('carbon dioxide', 'api-json')]) });
     expect(fromJson.status).toBeLessThan(300);

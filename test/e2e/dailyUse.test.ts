@@ -20,7 +20,7 @@ let page: Page;
 
 const shot = (p: Page, name: string) => p.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
 /** Evaluated in the page (a string keeps DOM names out of the Node typecheck). */
-const evaluate = <T,>(p: Page, js: string) => p.evaluate(js) as Promise<T>;
+const evaluate = <T>(p: Page, js: string) => p.evaluate(js) as Promise<T>;
 const overflowPx = (p: Page) => evaluate<number>(p, 'document.documentElement.scrollWidth - window.innerWidth');
 
 /** Opens a page of the app afresh (a hash-only change would keep the previous page's state). */
@@ -50,7 +50,11 @@ async function downloadOf(p: Page, click: () => Promise<void>): Promise<{ name: 
 /** WCAG 2 contrast ratio of two CSS rgb() colours. */
 function contrast(fg: string, bg: string): number {
   const lum = (css: string) => {
-    const [r, g, b] = css.match(/\d+(\.\d+)?/g)!.slice(0, 3).map((x) => Number(x) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    const [r, g, b] = css
+      .match(/\d+(\.\d+)?/g)!
+      .slice(0, 3)
+      .map((x) => Number(x) / 255)
+      .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
     return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
   };
   const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
@@ -81,11 +85,14 @@ describe('issue 15 in Chromium, desktop', () => {
     expect(await page.getByTestId('tea-summary').count()).toBe(0); // the old cost is gone, not left as if current
     // the message sits right under its form, not at the top of the page
     // (both boxes from one layout: charts still drawing above the form must not move it between two reads)
-    const gapPx = await evaluate<number>(page, `(() => {
+    const gapPx = await evaluate<number>(
+      page,
+      `(() => {
       const form = document.querySelector('form[aria-label="techno-economics"]').getBoundingClientRect();
       const alert = document.querySelector('[role="alert"][aria-label="techno-economics problems"]').getBoundingClientRect();
       return alert.top - form.bottom;
-    })()`);
+    })()`,
+    );
     expect(gapPx).toBeGreaterThanOrEqual(0);
     expect(gapPx).toBeLessThan(40);
     expect(await page.getByRole('alert', { name: 'flow reactor problems' }).count()).toBe(0);
@@ -118,7 +125,9 @@ describe('issue 15 in Chromium, desktop', () => {
     await input('pH').fill('7.0');
     await expect.poll(() => result('potential').innerText()).toContain('-0.2889 V');
     await input('potential in volt').fill('1,250');
-    await expect.poll(() => result('potential').innerText()).toContain('E (V): "1,250" has a comma (a decimal comma in some languages, a thousands separator in others): write 1.250 or 1 250');
+    await expect
+      .poll(() => result('potential').innerText())
+      .toContain('E (V): "1,250" has a comma (a decimal comma in some languages, a thousands separator in others): write 1.250 or 1 250');
     // FE: 16 × 96485.33 C/mol × 6.1 μmol / 12.5 C = 75.34 %
     await input('charge in coulomb').fill('12.5');
     await expect.poll(() => result('fe').innerText()).toContain('75.34 %');
@@ -160,7 +169,8 @@ describe('issue 15 in Chromium, desktop', () => {
   it('5: a CSV with the form’s own column names imports, and the same file can be picked again after a fix', async () => {
     await visit(page, `#/my-data`);
     const header = 'Catalyst,Strategy,Product,Product species,N sources,C sources,Electrolyte,Condition,FE,Source / citation,Where in the source,DOI';
-    const row = (product: string) => `CuCSV-1,dual-site synergy,urea,${product},NO3-,CO2,0.1 M KHCO3 + 0.1 M KNO3,−0.5 V vs. RHE,"41,2 %",lab notebook 7,run 3,10.1000/e2e-csv`;
+    const row = (product: string) =>
+      `CuCSV-1,dual-site synergy,urea,${product},NO3-,CO2,0.1 M KHCO3 + 0.1 M KNO3,−0.5 V vs. RHE,"41,2 %",lab notebook 7,run 3,10.1000/e2e-csv`;
     const file = (content: string) => ({ name: 'my-runs.csv', mimeType: 'text/csv', buffer: Buffer.from(content) });
     await page.locator('input[aria-label="import file"]').setInputFiles(file(`${header}\n${row('ureaa')}\n`));
     await expect.poll(() => page.locator('.import [role=alert]').innerText()).toContain('Nothing imported: 1 problem(s) in my-runs.csv');
@@ -168,7 +178,11 @@ describe('issue 15 in Chromium, desktop', () => {
     await page.locator('input[aria-label="import file"]').setInputFiles(file(`${header}\n${row('urea')}\n`));
     await expect.poll(() => page.locator('.import .ok').innerText()).toBe('Imported 1 records from my-runs.csv.');
     await page.locator('table[aria-label="my records"]').getByRole('link', { name: 'CuCSV-1', exact: true }).waitFor();
-    const record = (await (await fetch(`${session.server.url}/api/records/cucsv-1-urea`)).json()) as { catalystPrinted: string; sourceDoi: string; normalized: { faradaicEfficiency: { value: number } } };
+    const record = (await (await fetch(`${session.server.url}/api/records/cucsv-1-urea`)).json()) as {
+      catalystPrinted: string;
+      sourceDoi: string;
+      normalized: { faradaicEfficiency: { value: number } };
+    };
     expect(record.catalystPrinted).toBe('CuCSV-1');
     expect(record.sourceDoi).toBe('10.1000/e2e-csv');
     expect(record.normalized.faradaicEfficiency.value).toBeCloseTo(0.412, 10);
@@ -250,7 +264,10 @@ describe('issue 15 in Chromium, desktop', () => {
     const lines = csv.content.toString().trim().split('\n');
     expect(lines).toHaveLength(14); // header + the 13 urea records
     expect(lines[0]).toMatch(/^id,catalyst,product,strategy,nitrogenSources,carbonSources,faradaicEfficiencyPercent,potentialVvsRHE,/);
-    const json = JSON.parse((await downloadOf(page, () => page.getByRole('button', { name: 'JSON' }).click())).content.toString()) as { product: string; id: string }[];
+    const json = JSON.parse((await downloadOf(page, () => page.getByRole('button', { name: 'JSON' }).click())).content.toString()) as {
+      product: string;
+      id: string;
+    }[];
     expect(json).toHaveLength(13);
     expect(new Set(json.map((r) => r.id)).size).toBe(13);
   });
@@ -269,7 +286,9 @@ describe('issue 15 in Chromium, desktop', () => {
     const bibText = bib.content.toString();
     expect(bibText).toContain('@article{ad-fe-nc-valine,');
     expect(bibText).toContain('author = {Xian, J. and Li, S. and Su, H.');
-    expect(bibText).toContain('title = {{Electrocatalytic Synthesis of Essential Amino Acids from Nitric Oxide Using Atomically Dispersed Fe on N-doped Carbon}}');
+    expect(bibText).toContain(
+      'title = {{Electrocatalytic Synthesis of Essential Amino Acids from Nitric Oxide Using Atomically Dispersed Fe on N-doped Carbon}}',
+    );
     expect(bibText).toContain('journal = {Angew. Chem., Int. Ed.}');
     expect(bibText).toContain('year = {2023}');
     expect(bibText).toContain('volume = {62}');
@@ -299,7 +318,9 @@ describe('issue 15 in Chromium, desktop', () => {
     await page.getByText('13 records').waitFor();
     const listBib = (await downloadOf(page, () => page.getByRole('button', { name: 'BibTeX' }).click())).content.toString();
     const entries = listBib.match(/^@\w+\{/gm) ?? [];
-    const citations = (await (await fetch(`${session.server.url}/api/records?product=urea&origin=literature&limit=100`)).json()) as { records: { sourceCitation: string }[] };
+    const citations = (await (await fetch(`${session.server.url}/api/records?product=urea&origin=literature&limit=100`)).json()) as {
+      records: { sourceCitation: string }[];
+    };
     expect(entries).toHaveLength(new Set(citations.records.map((r) => r.sourceCitation)).size);
   });
 

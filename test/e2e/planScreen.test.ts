@@ -119,7 +119,9 @@ describe('Plan & screen page in Chromium', () => {
     await p1.getByLabel('campaign name').fill('e2e nitrate series');
     expect(new URL(p1.url()).hash).not.toContain('campaign=');
     await p1.getByRole('button', { name: 'Save as new campaign' }).click();
-    await expect.poll(() => p1.getByTestId('campaign-status').innerText(), { timeout: 15_000 }).toMatch(/^Saved “e2e nitrate series” on the server .*\(5 finished, 0 in-flight run\(s\)\)/);
+    await expect
+      .poll(() => p1.getByTestId('campaign-status').innerText(), { timeout: 15_000 })
+      .toMatch(/^Saved “e2e nitrate series” on the server .*\(5 finished, 0 in-flight run\(s\)\)/);
     const id = new URLSearchParams(new URL(p1.url()).hash.split('?')[1]).get('campaign');
     expect(id).toMatch(/^cmp_/);
     // reload: the page reads the campaign named in its URL from the server
@@ -139,7 +141,9 @@ describe('Plan & screen page in Chromium', () => {
     await p2.getByRole('heading', { name: 'Plan & screen' }).waitFor();
     expect(await p2.getByLabel('runs CSV', { exact: true }).inputValue()).not.toBe(runs); // the example, not the campaign
     const select = p2.getByLabel('saved campaigns');
-    await expect.poll(() => select.locator('option').allInnerTexts(), { timeout: 15_000 }).toContainEqual(expect.stringContaining('e2e nitrate series — 5 finished, '));
+    await expect
+      .poll(() => select.locator('option').allInnerTexts(), { timeout: 15_000 })
+      .toContainEqual(expect.stringContaining('e2e nitrate series — 5 finished, '));
     await select.selectOption(id!);
     await p2.getByRole('button', { name: 'Load', exact: true }).click();
     await expect.poll(() => p2.getByTestId('campaign-status').innerText(), { timeout: 15_000 }).toMatch(/^Loaded “e2e nitrate series”/);
@@ -160,7 +164,9 @@ describe('Plan & screen page in Chromium', () => {
     await p.getByRole('heading', { name: 'Plan & screen' }).waitFor();
     await p.getByRole('button', { name: 'Add objective' }).click();
     // the example runs (x, c_mM, y) with a second objective y2 = 1 − x
-    await p.getByLabel('runs CSV', { exact: true }).fill('x,c_mM,y,y2\n0.1,10,0.19,0.9\n0.3,300,0.4577,0.7\n0.5,30,0.3977,0.5\n0.7,3,0.2577,0.3\n0.9,100,0.29,0.1\n');
+    await p
+      .getByLabel('runs CSV', { exact: true })
+      .fill('x,c_mM,y,y2\n0.1,10,0.19,0.9\n0.3,300,0.4577,0.7\n0.5,30,0.3977,0.5\n0.7,3,0.2577,0.3\n0.9,100,0.29,0.1\n');
     await p.getByLabel('two-objective acquisition').selectOption('ehvi');
     await p.getByRole('button', { name: 'Suggest next runs' }).click();
     await expect.poll(() => p.getByTestId('ask-summary').innerText(), { timeout: 30_000 }).toContain('by ehvi from 5 finished');

@@ -40,7 +40,10 @@ async function problemBeside(input: Locator): Promise<{ text: string; sameLabel:
   const id = await input.getAttribute('aria-describedby');
   expect(id).toBeTruthy();
   const text = await page.locator(`[id="${id}"]`).innerText();
-  const sameLabel = await input.evaluate((el, pid) => el.closest('label') !== null && el.closest('label') === el.ownerDocument.getElementById(pid as string)?.closest('label'), id);
+  const sameLabel = await input.evaluate(
+    (el, pid) => el.closest('label') !== null && el.closest('label') === el.ownerDocument.getElementById(pid as string)?.closest('label'),
+    id,
+  );
   return { text, sameLabel, invalid: await input.getAttribute('aria-invalid') };
 }
 
@@ -50,7 +53,15 @@ type DoubleLayer = {
   potentialVvsPzc: number;
   surfaceChargeUCPerCm2: number;
   bulkPH: number;
-  ohp: { potentialVvsBulk: number; sternDropV: number; fieldVPerNm: number; pH: number; cationMolPerM3: number; hydroxideMolPerM3: number; concentrationsMolPerM3: Record<string, number> };
+  ohp: {
+    potentialVvsBulk: number;
+    sternDropV: number;
+    fieldVPerNm: number;
+    pH: number;
+    cationMolPerM3: number;
+    hydroxideMolPerM3: number;
+    concentrationsMolPerM3: Record<string, number>;
+  };
 };
 
 beforeAll(async () => {
@@ -69,11 +80,15 @@ describe('Process page (issue 11, web) in Chromium', () => {
     await visit('#/process?case=1&logj=1');
     const summary = page.getByTestId('micro-summary');
     await expect.poll(() => summary.innerText(), { timeout: 30000 }).toContain('rate constants schulz2006');
-    const [schulz, gupta] = await Promise.all(['schulz2006', 'gupta2006'].map((rateConstants) => post<Micro>('/api/microenv', { ...HER_KHCO3, currentDensitiesMAPerCm2: [10], rateConstants })));
+    const [schulz, gupta] = await Promise.all(
+      ['schulz2006', 'gupta2006'].map((rateConstants) => post<Micro>('/api/microenv', { ...HER_KHCO3, currentDensitiesMAPerCm2: [10], rateConstants })),
+    );
     expect(schulz!.results[0]!.rateConstants).toBe('schulz2006');
     // the two sets give different surface pH here, so the page's number shows which set ran
     expect(schulz!.results[0]!.surfacePH.toFixed(2)).not.toBe(gupta!.results[0]!.surfacePH.toFixed(2));
-    expect(await summary.innerText()).toContain(`Surface pH ${schulz!.results[0]!.surfacePH.toFixed(2)} (bulk ${schulz!.results[0]!.bulkPH.toFixed(2)}) at 10 mA cm⁻² (100 A m⁻²)`);
+    expect(await summary.innerText()).toContain(
+      `Surface pH ${schulz!.results[0]!.surfacePH.toFixed(2)} (bulk ${schulz!.results[0]!.bulkPH.toFixed(2)}) at 10 mA cm⁻² (100 A m⁻²)`,
+    );
     expect(await page.getByTestId('rate-constant-set').innerText()).toContain('Schulz');
 
     await page.getByLabel('rate-constant set').selectOption('gupta2006');
@@ -88,13 +103,18 @@ describe('Process page (issue 11, web) in Chromium', () => {
     await page.getByRole('button', { name: 'Compare the rate-constant sets at 10 mA cm⁻²' }).click();
     const table = page.getByTestId('rate-constant-comparison');
     await expect.poll(() => table.count(), { timeout: 30000 }).toBe(1);
-    for (const [set, api] of [['schulz2006', schulz!], ['gupta2006', gupta!]] as const) {
+    for (const [set, api] of [
+      ['schulz2006', schulz!],
+      ['gupta2006', gupta!],
+    ] as const) {
       const row = table.locator(`tr[data-set="${set}"]`);
       expect(await row.locator('td').first().innerText()).toBe(api.results[0]!.surfacePH.toFixed(3));
     }
     const co2Column = (await table.locator('thead th').allInnerTexts()).indexOf('CO2');
     expect(co2Column).toBeGreaterThan(0);
-    const co2 = await Promise.all(['schulz2006', 'gupta2006'].map(async (set) => firstNumber(await table.locator(`tr[data-set="${set}"] > *`).nth(co2Column).innerText())));
+    const co2 = await Promise.all(
+      ['schulz2006', 'gupta2006'].map(async (set) => firstNumber(await table.locator(`tr[data-set="${set}"] > *`).nth(co2Column).innerText())),
+    );
     const co2Api = [schulz!, gupta!].map((m) => (m.results[0] as unknown as { surface: Record<string, number> }).surface.CO2!);
     co2.forEach((v, i) => expect(Math.abs(v / co2Api[i]! - 1)).toBeLessThan(5e-4));
     await page.locator('.rate-comparison').screenshot({ path: path.join(shots, 'process-rate-constant-sets.png') });
@@ -121,7 +141,13 @@ describe('Process page (issue 11, web) in Chromium', () => {
     await page.locator('input[aria-label="potential vs PZC (V)"]').fill('−0.8'); // as printed: Unicode minus
     await page.locator('input[aria-label="Stern capacitance (µF cm⁻²)"]').fill('25');
     await form.getByRole('button', { name: 'Solve double layer' }).click();
-    const api = await post<DoubleLayer>('/api/double-layer', { electrolyte: '0.1 M CsHCO3', potentialVvsPzc: -0.8, sternCapacitanceFPerM2: 0.25, temperatureK: 298.15, co2Saturated: false });
+    const api = await post<DoubleLayer>('/api/double-layer', {
+      electrolyte: '0.1 M CsHCO3',
+      potentialVvsPzc: -0.8,
+      sternCapacitanceFPerM2: 0.25,
+      temperatureK: 298.15,
+      co2Saturated: false,
+    });
     const cell = (id: string) => page.getByTestId(`ohp-${id}`).innerText();
     await expect.poll(() => page.getByTestId('double-layer-ohp').locator('caption').innerText(), { timeout: 20000 }).toContain('0.1 M CsHCO3');
     expect(await page.getByTestId('double-layer-ohp').locator('caption').innerText()).toContain('E − Epzc = -0.800 V, CS = 25.0 µF cm⁻² (0.25 F m⁻²)');
@@ -142,7 +168,8 @@ describe('Process page (issue 11, web) in Chromium', () => {
     expect(api.surfaceChargeUCPerCm2).toBeLessThan(0);
     expect(cs).toBeGreaterThan(100);
     expect(api.ohp.pH).toBeLessThan(api.bulkPH);
-    for (const name of ['double layer potential profile', 'double layer cation profile', 'double layer OH⁻ profile']) await page.getByRole('img', { name }).locator('svg.marks').waitFor({ timeout: 20000 });
+    for (const name of ['double layer potential profile', 'double layer cation profile', 'double layer OH⁻ profile'])
+      await page.getByRole('img', { name }).locator('svg.marks').waitFor({ timeout: 20000 });
     expect(await page.getByRole('img', { name: 'double layer cation profile' }).innerText()).toContain('Cs⁺');
     // the steric limit of Cs⁺ (1/(N_A a³), a = 0.658 nm: 5829 mol m⁻³) is drawn as one dashed rule
     expect(await page.getByRole('img', { name: 'double layer cation profile' }).locator('g.mark-rule.role-mark line').count()).toBe(1);
@@ -176,7 +203,11 @@ describe('Process page (issue 11, web) in Chromium', () => {
     await expect.poll(() => problems.count(), { timeout: 20000 }).toBe(1);
     expect(await problems.innerText()).toContain('double-layer electrolyte: unknown electrolyte component "HCl"');
     const atElectrolyte = await problemBeside(electrolyte);
-    expect(atElectrolyte).toEqual({ text: 'unknown electrolyte component "HCl" (allowed: salts of Li, Na, K, Cs with HCO3, CO3, OH, NO3, NO2, SO4 (e.g. KHCO3, NaHCO3, Cs2SO4, LiOH))', sameLabel: true, invalid: 'true' });
+    expect(atElectrolyte).toEqual({
+      text: 'unknown electrolyte component "HCl" (allowed: salts of Li, Na, K, Cs with HCO3, CO3, OH, NO3, NO2, SO4 (e.g. KHCO3, NaHCO3, Cs2SO4, LiOH))',
+      sameLabel: true,
+      invalid: 'true',
+    });
     const potential = page.locator('input[aria-label="potential vs PZC (V)"]');
     expect(await potential.getAttribute('aria-invalid')).toBeNull(); // only the field at fault is marked
     expect(await page.getByTestId('double-layer-ohp').count()).toBe(0);
@@ -201,7 +232,7 @@ describe('Process page (issue 11, web) in Chromium', () => {
     await stern.fill('200 F m-2');
     await form.getByRole('button', { name: 'Solve double layer' }).click();
     await expect.poll(async () => (await problemBeside(stern)).text).toBe('Stern capacitance (µF cm⁻²) must be at most 10000, not 20000');
-        // fixed: the problems go, the result comes
+    // fixed: the problems go, the result comes
     await stern.fill('0.2 F m-2');
     await form.getByRole('button', { name: 'Solve double layer' }).click();
     await expect.poll(() => page.getByTestId('double-layer-ohp').count(), { timeout: 20000 }).toBe(1);
@@ -218,7 +249,14 @@ describe('Process page (issue 11, web) in Chromium', () => {
     expect(await page.locator('input[aria-label="TEA FE (%)"]').inputValue()).toBe('50');
     expect(await page.locator('input[aria-label="TEA j (mA cm⁻²)"]').inputValue()).toBe('300');
     expect(await page.locator('label', { has: page.locator('input[aria-label="TEA j (mA cm⁻²)"]') }).innerText()).toContain('= 3000 A m⁻²');
-    const api = await post<{ result: { costUsdPerKg: number } }>('/api/tea', { product: 'urea', electrons: 16, faradaicEfficiency: 0.5, currentDensityAPerM2: 3000, cellVoltageV: 3.2, productionTonnesPerDay: 100 });
+    const api = await post<{ result: { costUsdPerKg: number } }>('/api/tea', {
+      product: 'urea',
+      electrons: 16,
+      faradaicEfficiency: 0.5,
+      currentDensityAPerM2: 3000,
+      cellVoltageV: 3.2,
+      productionTonnesPerDay: 100,
+    });
     expect(await cost.innerText()).toContain(`Levelized cost ${api.result.costUsdPerKg.toFixed(3)} USD/kg`);
     // the same current typed in A m⁻² gives the same cost
     await page.locator('input[aria-label="TEA j (mA cm⁻²)"]').fill('3000 A m-2');
@@ -232,7 +270,9 @@ describe('Process page (issue 11, web) in Chromium', () => {
     await expect.poll(async () => (await fe.getAttribute('aria-invalid')) ?? '').toBe('true');
     expect(await problemBeside(fe)).toEqual({ text: 'TEA FE (%) must be at most 100, not 150', sameLabel: true, invalid: 'true' });
     // the reactor states its partial current in both units: 16 e⁻, FE 50 %, kinetic 20 mA cm⁻²
-    await expect.poll(() => page.getByTestId('reactor-summary').innerText(), { timeout: 15000 }).toMatch(/partial current (\d+\.\d{2}) mA cm⁻² \((\d+\.\d) A m⁻²\)/);
+    await expect
+      .poll(() => page.getByTestId('reactor-summary').innerText(), { timeout: 15000 })
+      .toMatch(/partial current (\d+\.\d{2}) mA cm⁻² \((\d+\.\d) A m⁻²\)/);
     const [, mA, aPerM2] = /partial current (\d+\.\d{2}) mA cm⁻² \((\d+\.\d) A m⁻²\)/.exec(await page.getByTestId('reactor-summary').innerText())!;
     expect(Math.abs(Number(aPerM2) - 10 * Number(mA))).toBeLessThanOrEqual(0.1 + 1e-9); // each printed to half its last digit
   }, 90_000);
@@ -244,7 +284,8 @@ describe('Process page (issue 11, web) in Chromium', () => {
     p.on('console', (m) => m.type() === 'error' && !m.text().includes('400 (Bad Request)') && errors.push(m.text()));
     p.on('pageerror', (e) => errors.push(e.message));
     await p.goto(`${session.server.url}/?visit=${++visits}#/process`);
-    for (const name of ['double layer potential profile', 'double layer cation profile', 'double layer OH⁻ profile']) await p.getByRole('img', { name }).locator('svg.marks').waitFor({ timeout: 30000 });
+    for (const name of ['double layer potential profile', 'double layer cation profile', 'double layer OH⁻ profile'])
+      await p.getByRole('img', { name }).locator('svg.marks').waitFor({ timeout: 30000 });
     await p.getByLabel('double-layer electrolyte').fill('0.1 M HCl');
     await p.getByRole('form', { name: 'double layer' }).getByRole('button', { name: 'Solve double layer' }).click();
     await p.locator('.field-error').first().waitFor({ timeout: 20000 });

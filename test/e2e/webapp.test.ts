@@ -174,7 +174,9 @@ describe('web app in Chromium', () => {
     await expect.poll(() => page.locator('figure.chart', { hasText: 'Potential vs bulk (mV)' }).count(), { timeout: 15000 }).toBe(1);
     await page.getByLabel('migration (Nernst–Planck)').uncheck();
     await page.getByRole('button', { name: 'Simulate pulses' }).click();
-    await expect.poll(() => page.getByRole('progressbar', { name: 'transient progress' }).innerText(), { timeout: 30000 }).toContain('done — 5000/5000 ms simulated');
+    await expect
+      .poll(() => page.getByRole('progressbar', { name: 'transient progress' }).innerText(), { timeout: 30000 })
+      .toContain('done — 5000/5000 ms simulated');
     await expect.poll(() => page.locator('figure.chart', { hasText: 'Surface pH under the current program' }).count(), { timeout: 15000 }).toBe(1);
     await page.locator('input[aria-label="currents"]').fill('2');
     await page.locator('input[aria-label="to (mA cm⁻²)"]').fill('3');

@@ -26,7 +26,9 @@ const workers: ChildProcess[] = [];
 
 /** Starts `cncouple worker` from the sources; resolves when it says it listens. */
 function startWorker(url: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', tsx, 'src/cli/main.ts', 'worker', '--redis', url, '--lock-ms', '2000'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', tsx, 'src/cli/main.ts', 'worker', '--redis', url, '--lock-ms', '2000'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   workers.push(child);
   return new Promise((resolve, reject) => {
     let out = '';
@@ -111,7 +113,11 @@ describe('distributed sweeps (BullMQ on redis-server)', () => {
     try {
       expect(await (await fetch(server.url + '/api/health')).json()).toMatchObject({ jobs: 'redis' });
       const body = { model: 'oxime-fe', x: { name: 'dG_NH2OH', from: -1, to: 0, points: 12 } };
-      const started = await fetch(server.url + '/api/kinetics/sweeps', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const started = await fetch(server.url + '/api/kinetics/sweeps', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       const startedJson = (await started.json()) as { id: string };
       expect(started.status, JSON.stringify(startedJson)).toBe(202);
       let state: { status: string; progress: { done: number; total: number } } = { status: 'running', progress: { done: 0, total: 0 } };

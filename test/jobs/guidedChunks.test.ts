@@ -28,13 +28,25 @@ describe('default chunking of the pool (guided self-scheduling)', () => {
   it('cuts the pool’s chunks so, around the rows a checkpoint already holds, and gives the serial values', async () => {
     const chunks: SweepResult[] = [];
     const full = await runParallelSweep({ modelText, model, spec, workers: 2, onChunk: (c) => chunks.push(c) });
-    expect(chunks.map((c) => c.rows).sort((a, b) => a[0] - b[0])).toEqual([[0, 5], [5, 9], [9, 13], [13, 17], [17, 20]]);
+    expect(chunks.map((c) => c.rows).sort((a, b) => a[0] - b[0])).toEqual([
+      [0, 5],
+      [5, 9],
+      [9, 13],
+      [13, 17],
+      [17, 20],
+    ]);
     const serial = descriptorSweep(model, spec);
     expect(Array.from(full.status)).toEqual(Array.from(serial.status));
     full.log10Tof.urea!.forEach((v, i) => expect(Math.abs(v - serial.log10Tof.urea![i]!)).toBeLessThan(1e-9));
     // rows 5–8 done: 16 left → 4 rows, then the band stops at the done rows, then 11 → 4, 7 → 4, 3 → 3
     const fresh: SweepResult[] = [];
     await runParallelSweep({ modelText, model, spec, workers: 2, completed: [chunks.find((c) => c.rows[0] === 5)!], onChunk: (c) => fresh.push(c) });
-    expect(fresh.map((c) => c.rows).sort((a, b) => a[0] - b[0])).toEqual([[0, 4], [4, 5], [9, 13], [13, 17], [17, 20]]);
+    expect(fresh.map((c) => c.rows).sort((a, b) => a[0] - b[0])).toEqual([
+      [0, 4],
+      [4, 5],
+      [9, 13],
+      [13, 17],
+      [17, 20],
+    ]);
   });
 });

@@ -15,7 +15,13 @@ describe('descriptor sweeps on the worker pool', () => {
   it('gives the serial answer, with progress that only grows and ends at the grid size', async () => {
     const serial = descriptorSweep(model, spec);
     const seen: number[] = [];
-    const parallel = await runParallelSweep({ modelText, spec, workers: 2, chunkRows: 4, onProgress: (done, total) => (expect(total).toBe(120), seen.push(done)) });
+    const parallel = await runParallelSweep({
+      modelText,
+      spec,
+      workers: 2,
+      chunkRows: 4,
+      onProgress: (done, total) => (expect(total).toBe(120), seen.push(done)),
+    });
     expect(seen.at(-1)).toBe(120);
     expect(seen.every((d, i) => i === 0 || d >= seen[i - 1]!)).toBe(true);
     expect(Array.from(parallel.converged)).toEqual(Array.from(serial.converged));
@@ -47,9 +53,19 @@ describe('descriptor sweeps on the worker pool', () => {
   it('skips the chunks of a checkpoint and solves only the rest', async () => {
     const chunks: SweepResult[] = [];
     const first = await runParallelSweep({ modelText, spec, workers: 2, chunkRows: 5, onChunk: (c) => chunks.push(c) });
-    expect(chunks.map((c) => c.rows).sort((a, b) => a[0] - b[0])).toEqual([[0, 5], [5, 10]]);
+    expect(chunks.map((c) => c.rows).sort((a, b) => a[0] - b[0])).toEqual([
+      [0, 5],
+      [5, 10],
+    ]);
     const starts: number[] = [];
-    const resumed = await runParallelSweep({ modelText, spec, workers: 2, chunkRows: 5, completed: [chunks.find((c) => c.rows[0] === 0)!], onProgress: (d) => starts.push(d) });
+    const resumed = await runParallelSweep({
+      modelText,
+      spec,
+      workers: 2,
+      chunkRows: 5,
+      completed: [chunks.find((c) => c.rows[0] === 0)!],
+      onProgress: (d) => starts.push(d),
+    });
     expect(starts[0]).toBe(60); // half the grid came from the checkpoint
     expect(Array.from(resumed.residual).every((r) => r < 1e-8)).toBe(true);
     expect(Array.from(resumed.log10Tof.urea!)).toEqual(Array.from(first.log10Tof.urea!));
@@ -61,11 +77,24 @@ describe('descriptor sweeps on the worker pool', () => {
     const kept = chunks.filter((c) => c.rows[0] === 3 || c.rows[0] === 9); // rows 3–5 and 9
     const resumedChunks: SweepResult[] = [];
     const starts: number[] = [];
-    const resumed = await runParallelSweep({ modelText, spec, workers: 2, chunkRows: 4, completed: kept, onChunk: (c) => resumedChunks.push(c), onProgress: (d) => starts.push(d) });
+    const resumed = await runParallelSweep({
+      modelText,
+      spec,
+      workers: 2,
+      chunkRows: 4,
+      completed: kept,
+      onChunk: (c) => resumedChunks.push(c),
+      onProgress: (d) => starts.push(d),
+    });
     expect(starts[0]).toBe(4 * 12); // 4 of 10 rows were kept
-    expect(resumedChunks.map((c) => c.rows).sort((a, b) => a[0] - b[0])).toEqual([[0, 3], [6, 9]]);
+    expect(resumedChunks.map((c) => c.rows).sort((a, b) => a[0] - b[0])).toEqual([
+      [0, 3],
+      [6, 9],
+    ]);
     expect(Array.from(resumed.log10Tof.urea!)).toEqual(Array.from(full.log10Tof.urea!));
-    await expect(runParallelSweep({ modelText, spec: { ...spec, x: { ...spec.x, points: 5 } }, completed: kept })).rejects.toThrow(/completed: .*a chunk of 12 × 10 points for a 5 × 10 grid/);
+    await expect(runParallelSweep({ modelText, spec: { ...spec, x: { ...spec.x, points: 5 } }, completed: kept })).rejects.toThrow(
+      /completed: .*a chunk of 12 × 10 points for a 5 × 10 grid/,
+    );
   });
 
   it('stops when cancelled, and the pool keeps serving sweeps afterwards', async () => {

@@ -22,7 +22,10 @@ describe('descriptor sweeps in-process (the CLI’s small grids)', () => {
     const done: SweepResult = descriptorSweep(model, spec, [3, 6]);
     const chunks: [number, number][] = [];
     const r = await runParallelSweep({ modelText, spec, inProcess: true, completed: [done], onChunk: (c) => chunks.push(c.rows) });
-    expect(chunks).toEqual([[0, 3], [6, 10]]);
+    expect(chunks).toEqual([
+      [0, 3],
+      [6, 10],
+    ]);
     expect(r.converged.every((c) => c === 1)).toBe(true);
   });
 });

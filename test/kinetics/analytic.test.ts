@@ -14,8 +14,16 @@ const builtin = (name: string) => compileModel(parseModelText(readFileSync(new U
 
 describe('steady state against analytic solutions', () => {
   it('single-step Langmuir adsorption: θ = Kp/(1 + Kp)', () => {
-    for (const [dG, p] of [[-0.05, 0.5], [0.2, 1], [-0.4, 1e-3]] as const) {
-      const m = model({ species: { A: { phase: 'g', formula: 'CO', pressureBar: p } }, adsorbates: { 'A*': { formula: 'CO' } }, steps: [{ id: 'ads', equation: 'A + * -> A*', dG }] });
+    for (const [dG, p] of [
+      [-0.05, 0.5],
+      [0.2, 1],
+      [-0.4, 1e-3],
+    ] as const) {
+      const m = model({
+        species: { A: { phase: 'g', formula: 'CO', pressureBar: p } },
+        adsorbates: { 'A*': { formula: 'CO' } },
+        steps: [{ id: 'ads', equation: 'A + * -> A*', dG }],
+      });
       const K = Math.exp(-dG / kT);
       const o = steadyState(m);
       expect(o.converged).toBe(true);
@@ -26,7 +34,11 @@ describe('steady state against analytic solutions', () => {
 
   it('A + B Langmuir–Hinshelwood with quasi-equilibrated adsorption: θ_i = K_i p_i / (1 + Σ K p), r = k θ_A θ_B', () => {
     const m = model({
-      species: { A: { phase: 'g', formula: 'CO', pressureBar: 0.3 }, B: { phase: 'g', formula: 'O', pressureBar: 0.7 }, C: { phase: 'g', formula: 'CO2', pressureBar: 0, product: true, electronsPerMolecule: 0 } },
+      species: {
+        A: { phase: 'g', formula: 'CO', pressureBar: 0.3 },
+        B: { phase: 'g', formula: 'O', pressureBar: 0.7 },
+        C: { phase: 'g', formula: 'CO2', pressureBar: 0, product: true, electronsPerMolecule: 0 },
+      },
       adsorbates: { 'A*': { formula: 'CO' }, 'B*': { formula: 'O' } },
       steps: [
         { id: 'a', equation: 'A + * -> A*', dG: -0.1 },
@@ -69,9 +81,16 @@ describe('steady state against analytic solutions', () => {
   });
 
   it('one-step electron transfer: Tafel slope = ln10·kT/β = 118.3 mV/dec for β = 0.5, 78.9 for β = 0.75', () => {
-    for (const [beta, slope] of [[0.5, 118.3185], [0.75, 78.879]] as const) {
+    for (const [beta, slope] of [
+      [0.5, 118.3185],
+      [0.75, 78.879],
+    ] as const) {
       const m = model({
-        species: { A: { phase: 'aq', formula: 'CO2', concentrationM: 1 }, H2O: { phase: 'l' }, P: { phase: 'aq', formula: 'HCOOH', concentrationM: 0, product: true, electronsPerMolecule: 2 } },
+        species: {
+          A: { phase: 'aq', formula: 'CO2', concentrationM: 1 },
+          H2O: { phase: 'l' },
+          P: { phase: 'aq', formula: 'HCOOH', concentrationM: 0, product: true, electronsPerMolecule: 2 },
+        },
         adsorbates: {},
         steps: [{ id: 'et', equation: 'A + 2 H+ + 2 e- -> P', dG: 0.3, Ea: 0.9, beta: beta / 2 }],
         potentialVvsRHE: -0.2,

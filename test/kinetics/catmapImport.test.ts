@@ -15,7 +15,8 @@ import { cli } from '../support/cli.js';
 
 const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url);
 const read = (name: string) => readFileSync(fixture(name), 'utf8');
-const importFixture = (stem: string) => importCatmap(read(`${stem}.mkm`), { setupName: `${stem}.mkm`, energiesText: read(`${stem}_energies.txt`), energiesName: `${stem}_energies.txt` });
+const importFixture = (stem: string) =>
+  importCatmap(read(`${stem}.mkm`), { setupName: `${stem}.mkm`, energiesText: read(`${stem}_energies.txt`), energiesName: `${stem}_energies.txt` });
 
 /**
  * Volmer–Heyrovsky steady state in closed form (hand-derived): θ = (k1f + k2r·p)/(k1f + k1r + k2f + k2r·p),
@@ -108,7 +109,11 @@ describe('cncouple import catmap: the HER-tutorial-like setup', () => {
     expect(out.setup).toMatch(/adsorbate_thermo_mode = 'harmonic_adsorbate'/);
     expect(out.setup).toMatch(/electrochemical_thermo_mode = 'hbond_electrochemical'/);
     const again = compileModel(validateModel(importCatmap(out.setup, { energiesText: out.energies }).model));
-    for (const [h, oh] of [[-0.7, -1], [0, 0.5], [0.6, 2.5]] as const) {
+    for (const [h, oh] of [
+      [-0.7, -1],
+      [0, 0.5],
+      [0.6, 2.5],
+    ] as const) {
       const d = Float64Array.of(h, oh);
       const a = rateConstants(m, -0.1, d);
       const b = rateConstants(again, -0.1, d);
@@ -147,7 +152,7 @@ describe('what the import refuses', () => {
     expect(error!.message).toMatch(/^bad\.mkm: \d+ unsupported item\(s\):\n {2}- /);
   });
   it('a setup that is not data is refused with its line and column', () => {
-    expect(() => importCatmap("import os\nrxn_expressions = []", { setupName: 'x.mkm' })).toThrow(/^x\.mkm:1:1: "import" statements are not read/);
+    expect(() => importCatmap('import os\nrxn_expressions = []', { setupName: 'x.mkm' })).toThrow(/^x\.mkm:1:1: "import" statements are not read/);
   });
   it('export refuses what CatMAP cannot express, listing each', () => {
     const text = readFileSync(new URL('../../data/models/oxime-fe.yaml', import.meta.url), 'utf8');

@@ -29,15 +29,15 @@ describe('restricted Python-literal reader', () => {
   });
   it('subscript assignments build dicts as CatMAP setups do, comments and line continuations included', () => {
     const text = [
-      "species_definitions = {}  # sites and gases",
+      'species_definitions = {}  # sites and gases',
       "species_definitions['H2_g'] = {'pressure': 1./3.}",
       "species_definitions['s'] = {'site_names': ['111'],",
       "                            'total': 1}",
       "rxn = ['a <-> b',   # first",
-      "       \"c -> d\"]",
-      "t = (1, 2e-3, -4, .5,)",
-      "long = 1 + \\",
-      "    2 * 3",
+      '       "c -> d"]',
+      't = (1, 2e-3, -4, .5,)',
+      'long = 1 + \\',
+      '    2 * 3',
       "s = 'ab' 'cd'",
       "r = r'\\d+'",
     ].join('\n');
@@ -82,13 +82,16 @@ describe('restricted Python-literal reader', () => {
   it('on arbitrary text it either reads literals or throws a PythonLiteralError (nothing else, no side effects)', () => {
     const alphabet = fc.constantFrom(...'ab_= []{}(),:\'"#+-*/.\n\\01eE;fimport'.split(''));
     fc.assert(
-      fc.property(fc.array(alphabet, { maxLength: 40 }).map((a) => a.join('')), (text) => {
-        try {
-          readPythonLiterals(text);
-        } catch (e) {
-          expect(e).toBeInstanceOf(PythonLiteralError);
-        }
-      }),
+      fc.property(
+        fc.array(alphabet, { maxLength: 40 }).map((a) => a.join('')),
+        (text) => {
+          try {
+            readPythonLiterals(text);
+          } catch (e) {
+            expect(e).toBeInstanceOf(PythonLiteralError);
+          }
+        },
+      ),
       { numRuns: 2000 },
     );
   });

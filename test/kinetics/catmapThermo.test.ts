@@ -7,7 +7,13 @@ import { resolveFormationEnergies } from '../../src/kinetics/scaler/formationEne
 import { harmonicThermo } from '../../src/kinetics/thermodynamics/harmonicThermo.js';
 import { CONSTANT_SETS, physicalConstants, wavenumberToEv } from '../../src/kinetics/thermodynamics/physicalConstants.js';
 import { rateConstants } from '../../src/kinetics/thermodynamics/rateConstants.js';
-import { SHOMATE_GASES, shomateEnthalpy, shomateEntropy, shomateFreeEnergyCorrectionEv, shomateHeatCapacity } from '../../src/kinetics/thermodynamics/shomate.js';
+import {
+  SHOMATE_GASES,
+  shomateEnthalpy,
+  shomateEntropy,
+  shomateFreeEnergyCorrectionEv,
+  shomateHeatCapacity,
+} from '../../src/kinetics/thermodynamics/shomate.js';
 
 const units = { energy: 'eV', potential: 'V vs RHE', temperature: 'K', concentration: 'mol/L', pressure: 'bar' } as const;
 
@@ -93,7 +99,14 @@ describe('least-squares scaling fits', () => {
     expect(r.intercept).toBeCloseTo(0.5, 12);
   });
   it('two descriptors through three points of a plane, and four noisy points against the normal equations', () => {
-    const plane = fitLinearScaling([[0, 0], [1, 0], [0, 1]], [0.2, 0.7, -0.1]);
+    const plane = fitLinearScaling(
+      [
+        [0, 0],
+        [1, 0],
+        [0, 1],
+      ],
+      [0.2, 0.7, -0.1],
+    );
     expect(plane.slopes[0]).toBeCloseTo(0.5, 12);
     expect(plane.slopes[1]).toBeCloseTo(-0.3, 12);
     expect(plane.intercept).toBeCloseTo(0.2, 12);
@@ -138,15 +151,26 @@ describe('formation energies → step energies', () => {
     expect(r.file.steps[1]!.Ea).toEqual({ intercept: 0.8, slopes: { H_s: -0.5 } });
   });
   it('BEP and final-state scaling of the same step', () => {
-    const bep = resolveFormationEnergies(validateModel(hvModel({ formation: { ...hvModel().formation!, transitionStates: { 'pe-H*': { step: 'heyrovsky', scaling: 'bep', alpha: 0.4, beta: 0.9 } } } })));
+    const bep = resolveFormationEnergies(
+      validateModel(
+        hvModel({ formation: { ...hvModel().formation!, transitionStates: { 'pe-H*': { step: 'heyrovsky', scaling: 'bep', alpha: 0.4, beta: 0.9 } } } }),
+      ),
+    );
     // Ea = α·ΔE + β with ΔE = −H_s
     expect(bep.file.steps[1]!.Ea).toEqual({ intercept: 0.9, slopes: { H_s: -0.4 } });
-    const fs = resolveFormationEnergies(validateModel(hvModel({ formation: { ...hvModel().formation!, transitionStates: { 'pe-H*': { step: 'heyrovsky', scaling: 'finalState', alpha: 0.7, beta: 0.6 } } } })));
+    const fs = resolveFormationEnergies(
+      validateModel(
+        hvModel({ formation: { ...hvModel().formation!, transitionStates: { 'pe-H*': { step: 'heyrovsky', scaling: 'finalState', alpha: 0.7, beta: 0.6 } } } }),
+      ),
+    );
     // E_FS = 0 (H2 + *): E_TS = 0.6, Ea = 0.6 − H_s
     expect(fs.file.steps[1]!.Ea).toEqual({ intercept: 0.6, slopes: { H_s: -1 } });
   });
   it('a fitted relation from the table (free slope, fixed intercept): m = Σx(y − b)/Σx²', () => {
-    const m = hvModel({ species: { H2: { phase: 'g', pressureBar: 1, product: true, electronsPerMolecule: 2 }, H2O: { phase: 'g', pressureBar: 0.03 } }, adsorbates: { 'H*': { formula: 'H' }, 'OH*': { formula: 'OH' } } });
+    const m = hvModel({
+      species: { H2: { phase: 'g', pressureBar: 1, product: true, electronsPerMolecule: 2 }, H2O: { phase: 'g', pressureBar: 0.03 } },
+      adsorbates: { 'H*': { formula: 'H' }, 'OH*': { formula: 'OH' } },
+    });
     m.steps.push({ id: 'oh', equation: 'OH* + H+ + e- -> H2O + *' });
     m.formation = {
       ...m.formation!,
@@ -166,7 +190,8 @@ describe('formation energies → step energies', () => {
   it('harmonic corrections enter ΔG at the model’s temperature, so temperature is a real variable', () => {
     const base = hvModel();
     base.formation!.thermo = { 'H*': { frequenciesPerCm: [1000, 900, 650] } };
-    const at = (T: number) => resolveFormationEnergies(validateModel({ ...base, temperatureK: T, constants: 'catmap' })).file.steps[0]!.dG as { intercept: number };
+    const at = (T: number) =>
+      resolveFormationEnergies(validateModel({ ...base, temperatureK: T, constants: 'catmap' })).file.steps[0]!.dG as { intercept: number };
     // independent Python evaluation of Σ[hν/2 + kT ln(1 − e^(−hν/kT))] with CatMAP's kB and h: 0.15634722614718333 eV at 300 K
     expect(at(300).intercept).toBeCloseTo(0.15634722614718333, 10);
     expect(at(600).intercept).toBeLessThan(at(300).intercept);
@@ -212,14 +237,26 @@ describe('ideal gas (rigid rotor, harmonic oscillator)', () => {
       ['O2', [1580], -0.4513195406710817],
     ];
     for (const [gas, freqs, ase] of cases) {
-      const g = idealGasThermo(IDEAL_GASES[gas]!, freqs.map((f) => wavenumberToEv(f, c)), 300, 1e5, c);
+      const g = idealGasThermo(
+        IDEAL_GASES[gas]!,
+        freqs.map((f) => wavenumberToEv(f, c)),
+        300,
+        1e5,
+        c,
+      );
       expect(Math.abs(g.freeEnergyEv - ase)).toBeLessThan(1e-6);
     }
   });
   it('a monatomic gas has only translational (Sackur–Tetrode) and electronic entropy: S(Ar, 298.15 K, 1 bar) = 154.8 J/mol/K (NIST WebBook S°gas 154.846)', async () => {
     const { idealGasThermo } = await import('../../src/kinetics/thermodynamics/idealGasThermo.js');
     const c = physicalConstants();
-    const s = idealGasThermo({ massAmu: 39.948, geometry: 'monatomic', momentsOfInertiaAmuA2: [], symmetryNumber: 1, spin: 0, source: 'test' }, [], 298.15, 1e5, c).entropyEvPerK;
+    const s = idealGasThermo(
+      { massAmu: 39.948, geometry: 'monatomic', momentsOfInertiaAmuA2: [], symmetryNumber: 1, spin: 0, source: 'test' },
+      [],
+      298.15,
+      1e5,
+      c,
+    ).entropyEvPerK;
     const jPerMolK = s * c.elementaryChargeC * c.avogadroPerMol;
     expect(jPerMolK).toBeCloseTo(154.846, 1);
   });

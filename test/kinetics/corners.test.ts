@@ -6,7 +6,11 @@ import { compileModel, parseModelText } from '../../src/kinetics/parser/compileM
 import { herExact } from './exactSteadyStates.js';
 
 const fixture = (name: string) => compileModel(parseModelText(readFileSync(new URL(`./fixtures/${name}.yaml`, import.meta.url), 'utf8')));
-const shifted = (spec: SweepSpec, e: number): SweepSpec => ({ ...spec, x: { ...spec.x, from: spec.x.from + e, to: spec.x.to + e }, ...(spec.y ? { y: { ...spec.y, from: spec.y.from + e, to: spec.y.to + e } } : {}) });
+const shifted = (spec: SweepSpec, e: number): SweepSpec => ({
+  ...spec,
+  x: { ...spec.x, from: spec.x.from + e, to: spec.x.to + e },
+  ...(spec.y ? { y: { ...spec.y, from: spec.y.from + e, to: spec.y.to + e } } : {}),
+});
 
 describe('unsolved corners: every point of a poisoned map solved, resolved and robust to 1e-8 eV', () => {
   it('HER with an OH* poison, 40 × 40 over H_s −1…1.5, OH_s −3…1: all ok, every rate equal to the closed form to 1e-6', () => {

@@ -38,4 +38,3 @@ export function herExact(Hs: number, OHs: number) {
   const free = (2 * (2 * tafel.kf + volmer.kr + heyrovsky.kf)) / (4 * tafel.kf + B + root) / (1 + K);
   return { thetaH, free, rate: heyrovsky.kf * thetaH + tafel.kf * thetaH * thetaH };
 }
-

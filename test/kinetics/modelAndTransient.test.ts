@@ -26,14 +26,26 @@ describe('model files', () => {
     expect(compileModel(validateModel(base)).steps[0]!.electrons).toBe(3);
   });
   it.each([
-    ['unbalanced atoms', { steps: [{ id: 'r1', equation: 'NO3 + * + 4 H+ + 3 e- -> NO* + H2O', dG: -0.5 }] }, /steps\[0\] \(r1\)\.equation: unbalanced atoms \(products − reactants\): O -1, H -2/],
+    [
+      'unbalanced atoms',
+      { steps: [{ id: 'r1', equation: 'NO3 + * + 4 H+ + 3 e- -> NO* + H2O', dG: -0.5 }] },
+      /steps\[0\] \(r1\)\.equation: unbalanced atoms \(products − reactants\): O -1, H -2/,
+    ],
     ['unbalanced charge', { steps: [{ id: 'r1', equation: 'NO3 + * + 4 H+ + 2 e- -> NO* + 2 H2O', dG: -0.5 }] }, /charge changes by -1/],
     ['unbalanced sites', { steps: [{ id: 'r1', equation: 'NO3 + 2 * + 4 H+ + 3 e- -> NO* + 2 H2O', dG: -0.5 }] }, /site "s" changes by -1/],
     ['unknown species', { steps: [{ id: 'r1', equation: 'NO2 + * -> NO*', dG: -0.5 }] }, /unknown species "NO2"/],
-    ['negative concentration', { species: { NO3: { phase: 'aq', formula: 'NO3-', concentrationM: -1 }, H2O: { phase: 'l' } } }, /^species\.NO3\.concentrationM: /],
+    [
+      'negative concentration',
+      { species: { NO3: { phase: 'aq', formula: 'NO3-', concentrationM: -1 }, H2O: { phase: 'l' } } },
+      /^species\.NO3\.concentrationM: /,
+    ],
     ['missing units', { units: undefined }, /^units: /],
     ['wrong energy unit', { units: { ...units, energy: 'kJ/mol' } }, /^units\.energy: /],
-    ['unknown descriptor', { steps: [{ id: 'r1', equation: 'NO3 + * + 4 H+ + 3 e- -> NO* + 2 H2O', dG: { slopes: { dG_X: 1 } } }] }, /unknown descriptor "dG_X"/],
+    [
+      'unknown descriptor',
+      { steps: [{ id: 'r1', equation: 'NO3 + * + 4 H+ + 3 e- -> NO* + 2 H2O', dG: { slopes: { dG_X: 1 } } }] },
+      /unknown descriptor "dG_X"/,
+    ],
   ])('refuse %s with the field and the reason', (_name, patch, message) => {
     expect(() => compileModel(validateModel({ ...base, ...(patch as object) } as ModelFileInput))).toThrow(message);
   });
@@ -82,7 +94,7 @@ describe('descriptor sweep', () => {
     expect(r.log10Tof.urea!.some(Number.isFinite)).toBe(true);
   });
 
-  it('continues from a poisoned neighbour\'s whole state: its free sites and trace coverages, not 1 − Σθ', () => {
+  it("continues from a poisoned neighbour's whole state: its free sites and trace coverages, not 1 − Σθ", () => {
     // CO* covers the surface when CO(g) adsorbs with ΔG = −1.6 eV; the free sites (~1e-18) are below the round-off of 1 − Σθ
     const solver = new SteadyStateSolver(urea);
     const options = checkSolverOptions(undefined);
@@ -118,7 +130,15 @@ describe('potential ramps (linear sweep, cyclic voltammetry)', () => {
 
   it('the charge under a surface-redox CV peak is one monolayer (e per site), and it comes back on the return sweep', async () => {
     const { runRamp } = await import('../../src/kinetics/analyze/ramp.js');
-    const m = compileModel(validateModel({ name: 'upd', units, species: {}, adsorbates: { 'H*': { formula: 'H' } }, steps: [{ id: 'upd', equation: 'H+ + e- + * -> H*', dG: 0.2 }] }));
+    const m = compileModel(
+      validateModel({
+        name: 'upd',
+        units,
+        species: {},
+        adsorbates: { 'H*': { formula: 'H' } },
+        steps: [{ id: 'upd', equation: 'H+ + e- + * -> H*', dG: 0.2 }],
+      }),
+    );
     const cv = runRamp(m, { startV: 0.6, vertexV: -0.5, scanRateVPerS: 0.05, cycles: 1, stepV: 0.002 }); // θ: 0 at 0.6 V, 1 − 1e-5 at −0.5 V
     expect(cv.completed).toBe(true);
     const half = cv.points.length / 2;
@@ -136,7 +156,8 @@ describe('sparse stoichiometry of the kinetic system', () => {
     const sys = new KineticSystem(urea);
     const dense = (start: Int32Array, index: Int32Array, nu: Float64Array, byStep: boolean) => {
       const out = new Float64Array(sys.m * sys.n);
-      for (let row = 0; row + 1 < start.length; row++) for (let p = start[row]!; p < start[row + 1]!; p++) out[byStep ? row * sys.n + index[p]! : index[p]! * sys.n + row] = nu[p]!;
+      for (let row = 0; row + 1 < start.length; row++)
+        for (let p = start[row]!; p < start[row + 1]!; p++) out[byStep ? row * sys.n + index[p]! : index[p]! * sys.n + row] = nu[p]!;
       return Array.from(out);
     };
     const expected = new Float64Array(sys.m * sys.n);

@@ -59,7 +59,9 @@ describe('pH-consistent thermodynamics (CHE at the model pH)', () => {
   it('refuses a pathway that disagrees with the core, naming the pathway, the model value and the core value', () => {
     // written with the pH 7 value already in the step: the compiler adds the pH term once more (+0.83 eV)
     const wrong = lumpedUrea(-16 * 0.75918, 'g');
-    expect(() => compileModel(validateModel(wrong))).toThrow(/^pathways\.urea: the model's overall ΔG .* is -11\.319 eV, the chemistry core's is -12\.147 eV .*difference \+0\.828 eV > tolerance 0\.05 eV/);
+    expect(() => compileModel(validateModel(wrong))).toThrow(
+      /^pathways\.urea: the model's overall ΔG .* is -11\.319 eV, the chemistry core's is -12\.147 eV .*difference \+0\.828 eV > tolerance 0\.05 eV/,
+    );
     // with CO2 declared aqueous the same step is 0.087 eV off (CO2(aq) vs CO2(g): 8.379 kJ/mol)
     expect(() => compileModel(validateModel(lumpedUrea((ureaFromGasCO2KJ * 1000) / F, 'aq')))).toThrow(/difference \+0\.087 eV/);
     // or warns when asked to
@@ -70,7 +72,16 @@ describe('pH-consistent thermodynamics (CHE at the model pH)', () => {
   });
 
   it('warns when a pathway total depends on a descriptor', () => {
-    const m = compileModel(validateModel({ ...lumpedUrea((ureaFromAqCO2KJ * 1000) / F, 'aq'), descriptors: { d: 0 }, steps: [{ id: 'all', equation: 'CO2 + 2 NO3- + 18 H+ + 16 e- -> urea + 7 H2O', dG: { intercept: (ureaFromAqCO2KJ * 1000) / F, slopes: { d: 1 } } }, { id: 'x', equation: 'CO2 + * + 2 H+ + 2 e- -> X* + H2O', dG: 0.5 }] }));
+    const m = compileModel(
+      validateModel({
+        ...lumpedUrea((ureaFromAqCO2KJ * 1000) / F, 'aq'),
+        descriptors: { d: 0 },
+        steps: [
+          { id: 'all', equation: 'CO2 + 2 NO3- + 18 H+ + 16 e- -> urea + 7 H2O', dG: { intercept: (ureaFromAqCO2KJ * 1000) / F, slopes: { d: 1 } } },
+          { id: 'x', equation: 'CO2 + * + 2 H+ + 2 e- -> X* + H2O', dG: 0.5 },
+        ],
+      }),
+    );
     expect(m.pathwayThermodynamics[0]!.descriptorSlopes).toEqual({ d: 1 });
     expect(m.warnings[0]).toMatch(/^pathway "urea": its overall ΔG depends on descriptors \(d × 1\)/);
   });
@@ -86,7 +97,11 @@ describe('pH-consistent thermodynamics (CHE at the model pH)', () => {
       },
       'urea-pdcu-tio2': { urea: ((-203.84448 - 237.129 + 385.98) * 1000) / F, CO: ((-137.168 - 237.129 + 385.98) * 1000) / F, 'HER-pd': 0, 'HER-cu': 0 },
       'oxime-fe': { NH2OH: ((-22.54 + 2 * -237.129 + 108.74) * 1000) / F + 7 * nernst, NH3: ((-26.5 + 3 * -237.129 + 108.74) * 1000) / F + 7 * nernst, HER: 0 },
-      'amino-acid-oxime': { alanine: ((-88810 * 4.184) / 1000 + 4 * -237.129 + 108.74 - (-117000 * 4.184) / 1000) * 1000 / F + 7 * nernst, NH3: ((-26.5 + 3 * -237.129 + 108.74) * 1000) / F + 7 * nernst, HER: 0 },
+      'amino-acid-oxime': {
+        alanine: (((-88810 * 4.184) / 1000 + 4 * -237.129 + 108.74 - (-117000 * 4.184) / 1000) * 1000) / F + 7 * nernst,
+        NH3: ((-26.5 + 3 * -237.129 + 108.74) * 1000) / F + 7 * nernst,
+        HER: 0,
+      },
     };
     expect(builtinModelNames()).toEqual(Object.keys(hand).sort());
     for (const name of builtinModelNames()) {
@@ -100,7 +115,12 @@ describe('pH-consistent thermodynamics (CHE at the model pH)', () => {
       }
       // the only unchecked pathways are those whose species have no tabulated ΔfG° (oximes, benzaldehyde)
       for (const p of m.pathwayThermodynamics.filter((x) => x.status !== 'ok')) {
-        expect([name, p.pathway, p.status, p.message]).toEqual([name, p.pathway, 'unchecked', expect.stringMatching(/no standard Gibbs energy of formation for (C6H5CHO|CH3C\(NOH\)COOH)/)]);
+        expect([name, p.pathway, p.status, p.message]).toEqual([
+          name,
+          p.pathway,
+          'unchecked',
+          expect.stringMatching(/no standard Gibbs energy of formation for (C6H5CHO|CH3C\(NOH\)COOH)/),
+        ]);
       }
     }
   });
@@ -139,7 +159,7 @@ describe('completeness: desorption channels the energies allow', () => {
   });
 });
 
-describe('the review\'s urea claim, for the right reason', () => {
+describe("the review's urea claim, for the right reason", () => {
   const urea = loadModel({ name: 'urea-cu4-ceo2' });
   it('urea FE falls steadily as Ea_CN rises, with CO desorption (not CO poisoning) taking over', () => {
     const fe = [0.27, 0.34, 0.45, 0.52, 0.93].map((Ea) => steadyState(urea, { potentialVvsRHE: -0.2, descriptors: { Ea_CN: Ea } }));

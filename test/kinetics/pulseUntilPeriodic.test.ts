@@ -113,7 +113,9 @@ describe('pulses until the period averages are periodic (issue 11 item 5)', () =
     expect(r.periodic).toBe(false);
     expect(r.periods.length).toBe(10);
     expect(r.estimatedDistance).toBeGreaterThan(1e-3);
-    expect(() => runPulseUntilPeriodic(m, { e1V: e1, t1S: t1, e2V: e2, t2S: t2, maxPeriods: 2 })).toThrow(/^maxPeriods: got 2 \(allowed: an integer from 3 to 100000\)/);
+    expect(() => runPulseUntilPeriodic(m, { e1V: e1, t1S: t1, e2V: e2, t2S: t2, maxPeriods: 2 })).toThrow(
+      /^maxPeriods: got 2 \(allowed: an integer from 3 to 100000\)/,
+    );
     expect(() => runPulseUntilPeriodic(m, { e1V: e1, t1S: t1, e2V: e2, t2S: t2, tolerance: 0 })).toThrow(/^tolerance: got 0/);
   });
 });
@@ -126,7 +128,10 @@ describe("pulse study and CLI accept periods: 'auto'", () => {
     const r = (await pulseStudy.run(auto)) as { periodic?: boolean; periods: unknown[] };
     expect(r.periodic).toBe(true);
     expect(r.periods).toHaveLength(104);
-    const fixed = (await pulseStudy.run(pulseRequestSchema.parse({ modelText: text, e1V: -0.1, t1S: 0.01, e2V: 0.1, t2S: 0.01, periods: 5 }))) as { periodic?: boolean; periods: unknown[] };
+    const fixed = (await pulseStudy.run(pulseRequestSchema.parse({ modelText: text, e1V: -0.1, t1S: 0.01, e2V: 0.1, t2S: 0.01, periods: 5 }))) as {
+      periodic?: boolean;
+      periods: unknown[];
+    };
     expect(fixed.periods).toHaveLength(5);
     expect(fixed.periodic).toBeUndefined();
     expect(pulseRequestSchema.safeParse({ modelText: text, e1V: -0.1, t1S: 0.01, e2V: 0.1, t2S: 0.01, periods: 'forever' }).success).toBe(false);
@@ -139,7 +144,11 @@ describe("pulse study and CLI accept periods: 'auto'", () => {
     const { tmpdir } = await import('node:os');
     const file = join(mkdtempSync(join(tmpdir(), 'pulse-')), 'first-order.json');
     writeFileSync(file, JSON.stringify(model));
-    const out = execFileSync('npx', ['tsx', 'src/cli/main.ts', 'kinetics', 'pulse', file, '--e1=-0.1', '--t1', '0.01', '--e2', '0.1', '--t2', '0.01', '--periods', 'auto'], { encoding: 'utf8' });
+    const out = execFileSync(
+      'npx',
+      ['tsx', 'src/cli/main.ts', 'kinetics', 'pulse', file, '--e1=-0.1', '--t1', '0.01', '--e2', '0.1', '--t2', '0.01', '--periods', 'auto'],
+      { encoding: 'utf8' },
+    );
     expect(out).toMatch(/^periodic after 104 periods \(period averages within 0\.001 of the limit, estimated [\d.]+e-4; decay 0\.91\d\d per period\)/);
   });
 });
@@ -152,7 +161,28 @@ describe('kinetics pulse --periods auto at the cap', () => {
     const { tmpdir } = await import('node:os');
     const file = join(mkdtempSync(join(tmpdir(), 'pulse-')), 'first-order.json');
     writeFileSync(file, JSON.stringify(model));
-    const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'kinetics', 'pulse', file, '--e1=-0.1', '--t1', '0.01', '--e2', '0.1', '--t2', '0.01', '--periods', 'auto', '--max-periods', '60'], { encoding: 'utf8' });
+    const r = spawnSync(
+      'npx',
+      [
+        'tsx',
+        'src/cli/main.ts',
+        'kinetics',
+        'pulse',
+        file,
+        '--e1=-0.1',
+        '--t1',
+        '0.01',
+        '--e2',
+        '0.1',
+        '--t2',
+        '0.01',
+        '--periods',
+        'auto',
+        '--max-periods',
+        '60',
+      ],
+      { encoding: 'utf8' },
+    );
     expect(r.status).toBe(3);
     expect(r.stdout).toMatch(/^NOT periodic after 60 periods \(estimated distance [\d.]+e-\d+ > 0\.001; periodic: false\)/);
   });

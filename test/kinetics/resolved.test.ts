@@ -46,7 +46,11 @@ describe('every rate resolved or marked (poisoned surfaces, exact trace rates)',
     // c·(1 − θ_A) − k−A·θ_A − 2·k2·θ_A² = 0 gives θ_A = 2c / (B + √(B² + 8·k2·c)), B = k−A + c; r = k2·θ_A².
     const m = model({
       descriptors: { dG_P: -1 },
-      species: { A: { phase: 'g', formula: 'O', pressureBar: 0.5 }, P: { phase: 'g', formula: 'S', pressureBar: 0.1 }, A2: { phase: 'g', formula: 'O2', pressureBar: 0, product: true, electronsPerMolecule: 0 } },
+      species: {
+        A: { phase: 'g', formula: 'O', pressureBar: 0.5 },
+        P: { phase: 'g', formula: 'S', pressureBar: 0.1 },
+        A2: { phase: 'g', formula: 'O2', pressureBar: 0, product: true, electronsPerMolecule: 0 },
+      },
       adsorbates: { 'A*': { formula: 'O' }, 'P*': { formula: 'S' } },
       steps: [
         { id: 'ads', equation: 'A + * -> A*', dG: -0.2, Ea: 0.3 },

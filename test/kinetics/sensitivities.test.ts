@@ -42,7 +42,11 @@ describe('sensitivities check every solve they use', () => {
 
   it('Tafel slope: 118.3 mV/dec for one electron transfer with β = 0.5 with its error bound; null with a reason without current', () => {
     const et = model({
-      species: { A: { phase: 'aq', formula: 'CO2', concentrationM: 1 }, H2O: { phase: 'l' }, P: { phase: 'aq', formula: 'HCOOH', concentrationM: 0, product: true, electronsPerMolecule: 2 } },
+      species: {
+        A: { phase: 'aq', formula: 'CO2', concentrationM: 1 },
+        H2O: { phase: 'l' },
+        P: { phase: 'aq', formula: 'HCOOH', concentrationM: 0, product: true, electronsPerMolecule: 2 },
+      },
       adsorbates: {},
       steps: [{ id: 'et', equation: 'A + 2 H+ + 2 e- -> P', dG: 0.3, Ea: 0.9, beta: 0.25 }],
       potentialVvsRHE: -0.2,

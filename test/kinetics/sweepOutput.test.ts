@@ -54,7 +54,13 @@ describe('sweep output a modeller can use', () => {
 
   it('marks failed points with a reason, in JSON rows and CSV', () => {
     // one Newton iteration and one integration step per start cannot solve this model from a clean surface
-    const hard = { ...spec, x: { ...spec.x, points: 3 }, y: { ...spec.y, points: 2 }, solver: { maxNewtonIterations: 1, maxSteps: 1 }, fields: ['residual' as const] };
+    const hard = {
+      ...spec,
+      x: { ...spec.x, points: 3 },
+      y: { ...spec.y, points: 2 },
+      solver: { maxNewtonIterations: 1, maxSteps: 1 },
+      fields: ['residual' as const],
+    };
     const r = descriptorSweep(co, hard);
     const failed = Array.from(r.status).filter((s) => s === SWEEP_STATUS.failed).length;
     expect(failed).toBeGreaterThan(0);
@@ -76,7 +82,10 @@ describe('sweep output a modeller can use', () => {
     r.status.set([SWEEP_STATUS.ok, SWEEP_STATUS.unresolved, SWEEP_STATUS.failed, SWEEP_STATUS.ok]);
     r.resolved.CO2!.set([1, 0, 0, 1]);
     r.log10Tof.CO2!.set([-3, -40, Number.NaN, Number.NaN]); // the last: converged, TOF ≤ 0
-    const spec2 = volcanoSpec(r, 'CO2', 'log10Tof', 'O_s', 'CO_s') as unknown as { data: { values: { status: string; v: number | null; value: number | null }[] }; layer: { encoding: { color: { scale?: { domain?: string[] } } } }[] };
+    const spec2 = volcanoSpec(r, 'CO2', 'log10Tof', 'O_s', 'CO_s') as unknown as {
+      data: { values: { status: string; v: number | null; value: number | null }[] };
+      layer: { encoding: { color: { scale?: { domain?: string[] } } } }[];
+    };
     expect(spec2.data.values.map((c) => c.status)).toEqual(['ok', 'unresolved', 'failed', 'none']);
     expect(spec2.data.values.map((c) => c.v)).toEqual([-3, null, null, null]); // only resolved cells on the colour scale
     expect(spec2.data.values[1]!.value).toBe(-40); // the unresolved value stays in the tooltip

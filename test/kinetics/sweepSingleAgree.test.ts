@@ -13,7 +13,11 @@ function expectSweepEqualsSingles(model: CompiledModel, spec: SweepSpec): number
   const nx = sweep.xValues.length;
   let ok = 0;
   for (let i = 0; i < sweep.status.length; i++) {
-    const descriptors = { ...spec.descriptors, [spec.x.name]: sweep.xValues[i % nx]!, ...(spec.y ? { [spec.y.name]: sweep.yValues[Math.floor(i / nx)]! } : {}) };
+    const descriptors = {
+      ...spec.descriptors,
+      [spec.x.name]: sweep.xValues[i % nx]!,
+      ...(spec.y ? { [spec.y.name]: sweep.yValues[Math.floor(i / nx)]! } : {}),
+    };
     const single = steadyState(model, { descriptors });
     const status = !single.converged ? 'failed' : single.resolved ? 'ok' : 'unresolved';
     expect(`${JSON.stringify(descriptors)}: ${SWEEP_STATUS_NAMES[sweep.status[i]!]}`).toBe(`${JSON.stringify(descriptors)}: ${status}`);
@@ -46,7 +50,9 @@ describe('a sweep point and a single solve at the same point agree (one robust p
   });
 
   it('every point of small grids reaching into poisoned corners equals the single solve there', () => {
-    expect(expectSweepEqualsSingles(urea, { x: { name: 'dG_NO', from: -2.1, to: 0.9, points: 6 }, y: { name: 'dG_CO', from: -6, to: 1.8, points: 6 } })).toBeGreaterThan(30);
+    expect(
+      expectSweepEqualsSingles(urea, { x: { name: 'dG_NO', from: -2.1, to: 0.9, points: 6 }, y: { name: 'dG_CO', from: -6, to: 1.8, points: 6 } }),
+    ).toBeGreaterThan(30);
     expect(expectSweepEqualsSingles(her, { x: { name: 'H_s', from: -1, to: 1.5, points: 6 }, y: { name: 'OH_s', from: -3, to: 1, points: 6 } })).toBe(36);
   });
 });

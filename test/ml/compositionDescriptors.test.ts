@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateProperty, compositionDescriptors, type ElementProperties, imputeColumns, literatureFeatures, oneHot } from '../../src/ml/compositionDescriptors.js';
+import {
+  aggregateProperty,
+  compositionDescriptors,
+  type ElementProperties,
+  imputeColumns,
+  literatureFeatures,
+  oneHot,
+} from '../../src/ml/compositionDescriptors.js';
 import { readElementTable } from '../../src/store/elementTable.js';
 
 const table = readElementTable().bySymbol;
@@ -7,7 +14,15 @@ const table = readElementTable().bySymbol;
 describe('element table (data/elements/elements.json)', () => {
   it('holds the source values as printed and the derived group, period and d count', () => {
     // values as printed in Mendeleev.jl eneg_data.jl / elements_data.jl (commit fb88a9c1)
-    expect(table.get('Cu')).toMatchObject({ atomicNumber: 29, period: 4, group: 11, dElectronCount: 10, paulingElectronegativity: 1.9, atomicRadiusPm: 135, electronConfiguration: '[Ar] 3d10 4s' });
+    expect(table.get('Cu')).toMatchObject({
+      atomicNumber: 29,
+      period: 4,
+      group: 11,
+      dElectronCount: 10,
+      paulingElectronegativity: 1.9,
+      atomicRadiusPm: 135,
+      electronConfiguration: '[Ar] 3d10 4s',
+    });
     expect(table.get('Fe')).toMatchObject({ atomicNumber: 26, period: 4, group: 8, dElectronCount: 6, paulingElectronegativity: 1.83, atomicRadiusPm: 140 });
     expect(table.get('Pt')).toMatchObject({ period: 6, group: 10, dElectronCount: 9, paulingElectronegativity: 2.2 });
     expect(table.get('C')).toMatchObject({ period: 2, group: 14, dElectronCount: 0, paulingElectronegativity: 2.55, atomicRadiusPm: 70 });
@@ -97,8 +112,16 @@ describe('literatureFeatures', () => {
     expect(Number.isNaN(f.x[1]![pot])).toBe(true);
   });
   it('imputes a missing value with the mean of the training rows only', () => {
-    const x = [[1, NaN], [3, 10], [5, 20]];
-    expect(imputeColumns(x, [0, 1])).toEqual([[1, 10], [3, 10], [5, 20]]);
+    const x = [
+      [1, NaN],
+      [3, 10],
+      [5, 20],
+    ];
+    expect(imputeColumns(x, [0, 1])).toEqual([
+      [1, 10],
+      [3, 10],
+      [5, 20],
+    ]);
     expect(imputeColumns(x, [0, 1, 2])[0]).toEqual([1, 15]);
   });
 });

@@ -27,11 +27,19 @@ function unionArea(points: readonly Point2[], reference: Point2): number {
 
 describe('hypervolume2d', () => {
   it('is the staircase area: (1,3), (2,2), (3,1) over (0,0) cover 3·1 + 2·1 + 1·1 = 6', () => {
-    const front: Point2[] = [[1, 3], [2, 2], [3, 1]];
+    const front: Point2[] = [
+      [1, 3],
+      [2, 2],
+      [3, 1],
+    ];
     expect(hypervolume2d(front, [0, 0])).toBeCloseTo(6, 12);
     // a dominated point, a duplicate and a point not above the reference add nothing
     expect(hypervolume2d([...front, [1, 1], [2, 2], [-1, 5]], [0, 0])).toBeCloseTo(6, 12);
-    expect(paretoStaircase2d([...front, [1, 1], [2, 2], [-1, 5]], [0, 0])).toEqual([[3, 1], [2, 2], [1, 3]]);
+    expect(paretoStaircase2d([...front, [1, 1], [2, 2], [-1, 5]], [0, 0])).toEqual([
+      [3, 1],
+      [2, 2],
+      [1, 3],
+    ]);
     // the reference moved to (0.5, 0.5): 2.5·0.5 + 1.5·1 + 0.5·1 = 3.25
     expect(hypervolume2d(front, [0.5, 0.5])).toBeCloseTo(3.25, 12);
     expect(hypervolume2d([], [0, 0])).toBe(0);
@@ -54,14 +62,27 @@ describe('expectedHypervolumeImprovement2d', () => {
   });
 
   it('agrees with a Monte-Carlo estimate over a three-point front (50 000 draws each, within 4 standard errors)', () => {
-    const front: Point2[] = [[1, 3], [2, 2], [3, 1]];
+    const front: Point2[] = [
+      [1, 3],
+      [2, 2],
+      [3, 1],
+    ];
     const reference: Point2 = [0, 0];
     const base = unionArea(front, reference);
     expect(base).toBeCloseTo(6, 12); // the independent area agrees with the hand value
     for (const [mean, sd] of [
-      [[2.2, 2.4], [0.8, 1.1]],
-      [[0.5, 0.5], [0.3, 2.0]],
-      [[3.5, 0.2], [0.1, 0.4]],
+      [
+        [2.2, 2.4],
+        [0.8, 1.1],
+      ],
+      [
+        [0.5, 0.5],
+        [0.3, 2.0],
+      ],
+      [
+        [3.5, 0.2],
+        [0.1, 0.4],
+      ],
     ] as [Point2, Point2][]) {
       const rng = new SeededRandom(11);
       const n = 50_000;
@@ -85,7 +106,13 @@ describe('expectedHypervolumeImprovement2d', () => {
 describe('askNext with acquisition ehvi', () => {
   // y1 = x, y2 = 1 − x, both maximized: every run is on the front (a line). With runs at 0, 0.1, 0.2, 0.8, 0.9
   // and 1, a new point x in (0.2, 0.8) adds the area (x − 0.2)(0.8 − x), largest at x = 0.5.
-  const space = parseSearchSpace({ parameters: [{ name: 'x', type: 'continuous', low: 0, high: 1 }], objectives: [{ name: 'y1', goal: 'maximize' }, { name: 'y2', goal: 'maximize' }] });
+  const space = parseSearchSpace({
+    parameters: [{ name: 'x', type: 'continuous', low: 0, high: 1 }],
+    objectives: [
+      { name: 'y1', goal: 'maximize' },
+      { name: 'y2', goal: 'maximize' },
+    ],
+  });
   const runs = [0, 0.1, 0.2, 0.8, 0.9, 1].map((x, i) => ({ line: i + 2, parameters: { x }, objectives: { y1: x, y2: 1 - x } }));
 
   it('suggests the middle of the gap in a linear front, the same for the same seed', () => {

@@ -9,7 +9,12 @@ describe('Gaussian process posteriors by hand', () => {
   it('one observation, RBF (R&W eq. 2.25–2.26 with n = 1)', () => {
     // ℓ = 0.5, σf² = 2, σn² = 0.1, c = 0.3; x0 = 0.2, y0 = 1.5; at x = 0.6:
     // k = 2·exp(−½·(0.4/0.5)²) = 1.4522980736; μ = 0.3 + k·1.2/2.1 = 1.1298846135; σ² = 2 − k²/2.1 = 0.9956307
-    const gp = fitGaussianProcess([[0.2]], [1.5], { kernel: 'rbf', bounds: unitBounds(1), standardizeOutputs: false, hyperparameters: { lengthScales: [0.5], signalVariance: 2, noiseVariance: 0.1, mean: 0.3 } });
+    const gp = fitGaussianProcess([[0.2]], [1.5], {
+      kernel: 'rbf',
+      bounds: unitBounds(1),
+      standardizeOutputs: false,
+      hyperparameters: { lengthScales: [0.5], signalVariance: 2, noiseVariance: 0.1, mean: 0.3 },
+    });
     const p = gp.predict([[0.6]]);
     expect(p.mean[0]).toBeCloseTo(1.1298846135, 9);
     expect(p.variance[0]).toBeCloseTo(0.995633478, 8);
@@ -27,7 +32,12 @@ describe('Gaussian process posteriors by hand', () => {
     const ks = [1.5 * m52(0.35 / 0.4), 1.5 * m52(0.15 / 0.4)]; // x* = 0.7 → unit 0.35
     const mean = ks[0]! * alpha[0]! + ks[1]! * alpha[1]!;
     const quad = (a * ks[0]! ** 2 - 2 * k12 * ks[0]! * ks[1]! + a * ks[1]! ** 2) / det;
-    const gp = fitGaussianProcess([[0], [1]], y, { kernel: 'matern52', bounds: { low: [0], high: [2] }, standardizeOutputs: false, hyperparameters: { lengthScales: [0.4], signalVariance: 1.5, noiseVariance: 0.01, mean: 0 } });
+    const gp = fitGaussianProcess([[0], [1]], y, {
+      kernel: 'matern52',
+      bounds: { low: [0], high: [2] },
+      standardizeOutputs: false,
+      hyperparameters: { lengthScales: [0.4], signalVariance: 1.5, noiseVariance: 0.01, mean: 0 },
+    });
     const p = gp.predict([[0.7]]);
     expect(p.mean[0]).toBeCloseTo(mean, 12);
     expect(p.variance[0]).toBeCloseTo(1.5 - quad, 12);
@@ -36,7 +46,11 @@ describe('Gaussian process posteriors by hand', () => {
   });
 
   it('log-scaled input: the unit coordinate is ln(x/low)/ln(high/low)', () => {
-    const opts = { kernel: 'rbf' as const, standardizeOutputs: false, hyperparameters: { lengthScales: [0.3], signalVariance: 1, noiseVariance: 1e-4, mean: 0 } };
+    const opts = {
+      kernel: 'rbf' as const,
+      standardizeOutputs: false,
+      hyperparameters: { lengthScales: [0.3], signalVariance: 1, noiseVariance: 1e-4, mean: 0 },
+    };
     const logGp = fitGaussianProcess([[0.01], [1]], [0, 1], { ...opts, bounds: { low: [0.001], high: [10], log: [true] } });
     const linGp = fitGaussianProcess([[0.25], [0.75]], [0, 1], { ...opts, bounds: { low: [0], high: [1] } });
     expect(logGp.predict([[0.1]]).mean[0]).toBeCloseTo(linGp.predict([[0.5]]).mean[0]!, 12);
@@ -57,7 +71,11 @@ describe('closed-form leave-one-out', () => {
     const opts = { kernel: 'matern52' as const, bounds: unitBounds(2), standardizeOutputs: false, hyperparameters };
     const loo = fitGaussianProcess(x, y, opts).leaveOneOut();
     for (let i = 0; i < x.length; i++) {
-      const gp = fitGaussianProcess(x.filter((_, j) => j !== i), y.filter((_, j) => j !== i), opts);
+      const gp = fitGaussianProcess(
+        x.filter((_, j) => j !== i),
+        y.filter((_, j) => j !== i),
+        opts,
+      );
       const p = gp.predict([x[i]!], true);
       expect(loo.mean[i]).toBeCloseTo(p.mean[0]!, 10);
       expect(loo.variance[i]).toBeCloseTo(p.variance[0]!, 10);
@@ -95,7 +113,7 @@ describe('fitting and diagnostics', () => {
     const again = fitGaussianProcess(x, y, { seed: 1 });
     expect(again.hyperparameters).toEqual(gp.hyperparameters);
     const p = gp.predict([[0.5 / 11], [0.5]]);
-    expect(p.mean[0]).toBeCloseTo(Math.sin(6 * 0.5 / 11), 2);
+    expect(p.mean[0]).toBeCloseTo(Math.sin((6 * 0.5) / 11), 2);
     expect(p.mean[1]).toBeCloseTo(Math.sin(3), 2);
     expect(gp.diagnostics().looRmse).toBeLessThan(0.05);
     // the fitted optimum is a stationary point: no better likelihood at the default start
@@ -107,7 +125,12 @@ describe('fitting and diagnostics', () => {
     // y drawn from a GP prior with known hyperparameters; its LOO intervals then hold about 68 % / 95 %
     const rng = new SeededRandom(11);
     const x = Array.from({ length: 60 }, () => [rng.uniform()]);
-    const prior = fitGaussianProcess([[0.5]], [0], { kernel: 'rbf', bounds: unitBounds(1), standardizeOutputs: false, hyperparameters: { lengthScales: [0.15], signalVariance: 1, noiseVariance: 0.01, mean: 0 } });
+    const prior = fitGaussianProcess([[0.5]], [0], {
+      kernel: 'rbf',
+      bounds: unitBounds(1),
+      standardizeOutputs: false,
+      hyperparameters: { lengthScales: [0.15], signalVariance: 1, noiseVariance: 0.01, mean: 0 },
+    });
     const f = prior.sampleJoint(x, 1, rng)[0]!; // conditioned on one point: near-prior draw
     const y = f.map((v) => v + 0.1 * rng.normal());
     const d = fitGaussianProcess(x, y, { kernel: 'rbf', seed: 2 }).diagnostics();
@@ -115,12 +138,20 @@ describe('fitting and diagnostics', () => {
     expect(d.coverage68).toBeLessThan(0.82);
     expect(d.coverage95).toBeGreaterThan(0.88);
     expect(d.warnings.filter((w) => w.includes('observations for'))).toEqual([]);
-    const few = fitGaussianProcess(x.slice(0, 5).map((r) => [r[0]!, r[0]! ** 2]), y.slice(0, 5)).diagnostics();
+    const few = fitGaussianProcess(
+      x.slice(0, 5).map((r) => [r[0]!, r[0]! ** 2]),
+      y.slice(0, 5),
+    ).diagnostics();
     expect(few.warnings[0]).toContain('only 5 observations for 2 input(s)');
   });
 
   it('joint samples have the posterior mean and covariance', () => {
-    const gp = fitGaussianProcess([[0.1], [0.9]], [1, -1], { kernel: 'rbf', bounds: unitBounds(1), standardizeOutputs: false, hyperparameters: { lengthScales: [0.3], signalVariance: 1, noiseVariance: 0.01, mean: 0 } });
+    const gp = fitGaussianProcess([[0.1], [0.9]], [1, -1], {
+      kernel: 'rbf',
+      bounds: unitBounds(1),
+      standardizeOutputs: false,
+      hyperparameters: { lengthScales: [0.3], signalVariance: 1, noiseVariance: 0.01, mean: 0 },
+    });
     const pts = [[0.4], [0.5]];
     const samples = gp.sampleJoint(pts, 20000, new SeededRandom(4));
     const C = gp.posteriorCovariance(pts);

@@ -14,7 +14,13 @@ const model = loadModel({ name: 'urea-cu4-ceo2' });
 
 describe('POST /api/kinetics/optimize', () => {
   it('runs a small optimization to done; its best point is a real steady state', async () => {
-    const started = await call('POST', '/api/kinetics/optimize', { model: 'urea-cu4-ceo2', vary: [{ name: 'dG_NO', low: -1.5, high: 0.5 }], objective: 'log10Tof:urea', budget: 7, seed: 1 });
+    const started = await call('POST', '/api/kinetics/optimize', {
+      model: 'urea-cu4-ceo2',
+      vary: [{ name: 'dG_NO', low: -1.5, high: 0.5 }],
+      objective: 'log10Tof:urea',
+      budget: 7,
+      seed: 1,
+    });
     expect(started.status).toBe(202);
     const state = await finish(`/api/kinetics/optimize/${started.json.id}`);
     expect(state).toMatchObject({ status: 'done', progress: { done: 7, total: 7 } });
@@ -35,13 +41,29 @@ describe('POST /api/kinetics/optimize', () => {
   });
 
   it('refuses bad input with the field before any job starts, and cancels a running job', async () => {
-    const unknown = await call('POST', '/api/kinetics/optimize', { model: 'urea-cu4-ceo2', vary: [{ name: 'dG_XX', low: 0, high: 1 }], objective: 'log10Tof:urea' });
+    const unknown = await call('POST', '/api/kinetics/optimize', {
+      model: 'urea-cu4-ceo2',
+      vary: [{ name: 'dG_XX', low: 0, high: 1 }],
+      objective: 'log10Tof:urea',
+    });
     expect([unknown.status, unknown.json.error.field]).toEqual([400, 'vary.0.name']);
-    const reversed = await call('POST', '/api/kinetics/optimize', { model: 'urea-cu4-ceo2', vary: [{ name: 'dG_NO', low: 1, high: 0 }], objective: 'log10Tof:urea' });
+    const reversed = await call('POST', '/api/kinetics/optimize', {
+      model: 'urea-cu4-ceo2',
+      vary: [{ name: 'dG_NO', low: 1, high: 0 }],
+      objective: 'log10Tof:urea',
+    });
     expect([reversed.status, reversed.json.error.field]).toEqual([400, 'vary.0']);
     const noModel = await call('POST', '/api/kinetics/optimize', { vary: [{ name: 'dG_NO', low: 0, high: 1 }], objective: 'log10Tof:urea' });
     expect([noModel.status, noModel.json.error.field]).toEqual([400, 'model']);
-    const long = await call('POST', '/api/kinetics/optimize', { model: 'urea-cu4-ceo2', vary: [{ name: 'dG_NO', low: -1.5, high: 0.5 }, { name: 'dG_CO', low: -0.5, high: 1 }], objective: 'log10Tof:urea', budget: 200 });
+    const long = await call('POST', '/api/kinetics/optimize', {
+      model: 'urea-cu4-ceo2',
+      vary: [
+        { name: 'dG_NO', low: -1.5, high: 0.5 },
+        { name: 'dG_CO', low: -0.5, high: 1 },
+      ],
+      objective: 'log10Tof:urea',
+      budget: 200,
+    });
     expect(long.status).toBe(202);
     expect((await call('DELETE', `/api/kinetics/optimize/${long.json.id}`)).json.status).toBe('cancelled');
     expect((await call('GET', `/api/kinetics/optimize/${long.json.id}`)).json.status).toBe('cancelled');
@@ -80,7 +102,9 @@ describe('POST /api/screen', () => {
 
   it('is in the OpenAPI document', async () => {
     const doc = (await call('GET', '/api/openapi.json')).json;
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/kinetics/optimize', '/api/kinetics/optimize/{id}', '/api/screen', '/api/screen/{id}']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/kinetics/optimize', '/api/kinetics/optimize/{id}', '/api/screen', '/api/screen/{id}']),
+    );
     expect(doc.paths['/api/kinetics/optimize'].post.requestBody.content['application/json'].schema.properties.budget.maximum).toBe(200);
   });
 });
@@ -93,9 +117,16 @@ describe('POST /api/plan/status with two objectives', () => {
     const r = await call('POST', '/api/plan/status', { space, runs });
     expect(r.status).toBe(200);
     const front = r.json.paretoSpec.layer[0].data.values as { y: number; z: number }[];
-    expect(front.map((p) => [p.y, p.z])).toEqual([[1, 5], [2, 4], [3, 1]]);
+    expect(front.map((p) => [p.y, p.z])).toEqual([
+      [1, 5],
+      [2, 4],
+      [3, 1],
+    ]);
     expect(r.json.paretoSpec.layer[1].data.values).toHaveLength(5);
-    const one = await call('POST', '/api/plan/status', { space: 'parameters:\n  - { name: a, type: continuous, low: 0, high: 1 }\nobjectives: [{ name: y, goal: maximize }]\n', runs: 'a,y\n0.1,1\n0.5,2\n0.9,3\n' });
+    const one = await call('POST', '/api/plan/status', {
+      space: 'parameters:\n  - { name: a, type: continuous, low: 0, high: 1 }\nobjectives: [{ name: y, goal: maximize }]\n',
+      runs: 'a,y\n0.1,1\n0.5,2\n0.9,3\n',
+    });
     expect(one.json.paretoSpec).toBeNull();
   });
 });

@@ -15,7 +15,12 @@ describe('POST /api/plan/ask and /api/plan/status', () => {
     expect(r.json.method).toBe('log-ei');
     expect(r.json.pendingRuns).toBe(1);
     expect(r.json.suggestions).toHaveLength(2);
-    const obj = await post('/api/plan/ask', { space: { parameters: [{ name: 'a', type: 'continuous', low: 0, high: 1 }], objectives: [{ name: 'y', goal: 'maximize' }] }, runs, batch: 2, seed: 4 });
+    const obj = await post('/api/plan/ask', {
+      space: { parameters: [{ name: 'a', type: 'continuous', low: 0, high: 1 }], objectives: [{ name: 'y', goal: 'maximize' }] },
+      runs,
+      batch: 2,
+      seed: 4,
+    });
     expect(obj.json.suggestions).toEqual(r.json.suggestions);
   });
 

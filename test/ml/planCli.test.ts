@@ -74,7 +74,10 @@ describe('cncouple plan', () => {
   });
 
   it('ask --acquisition ehvi: two objectives by expected hypervolume improvement; one objective refused, exit 2', async () => {
-    const two = file('two.yaml', 'parameters:\n  - { name: x, type: continuous, low: 0, high: 1 }\nobjectives: [{ name: y1, goal: maximize }, { name: y2, goal: maximize }]\n');
+    const two = file(
+      'two.yaml',
+      'parameters:\n  - { name: x, type: continuous, low: 0, high: 1 }\nobjectives: [{ name: y1, goal: maximize }, { name: y2, goal: maximize }]\n',
+    );
     // y1 = x, y2 = 1 − x: a linear front with a gap between 0.2 and 0.8; the largest added area is at x = 0.5
     const twoRuns = file('two.csv', 'x,y1,y2\n' + [0, 0.1, 0.2, 0.8, 0.9, 1].map((x) => `${x},${x},${1 - x}`).join('\n') + '\n');
     const a = await cli('plan', 'ask', '--space', two, '--runs', twoRuns, '--acquisition', 'ehvi', '--seed', '2');

@@ -52,21 +52,34 @@ describe('search space and runs', () => {
   it('parses linear constraints', () => {
     expect(parseLinearConstraint('2*a - 0.5 b >= -1', ['a', 'b'], 'c')).toEqual({ text: '2*a - 0.5 b >= -1', coefficients: { a: -2, b: 0.5 }, upper: 1 });
     expect(() => parseLinearConstraint('a + c <= 1', ['a', 'b'], 'constraints.0')).toThrow(/constraints.0.*"c" is not a continuous/);
-    expect(() => parseSearchSpace({ parameters: [{ name: 'a', type: 'continuous', low: 1, high: 0 }], objectives: [{ name: 'y', goal: 'maximize' }] })).toThrow(/parameters.0.high/);
-    expect(() => parseSearchSpace({ parameters: [{ name: 'a', type: 'continuous', low: 0, high: 1, scale: 'log' }], objectives: [{ name: 'y', goal: 'maximize' }] })).toThrow(/parameters.0.low/);
+    expect(() => parseSearchSpace({ parameters: [{ name: 'a', type: 'continuous', low: 1, high: 0 }], objectives: [{ name: 'y', goal: 'maximize' }] })).toThrow(
+      /parameters.0.high/,
+    );
+    expect(() =>
+      parseSearchSpace({ parameters: [{ name: 'a', type: 'continuous', low: 0, high: 1, scale: 'log' }], objectives: [{ name: 'y', goal: 'maximize' }] }),
+    ).toThrow(/parameters.0.low/);
   });
 
   it('refuses bad runs with line and field', () => {
     const s = space2();
     const header = ['x_Cu', 'x_Pd', 'nitrate', 'support', 'fe'];
-    const bad = (cells: string[], h = header) => () => parseRuns(s, h, [{ line: 2, cells: ['0.1', '0.1', '0.1', 'CeO2', '0.3'] }, { line: 3, cells }]);
+    const bad =
+      (cells: string[], h = header) =>
+      () =>
+        parseRuns(s, h, [
+          { line: 2, cells: ['0.1', '0.1', '0.1', 'CeO2', '0.3'] },
+          { line: 3, cells },
+        ]);
     expect(bad(['0.5', '0.6', '0.1', 'CeO2', '0.3'])).toThrow(/^line 3, constraints.0: violated/);
     expect(bad(['1.5', '0', '0.1', 'CeO2', '0.3'])).toThrow(/^line 3, x_Cu: 1.5 is outside the space/);
     expect(bad(['0.2', '0', '0.1', 'ZnO', '0.3'])).toThrow(/^line 3, support/);
     expect(bad(['0.2', '0', '0.1', 'CeO2', 'high'])).toThrow(/^line 3, fe: got "high"/);
     expect(bad(['0.1', '0.1', '0.1', 'CeO2', '0.5'])).toThrow(/^line 3: same parameters as line 2/);
     expect(bad(['0.2', '0', '0.1', 'CeO2', '0.3', '1'], [...header, 'temp'])).toThrow(/^line 1, column 6 "temp": unknown column/);
-    const c = parseRuns(s, header, [{ line: 2, cells: ['0.1', '0.1', '0.1', 'CeO2', '0.3'] }, { line: 3, cells: ['0.2', '0.1', '0.1', 'TiO2', ''] }]);
+    const c = parseRuns(s, header, [
+      { line: 2, cells: ['0.1', '0.1', '0.1', 'CeO2', '0.3'] },
+      { line: 3, cells: ['0.2', '0.1', '0.1', 'TiO2', ''] },
+    ]);
     expect(c.completed.map((r) => r.line)).toEqual([2]);
     expect(c.pending.map((r) => r.line)).toEqual([3]);
   });
@@ -125,11 +138,16 @@ describe('ask/tell', () => {
     for (let i = 0; i < 3; i++) for (let j = 0; j < i; j++) expect(Math.hypot(pts[i]![0]! - pts[j]![0]!, pts[i]![1]! - pts[j]![1]!)).toBeGreaterThan(1e-3);
     // the first suggestion's point in flight: the next one goes elsewhere
     const next = askNext(quadSpace, { completed: runs, pending: [{ line: 99, parameters: one.parameters, objectives: {} }] }, { seed: 9 }).suggestions[0]!;
-    expect(Math.hypot((next.parameters.a as number) - (one.parameters.a as number), (next.parameters.b as number) - (one.parameters.b as number))).toBeGreaterThan(1e-3);
+    expect(
+      Math.hypot((next.parameters.a as number) - (one.parameters.a as number), (next.parameters.b as number) - (one.parameters.b as number)),
+    ).toBeGreaterThan(1e-3);
   });
 
   it('never suggests a run already done or in flight (small discrete spaces)', () => {
-    const s = parseSearchSpace({ parameters: [{ name: 'cat', type: 'categorical', values: ['a', 'b', 'c', 'd'] }], objectives: [{ name: 'y', goal: 'minimize' }] });
+    const s = parseSearchSpace({
+      parameters: [{ name: 'cat', type: 'categorical', values: ['a', 'b', 'c', 'd'] }],
+      objectives: [{ name: 'y', goal: 'minimize' }],
+    });
     const run = (line: number, cat: string, y?: number): Run => ({ line, parameters: { cat }, objectives: y === undefined ? {} : { y } });
     const three = askNext(s, { completed: [run(2, 'a', 1), run(3, 'b', 2), run(4, 'c', 0.5)], pending: [] }, { initialRuns: 3, batch: 2 });
     expect(three.suggestions.map((x) => x.parameters.cat)).toEqual(['d']);
@@ -141,10 +159,16 @@ describe('ask/tell', () => {
   it('two objectives: ParEGO scalarization and the Pareto front', () => {
     // losses (0.2, 0.6), λ = (0.3, 0.7): max(0.06, 0.42) + 0.05·(0.06 + 0.42) = 0.444
     expect(augmentedChebyshev([0.2, 0.6], [0.3, 0.7])).toBeCloseTo(0.444, 12);
-    const s = parseSearchSpace({ parameters: [{ name: 'a', type: 'continuous', low: 0, high: 1 }], objectives: [{ name: 'fe', goal: 'maximize' }, { name: 'cost', goal: 'minimize' }] });
+    const s = parseSearchSpace({
+      parameters: [{ name: 'a', type: 'continuous', low: 0, high: 1 }],
+      objectives: [
+        { name: 'fe', goal: 'maximize' },
+        { name: 'cost', goal: 'minimize' },
+      ],
+    });
     const mk = (line: number, a: number, fe: number, cost: number): Run => ({ line, parameters: { a }, objectives: { fe, cost } });
     const runs = [mk(2, 0.1, 0.5, 3), mk(3, 0.2, 0.6, 4), mk(4, 0.3, 0.4, 5), mk(5, 0.4, 0.7, 3.5), mk(6, 0.5, 0.2, 1), mk(7, 0.9, 0.3, 1)];
-    expect(paretoFront(s, runs).map((r) => r.line)).toEqual([2, 5, 7]) // 3 is dominated by 5, 4 by 2, 6 by 7;
+    expect(paretoFront(s, runs).map((r) => r.line)).toEqual([2, 5, 7]); // 3 is dominated by 5, 4 by 2, 6 by 7;
     const r = askNext(s, { completed: runs, pending: [] }, { batch: 2, seed: 4 });
     expect(r.method).toBe('parego');
     expect(r.suggestions).toHaveLength(2);

@@ -13,7 +13,11 @@ const y = rows.map((r) => r.y);
 describe('random forest with per-tree spread', () => {
   it('recovers category levels, deterministically with the seed', () => {
     const m = fitRandomForest(x, y, { seed: 3 });
-    const p = m.predict([[1, 0, 0, 0.5], [0, 1, 0, 0.5], [0, 0, 1, 0.5]]);
+    const p = m.predict([
+      [1, 0, 0, 0.5],
+      [0, 1, 0, 0.5],
+      [0, 0, 1, 0.5],
+    ]);
     expect(p.mean[0]).toBeCloseTo(0.1, 0);
     expect(p.mean[1]).toBeCloseTo(3.1, 0);
     expect(p.mean[2]).toBeCloseTo(1.1, 0);

@@ -15,7 +15,12 @@ describe('kinetics optimize (BO through the steady-state solver)', () => {
   it('finds the 1-D volcano top of a dense sweep; failures are never numbers', () => {
     const sweep = descriptorSweep(model, { x: { name: 'dG_NO', from: -1.5, to: 0.5, points: 401 } });
     const top = Math.max(...Array.from(sweep.log10Tof.urea!).filter(Number.isFinite));
-    const r = optimizeKineticModel(model, { vary: [{ name: 'dG_NO', low: -1.5, high: 0.5 }], objective: { quantity: 'log10Tof', product: 'urea' }, budget: 15, seed: 2 });
+    const r = optimizeKineticModel(model, {
+      vary: [{ name: 'dG_NO', low: -1.5, high: 0.5 }],
+      objective: { quantity: 'log10Tof', product: 'urea' },
+      budget: 15,
+      seed: 2,
+    });
     expect(r.best!.value).toBeGreaterThan(top - 0.01);
     expect(r.best!.value).toBeLessThan(top + 0.01); // the grid's 0.005 eV spacing bounds how far above it the optimum can be
     // the best is a real steady state
@@ -27,7 +32,10 @@ describe('kinetics optimize (BO through the steady-state solver)', () => {
     expect(r.failures).toBe(r.trace.filter((t) => t.status !== 'ok').length);
     expect(r.beliefMap!.mean).toHaveLength(21);
     // same seed, same trace
-    expect(optimizeKineticModel(model, { vary: [{ name: 'dG_NO', low: -1.5, high: 0.5 }], objective: { quantity: 'log10Tof', product: 'urea' }, budget: 6, seed: 2 }).trace).toEqual(r.trace.slice(0, 6));
+    expect(
+      optimizeKineticModel(model, { vary: [{ name: 'dG_NO', low: -1.5, high: 0.5 }], objective: { quantity: 'log10Tof', product: 'urea' }, budget: 6, seed: 2 })
+        .trace,
+    ).toEqual(r.trace.slice(0, 6));
   });
 
   it('pulse programs: E1 = E2 reproduces the steady state; all four inputs required', () => {
@@ -35,8 +43,21 @@ describe('kinetics optimize (BO through the steady-state solver)', () => {
     const r = evaluatePulseObjective(model, { quantity: 'fe', product: 'urea' }, { E1: -0.4, t1: 5, E2: -0.4, t2: 5 }, 6);
     expect(r.status).toBe('ok');
     expect(r.value).toBeCloseTo(steadyState(model, { potentialVvsRHE: -0.4 }).faradaicEfficiency.urea!, 3);
-    expect(() => optimizeKineticModel(model, { vary: [{ name: 'E1', low: -0.6, high: -0.2 }], objective: { quantity: 'fe', product: 'urea' } })).toThrow(/all four pulse inputs/);
-    const o = optimizeKineticModel(model, { vary: [{ name: 'E1', low: -0.6, high: -0.2 }, { name: 't1', low: 0.1, high: 10 }, { name: 'E2', low: -0.3, high: 0 }, { name: 't2', low: 0.1, high: 10 }], objective: { quantity: 'fe', product: 'urea' }, budget: 3, pulsePeriods: 4, seed: 1 });
+    expect(() => optimizeKineticModel(model, { vary: [{ name: 'E1', low: -0.6, high: -0.2 }], objective: { quantity: 'fe', product: 'urea' } })).toThrow(
+      /all four pulse inputs/,
+    );
+    const o = optimizeKineticModel(model, {
+      vary: [
+        { name: 'E1', low: -0.6, high: -0.2 },
+        { name: 't1', low: 0.1, high: 10 },
+        { name: 'E2', low: -0.3, high: 0 },
+        { name: 't2', low: 0.1, high: 10 },
+      ],
+      objective: { quantity: 'fe', product: 'urea' },
+      budget: 3,
+      pulsePeriods: 4,
+      seed: 1,
+    });
     expect(o.trace).toHaveLength(3);
     for (const t of o.trace) expect(t.status === 'ok' ? t.value! >= 0 && t.value! <= 1 : t.value === null).toBe(true);
   });
@@ -44,7 +65,9 @@ describe('kinetics optimize (BO through the steady-state solver)', () => {
   it('refuses unknown inputs and objectives', () => {
     expect(() => parseKineticObjective(model, 'fe:glycine')).toThrow(/"glycine" is not a product/);
     expect(() => parseKineticObjective(model, 'tof:urea')).toThrow(/fe:PRODUCT or log10Tof:PRODUCT/);
-    expect(() => optimizeKineticModel(model, { vary: [{ name: 'dG_XX', low: 0, high: 1 }], objective: { quantity: 'fe', product: 'urea' } })).toThrow(/unknown input "dG_XX"/);
+    expect(() => optimizeKineticModel(model, { vary: [{ name: 'dG_XX', low: 0, high: 1 }], objective: { quantity: 'fe', product: 'urea' } })).toThrow(
+      /unknown input "dG_XX"/,
+    );
   });
 });
 
@@ -73,11 +96,15 @@ describe('screening with uncertainty', () => {
   });
 
   it('σ > 0 widens the interval and the probabilities sum to k', () => {
-    const r = screenCandidates(model, [
-      { name: 'a', descriptors: { dG_NO: -1.0, dG_CO: -0.1 } },
-      { name: 'b', descriptors: { dG_NO: -0.6, dG_CO: 0.3 } },
-      { name: 'c', descriptors: { dG_NO: -1.2, dG_CO: 0.2 } },
-    ], { sigmaEv: 0.1, samples: 200, seed: 1, topK: 2 });
+    const r = screenCandidates(
+      model,
+      [
+        { name: 'a', descriptors: { dG_NO: -1.0, dG_CO: -0.1 } },
+        { name: 'b', descriptors: { dG_NO: -0.6, dG_CO: 0.3 } },
+        { name: 'c', descriptors: { dG_NO: -1.2, dG_CO: 0.2 } },
+      ],
+      { sigmaEv: 0.1, samples: 200, seed: 1, topK: 2 },
+    );
     for (const c of r.candidates) expect(c.log10Tof.p95 - c.log10Tof.p05).toBeGreaterThan(0.01);
     expect(r.candidates.map((c) => c.failedFraction)).toEqual([0, 0, 0]);
     expect(r.candidates.reduce((a, c) => a + c.pTopK, 0)).toBeCloseTo(2, 9); // two places per sample
@@ -88,7 +115,21 @@ describe('CLI: kinetics optimize and screen', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'cncouple-screen-'));
   it('kinetics optimize --json and a belief map', async () => {
     const out = path.join(dir, 'belief.svg');
-    const r = await cli('kinetics', 'optimize', 'urea-cu4-ceo2', '--vary', 'dG_NO:-1.5:0.5', 'dG_CO:-0.5:1', '--objective', 'fe:urea', '--budget', '8', '--out', out, '--json');
+    const r = await cli(
+      'kinetics',
+      'optimize',
+      'urea-cu4-ceo2',
+      '--vary',
+      'dG_NO:-1.5:0.5',
+      'dG_CO:-0.5:1',
+      '--objective',
+      'fe:urea',
+      '--budget',
+      '8',
+      '--out',
+      out,
+      '--json',
+    );
     expect(r.code, r.err).toBe(0);
     const j = JSON.parse(r.out);
     expect(j.trace).toHaveLength(8);

@@ -39,7 +39,14 @@ function randomSystem(solver: BlockTridiagonalSolver, seed: number): Float64Arra
 }
 
 describe('BlockTridiagonalSolver', () => {
-  for (const [K, m, seed] of [[1, 1, 1], [1, 4, 2], [7, 1, 3], [20, 3, 4], [50, 6, 5], [200, 7, 6]] as const) {
+  for (const [K, m, seed] of [
+    [1, 1, 1],
+    [1, 4, 2],
+    [7, 1, 3],
+    [20, 3, 4],
+    [50, 6, 5],
+    [200, 7, 6],
+  ] as const) {
     it(`agrees with dense LU on a random ${K}×${m} block-diagonally-dominant system`, () => {
       const solver = new BlockTridiagonalSolver(K, m);
       const dense = randomSystem(solver, seed);

@@ -54,6 +54,15 @@ describe('exact null space', () => {
   });
 
   it('of a full-column-rank matrix is empty', () => {
-    expect(nullSpace(q([[1, 0], [0, 1], [1, 1]]), 2).basis).toHaveLength(0);
+    expect(
+      nullSpace(
+        q([
+          [1, 0],
+          [0, 1],
+          [1, 1],
+        ]),
+        2,
+      ).basis,
+    ).toHaveLength(0);
   });
 });

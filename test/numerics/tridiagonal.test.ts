@@ -38,7 +38,13 @@ describe('TridiagonalSolver', () => {
   });
 
   it('agrees with dense LU (partial pivoting) on random diagonally dominant systems to round-off', () => {
-    for (const [n, seed] of [[1, 1], [2, 7], [17, 3], [200, 11], [1000, 5]] as const) {
+    for (const [n, seed] of [
+      [1, 1],
+      [2, 7],
+      [17, 3],
+      [200, 11],
+      [1000, 5],
+    ] as const) {
       const s = new TridiagonalSolver(n);
       const dense = randomSystem(s, seed);
       const rand = lcg(seed + 1000);

@@ -6,11 +6,50 @@ import { type ModelCurvePoint, measurementPoints, modelVsMeasurementSpec, overla
 // A small fixture: made-up records (not literature values) in the shape users enter them.
 const base = { origin: 'user', strategy: 'defect engineering', sourceCitation: 'fixture', sourceLocation: 'test' } as const;
 const record = (o: Record<string, unknown>): CatalyticRecord => normalizeRecord(recordInputSchema.parse({ ...base, ...o }));
-const ureaA = record({ id: 'urea-a', catalystPrinted: 'Cat-A', catalyst: 'Cat-A', productPrinted: 'Urea', products: ['urea'], conditionPrinted: '−0.7 V vs. RHE', faradaicEfficiencyPrinted: '12.2%' });
-const ureaB = record({ id: 'urea-b', catalystPrinted: 'Cat-B', catalyst: 'Cat-B', productPrinted: 'Urea', products: ['urea'], conditionPrinted: '−1.1 V vs. RHE', faradaicEfficiencyPrinted: '20.0 ± 1.5%' });
-const noFe = record({ id: 'urea-no-fe', catalystPrinted: 'Cat-C', catalyst: 'Cat-C', productPrinted: 'Urea', products: ['urea'], conditionPrinted: '−1.6 V vs. RHE' });
-const noE = record({ id: 'urea-galvanostatic', catalystPrinted: 'Cat-D', catalyst: 'Cat-D', productPrinted: 'Urea', products: ['urea'], conditionPrinted: '20 mA cm−2', faradaicEfficiencyPrinted: '30%' });
-const alanine = record({ id: 'alanine-x', catalystPrinted: 'Cat-E', catalyst: 'Cat-E', productPrinted: 'Alanine', products: ['alanine'], conditionPrinted: '−0.5 V vs. RHE', faradaicEfficiencyPrinted: '50%' });
+const ureaA = record({
+  id: 'urea-a',
+  catalystPrinted: 'Cat-A',
+  catalyst: 'Cat-A',
+  productPrinted: 'Urea',
+  products: ['urea'],
+  conditionPrinted: '−0.7 V vs. RHE',
+  faradaicEfficiencyPrinted: '12.2%',
+});
+const ureaB = record({
+  id: 'urea-b',
+  catalystPrinted: 'Cat-B',
+  catalyst: 'Cat-B',
+  productPrinted: 'Urea',
+  products: ['urea'],
+  conditionPrinted: '−1.1 V vs. RHE',
+  faradaicEfficiencyPrinted: '20.0 ± 1.5%',
+});
+const noFe = record({
+  id: 'urea-no-fe',
+  catalystPrinted: 'Cat-C',
+  catalyst: 'Cat-C',
+  productPrinted: 'Urea',
+  products: ['urea'],
+  conditionPrinted: '−1.6 V vs. RHE',
+});
+const noE = record({
+  id: 'urea-galvanostatic',
+  catalystPrinted: 'Cat-D',
+  catalyst: 'Cat-D',
+  productPrinted: 'Urea',
+  products: ['urea'],
+  conditionPrinted: '20 mA cm−2',
+  faradaicEfficiencyPrinted: '30%',
+});
+const alanine = record({
+  id: 'alanine-x',
+  catalystPrinted: 'Cat-E',
+  catalyst: 'Cat-E',
+  productPrinted: 'Alanine',
+  products: ['alanine'],
+  conditionPrinted: '−0.5 V vs. RHE',
+  faradaicEfficiencyPrinted: '50%',
+});
 
 const curve: ModelCurvePoint[] = [
   { potentialVvsRHE: -1.0, converged: true, faradaicEfficiency: { urea: 0.5, NH3: 0.3, H2: 0.2 } },
@@ -62,9 +101,14 @@ describe('modelVsMeasurementSpec', () => {
   });
 
   it('colours one product per colour, shared by line and points', () => {
-    for (const l of layers(spec)) expect((l as unknown as { encoding: { color: { scale: { domain: string[] } } } }).encoding.color.scale.domain).toEqual(['urea']);
+    for (const l of layers(spec))
+      expect((l as unknown as { encoding: { color: { scale: { domain: string[] } } } }).encoding.color.scale.domain).toEqual(['urea']);
     const all = modelVsMeasurementSpec('m', curve, [], { products: ['urea', 'H2'] });
-    expect(layer(all, 'model_curve').filter((p) => p.product === 'H2').map((p) => p.faradaicEfficiencyPercent)).toEqual([20, 30]);
+    expect(
+      layer(all, 'model_curve')
+        .filter((p) => p.product === 'H2')
+        .map((p) => p.faradaicEfficiencyPercent),
+    ).toEqual([20, 30]);
   });
 
   it('with no records draws every model product (NH3 null at −0.6 V is left out, not 0)', () => {
@@ -76,7 +120,17 @@ describe('modelVsMeasurementSpec', () => {
 
   it('marks a point whose potential rests on an assumed pH as assumed', () => {
     // −0.9 V vs Ag/AgCl (sat. KCl, +0.197 V) in "0.5 M PBS" (pH 7 assumed, +7 × 0.05916 V): −0.289 V vs RHE
-    const pbs = record({ id: 'oxime-pbs', catalystPrinted: 'Cat-F', catalyst: 'Cat-F', productPrinted: 'Oxime', products: ['cyclohexanone-oxime'], electrolytePrinted: '0.5 M PBS', conditionPrinted: '−0.9 V vs. Ag/AgCl', referenceElectrode: 'Ag/AgCl sat. KCl', faradaicEfficiencyPrinted: '26%' });
+    const pbs = record({
+      id: 'oxime-pbs',
+      catalystPrinted: 'Cat-F',
+      catalyst: 'Cat-F',
+      productPrinted: 'Oxime',
+      products: ['cyclohexanone-oxime'],
+      electrolytePrinted: '0.5 M PBS',
+      conditionPrinted: '−0.9 V vs. Ag/AgCl',
+      referenceElectrode: 'Ag/AgCl sat. KCl',
+      faradaicEfficiencyPrinted: '26%',
+    });
     const { points } = measurementPoints([pbs], ['Cyclohexanone-oxime']);
     expect(points[0]!.reading).toBe('assumed');
     expect(points[0]!.product).toBe('Cyclohexanone-oxime');

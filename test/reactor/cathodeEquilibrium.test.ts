@@ -24,7 +24,19 @@ describe('cathode equilibrium potential from the chemistry core, pH-dependent', 
     expect(() => cathodeEquilibriumPotential('glycine')).toThrow(/^cathodeSources: no default sources for glycine/);
   });
   it('the flow-cell study uses it unless a potential is given', () => {
-    const base = { inletConcentrationMolPerM3: 50, velocityMPerS: 0.05, lengthM: 0.1, widthM: 0.05, gapM: 0.002, diffusionM2PerS: 1.9e-9, kineticCurrentDensityAPerM2: 200, electrons: 16, reactantPerProduct: 2, faradaicEfficiency: 0.5, molarMassGPerMol: 60.06 };
+    const base = {
+      inletConcentrationMolPerM3: 50,
+      velocityMPerS: 0.05,
+      lengthM: 0.1,
+      widthM: 0.05,
+      gapM: 0.002,
+      diffusionM2PerS: 1.9e-9,
+      kineticCurrentDensityAPerM2: 200,
+      electrons: 16,
+      reactantPerProduct: 2,
+      faradaicEfficiency: 0.5,
+      molarMassGPerMol: 60.06,
+    };
     const computed = flowCellStudy({ ...base, product: 'urea', pH: 7 });
     expect(computed.voltage.equilibriumV).toBeCloseTo(1.229 - (ureaE0 - (2 / 16) * slope * 7), 4);
     expect(computed.cathodeEquilibrium.from).toMatch(/at pH 7 \(chemistry core\)$/);

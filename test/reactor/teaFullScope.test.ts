@@ -11,7 +11,16 @@ import { teaRequestSchema } from '../../src/reactor/inputSchemas.js';
 
 const F = 96485.33212; // C mol⁻¹ (CODATA 2018)
 // IUPAC standard atomic weights (conventional): H 1.008, C 12.011, N 14.007, O 15.999
-const M = { CO: 12.011 + 15.999, CO2: 12.011 + 2 * 15.999, H2O: 2 * 1.008 + 15.999, H2: 2 * 1.008, O2: 2 * 15.999, urea: 12.011 + 15.999 + 2 * (14.007 + 2 * 1.008), NO3: 14.007 + 3 * 15.999, CH3OH: 12.011 + 4 * 1.008 + 15.999 };
+const M = {
+  CO: 12.011 + 15.999,
+  CO2: 12.011 + 2 * 15.999,
+  H2O: 2 * 1.008 + 15.999,
+  H2: 2 * 1.008,
+  O2: 2 * 15.999,
+  urea: 12.011 + 15.999 + 2 * (14.007 + 2 * 1.008),
+  NO3: 14.007 + 3 * 15.999,
+  CH3OH: 12.011 + 4 * 1.008 + 15.999,
+};
 const CRF_10_20 = (0.1 * 1.1 ** 20) / (1.1 ** 20 - 1);
 const rel = (a: number, b: number) => Math.abs(a / b - 1);
 
@@ -62,7 +71,16 @@ describe('jouny2018 preset: the CO base case line by line', () => {
 
 describe('feeds: consumption from stoichiometry ÷ selectivity, unreacted feed recycled', () => {
   // urea from CO2 + 2 NO3- (16 e-), nitrate selectivity 0.8, single-pass conversion 0.3
-  const base = { productionTonnesPerDay: 10, electrons: 16, molarMassGPerMol: M.urea, faradaicEfficiency: 0.5, currentDensityAPerM2: 3000, cellVoltageV: 3.2, product: 'urea', singlePassConversion: 0.3 };
+  const base = {
+    productionTonnesPerDay: 10,
+    electrons: 16,
+    molarMassGPerMol: M.urea,
+    faradaicEfficiency: 0.5,
+    currentDensityAPerM2: 3000,
+    cellVoltageV: 3.2,
+    product: 'urea',
+    singlePassConversion: 0.3,
+  };
   const r = levelizedCost({ ...base, feeds: [{ species: 'CO2' }, { species: 'NO3-', priceUsdPerKg: 0.5, selectivity: 0.8 }] });
   const [co2, no3] = r.massBalance.feeds;
   it('balances the stoichiometry and divides by selectivity', () => {
@@ -82,7 +100,10 @@ describe('feeds: consumption from stoichiometry ÷ selectivity, unreacted feed r
   it('prices each feed: CO2 by the cited default 0.05 USD/kg, nitrate as set', () => {
     expect(r.breakdownUsdPerKg['feed:CO2']).toBeCloseTo(co2!.consumedKgPerKgProduct * 0.05, 12);
     expect(r.breakdownUsdPerKg['feed:NO3-']).toBeCloseTo(no3!.consumedKgPerKgProduct * 0.5, 12);
-    expect(r.costUsdPerKg).toBeCloseTo(Object.values(r.breakdownUsdPerKg).reduce((a, b) => a + b, 0), 12);
+    expect(r.costUsdPerKg).toBeCloseTo(
+      Object.values(r.breakdownUsdPerKg).reduce((a, b) => a + b, 0),
+      12,
+    );
   });
   it('a feed without a price, and a liquid product without a separation unit, are excluded and say so', () => {
     const x = levelizedCost({ ...base, feeds: [{ species: 'NO3-' }, { species: 'CO2' }] });
@@ -94,16 +115,35 @@ describe('feeds: consumption from stoichiometry ÷ selectivity, unreacted feed r
 });
 
 describe('separation and the O2 credit', () => {
-  const urea = { productionTonnesPerDay: 10, electrons: 16, molarMassGPerMol: M.urea, faradaicEfficiency: 0.5, currentDensityAPerM2: 3000, cellVoltageV: 3.2, product: 'urea' };
+  const urea = {
+    productionTonnesPerDay: 10,
+    electrons: 16,
+    molarMassGPerMol: M.urea,
+    faradaicEfficiency: 0.5,
+    currentDensityAPerM2: 3000,
+    cellVoltageV: 3.2,
+    product: 'urea',
+  };
   it('crystallization from a reference unit you give: capital scaled, energy per kg', () => {
-    const r = levelizedCost({ ...urea, separation: { method: 'crystallization', referenceCapitalUsd: 2e6, referenceCapacity: 1000, scalingExponent: 0.6, energyKWhPerUnit: 0.2 } });
+    const r = levelizedCost({
+      ...urea,
+      separation: { method: 'crystallization', referenceCapitalUsd: 2e6, referenceCapacity: 1000, scalingExponent: 0.6, energyKWhPerUnit: 0.2 },
+    });
     const kgPerH = 1e4 / 24;
     const annual = 1e4 * 365 * 0.65;
     expect(r.breakdownUsdPerKg.separationCapital).toBeCloseTo((2e6 * (kgPerH / 1000) ** 0.6 * CRF_10_20) / annual, 12);
     expect(r.breakdownUsdPerKg.separationEnergy).toBeCloseTo(0.2 * 0.03, 12);
   });
   it("methanol gets Jouny's distillation: 10 vol % product, 4,514,670 USD at 1000 L/min (^0.7), 4,027,820 USD/yr linear", () => {
-    const r = levelizedCost({ productionTonnesPerDay: 100, electrons: 6, molarMassGPerMol: M.CH3OH, faradaicEfficiency: 0.9, currentDensityAPerM2: 2000, cellVoltageV: 2.3, product: 'CH3OH' });
+    const r = levelizedCost({
+      productionTonnesPerDay: 100,
+      electrons: 6,
+      molarMassGPerMol: M.CH3OH,
+      faradaicEfficiency: 0.9,
+      currentDensityAPerM2: 2000,
+      cellVoltageV: 2.3,
+      product: 'CH3OH',
+    });
     const lPerMin = ((1e5 / 24 / 792) * 1000) / 60 / 0.1;
     const annual = 1e5 * 365 * 0.65;
     expect(r.separation.method).toBe('distillation');
@@ -112,7 +152,15 @@ describe('separation and the O2 credit', () => {
     expect(r.breakdownUsdPerKg.separationOperating).toBeCloseTo((4027820 * lPerMin) / 1000 / annual, 10);
   });
   it('PSA of a gas product without recycle (no conversion set): product + H2 at ideal-gas density', () => {
-    const r = levelizedCost({ productionTonnesPerDay: 100, electrons: 2, molarMassGPerMol: M.CO, faradaicEfficiency: 0.9, currentDensityAPerM2: 2000, cellVoltageV: 2.3, product: 'CO' });
+    const r = levelizedCost({
+      productionTonnesPerDay: 100,
+      electrons: 2,
+      molarMassGPerMol: M.CO,
+      faradaicEfficiency: 0.9,
+      currentDensityAPerM2: 2000,
+      cellVoltageV: 2.3,
+      product: 'CO',
+    });
     const Vm = 22.41396954e-3; // m³ mol⁻¹, CODATA 2018 (273.15 K, 101.325 kPa)
     const m3PerKg = ((1 / M.CO) * 1000 + ((0.1 / 0.9) * 1000) / M.CO) * Vm; // mol CO + mol H2 per kg CO
     expect(r.massBalance.gasToSeparationM3PerKgProduct! / m3PerKg).toBeCloseTo(1, 4);
@@ -125,7 +173,15 @@ describe('separation and the O2 credit', () => {
 });
 
 describe('bad input names its field', () => {
-  const urea = { productionTonnesPerDay: 10, electrons: 16, molarMassGPerMol: M.urea, faradaicEfficiency: 0.5, currentDensityAPerM2: 3000, cellVoltageV: 3.2, product: 'urea' };
+  const urea = {
+    productionTonnesPerDay: 10,
+    electrons: 16,
+    molarMassGPerMol: M.urea,
+    faradaicEfficiency: 0.5,
+    currentDensityAPerM2: 3000,
+    cellVoltageV: 3.2,
+    product: 'urea',
+  };
   it('in the library', () => {
     expect(() => levelizedCost({ ...urea, feeds: [{ species: 'CO2', molPerMolProduct: 1, selectivity: 1.5 }] })).toThrow(/^feeds\.0\.selectivity: /);
     expect(() => levelizedCost({ ...urea, singlePassConversion: 0 })).toThrow(/^singlePassConversion: /);

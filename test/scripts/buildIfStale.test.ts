@@ -35,7 +35,8 @@ describe('npm start rebuilds only what is stale', () => {
 
   it('tells the library and the web app apart', () => {
     const pkg = path.join(root, 'pkg');
-    for (const f of ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'src/index.ts', 'web/src/main.tsx', 'web/index.html']) file(path.join('pkg', f), 1000);
+    for (const f of ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'src/index.ts', 'web/src/main.tsx', 'web/index.html'])
+      file(path.join('pkg', f), 1000);
     expect(staleParts(pkg)).toEqual({ library: true, web: true }); // fresh clone: nothing built
     file('pkg/dist/server/main.js', 2000);
     file('pkg/web/dist/index.html', 2000);

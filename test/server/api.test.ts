@@ -6,20 +6,39 @@ import { type Json, useLoopbackServer } from '../support/server.js';
 const server = useLoopbackServer('cncouple-api-');
 const call = server.call;
 
-const user = { catalystPrinted: 'API-Cu', catalyst: 'API-Cu', strategy: 'interface engineering', productPrinted: 'urea', products: ['urea'], nitrogenSources: ['NO3-'], carbonSources: ['CO2'], faradaicEfficiencyPrinted: '33%', sourceCitation: 'api test', sourceLocation: 'run 1' };
+const user = {
+  catalystPrinted: 'API-Cu',
+  catalyst: 'API-Cu',
+  strategy: 'interface engineering',
+  productPrinted: 'urea',
+  products: ['urea'],
+  nitrogenSources: ['NO3-'],
+  carbonSources: ['CO2'],
+  faradaicEfficiencyPrinted: '33%',
+  sourceCitation: 'api test',
+  sourceLocation: 'run 1',
+};
 
 describe('HTTP API', () => {
   it('computes: formula, balance, FE, potential, convert, E°', async () => {
     expect((await call('POST', '/api/formula', { formula: 'CO(NH2)2' })).json.molarMass).toBeCloseTo(60.056, 3);
     expect((await call('POST', '/api/balance', { from: 'CO2, NO3-', to: 'urea' })).json.electrons).toBe(16);
-    expect((await call('POST', '/api/fe', { from: ['CO2', 'NO3-'], to: 'urea', chargeC: 12.5, amountMol: 6.1e-6 })).json.faradaicEfficiency).toBeCloseTo(0.7533575, 7);
+    expect((await call('POST', '/api/fe', { from: ['CO2', 'NO3-'], to: 'urea', chargeC: 12.5, amountMol: 6.1e-6 })).json.faradaicEfficiency).toBeCloseTo(
+      0.7533575,
+      7,
+    );
     expect((await call('POST', '/api/potential', { potentialV: -0.9, from: 'Ag/AgCl sat. KCl', to: 'RHE', pH: 7 })).json.potentialV).toBeCloseTo(-0.2888846, 7);
-    expect((await call('POST', '/api/convert', { value: 0.78, fromUnit: 'mmol h-1 cm-2', toUnit: 'mg h-1 cm-2', species: 'cyclohexanone oxime' })).json.value).toBeCloseTo(88.2648, 4);
+    expect(
+      (await call('POST', '/api/convert', { value: 0.78, fromUnit: 'mmol h-1 cm-2', toUnit: 'mg h-1 cm-2', species: 'cyclohexanone oxime' })).json.value,
+    ).toBeCloseTo(88.2648, 4);
     expect((await call('POST', '/api/e0', { from: 'CO2, NO3-', to: 'urea', pH: 7 })).json.e0VsSHE).toBeCloseTo(0.8109445, 6);
     const facets = (await call('GET', '/api/records/facets')).json;
     expect(facets.products.find((f: { id: string }) => f.id === 'urea')).toMatchObject({ name: 'urea', records: expect.any(Number) });
     const electrodes = (await call('GET', '/api/reference-electrodes')).json;
-    expect(electrodes.find((r: { name: string }) => r.name === 'Hg/HgO (1 M KOH)')).toMatchObject({ potentialVvsSHE: 0.098, source: expect.stringContaining('CRC Handbook') });
+    expect(electrodes.find((r: { name: string }) => r.name === 'Hg/HgO (1 M KOH)')).toMatchObject({
+      potentialVvsSHE: 0.098,
+      source: expect.stringContaining('CRC Handbook'),
+    });
     expect(electrodes.every((r: { source: string }) => r.source.length > 0)).toBe(true);
   });
 
@@ -54,7 +73,10 @@ describe('HTTP API', () => {
     expect(list.json.records).toHaveLength(3);
     expect((await call('GET', '/api/records/ag-50-cyclohexanone-oxime')).json.normalized.currentDensityAPerM2).toBe(1000);
     // the list output says how each value was obtained and whether the product is a C–N coupling product (audit D1, D2)
-    const byYield = (await call('GET', '/api/records?sort=yield&limit=100')).json.records as { id: string; normalized: { readings: Record<string, string | null>; cnCoupling: boolean } }[];
+    const byYield = (await call('GET', '/api/records?sort=yield&limit=100')).json.records as {
+      id: string;
+      normalized: { readings: Record<string, string | null>; cnCoupling: boolean };
+    }[];
     expect(byYield.find((r) => r.id === 'cupc-urea-text')?.normalized.readings.yield).toBe('derived');
     expect(byYield.find((r) => r.id === 'cu1-ceo2-urea')?.normalized.readings.yield).toBe('assumed');
     expect(byYield.at(-1)?.normalized.cnCoupling).toBe(false);
@@ -66,11 +88,21 @@ describe('HTTP API', () => {
     expect((await call('POST', '/api/records/cu-s-cyclohexanone-oxime/fork', {})).status).toBe(201);
     expect((await call('DELETE', '/api/records/cu-s-cyclohexanone-oxime-fork')).status).toBe(200);
     expect((await call('GET', '/api/flags')).json).toHaveLength(33);
-    expect((await call('GET', '/api/check')).json.map((c: { id: string }) => c.id).sort()).toEqual(['ag-50-cyclohexanone-oxime', 'bdd-formamide', 'pt-formamide']);
+    expect((await call('GET', '/api/check')).json.map((c: { id: string }) => c.id).sort()).toEqual([
+      'ag-50-cyclohexanone-oxime',
+      'bdd-formamide',
+      'pt-formamide',
+    ]);
   });
 
   it('imports all-or-nothing with per-row problems, and exports CSV', async () => {
-    const bad = await call('POST', '/api/records/import', { format: 'json', content: JSON.stringify([{ ...user, catalyst: 'I1' }, { ...user, catalyst: 'I2', products: ['unobtainium'] }]) });
+    const bad = await call('POST', '/api/records/import', {
+      format: 'json',
+      content: JSON.stringify([
+        { ...user, catalyst: 'I1' },
+        { ...user, catalyst: 'I2', products: ['unobtainium'] },
+      ]),
+    });
     expect(bad.status).toBe(400);
     expect(bad.json.error.problems).toEqual([{ line: 2, field: 'products.0', message: expect.stringContaining('species registry') }]);
     expect((await call('GET', '/api/records?q=I1')).json.total).toBe(0);
@@ -107,7 +139,11 @@ describe('HTTP API', () => {
   });
 
   it('runs a descriptor sweep as a background job that does not block other requests, and cancels', async () => {
-    const grid = (points: number) => ({ model: 'urea-cu4-ceo2', x: { name: 'dG_NO', from: -1.5, to: 0.5, points }, y: { name: 'dG_CO', from: -0.5, to: 1, points } });
+    const grid = (points: number) => ({
+      model: 'urea-cu4-ceo2',
+      x: { name: 'dG_NO', from: -1.5, to: 0.5, points },
+      y: { name: 'dG_CO', from: -0.5, to: 1, points },
+    });
     // a 200 × 200 sweep (40 000 solves, well over 0.1 s on any machine) is still running when a request made after it has been answered
     const large = await call('POST', '/api/kinetics/sweeps', grid(200));
     expect(large.status).toBe(202);
@@ -128,10 +164,17 @@ describe('HTTP API', () => {
     const body = { model: 'urea-cu4-ceo2', x: { name: 'dG_NO', from: -1.5, to: 0.5, points: 200 }, y: { name: 'dG_CO', from: -0.5, to: 1, points: 200 } };
     const first = (await call('POST', '/api/kinetics/sweeps', body)).json;
     // wait until a chunk (50 rows on 2 workers) has finished — 25 000 points cannot all be in two running chunks — then cancel
-    await pollJob(async () => (await call('GET', `/api/kinetics/sweeps/${first.id}`)).json, { intervalMs: 25, maxPolls: 400, while: (s) => s.status === 'running' && s.progress.done < 25_000 });
+    await pollJob(async () => (await call('GET', `/api/kinetics/sweeps/${first.id}`)).json, {
+      intervalMs: 25,
+      maxPolls: 400,
+      while: (s) => s.status === 'running' && s.progress.done < 25_000,
+    });
     const stopped = (await call('DELETE', `/api/kinetics/sweeps/${first.id}`)).json.status;
     expect(stopped).toMatch(/cancelled|done/); // (on a very fast machine it may have finished: then every row is kept)
-    expect((await call('POST', '/api/kinetics/sweeps', { ...body, resumeFrom: first.id, x: { ...body.x, points: 199 } })).json.error).toMatchObject({ field: 'resumeFrom', message: expect.stringContaining('another model or grid') });
+    expect((await call('POST', '/api/kinetics/sweeps', { ...body, resumeFrom: first.id, x: { ...body.x, points: 199 } })).json.error).toMatchObject({
+      field: 'resumeFrom',
+      message: expect.stringContaining('another model or grid'),
+    });
     expect((await call('POST', '/api/kinetics/sweeps', { ...body, resumeFrom: 'nope' })).json.error.field).toBe('resumeFrom');
     const resumed = await call('POST', '/api/kinetics/sweeps', { ...body, resumeFrom: first.id });
     expect(resumed.status).toBe(202);
@@ -144,41 +187,85 @@ describe('HTTP API', () => {
   });
 
   it('serves the microenvironment, reactor and TEA with validation', async () => {
-    const micro = await call('POST', '/api/microenv', { electrolyte: '0.5 M K2SO4', currentDensitiesMAPerCm2: [100], products: [{ to: 'H2', from: ['H2O'], faradaicEfficiency: 1 }] });
+    const micro = await call('POST', '/api/microenv', {
+      electrolyte: '0.5 M K2SO4',
+      currentDensitiesMAPerCm2: [100],
+      products: [{ to: 'H2', from: ['H2O'], faradaicEfficiency: 1 }],
+    });
     expect(micro.json.results[0].surfacePH).toBeCloseTo(12.99, 1);
-    expect((await call('POST', '/api/microenv', { electrolyte: '0.5 M NaCl', currentDensitiesMAPerCm2: [1], products: [{ to: 'H2', from: ['H2O'], faradaicEfficiency: 1 }] })).json.error.field).toBe('electrolyte');
-    const reactor = await call('POST', '/api/reactor', { product: 'urea', electrons: 16, faradaicEfficiency: 0.5, inletConcentrationMolPerM3: 50, reactantPerProduct: 2 });
+    expect(
+      (
+        await call('POST', '/api/microenv', {
+          electrolyte: '0.5 M NaCl',
+          currentDensitiesMAPerCm2: [1],
+          products: [{ to: 'H2', from: ['H2O'], faradaicEfficiency: 1 }],
+        })
+      ).json.error.field,
+    ).toBe('electrolyte');
+    const reactor = await call('POST', '/api/reactor', {
+      product: 'urea',
+      electrons: 16,
+      faradaicEfficiency: 0.5,
+      inletConcentrationMolPerM3: 50,
+      reactantPerProduct: 2,
+    });
     expect(reactor.json.channel.conversion).toBeGreaterThan(0);
     const tea = await call('POST', '/api/tea', { product: 'urea', electrons: 16, faradaicEfficiency: 0.5, currentDensityAPerM2: 3000, cellVoltageV: 3.2 });
     expect(tea.json.result.costUsdPerKg).toBeGreaterThan(0);
-    expect((await call('POST', '/api/tea', { product: 'urea', electrons: 16, faradaicEfficiency: 2, currentDensityAPerM2: 3000, cellVoltageV: 3.2 })).json.error.field).toBe('faradaicEfficiency');
+    expect(
+      (await call('POST', '/api/tea', { product: 'urea', electrons: 16, faradaicEfficiency: 2, currentDensityAPerM2: 3000, cellVoltageV: 3.2 })).json.error
+        .field,
+    ).toBe('faradaicEfficiency');
   });
 
   it('runs a transient microenvironment as a background job that reaches the steady surface pH', async () => {
     const h2 = [{ to: 'H2', from: ['H2O'], faradaicEfficiency: 1 }];
-    const started = await call('POST', '/api/microenv/transient', { electrolyte: '0.5 M K2SO4', products: h2, steps: [{ currentDensityMAPerCm2: 100, durationS: 5 }] });
+    const started = await call('POST', '/api/microenv/transient', {
+      electrolyte: '0.5 M K2SO4',
+      products: h2,
+      steps: [{ currentDensityMAPerCm2: 100, durationS: 5 }],
+    });
     expect(started.status).toBe(202);
     const state = await pollJob(async () => (await call('GET', `/api/microenv/transient/${started.json.id}`)).json, { intervalMs: 100, maxPolls: 300 });
     expect(state).toMatchObject({ status: 'done', progress: { done: 5000, total: 5000 } });
     const steady = (await call('POST', '/api/microenv', { electrolyte: '0.5 M K2SO4', currentDensitiesMAPerCm2: [100], products: h2 })).json.results[0];
     expect(state.result.surfacePH.at(-1)).toBeCloseTo(steady.surfacePH, 4);
     expect(state.spec.title.text).toBe('Surface pH under the current program');
-    const bad = await call('POST', '/api/microenv/transient', { electrolyte: '0.5 M NaCl', products: h2, steps: [{ currentDensityMAPerCm2: 1, durationS: 1 }] });
+    const bad = await call('POST', '/api/microenv/transient', {
+      electrolyte: '0.5 M NaCl',
+      products: h2,
+      steps: [{ currentDensityMAPerCm2: 1, durationS: 1 }],
+    });
     expect([bad.status, bad.json.error.field]).toEqual([400, 'electrolyte']);
-    const both = await call('POST', '/api/microenv/transient', { electrolyte: '0.5 M K2SO4', products: h2, steps: [{ currentDensityMAPerCm2: 1, durationS: 1 }], pulse: { highMAPerCm2: 1, tHighS: 1, lowMAPerCm2: 0, tLowS: 1, periods: 2 } });
+    const both = await call('POST', '/api/microenv/transient', {
+      electrolyte: '0.5 M K2SO4',
+      products: h2,
+      steps: [{ currentDensityMAPerCm2: 1, durationS: 1 }],
+      pulse: { highMAPerCm2: 1, tHighS: 1, lowMAPerCm2: 0, tLowS: 1, periods: 2 },
+    });
     expect([both.status, both.json.error.field]).toEqual([400, 'steps']);
-    const long = await call('POST', '/api/microenv/transient', { electrolyte: '0.5 M K2SO4', products: h2, pulse: { highMAPerCm2: 100, tHighS: 1, lowMAPerCm2: 0, tLowS: 1, periods: 200 } });
+    const long = await call('POST', '/api/microenv/transient', {
+      electrolyte: '0.5 M K2SO4',
+      products: h2,
+      pulse: { highMAPerCm2: 100, tHighS: 1, lowMAPerCm2: 0, tLowS: 1, periods: 200 },
+    });
     expect((await call('DELETE', `/api/microenv/transient/${long.json.id}`)).json.status).toBe('cancelled');
     expect((await call('GET', '/api/microenv/transient/nope')).status).toBe(404);
   });
 
   it('runs FE vs current density with transport as a background job, validating the model and product sources first', async () => {
-    const body = { model: 'urea-cu4-ceo2', electrolyte: '0.1 M KHCO3 + 0.05 M KNO3', co2Saturated: true, currentDensitiesMAPerCm2: [3], productSources: { urea: ['CO2', 'NO3-'], NH3: ['NO3-'], NO: ['NO3-'], CO: ['CO2'], H2: ['H2O'] } };
+    const body = {
+      model: 'urea-cu4-ceo2',
+      electrolyte: '0.1 M KHCO3 + 0.05 M KNO3',
+      co2Saturated: true,
+      currentDensitiesMAPerCm2: [3],
+      productSources: { urea: ['CO2', 'NO3-'], NH3: ['NO3-'], NO: ['NO3-'], CO: ['CO2'], H2: ['H2O'] },
+    };
     const started = await call('POST', '/api/couple', body);
     expect(started.status).toBe(202);
     const state = await pollJob(async () => (await call('GET', `/api/couple/${started.json.id}`)).json, { intervalMs: 100, maxPolls: 300 });
     expect(state).toMatchObject({ status: 'done', progress: { done: 1, total: 1 } });
-    expect(state.result[0].faradaicEfficiency.urea).toBeCloseTo(0.72540, 4); // as `cncouple couple … --j 3` (72.54 %, kinetics at the surface pH 9.55)
+    expect(state.result[0].faradaicEfficiency.urea).toBeCloseTo(0.7254, 4); // as `cncouple couple … --j 3` (72.54 %, kinetics at the surface pH 9.55)
     expect(state.spec.title.text).toBe('Faradaic efficiency vs current density');
     const missing = await call('POST', '/api/couple', { ...body, productSources: { urea: ['CO2', 'NO3-'] } });
     expect([missing.status, missing.json.error.field]).toEqual([400, 'productSources.NH3']);
@@ -207,7 +294,11 @@ describe('HTTP API', () => {
       return events;
     };
     const h2 = [{ to: 'H2', from: ['H2O'], faradaicEfficiency: 1 }];
-    const started = await call('POST', '/api/microenv/transient', { electrolyte: '0.5 M K2SO4', products: h2, steps: [{ currentDensityMAPerCm2: 100, durationS: 5 }] });
+    const started = await call('POST', '/api/microenv/transient', {
+      electrolyte: '0.5 M K2SO4',
+      products: h2,
+      steps: [{ currentDensityMAPerCm2: 100, durationS: 5 }],
+    });
     const streamStartMs = performance.now();
     const events = await readEvents(started.json.id);
     const streamMs = performance.now() - streamStartMs;
@@ -224,7 +315,11 @@ describe('HTTP API', () => {
     // a finished job's stream is its end event alone
     expect((await readEvents(started.json.id)).map((e) => e.event)).toEqual(['end']);
     // cancelling ends a follower's stream with the cancelled state
-    const long = await call('POST', '/api/microenv/transient', { electrolyte: '0.5 M K2SO4', products: h2, pulse: { highMAPerCm2: 100, tHighS: 1, lowMAPerCm2: 0, tLowS: 1, periods: 200 } });
+    const long = await call('POST', '/api/microenv/transient', {
+      electrolyte: '0.5 M K2SO4',
+      products: h2,
+      pulse: { highMAPerCm2: 100, tHighS: 1, lowMAPerCm2: 0, tLowS: 1, periods: 200 },
+    });
     const following = readEvents(long.json.id);
     await new Promise((r) => setTimeout(r, 300));
     await call('DELETE', `/api/microenv/transient/${long.json.id}`);

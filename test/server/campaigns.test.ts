@@ -47,15 +47,25 @@ describe('/api/campaigns', () => {
     const second = await start(dataDir);
     try {
       const list = await second.app.inject({ url: '/api/campaigns' });
-      expect(list.json()).toEqual([{ id: saved.id, name: 'nitrate series', owner: null, completedRuns: 4, pendingRuns: 1, createdAt: saved.createdAt, updatedAt: saved.updatedAt }]);
+      expect(list.json()).toEqual([
+        { id: saved.id, name: 'nitrate series', owner: null, completedRuns: 4, pendingRuns: 1, createdAt: saved.createdAt, updatedAt: saved.updatedAt },
+      ]);
       const read = await second.app.inject({ url: `/api/campaigns/${saved.id}` });
       expect([read.statusCode, read.json()]).toEqual([200, saved]);
       // the restored campaign plans like the text it was saved from: the same suggestion for the same seed
-      const fromSaved = await second.app.inject({ method: 'POST', url: '/api/plan/ask', payload: { space: read.json().space, runs: read.json().runs, seed: 3 } });
+      const fromSaved = await second.app.inject({
+        method: 'POST',
+        url: '/api/plan/ask',
+        payload: { space: read.json().space, runs: read.json().runs, seed: 3 },
+      });
       const fromText = await second.app.inject({ method: 'POST', url: '/api/plan/ask', payload: { space, runs, seed: 3 } });
       expect(fromSaved.statusCode).toBe(200);
       expect(fromSaved.json().suggestions).toEqual(fromText.json().suggestions);
-      const put = await second.app.inject({ method: 'PUT', url: `/api/campaigns/${saved.id}`, payload: { name: 'nitrate series', space, runs: runs.replace('0.9,\n', '0.9,0.99\n') } });
+      const put = await second.app.inject({
+        method: 'PUT',
+        url: `/api/campaigns/${saved.id}`,
+        payload: { name: 'nitrate series', space, runs: runs.replace('0.9,\n', '0.9,0.99\n') },
+      });
       expect(put.json()).toMatchObject({ id: saved.id, completedRuns: 5, pendingRuns: 0, createdAt: saved.createdAt });
       expect((await second.app.inject({ method: 'DELETE', url: `/api/campaigns/${saved.id}` })).json()).toEqual({ deleted: saved.id });
       const gone = await second.app.inject({ url: `/api/campaigns/${saved.id}` });
@@ -65,7 +75,7 @@ describe('/api/campaigns', () => {
     }
   });
 
-  it('lets token B neither edit nor delete token A\'s campaign; an admin token may; writes need a token when required', async () => {
+  it("lets token B neither edit nor delete token A's campaign; an admin token may; writes need a token when required", async () => {
     const dataDir = newDataDir();
     const setup = await RecordStore.open({ dataDir });
     const a = (await setup.tokens.create('alice', 'write')).token;
@@ -87,7 +97,9 @@ describe('/api/campaigns', () => {
       expect((await app.inject({ method: 'DELETE', url: `/api/campaigns/${id}`, headers: bearer(b) })).statusCode).toBe(403);
       // nothing changed; reads stay open
       expect((await app.inject({ url: `/api/campaigns/${id}` })).json()).toEqual(created.json());
-      expect((await app.inject({ method: 'PUT', url: `/api/campaigns/${id}`, payload: { name: 'renamed', space, runs }, headers: bearer(a) })).json().name).toBe('renamed');
+      expect(
+        (await app.inject({ method: 'PUT', url: `/api/campaigns/${id}`, payload: { name: 'renamed', space, runs }, headers: bearer(a) })).json().name,
+      ).toBe('renamed');
       expect((await app.inject({ method: 'DELETE', url: `/api/campaigns/${id}`, headers: bearer(admin) })).statusCode).toBe(200);
     } finally {
       await stop();
@@ -103,8 +115,17 @@ describe('/api/campaigns', () => {
         [{ name: '', space }, 'name'],
         [{ name: 'x', space: 7 }, 'space'],
         [{ name: 'x', space, runs: 'a,y\n2,0.5\n' }, /^runs, line 2\b.*\ba\b/],
-        [{ name: 'x', space: { parameters: [{ name: 'a', type: 'continuous', low: 0, high: 1, scale: 'cubic' }], objectives: [{ name: 'y', goal: 'maximize' }] } }, 'space.parameters.0'],
-        [{ name: 'x', space: { parameters: [{ name: 'a', type: 'continuous', low: 0, high: 1 }], objectives: [{ name: 'y', goal: 'up' }] } }, 'space.objectives.0.goal'],
+        [
+          {
+            name: 'x',
+            space: { parameters: [{ name: 'a', type: 'continuous', low: 0, high: 1, scale: 'cubic' }], objectives: [{ name: 'y', goal: 'maximize' }] },
+          },
+          'space.parameters.0',
+        ],
+        [
+          { name: 'x', space: { parameters: [{ name: 'a', type: 'continuous', low: 0, high: 1 }], objectives: [{ name: 'y', goal: 'up' }] } },
+          'space.objectives.0.goal',
+        ],
       ];
       for (const [payload, field] of cases) {
         const r = await post(payload);

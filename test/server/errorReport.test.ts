@@ -48,7 +48,16 @@ describe('toErrorReport', () => {
   });
 
   it('zod: allowed from enum options, literals, bounds, type; problems capped at MAX_ISSUES, also as issues', () => {
-    const schema = z.object({ a: z.enum(['x', 'y']), b: z.number().max(5), c: z.array(z.number()).min(2), d: z.literal('q'), e: z.number().gt(0), f: z.number(), g: z.string(), h: z.string() });
+    const schema = z.object({
+      a: z.enum(['x', 'y']),
+      b: z.number().max(5),
+      c: z.array(z.number()).min(2),
+      d: z.literal('q'),
+      e: z.number().gt(0),
+      f: z.number(),
+      g: z.string(),
+      h: z.string(),
+    });
     const error = schema.safeParse({ a: 'z', b: 9, c: [1], d: 'r', e: 0, f: 'one' }).error!;
     const report = toErrorReport(error);
     expect(report).toMatchObject({ code: 'bad-input', field: 'a', allowed: 'one of "x", "y"', status: 400 });

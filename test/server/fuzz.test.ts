@@ -24,8 +24,25 @@ const VALID: Record<string, Record<string, unknown>> = {
   '/api/potential': { potentialV: -0.9, from: 'Ag/AgCl sat. KCl', to: 'RHE', pH: 7 },
   '/api/convert': { value: 0.78, fromUnit: 'mmol h-1 cm-2', toUnit: 'mg h-1 cm-2', species: 'cyclohexanone oxime' },
   '/api/e0': { from: 'CO2, NO3-', to: 'urea', pH: 7 },
-  '/api/records': { catalystPrinted: 'F', catalyst: 'F', strategy: 'interface engineering', productPrinted: 'urea', products: ['urea'], nitrogenSources: ['NO3-'], carbonSources: ['CO2'], sourceCitation: 'fuzz', sourceLocation: 'here' },
-  '/api/records/:id': { catalystPrinted: 'F', catalyst: 'F', strategy: 'interface engineering', productPrinted: 'urea', sourceCitation: 'fuzz', sourceLocation: 'here' },
+  '/api/records': {
+    catalystPrinted: 'F',
+    catalyst: 'F',
+    strategy: 'interface engineering',
+    productPrinted: 'urea',
+    products: ['urea'],
+    nitrogenSources: ['NO3-'],
+    carbonSources: ['CO2'],
+    sourceCitation: 'fuzz',
+    sourceLocation: 'here',
+  },
+  '/api/records/:id': {
+    catalystPrinted: 'F',
+    catalyst: 'F',
+    strategy: 'interface engineering',
+    productPrinted: 'urea',
+    sourceCitation: 'fuzz',
+    sourceLocation: 'here',
+  },
   '/api/records/:id/fork': { newId: 'fuzz-fork' },
   '/api/records/import': { format: 'json', content: '[]' },
   '/api/mechanism/diagram': { model: 'urea-cu4-ceo2', potentialVvsRHE: -0.4 },
@@ -34,16 +51,51 @@ const VALID: Record<string, Record<string, unknown>> = {
   '/api/kinetics/sweeps': { model: 'urea-cu4-ceo2', x: { name: 'dG_NO', from: -1, to: 0, points: 2 } },
   '/api/microenv': { electrolyte: '0.5 M K2SO4', currentDensitiesMAPerCm2: [10], products: h2 },
   '/api/microenv/transient': { electrolyte: '0.5 M K2SO4', products: h2, steps: [{ currentDensityMAPerCm2: 10, durationS: 0.01 }] },
-  '/api/couple': { model: 'urea-cu4-ceo2', electrolyte: '0.1 M KHCO3', currentDensitiesMAPerCm2: [3], productSources: { urea: ['CO2', 'NO3-'], NH3: ['NO3-'], H2: ['H2O'] } },
+  '/api/couple': {
+    model: 'urea-cu4-ceo2',
+    electrolyte: '0.1 M KHCO3',
+    currentDensitiesMAPerCm2: [3],
+    productSources: { urea: ['CO2', 'NO3-'], NH3: ['NO3-'], H2: ['H2O'] },
+  },
   '/api/reactor': { product: 'urea', electrons: 16, faradaicEfficiency: 0.5, inletConcentrationMolPerM3: 50 },
   '/api/tea': { product: 'urea', electrons: 16, faradaicEfficiency: 0.5, currentDensityAPerM2: 3000, cellVoltageV: 3.2 },
 };
-const QUERY_KEYS = ['product', 'strategy', 'nSource', 'cSource', 'minFePercent', 'origin', 'flagged', 'q', 'sort', 'order', 'limit', 'offset', 'format', 'basis', 'quantity'];
+const QUERY_KEYS = [
+  'product',
+  'strategy',
+  'nSource',
+  'cSource',
+  'minFePercent',
+  'origin',
+  'flagged',
+  'q',
+  'sort',
+  'order',
+  'limit',
+  'offset',
+  'format',
+  'basis',
+  'quantity',
+];
 
 /** Junk of every JSON type, with long strings, deep nesting and extreme numbers among them. */
 const junk = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
-  fc.constantFrom(1e308, -1e308, Number.MIN_VALUE, -0, 2 ** 53 + 1, '', '((((((((((((((((((H))))))))))))))))))', '('.repeat(10_000) + 'H' + ')'.repeat(10_000), ['('.repeat(10_000) + 'H' + ')'.repeat(10_000)], '%_%', '=1+1', '../../etc/passwd', '__proto__'),
+  fc.constantFrom(
+    1e308,
+    -1e308,
+    Number.MIN_VALUE,
+    -0,
+    2 ** 53 + 1,
+    '',
+    '((((((((((((((((((H))))))))))))))))))',
+    '('.repeat(10_000) + 'H' + ')'.repeat(10_000),
+    ['('.repeat(10_000) + 'H' + ')'.repeat(10_000)],
+    '%_%',
+    '=1+1',
+    '../../etc/passwd',
+    '__proto__',
+  ),
   fc.string({ maxLength: 3000 }),
   fc.array(fc.jsonValue({ maxDepth: 1 }), { maxLength: 2000 }),
 );
@@ -67,22 +119,39 @@ const payloadFor = (url: string) =>
 const idArb = fc.oneof(fc.constantFrom('fuzz-fork', 'nope', 'urea-cu4-ceo2', '..%2F..%2Fetc', '%00'), fc.string({ maxLength: 40 }).map(encodeURIComponent));
 
 describe('fuzzed API operations', () => {
-  it.each(ROUTES.map((r) => [`${r.method} ${r.url}`, r] as const))('%s: no 5xx, bounded response', async (_name, route) => {
-    await fc.assert(
-      fc.asyncProperty(
-        idArb,
-        route.method === 'GET' ? fc.dictionary(fc.constantFrom(...QUERY_KEYS), fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('-1', '1e309', 'NaN', '10001', 'true', 'urea')), { maxKeys: 4 }) : fc.constant({}),
-        route.method === 'GET' ? fc.constant(undefined) : payloadFor(route.url),
-        async (id, query, payload) => {
-          const url = route.url.replace(/:(id|name)/g, id);
-          const r = await t.app.inject({ method: route.method, url, query, payload, headers: payload === undefined ? {} : { 'content-type': 'application/json' } });
-          const tooMany = r.statusCode === 503 && r.headers['retry-after'] !== undefined; // the global job quota
-          if (r.statusCode >= 500 && !tooMany) throw new Error(`${route.method} ${url} → ${r.statusCode}: ${r.body.slice(0, 300)}\npayload ${String(payload).slice(0, 300)}`);
-          if (r.statusCode >= 400) expect(r.body.length).toBeLessThan(16_384);
-          else expect(r.body.length).toBeLessThan(30_000_000);
-        },
-      ),
-      { numRuns: 30, seed: 14 },
-    );
-  }, 120_000);
+  it.each(ROUTES.map((r) => [`${r.method} ${r.url}`, r] as const))(
+    '%s: no 5xx, bounded response',
+    async (_name, route) => {
+      await fc.assert(
+        fc.asyncProperty(
+          idArb,
+          route.method === 'GET'
+            ? fc.dictionary(
+                fc.constantFrom(...QUERY_KEYS),
+                fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('-1', '1e309', 'NaN', '10001', 'true', 'urea')),
+                { maxKeys: 4 },
+              )
+            : fc.constant({}),
+          route.method === 'GET' ? fc.constant(undefined) : payloadFor(route.url),
+          async (id, query, payload) => {
+            const url = route.url.replace(/:(id|name)/g, id);
+            const r = await t.app.inject({
+              method: route.method,
+              url,
+              query,
+              payload,
+              headers: payload === undefined ? {} : { 'content-type': 'application/json' },
+            });
+            const tooMany = r.statusCode === 503 && r.headers['retry-after'] !== undefined; // the global job quota
+            if (r.statusCode >= 500 && !tooMany)
+              throw new Error(`${route.method} ${url} → ${r.statusCode}: ${r.body.slice(0, 300)}\npayload ${String(payload).slice(0, 300)}`);
+            if (r.statusCode >= 400) expect(r.body.length).toBeLessThan(16_384);
+            else expect(r.body.length).toBeLessThan(30_000_000);
+          },
+        ),
+        { numRuns: 30, seed: 14 },
+      );
+    },
+    120_000,
+  );
 });

@@ -9,7 +9,17 @@ import { injectJson, useTestApp } from '../support/app.js';
 const t = useTestApp();
 
 const post = (url: string, body: unknown) => injectJson(t.app, url, body);
-const user = { catalystPrinted: 'x', catalyst: 'x', strategy: 'interface engineering', productPrinted: 'urea', products: ['urea'], nitrogenSources: ['NO3-'], carbonSources: ['CO2'], sourceCitation: 'hardening test', sourceLocation: 'here' };
+const user = {
+  catalystPrinted: 'x',
+  catalyst: 'x',
+  strategy: 'interface engineering',
+  productPrinted: 'urea',
+  products: ['urea'],
+  nitrogenSources: ['NO3-'],
+  carbonSources: ['CO2'],
+  sourceCitation: 'hardening test',
+  sourceLocation: 'here',
+};
 
 describe('parser limits', () => {
   it('refuses brackets nested deeper than the limit with a FormulaError, not a stack overflow', () => {
@@ -66,7 +76,11 @@ describe('submit-time checks', () => {
   it('refuses a transient longer than the solver can run with 400 instead of a job that fails later', async () => {
     const h2 = [{ to: 'H2', from: ['H2O'], faradaicEfficiency: 1 }];
     // 200 periods of 2·10⁶ s = 4·10⁸ s: the solver's largest step would be 4·10⁶ s, above its 10⁶ s limit
-    const long = await post('/api/microenv/transient', { electrolyte: '0.5 M K2SO4', products: h2, pulse: { highMAPerCm2: 1, tHighS: 1e6, lowMAPerCm2: 0, tLowS: 1e6, periods: 200 } });
+    const long = await post('/api/microenv/transient', {
+      electrolyte: '0.5 M K2SO4',
+      products: h2,
+      pulse: { highMAPerCm2: 1, tHighS: 1e6, lowMAPerCm2: 0, tLowS: 1e6, periods: 200 },
+    });
     expect([long.statusCode, long.json().error.field]).toEqual([400, 'pulse']);
     expect(long.json().error.message).toContain('4.000e+8 s');
     const steps = (n: number) => Array.from({ length: n }, () => ({ currentDensityMAPerCm2: 1, durationS: 1e6 }));
@@ -93,7 +107,7 @@ describe('CSV export cells', () => {
     const inputs = risky.map((notes, i) => recordInputSchema.parse({ ...user, id: `r${i}`, notes }));
     const csv = recordsToCsv(inputs);
     const cells = parseRecordCsvCells(csv, 'notes');
-    expect(cells).toEqual(["'=HYPERLINK(\"http://x\")", "'+1+2", "'-2+3", "'@SUM(A1)", "'\tx", "'\rx", "''=already", 'plain']);
+    expect(cells).toEqual(['\'=HYPERLINK("http://x")', "'+1+2", "'-2+3", "'@SUM(A1)", "'\tx", "'\rx", "''=already", 'plain']);
     const back = parseRecordCsv(csv).map((r) => recordInputSchema.parse(r.data));
     expect(back.map((r) => r.notes)).toEqual(risky);
   });
@@ -129,8 +143,14 @@ function parseRecordCsvCells(csv: string, column: string): string[] {
 
 describe('q search', () => {
   it('takes % and _ literally', async () => {
-    for (const [id, catalyst] of [['q1', 'Cu_Zn 5%'], ['q2', 'CuXZn 50'], ['q3', 'Cu-Zn']]) expect((await post('/api/records', { ...user, id, catalyst, catalystPrinted: catalyst })).statusCode).toBe(201);
-    const ids = async (q: string) => (await t.app.inject({ url: `/api/records?origin=user&q=${encodeURIComponent(q)}` })).json().records.map((r: { id: string }) => r.id);
+    for (const [id, catalyst] of [
+      ['q1', 'Cu_Zn 5%'],
+      ['q2', 'CuXZn 50'],
+      ['q3', 'Cu-Zn'],
+    ])
+      expect((await post('/api/records', { ...user, id, catalyst, catalystPrinted: catalyst })).statusCode).toBe(201);
+    const ids = async (q: string) =>
+      (await t.app.inject({ url: `/api/records?origin=user&q=${encodeURIComponent(q)}` })).json().records.map((r: { id: string }) => r.id);
     expect(await ids('_')).toEqual(['q1']);
     expect(await ids('5%')).toEqual(['q1']);
     expect(await ids('cu')).toEqual(['q1', 'q2', 'q3']);

@@ -40,7 +40,13 @@ describe('/api/jobs/:id', () => {
   });
 
   it('unknown id: 404 not-found on every jobs route (not a 400: JobNotFoundError is no InputError)', async () => {
-    for (const [method, url] of [['GET', '/api/jobs/nope'], ['GET', '/api/jobs/nope/result'], ['DELETE', '/api/jobs/nope'], ['GET', '/api/couple/nope'], ['GET', '/api/kinetics/sweeps/nope/result']] as const) {
+    for (const [method, url] of [
+      ['GET', '/api/jobs/nope'],
+      ['GET', '/api/jobs/nope/result'],
+      ['DELETE', '/api/jobs/nope'],
+      ['GET', '/api/couple/nope'],
+      ['GET', '/api/kinetics/sweeps/nope/result'],
+    ] as const) {
       const r = await t.app.inject({ method, url });
       expect(r.statusCode, url).toBe(404);
       expect(r.json().error, url).toMatchObject({ code: 'not-found', field: 'id', id: 'nope' });
@@ -78,7 +84,11 @@ describe('/api/jobs/:id', () => {
   });
 
   it('a sweep through the jobs resource gives the same JSON as its own result route', async () => {
-    const started = await t.app.inject({ method: 'POST', url: '/api/kinetics/sweeps', payload: { model: 'urea-cu4-ceo2', x: { name: 'dG_NO', from: -1.5, to: 0.5, points: 3 } } });
+    const started = await t.app.inject({
+      method: 'POST',
+      url: '/api/kinetics/sweeps',
+      payload: { model: 'urea-cu4-ceo2', x: { name: 'dG_NO', from: -1.5, to: 0.5, points: 3 } },
+    });
     expect(started.statusCode).toBe(202);
     const id = started.json().id as string;
     const { status } = await pollJob(async () => (await get(`/api/jobs/${id}`)).json() as { status: string }, { intervalMs: 50 });

@@ -28,7 +28,18 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const user = (catalyst: string, fe = '33%') => ({ catalystPrinted: catalyst, catalyst, strategy: 'interface engineering', productPrinted: 'urea', products: ['urea'], nitrogenSources: ['NO3-'], carbonSources: ['CO2'], faradaicEfficiencyPrinted: fe, sourceCitation: 'cache test', sourceLocation: 'run 1' });
+const user = (catalyst: string, fe = '33%') => ({
+  catalystPrinted: catalyst,
+  catalyst,
+  strategy: 'interface engineering',
+  productPrinted: 'urea',
+  products: ['urea'],
+  nitrogenSources: ['NO3-'],
+  carbonSources: ['CO2'],
+  faradaicEfficiencyPrinted: fe,
+  sourceCitation: 'cache test',
+  sourceLocation: 'run 1',
+});
 
 const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers });
 const ids = async (url = '/api/records?limit=10000') => (JSON.parse((await get(url)).body) as ListRecordsResult).records.map((r) => r.id);
@@ -60,7 +71,14 @@ describe('record-list cache over HTTP', () => {
     const identity = await get('/api/records');
     const decode = { br: zlib.brotliDecompressSync, gzip: zlib.gunzipSync, deflate: zlib.inflateSync };
     const tags = new Set([identity.headers.etag]);
-    for (const [accept, coding] of [['br', 'br'], ['gzip', 'gzip'], ['deflate', 'deflate'], ['gzip, deflate, br', 'br'], ['gzip;q=1, br;q=0.5', 'gzip'], ['br;q=0, *', 'gzip']] as const) {
+    for (const [accept, coding] of [
+      ['br', 'br'],
+      ['gzip', 'gzip'],
+      ['deflate', 'deflate'],
+      ['gzip, deflate, br', 'br'],
+      ['gzip;q=1, br;q=0.5', 'gzip'],
+      ['br;q=0, *', 'gzip'],
+    ] as const) {
       const r = await get('/api/records', { 'accept-encoding': accept });
       expect(r.headers['content-encoding'], accept).toBe(coding);
       expect(r.rawPayload.length).toBeLessThan(identity.rawPayload.length / 3); // 99 KB of JSON compresses well
@@ -96,12 +114,36 @@ describe('record-list cache over HTTP', () => {
     expect((await app.inject({ method: 'POST', url: `/api/records/${literatureId}/fork`, payload: {} })).statusCode).toBe(201);
     expect(await ids('/api/records?origin=user&limit=10000')).toContain(`${literatureId}-fork`);
 
-    const imported = await app.inject({ method: 'POST', url: '/api/records/import', payload: { format: 'json', content: JSON.stringify([{ ...user('Cache-I1'), id: 'cache-i1' }, { ...user('Cache-I2'), id: 'cache-i2' }]) } });
+    const imported = await app.inject({
+      method: 'POST',
+      url: '/api/records/import',
+      payload: {
+        format: 'json',
+        content: JSON.stringify([
+          { ...user('Cache-I1'), id: 'cache-i1' },
+          { ...user('Cache-I2'), id: 'cache-i2' },
+        ]),
+      },
+    });
     expect(imported.statusCode).toBe(200);
     expect(await ids('/api/records?origin=user&limit=10000')).toEqual(expect.arrayContaining(['cache-i1', 'cache-i2']));
     // a refused import writes nothing and the list stays what it was
     const stable = await get('/api/records?origin=user&limit=10000');
-    expect((await app.inject({ method: 'POST', url: '/api/records/import', payload: { format: 'json', content: JSON.stringify([{ ...user('Cache-I3'), id: 'cache-i3' }, { ...user('Cache-I4'), products: ['unobtainium'] }]) } })).statusCode).toBe(400);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/records/import',
+          payload: {
+            format: 'json',
+            content: JSON.stringify([
+              { ...user('Cache-I3'), id: 'cache-i3' },
+              { ...user('Cache-I4'), products: ['unobtainium'] },
+            ]),
+          },
+        })
+      ).statusCode,
+    ).toBe(400);
     expect((await get('/api/records?origin=user&limit=10000', { 'if-none-match': stable.headers.etag as string })).statusCode).toBe(304);
   });
 

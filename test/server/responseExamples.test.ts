@@ -9,7 +9,10 @@ describe('response shapes inferred from real results', () => {
       required: ['a', 'b', 'c', 'd'],
     });
     // items with different keys: properties united, only the shared key required
-    expect(inferSchema([{ x: 1, y: 2 }, { x: 3 }])).toEqual({ type: 'array', items: { type: 'object', properties: { x: { type: 'number' }, y: { type: 'number' } }, required: ['x'] } });
+    expect(inferSchema([{ x: 1, y: 2 }, { x: 3 }])).toEqual({
+      type: 'array',
+      items: { type: 'object', properties: { x: { type: 'number' }, y: { type: 'number' } }, required: ['x'] },
+    });
     expect(inferSchema([])).toEqual({ type: 'array' });
   });
   it('merges different types into anyOf without repeats', () => {

@@ -20,7 +20,18 @@ async function appWith(security: TestAppOptions['security'] = {}, jobs = new Job
   return opened;
 }
 
-const user = (id: string) => ({ id, catalystPrinted: id, catalyst: id, strategy: 'interface engineering', productPrinted: 'urea', products: ['urea'], nitrogenSources: ['NO3-'], carbonSources: ['CO2'], sourceCitation: 'security test', sourceLocation: 'here' });
+const user = (id: string) => ({
+  id,
+  catalystPrinted: id,
+  catalyst: id,
+  strategy: 'interface engineering',
+  productPrinted: 'urea',
+  products: ['urea'],
+  nitrogenSources: ['NO3-'],
+  carbonSources: ['CO2'],
+  sourceCitation: 'security test',
+  sourceLocation: 'here',
+});
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 describe('headers and Host', () => {
@@ -36,9 +47,10 @@ describe('headers and Host', () => {
     expect(r.headers['referrer-policy']).toBe('no-referrer');
   });
 
-  it('answers only loopback Host names by default (DNS rebinding sends the attacker\'s name)', async () => {
+  it("answers only loopback Host names by default (DNS rebinding sends the attacker's name)", async () => {
     const { app } = await appWith();
-    for (const host of ['localhost:8480', '127.0.0.1:8480', '[::1]:8480', 'LOCALHOST']) expect([host, (await app.inject({ url: '/api/health', headers: { host } })).statusCode]).toEqual([host, 200]);
+    for (const host of ['localhost:8480', '127.0.0.1:8480', '[::1]:8480', 'LOCALHOST'])
+      expect([host, (await app.inject({ url: '/api/health', headers: { host } })).statusCode]).toEqual([host, 200]);
     const evil = await app.inject({ url: '/api/records', headers: { host: 'rebind.attacker.example:8480' } });
     expect(evil.statusCode).toBe(403);
     expect(evil.json().error.message).toContain('rebind.attacker.example');
@@ -124,7 +136,8 @@ describe('tokens and owners', () => {
       store.tokens.create('root', 'admin'),
       store.tokens.create('viewer', 'read'),
     ]).then((t) => t.map((x) => x.token));
-    const send = (method: 'POST' | 'PUT' | 'DELETE', url: string, token?: string, payload?: object) => app.inject({ method, url, payload, headers: token ? bearer(token) : {} });
+    const send = (method: 'POST' | 'PUT' | 'DELETE', url: string, token?: string, payload?: object) =>
+      app.inject({ method, url, payload, headers: token ? bearer(token) : {} });
     const anonymous = await send('POST', '/api/records', undefined, user('a1'));
     expect([anonymous.statusCode, anonymous.headers['www-authenticate']]).toEqual([401, 'Bearer']);
     expect((await send('POST', '/api/records', reader, user('a1'))).statusCode).toBe(403);
@@ -143,23 +156,36 @@ describe('tokens and owners', () => {
     expect((await send('DELETE', '/api/records/a1', admin)).statusCode).toBe(200);
     expect((await app.inject({ url: '/api/records?origin=user' })).json().total).toBe(1);
     expect((await send('POST', '/api/formula', undefined, { formula: 'NO3-' })).statusCode).toBe(200);
-    expect((await send('POST', '/api/kinetics/sweeps', undefined, { model: 'urea-cu4-ceo2', x: { name: 'dG_NO', from: -1, to: 0, points: 2 } })).statusCode).toBe(401);
+    expect(
+      (await send('POST', '/api/kinetics/sweeps', undefined, { model: 'urea-cu4-ceo2', x: { name: 'dG_NO', from: -1, to: 0, points: 2 } })).statusCode,
+    ).toBe(401);
   });
 
   it('refuses to listen beyond loopback without a token unless told --insecure-no-auth', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cncouple-exposed-'));
     cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    await expect(startServer({ host: '0.0.0.0', port: 0, dataDir, webRoot: '/nonexistent' })).rejects.toThrow(/refusing to listen on 0\.0\.0\.0 with no API token.*--insecure-no-auth/);
+    await expect(startServer({ host: '0.0.0.0', port: 0, dataDir, webRoot: '/nonexistent' })).rejects.toThrow(
+      /refusing to listen on 0\.0\.0\.0 with no API token.*--insecure-no-auth/,
+    );
     const open = await startServer({ host: '0.0.0.0', port: 0, dataDir, webRoot: '/nonexistent', insecureNoAuth: true });
     const port = new URL(open.url).port;
-    expect((await fetch(`http://127.0.0.1:${port}/api/records`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(user('open-1')) })).status).toBe(201);
+    expect(
+      (
+        await fetch(`http://127.0.0.1:${port}/api/records`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(user('open-1')),
+        })
+      ).status,
+    ).toBe(201);
     await open.close();
     const store = await RecordStore.open({ dataDir });
     const { token } = await store.tokens.create('lab', 'write');
     await store.close();
     const guarded = await startServer({ host: '0.0.0.0', port: 0, dataDir, webRoot: '/nonexistent' });
     const url = `http://127.0.0.1:${new URL(guarded.url).port}/api/records`;
-    const post = (headers: Record<string, string>) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(user('guarded-1')) });
+    const post = (headers: Record<string, string>) =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(user('guarded-1')) });
     expect((await post({})).status).toBe(401);
     expect((await post(bearer(token))).status).toBe(201);
     await guarded.close();

@@ -17,17 +17,30 @@ describe('built-in models: comparesTo', () => {
       for (const id of m.comparesToRecords) {
         const r = byId.get(id);
         expect(r, `${m.name}: record ${id}`).toBeDefined();
-        expect(r!.products.some((p) => products.includes(p.toLowerCase())), `${m.name}: ${id} ${r!.products.join(',')}`).toBe(true);
+        expect(
+          r!.products.some((p) => products.includes(p.toLowerCase())),
+          `${m.name}: ${id} ${r!.products.join(',')}`,
+        ).toBe(true);
       }
     }
   });
   it('the urea-cu4-ceo2 records are those of refs. 94 and 102', () => {
-    expect(listBuiltinModels().find((m) => m.name === 'urea-cu4-ceo2')!.comparesToRecords).toEqual(['cu1-ceo2-urea', 'vo-ceo2-750-urea-text', 'vo-ceo2-750-urea-table']);
+    expect(listBuiltinModels().find((m) => m.name === 'urea-cu4-ceo2')!.comparesToRecords).toEqual([
+      'cu1-ceo2-urea',
+      'vo-ceo2-750-urea-text',
+      'vo-ceo2-750-urea-table',
+    ]);
   });
 });
 
 describe('modelFileSchema: comparesTo', () => {
-  const minimal = { name: 'm', units: { energy: 'eV', potential: 'V vs RHE', temperature: 'K', concentration: 'mol/L', pressure: 'bar' }, species: {}, adsorbates: {}, steps: [{ id: 'a', equation: 'A* -> B*' }] };
+  const minimal = {
+    name: 'm',
+    units: { energy: 'eV', potential: 'V vs RHE', temperature: 'K', concentration: 'mol/L', pressure: 'bar' },
+    species: {},
+    adsorbates: {},
+    steps: [{ id: 'a', equation: 'A* -> B*' }],
+  };
   it('is optional and keeps the ids', () => {
     expect(modelFileSchema.parse(minimal).comparesTo).toBeUndefined();
     expect(modelFileSchema.parse({ ...minimal, comparesTo: { records: ['od-ag-alanine'] } }).comparesTo).toEqual({ records: ['od-ag-alanine'] });

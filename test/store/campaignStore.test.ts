@@ -40,7 +40,8 @@ const targets: [string, () => Promise<{ dataDir: string } | { url: string }>][] 
 ];
 
 // two parameters, one objective; runs by hand: lines 2–4 finished (y given), line 5 in flight (y empty)
-const space = 'parameters:\n  - { name: a, type: continuous, low: 0, high: 1 }\n  - { name: n, type: integer, low: 1, high: 5 }\nobjectives: [{ name: y, goal: maximize }]\n';
+const space =
+  'parameters:\n  - { name: a, type: continuous, low: 0, high: 1 }\n  - { name: n, type: integer, low: 1, high: 5 }\nobjectives: [{ name: y, goal: maximize }]\n';
 const runs = 'a,n,y\n0.1,1,0.19\n0.5,3,0.75\n0.9,5,0.99\n0.3,2,\n';
 const alice: Actor = { name: 'alice', scope: 'write' };
 const bob: Actor = { name: 'bob', scope: 'write' };
@@ -69,11 +70,23 @@ describe.each(targets)('saved campaigns on %s', (_name, where) => {
     // a new process on the same data: everything as saved
     const again = await RecordStore.open(options);
     expect(await again.campaigns.get(saved.id)).toEqual(saved);
-    expect(await again.campaigns.list()).toEqual([{ id: saved.id, name: 'CuPd nitrate series', owner: 'alice', completedRuns: 3, pendingRuns: 1, createdAt: saved.createdAt, updatedAt: saved.updatedAt }]);
+    expect(await again.campaigns.list()).toEqual([
+      { id: saved.id, name: 'CuPd nitrate series', owner: 'alice', completedRuns: 3, pendingRuns: 1, createdAt: saved.createdAt, updatedAt: saved.updatedAt },
+    ]);
 
     // the in-flight run finished: 4 finished, 0 in flight; a space given as an object is kept as an object
-    const objectSpace = { parameters: [{ name: 'a', type: 'continuous', low: 0, high: 1 }, { name: 'n', type: 'integer', low: 1, high: 5 }], objectives: [{ name: 'y', goal: 'maximize' }] };
-    const updated = await again.campaigns.update(saved.id, { name: 'CuPd nitrate series', space: objectSpace, runs: runs.replace('0.3,2,\n', '0.3,2,0.51\n') }, alice);
+    const objectSpace = {
+      parameters: [
+        { name: 'a', type: 'continuous', low: 0, high: 1 },
+        { name: 'n', type: 'integer', low: 1, high: 5 },
+      ],
+      objectives: [{ name: 'y', goal: 'maximize' }],
+    };
+    const updated = await again.campaigns.update(
+      saved.id,
+      { name: 'CuPd nitrate series', space: objectSpace, runs: runs.replace('0.3,2,\n', '0.3,2,0.51\n') },
+      alice,
+    );
     expect(updated).toMatchObject({ id: saved.id, owner: 'alice', completedRuns: 4, pendingRuns: 0, createdAt: saved.createdAt, space: objectSpace });
     expect(updated.updatedAt >= saved.updatedAt).toBe(true);
     expect(await again.campaigns.get(saved.id)).toEqual(updated);
@@ -98,7 +111,9 @@ describe.each(targets)('saved campaigns on %s', (_name, where) => {
       const mine = await store.campaigns.create({ name: 'series A', space, runs }, alice);
       const draft = { name: 'series A', space, runs: 'a,n,y\n' };
       await expect(store.campaigns.update(mine.id, draft, bob)).rejects.toThrow(ForbiddenError);
-      await expect(store.campaigns.update(mine.id, draft, bob)).rejects.toThrow(`campaign "${mine.id}" belongs to token "alice"; token "bob" may edit only its own campaigns`);
+      await expect(store.campaigns.update(mine.id, draft, bob)).rejects.toThrow(
+        `campaign "${mine.id}" belongs to token "alice"; token "bob" may edit only its own campaigns`,
+      );
       await expect(store.campaigns.delete(mine.id, bob)).rejects.toThrow(ForbiddenError);
       // bob's refused writes changed nothing
       expect(await store.campaigns.get(mine.id)).toEqual(mine);
@@ -125,7 +140,12 @@ describe.each(targets)('saved campaigns on %s', (_name, where) => {
       expect((await inputError(() => store.campaigns.create({ name: 'x', space, runs: 5 }))).field).toBe('runs');
       expect((await inputError(() => store.campaigns.create({ name: 'x', space, runs, extra: 1 }))).field).toBe('(campaign)');
       // the space is checked as plan ask checks it, under "space."
-      const highBelowLow = await inputError(() => store.campaigns.create({ name: 'x', space: { parameters: [{ name: 'a', type: 'continuous', low: 1, high: 0 }], objectives: [{ name: 'y', goal: 'maximize' }] } }));
+      const highBelowLow = await inputError(() =>
+        store.campaigns.create({
+          name: 'x',
+          space: { parameters: [{ name: 'a', type: 'continuous', low: 1, high: 0 }], objectives: [{ name: 'y', goal: 'maximize' }] },
+        }),
+      );
       expect(highBelowLow.field).toBe('space.parameters.0.high');
       expect(highBelowLow.message).toMatch(/^space\.parameters\.0\.high: high must exceed low/);
       expect((await inputError(() => store.campaigns.create({ name: 'x', space: 'parameters: [' }))).field).toBe('space');
@@ -136,7 +156,9 @@ describe.each(targets)('saved campaigns on %s', (_name, where) => {
       expect(await store.campaigns.list()).toEqual([]);
       // an update is checked the same way
       const ok = await store.campaigns.create({ name: 'ok', space, runs });
-      expect((await inputError(() => store.campaigns.update(ok.id, { name: 'ok', space, runs: 'a,n,y\n0.5,9,0.1\n' }))).field).toMatch(/^runs, line 2\b.*\bn\b/);
+      expect((await inputError(() => store.campaigns.update(ok.id, { name: 'ok', space, runs: 'a,n,y\n0.5,9,0.1\n' }))).field).toMatch(
+        /^runs, line 2\b.*\bn\b/,
+      );
       expect(await store.campaigns.get(ok.id)).toEqual(ok);
       await store.campaigns.delete(ok.id);
     } finally {

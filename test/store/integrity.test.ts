@@ -15,7 +15,18 @@ import { cli } from '../support/cli.js';
 const root = mkdtempSync(path.join(os.tmpdir(), 'cncouple-integrity-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 const dir = (name: string) => path.join(root, name);
-const user = (id: string) => ({ id, catalystPrinted: id, catalyst: id, strategy: 'interface engineering', productPrinted: 'urea', products: ['urea'], nitrogenSources: ['NO3-'], carbonSources: ['CO2'], sourceCitation: 'integrity test', sourceLocation: 'here' });
+const user = (id: string) => ({
+  id,
+  catalystPrinted: id,
+  catalyst: id,
+  strategy: 'interface engineering',
+  productPrinted: 'urea',
+  products: ['urea'],
+  nitrogenSources: ['NO3-'],
+  carbonSources: ['CO2'],
+  sourceCitation: 'integrity test',
+  sourceLocation: 'here',
+});
 
 /** A seeded database in `name`, closed (its WAL checkpointed into the file). */
 async function seeded(name: string): Promise<string> {
@@ -95,7 +106,9 @@ describe('a damaged database', () => {
 
 it('keeps a committed import when the statistics refresh fails', async () => {
   const store = await RecordStore.open({ dataDir: ':memory:' });
-  const refresh = vi.spyOn(RecordStore.prototype as unknown as { refreshStatistics: () => Promise<void> }, 'refreshStatistics').mockRejectedValue(new Error('database disk image is malformed'));
+  const refresh = vi
+    .spyOn(RecordStore.prototype as unknown as { refreshStatistics: () => Promise<void> }, 'refreshStatistics')
+    .mockRejectedValue(new Error('database disk image is malformed'));
   const rows = Array.from({ length: 1000 }, (_, i) => ({ line: i + 1, data: user(`bulk-${i}`) }));
   const ids = await store.importRows(rows);
   expect(refresh).toHaveBeenCalledTimes(1);
@@ -111,7 +124,9 @@ it('refuses a database from a newer schema version with one line naming both ver
   const sqlite = new Database(file);
   sqlite.prepare('insert into kysely_migration (name, timestamp) values (?, ?)').run('9999-from-the-future', new Date().toISOString());
   sqlite.close();
-  await expect(RecordStore.open({ dataDir: dir('newer') })).rejects.toThrow(new RegExp(`schema version 9999-from-the-future.*newest schema is ${LATEST_MIGRATION}`));
+  await expect(RecordStore.open({ dataDir: dir('newer') })).rejects.toThrow(
+    new RegExp(`schema version 9999-from-the-future.*newest schema is ${LATEST_MIGRATION}`),
+  );
   const result = await cli('db', 'list', '--data-dir', dir('newer'));
   expect(result.code).toBe(2);
   expect(result.err.trim().split('\n')).toHaveLength(1);

@@ -38,7 +38,9 @@ const userDraft = (over: Partial<RecordInputDraft> = {}): RecordInputDraft => ({
 async function resetPostgres(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  await client.query('drop table if exists campaigns, api_tokens, record_species, record_documents, records, meta, kysely_migration, kysely_migration_lock cascade');
+  await client.query(
+    'drop table if exists campaigns, api_tokens, record_species, record_documents, records, meta, kysely_migration, kysely_migration_lock cascade',
+  );
   await client.end();
 }
 
@@ -73,7 +75,10 @@ describe.each(targets)('RecordStore on %s', (_name, open) => {
     expect(await store.seedLiterature(literature)).toBe(0); // unchanged → no write
     const { total, records } = await store.list({ origin: 'literature', limit: 100 });
     expect(total).toBe(47);
-    const rows = records.map((r) => r.sourceLocation).filter((l) => l.startsWith('Table 1, row ')).map((l) => Number(l.slice(13)));
+    const rows = records
+      .map((r) => r.sourceLocation)
+      .filter((l) => l.startsWith('Table 1, row '))
+      .map((l) => Number(l.slice(13)));
     expect(rows.sort((a, b) => a - b)).toEqual(Array.from({ length: 31 }, (_, i) => i + 1));
   });
 
@@ -121,12 +126,17 @@ describe.each(targets)('RecordStore on %s', (_name, open) => {
     expect(byId.get('bdd-formamide')?.flag).toBeUndefined();
     expect(byId.get('pt-formamide')?.impliedElectrons).toBeCloseTo(4.93, 2);
     expect(byId.get('pt-formamide')?.flag?.code).toBe('inconsistent-fe-current-yield');
-    expect(checks.filter((c) => c.checked).map((c) => c.id).sort()).toEqual(['ag-50-cyclohexanone-oxime', 'bdd-formamide', 'pt-formamide']);
+    expect(
+      checks
+        .filter((c) => c.checked)
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(['ag-50-cyclohexanone-oxime', 'bdd-formamide', 'pt-formamide']);
   });
 
   it('normalizes the text-only ZnMn-NC urea rate: 36.7 mg g-1 h-1 → 1.69749e-7 mol s-1 g-1', async () => {
     const r = await store.get('znmn-nc-urea-text');
-    expect(r.normalized.yield?.kind === 'rate' && r.normalized.yield.canonicalValue).toBeCloseTo(1.697490e-7, 12);
+    expect(r.normalized.yield?.kind === 'rate' && r.normalized.yield.canonicalValue).toBeCloseTo(1.69749e-7, 12);
   });
 
   it('offers as filter choices the species the records name, each with the count its filter gives', async () => {
@@ -134,7 +144,11 @@ describe.each(targets)('RecordStore on %s', (_name, open) => {
     expect(facets.products[0]).toEqual({ id: 'urea', name: 'urea', formula: 'CO(NH2)2', records: 13 });
     const nitrate = facets.nitrogenSources.find((f) => f.id === 'nitrate')!;
     expect(nitrate.formula).toBe('NO3-');
-    for (const [role, list] of [['product', facets.products], ['nSource', facets.nitrogenSources], ['cSource', facets.carbonSources]] as const) {
+    for (const [role, list] of [
+      ['product', facets.products],
+      ['nSource', facets.nitrogenSources],
+      ['cSource', facets.carbonSources],
+    ] as const) {
       for (const f of list.slice(0, 4)) expect((await store.list({ [role]: f.name, limit: 1 })).total).toBe(f.records);
       expect(list.map((f) => f.records)).toEqual([...list.map((f) => f.records)].sort((a, b) => b - a));
     }
@@ -160,7 +174,12 @@ describe.each(targets)('RecordStore on %s', (_name, open) => {
     expect((await store.list({ minFePercent: 90, product: 'ammonia' })).records.map((r) => r.id)).toEqual(['lc-cu-nc-ammonia-text']);
     const byFe = (await store.list({ sort: 'fe', limit: 100 })).records.map((r) => r.id);
     expect(byFe.slice(-2).sort()).toEqual(['lc-cu-nc-ammonia-text', 'remn-nc-ammonia-text']);
-    expect((await store.list({ sort: 'fe', order: 'asc', limit: 100 })).records.slice(-2).map((r) => r.id).sort()).toEqual(['lc-cu-nc-ammonia-text', 'remn-nc-ammonia-text']);
+    expect(
+      (await store.list({ sort: 'fe', order: 'asc', limit: 100 })).records
+        .slice(-2)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(['lc-cu-nc-ammonia-text', 'remn-nc-ammonia-text']);
     // pages across the boundary between the C–N results and the baselines: 47 records, 45 C–N; pages of 4 rebuild the one-shot order
     const paged: string[] = [];
     for (let offset = 0; offset < 47; offset += 4) {
@@ -235,15 +254,21 @@ describe.each(targets)('RecordStore on %s', (_name, open) => {
     ]);
     expect((await store.list({ origin: 'user' })).total).toBe(before);
     // a clash with an existing id is reported too, and still nothing is written
-    await expect(store.importRows([{ line: 2, data: userDraft({ id: 'pd-cu-vcu-dmf' }) }, { line: 3, data: userDraft({ id: 'ok-one' }) }])).rejects.toThrow(
-      /line 2, id: a record with id "pd-cu-vcu-dmf" already exists/,
-    );
+    await expect(
+      store.importRows([
+        { line: 2, data: userDraft({ id: 'pd-cu-vcu-dmf' }) },
+        { line: 3, data: userDraft({ id: 'ok-one' }) },
+      ]),
+    ).rejects.toThrow(/line 2, id: a record with id "pd-cu-vcu-dmf" already exists/);
     expect((await store.list({ origin: 'user' })).total).toBe(before);
   });
 
   it('exports round-trip exactly through CSV and JSON', async () => {
     const ids = await store.importRows([
-      { line: 2, data: userDraft({ id: 'rt-1', notes: 'comma, "quotes" and\nnewline', pH: 6.8, flags: [{ code: 'my-flag', reason: 'a | pipe; and semicolon' }] }) },
+      {
+        line: 2,
+        data: userDraft({ id: 'rt-1', notes: 'comma, "quotes" and\nnewline', pH: 6.8, flags: [{ code: 'my-flag', reason: 'a | pipe; and semicolon' }] }),
+      },
       { line: 3, data: userDraft({ id: 'rt-2', electrodeAreaCm2: 0.25, conditionPrinted: '13 mA', yieldPrinted: '115.4 μmol h−1' }) },
     ]);
     expect(ids).toEqual(['rt-1', 'rt-2']);
@@ -292,12 +317,20 @@ describe.each(targets)('schema migration on %s', (name, open) => {
     await first.seedLiterature(literature);
     await first.create(userDraft({ id: 'mine-1' }));
     const before = (await first.list({ limit: 1000 })).records;
-    expect(await migrateToLatest(db as Kysely<unknown>, '0001-records')).toEqual(['0006-campaigns', '0005-api-tokens', '0004-list-indexes', '0003-record-species', '0002-record-documents']);
+    expect(await migrateToLatest(db as Kysely<unknown>, '0001-records')).toEqual([
+      '0006-campaigns',
+      '0005-api-tokens',
+      '0004-list-indexes',
+      '0003-record-species',
+      '0002-record-documents',
+    ]);
     const sqlite = name.startsWith('SQLite');
     const columns = async (table: string, on = db) =>
       sqlite
         ? (await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(on)).rows.map((r) => r.name)
-        : (await sql<{ name: string }>`select column_name as name from information_schema.columns where table_name = ${table}`.execute(on)).rows.map((r) => r.name);
+        : (await sql<{ name: string }>`select column_name as name from information_schema.columns where table_name = ${table}`.execute(on)).rows.map(
+            (r) => r.name,
+          );
     expect(await columns('records')).toContain('record_json');
     expect(await columns('record_documents')).toEqual([]);
     await first.close();
@@ -319,7 +352,10 @@ describe.each(targets)('schema migration on %s', (name, open) => {
     expect(await store.get('mine-1')).toEqual(before.find((r) => r.id === 'mine-1'));
     // deleting a record deletes its documents (foreign key, on delete cascade)
     await store.delete('mine-1');
-    const left = await upgraded.selectFrom('record_documents').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+    const left = await upgraded
+      .selectFrom('record_documents')
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(left.n)).toBe(literature.length);
     await store.close();
   });
@@ -334,7 +370,12 @@ describe.each(targets)('schema migration on %s', (name, open) => {
     const formamide = (await first.list({ product: 'formamide', limit: 1000 })).records.map((r) => r.id);
     expect(formamide).toContain('mine-2');
     expect(facets.products.find((f) => f.id === 'urea')!.records).toBe(before.filter((r) => r.products.includes('urea')).length);
-    expect(await migrateToLatest(db as Kysely<unknown>, '0002-record-documents')).toEqual(['0006-campaigns', '0005-api-tokens', '0004-list-indexes', '0003-record-species']);
+    expect(await migrateToLatest(db as Kysely<unknown>, '0002-record-documents')).toEqual([
+      '0006-campaigns',
+      '0005-api-tokens',
+      '0004-list-indexes',
+      '0003-record-species',
+    ]);
     // down: the bar-delimited columns come back in each record's own order
     const mine = await db.selectFrom('records').select(['products', 'n_sources', 'c_sources']).where('id', '=', 'mine-2').executeTakeFirstOrThrow();
     expect(mine).toEqual({ products: '|urea|formamide|', n_sources: '|nitrate|', c_sources: '|carbon-dioxide|methanol|' });
@@ -348,7 +389,14 @@ describe.each(targets)('schema migration on %s', (name, open) => {
     expect((await store.list({ product: 'formamide', limit: 1000 })).records.map((r) => r.id)).toEqual(formamide);
     expect(await store.facets()).toEqual(facets);
     const upgraded = store.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
-    const speciesOf = async (id: string) => (await upgraded.selectFrom('record_species').select(['role', 'species_id', 'position']).where('record_id', '=', id).orderBy('role').orderBy('position').execute());
+    const speciesOf = async (id: string) =>
+      await upgraded
+        .selectFrom('record_species')
+        .select(['role', 'species_id', 'position'])
+        .where('record_id', '=', id)
+        .orderBy('role')
+        .orderBy('position')
+        .execute();
     expect(await speciesOf('mine-2')).toEqual([
       { role: 'c_source', species_id: 'carbon-dioxide', position: 0 },
       { role: 'c_source', species_id: 'methanol', position: 1 },
@@ -362,7 +410,9 @@ describe.each(targets)('schema migration on %s', (name, open) => {
     expect((await store.list({ product: 'glycine', origin: 'user' })).records.map((r) => r.id)).toEqual(['mine-2']);
     await store.delete('mine-2');
     expect(await speciesOf('mine-2')).toEqual([]);
-    await expect(store.create(userDraft({ id: 'twice', products: ['urea', 'CO(NH2)2'] }))).rejects.toThrow(/products\.1.*names a species already in the list \(urea\)/);
+    await expect(store.create(userDraft({ id: 'twice', products: ['urea', 'CO(NH2)2'] }))).rejects.toThrow(
+      /products\.1.*names a species already in the list \(urea\)/,
+    );
     await store.close();
   });
 });
@@ -379,18 +429,42 @@ describe.each(targets)('normalizer version on %s', (name, open) => {
     // as its FE), and one stored input that today's schema refuses
     await db.deleteFrom('meta').where('key', '=', 'normalizer_version').execute();
     const oldUser = await first.get('old-co2');
-    const v1User = { ...oldUser, carbonSources: ['CO2'], normalized: { ...oldUser.normalized, pH: { value: 8.34, method: 'estimated', note: 'KHCO3 without CO2 purge' }, potentialVvsRHE: -0.20962 } };
-    await db.updateTable('record_documents').set({ record_json: JSON.stringify(v1User), input_json: JSON.stringify({ ...(await first.getInput('old-co2')), carbonSources: ['CO2'] }) }).where('id', '=', 'old-co2').execute();
-    await db.updateTable('records').set({ potential_v_rhe: -0.20962, created_at: '2025-01-01T00:00:00.000Z', owner: 'alice' }).where('id', '=', 'old-co2').execute();
+    const v1User = {
+      ...oldUser,
+      carbonSources: ['CO2'],
+      normalized: { ...oldUser.normalized, pH: { value: 8.34, method: 'estimated', note: 'KHCO3 without CO2 purge' }, potentialVvsRHE: -0.20962 },
+    };
+    await db
+      .updateTable('record_documents')
+      .set({ record_json: JSON.stringify(v1User), input_json: JSON.stringify({ ...(await first.getInput('old-co2')), carbonSources: ['CO2'] }) })
+      .where('id', '=', 'old-co2')
+      .execute();
+    await db
+      .updateTable('records')
+      .set({ potential_v_rhe: -0.20962, created_at: '2025-01-01T00:00:00.000Z', owner: 'alice' })
+      .where('id', '=', 'old-co2')
+      .execute();
     const lc = await first.get('lc-cu-nc-arylamines');
-    await db.updateTable('record_documents').set({ record_json: JSON.stringify({ ...lc, normalized: { ...lc.normalized, faradaicEfficiency: { value: 0.95, relation: '=' } } }) }).where('id', '=', 'lc-cu-nc-arylamines').execute();
+    await db
+      .updateTable('record_documents')
+      .set({ record_json: JSON.stringify({ ...lc, normalized: { ...lc.normalized, faradaicEfficiency: { value: 0.95, relation: '=' } } }) })
+      .where('id', '=', 'lc-cu-nc-arylamines')
+      .execute();
     await db.updateTable('records').set({ fe: 0.95 }).where('id', '=', 'lc-cu-nc-arylamines').execute();
-    await db.updateTable('record_documents').set({ input_json: JSON.stringify({ ...(await first.getInput('old-bad')), strategy: 'alchemy' }) }).where('id', '=', 'old-bad').execute();
+    await db
+      .updateTable('record_documents')
+      .set({ input_json: JSON.stringify({ ...(await first.getInput('old-bad')), strategy: 'alchemy' }) })
+      .where('id', '=', 'old-bad')
+      .execute();
     expect((await first.list({ minFePercent: 90 })).records.map((r) => r.id)).toContain('lc-cu-nc-arylamines');
     await first.close();
 
     const store = await RecordStore.open(name.startsWith('SQLite') ? { dataDir: path.dirname(first.location) } : { url: inject('pgUrl') });
-    expect(store.renormalized).toEqual({ fromVersion: 1, records: literature.length + 1, kept: [{ id: 'old-bad', problem: expect.stringMatching(/^strategy: /) }] });
+    expect(store.renormalized).toEqual({
+      fromVersion: 1,
+      records: literature.length + 1,
+      kept: [{ id: 'old-bad', problem: expect.stringMatching(/^strategy: /) }],
+    });
     const user = await store.get('old-co2');
     expect(user.normalized.pH?.value).toBe(6.82);
     expect(user.normalized.potentialVvsRHE).toBeCloseTo(-0.9 + 0.197 + 0.05915935 * 6.82, 6); // −0.29954
@@ -398,7 +472,11 @@ describe.each(targets)('normalizer version on %s', (name, open) => {
     expect(user.carbonSources).toEqual(['carbon-dioxide']);
     expect((await store.getInput('old-co2')).carbonSources).toEqual(['carbon-dioxide']);
     // the query columns follow: sorts and filters see the new values; the record keeps its creation time
-    const row = await (store.db as unknown as Kysely<Record<string, Record<string, unknown>>>).selectFrom('records').select(['potential_v_rhe', 'created_at']).where('id', '=', 'old-co2').executeTakeFirstOrThrow();
+    const row = await (store.db as unknown as Kysely<Record<string, Record<string, unknown>>>)
+      .selectFrom('records')
+      .select(['potential_v_rhe', 'created_at'])
+      .where('id', '=', 'old-co2')
+      .executeTakeFirstOrThrow();
     expect(row.potential_v_rhe).toBeCloseTo(-0.29954, 4);
     expect(row.created_at).toBe('2025-01-01T00:00:00.000Z');
     expect(await store.ownerOf('old-co2')).toBe('alice'); // the token that wrote it may still edit it

@@ -110,7 +110,16 @@ describe('studies: one definition per operation', () => {
 
   it('documents every study route with its example input and the schema and example of a real result, kept current', () => {
     const stored = storedResponseExamples();
-    const paths = openApiDocument('test').paths as Record<string, Record<string, { requestBody?: { content: Record<string, { example?: unknown }> }; responses: Record<string, { content?: Record<string, { schema?: unknown; example?: unknown }> }> }>>;
+    const paths = openApiDocument('test').paths as Record<
+      string,
+      Record<
+        string,
+        {
+          requestBody?: { content: Record<string, { example?: unknown }> };
+          responses: Record<string, { content?: Record<string, { schema?: unknown; example?: unknown }> }>;
+        }
+      >
+    >;
     for (const [name, url] of [...CASES, ...JOB_CASES]) {
       const study = STUDIES[name]!;
       const fresh = describeStudyResult(study);
@@ -119,14 +128,19 @@ describe('studies: one definition per operation', () => {
       expectClose(stored[name]!.example, fresh.example, name);
       const post = paths[url]!.post!;
       expect(post.requestBody!.content['application/json']!.example).toEqual(study.example);
-      if (study.runsOn === 'job') expect((paths[`${url}/{id}`]!.get!.responses['200']!.content!['application/json']!.schema as { properties: { result: unknown } }).properties.result).toEqual(fresh.schema);
+      if (study.runsOn === 'job')
+        expect(
+          (paths[`${url}/{id}`]!.get!.responses['200']!.content!['application/json']!.schema as { properties: { result: unknown } }).properties.result,
+        ).toEqual(fresh.schema);
       else expect(post.responses['200']!.content!['application/json']!.schema).toEqual(fresh.schema);
     }
   }, 120_000);
 
   it('answers health while a long pulse runs on a worker thread', async () => {
     let pulseDone = false;
-    const pulse = post('/api/kinetics/pulse', { model: 'urea-cu4-ceo2', e1V: -0.6, t1S: 1, e2V: -0.1, t2S: 1, periods: 20 }).then((r) => ((pulseDone = true), r));
+    const pulse = post('/api/kinetics/pulse', { model: 'urea-cu4-ceo2', e1V: -0.6, t1S: 1, e2V: -0.1, t2S: 1, periods: 20 }).then(
+      (r) => ((pulseDone = true), r),
+    );
     await new Promise((resolve) => setTimeout(resolve, 100)); // the pulse request is in the server's hands
     const health = await fetch(server.url + '/api/health');
     expect(health.status).toBe(200);

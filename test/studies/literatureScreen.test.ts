@@ -42,7 +42,23 @@ beforeAll(async () => {
   writeFileSync(file, JSON.stringify(records));
   const imported = await cli('db', '--data-dir', dataDir, 'import', file, '--json');
   expect(imported.code, imported.err).toBe(0);
-  const r = await cli('screen', 'literature', '--target', 'fe', '--origin', 'user', '--folds', '3', '--trees', '20', '--seed', '2', '--data-dir', dataDir, '--json');
+  const r = await cli(
+    'screen',
+    'literature',
+    '--target',
+    'fe',
+    '--origin',
+    'user',
+    '--folds',
+    '3',
+    '--trees',
+    '20',
+    '--seed',
+    '2',
+    '--data-dir',
+    dataDir,
+    '--json',
+  );
   expect(r.code, r.err).toBe(0);
   cliJson = JSON.parse(r.out);
   server = await startServer({ port: 0, dataDir, webRoot: '/nonexistent' });
@@ -54,12 +70,21 @@ afterAll(async () => {
 
 describe('screen literature', () => {
   it('the CLI --json equals the API result on the same records', async () => {
-    const res = await fetch(`${server.url}/api/screen/literature`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${server.url}/api/screen/literature`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual(cliJson);
   }, 120_000);
   it('appears in the OpenAPI document with its body schema', async () => {
-    const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { paths: Record<string, { post: { requestBody: { content: Record<string, { schema: { properties: Record<string, { enum?: string[]; default?: unknown }> } }> } } }> };
+    const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as {
+      paths: Record<
+        string,
+        { post: { requestBody: { content: Record<string, { schema: { properties: Record<string, { enum?: string[]; default?: unknown }> } }> } } }
+      >;
+    };
     const props = doc.paths['/api/screen/literature']!.post.requestBody.content['application/json']!.schema.properties;
     expect(props.target!.enum).toEqual(['fe', 'yield']);
     expect(props.folds!.default).toBe(5);
@@ -77,7 +102,11 @@ describe('screen literature', () => {
   it('bad input: an unknown target names the field (CLI exit 2, API 400)', async () => {
     const bad = await cli('screen', 'literature', '--target', 'tof', '--data-dir', dataDir);
     expect(bad.code).toBe(2);
-    const res = await fetch(`${server.url}/api/screen/literature`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ target: 'tof' }) });
+    const res = await fetch(`${server.url}/api/screen/literature`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ target: 'tof' }),
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { field: string } }).error.field).toBe('target');
   });

@@ -46,7 +46,16 @@ describe('sweep output: CLI, API and merged shards', () => {
     const merged = await cli('merge', part, '--csv', mergedCsv, '--json');
     expect(merged.code, merged.err).toBe(0);
 
-    const started = await app.inject({ method: 'POST', url: '/api/kinetics/sweeps', payload: { model: 'urea-cu4-ceo2', x: { name: 'dG_NO', from: -1.5, to: 0.5, points: 10 }, y: { name: 'dG_CO', from: -0.5, to: 1, points: 4 }, fields: ['coverages', 'rates'] } });
+    const started = await app.inject({
+      method: 'POST',
+      url: '/api/kinetics/sweeps',
+      payload: {
+        model: 'urea-cu4-ceo2',
+        x: { name: 'dG_NO', from: -1.5, to: 0.5, points: 10 },
+        y: { name: 'dG_CO', from: -0.5, to: 1, points: 4 },
+        fields: ['coverages', 'rates'],
+      },
+    });
     expect(started.statusCode).toBe(202);
     const id = started.json().id as string;
     while (jobs.get(id).status === 'running') await new Promise((r) => setTimeout(r, 20));

@@ -56,7 +56,35 @@ describe('tea: flags == study file == API', () => {
       oxygenPriceUsdPerKg: 0.05,
       overrides: { electricityUsdPerKWh: 0.05 },
     };
-    const argv = ['--product', 'urea', '--electrons', '16', '--fe', '0.5', '--voltage', '3.2', '--t-per-day', '50', '--conversion', '0.4', '--feed', 'CO2', 'NO3-:0.3', '--separation', 'crystallization', '--separation-unit', 'referenceCapitalUsd=2e6', 'referenceCapacity=1000', 'scalingExponent=0.6', 'energyKWhPerUnit=0.2', '--o2-price', '0.05', '--set', 'electricityUsdPerKWh=0.05', '--json'];
+    const argv = [
+      '--product',
+      'urea',
+      '--electrons',
+      '16',
+      '--fe',
+      '0.5',
+      '--voltage',
+      '3.2',
+      '--t-per-day',
+      '50',
+      '--conversion',
+      '0.4',
+      '--feed',
+      'CO2',
+      'NO3-:0.3',
+      '--separation',
+      'crystallization',
+      '--separation-unit',
+      'referenceCapitalUsd=2e6',
+      'referenceCapacity=1000',
+      'scalingExponent=0.6',
+      'energyKWhPerUnit=0.2',
+      '--o2-price',
+      '0.05',
+      '--set',
+      'electricityUsdPerKWh=0.05',
+      '--json',
+    ];
     const a = await api(body);
     expect(a.status).toBe(200);
     const flags = await cli('tea', '--j-ma-cm2', '300', ...argv);

@@ -58,7 +58,11 @@ export function useLoopbackServer(prefix: string): LoopbackServer {
     dataDir,
     async call(method, target, body) {
       const send = () =>
-        fetch(url() + target, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+        fetch(url() + target, {
+          method,
+          headers: body === undefined ? {} : { 'content-type': 'application/json' },
+          body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+        });
       // after a restart the client's pooled keep-alive socket is stale: retry once, as browsers do
       const response = await send().catch(() => send());
       const text = await response.text();

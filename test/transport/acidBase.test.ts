@@ -121,8 +121,17 @@ describe('consistent acid–base chemistry in buffered layers', () => {
   });
 
   it('surface NH4+/NH3 matches pKa(NH4+) 9.25 when nitrate is reduced to ammonia in bicarbonate', () => {
-    const nitrate = bulkComposition([{ name: 'KHCO3', concentrationM: 0.1 }, { name: 'KNO3', concentrationM: 0.1 }], true).concentrations;
-    const products = [{ from: ['NO3-'], to: 'NH3', faradaicEfficiency: 0.6 }, { from: ['H2O'], to: 'H2', faradaicEfficiency: 0.4 }];
+    const nitrate = bulkComposition(
+      [
+        { name: 'KHCO3', concentrationM: 0.1 },
+        { name: 'KNO3', concentrationM: 0.1 },
+      ],
+      true,
+    ).concentrations;
+    const products = [
+      { from: ['NO3-'], to: 'NH3', faradaicEfficiency: 0.6 },
+      { from: ['H2O'], to: 'H2', faradaicEfficiency: 0.4 },
+    ];
     for (const j of [20, 200]) {
       const r = solveMicroenvironment({ bulk: nitrate, products, currentDensityAPerM2: j });
       expect(r.converged).toBe(true);

@@ -43,7 +43,9 @@ describe('the salt cation is carried, not booked as K+', () => {
     expect(() => saltIons('KSO4')).toThrow(/"KSO4" is not electroneutral/);
     expect(() => saltIons('KCl')).toThrow(/unknown electrolyte component "KCl"/);
     // a bulk solute the transport model has no data for is refused, not dropped
-    expect(() => solveMicroenvironment({ bulk: { 'Rb+': 10, 'OH-': 10 }, products: her, currentDensityAPerM2: 1 })).toThrow(/^bulk: .*no transport data for Rb\+/);
+    expect(() => solveMicroenvironment({ bulk: { 'Rb+': 10, 'OH-': 10 }, products: her, currentDensityAPerM2: 1 })).toThrow(
+      /^bulk: .*no transport data for Rb\+/,
+    );
   });
 
   it('bulk speciation is the same for every cation (the cation is a spectator of the acid–base chemistry)', () => {
@@ -58,7 +60,12 @@ describe('the salt cation is carried, not booked as K+', () => {
 
 describe('0.1 M NaHCO3 vs KHCO3 in the boundary layer', () => {
   const solveWith = (salt: string) =>
-    solveMicroenvironment({ bulk: bulkComposition([{ name: salt, concentrationM: 0.1 }], true).concentrations, products: formate, currentDensityAPerM2: 50, migration: true });
+    solveMicroenvironment({
+      bulk: bulkComposition([{ name: salt, concentrationM: 0.1 }], true).concentrations,
+      products: formate,
+      currentDensityAPerM2: 50,
+      migration: true,
+    });
 
   it('steady state with migration: the same profiles (a zero-flux cation sits in Boltzmann equilibrium whatever its D), electroneutral at every node', () => {
     const na = solveWith('NaHCO3');
@@ -84,7 +91,14 @@ describe('0.1 M NaHCO3 vs KHCO3 in the boundary layer', () => {
     const dOH = solute('OH-').diffusionM2PerS;
     const excess = (cation: 'Na+' | 'K+', salt: string) => {
       const bulk = bulkComposition([{ name: salt, concentrationM: 0.01 }], false).concentrations;
-      const r = transientMicroenvironment({ bulk, products: her, homogeneousReactions: false, migration: true, boundaryLayerM: 500e-6, schedule: [{ durationS: 0.5, currentDensityAPerM2: j }] });
+      const r = transientMicroenvironment({
+        bulk,
+        products: her,
+        homogeneousReactions: false,
+        migration: true,
+        boundaryLayerM: 500e-6,
+        schedule: [{ durationS: 0.5, currentDensityAPerM2: j }],
+      });
       expect(r.completed).toBe(true);
       const last = r.timesS.length - 1;
       const t = r.timesS[last]!;

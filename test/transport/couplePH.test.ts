@@ -80,7 +80,13 @@ describe('kinetics at another pH than the model file (extra-proton term re-evalu
 });
 
 describe('couple evaluates the kinetics at the self-consistent surface pH', () => {
-  const bulk = bulkComposition([{ name: 'KHCO3', concentrationM: 0.1 }, { name: 'KNO3', concentrationM: 0.1 }], true).concentrations;
+  const bulk = bulkComposition(
+    [
+      { name: 'KHCO3', concentrationM: 0.1 },
+      { name: 'KNO3', concentrationM: 0.1 },
+    ],
+    true,
+  ).concentrations;
   const productSources = { NH3: ['NO3-'], H2: ['H2O'] };
 
   it('at 31 A m⁻² (surface pH ≈ 9.5) the FE ratio is the closed form at the surface pH, not at the bulk pH', () => {

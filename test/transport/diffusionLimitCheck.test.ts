@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { compileModel, validateModel } from '../../src/kinetics/parser/compileModel.js';
 import { steadyState } from '../../src/kinetics/analyze/steadyState.js';
 import { loadModel } from '../../src/store/builtinModels.js';
-import { diffusionLimitWarnings, diffusionLimitedCurrentAPerM2, reactantDiffusionLimits, withTransportWarnings } from '../../src/transport/diffusionLimitCheck.js';
+import {
+  diffusionLimitWarnings,
+  diffusionLimitedCurrentAPerM2,
+  reactantDiffusionLimits,
+  withTransportWarnings,
+} from '../../src/transport/diffusionLimitCheck.js';
 
 // Hand-derived: F = 96485.33212 C/mol; D(NO3-) = 1.902e-9, D(N2) = 2.0e-9 (CRC, gases in water), D(CO2) = 1.91e-9 m² s⁻¹ (CRC);
 // N2 solubility 6.4e-6 mol m⁻³ Pa⁻¹ = 0.64 mol m⁻³ bar⁻¹ (Sander 2023, v5.0.0), CO2 34 mol m⁻³ bar⁻¹ (Sander 2015); δ = 50 µm.
@@ -40,7 +45,11 @@ describe('transport check of kinetic steady states', () => {
         name: 'fast-nitrate',
         units: { energy: 'eV', potential: 'V vs RHE', temperature: 'K', concentration: 'mol/L', pressure: 'bar' },
         pH: 0,
-        species: { 'NO3-': { phase: 'aq', concentrationM: 0.05 }, H2O: { phase: 'l' }, NH3: { phase: 'aq', concentrationM: 0, product: true, electronsPerMolecule: 8 } },
+        species: {
+          'NO3-': { phase: 'aq', concentrationM: 0.05 },
+          H2O: { phase: 'l' },
+          NH3: { phase: 'aq', concentrationM: 0, product: true, electronsPerMolecule: 8 },
+        },
         adsorbates: { 'X*': { formula: 'HNO3', site: 's' } },
         steps: [
           { id: 'ads', equation: 'NO3- + H+ + * -> X*', dG: 0 },

@@ -61,7 +61,7 @@ describe('Gouy–Chapman limits (point ions)', () => {
 });
 
 describe('Bikerman steric limit', () => {
-  const limitK = 1 / (6.02214076e23 * (0.662e-9) ** 3); // 5723.7 mol m⁻³ for a = 0.662 nm
+  const limitK = 1 / (6.02214076e23 * 0.662e-9 ** 3); // 5723.7 mol m⁻³ for a = 0.662 nm
 
   it('equal sizes: σ² = 2ε·RT·ln(1 + 2ν c (cosh ψ0 − 1))/ν (first integral of Poisson–Bikerman)', () => {
     const a = 0.662e-9;
@@ -105,13 +105,16 @@ describe('cation size trend (Ringe et al. 2019; Bohra et al. 2019)', () => {
   it('at −1 V vs pzc the OHP cation concentration orders Cs⁺ > K⁺ > Na⁺ > Li⁺ (smaller solvated size packs more)', () => {
     const sizes = { 'Li+': 0.764, 'Na+': 0.716, 'K+': 0.662, 'Cs+': 0.658 };
     const c = Object.fromEntries(
-      Object.entries(sizes).map(([name, d]) => [name, solveDoubleLayer({ ions: salt(100, d, 0.6), potentialVvsPzc: -1, sternCapacitanceFPerM2: 0.2 }).ohpConcentrationsMolPerM3['M+']!]),
+      Object.entries(sizes).map(([name, d]) => [
+        name,
+        solveDoubleLayer({ ions: salt(100, d, 0.6), potentialVvsPzc: -1, sternCapacitanceFPerM2: 0.2 }).ohpConcentrationsMolPerM3['M+']!,
+      ]),
     );
     expect(c['Cs+']!).toBeGreaterThan(c['K+']!);
     expect(c['K+']!).toBeGreaterThan(c['Na+']!);
     expect(c['Na+']!).toBeGreaterThan(c['Li+']!);
     // each close to its own steric limit 1/(N_A a³): Li⁺ 3726, Cs⁺ 5830 mol m⁻³
-    expect(c['Li+']! / (1 / (6.02214076e23 * (0.764e-9) ** 3))).toBeGreaterThan(0.9);
+    expect(c['Li+']! / (1 / (6.02214076e23 * 0.764e-9 ** 3))).toBeGreaterThan(0.9);
   });
 });
 
@@ -124,13 +127,18 @@ describe('published GMPNP trend with the electrolyte path (Bohra et al. 2019; Ri
 
   it('CO2-saturated 0.1 M LiHCO3/NaHCO3/KHCO3/CsHCO3 at −1 V vs pzc: OHP cation Cs⁺ > K⁺ > Na⁺ > Li⁺, each below its own steric limit', () => {
     const ohp = (salt: string) => doubleLayerFromElectrolyte({ electrolyte: `0.1 M ${salt}`, potentialVvsPzc: -1, co2Saturated: true });
-    const [li, na, k, cs] = ['LiHCO3', 'NaHCO3', 'KHCO3', 'CsHCO3'].map(ohp) as [ReturnType<typeof ohp>, ReturnType<typeof ohp>, ReturnType<typeof ohp>, ReturnType<typeof ohp>];
+    const [li, na, k, cs] = ['LiHCO3', 'NaHCO3', 'KHCO3', 'CsHCO3'].map(ohp) as [
+      ReturnType<typeof ohp>,
+      ReturnType<typeof ohp>,
+      ReturnType<typeof ohp>,
+      ReturnType<typeof ohp>,
+    ];
     expect([li.cations, na.cations, k.cations, cs.cations]).toEqual([['Li+'], ['Na+'], ['K+'], ['Cs+']]);
     expect(cs.ohpCationMolPerM3).toBeGreaterThan(k.ohpCationMolPerM3);
     expect(k.ohpCationMolPerM3).toBeGreaterThan(na.ohpCationMolPerM3);
     expect(na.ohpCationMolPerM3).toBeGreaterThan(li.ohpCationMolPerM3);
     // steric limits 1/(N_A a³) computed here: Li⁺ 0.764 nm → 3724, Cs⁺ 0.658 nm → 5829 mol m⁻³
-    expect(li.stericLimitMolPerM3['Li+']).toBeCloseTo(1 / (6.02214076e23 * (0.764e-9) ** 3), 6);
+    expect(li.stericLimitMolPerM3['Li+']).toBeCloseTo(1 / (6.02214076e23 * 0.764e-9 ** 3), 6);
     expect(li.ohpCationMolPerM3 / li.stericLimitMolPerM3['Li+']!).toBeGreaterThan(0.85);
     expect(cs.ohpCationMolPerM3).toBeLessThan(cs.stericLimitMolPerM3['Cs+']!);
     // the same bulk pH for every cation (a spectator of the acid–base chemistry)
@@ -234,6 +242,8 @@ describe('doubleLayerFromElectrolyte', () => {
     expect(() => doubleLayerFromElectrolyte({ electrolyte: '0.1 M KHCO3', potentialVvsPzc: -5 })).toThrow(/potentialVvsPzc/);
     expect(() => doubleLayerFromElectrolyte({ electrolyte: '0.1 M KHCO3', potentialVvsPzc: -0.5, sternCapacitanceFPerM2: 0 })).toThrow(InputError);
     expect(() => doubleLayerFromElectrolyte({ electrolyte: '0.1 M XYZ', potentialVvsPzc: -0.5 })).toThrow(/electrolyte/);
-    expect(() => solveDoubleLayer({ ions: [{ name: 'K+', chargeNumber: 1, bulkMolPerM3: 100, diameterNm: 0.66 }], potentialVvsPzc: -0.5 })).toThrow(/electroneutral/);
+    expect(() => solveDoubleLayer({ ions: [{ name: 'K+', chargeNumber: 1, bulkMolPerM3: 100, diameterNm: 0.66 }], potentialVvsPzc: -0.5 })).toThrow(
+      /electroneutral/,
+    );
   });
 });

@@ -30,7 +30,13 @@ describe('microenvironment against analytic limits', () => {
   });
 
   it('the limiting current is nFDC/δ: NO3- → NH3 (8 e-) half-way and beyond', () => {
-    const bulk = bulkComposition([{ name: 'KNO3', concentrationM: 0.01 }, { name: 'KOH', concentrationM: 0.1 }], false).concentrations;
+    const bulk = bulkComposition(
+      [
+        { name: 'KNO3', concentrationM: 0.01 },
+        { name: 'KOH', concentrationM: 0.1 },
+      ],
+      false,
+    ).concentrations;
     const products = [{ from: ['NO3-'], to: 'NH3', faradaicEfficiency: 1 }];
     const jLim = (8 * FARADAY_C_PER_MOL * D('NO3-') * 10) / delta;
     const half = solveMicroenvironment({ bulk, currentDensityAPerM2: jLim / 2, products, homogeneousReactions: false });
@@ -62,7 +68,13 @@ describe('microenvironment against analytic limits', () => {
   });
 
   it('conserves carbon, nitrogen and charge across the layer; says when CO2 runs out', () => {
-    const bulk = bulkComposition([{ name: 'KHCO3', concentrationM: 0.1 }, { name: 'KNO3', concentrationM: 0.05 }], true).concentrations;
+    const bulk = bulkComposition(
+      [
+        { name: 'KHCO3', concentrationM: 0.1 },
+        { name: 'KNO3', concentrationM: 0.05 },
+      ],
+      true,
+    ).concentrations;
     // CO and N2 leave as gases (not solutes), so carbon and nitrogen are consumed at the electrode
     const products = [
       { from: ['CO2'], to: 'CO', faradaicEfficiency: 0.3 },
@@ -105,8 +117,19 @@ describe('transport–kinetics coupling', () => {
     const { loadModel } = await import('../../src/store/builtinModels.js');
     const { coupleToKinetics } = await import('../../src/transport/coupleToKinetics.js');
     const model = loadModel({ name: 'urea-cu4-ceo2' });
-    const bulk = bulkComposition([{ name: 'KHCO3', concentrationM: 0.1 }, { name: 'KNO3', concentrationM: 0.05 }], true).concentrations;
-    const r = coupleToKinetics({ model, bulk, currentDensityAPerM2: 30, productSources: { urea: ['CO2', 'NO3-'], NH3: ['NO3-'], NO: ['NO3-'], CO: ['CO2'], H2: ['H2O'] } });
+    const bulk = bulkComposition(
+      [
+        { name: 'KHCO3', concentrationM: 0.1 },
+        { name: 'KNO3', concentrationM: 0.05 },
+      ],
+      true,
+    ).concentrations;
+    const r = coupleToKinetics({
+      model,
+      bulk,
+      currentDensityAPerM2: 30,
+      productSources: { urea: ['CO2', 'NO3-'], NH3: ['NO3-'], NO: ['NO3-'], CO: ['CO2'], H2: ['H2O'] },
+    });
     expect(r.converged).toBe(true);
     expect(r.iterations).toBeLessThan(15);
     expect(Object.values(r.faradaicEfficiency).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
@@ -120,7 +143,13 @@ describe('FE vs current density with transport', () => {
     const { loadModel } = await import('../../src/store/builtinModels.js');
     const { couplingCurve, coupleToKinetics } = await import('../../src/transport/coupleToKinetics.js');
     const model = loadModel({ name: 'urea-cu4-ceo2' });
-    const bulk = bulkComposition([{ name: 'KHCO3', concentrationM: 0.1 }, { name: 'KNO3', concentrationM: 0.05 }], true).concentrations;
+    const bulk = bulkComposition(
+      [
+        { name: 'KHCO3', concentrationM: 0.1 },
+        { name: 'KNO3', concentrationM: 0.05 },
+      ],
+      true,
+    ).concentrations;
     const productSources = { urea: ['CO2', 'NO3-'], NH3: ['NO3-'], NO: ['NO3-'], CO: ['CO2'], H2: ['H2O'] };
     const done: number[] = [];
     const points = couplingCurve({ model, bulk, productSources }, [30, 1000], (n) => done.push(n));

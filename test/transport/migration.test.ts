@@ -29,7 +29,13 @@ describe('migration (Nernst–Planck with electroneutrality)', () => {
   });
 
   it('an excess of supporting electrolyte recovers the diffusion-only answer', () => {
-    const bulk = bulkComposition([{ name: 'K2SO4', concentrationM: 0.5 }, { name: 'KOH', concentrationM: 0.001 }], false).concentrations;
+    const bulk = bulkComposition(
+      [
+        { name: 'K2SO4', concentrationM: 0.5 },
+        { name: 'KOH', concentrationM: 0.001 },
+      ],
+      false,
+    ).concentrations;
     const withMigration = solveMicroenvironment({ bulk, products: her, currentDensityAPerM2: 10, homogeneousReactions: false, migration: true });
     const without = solveMicroenvironment({ bulk, products: her, currentDensityAPerM2: 10, homogeneousReactions: false });
     expect(withMigration.surface['OH-']! / without.surface['OH-']!).toBeCloseTo(1, 3);
@@ -42,7 +48,14 @@ describe('migration (Nernst–Planck with electroneutrality)', () => {
     const [dK, dOH] = [D('K+'), D('OH-')];
     const dAmb = (2 * dK * dOH) / (dK + dOH);
     const tPlus = dK / (dK + dOH);
-    const r = transientMicroenvironment({ bulk: koh, products: her, homogeneousReactions: false, migration: true, boundaryLayerM: 500e-6, schedule: [{ durationS: 0.5, currentDensityAPerM2: j }] });
+    const r = transientMicroenvironment({
+      bulk: koh,
+      products: her,
+      homogeneousReactions: false,
+      migration: true,
+      boundaryLayerM: 500e-6,
+      schedule: [{ durationS: 0.5, currentDensityAPerM2: j }],
+    });
     expect(r.completed).toBe(true);
     for (const idx of [40, r.timesS.length - 1]) {
       const t = r.timesS[idx]!;
@@ -51,7 +64,13 @@ describe('migration (Nernst–Planck with electroneutrality)', () => {
   });
 
   it('converges in CO2-saturated bicarbonate with nitrate and keeps every node electroneutral', () => {
-    const bulk = bulkComposition([{ name: 'KHCO3', concentrationM: 0.1 }, { name: 'KNO3', concentrationM: 0.05 }], true).concentrations;
+    const bulk = bulkComposition(
+      [
+        { name: 'KHCO3', concentrationM: 0.1 },
+        { name: 'KNO3', concentrationM: 0.05 },
+      ],
+      true,
+    ).concentrations;
     const products = [
       { from: ['CO2', 'NO3-'], to: 'urea', faradaicEfficiency: 0.3 },
       { from: ['H2O'], to: 'H2', faradaicEfficiency: 0.7 },

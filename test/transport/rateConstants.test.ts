@@ -35,7 +35,9 @@ describe('rate-constant sets', () => {
     expect(solveMicroenvironment({ bulk, products: co, currentDensityAPerM2: 50 }).rateConstants).toBe('schulz2006');
     expect(solveMicroenvironment({ bulk, products: co, currentDensityAPerM2: 50, homogeneousReactions: false }).rateConstants).toBeNull();
     // @ts-expect-error an invalid set from untyped input
-    expect(() => solveMicroenvironment({ bulk, products: co, currentDensityAPerM2: 50, rateConstants: 'foo' })).toThrow(/rateConstants: .*schulz2006 or gupta2006/);
+    expect(() => solveMicroenvironment({ bulk, products: co, currentDensityAPerM2: 50, rateConstants: 'foo' })).toThrow(
+      /rateConstants: .*schulz2006 or gupta2006/,
+    );
   });
 
   it('--sensitivity: the sets agree at zero current and move surface CO2, pH and the CO2 run-out current at finite current', () => {
@@ -58,7 +60,10 @@ describe('honest results at currents without a solution', () => {
     const [ok, over, further] = solveMicroenvironmentAtCurrents({ bulk, products: co }, [100, 400, 800]);
     expect(ok!.converged).toBe(true);
     expect(ok!.largestSolved).toBeUndefined();
-    for (const [r, j] of [[over!, 400], [further!, 800]] as const) {
+    for (const [r, j] of [
+      [over!, 400],
+      [further!, 800],
+    ] as const) {
       expect(r.converged).toBe(false);
       expect(r.currentDensityAPerM2).toBe(j);
       expect(r.surfacePH).toBeNaN();

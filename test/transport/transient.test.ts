@@ -13,7 +13,12 @@ describe('transient microenvironment against analytic solutions', () => {
   it('a current step into a semi-infinite layer: surface excess = 2N·sqrt(t/(πD)), full profile 2N·sqrt(t/D)·ierfc', () => {
     const j = 200;
     const N = j / FARADAY_C_PER_MOL;
-    const r = transientMicroenvironment({ bulk: sulfate, products: her, homogeneousReactions: false, schedule: [{ durationS: 0.01, currentDensityAPerM2: j }] });
+    const r = transientMicroenvironment({
+      bulk: sulfate,
+      products: her,
+      homogeneousReactions: false,
+      schedule: [{ durationS: 0.01, currentDensityAPerM2: j }],
+    });
     expect(r.completed).toBe(true);
     const surfaceExcess = (t: number) => 2 * N * Math.sqrt(t / (Math.PI * D('OH-')));
     for (const idx of [20, 40, r.timesS.length - 1]) {
@@ -37,7 +42,13 @@ describe('transient microenvironment against analytic solutions', () => {
   });
 
   it("Sand's equation: NO3- runs out at τ = πD(c_b)²/(4N²) under a constant current above the limiting one", () => {
-    const bulk = bulkComposition([{ name: 'KNO3', concentrationM: 0.01 }, { name: 'KOH', concentrationM: 0.1 }], false).concentrations;
+    const bulk = bulkComposition(
+      [
+        { name: 'KNO3', concentrationM: 0.01 },
+        { name: 'KOH', concentrationM: 0.1 },
+      ],
+      false,
+    ).concentrations;
     const tau = 1; // s
     const N = 10 * Math.sqrt((Math.PI * D('NO3-')) / (4 * tau)); // mol m-2 s-1 of NO3-
     const j = 8 * FARADAY_C_PER_MOL * N;
@@ -88,7 +99,13 @@ describe('transient microenvironment against analytic solutions', () => {
     const j = 500;
     const T = 0.05; // on for T, off for T
     const N = j / FARADAY_C_PER_MOL;
-    const r = transientMicroenvironment({ bulk: sulfate, products: her, homogeneousReactions: false, boundaryLayerM: 500e-6, schedule: pulseSchedule(j, T, 0, T, 3) });
+    const r = transientMicroenvironment({
+      bulk: sulfate,
+      products: her,
+      homogeneousReactions: false,
+      boundaryLayerM: 500e-6,
+      schedule: pulseSchedule(j, T, 0, T, 3),
+    });
     expect(r.completed).toBe(true);
     const exact = (t: number) => {
       let sum = 0;
@@ -108,7 +125,9 @@ describe('transient microenvironment against analytic solutions', () => {
 
   it('rejects bad programs with the field name', () => {
     expect(() => transientMicroenvironment({ bulk: sulfate, products: her, schedule: [] })).toThrow(/schedule/);
-    expect(() => transientMicroenvironment({ bulk: sulfate, products: her, schedule: [{ durationS: -1, currentDensityAPerM2: 10 }] })).toThrow(/schedule\[0\]\.durationS/);
+    expect(() => transientMicroenvironment({ bulk: sulfate, products: her, schedule: [{ durationS: -1, currentDensityAPerM2: 10 }] })).toThrow(
+      /schedule\[0\]\.durationS/,
+    );
     expect(() => pulseSchedule(1, 1, 0, 1, 0)).toThrow(/periods/);
   });
 });

@@ -10,7 +10,16 @@ function response(): DoubleLayerResponse {
     sternCapacitanceFPerM2: 0.2,
     cations: ['K+'],
     bulkPH: 8.34,
-    ohp: { potentialVvsBulk: -0.084, sternDropV: -0.416, fieldVPerNm: -0.12, pH: 6.92, concentrationPH: 7.08, cationMolPerM3: 1828, hydroxideMolPerM3: 5.7e-5, concentrationsMolPerM3: { 'K+': 1828, 'HCO3-': 2.6, 'OH-': 5.7e-5 } },
+    ohp: {
+      potentialVvsBulk: -0.084,
+      sternDropV: -0.416,
+      fieldVPerNm: -0.12,
+      pH: 6.92,
+      concentrationPH: 7.08,
+      cationMolPerM3: 1828,
+      hydroxideMolPerM3: 5.7e-5,
+      concentrationsMolPerM3: { 'K+': 1828, 'HCO3-': 2.6, 'OH-': 5.7e-5 },
+    },
     surfaceChargeCPerM2: -0.0832,
     surfaceChargeUCPerCm2: -8.32,
     diffuseChargeCPerM2: 0.0832,
@@ -19,7 +28,11 @@ function response(): DoubleLayerResponse {
     diametersNm: {},
     newtonIterations: 8,
     warnings: [],
-    profile: { xNm: [0, 0.5, 10], potentialV: [-0.084, -0.03, 0], concentrationsMolPerM3: { 'K+': [1828, 300, 100], 'HCO3-': [2.6, 40, 100], 'OH-': [5.7e-5, 0, 2.2e-3] } },
+    profile: {
+      xNm: [0, 0.5, 10],
+      potentialV: [-0.084, -0.03, 0],
+      concentrationsMolPerM3: { 'K+': [1828, 300, 100], 'HCO3-': [2.6, 40, 100], 'OH-': [5.7e-5, 0, 2.2e-3] },
+    },
   } as unknown as DoubleLayerResponse;
 }
 

@@ -7,7 +7,10 @@ export class ApiError extends Error {
   readonly problems?: { line: number; field: string; message: string }[];
   /** Every problem of a rejected body (zod issues), with field paths such as `products.0`. */
   readonly issues?: { field: string; message: string; allowed?: string }[];
-  constructor(status: number, body: { error?: { message?: string; field?: string; allowed?: string; problems?: ApiError['problems']; issues?: ApiError['issues'] } }) {
+  constructor(
+    status: number,
+    body: { error?: { message?: string; field?: string; allowed?: string; problems?: ApiError['problems']; issues?: ApiError['issues'] } },
+  ) {
     super(body.error?.message ?? `HTTP ${status}`);
     this.status = status;
     this.field = body.error?.field;

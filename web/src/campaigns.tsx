@@ -37,7 +37,19 @@ const time = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyl
  * to load or delete. The loaded campaign's id is kept in the URL (`?campaign=…`), so that a reload or a shared
  * link shows it. `current` gives the page's space and runs; `onLoad` puts a loaded campaign into the page.
  */
-export function CampaignBar({ value, onChange, current, onLoad, initialId }: { value: CampaignRef; onChange: (ref: CampaignRef) => void; current: () => Omit<CampaignDocument, 'name'>; onLoad: (c: SavedCampaign) => void; initialId: string | null }) {
+export function CampaignBar({
+  value,
+  onChange,
+  current,
+  onLoad,
+  initialId,
+}: {
+  value: CampaignRef;
+  onChange: (ref: CampaignRef) => void;
+  current: () => Omit<CampaignDocument, 'name'>;
+  onLoad: (c: SavedCampaign) => void;
+  initialId: string | null;
+}) {
   const [list, setList] = useState<CampaignSummary[] | null>(null);
   const [picked, setPicked] = useState('');
   const [message, setMessage] = useState('');
@@ -61,7 +73,11 @@ export function CampaignBar({ value, onChange, current, onLoad, initialId }: { v
       setMessage(`Loaded “${c.name}”, saved ${time(c.updatedAt)} (${c.completedRuns} finished, ${c.pendingRuns} in-flight run(s)).`);
     } catch (err) {
       setMessage('');
-      setProblems(err instanceof ApiError && err.status === 404 ? [`No saved campaign ${id} on the server (deleted?); the page shows this browser’s copy.`] : explainError(err, {}));
+      setProblems(
+        err instanceof ApiError && err.status === 404
+          ? [`No saved campaign ${id} on the server (deleted?); the page shows this browser’s copy.`]
+          : explainError(err, {}),
+      );
     } finally {
       setBusy(false);
     }
@@ -71,6 +87,7 @@ export function CampaignBar({ value, onChange, current, onLoad, initialId }: { v
     void refresh();
     if (initialId) void load(initialId);
     // once, on opening the page
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- mount only: the saved list and the campaign named in the URL, once, on opening the page
   }, []);
 
   const save = async () => {
@@ -80,7 +97,9 @@ export function CampaignBar({ value, onChange, current, onLoad, initialId }: { v
       const body = { name: value.name, ...current() };
       let saved: SavedCampaign;
       try {
-        saved = value.id ? await api.put<SavedCampaign>(`/api/campaigns/${encodeURIComponent(value.id)}`, body) : await api.post<SavedCampaign>('/api/campaigns', body);
+        saved = value.id
+          ? await api.put<SavedCampaign>(`/api/campaigns/${encodeURIComponent(value.id)}`, body)
+          : await api.post<SavedCampaign>('/api/campaigns', body);
       } catch (err) {
         // the campaign was deleted on the server meanwhile: save it as a new one
         if (!(value.id && err instanceof ApiError && err.status === 404)) throw err;
@@ -134,7 +153,14 @@ export function CampaignBar({ value, onChange, current, onLoad, initialId }: { v
       <div className="inline-form">
         <label>
           name
-          <input value={value.name} onChange={(e) => onChange({ ...value, name: e.target.value })} aria-label="campaign name" maxLength={100} size={28} placeholder="e.g. CuPd nitrate series" />
+          <input
+            value={value.name}
+            onChange={(e) => onChange({ ...value, name: e.target.value })}
+            aria-label="campaign name"
+            maxLength={100}
+            size={28}
+            placeholder="e.g. CuPd nitrate series"
+          />
         </label>
         <button type="button" onClick={() => void save()} disabled={busy}>
           {value.id ? 'Save' : 'Save as new campaign'}

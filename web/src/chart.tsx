@@ -34,7 +34,17 @@ function responsive(spec: Spec, containerWidthPx: number): Spec {
  * with an empty state when there is nothing to plot and PNG (1×, 2× or 3×) and SVG export named after the
  * chart (`name.png`, `name@2x.png`, `name.svg`).
  */
-export function VegaChart({ spec, label, name, empty = 'Nothing to plot for these settings.' }: { spec: object | null; label: string; name: string; empty?: string }) {
+export function VegaChart({
+  spec,
+  label,
+  name,
+  empty = 'Nothing to plot for these settings.',
+}: {
+  spec: object | null;
+  label: string;
+  name: string;
+  empty?: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const [view, setView] = useState<Result['view'] | null>(null);
   const [scale, setScale] = useState(2);
@@ -61,7 +71,7 @@ export function VegaChart({ spec, label, name, empty = 'Nothing to plot for thes
       result?.finalize();
       setView(null);
     };
-  }, [spec, isEmpty, scale]);
+  }, [spec, isEmpty, scale, name]);
   const save = async (type: 'png' | 'svg') => {
     if (!view) return;
     const url = await view.toImageURL(type, type === 'png' ? scale : 1);

@@ -71,7 +71,11 @@ export function parseCitation(text: string): CitationParts {
   }
   const year = /\b(1[89]\d\d|20\d\d)\b/.exec(after)?.[1];
   const volume = /\*\*([^*]+)\*\*/.exec(after)?.[1];
-  const tail = after.replace(/\*\*[^*]+\*\*/, '').split(',').map((s) => s.replace(/\.$/, '').trim()).filter(Boolean);
+  const tail = after
+    .replace(/\*\*[^*]+\*\*/, '')
+    .split(',')
+    .map((s) => s.replace(/\.$/, '').trim())
+    .filter(Boolean);
   const pages = tail.length > 1 && tail.at(-1) !== year ? tail.at(-1) : undefined;
   return { authors, title, journal: journalMatch[1]!.trim(), year, volume, pages };
 }
@@ -85,7 +89,8 @@ const lastFirst = (a: string) => {
 };
 
 /** Where the value was read, for the note of an exported entry. */
-const readFrom = (r: CatalyticRecord) => `Values read from ${r.sourceLocation}${r.origin === 'literature' && r.sourceDoi ? ` of doi:${r.sourceDoi}` : ''} (cncouple record ${r.id})`;
+const readFrom = (r: CatalyticRecord) =>
+  `Values read from ${r.sourceLocation}${r.origin === 'literature' && r.sourceDoi ? ` of doi:${r.sourceDoi}` : ''} (cncouple record ${r.id})`;
 
 /** A BibTeX entry of a record's source (an @article where the citation parses, else @misc with the citation). */
 export function toBibtex(r: CatalyticRecord): string {
@@ -114,5 +119,10 @@ export function toRis(r: CatalyticRecord): string {
   else lines.push(['TI', citationText(r.sourceCitation)]);
   if (r.origin === 'user' && r.sourceDoi) lines.push(['DO', r.sourceDoi]);
   lines.push(['N1', readFrom(r)], ['ID', r.id], ['ER', '']);
-  return lines.filter(([, v]) => v !== undefined).map(([k, v]) => `${k}  - ${v}`.trimEnd()).join('\n') + '\n';
+  return (
+    lines
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${k}  - ${v}`.trimEnd())
+      .join('\n') + '\n'
+  );
 }

@@ -13,7 +13,15 @@ export function recordInput(r: CatalyticRecord): Record<string, unknown> {
  * Delete with a confirmation step and an undo: "Delete" asks "Delete <catalyst>? Yes / Keep"; after deleting,
  * "Deleted … Undo" puts the same record (same id, same fields) back.
  */
-export function DeleteRecord({ record, onChange, compact = false }: { record: CatalyticRecord; onChange: (state: 'deleted' | 'restored') => void; compact?: boolean }) {
+export function DeleteRecord({
+  record,
+  onChange,
+  compact = false,
+}: {
+  record: CatalyticRecord;
+  onChange: (state: 'deleted' | 'restored') => void;
+  compact?: boolean;
+}) {
   const [step, setStep] = useState<'idle' | 'confirm' | 'deleted'>('idle');
   const [error, setError] = useState<string | null>(null);
   const remove = async () => {

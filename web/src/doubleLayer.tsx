@@ -7,7 +7,16 @@ import { useQueryForm } from './route.js';
 import { textField } from './textField.js';
 
 /** Text fields of the double-layer form (kept in the URL under `dl.`); potentials in V, the Stern capacitance in µF cm⁻². */
-const DEFAULTS = { electrolyte: '0.1 M KHCO3', reference: 'pzc', potentialVvsPzc: '-0.5', potentialVvsSHE: '-1.0', pzcVvsSHE: '-0.5', sternCapacitanceUFPerCm2: '20', temperatureK: '298.15', co2Saturated: '0' };
+const DEFAULTS = {
+  electrolyte: '0.1 M KHCO3',
+  reference: 'pzc',
+  potentialVvsPzc: '-0.5',
+  potentialVvsSHE: '-1.0',
+  pzcVvsSHE: '-0.5',
+  sternCapacitanceUFPerCm2: '20',
+  temperatureK: '298.15',
+  co2Saturated: '0',
+};
 type Form = typeof DEFAULTS;
 type NumberKey = 'potentialVvsPzc' | 'potentialVvsSHE' | 'pzcVvsSHE' | 'sternCapacitanceUFPerCm2' | 'temperatureK';
 
@@ -32,10 +41,18 @@ const INPUT_OF: Record<string, string> = {
   sternCapacitanceFPerM2: 'sternCapacitanceUFPerCm2',
   temperatureK: 'temperatureK',
 };
-const LABELS: Record<string, string> = { electrolyte: ELECTROLYTE_LABEL, ...Object.fromEntries(Object.entries(FIELDS).map(([k, f]) => [k, f.label])), sternCapacitanceFPerM2: 'Stern capacitance (F m⁻²)' };
+const LABELS: Record<string, string> = {
+  electrolyte: ELECTROLYTE_LABEL,
+  ...Object.fromEntries(Object.entries(FIELDS).map(([k, f]) => [k, f.label])),
+  sternCapacitanceFPerM2: 'Stern capacitance (F m⁻²)',
+};
 
 /** The fields sent for a reference: vs PZC, or vs SHE with the PZC vs SHE. */
-const numberKeys = (reference: string): NumberKey[] => [...(reference === 'she' ? (['potentialVvsSHE', 'pzcVvsSHE'] as const) : (['potentialVvsPzc'] as const)), 'sternCapacitanceUFPerCm2', 'temperatureK'];
+const numberKeys = (reference: string): NumberKey[] => [
+  ...(reference === 'she' ? (['potentialVvsSHE', 'pzcVvsSHE'] as const) : (['potentialVvsPzc'] as const)),
+  'sternCapacitanceUFPerCm2',
+  'temperatureK',
+];
 
 /** mol m⁻³ with 4 significant digits (and the M value alongside; below 0.01 as 1.234e-5), or an em dash. */
 function molar(c: number | null | undefined): string {
@@ -63,7 +80,14 @@ export function DoubleLayerSection() {
     e?.preventDefault();
     setResult(null);
     const keys = numberKeys(current.reference);
-    const { values, problems: found, byField } = readNumbers(Object.fromEntries(keys.map((k) => [k, current[k]])) as Record<NumberKey, string>, Object.fromEntries(keys.map((k) => [k, FIELDS[k]])) as Record<NumberKey, NumberField>);
+    const {
+      values,
+      problems: found,
+      byField,
+    } = readNumbers(
+      Object.fromEntries(keys.map((k) => [k, current[k]])) as Record<NumberKey, string>,
+      Object.fromEntries(keys.map((k) => [k, FIELDS[k]])) as Record<NumberKey, NumberField>,
+    );
     const local: Record<string, string> = { ...byField };
     if (values.sternCapacitanceUFPerCm2 === 0) {
       const zero = `${FIELDS.sternCapacitanceUFPerCm2.label} must be above 0`;
@@ -100,6 +124,7 @@ export function DoubleLayerSection() {
   };
   useEffect(() => {
     void run();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- mount only: the default input solved once on opening; later runs are the button
   }, []);
 
   const field = (k: NumberKey) => textField(form, setForm, k, FIELDS[k].label, byInput[k]);
@@ -107,8 +132,9 @@ export function DoubleLayerSection() {
     <>
       <h3>Double layer at the electrode: cations and OH⁻ at the outer Helmholtz plane</h3>
       <p className="lead">
-        Equilibrium generalized modified Poisson–Boltzmann model (zero current): Bikerman-sized solvated ions, a Stern layer of the capacitance you give, and the potential of zero charge as the reference (Bohra et al., Energy Environ. Sci. 2019, 12, 3380; Ringe et al., Energy Environ. Sci. 2019, 12,
-        3001). Li⁺, Na⁺, K⁺ or Cs⁺ salts.
+        Equilibrium generalized modified Poisson–Boltzmann model (zero current): Bikerman-sized solvated ions, a Stern layer of the capacitance you give, and
+        the potential of zero charge as the reference (Bohra et al., Energy Environ. Sci. 2019, 12, 3380; Ringe et al., Energy Environ. Sci. 2019, 12, 3001).
+        Li⁺, Na⁺, K⁺ or Cs⁺ salts.
       </p>
       <form className="inline-form" onSubmit={(e) => void run(e)} aria-label="double layer">
         <label>
@@ -150,7 +176,8 @@ export function DoubleLayerSection() {
         {field('sternCapacitanceUFPerCm2')}
         {field('temperatureK')}
         <label className="check">
-          <input type="checkbox" checked={form.co2Saturated === '1'} onChange={(e) => setForm({ ...form, co2Saturated: e.target.checked ? '1' : '0' })} /> CO2-saturated
+          <input type="checkbox" checked={form.co2Saturated === '1'} onChange={(e) => setForm({ ...form, co2Saturated: e.target.checked ? '1' : '0' })} />{' '}
+          CO2-saturated
         </label>
         <button type="submit" disabled={running}>
           {running ? 'Solving…' : 'Solve double layer'}
@@ -161,7 +188,8 @@ export function DoubleLayerSection() {
         <>
           <table className="compare" data-testid="double-layer-ohp" aria-label="values at the outer Helmholtz plane">
             <caption>
-              At the OHP, {shown.electrolyte}, E − E<sub>pzc</sub> = {shown.potentialVvsPzc.toFixed(3)} V, C<sub>S</sub> = {(100 * shown.sternCapacitanceFPerM2).toPrecision(3)} µF cm⁻² ({shown.sternCapacitanceFPerM2} F m⁻²)
+              At the OHP, {shown.electrolyte}, E − E<sub>pzc</sub> = {shown.potentialVvsPzc.toFixed(3)} V, C<sub>S</sub> ={' '}
+              {(100 * shown.sternCapacitanceFPerM2).toPrecision(3)} µF cm⁻² ({shown.sternCapacitanceFPerM2} F m⁻²)
             </caption>
             <tbody>
               {[

@@ -9,8 +9,17 @@ import type { runDoubleLayerStudy } from '../../src/studies/doubleLayer.js';
 /** The answer of POST /api/double-layer (JSON: non-finite numbers are null). */
 export type DoubleLayerResponse = ReturnType<typeof runDoubleLayerStudy>;
 
-const config = { font: 'DejaVu Sans, Helvetica, Arial, sans-serif', axis: { labelFontSize: 11, titleFontSize: 12 }, legend: { labelFontSize: 11, titleFontSize: 12 } };
-const head = (text: string, subtitle: string) => ({ $schema: 'https://vega.github.io/schema/vega-lite/v6.json', title: { text, subtitle, anchor: 'start' as const }, background: 'white', config });
+const config = {
+  font: 'DejaVu Sans, Helvetica, Arial, sans-serif',
+  axis: { labelFontSize: 11, titleFontSize: 12 },
+  legend: { labelFontSize: 11, titleFontSize: 12 },
+};
+const head = (text: string, subtitle: string) => ({
+  $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+  title: { text, subtitle, anchor: 'start' as const },
+  background: 'white',
+  config,
+});
 const x = { field: 'xNm', type: 'quantitative' as const, title: 'Distance from the OHP (nm)' };
 /** 4 significant digits: enough for a plot, short in the exported data. */
 const round = (v: number) => Number(v.toPrecision(4));
@@ -21,7 +30,7 @@ export function ionText(name: string): string {
   const m = /^(.*?)(?:\^(\d))?([+-])$/.exec(name);
   if (!m) return name;
   const body = m[1]!.replace(/\d/g, (d) => String.fromCharCode(0x2080 + Number(d)));
-  return `${body}${m[2] ? sup[m[2]] ?? m[2] : ''}${sup[m[3]!]}`;
+  return `${body}${m[2] ? (sup[m[2]] ?? m[2]) : ''}${sup[m[3]!]}`;
 }
 
 /** The three profile charts: potential vs bulk (mV), cation concentration (M, with the steric limit dashed) and OH⁻ (M, log scale). */
@@ -29,7 +38,10 @@ export function doubleLayerSpecs(r: DoubleLayerResponse): { potential: object; c
   const p = r.profile;
   const at = (k: number) => round(p.xNm[k]!);
   const potential = {
-    ...head('Potential across the diffuse layer', `OHP ${(1000 * r.ohp.potentialVvsBulk).toFixed(1)} mV vs bulk; Stern drop ${(1000 * r.ohp.sternDropV).toFixed(1)} mV; E − E_pzc ${r.potentialVvsPzc.toFixed(3)} V`),
+    ...head(
+      'Potential across the diffuse layer',
+      `OHP ${(1000 * r.ohp.potentialVvsBulk).toFixed(1)} mV vs bulk; Stern drop ${(1000 * r.ohp.sternDropV).toFixed(1)} mV; E − E_pzc ${r.potentialVvsPzc.toFixed(3)} V`,
+    ),
     width: 300,
     height: 220,
     data: { values: p.potentialV.map((v, k) => ({ xNm: at(k), mV: round(1000 * v) })) },
@@ -43,18 +55,26 @@ export function doubleLayerSpecs(r: DoubleLayerResponse): { potential: object; c
   });
   const color = { field: 'ion', type: 'nominal' as const, title: 'Cation' };
   const cations = {
-    ...head('Cations near the electrode', `${r.cations.map((ion) => `${ionText(ion)} ${(r.ohp.concentrationsMolPerM3[ion]! / 1000).toPrecision(3)} M at the OHP`).join('; ')}; dashed: steric limit`),
+    ...head(
+      'Cations near the electrode',
+      `${r.cations.map((ion) => `${ionText(ion)} ${(r.ohp.concentrationsMolPerM3[ion]! / 1000).toPrecision(3)} M at the OHP`).join('; ')}; dashed: steric limit`,
+    ),
     width: 300,
     height: 220,
     layer: [
       { data: { values: cationRows }, mark: 'line', encoding: { x, y: { field: 'cM', type: 'quantitative', title: 'Concentration (M)' }, color } },
-      ...(limits.length ? [{ data: { values: limits }, mark: { type: 'rule', strokeDash: [4, 4] }, encoding: { y: { field: 'limitM', type: 'quantitative' }, color } }] : []),
+      ...(limits.length
+        ? [{ data: { values: limits }, mark: { type: 'rule', strokeDash: [4, 4] }, encoding: { y: { field: 'limitM', type: 'quantitative' }, color } }]
+        : []),
     ],
   };
   const oh = p.concentrationsMolPerM3['OH-'] ?? [];
   const ohp = r.ohp.hydroxideMolPerM3;
   const hydroxide = {
-    ...head('OH⁻ near the electrode', `${ohp === null ? 'no OH⁻ value' : `${(ohp / 1000).toExponential(2)} M at the OHP`}; OHP pH ${r.ohp.pH.toFixed(2)} (bulk ${r.bulkPH.toFixed(2)})`),
+    ...head(
+      'OH⁻ near the electrode',
+      `${ohp === null ? 'no OH⁻ value' : `${(ohp / 1000).toExponential(2)} M at the OHP`}; OHP pH ${r.ohp.pH.toFixed(2)} (bulk ${r.bulkPH.toFixed(2)})`,
+    ),
     width: 300,
     height: 220,
     // a log axis cannot show zero: non-positive values (none expected) are left out rather than drawn as 0

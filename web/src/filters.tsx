@@ -17,21 +17,42 @@ export interface Filters {
 }
 
 /** URL query key of each filter. */
-const KEYS: Record<keyof Filters, string> = { product: 'product', strategy: 'strategy', nSource: 'n', cSource: 'c', minFePercent: 'minFe', origin: 'origin', flagged: 'flagged', q: 'q' };
+const KEYS: Record<keyof Filters, string> = {
+  product: 'product',
+  strategy: 'strategy',
+  nSource: 'n',
+  cSource: 'c',
+  minFePercent: 'minFe',
+  origin: 'origin',
+  flagged: 'flagged',
+  q: 'q',
+};
 /** The URL query keys that hold filters (the Literature and Compare links carry them). */
 export const FILTER_KEYS = Object.values(KEYS);
 
 /** The filters in a URL query. */
 function fromQuery(query: URLSearchParams): Filters {
   const get = (k: keyof Filters) => query.get(KEYS[k]) ?? '';
-  return { product: get('product'), strategy: get('strategy'), nSource: get('nSource'), cSource: get('cSource'), minFePercent: get('minFePercent'), origin: get('origin'), flagged: get('flagged') === '1', q: get('q') };
+  return {
+    product: get('product'),
+    strategy: get('strategy'),
+    nSource: get('nSource'),
+    cSource: get('cSource'),
+    minFePercent: get('minFePercent'),
+    origin: get('origin'),
+    flagged: get('flagged') === '1',
+    q: get('q'),
+  };
 }
 
 /** The shared filters (from the URL) and a setter that writes them to the URL. */
 export function useFilters(): [Filters, (f: Filters) => void] {
   const { query } = useRoute();
   const filters = fromQuery(query);
-  const set = (f: Filters) => setQuery(Object.fromEntries((Object.keys(KEYS) as (keyof Filters)[]).map((k) => [KEYS[k], k === 'flagged' ? (f.flagged ? '1' : undefined) : (f[k] as string)])));
+  const set = (f: Filters) =>
+    setQuery(
+      Object.fromEntries((Object.keys(KEYS) as (keyof Filters)[]).map((k) => [KEYS[k], k === 'flagged' ? (f.flagged ? '1' : undefined) : (f[k] as string)])),
+    );
   return [filters, set];
 }
 
@@ -46,7 +67,16 @@ export function readMinFe(f: Filters): { value?: number; problem?: string } {
 
 /** Query parameters of the filters for /api/records and the plot endpoints. */
 export function filterParams(f: Filters): Record<string, string | number | boolean | undefined> {
-  return { product: f.product, strategy: f.strategy, nSource: f.nSource, cSource: f.cSource, minFePercent: readMinFe(f).value, origin: f.origin, flagged: f.flagged || undefined, q: f.q };
+  return {
+    product: f.product,
+    strategy: f.strategy,
+    nSource: f.nSource,
+    cSource: f.cSource,
+    minFePercent: readMinFe(f).value,
+    origin: f.origin,
+    flagged: f.flagged || undefined,
+    q: f.q,
+  };
 }
 
 /** A species the records name (GET /api/records/facets). */
@@ -98,62 +128,66 @@ export function FilterBar({ filters, onChange, facets }: { filters: Filters; onC
   return (
     <details className="filters-box" open={open}>
       <summary>Filters{active ? ` (${active} active)` : ''}</summary>
-    <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="filters">
-      <label>
-        Search catalyst
-        <input type="search" placeholder="e.g. CeO2" {...field('q')} />
-      </label>
-      <label>
-        Product
-        <select {...field('product')}>
-          <option value="">any</option>
-          {speciesOptions(facets.products, false)}
-        </select>
-      </label>
-      <label>
-        Strategy
-        <select {...field('strategy')}>
-          <option value="">any</option>
-          {STRATEGIES.map((s) => (
-            <option key={s}>{s}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        N source
-        <select {...field('nSource')}>
-          <option value="">any</option>
-          {speciesOptions(facets.nitrogenSources, true)}
-        </select>
-      </label>
-      <label>
-        C source
-        <select {...field('cSource')}>
-          <option value="">any</option>
-          {speciesOptions(facets.carbonSources, true)}
-        </select>
-      </label>
-      <label>
-        Min FE (%)
-        <input inputMode="decimal" {...field('minFePercent')} aria-invalid={minFe.problem ? true : undefined} />
-      </label>
-      <label>
-        Origin
-        <select {...field('origin')}>
-          <option value="">all</option>
-          <option value="literature">literature</option>
-          <option value="user">my records</option>
-        </select>
-      </label>
-      <label className="check">
-        <input type="checkbox" checked={filters.flagged} onChange={(e) => onChange({ ...filters, flagged: e.target.checked })} />
-        flagged only
-      </label>
-      <button type="button" onClick={() => onChange(EMPTY)}>
-        Clear
-      </button>
-    </form>
-      {minFe.problem && <p className="error" role="alert">{minFe.problem}</p>}
+      <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="filters">
+        <label>
+          Search catalyst
+          <input type="search" placeholder="e.g. CeO2" {...field('q')} />
+        </label>
+        <label>
+          Product
+          <select {...field('product')}>
+            <option value="">any</option>
+            {speciesOptions(facets.products, false)}
+          </select>
+        </label>
+        <label>
+          Strategy
+          <select {...field('strategy')}>
+            <option value="">any</option>
+            {STRATEGIES.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          N source
+          <select {...field('nSource')}>
+            <option value="">any</option>
+            {speciesOptions(facets.nitrogenSources, true)}
+          </select>
+        </label>
+        <label>
+          C source
+          <select {...field('cSource')}>
+            <option value="">any</option>
+            {speciesOptions(facets.carbonSources, true)}
+          </select>
+        </label>
+        <label>
+          Min FE (%)
+          <input inputMode="decimal" {...field('minFePercent')} aria-invalid={minFe.problem ? true : undefined} />
+        </label>
+        <label>
+          Origin
+          <select {...field('origin')}>
+            <option value="">all</option>
+            <option value="literature">literature</option>
+            <option value="user">my records</option>
+          </select>
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={filters.flagged} onChange={(e) => onChange({ ...filters, flagged: e.target.checked })} />
+          flagged only
+        </label>
+        <button type="button" onClick={() => onChange(EMPTY)}>
+          Clear
+        </button>
+      </form>
+      {minFe.problem && (
+        <p className="error" role="alert">
+          {minFe.problem}
+        </p>
+      )}
     </details>
   );
 }

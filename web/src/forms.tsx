@@ -24,7 +24,10 @@ export interface NumberField {
  * The numbers of a form's text fields and every problem found, each naming its field by label; `byField` has
  * the same problems keyed by field, to show beside their inputs.
  */
-export function readNumbers<K extends string>(form: Record<K, string>, fields: Record<K, NumberField>): { values: Record<K, number | undefined>; problems: string[]; byField: Partial<Record<K, string>> } {
+export function readNumbers<K extends string>(
+  form: Record<K, string>,
+  fields: Record<K, NumberField>,
+): { values: Record<K, number | undefined>; problems: string[]; byField: Partial<Record<K, string>> } {
   const values = {} as Record<K, number | undefined>;
   const problems: string[] = [];
   const byField: Partial<Record<K, string>> = {};
@@ -105,7 +108,11 @@ export function problemsByInput(error: unknown, inputs: Record<string, string>):
     return allowed && !/^(is|must) /.test(m) && !m.includes(allowed) ? `${m} (allowed: ${allowed})` : m;
   };
   const found: Record<string, string> = {};
-  const issues: { field: string; message: string; allowed?: string }[] = error.issues?.length ? error.issues : error.field ? [{ field: error.field, message: error.message, allowed: error.allowed }] : [];
+  const issues: { field: string; message: string; allowed?: string }[] = error.issues?.length
+    ? error.issues
+    : error.field
+      ? [{ field: error.field, message: error.message, allowed: error.allowed }]
+      : [];
   for (const issue of issues) {
     const key = inputOf(issue.field);
     if (key && !found[key]) found[key] = text(issue.field, issue.message, issue.allowed);

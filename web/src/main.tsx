@@ -73,7 +73,11 @@ function App() {
         </a>
         <nav aria-label="pages">
           {PAGES.map((p) => (
-            <a key={p.path} href={p.path === 'literature' || p.path === 'compare' ? hashOf([p.path], filterQuery) : `#/${p.path}`} aria-current={page === p.path ? 'page' : undefined}>
+            <a
+              key={p.path}
+              href={p.path === 'literature' || p.path === 'compare' ? hashOf([p.path], filterQuery) : `#/${p.path}`}
+              aria-current={page === p.path ? 'page' : undefined}
+            >
               {p.label}
             </a>
           ))}
@@ -81,10 +85,19 @@ function App() {
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
-        <Suspense fallback={<p className="loading" role="status">Loading the page…</p>}>{view ?? <NotFound path={path} />}</Suspense>
+        <Suspense
+          fallback={
+            <p className="loading" role="status">
+              Loading the page…
+            </p>
+          }
+        >
+          {view ?? <NotFound path={path} />}
+        </Suspense>
       </main>
       <footer>
-        Data: Wang, Sun &amp; Han, <i>Inorg. Chem. Front.</i> 2025, 12, 6926 (doi:10.1039/d5qi01426c), Table 1 and text; every value keeps its printed form and source.
+        Data: Wang, Sun &amp; Han, <i>Inorg. Chem. Front.</i> 2025, 12, 6926 (doi:10.1039/d5qi01426c), Table 1 and text; every value keeps its printed form and
+        source.
       </footer>
     </>
   );

@@ -24,7 +24,8 @@ export function ModelVsMeasurement({ models, modelRef }: { models: ModelInfo[]; 
   const info = modelRef.modelText === undefined ? models.find((m) => m.name === modelRef.model) : undefined;
   const ids = info?.comparesToRecords ?? [];
   useEffect(() => {
-    if (modelRef.modelText !== undefined) return setState({ kind: 'none', reason: 'A pasted model file is compared with no records: choose a built-in model.' });
+    if (modelRef.modelText !== undefined)
+      return setState({ kind: 'none', reason: 'A pasted model file is compared with no records: choose a built-in model.' });
     if (!info) return setState({ kind: 'idle' });
     if (!ids.length) return setState({ kind: 'none', reason: `The model ${info.name} names no literature records (comparesTo in its model file).` });
     let live = true;
@@ -54,10 +55,12 @@ export function ModelVsMeasurement({ models, modelRef }: { models: ModelInfo[]; 
     return () => {
       live = false;
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the model and the ids as text: `info` is derived from the model and an array identity changes every render
   }, [modelRef.model, modelRef.modelText, info?.name, ids.join(',')]);
 
   // a pasted model: the empty state at once (not the previous model's chart until the effect runs)
-  const shown: State = modelRef.modelText !== undefined ? { kind: 'none', reason: 'A pasted model file is compared with no records: choose a built-in model.' } : state;
+  const shown: State =
+    modelRef.modelText !== undefined ? { kind: 'none', reason: 'A pasted model file is compared with no records: choose a built-in model.' } : state;
   return (
     <div className="model-vs-measurement" data-testid="model-vs-measurement">
       {shown.kind === 'loading' && (
@@ -74,7 +77,12 @@ export function ModelVsMeasurement({ models, modelRef }: { models: ModelInfo[]; 
       {shown.kind === 'ready' && (
         <>
           {shown.missing.length > 0 && <p className="muted small">Records named by the model but not in the knowledge base: {shown.missing.join(', ')}</p>}
-          <VegaChart spec={shown.spec} label="model vs measurement" name={`cncouple-model-vs-measurement-${info?.name ?? 'model'}`} empty="No model FE and no record FE to plot." />
+          <VegaChart
+            spec={shown.spec}
+            label="model vs measurement"
+            name={`cncouple-model-vs-measurement-${info?.name ?? 'model'}`}
+            empty="No model FE and no record FE to plot."
+          />
         </>
       )}
     </div>

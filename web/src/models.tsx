@@ -60,7 +60,11 @@ export function ModelPicker({ models, value, onChange }: { models: ModelInfo[]; 
     <div className="model-picker">
       <label>
         Model
-        <select value={custom ? '__custom' : (value.model ?? '')} onChange={(e) => (e.target.value === '__custom' ? onChange({ modelText: '' }) : onChange({ model: e.target.value }))} aria-label="model">
+        <select
+          value={custom ? '__custom' : (value.model ?? '')}
+          onChange={(e) => (e.target.value === '__custom' ? onChange({ modelText: '' }) : onChange({ model: e.target.value }))}
+          aria-label="model"
+        >
           {models.map((m) => (
             <option key={m.name} value={m.name}>
               {m.name}
@@ -86,7 +90,14 @@ export function ModelPicker({ models, value, onChange }: { models: ModelInfo[]; 
           </div>
           <label className="wide">
             Model file (YAML or JSON, see docs/model-format.md)
-            <textarea rows={10} value={value.modelText} onChange={(e) => onChange({ modelText: e.target.value })} aria-label="model file" spellCheck={false} placeholder="Paste a model file here, or copy a built-in model above and edit it." />
+            <textarea
+              rows={10}
+              value={value.modelText}
+              onChange={(e) => onChange({ modelText: e.target.value })}
+              aria-label="model file"
+              spellCheck={false}
+              placeholder="Paste a model file here, or copy a built-in model above and edit it."
+            />
           </label>
         </>
       )}

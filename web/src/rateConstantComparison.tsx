@@ -41,7 +41,11 @@ export function RateConstantComparison({ body, currentMAPerCm2 }: { body: Microe
     setRunning(true);
     try {
       const results = await Promise.all(
-        RATE_CONSTANT_SET_IDS.map((set) => api.post<{ results: Omit<Row, 'set'>[] }>('/api/microenv', { ...body, rateConstants: set, currentDensitiesMAPerCm2: [currentMAPerCm2] }).then((d) => ({ set, ...d.results[0]! }))),
+        RATE_CONSTANT_SET_IDS.map((set) =>
+          api
+            .post<{ results: Omit<Row, 'set'>[] }>('/api/microenv', { ...body, rateConstants: set, currentDensitiesMAPerCm2: [currentMAPerCm2] })
+            .then((d) => ({ set, ...d.results[0]! })),
+        ),
       );
       setRows({ key, rows: results });
     } catch (err) {

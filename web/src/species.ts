@@ -50,13 +50,19 @@ export function closestSpecies(registry: SpeciesInfo[], text: string, role?: str
     .map((e) => ({ name: e.name, d: Math.min(...[e.name, e.id, e.formula, ...e.aliases].map((k) => editDistance(t, k.toLowerCase()))) }))
     .sort((a, b) => a.d - b.d || a.name.localeCompare(b.name));
   const best = scored[0]?.d ?? Infinity;
-  return scored.filter((s) => s.d <= Math.max(best, 2) && s.d <= Math.max(3, t.length / 2)).slice(0, 3).map((s) => s.name);
+  return scored
+    .filter((s) => s.d <= Math.max(best, 2) && s.d <= Math.max(3, t.length / 2))
+    .slice(0, 3)
+    .map((s) => s.name);
 }
 
 /** Problems of a comma-separated species list typed in a field labelled `label`, with "did you mean" suggestions. */
 export function speciesProblems(registry: SpeciesInfo[], label: string, text: string, role?: string): string[] {
   if (!registry.length) return []; // not loaded: the server still checks
-  const names = text.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const problems: string[] = [];
   const seen = new Map<string, string>();
   for (const name of names) {

@@ -58,7 +58,13 @@ export function startSweepWorker(options: SweepWorkerOptions): Worker {
       const chunk = descriptorSweep(cached.model, spec, rows, (row) => void job.updateProgress((row - rows[0] + 1) * width));
       return encodeTyped(chunk);
     },
-    { connection: redisConnection(options.redisUrl), concurrency: options.concurrency ?? 1, lockDuration, stalledInterval: Math.max(500, Math.floor(lockDuration / 2)), maxStalledCount: 5 },
+    {
+      connection: redisConnection(options.redisUrl),
+      concurrency: options.concurrency ?? 1,
+      lockDuration,
+      stalledInterval: Math.max(500, Math.floor(lockDuration / 2)),
+      maxStalledCount: 5,
+    },
   );
 }
 

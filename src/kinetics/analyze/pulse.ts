@@ -57,7 +57,8 @@ export function runPulse(model: CompiledModel, program: PulseProgram): PulseResu
   assertFiniteInRange('e2V', program.e2V, -5, 5, 'V vs RHE');
   assertFiniteInRange('t1S', program.t1S, 1e-9, 1e6, 's');
   assertFiniteInRange('t2S', program.t2S, 1e-9, 1e6, 's');
-  if (!Number.isInteger(program.periods) || program.periods < 1 || program.periods > 100000) throw new InputError('periods', 'an integer from 1 to 100000', `got ${program.periods}`);
+  if (!Number.isInteger(program.periods) || program.periods < 1 || program.periods > 100000)
+    throw new InputError('periods', 'an integer from 1 to 100000', `got ${program.periods}`);
   // Period averages need ~1e-5 relative accuracy, not the 1e-6 of a steady-state fallback (a 2nd-order
   // method pays ~3× the steps for the extra digit); callers may tighten it.
   const options = checkSolverOptions({ rtol: 1e-5, atol: 1e-10, ...program.solver });
@@ -100,7 +101,14 @@ export function runPulse(model: CompiledModel, program: PulseProgram): PulseResu
     }
     let change = 0;
     for (let k = 0; k < sys.n; k++) change = Math.max(change, Math.abs(theta[k]! - start[k]!));
-    periods.push({ period: p, tofPerS: tof, electronRatePerS: electrons, faradaicEfficiency: fe, coverages: Object.fromEntries(model.adsorbates.map((x, k) => [x, theta[k]!])), coverageChange: change });
+    periods.push({
+      period: p,
+      tofPerS: tof,
+      electronRatePerS: electrons,
+      faradaicEfficiency: fe,
+      coverages: Object.fromEntries(model.adsorbates.map((x, k) => [x, theta[k]!])),
+      coverageChange: change,
+    });
     if (periodicFromPeriod === null && p > 1 && change < 1e-6) periodicFromPeriod = p;
     if (!a.completed || !b.completed) return { periods, periodicFromPeriod, steps, rejectedSteps: rejected, completed: false };
   }

@@ -50,7 +50,8 @@ const maxChange = (a: number[], b: number[]) => a.reduce((m, x, i) => Math.max(m
 export function runPulseUntilPeriodic(model: CompiledModel, program: PulseUntilPeriodicProgram): PulseUntilPeriodicResult {
   const tolerance = assertFiniteInRange('tolerance', program.tolerance ?? 1e-3, 1e-9, 0.5);
   const maxPeriods = program.maxPeriods ?? 1000;
-  if (!Number.isInteger(maxPeriods) || maxPeriods < 3 || maxPeriods > 100000) throw new InputError('maxPeriods', 'an integer from 3 to 100000', `got ${maxPeriods}`);
+  if (!Number.isInteger(maxPeriods) || maxPeriods < 3 || maxPeriods > 100000)
+    throw new InputError('maxPeriods', 'an integer from 3 to 100000', `got ${maxPeriods}`);
   const { tolerance: _t, maxPeriods: _m, ...pulse } = program;
   const periods: PeriodAverage[] = [];
   let steps = 0;
@@ -61,7 +62,18 @@ export function runPulseUntilPeriodic(model: CompiledModel, program: PulseUntilP
   let estimatedDistance = Number.NaN;
   let decayPerPeriod = Number.NaN;
   let periodicFromPeriod: number | null = null;
-  const result = (periodic: boolean, completed: boolean): PulseUntilPeriodicResult => ({ periods, periodicFromPeriod, steps, rejectedSteps: rejected, completed, periodic, tolerance, maxPeriods, estimatedDistance, decayPerPeriod });
+  const result = (periodic: boolean, completed: boolean): PulseUntilPeriodicResult => ({
+    periods,
+    periodicFromPeriod,
+    steps,
+    rejectedSteps: rejected,
+    completed,
+    periodic,
+    tolerance,
+    maxPeriods,
+    estimatedDistance,
+    decayPerPeriod,
+  });
   for (let n = 1; n <= maxPeriods; n++) {
     const block = runPulse(model, { ...pulse, periods: 1, ...(theta ? { initialCoverages: theta } : {}) });
     const p = block.periods[0]!;

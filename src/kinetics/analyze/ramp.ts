@@ -42,7 +42,8 @@ export function runRamp(model: CompiledModel, program: RampProgram): { points: R
   assertFiniteInRange('vertexV', program.vertexV, -5, 5, 'V vs RHE');
   assertFiniteInRange('scanRateVPerS', program.scanRateVPerS, 1e-6, 1e4, 'V s⁻¹');
   const stepV = assertFiniteInRange('stepV', program.stepV ?? 0.001, 1e-5, 0.05, 'V');
-  if (!Number.isInteger(program.cycles) || program.cycles < 0 || program.cycles > 100) throw new InputError('cycles', 'an integer from 0 (linear sweep) to 100', `got ${program.cycles}`);
+  if (!Number.isInteger(program.cycles) || program.cycles < 0 || program.cycles > 100)
+    throw new InputError('cycles', 'an integer from 0 (linear sweep) to 100', `got ${program.cycles}`);
   if (program.startV === program.vertexV) throw new InputError('vertexV', 'a potential different from startV', 'the sweep has no range');
   const options = checkSolverOptions({ rtol: 1e-5, atol: 1e-10, ...program.solver });
   const d = descriptorVector(model, program.descriptors);
@@ -52,7 +53,8 @@ export function runRamp(model: CompiledModel, program: RampProgram): { points: R
   const dE = (program.vertexV - program.startV) / n;
   const dt = Math.abs(dE) / program.scanRateVPerS;
   const sequence: number[] = [];
-  const leg = (from: number, sign: number) => Array.from({ length: n }, (_, i) => from + sign * (i + 0.5) * Math.abs(dE) * Math.sign(program.vertexV - program.startV));
+  const leg = (from: number, sign: number) =>
+    Array.from({ length: n }, (_, i) => from + sign * (i + 0.5) * Math.abs(dE) * Math.sign(program.vertexV - program.startV));
   if (program.cycles === 0) sequence.push(...leg(program.startV, 1));
   for (let c = 0; c < program.cycles; c++) sequence.push(...leg(program.startV, 1), ...leg(program.vertexV, -1));
   const chargePerSite = (FARADAY_C_PER_MOL * model.file.siteDensityPerM2) / AVOGADRO_PER_MOL; // C m⁻² per electron per site
@@ -68,7 +70,12 @@ export function runRamp(model: CompiledModel, program: RampProgram): { points: R
     t += dt;
     let electrons = 0;
     model.steps.forEach((s, j) => (electrons += s.electrons * r.integratedRates[j]!));
-    points.push({ timeS: t, potentialVvsRHE: E, currentDensityAPerM2: (-chargePerSite * electrons) / dt, coverages: Object.fromEntries(model.adsorbates.map((a, k) => [a, theta[k]!])) });
+    points.push({
+      timeS: t,
+      potentialVvsRHE: E,
+      currentDensityAPerM2: (-chargePerSite * electrons) / dt,
+      coverages: Object.fromEntries(model.adsorbates.map((a, k) => [a, theta[k]!])),
+    });
     if (!r.completed) return { points, steps, completed: false };
   }
   return { points, steps, completed: true };

@@ -88,7 +88,8 @@ export function descriptorVector(model: CompiledModel, values: Record<string, nu
   const d = Float64Array.from(model.defaultDescriptors);
   for (const [name, v] of Object.entries(values ?? {})) {
     const i = model.descriptors.indexOf(name);
-    if (i < 0) throw new InputError(`descriptors.${name}`, `a descriptor of the model (${model.descriptors.join(', ') || 'none'})`, `unknown descriptor "${name}"`);
+    if (i < 0)
+      throw new InputError(`descriptors.${name}`, `a descriptor of the model (${model.descriptors.join(', ') || 'none'})`, `unknown descriptor "${name}"`);
     d[i] = assertFiniteInRange(`descriptors.${name}`, v, -20, 20, 'eV');
   }
   return d;
@@ -99,7 +100,13 @@ export function descriptorVector(model: CompiledModel, values: Record<string, nu
  * route-consistent, see {@link routeConsistentRates}), selectivity, current density and the state's own
  * verification. `work` (default: allocated here) is reused across calls by {@link SteadyStateSolver}.
  */
-export function observablesOf(model: CompiledModel, result: SteadyStateResult, potentialV: number, rateTolerance = 1e-6, work: TurnoverWork = new TurnoverWork(model)): SteadyStateObservables {
+export function observablesOf(
+  model: CompiledModel,
+  result: SteadyStateResult,
+  potentialV: number,
+  rateTolerance = 1e-6,
+  work: TurnoverWork = new TurnoverWork(model),
+): SteadyStateObservables {
   const t = turnoverOf(model, result, rateTolerance, work);
   const { tof, tofError } = t;
   const rates = t.rates;
@@ -129,7 +136,10 @@ export function observablesOf(model: CompiledModel, result: SteadyStateResult, p
     siteBalanceError: result.siteBalanceError,
     coverages: record(model.adsorbates, result.theta),
     freeSites: record(model.sites, result.free),
-    stepRatesPerS: record(model.steps.map((s) => s.id), rates),
+    stepRatesPerS: record(
+      model.steps.map((s) => s.id),
+      rates,
+    ),
     tofPerS: record(model.species, tof),
     electronRatePerS: electrons,
     electronRateErrorPerS: result.converged ? t.electronError : Number.POSITIVE_INFINITY,
@@ -141,7 +151,10 @@ export function observablesOf(model: CompiledModel, result: SteadyStateResult, p
     tofErrorPerS: record(model.species, tofError),
     tofResolved: Object.fromEntries(model.species.map((n, i) => [n, isResolved(tof[i]!, tofError[i]!)])),
     faradaicEfficiencyResolved,
-    stepRateErrorPerS: record(model.steps.map((s) => s.id), rateError),
+    stepRateErrorPerS: record(
+      model.steps.map((s) => s.id),
+      rateError,
+    ),
     floored: result.floored,
     theta: result.theta,
     state: result.state,
@@ -181,7 +194,14 @@ export class SteadyStateSolver {
    * that does not converge without the flux floor, the {@link homotopy} in the energies, whose answer replaces
    * the direct one when it converges without the floor. `model` carries the pH (see {@link modelAtPH}).
    */
-  solveAt(model: CompiledModel, potentialV: number, descriptors: Float64Array, options: FullSolverOptions, guess?: Float64Array, alternatives: Float64Array[] = []): SteadyStateResult {
+  solveAt(
+    model: CompiledModel,
+    potentialV: number,
+    descriptors: Float64Array,
+    options: FullSolverOptions,
+    guess?: Float64Array,
+    alternatives: Float64Array[] = [],
+  ): SteadyStateResult {
     this.system.setRateConstants(rateConstants(model, potentialV, descriptors, model.file.temperatureK, this.constants));
     const direct = solveSteadyState(this.system, options, guess, this.work, alternatives);
     if (direct.converged && !direct.floored) return direct;
@@ -227,7 +247,13 @@ export class SteadyStateSolver {
    * Solves with descriptor values given as a vector (no name lookup), for sweeps: the same robust path as
    * {@link solve} ({@link solveAt} at the model's pH), from a neighbour's state and alternatives.
    */
-  solveVector(potentialV: number, descriptors: Float64Array, options: FullSolverOptions, guess?: Float64Array, alternatives: Float64Array[] = []): SteadyStateResult {
+  solveVector(
+    potentialV: number,
+    descriptors: Float64Array,
+    options: FullSolverOptions,
+    guess?: Float64Array,
+    alternatives: Float64Array[] = [],
+  ): SteadyStateResult {
     return this.solveAt(this.model, potentialV, descriptors, options, guess, alternatives);
   }
 }
@@ -246,7 +272,11 @@ export function steadyState(model: CompiledModel, conditions: KineticConditions 
  * Polarization curve: steady states over `potentialsV` (V vs RHE), each solve seeded from the previous
  * converged one (continuation).
  */
-export function polarizationCurve(model: CompiledModel, potentialsV: number[], conditions: Omit<KineticConditions, 'potentialVvsRHE'> = {}): SteadyStateObservables[] {
+export function polarizationCurve(
+  model: CompiledModel,
+  potentialsV: number[],
+  conditions: Omit<KineticConditions, 'potentialVvsRHE'> = {},
+): SteadyStateObservables[] {
   const solver = new SteadyStateSolver(model);
   let guess = conditions.guess;
   return potentialsV.map((U) => {
@@ -286,7 +316,12 @@ export function degreeOfRateControlChecked(model: CompiledModel, target: string,
   // the perturbed solves start from the centre's rate constants, at the same pH as the centre
   const base = rateConstants(conditions.pH === undefined ? model : modelAtPH(model, conditions.pH), U, descriptorVector(model, conditions.descriptors));
   const centre = solver.solve(conditions);
-  if (!centre.converged) throw new InputError('conditions', 'conditions with a converged steady state', `no converged steady state at ${U} V (residual ${centre.residual.toExponential(2)})`);
+  if (!centre.converged)
+    throw new InputError(
+      'conditions',
+      'conditions with a converged steady state',
+      `no converged steady state at ${U} V (residual ${centre.residual.toExponential(2)})`,
+    );
   const work = new TurnoverWork(model);
   // the target's TOF and its error bound, as every steady state reports them
   const rateOf = (res: SteadyStateResult) => {
@@ -307,7 +342,8 @@ export function degreeOfRateControlChecked(model: CompiledModel, target: string,
       const which = factor > 1 ? `k×(1+${delta})` : `k/(1+${delta})`;
       if (!res.converged) reason ??= `the solve with ${which} did not converge (residual ${res.residual.toExponential(2)})`;
       else if (!(v.rate > 0)) reason ??= `the rate of ${target} with ${which} is ${v.rate.toExponential(2)} s⁻¹ (not positive: no logarithm)`;
-      else if (!(v.error <= options.rateTolerance * v.rate)) reason ??= `the rate of ${target} with ${which} is not resolved (error bound ${v.error.toExponential(2)} of ${v.rate.toExponential(2)} s⁻¹)`;
+      else if (!(v.error <= options.rateTolerance * v.rate))
+        reason ??= `the rate of ${target} with ${which} is not resolved (error bound ${v.error.toExponential(2)} of ${v.rate.toExponential(2)} s⁻¹)`;
       values.push(v);
     }
     if (reason) {
@@ -337,7 +373,8 @@ export function degreeOfRateControl(model: CompiledModel, target: string, condit
  */
 export function tafelSlopeChecked(model: CompiledModel, conditions: KineticConditions = {}, product?: string, stepV = 0.005): CheckedValue {
   const U = conditions.potentialVvsRHE ?? model.file.potentialVvsRHE;
-  if (product !== undefined && !model.productIndices.some((p) => model.species[p] === product)) throw new InputError('product', `a product of the model (${model.productIndices.map((p) => model.species[p]).join(', ')})`, `got "${product}"`);
+  if (product !== undefined && !model.productIndices.some((p) => model.species[p] === product))
+    throw new InputError('product', `a product of the model (${model.productIndices.map((p) => model.species[p]).join(', ')})`, `got "${product}"`);
   const points = polarizationCurve(model, [U + stepV, U - stepV], conditions);
   const tolerance = checkSolverOptions(conditions.solver).rateTolerance;
   const rel: number[] = [];
@@ -348,7 +385,11 @@ export function tafelSlopeChecked(model: CompiledModel, conditions: KineticCondi
     const rate = product ? o.tofPerS[product]! : o.electronRatePerS;
     const error = product ? o.tofErrorPerS[product]! : o.electronRateErrorPerS;
     if (rate === 0) return { value: null, reason: `no ${product ? `${product} ` : ''}current at ${at}` };
-    if (!(error <= tolerance * Math.abs(rate))) return { value: null, reason: `the ${product ? `partial current of ${product}` : 'current'} at ${at} is not resolved (error bound ${error.toExponential(2)} of ${Math.abs(rate).toExponential(2)} s⁻¹ per site)` };
+    if (!(error <= tolerance * Math.abs(rate)))
+      return {
+        value: null,
+        reason: `the ${product ? `partial current of ${product}` : 'current'} at ${at} is not resolved (error bound ${error.toExponential(2)} of ${Math.abs(rate).toExponential(2)} s⁻¹ per site)`,
+      };
     currents.push(Math.abs(rate));
     rel.push(error / Math.abs(rate));
   }

@@ -8,7 +8,12 @@ import type { SteadyStateResult } from '../solver/solveSteadyState.js';
  * weighted by its round-off scale (its gross flux). Net rates of quasi-equilibrated steps are differences of
  * huge fluxes; this recovers them from the slow, accurately known steps of the same route.
  */
-export function routeConsistentRates(model: CompiledModel, rates: Float64Array, grossRates: Float64Array, work: RouteWork = new RouteWork(model)): Float64Array {
+export function routeConsistentRates(
+  model: CompiledModel,
+  rates: Float64Array,
+  grossRates: Float64Array,
+  work: RouteWork = new RouteWork(model),
+): Float64Array {
   const R = model.routes;
   const q = R.length;
   const m = rates.length;

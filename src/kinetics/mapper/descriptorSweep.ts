@@ -94,7 +94,8 @@ export function emptySweepResult(model: CompiledModel, xs: number[], ys: number[
 
 /** Evenly spaced values of an axis. */
 export function axisValues(axis: SweepAxis): number[] {
-  if (!Number.isInteger(axis.points) || axis.points < 1 || axis.points > 2000) throw new InputError(`${axis.name}.points`, 'an integer from 1 to 2000', `got ${axis.points}`);
+  if (!Number.isInteger(axis.points) || axis.points < 1 || axis.points > 2000)
+    throw new InputError(`${axis.name}.points`, 'an integer from 1 to 2000', `got ${axis.points}`);
   assertFiniteInRange(`${axis.name}.from`, axis.from, -20, 20, 'eV');
   assertFiniteInRange(`${axis.name}.to`, axis.to, -20, 20, 'eV');
   return Array.from({ length: axis.points }, (_, i) => (axis.points === 1 ? axis.from : axis.from + ((axis.to - axis.from) * i) / (axis.points - 1)));
@@ -118,7 +119,8 @@ export function descriptorSweep(model: CompiledModel, spec: SweepSpec, rows?: [n
   const base = descriptorVector(model, spec.descriptors);
   const solver = new SteadyStateSolver(model);
   const products = model.productIndices.map((p) => model.species[p]!);
-  for (const f of spec.fields ?? []) if (!['coverages', 'rates', 'residual'].includes(f)) throw new InputError('fields', 'coverages, rates, residual', `got "${f}"`);
+  for (const f of spec.fields ?? [])
+    if (!['coverages', 'rates', 'residual'].includes(f)) throw new InputError('fields', 'coverages, rates, residual', `got "${f}"`);
   const result = emptySweepResult(model, xs, ys, [r0, r1], spec.fields);
   const rateTolerance = options.rateTolerance;
   const nAds = model.adsorbates.length;
@@ -147,7 +149,10 @@ export function descriptorSweep(model: CompiledModel, spec: SweepSpec, rows?: [n
       const at = (r - r0) * xs.length + col;
       result.residual[at] = res.residual;
       if (!res.converged) {
-        result.failures.push({ index: at, reason: `no start converged: best verified residual ${res.residual.toExponential(2)} (tolerance ${options.steadyTolerance.toExponential(0)}), site balance error ${res.siteBalanceError.toExponential(2)}` });
+        result.failures.push({
+          index: at,
+          reason: `no start converged: best verified residual ${res.residual.toExponential(2)} (tolerance ${options.steadyTolerance.toExponential(0)}), site balance error ${res.siteBalanceError.toExponential(2)}`,
+        });
       } else {
         result.converged[at] = 1;
         // continue from the whole state: a poisoned neighbour's free sites are below 1 − Σθ's round-off

@@ -34,7 +34,12 @@ export function readCatmapEnergyTable(text: string, file = 'energies.txt'): Catm
   const header = lines[headerIndex]!.split('\t').map((h) => h.trim());
   const col = Object.fromEntries(header.map((h, i) => [h, i]));
   const missing = REQUIRED.filter((h) => col[h] === undefined);
-  if (missing.length) throw new InputError(`${file}:${headerIndex + 1}`, `tab-separated headers ${REQUIRED.join(', ')} (and optionally frequencies, reference)`, `missing column(s) ${missing.join(', ')}; got "${header.join('", "')}"`);
+  if (missing.length)
+    throw new InputError(
+      `${file}:${headerIndex + 1}`,
+      `tab-separated headers ${REQUIRED.join(', ')} (and optionally frequencies, reference)`,
+      `missing column(s) ${missing.join(', ')}; got "${header.join('", "')}"`,
+    );
   const rows: CatmapEnergyRow[] = [];
   for (let i = headerIndex + 1; i < lines.length; i++) {
     const line = lines[i]!;
@@ -42,10 +47,12 @@ export function readCatmapEnergyTable(text: string, file = 'energies.txt'): Catm
     const cells = line.split('\t');
     const cell = (name: string) => (col[name] === undefined ? '' : (cells[col[name]!] ?? '').trim());
     const where = `${file}:${i + 1}`;
-    if (cells.length < header.length - 2 && cells.length < 4) throw new InputError(where, `${header.length} tab-separated cells`, `got ${cells.length} (are the columns separated by tabs?)`);
+    if (cells.length < header.length - 2 && cells.length < 4)
+      throw new InputError(where, `${header.length} tab-separated cells`, `got ${cells.length} (are the columns separated by tabs?)`);
     const energyText = cell('formation_energy');
     const energy = energyText === '' || energyText === 'None' ? Number.NaN : Number(energyText);
-    if (energyText !== '' && energyText !== 'None' && !Number.isFinite(energy)) throw new InputError(`${where} formation_energy`, 'a number in eV (or None)', `got "${energyText}"`);
+    if (energyText !== '' && energyText !== 'None' && !Number.isFinite(energy))
+      throw new InputError(`${where} formation_energy`, 'a number in eV (or None)', `got "${energyText}"`);
     let frequencies: number[] = [];
     const freqText = cell('frequencies');
     if (freqText !== '' && freqText !== 'None') {
@@ -55,7 +62,8 @@ export function readCatmapEnergyTable(text: string, file = 'energies.txt'): Catm
       } catch (error) {
         throw new InputError(`${where} frequencies`, 'a Python list of numbers, cm⁻¹', (error as Error).message.split('\n')[0]!, { cause: error });
       }
-      if (!Array.isArray(v) || !v.every((x) => typeof x === 'number')) throw new InputError(`${where} frequencies`, 'a Python list of numbers, cm⁻¹', `got ${freqText}`);
+      if (!Array.isArray(v) || !v.every((x) => typeof x === 'number'))
+        throw new InputError(`${where} frequencies`, 'a Python list of numbers, cm⁻¹', `got ${freqText}`);
       frequencies = v as number[];
     }
     const surface = cell('surface_name');

@@ -8,7 +8,11 @@ import { type LinearForm, resolveFormationEnergies } from '../scaler/formationEn
 export class CatmapExportError extends InputError {
   readonly unsupported: string[];
   constructor(unsupported: string[]) {
-    super('model', 'a model with formation energies that CatMAP can express (docs/model-format.md, "CatMAP export")', `${unsupported.length} item(s) CatMAP cannot express:\n${unsupported.map((u) => `  - ${u}`).join('\n')}`);
+    super(
+      'model',
+      'a model with formation energies that CatMAP can express (docs/model-format.md, "CatMAP export")',
+      `${unsupported.length} item(s) CatMAP cannot express:\n${unsupported.map((u) => `  - ${u}`).join('\n')}`,
+    );
     this.name = 'CatmapExportError';
     this.unsupported = unsupported;
   }
@@ -50,7 +54,8 @@ const fmt = (x: number) => String(Number(x.toPrecision(12)));
 export function exportCatmap(file: ModelFile, energiesFile = 'energies.txt'): ExportCatmapResult {
   const bad: string[] = [];
   const notes: string[] = [];
-  if (!file.formation) throw new CatmapExportError(['the model gives step energies (dG), not formation energies (formation:); CatMAP needs formation energies']);
+  if (!file.formation)
+    throw new CatmapExportError(['the model gives step energies (dG), not formation energies (formation:); CatMAP needs formation energies']);
   const formation = file.formation;
   const mainSite = file.sites[0]!;
   const cmName = (ours: string) => {
@@ -58,14 +63,17 @@ export function exportCatmap(file: ModelFile, energiesFile = 'energies.txt'): Ex
     return m ? `${m[1]}_${m[2] || mainSite}` : ours;
   };
   const plain = (ours: string) => /^(.+)\*\w*$/.exec(ours)?.[1] ?? ours;
-  for (const [name, sp] of Object.entries(file.species)) if (sp.phase !== 'g') bad.push(`species ${name}: phase ${sp.phase} (CatMAP species here are gases with pressures)`);
+  for (const [name, sp] of Object.entries(file.species))
+    if (sp.phase !== 'g') bad.push(`species ${name}: phase ${sp.phase} (CatMAP species here are gases with pressures)`);
   if (file.constants !== 'catmap') notes.push(`constants: ${file.constants} — CatMAP uses its own (constants: catmap); rates differ in the last digits`);
 
   // descriptors must be adsorbates' formation energies with slope 1
   const descriptors = Object.keys(file.descriptors);
   const descriptorAds: string[] = [];
   for (const d of descriptors) {
-    const hit = Object.entries(formation.adsorbates).find(([, v]) => typeof v === 'object' && !('fit' in v) && (v.intercept ?? 0) === 0 && Object.keys(v.slopes ?? {}).length === 1 && v.slopes?.[d] === 1);
+    const hit = Object.entries(formation.adsorbates).find(
+      ([, v]) => typeof v === 'object' && !('fit' in v) && (v.intercept ?? 0) === 0 && Object.keys(v.slopes ?? {}).length === 1 && v.slopes?.[d] === 1,
+    );
     if (!hit) bad.push(`descriptor ${d}: CatMAP descriptors are adsorbate formation energies (an adsorbate with formation energy { slopes: { ${d}: 1 } })`);
     else descriptorAds.push(hit[0]);
   }
@@ -122,7 +130,8 @@ export function exportCatmap(file: ModelFile, energiesFile = 'energies.txt'): Ex
     if (step.ts !== undefined) {
       const free = Math.max(is.sites - 1, 0);
       if (!step.ts.includes('-')) bad.push(`${where}: transition state "${step.ts}" — CatMAP recognises transition states by a "-" in the name`);
-      if (n !== 0 && !/pe|ele/.test(plain(step.ts))) bad.push(`${where}: transition state "${step.ts}" of an electrochemical step must contain "pe" in its name for CatMAP to shift it with the potential`);
+      if (n !== 0 && !/pe|ele/.test(plain(step.ts)))
+        bad.push(`${where}: transition state "${step.ts}" of an electrochemical step must contain "pe" in its name for CatMAP to shift it with the potential`);
       if (Math.abs(n) > 1) bad.push(`${where}: transition state of a ${Math.abs(n)}-electron step (CatMAP shifts transition states by one pair)`);
       expr = `${is.text.join(' + ')} <-> ${[cmName(step.ts), ...(free ? [`${free === 1 ? '' : free}*_${mainSite}`] : [])].join(' + ')} -> ${fs.text.join(' + ')}`;
     }
@@ -131,15 +140,37 @@ export function exportCatmap(file: ModelFile, energiesFile = 'energies.txt'): Ex
   });
   // thermo modes: one per class
   const thermo = formation.thermo;
-  const gasModes = new Set(Object.keys(file.species).map((g) => (thermo[g]?.idealGas === 'builtin' ? 'ideal_gas' : thermo[g]?.idealGas ? 'custom' : thermo[g]?.shomate === 'builtin' ? 'shomate_gas' : thermo[g]?.shomate ? 'custom' : thermo[g]?.frequenciesPerCm && thermo[g]?.mode === 'zeroPoint' ? 'zero_point_gas' : 'frozen_gas')));
+  const gasModes = new Set(
+    Object.keys(file.species).map((g) =>
+      thermo[g]?.idealGas === 'builtin'
+        ? 'ideal_gas'
+        : thermo[g]?.idealGas
+          ? 'custom'
+          : thermo[g]?.shomate === 'builtin'
+            ? 'shomate_gas'
+            : thermo[g]?.shomate
+              ? 'custom'
+              : thermo[g]?.frequenciesPerCm && thermo[g]?.mode === 'zeroPoint'
+                ? 'zero_point_gas'
+                : 'frozen_gas',
+    ),
+  );
   if (gasModes.has('custom')) bad.push('formation.thermo: own Shomate ranges or ideal-gas data (CatMAP reads its own tables)');
   if (gasModes.size > 1) bad.push(`formation.thermo: gases mix ${[...gasModes].join(', ')} (CatMAP has one gas_thermo_mode)`);
   const adsNames = Object.keys(file.adsorbates);
-  const adsModes = new Set(adsNames.map((a) => (thermo[a]?.frequenciesPerCm ? (thermo[a]!.mode === 'zeroPoint' ? 'zero_point_adsorbate' : 'harmonic_adsorbate') : 'frozen_adsorbate')));
+  const adsModes = new Set(
+    adsNames.map((a) => (thermo[a]?.frequenciesPerCm ? (thermo[a]!.mode === 'zeroPoint' ? 'zero_point_adsorbate' : 'harmonic_adsorbate') : 'frozen_adsorbate')),
+  );
   if (adsModes.size > 1) bad.push(`formation.thermo: adsorbates mix ${[...adsModes].join(', ')} (CatMAP has one adsorbate_thermo_mode)`);
   const hbond = adsNames.some((a) => (thermo[a]?.addEv ?? 0) !== 0);
-  if (hbond) for (const a of adsNames) if ((thermo[a]?.addEv ?? 0) !== (CATMAP_HBOND_EV[plain(a)] ?? 0)) bad.push(`formation.thermo.${a}.addEv = ${thermo[a]?.addEv ?? 0}: CatMAP adds constants only as its hydrogen-bond table (${CATMAP_HBOND_EV[plain(a)] ?? 0} eV for ${plain(a)})`);
-  for (const ts of Object.keys(formation.transitionStates)) if ((thermo[ts]?.addEv ?? 0) !== 0) bad.push(`formation.thermo.${ts}.addEv: constant additions to transition states`);
+  if (hbond)
+    for (const a of adsNames)
+      if ((thermo[a]?.addEv ?? 0) !== (CATMAP_HBOND_EV[plain(a)] ?? 0))
+        bad.push(
+          `formation.thermo.${a}.addEv = ${thermo[a]?.addEv ?? 0}: CatMAP adds constants only as its hydrogen-bond table (${CATMAP_HBOND_EV[plain(a)] ?? 0} eV for ${plain(a)})`,
+        );
+  for (const ts of Object.keys(formation.transitionStates))
+    if ((thermo[ts]?.addEv ?? 0) !== 0) bad.push(`formation.thermo.${ts}.addEv: constant additions to transition states`);
   if (betas.size > 1) notes.push('several β: written per reaction (; beta=…)');
   if (bad.length || !resolved) throw new CatmapExportError(bad);
 
@@ -161,7 +192,7 @@ export function exportCatmap(file: ModelFile, energiesFile = 'energies.txt'): Ex
       rows.push(`${surfaceNames[i]}\t${site}\t${plain(a)}\t${fmt(evaluate(e, at))}\tvirtual\t${freqText(a)}\t[]\tcncouple export of ${file.name}`);
     }
   });
-  const constraints: Record<string, (null)[]> = {};
+  const constraints: Record<string, null[]> = {};
   for (const a of surfaceSpecies) if (!descriptorAds.includes(a)) constraints[cmName(a)] = new Array<null>(descriptors.length + 1).fill(null);
   const speciesDefs: string[] = [];
   for (const g of gasUsed) speciesDefs.push(`species_definitions['${g}_g'] = ${toPythonLiteral({ pressure: file.species[g]!.pressureBar ?? 0 })}`);

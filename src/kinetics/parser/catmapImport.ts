@@ -13,7 +13,16 @@ import { resolveFormationEnergies } from '../scaler/formationEnergies.js';
  * catmap/data/hbond_data.py (OH on the surface −0.50, a "floppy" OH group −0.25, CO-like −0.10; every other
  * adsorbate 0).
  */
-export const CATMAP_HBOND_EV: Readonly<Record<string, number>> = { OH: -0.5, COOH: -0.25, COH: -0.25, CHOH: -0.25, COHOH: -0.25, CH2OH: -0.25, CO: -0.1, CHO: -0.1 };
+export const CATMAP_HBOND_EV: Readonly<Record<string, number>> = {
+  OH: -0.5,
+  COOH: -0.25,
+  COH: -0.25,
+  CHOH: -0.25,
+  COHOH: -0.25,
+  CH2OH: -0.25,
+  CO: -0.1,
+  CHO: -0.1,
+};
 
 /** Options of {@link importCatmap}. */
 export interface ImportCatmapOptions {
@@ -53,14 +62,77 @@ export interface ImportCatmapResult {
 export class CatmapImportError extends InputError {
   readonly unsupported: string[];
   constructor(file: string, unsupported: string[]) {
-    super(file, 'a CatMAP setup within what docs/model-format.md ("CatMAP import") lists as supported', `${unsupported.length} unsupported item(s):\n${unsupported.map((u) => `  - ${u}`).join('\n')}`);
+    super(
+      file,
+      'a CatMAP setup within what docs/model-format.md ("CatMAP import") lists as supported',
+      `${unsupported.length} unsupported item(s):\n${unsupported.map((u) => `  - ${u}`).join('\n')}`,
+    );
     this.name = 'CatmapImportError';
     this.unsupported = unsupported;
   }
 }
 
-const SOLVER_KEYS = new Set(['decimal_precision', 'tolerance', 'max_rootfinding_iterations', 'max_bisections', 'data_file', 'input_file', 'output_variables', 'max_tolerance_decrease', 'max_damping_iterations', 'rxn_mechanisms', 'numerical_representation', 'perturbation_size', 'max_initial_guesses', 'search_directions', 'descriptor_ranges', 'resolution', 'estimate_frequencies', 'verbose', 'solver', 'mapper', 'parser', 'thermodynamics', 'DEBUG', 'use_numbers_solver', 'fix_x_star', 'internally_constrain_coverages', 'coverage_correction', 'parse_headers', 'frequency_unit_conversion']);
-const KNOWN_KEYS = new Set(['rxn_expressions', 'surface_names', 'descriptor_names', 'temperature', 'voltage', 'beta', 'pH', 'species_definitions', 'gas_thermo_mode', 'adsorbate_thermo_mode', 'electrochemical_thermo_mode', 'scaling_constraint_dict', 'scaler', 'default_constraints', 'transition_state_scaling_mode', 'adsorbate_interaction_model', 'interaction_response_function', 'interaction_strength', 'frequency_surface_names', 'max_entropy_per_mode', 'pressure_mode', 'Upzc', 'CH', 'field', 'interaction_fitting_mode', 'cross_interaction_mode', 'interaction_scaling_constraint_dict', 'species_definitions_file']);
+const SOLVER_KEYS = new Set([
+  'decimal_precision',
+  'tolerance',
+  'max_rootfinding_iterations',
+  'max_bisections',
+  'data_file',
+  'input_file',
+  'output_variables',
+  'max_tolerance_decrease',
+  'max_damping_iterations',
+  'rxn_mechanisms',
+  'numerical_representation',
+  'perturbation_size',
+  'max_initial_guesses',
+  'search_directions',
+  'descriptor_ranges',
+  'resolution',
+  'estimate_frequencies',
+  'verbose',
+  'solver',
+  'mapper',
+  'parser',
+  'thermodynamics',
+  'DEBUG',
+  'use_numbers_solver',
+  'fix_x_star',
+  'internally_constrain_coverages',
+  'coverage_correction',
+  'parse_headers',
+  'frequency_unit_conversion',
+]);
+const KNOWN_KEYS = new Set([
+  'rxn_expressions',
+  'surface_names',
+  'descriptor_names',
+  'temperature',
+  'voltage',
+  'beta',
+  'pH',
+  'species_definitions',
+  'gas_thermo_mode',
+  'adsorbate_thermo_mode',
+  'electrochemical_thermo_mode',
+  'scaling_constraint_dict',
+  'scaler',
+  'default_constraints',
+  'transition_state_scaling_mode',
+  'adsorbate_interaction_model',
+  'interaction_response_function',
+  'interaction_strength',
+  'frequency_surface_names',
+  'max_entropy_per_mode',
+  'pressure_mode',
+  'Upzc',
+  'CH',
+  'field',
+  'interaction_fitting_mode',
+  'cross_interaction_mode',
+  'interaction_scaling_constraint_dict',
+  'species_definitions_file',
+]);
 
 interface Term {
   nu: number;
@@ -94,9 +166,20 @@ export function importCatmap(setupText: string, options: ImportCatmapOptions = {
   }
   // model-level refusals
   const interaction = s.adsorbate_interaction_model;
-  if (interaction !== undefined && interaction !== null && interaction !== 'ideal') unsupported.push(`adsorbate_interaction_model = ${JSON.stringify(interaction)}: coverage-dependent (interacting) energies are not in the model format (only 'ideal'/None)`);
-  for (const k of ['interaction_response_function', 'interaction_strength', 'interaction_scaling_constraint_dict', 'cross_interaction_mode', 'interaction_fitting_mode']) if (s[k] !== undefined && (interaction ?? 'ideal') !== 'ideal') unsupported.push(`${k}: part of an adsorbate interaction model`);
-  if (s.scaler !== undefined && s.scaler !== 'GeneralizedLinearScaler') unsupported.push(`scaler = ${JSON.stringify(s.scaler)}: only GeneralizedLinearScaler (linear scaling in adsorbate-energy descriptors)`);
+  if (interaction !== undefined && interaction !== null && interaction !== 'ideal')
+    unsupported.push(
+      `adsorbate_interaction_model = ${JSON.stringify(interaction)}: coverage-dependent (interacting) energies are not in the model format (only 'ideal'/None)`,
+    );
+  for (const k of [
+    'interaction_response_function',
+    'interaction_strength',
+    'interaction_scaling_constraint_dict',
+    'cross_interaction_mode',
+    'interaction_fitting_mode',
+  ])
+    if (s[k] !== undefined && (interaction ?? 'ideal') !== 'ideal') unsupported.push(`${k}: part of an adsorbate interaction model`);
+  if (s.scaler !== undefined && s.scaler !== 'GeneralizedLinearScaler')
+    unsupported.push(`scaler = ${JSON.stringify(s.scaler)}: only GeneralizedLinearScaler (linear scaling in adsorbate-energy descriptors)`);
   if (s.max_entropy_per_mode !== undefined) unsupported.push('max_entropy_per_mode: low-frequency cut-offs of harmonic modes are not implemented');
   if (s.pressure_mode !== undefined && s.pressure_mode !== null) unsupported.push(`pressure_mode = ${JSON.stringify(s.pressure_mode)}: only fixed pressures`);
   if (s.species_definitions_file !== undefined) unsupported.push('species_definitions_file: give the definitions in the setup file itself');
@@ -114,7 +197,10 @@ export function importCatmap(setupText: string, options: ImportCatmapOptions = {
       continue;
     }
     if ('site_names' in def || 'total' in def) {
-      if (def.total !== undefined && def.total !== 1) unsupported.push(`species_definitions['${key}'].total = ${JSON.stringify(def.total)}: site totals other than 1 are not supported (each site type is one pool of fraction 1)`);
+      if (def.total !== undefined && def.total !== 1)
+        unsupported.push(
+          `species_definitions['${key}'].total = ${JSON.stringify(def.total)}: site totals other than 1 are not supported (each site type is one pool of fraction 1)`,
+        );
       sites.push(key);
       const names = Array.isArray(def.site_names) ? def.site_names : [];
       for (const n of names) if (typeof n === 'string') siteNames.set(n, key);
@@ -188,7 +274,12 @@ export function importCatmap(setupText: string, options: ImportCatmapOptions = {
       unsupported.push(`${where}: "${rx}" — expected IS <-> FS or IS <-> TS -> FS`);
       return;
     }
-    const parse = (state: string) => state.split('+').map((t) => t.trim()).filter(Boolean).map((t) => readTerm(t, where));
+    const parse = (state: string) =>
+      state
+        .split('+')
+        .map((t) => t.trim())
+        .filter(Boolean)
+        .map((t) => readTerm(t, where));
     const terms = states.map(parse);
     if (terms.some((side) => side.some((t) => t === null))) return;
     const [is, mid, fs] = (states.length === 3 ? terms : [terms[0], undefined, terms[1]]) as [Term[], Term[] | undefined, Term[]];
@@ -201,11 +292,15 @@ export function importCatmap(setupText: string, options: ImportCatmapOptions = {
       }
       const t = tsTerms[0]!;
       ts = ourAds(t.name, t.site);
-      if (tsOf.has(ts)) unsupported.push(`${where}: transition state "${t.name}" also appears in ${tsOf.get(ts)!.step} (each transition state belongs to one step here)`);
+      if (tsOf.has(ts))
+        unsupported.push(`${where}: transition state "${t.name}" also appears in ${tsOf.get(ts)!.step} (each transition state belongs to one step here)`);
       tsOf.set(ts, { name: t.name, site: t.site, step: id });
     }
     const all = [...is, ...fs];
-    if (all.some((t) => t.kind === 'ele')) unsupported.push(`${where}: ele_g (an electron without a proton) — the model format conserves charge and has no electrode charge; only pe_g steps are mapped`);
+    if (all.some((t) => t.kind === 'ele'))
+      unsupported.push(
+        `${where}: ele_g (an electron without a proton) — the model format conserves charge and has no electrode charge; only pe_g steps are mapped`,
+      );
     for (const t of all) {
       if (t.kind === 'gas') gases.add(t.name);
       if (t.kind === 'ads') adsorbates.set(ourAds(t.name, t.site), { name: t.name, site: t.site });
@@ -224,10 +319,12 @@ export function importCatmap(setupText: string, options: ImportCatmapOptions = {
     if (!ours || !adsorbates.has(ours)) unsupported.push(`descriptor "${d}": only adsorbate formation energies of the network (name_site) can be descriptors`);
     else descriptorAds.set(d, ours);
   });
-  const descriptors = Object.fromEntries(descriptorNames.map((d, i) => {
-    const r = ranges[i];
-    return [d, Array.isArray(r) && typeof r[0] === 'number' && typeof r[1] === 'number' ? (r[0] + r[1]) / 2 : 0];
-  }));
+  const descriptors = Object.fromEntries(
+    descriptorNames.map((d, i) => {
+      const r = ranges[i];
+      return [d, Array.isArray(r) && typeof r[0] === 'number' && typeof r[1] === 'number' ? (r[0] + r[1]) / 2 : 0];
+    }),
+  );
 
   // energies
   let rows: CatmapEnergyRow[] = [];
@@ -253,7 +350,8 @@ export function importCatmap(setupText: string, options: ImportCatmapOptions = {
     if (r.site === 'gas') {
       if (Number.isFinite(r.formationEnergyEv)) gasEnergy[ours] = r.formationEnergyEv;
     } else if (r.surface !== null && r.surface in tableSurfaces && Number.isFinite(r.formationEnergyEv)) tableSurfaces[r.surface]![ours] = r.formationEnergyEv;
-    if (r.frequenciesPerCm.length && (r.site === 'gas' || freqSurfaces.length === 0 || (r.surface !== null && freqSurfaces.includes(r.surface)))) freqs.set(ours, [...(freqs.get(ours) ?? []), r.frequenciesPerCm]);
+    if (r.frequenciesPerCm.length && (r.site === 'gas' || freqSurfaces.length === 0 || (r.surface !== null && freqSurfaces.includes(r.surface))))
+      freqs.set(ours, [...(freqs.get(ours) ?? []), r.frequenciesPerCm]);
   }
   // CatMAP's table parser uses the mean of the frequency sets found for a species
   const meanFreqs = (name: string): number[] | undefined => {
@@ -300,7 +398,8 @@ export function importCatmap(setupText: string, options: ImportCatmapOptions = {
       unsupported.push(`scaling_constraint_dict['${catmapKey(ours)}'] = ${JSON.stringify(c)}: adsorbates take a list of constraints`);
       continue;
     }
-    if (options.energiesText !== undefined && dataOn(ours) === 0) unsupported.push(`${catmapKey(ours)}: no formation energy on any of surface_names in the energy table`);
+    if (options.energiesText !== undefined && dataOn(ours) === 0)
+      unsupported.push(`${catmapKey(ours)}: no formation energy on any of surface_names in the energy table`);
     const spec = fitSpec(c, `scaling_constraint_dict['${catmapKey(ours)}']`);
     if (spec) formationAds[ours] = spec;
   }
@@ -315,7 +414,9 @@ export function importCatmap(setupText: string, options: ImportCatmapOptions = {
     }
     const m = typeof c === 'string' ? /^(initial_state|final_state|BEP)(?::(.*))?$/.exec(c) : null;
     if (!m) {
-      unsupported.push(`scaling_constraint_dict['${key}'] = ${JSON.stringify(c)}: transition states take 'initial_state', 'final_state', 'BEP' (optionally ':[slope, intercept]') or a list`);
+      unsupported.push(
+        `scaling_constraint_dict['${key}'] = ${JSON.stringify(c)}: transition states take 'initial_state', 'final_state', 'BEP' (optionally ':[slope, intercept]') or a list`,
+      );
       continue;
     }
     const scaling = m[1] === 'initial_state' ? 'initialState' : m[1] === 'final_state' ? 'finalState' : 'bep';
@@ -333,23 +434,31 @@ export function importCatmap(setupText: string, options: ImportCatmapOptions = {
     }
     const p = (params ?? []) as number[];
     formationTs[ours] = { step: t.step, scaling, ...(p[0] !== undefined ? { alpha: p[0] } : {}), ...(p[1] !== undefined ? { beta: p[1] } : {}) };
-    if (options.energiesText !== undefined && p.length < 2 && dataOn(ours) === 0) unsupported.push(`${key}: no transition-state energy on any of surface_names to fit its ${m[1]} scaling`);
+    if (options.energiesText !== undefined && p.length < 2 && dataOn(ours) === 0)
+      unsupported.push(`${key}: no transition-state energy on any of surface_names to fit its ${m[1]} scaling`);
   }
 
   // thermochemistry
   const thermo: Record<string, unknown> = {};
   const gasMode = options.gasThermoMode ?? (typeof s.gas_thermo_mode === 'string' ? s.gas_thermo_mode : 'ideal_gas');
-  if (options.gasThermoMode && s.gas_thermo_mode !== options.gasThermoMode) notes.push(`gas_thermo_mode ${JSON.stringify(s.gas_thermo_mode ?? 'ideal_gas')} replaced by ${options.gasThermoMode} (--gas-thermo)`);
+  if (options.gasThermoMode && s.gas_thermo_mode !== options.gasThermoMode)
+    notes.push(`gas_thermo_mode ${JSON.stringify(s.gas_thermo_mode ?? 'ideal_gas')} replaced by ${options.gasThermoMode} (--gas-thermo)`);
   const gasFreq = (g: string) => meanFreqs(g);
   if (gasMode === 'ideal_gas') {
     for (const g of gases) {
-      if (!IDEAL_GASES[g]) unsupported.push(`ideal_gas: no built-in rigid-rotor data for ${g}_g (built in: ${Object.keys(IDEAL_GASES).join(', ')}); choose --gas-thermo shomate_gas, zero_point_gas or frozen_gas, or add formation.thermo.${g}.idealGas by hand`);
+      if (!IDEAL_GASES[g])
+        unsupported.push(
+          `ideal_gas: no built-in rigid-rotor data for ${g}_g (built in: ${Object.keys(IDEAL_GASES).join(', ')}); choose --gas-thermo shomate_gas, zero_point_gas or frozen_gas, or add formation.thermo.${g}.idealGas by hand`,
+        );
       else if (!gasFreq(g)) unsupported.push(`ideal_gas: ${g}_g needs its vibrational frequencies in the energy table`);
       else thermo[g] = { idealGas: 'builtin', frequenciesPerCm: gasFreq(g) };
     }
   } else if (gasMode === 'shomate_gas') {
     for (const g of gases) {
-      if (!SHOMATE_GASES[g]) unsupported.push(`shomate_gas: no built-in Shomate data for ${g}_g (built in: ${Object.keys(SHOMATE_GASES).join(', ')}); add formation.thermo.${g}.shomate by hand`);
+      if (!SHOMATE_GASES[g])
+        unsupported.push(
+          `shomate_gas: no built-in Shomate data for ${g}_g (built in: ${Object.keys(SHOMATE_GASES).join(', ')}); add formation.thermo.${g}.shomate by hand`,
+        );
       else thermo[g] = { shomate: 'builtin', ...(gasFreq(g) ? { frequenciesPerCm: gasFreq(g) } : {}) };
     }
   } else if (gasMode === 'zero_point_gas') {
@@ -362,7 +471,8 @@ export function importCatmap(setupText: string, options: ImportCatmapOptions = {
     for (const [ours] of adsorbates) {
       const f = meanFreqs(ours);
       if (f) thermo[ours] = { frequenciesPerCm: f, ...(adsMode === 'zero_point_adsorbate' ? { mode: 'zeroPoint' } : {}) };
-      else if (adsMode === 'harmonic_adsorbate') unsupported.push(`${catmapKey(ours)}: harmonic_adsorbate needs its vibrational frequencies in the energy table`);
+      else if (adsMode === 'harmonic_adsorbate')
+        unsupported.push(`${catmapKey(ours)}: harmonic_adsorbate needs its vibrational frequencies in the energy table`);
     }
     for (const [ours] of tsOf) {
       const f = meanFreqs(ours);
@@ -376,7 +486,12 @@ export function importCatmap(setupText: string, options: ImportCatmapOptions = {
   if (echem === 'hbond_electrochemical') {
     for (const [ours, a] of adsorbates) {
       const corr = CATMAP_HBOND_EV[a.name];
-      if (corr) thermo[ours] = { ...((thermo[ours] as object | undefined) ?? {}), addEv: corr, source: 'hydrogen bonding, Peterson et al. 2010 doi:10.1039/c0ee00071j (CatMAP hbond_electrochemical)' };
+      if (corr)
+        thermo[ours] = {
+          ...((thermo[ours] as object | undefined) ?? {}),
+          addEv: corr,
+          source: 'hydrogen bonding, Peterson et al. 2010 doi:10.1039/c0ee00071j (CatMAP hbond_electrochemical)',
+        };
     }
     notes.push('hbond_electrochemical: hydrogen-bond corrections of Peterson et al. (2010) added to the adsorbates that have one');
   } else if (echem === 'simple_electrochemical' || (echem === undefined && !hasPe)) {
@@ -384,9 +499,12 @@ export function importCatmap(setupText: string, options: ImportCatmapOptions = {
   } else if (echem === undefined) {
     notes.push('pe_g without an electrochemical_thermo_mode: mapped with the computational hydrogen electrode (as simple_electrochemical)');
   } else {
-    unsupported.push(`electrochemical_thermo_mode = ${JSON.stringify(echem)}: ${/field/.test(String(echem)) ? 'field-dependent energies are not in the model format' : 'supported: simple_electrochemical, hbond_electrochemical'}`);
+    unsupported.push(
+      `electrochemical_thermo_mode = ${JSON.stringify(echem)}: ${/field/.test(String(echem)) ? 'field-dependent energies are not in the model format' : 'supported: simple_electrochemical, hbond_electrochemical'}`,
+    );
   }
-  if ((s.Upzc !== undefined || s.field !== undefined || s.CH !== undefined) && !/field/.test(String(echem))) notes.push('Upzc/field/CH given without a field mode: left out');
+  if ((s.Upzc !== undefined || s.field !== undefined || s.CH !== undefined) && !/field/.test(String(echem)))
+    notes.push('Upzc/field/CH given without a field mode: left out');
 
   if (unsupported.length) throw new CatmapImportError(file, unsupported);
 
@@ -457,7 +575,8 @@ export function importCatmap(setupText: string, options: ImportCatmapOptions = {
         const perMolecule = Math.abs(electrons / net) < 1e-9 ? 0 : (sign * electrons) / (sign * net);
         const sp = species[name]!;
         if (sign > 0 && (sp.pressureBar === 0 || !sp.product)) {
-          if (sp.product && sp.electronsPerMolecule !== perMolecule) notes.push(`${name}: routes with different electrons per molecule; kept ${sp.electronsPerMolecule}`);
+          if (sp.product && sp.electronsPerMolecule !== perMolecule)
+            notes.push(`${name}: routes with different electrons per molecule; kept ${sp.electronsPerMolecule}`);
           else {
             sp.product = true;
             sp.electronsPerMolecule = Math.round(perMolecule * 1000) / 1000;
@@ -467,7 +586,12 @@ export function importCatmap(setupText: string, options: ImportCatmapOptions = {
     }
   }
   const resolved = resolveFormationEnergies(validateModel(model));
-  for (const f of resolved.fits) notes.push(`fitted ${f.name} (${f.kind}): intercept ${f.intercept.toFixed(4)} eV, slopes ${Object.entries(f.slopes).map(([k, v]) => `${k} ${v.toFixed(4)}`).join(', ')}; rms ${f.rmsEv.toFixed(3)} eV over ${f.points} surfaces`);
+  for (const f of resolved.fits)
+    notes.push(
+      `fitted ${f.name} (${f.kind}): intercept ${f.intercept.toFixed(4)} eV, slopes ${Object.entries(f.slopes)
+        .map(([k, v]) => `${k} ${v.toFixed(4)}`)
+        .join(', ')}; rms ${f.rmsEv.toFixed(3)} eV over ${f.points} surfaces`,
+    );
   notes.push(...resolved.warnings);
 
   const res = Array.isArray(s.resolution) ? s.resolution : typeof s.resolution === 'number' ? [s.resolution, s.resolution] : [];
@@ -475,6 +599,13 @@ export function importCatmap(setupText: string, options: ImportCatmapOptions = {
     const r = ranges[i];
     return Array.isArray(r) && typeof r[0] === 'number' && typeof r[1] === 'number' ? `${descriptorNames[i]}:${r[0]}:${r[1]}` : undefined;
   };
-  const sweep: CatmapSweepHint | undefined = axis(0) ? { x: axis(0)!, ...(axis(1) ? { y: axis(1)! } : {}), grid: `${res[0] ?? 15}x${res[1] ?? res[0] ?? 15}`, ...(hasPe ? { potentialVvsRHE: model.potentialVvsRHE } : {}) } : undefined;
+  const sweep: CatmapSweepHint | undefined = axis(0)
+    ? {
+        x: axis(0)!,
+        ...(axis(1) ? { y: axis(1)! } : {}),
+        grid: `${res[0] ?? 15}x${res[1] ?? res[0] ?? 15}`,
+        ...(hasPe ? { potentialVvsRHE: model.potentialVvsRHE } : {}),
+      }
+    : undefined;
   return { model, notes, ignored, ...(sweep ? { sweep } : {}) };
 }

@@ -37,13 +37,17 @@ const evOf = (kJPerMol: number) => (kJPerMol * 1000) / FARADAY_C_PER_MOL;
  * @example a model with CO2(aq) + * + 2 H+ + 2 e- -> CO* + H2O at ΔG = +0.30 eV and no CO desorption warns
  *   that CO* → CO(g) is downhill by 0.18 eV
  */
-export function checkModelCompleteness(model: Pick<CompiledModel, 'file' | 'steps' | 'species' | 'adsorbates' | 'adsorbateSite' | 'descriptors' | 'defaultDescriptors'>): CompletenessResult {
+export function checkModelCompleteness(
+  model: Pick<CompiledModel, 'file' | 'steps' | 'species' | 'adsorbates' | 'adsorbateSite' | 'descriptors' | 'defaultDescriptors'>,
+): CompletenessResult {
   const { file } = model;
   const kT = kTOf(file.temperatureK);
   const warnings: string[] = [];
   const tableEnergy = (formula: string, phase?: Phase) => {
     const hill = toHill(parseFormula(formula));
-    const candidates = FORMATION_GIBBS_ENERGIES.filter((e) => (e.isomerSpecific ? e.formula === formula.replace(/\s+/g, '') : toHill(parseFormula(e.formula)) === hill));
+    const candidates = FORMATION_GIBBS_ENERGIES.filter((e) =>
+      e.isomerSpecific ? e.formula === formula.replace(/\s+/g, '') : toHill(parseFormula(e.formula)) === hill,
+    );
     return phase ? candidates.find((e) => e.phase === phase) : candidates[0];
   };
   const speciesG = model.species.map((name) => {
@@ -108,10 +112,16 @@ export function checkModelCompleteness(model: Pick<CompiledModel, 'file' | 'step
       const hasDesorptionStep =
         ownIndex >= 0 &&
         // steps are reversible: X* → molecule, or molecule → X* run backwards
-        model.steps.some((s) => s.electrons === 0 && ((s.reactAds.includes(a) && (s.speciesNet.get(ownIndex) ?? 0) > 0) || (s.prodAds.includes(a) && (s.speciesNet.get(ownIndex) ?? 0) < 0)));
+        model.steps.some(
+          (s) =>
+            s.electrons === 0 &&
+            ((s.reactAds.includes(a) && (s.speciesNet.get(ownIndex) ?? 0) > 0) || (s.prodAds.includes(a) && (s.speciesNet.get(ownIndex) ?? 0) < 0)),
+        );
       desorption.push({ adsorbate: name, molecule: label, adsorbatesPerMolecule: k, desorptionDeltaGEv: dG, hasDesorptionStep });
       if (dG < 0 && !hasDesorptionStep) {
-        warnings.push(`adsorbate ${name}: desorbing as ${label} (${k === 1 ? '' : `${k} ${name} → `}${label}) is downhill by ${(-dG).toFixed(3)} eV by the model's own energies (0 V vs RHE, pH ${file.pH}), but no step releases it${ownIndex >= 0 ? '' : ` (declare ${label.replace(/\(.*/, '')} as a species and add the step)`}`);
+        warnings.push(
+          `adsorbate ${name}: desorbing as ${label} (${k === 1 ? '' : `${k} ${name} → `}${label}) is downhill by ${(-dG).toFixed(3)} eV by the model's own energies (0 V vs RHE, pH ${file.pH}), but no step releases it${ownIndex >= 0 ? '' : ` (declare ${label.replace(/\(.*/, '')} as a species and add the step)`}`,
+        );
       }
       break;
     }

@@ -70,7 +70,9 @@ export function checkModelThermodynamics(
     }
     const round = (x: number) => Math.round(x * 1e6) / 1e6;
     const side = (sign: number) => {
-      const terms = [...speciesNet].filter(([, nu]) => sign * nu > 1e-9).map(([k, nu]) => `${round(Math.abs(nu)) === 1 ? '' : round(Math.abs(nu)) + ' '}${model.species[k]}`);
+      const terms = [...speciesNet]
+        .filter(([, nu]) => sign * nu > 1e-9)
+        .map(([k, nu]) => `${round(Math.abs(nu)) === 1 ? '' : round(Math.abs(nu)) + ' '}${model.species[k]}`);
       if (sign < 0 && protons > 1e-9) terms.push(`${round(protons)} H+`);
       if (sign > 0 && protons < -1e-9) terms.push(`${round(-protons)} H+`);
       if (sign < 0 && electrons > 1e-9) terms.push(`${round(electrons)} e-`);
@@ -81,7 +83,11 @@ export function checkModelThermodynamics(
     const descriptorSlopes = Object.fromEntries(model.descriptors.map((d, i) => [d, slopes[i]!]).filter(([, v]) => Math.abs(v as number) > 1e-9));
     const base = { pathway: pathway.name, netEquation, electrons, protons, modelDeltaGEv: dG, descriptorSlopes };
     if (Object.keys(descriptorSlopes).length) {
-      warnings.push(`pathway "${pathway.name}": its overall ΔG depends on descriptors (${Object.entries(descriptorSlopes).map(([d, v]) => `${d} × ${v}`).join(', ')}), but the thermodynamics of ${netEquation} cannot depend on binding energies`);
+      warnings.push(
+        `pathway "${pathway.name}": its overall ΔG depends on descriptors (${Object.entries(descriptorSlopes)
+          .map(([d, v]) => `${d} × ${v}`)
+          .join(', ')}), but the thermodynamics of ${netEquation} cannot depend on binding energies`,
+      );
     }
     const unchecked = (message: string): PathwayThermodynamics => {
       warnings.push(`pathway "${pathway.name}": not checked against the chemistry core: ${message}`);
@@ -122,7 +128,10 @@ export function checkModelThermodynamics(
     const coreDeltaGEv = (perProduct * core.deltaRGkJPerMol * 1000) / FARADAY_C_PER_MOL + extraProtonShiftEv(protons, electrons, file.pH, file.temperatureK);
     const differenceEv = dG - coreDeltaGEv;
     const ok = Math.abs(differenceEv) <= toleranceEv;
-    const usedPhases = core.formationEnergies.filter((e) => e.species !== 'H+' && e.species !== 'H2O').map((e) => `${e.species}(${e.phase})`).join(', ');
+    const usedPhases = core.formationEnergies
+      .filter((e) => e.species !== 'H+' && e.species !== 'H2O')
+      .map((e) => `${e.species}(${e.phase})`)
+      .join(', ');
     const message = `the model's overall ΔG at 0 V vs RHE (pH ${file.pH}, ${file.temperatureK} K) is ${fmt(dG)} eV, the chemistry core's is ${fmt(coreDeltaGEv)} eV (${core.equation}, E = ${core.e0VsRHE.toFixed(4)} V vs RHE at pH ${file.pH}; ${usedPhases}): difference ${fmt(differenceEv)} eV ${ok ? '≤' : '>'} tolerance ${toleranceEv} eV`;
     if (!ok) warnings.push(`pathway "${pathway.name}": ${message}`);
     return { ...base, status: ok ? 'ok' : 'mismatch', coreDeltaGEv, differenceEv, equilibriumPotentialVvsRHE: core.e0VsRHE, message };

@@ -122,7 +122,8 @@ function linear(value: unknown, descriptors: string[], field: string): CompiledL
   const slopes = new Float64Array(descriptors.length);
   for (const [name, slope] of Object.entries(v.slopes)) {
     const i = descriptors.indexOf(name);
-    if (i < 0) throw new InputError(`${field}.slopes.${name}`, `a declared descriptor (${descriptors.join(', ') || 'none declared'})`, `unknown descriptor "${name}"`);
+    if (i < 0)
+      throw new InputError(`${field}.slopes.${name}`, `a declared descriptor (${descriptors.join(', ') || 'none declared'})`, `unknown descriptor "${name}"`);
     slopes[i] = slope;
   }
   return { intercept: v.intercept, slopes };
@@ -163,15 +164,27 @@ export function compileModel(input: ModelFile): CompiledModel {
     const compiled: CompiledStep = {
       id: step.id,
       equation: step.equation,
-      reactAds: [], reactAdsNu: [], prodAds: [], prodAdsNu: [],
-      reactFree: [], reactFreeNu: [], prodFree: [], prodFreeNu: [],
-      reactActivity: 1, prodActivity: 1,
+      reactAds: [],
+      reactAdsNu: [],
+      prodAds: [],
+      prodAdsNu: [],
+      reactFree: [],
+      reactFreeNu: [],
+      prodFree: [],
+      prodFreeNu: [],
+      reactActivity: 1,
+      prodActivity: 1,
       speciesNet: new Map(),
       electrons: 0,
       protons: 0,
       pHShiftEv: 0,
       dG: linear(step.dG!, descriptors, `${field}.dG`), // present: resolveFormationEnergies fills or refuses it
-      barrier: step.Ea === undefined ? { kind: 'none' } : typeof step.Ea === 'object' && 'bep' in step.Ea ? { kind: 'bep', ...step.Ea.bep } : { kind: 'linear', value: linear(step.Ea, descriptors, `${field}.Ea`) },
+      barrier:
+        step.Ea === undefined
+          ? { kind: 'none' }
+          : typeof step.Ea === 'object' && 'bep' in step.Ea
+            ? { kind: 'bep', ...step.Ea.bep }
+            : { kind: 'linear', value: linear(step.Ea, descriptors, `${field}.Ea`) },
       beta: step.beta ?? 0.5,
       prefactorPerS: step.prefactorPerS ?? null,
       source: step.source,
@@ -214,15 +227,25 @@ export function compileModel(input: ModelFile): CompiledModel {
           if (sideIndex === 0) compiled.reactActivity *= activity[s]! ** nu;
           else compiled.prodActivity *= activity[s]! ** nu;
         } else {
-          throw new InputError(`${field}.equation`, `a declared species (${species.join(', ')}), adsorbate (${adsorbates.join(', ')}), "*", "H+" or "e-"`, `unknown species "${name}"`);
+          throw new InputError(
+            `${field}.equation`,
+            `a declared species (${species.join(', ')}), adsorbate (${adsorbates.join(', ')}), "*", "H+" or "e-"`,
+            `unknown species "${name}"`,
+          );
         }
       }
     });
     const unbalanced = [...atoms].filter(([, n]) => Math.abs(n) > 1e-9).map(([el, n]) => `${el} ${n > 0 ? '+' : ''}${n}`);
-    if (unbalanced.length) throw new InputError(`${field}.equation`, 'a step that conserves every element', `unbalanced atoms (products − reactants): ${unbalanced.join(', ')}`);
+    if (unbalanced.length)
+      throw new InputError(`${field}.equation`, 'a step that conserves every element', `unbalanced atoms (products − reactants): ${unbalanced.join(', ')}`);
     if (Math.abs(charge) > 1e-9) throw new InputError(`${field}.equation`, 'a step that conserves charge', `charge changes by ${charge}`);
     const badSite = siteBalance.findIndex((n) => Math.abs(n) > 1e-9);
-    if (badSite >= 0) throw new InputError(`${field}.equation`, 'a step that conserves sites (adsorbates + free sites of each type)', `site "${sites[badSite]}" changes by ${siteBalance[badSite]}`);
+    if (badSite >= 0)
+      throw new InputError(
+        `${field}.equation`,
+        'a step that conserves sites (adsorbates + free sites of each type)',
+        `site "${sites[badSite]}" changes by ${siteBalance[badSite]}`,
+      );
     compiled.pHShiftEv = extraProtonShiftEv(compiled.protons, compiled.electrons, file.pH, file.temperatureK);
     compiled.dG.intercept += compiled.pHShiftEv;
     return compiled;
@@ -231,11 +254,16 @@ export function compileModel(input: ModelFile): CompiledModel {
   const productIndices = species.map((s, i) => (file.species[s]!.product ? i : -1)).filter((i) => i >= 0);
   for (const p of productIndices) {
     if (file.species[species[p]!]!.electronsPerMolecule === undefined) {
-      throw new InputError(`species.${species[p]}.electronsPerMolecule`, 'electrons consumed per molecule (e.g. 16 for urea from CO2 + NO3-)', 'needed for the faradaic efficiency of a product');
+      throw new InputError(
+        `species.${species[p]}.electronsPerMolecule`,
+        'electrons consumed per molecule (e.g. 16 for urea from CO2 + NO3-)',
+        'needed for the faradaic efficiency of a product',
+      );
     }
   }
   for (const pathway of file.pathways) {
-    for (const id of pathway.steps) if (!steps.some((s) => s.id === id)) throw new InputError(`pathways.${pathway.name}`, 'step ids of this model', `unknown step "${id}"`);
+    for (const id of pathway.steps)
+      if (!steps.some((s) => s.id === id)) throw new InputError(`pathways.${pathway.name}`, 'step ids of this model', `unknown step "${id}"`);
   }
   // ν of each adsorbate in each step, as exact rationals (coefficients like 0.5 scaled by 1000 first)
   const toRational = (x: number) => Rational.of(Math.round(x * 1000), 1000);
@@ -253,7 +281,11 @@ export function compileModel(input: ModelFile): CompiledModel {
   const thermodynamics = checkModelThermodynamics(partial, file.checks.pathwayToleranceEv);
   const mismatch = thermodynamics.pathways.find((p) => p.status === 'mismatch');
   if (mismatch && file.checks.onPathwayMismatch === 'refuse') {
-    throw new InputError(`pathways.${mismatch.pathway}`, `steps whose ΔG sum to the chemistry core's value within ${file.checks.pathwayToleranceEv} eV (or checks.onPathwayMismatch: warn)`, mismatch.message ?? 'thermodynamic mismatch');
+    throw new InputError(
+      `pathways.${mismatch.pathway}`,
+      `steps whose ΔG sum to the chemistry core's value within ${file.checks.pathwayToleranceEv} eV (or checks.onPathwayMismatch: warn)`,
+      mismatch.message ?? 'thermodynamic mismatch',
+    );
   }
   const completeness = checkModelCompleteness(partial);
   return {

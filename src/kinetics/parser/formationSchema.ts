@@ -31,11 +31,20 @@ export const formationEnergySchema = z.union([
  */
 export const transitionStateSchema = z.union([
   z.object({ step: z.string(), energy: formationEnergySchema }),
-  z.object({ step: z.string(), scaling: z.enum(['initialState', 'finalState', 'bep']), alpha: z.number().finite().optional(), beta: z.number().finite().optional() }),
+  z.object({
+    step: z.string(),
+    scaling: z.enum(['initialState', 'finalState', 'bep']),
+    alpha: z.number().finite().optional(),
+    beta: z.number().finite().optional(),
+  }),
 ]);
 
 /** Shomate coefficients of one range: [A…H] (NIST WebBook convention) between minK and maxK. */
-const shomateRangeSchema = z.object({ minK: z.number().positive(), maxK: z.number().positive(), coefficients: z.tuple([z.number(), z.number(), z.number(), z.number(), z.number(), z.number(), z.number(), z.number()]) });
+const shomateRangeSchema = z.object({
+  minK: z.number().positive(),
+  maxK: z.number().positive(),
+  coefficients: z.tuple([z.number(), z.number(), z.number(), z.number(), z.number(), z.number(), z.number(), z.number()]),
+});
 
 /**
  * Thermochemical correction of one species, adsorbate or transition state at the model's temperature, added to its
@@ -50,7 +59,14 @@ export const thermoSchema = z.object({
   idealGas: z
     .union([
       z.literal('builtin'),
-      z.object({ massAmu: z.number().positive(), geometry: z.enum(['monatomic', 'linear', 'nonlinear']), momentsOfInertiaAmuA2: z.array(z.number().min(0)).max(3), symmetryNumber: z.number().int().positive(), spin: z.number().min(0), source: z.string() }),
+      z.object({
+        massAmu: z.number().positive(),
+        geometry: z.enum(['monatomic', 'linear', 'nonlinear']),
+        momentsOfInertiaAmuA2: z.array(z.number().min(0)).max(3),
+        symmetryNumber: z.number().int().positive(),
+        spin: z.number().min(0),
+        source: z.string(),
+      }),
     ])
     .optional(),
   shomate: z.union([z.literal('builtin'), z.object({ ranges: z.array(shomateRangeSchema).min(1), source: z.string() })]).optional(),

@@ -17,9 +17,14 @@ export class PythonLiteralError extends InputError {
     const lineStart = before.lastIndexOf('\n') + 1;
     const column = offset - lineStart + 1;
     const lineText = text.slice(lineStart, text.indexOf('\n', lineStart) === -1 ? undefined : text.indexOf('\n', lineStart));
-    super(`${file}:${line}:${column}`, 'name = literal (str, number, True/False/None, list, tuple, dict; + - * / of numbers), read as data and never executed', problem, {
-      detail: `  ${lineText}\n  ${' '.repeat(Math.max(0, column - 1))}^`,
-    });
+    super(
+      `${file}:${line}:${column}`,
+      'name = literal (str, number, True/False/None, list, tuple, dict; + - * / of numbers), read as data and never executed',
+      problem,
+      {
+        detail: `  ${lineText}\n  ${' '.repeat(Math.max(0, column - 1))}^`,
+      },
+    );
     this.name = 'PythonLiteralError';
     this.line = line;
     this.column = column;
@@ -34,7 +39,20 @@ type Tok =
   | { kind: 'nl'; at: number }
   | { kind: 'eof'; at: number };
 
-const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0', a: '\x07', b: '\b', f: '\f', v: '\v', '\n': '' };
+const ESCAPES: Record<string, string> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  v: '\v',
+  '\n': '',
+};
 
 function tokenize(text: string, file: string): Tok[] {
   const toks: Tok[] = [];
@@ -192,7 +210,8 @@ export function readPythonLiterals(text: string, file = 'setup'): PythonAssignme
     const t = next();
     if (!isOp(t, v)) err(t, `expected "${v}" ${what}`);
   };
-  const describe = (t: Tok) => (t.kind === 'nl' ? 'the end of the line' : t.kind === 'eof' ? 'the end of the file' : t.kind === 'str' ? 'a string' : `"${t.value}"`);
+  const describe = (t: Tok) =>
+    t.kind === 'nl' ? 'the end of the line' : t.kind === 'eof' ? 'the end of the file' : t.kind === 'str' ? 'a string' : `"${t.value}"`;
   const keyOf = (v: PyValue, t: Tok): string => {
     if (typeof v === 'string') return v;
     if (typeof v === 'number') return String(v);
@@ -235,7 +254,11 @@ export function readPythonLiterals(text: string, file = 'setup'): PythonAssignme
         const kt = peek();
         const k = keyOf(expr(), kt);
         const colon = next();
-        if (!isOp(colon, ':')) err(colon, isOp(colon, ',') || isOp(colon, '}') ? 'sets are not read (a dict needs key: value)' : `expected ":" after a dict key, got ${describe(colon)}`);
+        if (!isOp(colon, ':'))
+          err(
+            colon,
+            isOp(colon, ',') || isOp(colon, '}') ? 'sets are not read (a dict needs key: value)' : `expected ":" after a dict key, got ${describe(colon)}`,
+          );
         d[k] = expr();
         const sep = peek();
         if (isOp(sep, ',')) next();
@@ -288,7 +311,8 @@ export function readPythonLiterals(text: string, file = 'setup'): PythonAssignme
     while (isOp(peek(), '+') || isOp(peek(), '-')) {
       const op = next();
       const w = term();
-      if (typeof v !== 'number' || typeof w !== 'number') return err(op, `"${(op as { value: string }).value}" applies to numbers only (no string or list concatenation)`);
+      if (typeof v !== 'number' || typeof w !== 'number')
+        return err(op, `"${(op as { value: string }).value}" applies to numbers only (no string or list concatenation)`);
       v = isOp(op, '+') ? v + w : v - w;
     }
     return v;
@@ -310,7 +334,30 @@ export function readPythonLiterals(text: string, file = 'setup'): PythonAssignme
     if (t.kind === 'nl') continue;
     if (t.kind !== 'name') err(t, `a statement must start with a name (name = literal), got ${describe(t)}`);
     const name = (t as { value: string }).value;
-    if (['import', 'from', 'def', 'class', 'for', 'while', 'if', 'with', 'try', 'exec', 'eval', 'lambda', 'del', 'global', 'print', 'return', 'assert', 'raise', 'pass'].includes(name)) err(t, `"${name}" statements are not read (the file is data, never executed)`);
+    if (
+      [
+        'import',
+        'from',
+        'def',
+        'class',
+        'for',
+        'while',
+        'if',
+        'with',
+        'try',
+        'exec',
+        'eval',
+        'lambda',
+        'del',
+        'global',
+        'print',
+        'return',
+        'assert',
+        'raise',
+        'pass',
+      ].includes(name)
+    )
+      err(t, `"${name}" statements are not read (the file is data, never executed)`);
     if (name === 'True' || name === 'False' || name === 'None') err(t, `cannot assign to ${name}`);
     const keys: { key: string; tok: Tok }[] = [];
     while (isOp(peek(), '[')) {
@@ -320,7 +367,8 @@ export function readPythonLiterals(text: string, file = 'setup'): PythonAssignme
       expectOp(']', 'after a subscript');
     }
     const eq = next();
-    if (!isOp(eq, '=')) err(eq, isOp(eq, '(') ? 'calls are not read' : isOp(eq, '.') ? 'attributes (".") are not read' : `expected "=" after "${name}", got ${describe(eq)}`);
+    if (!isOp(eq, '='))
+      err(eq, isOp(eq, '(') ? 'calls are not read' : isOp(eq, '.') ? 'attributes (".") are not read' : `expected "=" after "${name}", got ${describe(eq)}`);
     const value = exprList();
     const end = next();
     if (isOp(end, '=')) err(end, 'chained assignments are not read');
@@ -336,7 +384,8 @@ export function readPythonLiterals(text: string, file = 'setup'): PythonAssignme
         target = (target as PyDict)[keys[k]!.key];
         if (target === undefined) return err(keys[k]!.tok, `no key "${keys[k]!.key}" to subscript`);
       }
-      if (target === null || typeof target !== 'object' || Array.isArray(target)) return err(keys.at(-1)!.tok, `"${name}" is not a dict: only dict entries are assigned by subscript`);
+      if (target === null || typeof target !== 'object' || Array.isArray(target))
+        return err(keys.at(-1)!.tok, `"${name}" is not a dict: only dict entries are assigned by subscript`);
       (target as PyDict)[keys.at(-1)!.key] = value;
     }
     offsets[name] = t.at;
@@ -355,5 +404,7 @@ export function toPythonLiteral(v: PyValue): string {
   }
   if (typeof v === 'string') return `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t')}'`;
   if (Array.isArray(v)) return `[${v.map(toPythonLiteral).join(', ')}]`;
-  return `{${Object.entries(v).map(([k, x]) => `${toPythonLiteral(k)}: ${toPythonLiteral(x)}`).join(', ')}}`;
+  return `{${Object.entries(v)
+    .map(([k, x]) => `${toPythonLiteral(k)}: ${toPythonLiteral(x)}`)
+    .join(', ')}}`;
 }

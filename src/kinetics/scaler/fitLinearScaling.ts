@@ -102,7 +102,11 @@ export function fitLinearScaling(x: readonly (readonly number[])[], y: readonly 
   }
   if (!best) {
     const free = constraints.filter((c) => typeof c !== 'number').length;
-    throw new InputError(field, `at least as many surfaces with energies as free coefficients (${free}), spread enough to determine them`, tooFew ? `only ${rows.length} usable point(s)` : 'the points do not determine the coefficients');
+    throw new InputError(
+      field,
+      `at least as many surfaces with energies as free coefficients (${free}), spread enough to determine them`,
+      tooFew ? `only ${rows.length} usable point(s)` : 'the points do not determine the coefficients',
+    );
   }
   return { slopes: best.slice(0, k), intercept: best[k]!, rmsEv: Math.sqrt(bestSse / Math.max(rows.length, 1)), points: rows.length };
 }

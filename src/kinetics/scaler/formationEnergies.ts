@@ -39,7 +39,8 @@ export interface ResolvedFormation {
 }
 
 const zero = (): LinearForm => ({ intercept: 0, slopes: {} });
-const toForm = (v: number | { intercept?: number; slopes?: Record<string, number> }): LinearForm => (typeof v === 'number' ? { intercept: v, slopes: {} } : { intercept: v.intercept ?? 0, slopes: { ...(v.slopes ?? {}) } });
+const toForm = (v: number | { intercept?: number; slopes?: Record<string, number> }): LinearForm =>
+  typeof v === 'number' ? { intercept: v, slopes: {} } : { intercept: v.intercept ?? 0, slopes: { ...(v.slopes ?? {}) } };
 /** a + f·b */
 function axpy(a: LinearForm, f: number, b: LinearForm): LinearForm {
   const slopes = { ...a.slopes };
@@ -81,12 +82,21 @@ function sides(equation: string, field: string): [Term[], Term[]] {
  * descriptors. H⁺ + e⁻ and free sites count zero (computational hydrogen electrode); steps that give dG keep it.
  * @throws {InputError} naming the missing formation energy, the unfit relation or the unknown name
  */
-export function resolveFormationEnergies(file: ModelFile, temperatureK = file.temperatureK, constants: PhysicalConstants = physicalConstants(file.constants)): ResolvedFormation {
+export function resolveFormationEnergies(
+  file: ModelFile,
+  temperatureK = file.temperatureK,
+  constants: PhysicalConstants = physicalConstants(file.constants),
+): ResolvedFormation {
   const formation = file.formation as FormationBlock | undefined;
   if (!formation) {
     file.steps.forEach((s, j) => {
       if (s.dG === undefined) throw new InputError(`steps[${j}] (${s.id}).dG`, 'a reaction free energy, or formation energies under `formation:`', 'missing');
-      if (s.ts !== undefined) throw new InputError(`steps[${j}] (${s.id}).ts`, 'a transition state declared under formation.transitionStates', `"${s.ts}" given but the model has no formation block`);
+      if (s.ts !== undefined)
+        throw new InputError(
+          `steps[${j}] (${s.id}).ts`,
+          'a transition state declared under formation.transitionStates',
+          `"${s.ts}" given but the model has no formation block`,
+        );
     });
     return { file, electronic: {}, corrections: {}, fits: [], warnings: [] };
   }
@@ -95,13 +105,16 @@ export function resolveFormationEnergies(file: ModelFile, temperatureK = file.te
   const fits: FittedRelation[] = [];
   const electronic: Record<string, LinearForm> = {};
   for (const [name, v] of Object.entries(formation.species)) {
-    if (!(name in file.species)) throw new InputError(`formation.species.${name}`, `a declared species (${Object.keys(file.species).join(', ')})`, `unknown species "${name}"`);
+    if (!(name in file.species))
+      throw new InputError(`formation.species.${name}`, `a declared species (${Object.keys(file.species).join(', ')})`, `unknown species "${name}"`);
     electronic[name] = toForm(v);
   }
   for (const ref of formation.references) {
-    if (!(ref in file.species)) throw new InputError('formation.references', `declared species (${Object.keys(file.species).join(', ')})`, `unknown species "${ref}"`);
+    if (!(ref in file.species))
+      throw new InputError('formation.references', `declared species (${Object.keys(file.species).join(', ')})`, `unknown species "${ref}"`);
     const e = electronic[ref];
-    if (e && (e.intercept !== 0 || Object.values(e.slopes).some((s) => s !== 0))) throw new InputError(`formation.species.${ref}`, '0 for a reference gas', `reference "${ref}" has a nonzero formation energy`);
+    if (e && (e.intercept !== 0 || Object.values(e.slopes).some((s) => s !== 0)))
+      throw new InputError(`formation.species.${ref}`, '0 for a reference gas', `reference "${ref}" has a nonzero formation energy`);
   }
   for (const s of Object.keys(file.species)) electronic[s] ??= zero();
 
@@ -118,13 +131,21 @@ export function resolveFormationEnergies(file: ModelFile, temperatureK = file.te
   const tableRows = surfaces.map((_, i) => descriptorColumns.map((c) => c[i]!));
 
   for (const [name, v] of Object.entries(formation.adsorbates)) {
-    if (!(name in file.adsorbates)) throw new InputError(`formation.adsorbates.${name}`, `a declared adsorbate (${Object.keys(file.adsorbates).join(', ')})`, `unknown adsorbate "${name}"`);
+    if (!(name in file.adsorbates))
+      throw new InputError(`formation.adsorbates.${name}`, `a declared adsorbate (${Object.keys(file.adsorbates).join(', ')})`, `unknown adsorbate "${name}"`);
     if (typeof v === 'object' && 'fit' in v) {
       const field = `formation.adsorbates.${name}.fit`;
       if (!table) throw new InputError(field, 'a formation.table to fit against', 'no table given');
-      for (const d of Object.keys(v.fit.slopes)) if (!descriptors.includes(d)) throw new InputError(`${field}.slopes.${d}`, `a declared descriptor (${descriptors.join(', ')})`, `unknown descriptor "${d}"`);
+      for (const d of Object.keys(v.fit.slopes))
+        if (!descriptors.includes(d))
+          throw new InputError(`${field}.slopes.${d}`, `a declared descriptor (${descriptors.join(', ')})`, `unknown descriptor "${d}"`);
       const missing = descriptors.filter((d) => table.descriptors[d] === undefined && v.fit.slopes[d] !== 0);
-      if (missing.length) throw new InputError('formation.table.descriptors', `the table column of every descriptor whose slope is fitted`, `no column for ${missing.join(', ')}`);
+      if (missing.length)
+        throw new InputError(
+          'formation.table.descriptors',
+          `the table column of every descriptor whose slope is fitted`,
+          `no column for ${missing.join(', ')}`,
+        );
       const slopes = descriptors.map((d) => (v.fit.slopes[d] ?? 'free') as CoefficientConstraint);
       const r = fitLinearScaling(tableRows, column(name), { slopes, intercept: v.fit.intercept as CoefficientConstraint, field });
       electronic[name] = { intercept: r.intercept, slopes: Object.fromEntries(descriptors.map((d, i) => [d, r.slopes[i]!])) };
@@ -142,7 +163,10 @@ export function resolveFormationEnergies(file: ModelFile, temperatureK = file.te
     return e;
   };
   const stateForm = (terms: Term[], field: string) => terms.reduce((acc, t) => axpy(acc, t.nu, need(t.name, field)), zero());
-  const stateColumn = (terms: Term[]) => surfaces.map((s) => terms.reduce((acc, t) => acc + t.nu * (t.name in file.species ? (electronic[t.name]!.intercept) : (table!.surfaces[s]![t.name] ?? Number.NaN)), 0));
+  const stateColumn = (terms: Term[]) =>
+    surfaces.map((s) =>
+      terms.reduce((acc, t) => acc + t.nu * (t.name in file.species ? electronic[t.name]!.intercept : (table!.surfaces[s]![t.name] ?? Number.NaN)), 0),
+    );
 
   for (const [name, ts] of Object.entries(formation.transitionStates)) {
     const field = `formation.transitionStates.${name}`;
@@ -171,17 +195,26 @@ export function resolveFormationEnergies(file: ModelFile, temperatureK = file.te
       const T = column(name);
       const x = ts.scaling === 'initialState' ? I : ts.scaling === 'finalState' ? F : F.map((f, i) => f - I[i]!);
       const y = ts.scaling === 'bep' ? T.map((t, i) => t - I[i]!) : T;
-      const r = fitLinearScaling(x.map((v) => [v]), y, { slopes: [alpha ?? 'free'], intercept: beta ?? 'free', field });
+      const r = fitLinearScaling(
+        x.map((v) => [v]),
+        y,
+        { slopes: [alpha ?? 'free'], intercept: beta ?? 'free', field },
+      );
       alpha = r.slopes[0]!;
       beta = r.intercept;
       fits.push({ name, kind: ts.scaling, slopes: { alpha }, intercept: beta, rmsEv: r.rmsEv, points: r.points });
     }
     electronic[name] =
-      ts.scaling === 'initialState' ? axpy({ intercept: beta, slopes: {} }, alpha, isForm)
-      : ts.scaling === 'finalState' ? axpy({ intercept: beta, slopes: {} }, alpha, fsForm)
-      : axpy(axpy(axpy({ intercept: beta, slopes: {} }, 1, isForm), alpha, fsForm), -alpha, isForm);
+      ts.scaling === 'initialState'
+        ? axpy({ intercept: beta, slopes: {} }, alpha, isForm)
+        : ts.scaling === 'finalState'
+          ? axpy({ intercept: beta, slopes: {} }, alpha, fsForm)
+          : axpy(axpy(axpy({ intercept: beta, slopes: {} }, 1, isForm), alpha, fsForm), -alpha, isForm);
   }
-  for (const name of Object.keys(electronic)) for (const d of Object.keys(electronic[name]!.slopes)) if (!descriptors.includes(d)) throw new InputError(`formation (${name}).slopes.${d}`, `a declared descriptor (${descriptors.join(', ')})`, `unknown descriptor "${d}"`);
+  for (const name of Object.keys(electronic))
+    for (const d of Object.keys(electronic[name]!.slopes))
+      if (!descriptors.includes(d))
+        throw new InputError(`formation (${name}).slopes.${d}`, `a declared descriptor (${descriptors.join(', ')})`, `unknown descriptor "${d}"`);
 
   // thermochemical corrections at T: vibrational part (Shomate / harmonic / zero point) and constant additions
   const vib: Record<string, number> = {};
@@ -190,7 +223,8 @@ export function resolveFormationEnergies(file: ModelFile, temperatureK = file.te
   for (const [name, th] of Object.entries(formation.thermo)) {
     const field = `formation.thermo.${name}`;
     const isGas = name in file.species;
-    if (!isGas && !(name in file.adsorbates) && !tsNames.has(name)) throw new InputError(field, 'a species, adsorbate or transition state of the model', `unknown name "${name}"`);
+    if (!isGas && !(name in file.adsorbates) && !tsNames.has(name))
+      throw new InputError(field, 'a species, adsorbate or transition state of the model', `unknown name "${name}"`);
     const energies = (th.frequenciesPerCm ?? []).map((w) => wavenumberToEv(w, constants));
     const zpe = energies.reduce((a, e) => a + e / 2, 0);
     add[name] = th.addEv;
@@ -198,7 +232,12 @@ export function resolveFormationEnergies(file: ModelFile, temperatureK = file.te
     if (th.idealGas !== undefined) {
       if (!isGas) throw new InputError(`${field}.idealGas`, 'ideal-gas data for gas species only', `"${name}" is not a species`);
       const data = th.idealGas === 'builtin' ? (IDEAL_GASES[file.species[name]!.formula ?? name] ?? IDEAL_GASES[name]) : th.idealGas;
-      if (!data) throw new InputError(`${field}.idealGas`, `builtin (for ${Object.keys(IDEAL_GASES).join(', ')}) or { massAmu, geometry, momentsOfInertiaAmuA2, symmetryNumber, spin, source }`, `no built-in ideal-gas data for "${name}"`);
+      if (!data)
+        throw new InputError(
+          `${field}.idealGas`,
+          `builtin (for ${Object.keys(IDEAL_GASES).join(', ')}) or { massAmu, geometry, momentsOfInertiaAmuA2, symmetryNumber, spin, source }`,
+          `no built-in ideal-gas data for "${name}"`,
+        );
       vib[name] = idealGasThermo(data, energies, temperatureK, 1e5, constants).freeEnergyEv;
     } else if (th.shomate !== undefined) {
       if (!isGas) throw new InputError(`${field}.shomate`, 'Shomate data for gas or solution species only', `"${name}" is not a species`);
@@ -206,9 +245,15 @@ export function resolveFormationEnergies(file: ModelFile, temperatureK = file.te
       if (th.shomate === 'builtin') {
         const formula = file.species[name]!.formula ?? name;
         data = SHOMATE_GASES[formula] ?? SHOMATE_GASES[name];
-        if (!data) throw new InputError(`${field}.shomate`, `builtin (for ${Object.keys(SHOMATE_GASES).join(', ')}) or { ranges, source }`, `no built-in Shomate data for "${name}"`);
+        if (!data)
+          throw new InputError(
+            `${field}.shomate`,
+            `builtin (for ${Object.keys(SHOMATE_GASES).join(', ')}) or { ranges, source }`,
+            `no built-in Shomate data for "${name}"`,
+          );
       } else data = th.shomate;
-      if (!data.ranges.some((r) => temperatureK >= r.minK && temperatureK <= r.maxK)) warnings.push(`${name}: Shomate fit extrapolated to ${temperatureK} K (ranges ${data.ranges.map((r) => `${r.minK}–${r.maxK} K`).join(', ')})`);
+      if (!data.ranges.some((r) => temperatureK >= r.minK && temperatureK <= r.maxK))
+        warnings.push(`${name}: Shomate fit extrapolated to ${temperatureK} K (ranges ${data.ranges.map((r) => `${r.minK}–${r.maxK} K`).join(', ')})`);
       vib[name] = shomateFreeEnergyCorrectionEv(data, temperatureK, zpe, constants);
     } else if (energies.length) {
       vib[name] = th.mode === 'zeroPoint' ? zpe : harmonicThermo(energies, temperatureK, constants).freeEnergyEv;
@@ -236,7 +281,12 @@ export function resolveFormationEnergies(file: ModelFile, temperatureK = file.te
     }
     if (step.ts !== undefined) {
       const ts = formation.transitionStates[step.ts];
-      if (!ts) throw new InputError(`${field}.ts`, `a transition state under formation.transitionStates (${[...tsNames].join(', ') || 'none declared'})`, `unknown transition state "${step.ts}"`);
+      if (!ts)
+        throw new InputError(
+          `${field}.ts`,
+          `a transition state under formation.transitionStates (${[...tsNames].join(', ') || 'none declared'})`,
+          `unknown transition state "${step.ts}"`,
+        );
       if (ts.step !== step.id) throw new InputError(`${field}.ts`, `a transition state of this step`, `"${step.ts}" belongs to step "${ts.step}"`);
       if (step.Ea !== undefined) throw new InputError(`${field}.Ea`, 'either Ea or ts, not both', 'both given');
       out.Ea = clean(axpy(free(step.ts, `${field}.ts`), -1, gIS));

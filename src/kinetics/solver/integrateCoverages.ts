@@ -78,7 +78,14 @@ function f(sys: KineticSystem, theta: Float64Array, w: IntegratorWork, out: Floa
  * as extra ODE components q_j' = r_j(θ) solved with the same Rosenbrock stages and error control, so that
  * the charge passed stays exact when a potential jump makes the rates spike faster than the steps resolve.
  */
-export function integrateCoverages(sys: KineticSystem, theta0: Float64Array, tEnd: number, options: FullSolverOptions, w = new IntegratorWork(sys.n, sys.m, sys.sites), initialStep = 1e-12): IntegrationResult {
+export function integrateCoverages(
+  sys: KineticSystem,
+  theta0: Float64Array,
+  tEnd: number,
+  options: FullSolverOptions,
+  w = new IntegratorWork(sys.n, sys.m, sys.sites),
+  initialStep = 1e-12,
+): IntegrationResult {
   const { n, m } = sys;
   const gamma = 1 + 1 / Math.SQRT2;
   const y = Float64Array.from(theta0);

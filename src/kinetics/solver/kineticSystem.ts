@@ -190,7 +190,10 @@ export class KineticSystem {
     forward.fill(0);
     reverse.fill(0);
     for (let j = 0; j < this.m; j++) {
-      for (const [s, out] of [[this.fwd[j]!, forward], [this.rev[j]!, reverse]] as const) {
+      for (const [s, out] of [
+        [this.fwd[j]!, forward],
+        [this.rev[j]!, reverse],
+      ] as const) {
         for (let p = 0; p < s.kind.length; p++) out[j * width + (s.kind[p] === 0 ? s.index[p]! : this.n + s.index[p]!)]! += s.nu[p]!;
       }
     }

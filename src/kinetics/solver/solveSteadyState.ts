@@ -563,7 +563,21 @@ function verify(sys: KineticSystem, w: SteadyStateWork, method: SteadyStateResul
   for (let j = 0; j < m; j++) grossRates[j] = fwd[j]! + rev[j]!;
   if (converged) rateErrorBounds(sys, w, rateErrorPerS);
   else rateErrorPerS.fill(Number.POSITIVE_INFINITY);
-  return { converged, method: converged ? method : 'failed', newtonIterations: iterations, residual: res, netResidual, siteBalanceError, theta, free: freeCarried, state, rates, grossRates, rateErrorPerS, floored: converged && floored };
+  return {
+    converged,
+    method: converged ? method : 'failed',
+    newtonIterations: iterations,
+    residual: res,
+    netResidual,
+    siteBalanceError,
+    theta,
+    free: freeCarried,
+    state,
+    rates,
+    grossRates,
+    rateErrorPerS,
+    floored: converged && floored,
+  };
 }
 
 /**
@@ -595,7 +609,14 @@ export const FULL_SEARCH: Readonly<SolvePlan> = { otherStarts: true, integrateFr
  * state (coverages then free sites, {@link SteadyStateResult.state}: continuation from a poisoned surface
  * then starts from its true free-site fraction).
  */
-export function solveSteadyState(sys: KineticSystem, options: FullSolverOptions, guess?: Float64Array, w = new SteadyStateWork(sys), alternatives: Float64Array[] = [], plan: Readonly<SolvePlan> = FULL_SEARCH): SteadyStateResult {
+export function solveSteadyState(
+  sys: KineticSystem,
+  options: FullSolverOptions,
+  guess?: Float64Array,
+  w = new SteadyStateWork(sys),
+  alternatives: Float64Array[] = [],
+  plan: Readonly<SolvePlan> = FULL_SEARCH,
+): SteadyStateResult {
   w.floor = 0;
   const fresh = () => new Float64Array(sys.n).fill(1e-3 / Math.max(1, sys.n));
   const first = newton(sys, guess ?? fresh(), w, options);

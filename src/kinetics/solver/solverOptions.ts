@@ -36,7 +36,8 @@ export function checkSolverOptions(options: SolverOptions = {}): FullSolverOptio
   assertFiniteInRange('steadyTolerance', o.steadyTolerance, 1e-15, 1e-2);
   assertFiniteInRange('rtol', o.rtol, 1e-12, 1e-1);
   assertFiniteInRange('atol', o.atol, 1e-20, 1e-3);
-  if (!Number.isInteger(o.maxNewtonIterations) || o.maxNewtonIterations < 1) throw new InputError('maxNewtonIterations', 'a positive integer', `got ${o.maxNewtonIterations}`);
+  if (!Number.isInteger(o.maxNewtonIterations) || o.maxNewtonIterations < 1)
+    throw new InputError('maxNewtonIterations', 'a positive integer', `got ${o.maxNewtonIterations}`);
   if (!Number.isInteger(o.maxSteps) || o.maxSteps < 1) throw new InputError('maxSteps', 'a positive integer', `got ${o.maxSteps}`);
   return o;
 }

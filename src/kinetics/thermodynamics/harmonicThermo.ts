@@ -21,7 +21,11 @@ export interface HarmonicThermoResult {
  * @param temperatureK - temperature, K (> 0)
  * @example harmonicThermo([0.1], 300).freeEnergyEv // 0.05 + kT·ln(1 − e^(−0.1/kT)) ≈ 0.04788 eV
  */
-export function harmonicThermo(vibrationEnergiesEv: readonly number[], temperatureK: number, constants: PhysicalConstants = physicalConstants()): HarmonicThermoResult {
+export function harmonicThermo(
+  vibrationEnergiesEv: readonly number[],
+  temperatureK: number,
+  constants: PhysicalConstants = physicalConstants(),
+): HarmonicThermoResult {
   if (!(temperatureK > 0) || !Number.isFinite(temperatureK)) throw new InputError('temperatureK', 'a positive temperature, K', `got ${temperatureK}`);
   const kT = constants.boltzmannEvPerK * temperatureK;
   let zpe = 0;

@@ -16,7 +16,8 @@ export interface IdealGasData {
   source: string;
 }
 
-const ASE = 'ASE 3.22.1: mass (IUPAC 2016 atomic weights) and moments of inertia of the g2 geometry ase.build.molecule(name); σ, geometry and spin from CatMAP catmap/data/parameter_data.py ideal_gas_params';
+const ASE =
+  'ASE 3.22.1: mass (IUPAC 2016 atomic weights) and moments of inertia of the g2 geometry ase.build.molecule(name); σ, geometry and spin from CatMAP catmap/data/parameter_data.py ideal_gas_params';
 
 /**
  * Rigid-rotor data of the gases CatMAP's `ideal_gas` mode knows, as CatMAP gets them (ASE's molecule database and
@@ -24,13 +25,34 @@ const ASE = 'ASE 3.22.1: mass (IUPAC 2016 atomic weights) and moments of inertia
  */
 export const IDEAL_GASES: Readonly<Record<string, IdealGasData>> = {
   H2: { massAmu: 2.016, geometry: 'linear', momentsOfInertiaAmuA2: [0, 0.27388051062422397, 0.27388051062422397], symmetryNumber: 2, spin: 0, source: ASE },
-  H2O: { massAmu: 18.015, geometry: 'nonlinear', momentsOfInertiaAmuA2: [0.636636930646983, 1.174388082579936, 1.811025013226919], symmetryNumber: 2, spin: 0, source: ASE },
+  H2O: {
+    massAmu: 18.015,
+    geometry: 'nonlinear',
+    momentsOfInertiaAmuA2: [0.636636930646983, 1.174388082579936, 1.811025013226919],
+    symmetryNumber: 2,
+    spin: 0,
+    source: ASE,
+  },
   CO: { massAmu: 28.01, geometry: 'linear', momentsOfInertiaAmuA2: [0, 9.07844233866673, 9.07844233866673], symmetryNumber: 1, spin: 0, source: ASE },
   CO2: { massAmu: 44.009, geometry: 'linear', momentsOfInertiaAmuA2: [0, 44.45273132148607, 44.45273132148607], symmetryNumber: 2, spin: 0, source: ASE },
   O2: { massAmu: 31.998, geometry: 'linear', momentsOfInertiaAmuA2: [0, 12.418474628311035, 12.418474628311035], symmetryNumber: 2, spin: 1, source: ASE },
   N2: { massAmu: 28.014, geometry: 'linear', momentsOfInertiaAmuA2: [0, 8.9424525946014, 8.9424525946014], symmetryNumber: 2, spin: 0, source: ASE },
-  NH3: { massAmu: 17.031, geometry: 'nonlinear', momentsOfInertiaAmuA2: [1.710223526268697, 1.7102247402141366, 2.670476640988512], symmetryNumber: 3, spin: 0, source: ASE },
-  CH4: { massAmu: 16.043, geometry: 'nonlinear', momentsOfInertiaAmuA2: [3.1916461886991354, 3.1916461886991354, 3.1916461886991354], symmetryNumber: 12, spin: 0, source: ASE },
+  NH3: {
+    massAmu: 17.031,
+    geometry: 'nonlinear',
+    momentsOfInertiaAmuA2: [1.710223526268697, 1.7102247402141366, 2.670476640988512],
+    symmetryNumber: 3,
+    spin: 0,
+    source: ASE,
+  },
+  CH4: {
+    massAmu: 16.043,
+    geometry: 'nonlinear',
+    momentsOfInertiaAmuA2: [3.1916461886991354, 3.1916461886991354, 3.1916461886991354],
+    symmetryNumber: 12,
+    spin: 0,
+    source: ASE,
+  },
 };
 
 /** Ideal-gas enthalpy, entropy and Gibbs correction at one temperature and pressure. */
@@ -51,13 +73,21 @@ export interface IdealGasThermoResult {
  * @param vibrationEnergiesEv - hν of the modes, eV
  * @param pressurePa - pressure, Pa (default 1e5: the standard state, as CatMAP uses it)
  */
-export function idealGasThermo(data: IdealGasData, vibrationEnergiesEv: readonly number[], temperatureK: number, pressurePa = 1e5, constants: PhysicalConstants = physicalConstants()): IdealGasThermoResult {
+export function idealGasThermo(
+  data: IdealGasData,
+  vibrationEnergiesEv: readonly number[],
+  temperatureK: number,
+  pressurePa = 1e5,
+  constants: PhysicalConstants = physicalConstants(),
+): IdealGasThermoResult {
   if (!(temperatureK > 0)) throw new InputError('temperatureK', 'a positive temperature, K', `got ${temperatureK}`);
   const kB = constants.boltzmannEvPerK;
   const kJ = kB * constants.elementaryChargeC; // J/K
   const hJ = constants.planckEvS * constants.elementaryChargeC; // J s
   const kT = kB * temperatureK;
-  const vib = vibrationEnergiesEv.length ? harmonicThermo(vibrationEnergiesEv, temperatureK, constants) : { zeroPointEv: 0, thermalEnergyEv: 0, entropyEvPerK: 0 };
+  const vib = vibrationEnergiesEv.length
+    ? harmonicThermo(vibrationEnergiesEv, temperatureK, constants)
+    : { zeroPointEv: 0, thermalEnergyEv: 0, entropyEvPerK: 0 };
   const rotCv = data.geometry === 'nonlinear' ? 1.5 : data.geometry === 'linear' ? 1 : 0;
   const enthalpyEv = vib.zeroPointEv + 1.5 * kT + rotCv * kT + vib.thermalEnergyEv + kT;
   const massKg = data.massAmu * constants.atomicMassUnitKg;

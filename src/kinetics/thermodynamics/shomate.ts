@@ -30,11 +30,26 @@ const NIST = (cas: string) => `NIST Chemistry WebBook, SRD 69, gas-phase thermoc
  * 500 K: below it the fit is extrapolated (and {@link shomateRange} says so).
  */
 export const SHOMATE_GASES: Readonly<Record<string, ShomateData>> = {
-  H2: { ranges: [{ minK: 298, maxK: 1000, coefficients: [33.066178, -11.363417, 11.432816, -2.772874, -0.158558, -9.980797, 172.707974, 0] }], source: NIST('H2, CAS 1333-74-0') },
-  O2: { ranges: [{ minK: 100, maxK: 700, coefficients: [31.32234, -20.23531, 57.86644, -36.50624, -0.007374, -8.903471, 246.7945, 0] }], source: NIST('O2, CAS 7782-44-7') },
-  H2O: { ranges: [{ minK: 500, maxK: 1700, coefficients: [30.092, 6.832514, 6.793435, -2.53448, 0.082139, -250.881, 223.3967, -241.8264] }], source: NIST('H2O, CAS 7732-18-5') },
-  CO2: { ranges: [{ minK: 298, maxK: 1200, coefficients: [24.99735, 55.18696, -33.69137, 7.948387, -0.136638, -403.6075, 228.2431, -393.5224] }], source: NIST('CO2, CAS 124-38-9') },
-  CO: { ranges: [{ minK: 298, maxK: 1300, coefficients: [25.56759, 6.09613, 4.054656, -2.671201, 0.131021, -118.0089, 227.3665, -110.5271] }], source: 'CatMAP catmap/data/parameter_data.py (labelled NIST; CO, CAS 630-08-0)' },
+  H2: {
+    ranges: [{ minK: 298, maxK: 1000, coefficients: [33.066178, -11.363417, 11.432816, -2.772874, -0.158558, -9.980797, 172.707974, 0] }],
+    source: NIST('H2, CAS 1333-74-0'),
+  },
+  O2: {
+    ranges: [{ minK: 100, maxK: 700, coefficients: [31.32234, -20.23531, 57.86644, -36.50624, -0.007374, -8.903471, 246.7945, 0] }],
+    source: NIST('O2, CAS 7782-44-7'),
+  },
+  H2O: {
+    ranges: [{ minK: 500, maxK: 1700, coefficients: [30.092, 6.832514, 6.793435, -2.53448, 0.082139, -250.881, 223.3967, -241.8264] }],
+    source: NIST('H2O, CAS 7732-18-5'),
+  },
+  CO2: {
+    ranges: [{ minK: 298, maxK: 1200, coefficients: [24.99735, 55.18696, -33.69137, 7.948387, -0.136638, -403.6075, 228.2431, -393.5224] }],
+    source: NIST('CO2, CAS 124-38-9'),
+  },
+  CO: {
+    ranges: [{ minK: 298, maxK: 1300, coefficients: [25.56759, 6.09613, 4.054656, -2.671201, 0.131021, -118.0089, 227.3665, -110.5271] }],
+    source: 'CatMAP catmap/data/parameter_data.py (labelled NIST; CO, CAS 630-08-0)',
+  },
 };
 
 /** The range of `data` that covers `temperatureK`, else the nearest one (`extrapolated: true`). */
@@ -73,7 +88,12 @@ export function shomateEntropy(range: ShomateRange, temperatureK: number): numbe
  * − T·S(T), where 298.15·Cp(298.15) stands in for H(298.15) − H(0). Added to an electronic formation energy.
  * @param zeroPointEv - zero-point energy, eV (Σ hν/2 of the gas; 0 if not known)
  */
-export function shomateFreeEnergyCorrectionEv(data: ShomateData, temperatureK: number, zeroPointEv = 0, constants: PhysicalConstants = physicalConstants()): number {
+export function shomateFreeEnergyCorrectionEv(
+  data: ShomateData,
+  temperatureK: number,
+  zeroPointEv = 0,
+  constants: PhysicalConstants = physicalConstants(),
+): number {
   const { range } = shomateRange(data, temperatureK);
   const kj = evPerKjPerMol(constants);
   const dH = (shomateEnthalpy(range, temperatureK) - shomateEnthalpy(range, 298.15) + (298.15 * shomateHeatCapacity(range, 298.15)) / 1000) * kj;

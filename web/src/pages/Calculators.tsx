@@ -28,6 +28,7 @@ function useCalc<T>(url: string, body: unknown, labels: Record<string, string> =
       live = false;
       clearTimeout(timer);
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` is the serialized body (and so stands for body and labels): a new object each render must not re-post
   }, [url, key]);
   return state;
 }
@@ -48,7 +49,9 @@ function Card({ title, children, result, error, testId }: { title: string; child
  * Reads the numeric fields of a card as people type them ("−0.9", "1 250", "−900 mV"; "." is the decimal point); returns the numbers, or
  * `{ problems }` naming each field by its label.
  */
-function numbers<K extends string>(fields: Record<K, { text: string; label: string; units?: Record<string, number>; optional?: boolean }>): Record<K, number | undefined> & { problems?: string[] } {
+function numbers<K extends string>(
+  fields: Record<K, { text: string; label: string; units?: Record<string, number>; optional?: boolean }>,
+): Record<K, number | undefined> & { problems?: string[] } {
   const out = {} as Record<K, number | undefined> & { problems?: string[] };
   const problems: string[] = [];
   for (const [key, f] of Object.entries(fields) as [K, { text: string; label: string; units?: Record<string, number>; optional?: boolean }][]) {
@@ -64,9 +67,27 @@ function numbers<K extends string>(fields: Record<K, { text: string; label: stri
 function FormulaCard() {
   const [{ formula }, setForm] = useQueryForm('formula', { formula: 'CO(NH2)2' });
   const setFormula = (v: string) => setForm({ formula: v });
-  const { result, error } = useCalc<{ hill: string; molarMass: number; charge: number; counts: Record<string, number> }>('/api/formula', { formula }, { formula: 'Formula' });
+  const { result, error } = useCalc<{ hill: string; molarMass: number; charge: number; counts: Record<string, number> }>(
+    '/api/formula',
+    { formula },
+    { formula: 'Formula' },
+  );
   return (
-    <Card title="Formula" testId="formula" error={error} result={result && <>Hill {result.hill} · charge {result.charge} · <strong>{result.molarMass.toFixed(3)} g/mol</strong> · {Object.entries(result.counts).map(([e, n]) => `${e} ${n}`).join(', ')}</>}>
+    <Card
+      title="Formula"
+      testId="formula"
+      error={error}
+      result={
+        result && (
+          <>
+            Hill {result.hill} · charge {result.charge} · <strong>{result.molarMass.toFixed(3)} g/mol</strong> ·{' '}
+            {Object.entries(result.counts)
+              .map(([e, n]) => `${e} ${n}`)
+              .join(', ')}
+          </>
+        )
+      }
+    >
       <label>
         Formula <input value={formula} onChange={(e) => setFormula(e.target.value)} aria-label="formula" />
       </label>
@@ -80,9 +101,26 @@ function BalanceCard() {
   const setFrom = (v: string) => setF({ ...f, from: v });
   const setTo = (v: string) => setF({ ...f, to: v });
   const setMedium = (v: string) => setF({ ...f, medium: v });
-  const { result, error } = useCalc<{ equation: string; electronsExact: string; kind: string }>('/api/balance', { from, to, medium }, { from: 'Reactants', to: 'Product', medium: 'Medium' });
+  const { result, error } = useCalc<{ equation: string; electronsExact: string; kind: string }>(
+    '/api/balance',
+    { from, to, medium },
+    { from: 'Reactants', to: 'Product', medium: 'Medium' },
+  );
   return (
-    <Card title="Balance a half-reaction" testId="balance" error={error} result={result && <><strong>{result.equation}</strong><br />{result.electronsExact} e⁻ per product ({result.kind})</>}>
+    <Card
+      title="Balance a half-reaction"
+      testId="balance"
+      error={error}
+      result={
+        result && (
+          <>
+            <strong>{result.equation}</strong>
+            <br />
+            {result.electronsExact} e⁻ per product ({result.kind})
+          </>
+        )
+      }
+    >
       <label>
         Reactants <input value={from} onChange={(e) => setFrom(e.target.value)} aria-label="reactants" />
       </label>
@@ -107,9 +145,17 @@ function FeCard() {
   const setTo = (v: string) => setF({ ...f, to: v });
   const setCharge = (v: string) => setF({ ...f, chargeC: v });
   const setAmount = (v: string) => setF({ ...f, amountUmol: v });
-  const n = numbers({ chargeC: { text: chargeC, label: 'Charge (C)', units: { C: 1, mC: 1e-3 } }, amountUmol: { text: amountUmol, label: 'Product (μmol)', units: { μmol: 1, umol: 1, nmol: 1e-3, mmol: 1000 } } });
+  const n = numbers({
+    chargeC: { text: chargeC, label: 'Charge (C)', units: { C: 1, mC: 1e-3 } },
+    amountUmol: { text: amountUmol, label: 'Product (μmol)', units: { μmol: 1, umol: 1, nmol: 1e-3, mmol: 1000 } },
+  });
   const body = n.problems ? { problems: n.problems } : { from, to, chargeC: n.chargeC, amountMol: n.amountUmol! * 1e-6 };
-  const { result, error } = useCalc<{ faradaicEfficiency: number; electrons: number }>('/api/fe', body, { from: 'Reactants', to: 'Product', chargeC: 'Charge (C)', amountMol: 'Product (μmol)' });
+  const { result, error } = useCalc<{ faradaicEfficiency: number; electrons: number }>('/api/fe', body, {
+    from: 'Reactants',
+    to: 'Product',
+    chargeC: 'Charge (C)',
+    amountMol: 'Product (μmol)',
+  });
   return (
     <Card
       title="Faradaic efficiency"
@@ -160,9 +206,24 @@ function PotentialCard() {
   const setTo = (v: string) => setF({ ...f, to: v });
   const setPH = (v: string) => setF({ ...f, pH: v });
   const n = numbers({ value: { text: value, label: 'E (V)', units: { V: 1, mV: 1e-3 } }, pH: { text: pH, label: 'pH', optional: true } });
-  const { result, error } = useCalc<{ potentialV: number }>('/api/potential', n.problems ? { problems: n.problems } : { potentialV: n.value, from, to, pH: n.pH }, { potentialV: 'E (V)', from: 'from', to: 'to', pH: 'pH' });
+  const { result, error } = useCalc<{ potentialV: number }>(
+    '/api/potential',
+    n.problems ? { problems: n.problems } : { potentialV: n.value, from, to, pH: n.pH },
+    { potentialV: 'E (V)', from: 'from', to: 'to', pH: 'pH' },
+  );
   return (
-    <Card title="Potential scales" testId="potential" error={error} result={result && <><strong>{result.potentialV.toFixed(4)} V</strong> vs {to}</>}>
+    <Card
+      title="Potential scales"
+      testId="potential"
+      error={error}
+      result={
+        result && (
+          <>
+            <strong>{result.potentialV.toFixed(4)} V</strong> vs {to}
+          </>
+        )
+      }
+    >
       <label>
         E (V) <input value={value} onChange={(e) => setValue(e.target.value)} inputMode="decimal" aria-label="potential in volt" />
       </label>
@@ -197,9 +258,24 @@ function ConvertCard() {
   const setToUnit = (v: string) => setF({ ...f, toUnit: v });
   const setSpecies = (v: string) => setF({ ...f, species: v });
   const n = numbers({ value: { text: value, label: 'Value' } });
-  const { result, error } = useCalc<{ value: number; unit: string }>('/api/convert', n.problems ? { problems: n.problems } : { value: n.value, fromUnit, toUnit, species: species || undefined }, { value: 'Value', fromUnit: 'from', toUnit: 'to', species: 'Product' });
+  const { result, error } = useCalc<{ value: number; unit: string }>(
+    '/api/convert',
+    n.problems ? { problems: n.problems } : { value: n.value, fromUnit, toUnit, species: species || undefined },
+    { value: 'Value', fromUnit: 'from', toUnit: 'to', species: 'Product' },
+  );
   return (
-    <Card title="Yield-rate units" testId="convert" error={error} result={result && <><strong>{Number(result.value.toPrecision(6))}</strong> {result.unit}</>}>
+    <Card
+      title="Yield-rate units"
+      testId="convert"
+      error={error}
+      result={
+        result && (
+          <>
+            <strong>{Number(result.value.toPrecision(6))}</strong> {result.unit}
+          </>
+        )
+      }
+    >
       <label>
         Value <input value={value} onChange={(e) => setValue(e.target.value)} inputMode="decimal" aria-label="value" />
       </label>
@@ -223,9 +299,26 @@ function E0Card() {
   const setTo = (v: string) => setF({ ...f, to: v });
   const setPH = (v: string) => setF({ ...f, pH: v });
   const n = numbers({ pH: { text: pH, label: 'pH', optional: true } });
-  const { result, error } = useCalc<{ e0VsSHE: number; e0VsRHE: number; equation: string }>('/api/e0', n.problems ? { problems: n.problems } : { from, to, pH: n.pH }, { from: 'Reactants', to: 'Product', pH: 'pH' });
+  const { result, error } = useCalc<{ e0VsSHE: number; e0VsRHE: number; equation: string }>(
+    '/api/e0',
+    n.problems ? { problems: n.problems } : { from, to, pH: n.pH },
+    { from: 'Reactants', to: 'Product', pH: 'pH' },
+  );
   return (
-    <Card title="Equilibrium potential E°" testId="e0" error={error} result={result && <>E° = <strong>{result.e0VsSHE.toFixed(4)} V vs SHE</strong>; at pH {pH}: {result.e0VsRHE.toFixed(4)} V vs RHE<br /><span className="muted">{result.equation}</span></>}>
+    <Card
+      title="Equilibrium potential E°"
+      testId="e0"
+      error={error}
+      result={
+        result && (
+          <>
+            E° = <strong>{result.e0VsSHE.toFixed(4)} V vs SHE</strong>; at pH {pH}: {result.e0VsRHE.toFixed(4)} V vs RHE
+            <br />
+            <span className="muted">{result.equation}</span>
+          </>
+        )
+      }
+    >
       <label>
         Reactants <input value={from} onChange={(e) => setFrom(e.target.value)} aria-label="E0 reactants" />
       </label>
@@ -245,7 +338,10 @@ export function Calculators() {
   return (
     <section>
       <h1>Calculators</h1>
-      <p className="lead">Results update as you type. Species by name (urea, glyoxylic acid, DMF) or formula (CO(NH2)2, NO3-); numbers as printed (−0.9, 1 250, −900 mV), with "." as the decimal point.</p>
+      <p className="lead">
+        Results update as you type. Species by name (urea, glyoxylic acid, DMF) or formula (CO(NH2)2, NO3-); numbers as printed (−0.9, 1 250, −900 mV), with "."
+        as the decimal point.
+      </p>
       <div className="cards">
         <FormulaCard />
         <BalanceCard />

@@ -26,6 +26,7 @@ function Chart({ url, title, name, onData }: { url: string; title: string; name:
     return () => {
       live = false;
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a parent’s new onData callback must not refetch the chart; it is called with each response
   }, [url]);
   return (
     <>
@@ -53,9 +54,16 @@ export function Compare() {
   return (
     <section>
       <h1>Compare</h1>
-      <p className="lead">The plots use the same filters as the literature table. Hover a point for its catalyst; each chart saves as PNG (1×, 2× or 3×) or SVG.</p>
+      <p className="lead">
+        The plots use the same filters as the literature table. Hover a point for its catalyst; each chart saves as PNG (1×, 2× or 3×) or SVG.
+      </p>
       <FilterBar filters={filters} onChange={setFilters} facets={facets} />
-      <Chart url={`/api/plots/fe-vs-potential.vl.json${toQuery(query)}`} title="Faradaic efficiency vs potential" name="cncouple-fe-vs-potential" onData={setFeRows} />
+      <Chart
+        url={`/api/plots/fe-vs-potential.vl.json${toQuery(query)}`}
+        title="Faradaic efficiency vs potential"
+        name="cncouple-fe-vs-potential"
+        onData={setFeRows}
+      />
       <p>
         <button type="button" onClick={() => download('cncouple-fe-vs-potential.csv', toCsv(feRows), 'text/csv')} disabled={!feRows.length}>
           Download these {feRows.length} points as CSV
@@ -68,7 +76,12 @@ export function Compare() {
           <option value="area">per electrode area (mmol h⁻¹ cm⁻²)</option>
         </select>
       </label>
-      <Chart url={`/api/plots/yield-by-strategy.vl.json${toQuery({ ...query, basis })}`} title="Yield rate by design strategy" name={`cncouple-yield-by-strategy-${basis}`} onData={setYieldRows} />
+      <Chart
+        url={`/api/plots/yield-by-strategy.vl.json${toQuery({ ...query, basis })}`}
+        title="Yield rate by design strategy"
+        name={`cncouple-yield-by-strategy-${basis}`}
+        onData={setYieldRows}
+      />
       <p>
         <button type="button" onClick={() => download(`cncouple-yield-by-strategy-${basis}.csv`, toCsv(yieldRows), 'text/csv')} disabled={!yieldRows.length}>
           Download these {yieldRows.length} points as CSV

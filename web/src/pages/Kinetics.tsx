@@ -22,8 +22,14 @@ const font = 'DejaVu Sans, Helvetica, Arial, sans-serif';
 /** FE (%) and |j| (mA cm⁻², log) vs potential. */
 function polarizationSpec(points: SteadyPoint[]) {
   // an undefined FE (null) is left out, not drawn as 0
-  const rows = points.flatMap((p) => Object.entries(p.faradaicEfficiency).flatMap(([product, fe]) => (fe === null ? [] : [{ E: p.potentialVvsRHE, product, fe: 100 * fe, converged: p.converged }])));
-  const current = points.filter((p) => p.converged && p.currentDensityAPerM2 !== 0).map((p) => ({ E: p.potentialVvsRHE, j: Math.abs(p.currentDensityAPerM2) / 10 }));
+  const rows = points.flatMap((p) =>
+    Object.entries(p.faradaicEfficiency).flatMap(([product, fe]) =>
+      fe === null ? [] : [{ E: p.potentialVvsRHE, product, fe: 100 * fe, converged: p.converged }],
+    ),
+  );
+  const current = points
+    .filter((p) => p.converged && p.currentDensityAPerM2 !== 0)
+    .map((p) => ({ E: p.potentialVvsRHE, j: Math.abs(p.currentDensityAPerM2) / 10 }));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     config: { font },
@@ -102,7 +108,11 @@ export function Kinetics() {
   const descriptors = descriptorNames(ref, models);
   const [sweepForm, setSweep] = useQueryForm('sweep', { x: 'dG_NO', xFrom: '-1.5', xTo: '0.5', y: 'dG_CO', yFrom: '-0.5', yTo: '1.0', points: '40' });
   // a descriptor the model does not have falls back to the model's first (or second) one
-  const sweep = { ...sweepForm, x: descriptors.includes(sweepForm.x) ? sweepForm.x : (descriptors[0] ?? sweepForm.x), y: descriptors.includes(sweepForm.y) ? sweepForm.y : (descriptors[1] ?? descriptors[0] ?? sweepForm.y) };
+  const sweep = {
+    ...sweepForm,
+    x: descriptors.includes(sweepForm.x) ? sweepForm.x : (descriptors[0] ?? sweepForm.x),
+    y: descriptors.includes(sweepForm.y) ? sweepForm.y : (descriptors[1] ?? descriptors[0] ?? sweepForm.y),
+  };
   const [job, setJob] = useState<JobState | null>(null);
   const [sweepSpec, setSweepSpec] = useState<object | null>(null);
   const [sweepProblems, setSweepProblems] = useState<string[]>([]);
@@ -111,7 +121,11 @@ export function Kinetics() {
 
   const runSteady = async (e?: FormEvent) => {
     e?.preventDefault();
-    const { values, problems } = readNumbers(range, { from: { label: 'from (V vs RHE)', units: VOLT }, to: { label: 'to (V vs RHE)', units: VOLT }, step: { label: 'step (V)', units: VOLT } });
+    const { values, problems } = readNumbers(range, {
+      from: { label: 'from (V vs RHE)', units: VOLT },
+      to: { label: 'to (V vs RHE)', units: VOLT },
+      step: { label: 'step (V)', units: VOLT },
+    });
     if (values.step !== undefined && values.step === 0) problems.push('step (V) must not be 0');
     if (pasting) problems.push('Model file is empty: paste a model or copy a built-in one first');
     if (problems.length) {
@@ -143,6 +157,7 @@ export function Kinetics() {
     setSweepSpec(null);
     setJob(null);
     if (ref.model) void runSteady();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only another model clears and re-solves; runSteady is a new function every render
   }, [ref.model]);
 
   const runPulse = async (e: FormEvent) => {
@@ -161,7 +176,9 @@ export function Kinetics() {
     }
     setPulseBusy(true);
     try {
-      setPulseResult(await api.post<PulseResult>('/api/kinetics/pulse', { ...ref, e1V: values.e1, t1S: values.t1, e2V: values.e2, t2S: values.t2, periods: values.periods }));
+      setPulseResult(
+        await api.post<PulseResult>('/api/kinetics/pulse', { ...ref, e1V: values.e1, t1S: values.t1, e2V: values.e2, t2S: values.t2, periods: values.periods }),
+      );
       setPulseProblems([]);
     } catch (err) {
       setPulseResult(null);
@@ -175,20 +192,29 @@ export function Kinetics() {
   const runSweep = async (resumeFrom?: string) => {
     setSweepSpec(null);
     const { xFrom, xTo, yFrom, yTo, points } = sweep;
-    const { values: v, problems } = readNumbers({ xFrom, xTo, yFrom, yTo, points }, {
-      xFrom: { label: 'x from (eV)', units: EV },
-      xTo: { label: 'x to (eV)', units: EV },
-      yFrom: { label: 'y from (eV)', units: EV },
-      yTo: { label: 'y to (eV)', units: EV },
-      points: { label: 'points per axis', integer: true, min: 2 },
-    });
-    if (!descriptors.length) problems.push(pasting ? 'Model file is empty: paste a model or copy a built-in one first' : 'the model has no descriptors to sweep');
+    const { values: v, problems } = readNumbers(
+      { xFrom, xTo, yFrom, yTo, points },
+      {
+        xFrom: { label: 'x from (eV)', units: EV },
+        xTo: { label: 'x to (eV)', units: EV },
+        yFrom: { label: 'y from (eV)', units: EV },
+        yTo: { label: 'y to (eV)', units: EV },
+        points: { label: 'points per axis', integer: true, min: 2 },
+      },
+    );
+    if (!descriptors.length)
+      problems.push(pasting ? 'Model file is empty: paste a model or copy a built-in one first' : 'the model has no descriptors to sweep');
     if (problems.length) {
       setJob(null);
       return setSweepProblems(problems);
     }
     try {
-      const body = { ...ref, x: { name: sweep.x, from: v.xFrom, to: v.xTo, points: v.points }, y: { name: sweep.y, from: v.yFrom, to: v.yTo, points: v.points }, ...(resumeFrom ? { resumeFrom } : {}) };
+      const body = {
+        ...ref,
+        x: { name: sweep.x, from: v.xFrom, to: v.xTo, points: v.points },
+        y: { name: sweep.y, from: v.yFrom, to: v.yTo, points: v.points },
+        ...(resumeFrom ? { resumeFrom } : {}),
+      };
       setSweepProblems([]);
       const done = await runJob('/api/kinetics/sweeps', body, setJob);
       const result = await api.get<{ spec: object }>(`/api/kinetics/sweeps/${done.id}/result`);
@@ -200,7 +226,10 @@ export function Kinetics() {
   return (
     <section>
       <h1>Kinetics</h1>
-      <p className="lead">Mean-field microkinetics: steady states by Newton on log-coverages (verified residuals), pulsed potentials by stiff (Rosenbrock) integration, descriptor volcanoes on worker threads.</p>
+      <p className="lead">
+        Mean-field microkinetics: steady states by Newton on log-coverages (verified residuals), pulsed potentials by stiff (Rosenbrock) integration, descriptor
+        volcanoes on worker threads.
+      </p>
       <div className="controls">
         <ModelPicker models={models} value={ref} onChange={setRef} />
       </div>
@@ -217,7 +246,8 @@ export function Kinetics() {
       {steady && (
         <>
           <p className="muted small" data-testid="steady-summary">
-            {steady.filter((p) => p.converged).length} of {steady.length} potentials converged; largest residual {Math.max(...steady.map((p) => p.residual)).toExponential(1)}
+            {steady.filter((p) => p.converged).length} of {steady.length} potentials converged; largest residual{' '}
+            {Math.max(...steady.map((p) => p.residual)).toExponential(1)}
           </p>
           <VegaChart spec={polarizationSpec(steady)} label="FE and current vs potential" name={`cncouple-polarization-${ref.model ?? 'pasted-model'}`} />
         </>
@@ -287,7 +317,10 @@ export function Kinetics() {
       <Problems problems={sweepProblems} label="sweep problems" />
       {job && <JobProgress job={job} unit="points" label="sweep progress" />}
       {job?.status === 'running' && (
-        <button type="button" onClick={() => void api.del<JobState>(`/api/kinetics/sweeps/${job.id}`).then(setJob, (err: Error) => setSweepProblems([err.message]))}>
+        <button
+          type="button"
+          onClick={() => void api.del<JobState>(`/api/kinetics/sweeps/${job.id}`).then(setJob, (err: Error) => setSweepProblems([err.message]))}
+        >
           Cancel sweep
         </button>
       )}

@@ -13,7 +13,9 @@ const PAGE = 50;
 
 /** Every record matching the filters (all pages), in the table's order. */
 async function allMatching(filters: Filters, sort: { key: SortKey; order: string }): Promise<CatalyticRecord[]> {
-  const d = await api.get<{ records: CatalyticRecord[] }>(`/api/records${toQuery({ ...filterParams(filters), sort: sort.key, order: sort.order, limit: 10000 })}`);
+  const d = await api.get<{ records: CatalyticRecord[] }>(
+    `/api/records${toQuery({ ...filterParams(filters), sort: sort.key, order: sort.order, limit: 10000 })}`,
+  );
   return d.records;
 }
 
@@ -31,7 +33,10 @@ export function Literature() {
   const nameOf = speciesNamer(facets);
   const { query } = useRoute();
   const sortKey = (SORT_KEYS as string[]).includes(query.get('sort') ?? '') ? (query.get('sort') as SortKey) : 'fe';
-  const sort = { key: sortKey, order: query.get('order') === 'asc' || query.get('order') === 'desc' ? query.get('order')! : sortKey === 'fe' || sortKey === 'yield' ? 'desc' : 'asc' };
+  const sort = {
+    key: sortKey,
+    order: query.get('order') === 'asc' || query.get('order') === 'desc' ? query.get('order')! : sortKey === 'fe' || sortKey === 'yield' ? 'desc' : 'asc',
+  };
   const offset = Math.max(0, Math.floor(Number(query.get('from') ?? 1) - 1) || 0);
   const [data, setData] = useState<{ total: number; records: CatalyticRecord[]; key: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -56,7 +61,11 @@ export function Literature() {
   // first click on a column sorts ascending (A→Z, low→high); the next click reverses
   const header = (key: SortKey, label: string) => (
     <th aria-sort={sort.key === key ? (sort.order === 'asc' ? 'ascending' : 'descending') : 'none'}>
-      <button type="button" className="sort" onClick={() => setQuery({ sort: key, order: sort.key === key && sort.order === 'asc' ? 'desc' : 'asc', from: undefined })}>
+      <button
+        type="button"
+        className="sort"
+        onClick={() => setQuery({ sort: key, order: sort.key === key && sort.order === 'asc' ? 'desc' : 'asc', from: undefined })}
+      >
         {label} <span aria-hidden="true">{sort.key === key ? (sort.order === 'asc' ? '▲' : '▼') : '↕'}</span>
       </button>
     </th>
@@ -82,10 +91,15 @@ export function Literature() {
       <h1>Literature explorer</h1>
       <p className="lead">
         Reported results of NOx-involved C–N coupling: every Table 1 row of the review plus results quantified in its text, and your own records. Values are
-        normalized (FE as %, potentials vs RHE, yields in mmol h⁻¹ per g of catalyst or per cm²); open a record to see the printed values, the pH used and the source.
+        normalized (FE as %, potentials vs RHE, yields in mmol h⁻¹ per g of catalyst or per cm²); open a record to see the printed values, the pH used and the
+        source.
       </p>
       <FilterBar filters={filters} onChange={changeFilters} facets={facets} />
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {!data && !error && (
         <p className="loading" role="status">
           Loading records…
@@ -120,7 +134,10 @@ export function Literature() {
           {data.total === 0 ? (
             <div className="empty-state">
               <p>No record matches these filters.</p>
-              <button type="button" onClick={() => changeFilters({ product: '', strategy: '', nSource: '', cSource: '', minFePercent: '', origin: '', flagged: false, q: '' })}>
+              <button
+                type="button"
+                onClick={() => changeFilters({ product: '', strategy: '', nSource: '', cSource: '', minFePercent: '', origin: '', flagged: false, q: '' })}
+              >
                 Clear the filters
               </button>
             </div>
@@ -210,7 +227,10 @@ function ReadingMark({ reading }: { reading: 'printed' | 'corrected' | 'assumed'
   const suffix = readingSuffix(reading);
   if (!suffix) return null;
   return (
-    <span className="reading" title={reading === 'assumed' ? 'an assumed reading (see the record’s flags): not as printed' : 'derived from a comparison in the source’s text'}>
+    <span
+      className="reading"
+      title={reading === 'assumed' ? 'an assumed reading (see the record’s flags): not as printed' : 'derived from a comparison in the source’s text'}
+    >
       {suffix}
     </span>
   );

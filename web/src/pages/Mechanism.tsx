@@ -40,20 +40,36 @@ export function Mechanism() {
       live = false;
       clearTimeout(timer);
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `ref` is a new object every render; its two fields are the dependencies
   }, [ref.model, ref.modelText, potential]);
   return (
     <section>
       <h1>Mechanism</h1>
-      <p className="lead">Free-energy diagrams with the computational hydrogen electrode: ΔG(U) = ΔG(0) + n·e·U for steps that consume n electrons. Move the potential to see which step limits.</p>
+      <p className="lead">
+        Free-energy diagrams with the computational hydrogen electrode: ΔG(U) = ΔG(0) + n·e·U for steps that consume n electrons. Move the potential to see
+        which step limits.
+      </p>
       <div className="controls">
         <ModelPicker models={models} value={ref} onChange={setRef} />
         <label className="slider">
           Potential: <strong>{potential.toFixed(2)} V vs RHE</strong>
-          <input type="range" min={-1.5} max={0.5} step={0.05} value={potential} onChange={(e) => setPotentialText(e.target.value)} aria-label="potential in volt versus RHE" />
+          <input
+            type="range"
+            min={-1.5}
+            max={0.5}
+            step={0.05}
+            value={potential}
+            onChange={(e) => setPotentialText(e.target.value)}
+            aria-label="potential in volt versus RHE"
+          />
         </label>
       </div>
       {waiting && <p className="muted">Paste a model file, or copy a built-in model into the box and edit it; the diagram appears when the file is valid.</p>}
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {data && (
         <>
           <VegaChart spec={data.spec} label="free-energy diagram" name={`cncouple-free-energy-${ref.model ?? 'pasted-model'}-${potential.toFixed(2)}V`} />
@@ -69,8 +85,12 @@ export function Mechanism() {
             <tbody>
               {data.diagrams.map((d) => (
                 <tr key={d.pathway}>
-                  <td data-label="Pathway" className="primary">{d.pathway}</td>
-                  <td data-label="Limiting potential (V vs RHE)" className="num">{d.limitingPotentialV === null ? '—' : d.limitingPotentialV.toFixed(3)}</td>
+                  <td data-label="Pathway" className="primary">
+                    {d.pathway}
+                  </td>
+                  <td data-label="Limiting potential (V vs RHE)" className="num">
+                    {d.limitingPotentialV === null ? '—' : d.limitingPotentialV.toFixed(3)}
+                  </td>
                   <td data-label="Potential-determining step">{d.potentialDeterminingStep ?? '—'}</td>
                   <td data-label="Uphill chemical steps">{d.uphillChemicalSteps.map((s) => `${s.step} (${s.dGEv.toFixed(2)} eV)`).join(', ') || '—'}</td>
                 </tr>

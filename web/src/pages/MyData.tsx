@@ -8,7 +8,11 @@ import { useTitle } from '../route.js';
 import { speciesProblems, useSpeciesRegistry } from '../species.js';
 import { type CatalyticRecord, STRATEGIES } from '../types.js';
 
-const split = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
+const split = (s: string) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 interface FormState {
   catalyst: string;
@@ -54,7 +58,10 @@ const DOI = /^10\.\d{4,9}\/\S+$/;
 
 /** A printed percentage read as a number ("42,5 %", ">99%", "11.9 ± 0.6%"), or why it cannot be. */
 function readPercent(text: string): { fraction?: number; problem?: string } {
-  const t = text.trim().replace(/^[<>≤≥~≈]\s*/, '').replace(/\s*±.*?(%?)$/, '$1');
+  const t = text
+    .trim()
+    .replace(/^[<>≤≥~≈]\s*/, '')
+    .replace(/\s*±.*?(%?)$/, '$1');
   if (!t || t === '—') return {};
   const r = readHumanNumber(t, { units: { '%': 0.01 } });
   if (!r.ok) return { problem: r.problem };
@@ -65,11 +72,13 @@ function readPercent(text: string): { fraction?: number; problem?: string } {
 function checkForm(form: FormState, registry: Parameters<typeof speciesProblems>[0]): { problems: string[]; warnings: string[] } {
   const problems: string[] = [];
   const warnings: string[] = [];
-  for (const key of ['catalyst', 'productPrinted', 'sourceCitation', 'sourceLocation'] as const) if (!form[key].trim()) problems.push(`${LABELS[key]} is required`);
+  for (const key of ['catalyst', 'productPrinted', 'sourceCitation', 'sourceLocation'] as const)
+    if (!form[key].trim()) problems.push(`${LABELS[key]} is required`);
   problems.push(...speciesProblems(registry, LABELS.products!, form.products, 'product'));
   problems.push(...speciesProblems(registry, LABELS.nitrogenSources!, form.nitrogenSources));
   problems.push(...speciesProblems(registry, LABELS.carbonSources!, form.carbonSources));
-  if (form.sourceDoi.trim() && !DOI.test(cleanDoi(form.sourceDoi))) problems.push(`DOI "${form.sourceDoi.trim()}" is not a DOI: write it as 10.xxxx/… (e.g. 10.1039/d5qi01426c), or leave it empty`);
+  if (form.sourceDoi.trim() && !DOI.test(cleanDoi(form.sourceDoi)))
+    problems.push(`DOI "${form.sourceDoi.trim()}" is not a DOI: write it as 10.xxxx/… (e.g. 10.1039/d5qi01426c), or leave it empty`);
   for (const key of ['faradaicEfficiencyPrinted', 'selectivityPrinted'] as const) {
     const r = readPercent(form[key]);
     if (r.problem) warnings.push(`${LABELS[key]} "${form[key].trim()}" cannot be read as a percentage (${r.problem}); the record will be saved with a flag`);
@@ -130,7 +139,13 @@ function AddRecordForm({ onAdded, editing }: { onAdded: () => void; editing?: Ca
   const field = (name: keyof FormState, label: string, hint?: string) => (
     <label className={invalid(name) ? 'invalid' : undefined}>
       {label}
-      <input name={name} value={form[name]} onChange={(e) => setForm({ ...form, [name]: e.target.value })} placeholder={hint} aria-invalid={invalid(name) || undefined} />
+      <input
+        name={name}
+        value={form[name]}
+        onChange={(e) => setForm({ ...form, [name]: e.target.value })}
+        placeholder={hint}
+        aria-invalid={invalid(name) || undefined}
+      />
     </label>
   );
   const submit = async (e: FormEvent) => {
@@ -162,7 +177,14 @@ function AddRecordForm({ onAdded, editing }: { onAdded: () => void; editing?: Ca
       origin: 'user',
     };
     try {
-      const r = editing ? await api.put<CatalyticRecord>(`/api/records/${encodeURIComponent(editing.id)}`, { ...body, catalystPrinted: editing.catalystPrinted, elements: editing.elements, forkedFrom: editing.forkedFrom }) : await api.post<CatalyticRecord>('/api/records', body);
+      const r = editing
+        ? await api.put<CatalyticRecord>(`/api/records/${encodeURIComponent(editing.id)}`, {
+            ...body,
+            catalystPrinted: editing.catalystPrinted,
+            elements: editing.elements,
+            forkedFrom: editing.forkedFrom,
+          })
+        : await api.post<CatalyticRecord>('/api/records', body);
       setProblems([]);
       setTried(false);
       setSaved(r);
@@ -218,12 +240,7 @@ function AddRecordForm({ onAdded, editing }: { onAdded: () => void; editing?: Ca
       {saved && (
         <div className="ok" role="status">
           Saved as <a href={`#/records/${saved.id}`}>{saved.id}</a>.
-          {saved.autoFlags.length > 0 && (
-            <span className="warning">
-              {' '}
-              Flagged: {saved.autoFlags.map((f) => f.reason).join('; ')}
-            </span>
-          )}
+          {saved.autoFlags.length > 0 && <span className="warning"> Flagged: {saved.autoFlags.map((f) => f.reason).join('; ')}</span>}
         </div>
       )}
     </form>
@@ -255,9 +272,13 @@ function ImportBox({ onImported }: { onImported: () => void }) {
     <section className="import">
       <h2>Import and export</h2>
       <label>
-        Import CSV or JSON (all rows or none) <input ref={input} type="file" accept=".csv,.json" onChange={(e) => void onFile(e.target.files?.[0])} aria-label="import file" />
+        Import CSV or JSON (all rows or none){' '}
+        <input ref={input} type="file" accept=".csv,.json" onChange={(e) => void onFile(e.target.files?.[0])} aria-label="import file" />
       </label>
-      <p className="muted small">CSV columns: those of the export, or the form's labels (Catalyst, Strategy, Product, N sources, C sources, Electrolyte, Condition, FE, Source / citation, Where in the source, DOI …); lists separated by “,” or “;”.</p>
+      <p className="muted small">
+        CSV columns: those of the export, or the form's labels (Catalyst, Strategy, Product, N sources, C sources, Electrolyte, Condition, FE, Source /
+        citation, Where in the source, DOI …); lists separated by “,” or “;”.
+      </p>
       {report.ok && <p className="ok">{report.ok}</p>}
       {report.error && (
         <div className="error" role="alert">
@@ -285,8 +306,18 @@ function ImportBox({ onImported }: { onImported: () => void }) {
         </div>
       )}
       <p>
-        Export my records: <a href="/api/records/export?format=csv&origin=user" download="my-records.csv">CSV</a> · <a href="/api/records/export?format=json&origin=user" download="my-records.json">JSON</a> · all records:{' '}
-        <a href="/api/records/export?format=csv" download="cncouple-records.csv">CSV</a>
+        Export my records:{' '}
+        <a href="/api/records/export?format=csv&origin=user" download="my-records.csv">
+          CSV
+        </a>{' '}
+        ·{' '}
+        <a href="/api/records/export?format=json&origin=user" download="my-records.json">
+          JSON
+        </a>{' '}
+        · all records:{' '}
+        <a href="/api/records/export?format=csv" download="cncouple-records.csv">
+          CSV
+        </a>
       </p>
     </section>
   );
@@ -332,7 +363,9 @@ export function MyData({ editId }: { editId?: string }) {
           Loading your records…
         </p>
       ) : records.length === 0 ? (
-        <p className="empty-state">No records of your own yet: add one with the form above, import a CSV or JSON file, or fork a literature record from its page.</p>
+        <p className="empty-state">
+          No records of your own yet: add one with the form above, import a CSV or JSON file, or fork a literature record from its page.
+        </p>
       ) : (
         <table className="records cards-on-phone" aria-label="my records">
           <thead>

@@ -109,8 +109,24 @@ function bestSoFarSpec(trace: Evaluation[], label: string) {
     height: 260,
     data: { values: rows },
     layer: [
-      { transform: [{ filter: "datum.series === 'best so far'" }], mark: { type: 'line', interpolate: 'step-after' }, encoding: { x: { field: 'n', type: 'quantitative', title: 'evaluation' }, y: { field: 'v', type: 'quantitative', title: label, scale: { zero: false } }, color: { field: 'series', type: 'nominal', title: null } } },
-      { transform: [{ filter: "datum.series === 'evaluation'" }], mark: { type: 'point', filled: true }, encoding: { x: { field: 'n', type: 'quantitative' }, y: { field: 'v', type: 'quantitative' }, color: { field: 'series', type: 'nominal', title: null } } },
+      {
+        transform: [{ filter: "datum.series === 'best so far'" }],
+        mark: { type: 'line', interpolate: 'step-after' },
+        encoding: {
+          x: { field: 'n', type: 'quantitative', title: 'evaluation' },
+          y: { field: 'v', type: 'quantitative', title: label, scale: { zero: false } },
+          color: { field: 'series', type: 'nominal', title: null },
+        },
+      },
+      {
+        transform: [{ filter: "datum.series === 'evaluation'" }],
+        mark: { type: 'point', filled: true },
+        encoding: {
+          x: { field: 'n', type: 'quantitative' },
+          y: { field: 'v', type: 'quantitative' },
+          color: { field: 'series', type: 'nominal', title: null },
+        },
+      },
     ],
   };
 }
@@ -150,14 +166,29 @@ function formRowsOf(space: SavedCampaign['space']): { parameters: ParameterRow[]
   }
   const goals: ObjectiveRow[] = [];
   for (const o of objectives as Record<string, unknown>[]) {
-    if (typeof o !== 'object' || o === null || !only(o, ['name', 'goal']) || typeof o.name !== 'string' || (o.goal !== 'maximize' && o.goal !== 'minimize')) return null;
+    if (typeof o !== 'object' || o === null || !only(o, ['name', 'goal']) || typeof o.name !== 'string' || (o.goal !== 'maximize' && o.goal !== 'minimize'))
+      return null;
     goals.push({ name: o.name, goal: o.goal });
   }
   return { parameters: rows, objectives: goals };
 }
 
-function loadStored(): { parameters: ParameterRow[]; objectives: ObjectiveRow[]; spaceText: string; mode: 'form' | 'text'; runs: string; campaign: CampaignRef } {
-  const fallback = { parameters: EXAMPLE_PARAMETERS, objectives: EXAMPLE_OBJECTIVES, spaceText: '', mode: 'form' as const, runs: EXAMPLE_RUNS, campaign: { id: null, name: '' } as CampaignRef };
+function loadStored(): {
+  parameters: ParameterRow[];
+  objectives: ObjectiveRow[];
+  spaceText: string;
+  mode: 'form' | 'text';
+  runs: string;
+  campaign: CampaignRef;
+} {
+  const fallback = {
+    parameters: EXAMPLE_PARAMETERS,
+    objectives: EXAMPLE_OBJECTIVES,
+    spaceText: '',
+    mode: 'form' as const,
+    runs: EXAMPLE_RUNS,
+    campaign: { id: null, name: '' } as CampaignRef,
+  };
   try {
     return { ...fallback, ...(JSON.parse(localStorage.getItem(STORE) ?? '{}') as Partial<typeof fallback>) };
   } catch {
@@ -222,7 +253,10 @@ export function PlanScreen() {
     setPlanProblems([]);
     try {
       const body = { space: space(), runs, seed };
-      const [a, s] = await Promise.all([api.post<AskResult>('/api/plan/ask', { ...body, batch, ...(askForm.acquisition === 'ehvi' ? { acquisition: 'ehvi' } : {}) }), api.post<StatusResult>('/api/plan/status', body)]);
+      const [a, s] = await Promise.all([
+        api.post<AskResult>('/api/plan/ask', { ...body, batch, ...(askForm.acquisition === 'ehvi' ? { acquisition: 'ehvi' } : {}) }),
+        api.post<StatusResult>('/api/plan/status', body),
+      ]);
       setAsk(a);
       setStatus(s);
     } catch (err) {
@@ -245,8 +279,15 @@ export function PlanScreen() {
   const [labProblems, setLabProblems] = useState<string[]>([]);
   const runLab = async (e: FormEvent) => {
     e.preventDefault();
-    const vary = labForm.vary.trim().split(/\s+/).map((t) => t.split(':'));
-    const problems = vary.flatMap((v, i) => (v.length === 3 && v[0] && v.slice(1).every((x) => x.trim() !== '' && Number.isFinite(Number(x))) ? [] : [`vary: NAME:low:high separated by spaces, e.g. dG_NO:-1.5:0.5 (item ${i + 1}: "${v.join(':')}")`]));
+    const vary = labForm.vary
+      .trim()
+      .split(/\s+/)
+      .map((t) => t.split(':'));
+    const problems = vary.flatMap((v, i) =>
+      v.length === 3 && v[0] && v.slice(1).every((x) => x.trim() !== '' && Number.isFinite(Number(x)))
+        ? []
+        : [`vary: NAME:low:high separated by spaces, e.g. dG_NO:-1.5:0.5 (item ${i + 1}: "${v.join(':')}")`],
+    );
     const budget = Number(labForm.budget);
     if (!(Number.isInteger(budget) && budget >= 3 && budget <= 200)) problems.push(`evaluations: an integer from 3 to 200 (got "${labForm.budget}")`);
     const seed = Number(labForm.seed);
@@ -255,7 +296,13 @@ export function PlanScreen() {
     setLabProblems([]);
     setLabJob(null);
     try {
-      const body = { ...modelRef, vary: vary.map(([name, low, high]) => ({ name, low: Number(low), high: Number(high) })), objective: labForm.objective, budget, seed };
+      const body = {
+        ...modelRef,
+        vary: vary.map(([name, low, high]) => ({ name, low: Number(low), high: Number(high) })),
+        objective: labForm.objective,
+        budget,
+        seed,
+      };
       await runJob<JobState<OptimizeResult> & { spec?: object | null }>('/api/kinetics/optimize', body, setLabJob, 300);
     } catch (err) {
       setLabProblems(explainError(err, { vary: 'vary', objective: 'objective', model: 'model' }));
@@ -282,7 +329,12 @@ export function PlanScreen() {
     setScreenProblems([]);
     setScreenJob(null);
     try {
-      await runJob<JobState<ScreenResult> & { spec?: object }>('/api/screen', { ...modelRef, candidates: screenText, sigmaEv, samples, topK, seed }, setScreenJob, 300);
+      await runJob<JobState<ScreenResult> & { spec?: object }>(
+        '/api/screen',
+        { ...modelRef, candidates: screenText, sigmaEv, samples, topK, seed },
+        setScreenJob,
+        300,
+      );
     } catch (err) {
       setScreenProblems(explainError(err, { candidates: 'candidates CSV', model: 'model' }));
     }
@@ -294,8 +346,10 @@ export function PlanScreen() {
     <section className="plan-screen">
       <h1>Plan &amp; screen</h1>
       <p className="lead">
-        Plan the next experiments of a campaign (Gaussian-process surrogate; space-filling start, then log expected improvement, ParEGO for two objectives; see docs/ml.md), and
-        optimize a kinetic model in a virtual lab. Save a campaign (its space and runs) on the server to find it again after a restart or on another device; this browser also keeps its working copy. The example runs are a made-up test function, y = x(1 − x) + 0.1·log10(c/mM), to show the format.
+        Plan the next experiments of a campaign (Gaussian-process surrogate; space-filling start, then log expected improvement, ParEGO for two objectives; see
+        docs/ml.md), and optimize a kinetic model in a virtual lab. Save a campaign (its space and runs) on the server to find it again after a restart or on
+        another device; this browser also keeps its working copy. The example runs are a made-up test function, y = x(1 − x) + 0.1·log10(c/mM), to show the
+        format.
       </p>
       <h2>Experiment planning</h2>
       <CampaignBar value={campaign} onChange={setCampaign} current={() => ({ space: space(), runs })} onLoad={showCampaign} initialId={initialCampaignId} />
@@ -323,19 +377,40 @@ export function PlanScreen() {
                           <input value={p.name} onChange={(e) => setParam(i, { name: e.target.value })} aria-label={`parameter ${i + 1} name`} size={12} />
                         </td>
                         <td>
-                          <select value={p.type} onChange={(e) => setParam(i, { type: e.target.value as ParameterRow['type'] })} aria-label={`parameter ${i + 1} type`}>
+                          <select
+                            value={p.type}
+                            onChange={(e) => setParam(i, { type: e.target.value as ParameterRow['type'] })}
+                            aria-label={`parameter ${i + 1} type`}
+                          >
                             <option>continuous</option>
                             <option>integer</option>
                           </select>
                         </td>
                         <td>
-                          <input value={p.low} onChange={(e) => setParam(i, { low: e.target.value })} inputMode="decimal" aria-label={`parameter ${i + 1} low`} size={6} />
+                          <input
+                            value={p.low}
+                            onChange={(e) => setParam(i, { low: e.target.value })}
+                            inputMode="decimal"
+                            aria-label={`parameter ${i + 1} low`}
+                            size={6}
+                          />
                         </td>
                         <td>
-                          <input value={p.high} onChange={(e) => setParam(i, { high: e.target.value })} inputMode="decimal" aria-label={`parameter ${i + 1} high`} size={6} />
+                          <input
+                            value={p.high}
+                            onChange={(e) => setParam(i, { high: e.target.value })}
+                            inputMode="decimal"
+                            aria-label={`parameter ${i + 1} high`}
+                            size={6}
+                          />
                         </td>
                         <td>
-                          <input type="checkbox" checked={p.log} onChange={(e) => setParam(i, { log: e.target.checked })} aria-label={`parameter ${i + 1} log scale`} />
+                          <input
+                            type="checkbox"
+                            checked={p.log}
+                            onChange={(e) => setParam(i, { log: e.target.checked })}
+                            aria-label={`parameter ${i + 1} log scale`}
+                          />
                         </td>
                         <td>
                           <button type="button" onClick={() => setParameters(parameters.filter((_, k) => k !== i))} aria-label={`remove parameter ${i + 1}`}>
@@ -350,14 +425,23 @@ export function PlanScreen() {
                           <input value={o.name} onChange={(e) => setObjective(i, { name: e.target.value })} aria-label={`objective ${i + 1} name`} size={12} />
                         </td>
                         <td colSpan={4}>
-                          <select value={o.goal} onChange={(e) => setObjective(i, { goal: e.target.value as ObjectiveRow['goal'] })} aria-label={`objective ${i + 1} goal`}>
+                          <select
+                            value={o.goal}
+                            onChange={(e) => setObjective(i, { goal: e.target.value as ObjectiveRow['goal'] })}
+                            aria-label={`objective ${i + 1} goal`}
+                          >
                             <option>maximize</option>
                             <option>minimize</option>
                           </select>{' '}
                           (objective)
                         </td>
                         <td>
-                          <button type="button" onClick={() => setObjectives(objectives.filter((_, k) => k !== i))} aria-label={`remove objective ${i + 1}`} disabled={objectives.length === 1}>
+                          <button
+                            type="button"
+                            onClick={() => setObjectives(objectives.filter((_, k) => k !== i))}
+                            aria-label={`remove objective ${i + 1}`}
+                            disabled={objectives.length === 1}
+                          >
                             ×
                           </button>
                         </td>
@@ -367,10 +451,17 @@ export function PlanScreen() {
                 </table>
               </div>
               <div className="inline-form">
-                <button type="button" onClick={() => setParameters([...parameters, { name: `x${parameters.length + 1}`, type: 'continuous', low: '0', high: '1', log: false }])}>
+                <button
+                  type="button"
+                  onClick={() => setParameters([...parameters, { name: `x${parameters.length + 1}`, type: 'continuous', low: '0', high: '1', log: false }])}
+                >
                   Add parameter
                 </button>
-                <button type="button" onClick={() => setObjectives([...objectives, { name: `y${objectives.length + 1}`, goal: 'maximize' }])} disabled={objectives.length >= 2}>
+                <button
+                  type="button"
+                  onClick={() => setObjectives([...objectives, { name: `y${objectives.length + 1}`, goal: 'maximize' }])}
+                  disabled={objectives.length >= 2}
+                >
                   Add objective
                 </button>
                 <button type="button" onClick={toText}>
@@ -382,7 +473,13 @@ export function PlanScreen() {
             <>
               <label className="block">
                 Space as YAML or JSON (docs/ml.md)
-                <textarea value={spaceText} onChange={(e) => setSpaceText(e.target.value)} rows={10} spellCheck={false} aria-label="parameter space (YAML or JSON)" />
+                <textarea
+                  value={spaceText}
+                  onChange={(e) => setSpaceText(e.target.value)}
+                  rows={10}
+                  spellCheck={false}
+                  aria-label="parameter space (YAML or JSON)"
+                />
               </label>
               <button type="button" onClick={() => setMode('form')}>
                 Back to the form (the text is not read into it)
@@ -398,7 +495,12 @@ export function PlanScreen() {
           </label>
           <label>
             or upload a CSV file{' '}
-            <input type="file" accept=".csv,text/csv,text/plain" aria-label="upload runs CSV" onChange={(e) => void e.target.files?.[0]?.text().then(setRuns)} />
+            <input
+              type="file"
+              accept=".csv,text/csv,text/plain"
+              aria-label="upload runs CSV"
+              onChange={(e) => void e.target.files?.[0]?.text().then(setRuns)}
+            />
           </label>
         </fieldset>
         <div className="inline-form">
@@ -406,7 +508,11 @@ export function PlanScreen() {
           {textField(askForm, setAskForm, 'seed', 'seed')}
           <label>
             two objectives by
-            <select value={askForm.acquisition} onChange={(e) => setAskForm({ ...askForm, acquisition: e.target.value })} aria-label="two-objective acquisition">
+            <select
+              value={askForm.acquisition}
+              onChange={(e) => setAskForm({ ...askForm, acquisition: e.target.value })}
+              aria-label="two-objective acquisition"
+            >
               <option value="parego">ParEGO (scalarizations)</option>
               <option value="ehvi">expected hypervolume improvement</option>
             </select>
@@ -463,21 +569,30 @@ export function PlanScreen() {
         <>
           {Object.entries(status.best).map(([name, run]) => (
             <p key={name}>
-              Best {name}: {fmt(run.objectives[name])} (line {run.line}: {Object.entries(run.parameters).map(([k, v]) => `${k} = ${typeof v === 'number' ? fmt(v) : v}`).join(', ')})
+              Best {name}: {fmt(run.objectives[name])} (line {run.line}:{' '}
+              {Object.entries(run.parameters)
+                .map(([k, v]) => `${k} = ${typeof v === 'number' ? fmt(v) : v}`)
+                .join(', ')}
+              )
             </p>
           ))}
           {status.paritySpec && <VegaChart spec={status.paritySpec} label="surrogate parity (leave-one-out)" name="cncouple-plan-parity" />}
           {status.paretoSpec && <VegaChart spec={status.paretoSpec} label="Pareto front" name="cncouple-plan-pareto" />}
-          {status.warnings.filter((w) => !ask?.warnings.includes(w)).map((w) => (
-            <p key={w} className="note">
-              Note: {w}
-            </p>
-          ))}
+          {status.warnings
+            .filter((w) => !ask?.warnings.includes(w))
+            .map((w) => (
+              <p key={w} className="note">
+                Note: {w}
+              </p>
+            ))}
         </>
       )}
 
       <h2>Virtual lab: optimize a kinetic model</h2>
-      <p className="lead">Bayesian optimization through the steady state of a model: each evaluation is one steady-state solve; failed solves are reported and never used as numbers.</p>
+      <p className="lead">
+        Bayesian optimization through the steady state of a model: each evaluation is one steady-state solve; failed solves are reported and never used as
+        numbers.
+      </p>
       <ModelPicker models={models} value={modelRef} onChange={setModelRef} />
       <form className="inline-form" onSubmit={runLab} aria-label="virtual lab">
         <label>
@@ -504,7 +619,12 @@ export function PlanScreen() {
       {result && (
         <>
           <p data-testid="lab-summary">
-            {result.best ? `Best ${label}: ${fmt(result.best.value, 6)} at ${Object.entries(result.best.inputs).map(([k, v]) => `${k} = ${fmt(v)}`).join(', ')}` : 'No evaluation succeeded'}; {result.failures} failed evaluation(s).
+            {result.best
+              ? `Best ${label}: ${fmt(result.best.value, 6)} at ${Object.entries(result.best.inputs)
+                  .map(([k, v]) => `${k} = ${fmt(v)}`)
+                  .join(', ')}`
+              : 'No evaluation succeeded'}
+            ; {result.failures} failed evaluation(s).
           </p>
           <VegaChart spec={bestSoFarSpec(result.trace, label)} label="best so far vs evaluation" name="cncouple-lab-best-so-far" />
           {result.best && <VegaChart spec={gapSpec(result.trace, label)} label="gap to the best found vs evaluation" name="cncouple-lab-gap" />}
@@ -513,7 +633,10 @@ export function PlanScreen() {
       )}
 
       <h2>Screen candidate surfaces</h2>
-      <p className="lead">Each candidate’s descriptors (eV) are sampled with the given standard deviation (or its own sigma_&lt;descriptor&gt; columns) and solved through the model above; P(top k) is the fraction of samples in which it ranks among the k best by log10 TOF.</p>
+      <p className="lead">
+        Each candidate’s descriptors (eV) are sampled with the given standard deviation (or its own sigma_&lt;descriptor&gt; columns) and solved through the
+        model above; P(top k) is the fraction of samples in which it ranks among the k best by log10 TOF.
+      </p>
       <form onSubmit={runScreen} aria-label="screening">
         <label className="block">
           Candidates CSV: name, descriptor columns (eV), optional sigma_&lt;descriptor&gt; columns

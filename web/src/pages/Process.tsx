@@ -93,10 +93,17 @@ const TO_API: Record<string, [string, number]> = {
   kineticCurrentDensityMAPerCm2: ['kineticCurrentDensityAPerM2', 10],
   currentDensityMAPerCm2: ['currentDensityAPerM2', 10],
 };
-const toApi = (values: Record<string, number | undefined>) => Object.fromEntries(Object.entries(values).map(([k, v]) => (TO_API[k] && v !== undefined ? [TO_API[k][0], v * TO_API[k][1]] : [k, v])));
+const toApi = (values: Record<string, number | undefined>) =>
+  Object.fromEntries(Object.entries(values).map(([k, v]) => (TO_API[k] && v !== undefined ? [TO_API[k][0], v * TO_API[k][1]] : [k, v])));
 /** API field → form field, for showing a rejected field beside its input. */
-const inputsOf = (fields: Record<string, NumberField>) => ({ product: 'product', ...Object.fromEntries(Object.keys(fields).map((k) => [TO_API[k]?.[0] ?? k, k])) });
-const labelsOf = (fields: Record<string, NumberField>, extra: Record<string, string> = {}) => ({ ...Object.fromEntries(Object.entries(fields).flatMap(([k, f]) => [[k, f.label], ...(TO_API[k] ? [[TO_API[k][0], f.label]] : [])])), ...extra });
+const inputsOf = (fields: Record<string, NumberField>) => ({
+  product: 'product',
+  ...Object.fromEntries(Object.keys(fields).map((k) => [TO_API[k]?.[0] ?? k, k])),
+});
+const labelsOf = (fields: Record<string, NumberField>, extra: Record<string, string> = {}) => ({
+  ...Object.fromEntries(Object.entries(fields).flatMap(([k, f]) => [[k, f.label], ...(TO_API[k] ? [[TO_API[k][0], f.label]] : [])])),
+  ...extra,
+});
 /** "= 3000 A m⁻²" beside a current density typed in mA cm⁻² (nothing when it does not read as a number). */
 function aPerM2Hint(text: string): string | undefined {
   const { values, problems } = readNumbers({ j: text }, { j: { label: 'j', units: MA_PER_CM2 } });
@@ -114,7 +121,9 @@ export function Process() {
   const [migrationText, setMigration] = useQueryParam('migration', '0');
   const migration = migrationText === '1';
   const [ratesText, setRates] = useQueryParam('rates', DEFAULT_RATE_CONSTANT_SET);
-  const rateConstants = (RATE_CONSTANT_SET_IDS as readonly string[]).includes(ratesText) ? (ratesText as keyof typeof RATE_CONSTANT_SETS) : DEFAULT_RATE_CONSTANT_SET;
+  const rateConstants = (RATE_CONSTANT_SET_IDS as readonly string[]).includes(ratesText)
+    ? (ratesText as keyof typeof RATE_CONSTANT_SETS)
+    : DEFAULT_RATE_CONSTANT_SET;
   // every result is kept with the inputs it was computed for and shown only while they still hold
   const [micro, setMicro] = useState<{ key: string; results: MicroResult[]; spec: object } | null>(null);
   const [sweep, setSweep] = useState<{ key: string; spec: object } | null>(null);
@@ -136,6 +145,7 @@ export function Process() {
       live = false;
       clearTimeout(timer);
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `microKey` serializes every input the request reads (preset, j, migration, rateConstants)
   }, [microKey]);
   useEffect(() => {
     let live = true;
@@ -148,6 +158,7 @@ export function Process() {
     return () => {
       live = false;
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `sweepKey` serializes every input the request reads (preset, migration, rateConstants)
   }, [sweepKey]);
   const microShown = micro?.key === microKey ? micro : null;
   const sweepShown = sweep?.key === sweepKey ? sweep : null;
@@ -178,7 +189,12 @@ export function Process() {
     setTransientProblems([]);
     const key = transientKey;
     try {
-      const done = await runJob<JobState<{ rateConstants: string | null }> & { spec: object }>('/api/microenv/transient', { ...PRESETS[preset]!, migration, rateConstants, pulse: values }, setTransientJob, 200);
+      const done = await runJob<JobState<{ rateConstants: string | null }> & { spec: object }>(
+        '/api/microenv/transient',
+        { ...PRESETS[preset]!, migration, rateConstants, pulse: values },
+        setTransientJob,
+        200,
+      );
       setTransient({ key, spec: done.spec, rateConstants: done.result?.rateConstants ?? null });
     } catch (err) {
       setTransientProblems(explainError(err, labelsOf(PULSE_FIELDS, { pulse: 'pulse', rateConstants: 'rate constants' })));
@@ -222,18 +238,34 @@ export function Process() {
     }
   };
 
-  const [reactorForm, setReactorForm] = useQueryForm('reactor', { product: 'urea', electrons: '16', faradaicEfficiencyPercent: '50', inletConcentrationMolPerM3: '50', reactantPerProduct: '2', kineticCurrentDensityMAPerCm2: '20', targetTonnesPerDay: '1' });
+  const [reactorForm, setReactorForm] = useQueryForm('reactor', {
+    product: 'urea',
+    electrons: '16',
+    faradaicEfficiencyPercent: '50',
+    inletConcentrationMolPerM3: '50',
+    reactantPerProduct: '2',
+    kineticCurrentDensityMAPerCm2: '20',
+    targetTonnesPerDay: '1',
+  });
   const [reactorResult, setReactor] = useState<{ key: string; value: Record<string, unknown> } | null>(null);
   const reactor = reactorResult?.key === JSON.stringify(reactorForm) ? reactorResult.value : null;
   const [reactorProblems, setReactorProblems] = useState<string[]>([]);
   const [reactorByInput, setReactorByInput] = useState<Record<string, string>>({});
-  const [teaForm, setTeaForm] = useQueryForm('tea', { preset: '', product: 'urea', electrons: '16', faradaicEfficiencyPercent: '50', currentDensityMAPerCm2: '300', cellVoltageV: '3.2', productionTonnesPerDay: '100' });
+  const [teaForm, setTeaForm] = useQueryForm('tea', {
+    preset: '',
+    product: 'urea',
+    electrons: '16',
+    faradaicEfficiencyPercent: '50',
+    currentDensityMAPerCm2: '300',
+    cellVoltageV: '3.2',
+    productionTonnesPerDay: '100',
+  });
   const [teaResult, setTea] = useState<{
     key: string;
     value: {
-    result: { costUsdPerKg: number; breakdownUsdPerKg: Record<string, number>; energyKWhPerKg: number };
-    tornadoSpec: object;
-    costVsFaradaicEfficiency: { value: number; costUsdPerKg: number }[];
+      result: { costUsdPerKg: number; breakdownUsdPerKg: Record<string, number>; energyKWhPerKg: number };
+      tornadoSpec: object;
+      costVsFaradaicEfficiency: { value: number; costUsdPerKg: number }[];
       defaults: Record<string, { value: number; unit: string; source: string }>;
     };
   } | null>(null);
@@ -245,7 +277,16 @@ export function Process() {
    * shown only while the form still holds what it was computed for, and problems show under the form and beside
    * their inputs. `extra` goes into the body as it is (e.g. a TEA preset id).
    */
-  const runForm = async (form: Record<string, string>, fields: Record<string, NumberField>, url: string, set: (r: never) => void, setProblems: (p: string[]) => void, productLabel: string, extra: object = {}, setByInput: (p: Record<string, string>) => void = () => {}) => {
+  const runForm = async (
+    form: Record<string, string>,
+    fields: Record<string, NumberField>,
+    url: string,
+    set: (r: never) => void,
+    setProblems: (p: string[]) => void,
+    productLabel: string,
+    extra: object = {},
+    setByInput: (p: Record<string, string>) => void = () => {},
+  ) => {
     set(null as never);
     const { values, problems, byField } = readNumbers(form, fields);
     const local = { ...byField } as Record<string, string>;
@@ -275,6 +316,7 @@ export function Process() {
   useEffect(() => {
     void runReactor();
     void runTea();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- mount only: both forms evaluated once with their URL/default values; later runs are the buttons
   }, []);
   // built once per result, so that the charts are not redrawn on every keystroke
   const tornadoChart = useMemo(() => (tea ? namedTornado(tea.tornadoSpec) : null), [tea]);
@@ -287,7 +329,10 @@ export function Process() {
         height: 220,
         data: { values: tea.costVsFaradaicEfficiency.map((p) => ({ fePercent: 100 * p.value, costUsdPerKg: p.costUsdPerKg })) },
         mark: { type: 'line', point: true },
-        encoding: { x: { field: 'fePercent', type: 'quantitative', title: 'Faradaic efficiency (%)' }, y: { field: 'costUsdPerKg', type: 'quantitative', title: 'Levelized cost (USD/kg)' } },
+        encoding: {
+          x: { field: 'fePercent', type: 'quantitative', title: 'Faradaic efficiency (%)' },
+          y: { field: 'costUsdPerKg', type: 'quantitative', title: 'Levelized cost (USD/kg)' },
+        },
       },
     [tea],
   );
@@ -300,7 +345,10 @@ export function Process() {
   return (
     <section>
       <h1>Microenvironment, reactor and cost</h1>
-      <p className="lead">What the catalyst sees at the surface (diffusion with the carbonate, water and ammonium equilibria at finite rates), what a flow cell produces, and what the product costs.</p>
+      <p className="lead">
+        What the catalyst sees at the surface (diffusion with the carbonate, water and ammonium equilibria at finite rates), what a flow cell produces, and what
+        the product costs.
+      </p>
       <h2>Electrode microenvironment</h2>
       <div className="controls">
         <label>
@@ -316,7 +364,15 @@ export function Process() {
         </label>
         <label className="slider">
           Current density: <strong>{j} mA cm⁻²</strong>
-          <input type="range" min={0} max={3} step={0.05} value={logJ} onChange={(e) => setLogJ(e.target.value)} aria-label="current density (log10 mA per cm2)" />
+          <input
+            type="range"
+            min={0}
+            max={3}
+            step={0.05}
+            value={logJ}
+            onChange={(e) => setLogJ(e.target.value)}
+            aria-label="current density (log10 mA per cm2)"
+          />
           <small className="muted field-hint">= {Number((10 * j).toPrecision(3))} A m⁻²</small>
         </label>
         <label>
@@ -342,7 +398,8 @@ export function Process() {
       )}
       {r && (
         <p data-testid="micro-summary">
-          {r.converged ? `Surface pH ${r.surfacePH.toFixed(2)} (bulk ${r.bulkPH.toFixed(2)})` : `Not solved: ${r.message}`} at {j} mA cm⁻² ({Number((10 * j).toPrecision(3))} A m⁻²); {ratesUsed(r.rateConstants)}.
+          {r.converged ? `Surface pH ${r.surfacePH.toFixed(2)} (bulk ${r.bulkPH.toFixed(2)})` : `Not solved: ${r.message}`} at {j} mA cm⁻² (
+          {Number((10 * j).toPrecision(3))} A m⁻²); {ratesUsed(r.rateConstants)}.
         </p>
       )}
       <RateConstantComparison body={{ ...PRESETS[preset]!, migration }} currentMAPerCm2={j} />
@@ -370,7 +427,10 @@ export function Process() {
         </>
       )}
       <h3>Transport–kinetics coupling: FE vs current density</h3>
-      <p className="lead">The built-in urea model (Cu₄–CeO₂) in CO2-saturated 0.1 M KHCO3 + 0.05 M KNO3: its kinetics at the surface concentrations and pH, iterated with the transport model to self-consistency, against the same kinetics at bulk concentrations.</p>
+      <p className="lead">
+        The built-in urea model (Cu₄–CeO₂) in CO2-saturated 0.1 M KHCO3 + 0.05 M KNO3: its kinetics at the surface concentrations and pH, iterated with the
+        transport model to self-consistency, against the same kinetics at bulk concentrations.
+      </p>
       <form className="inline-form" onSubmit={runCouple} aria-label="transport–kinetics coupling">
         {textField(coupleForm, setCoupleForm, 'fromMAPerCm2', 'from (mA cm⁻²)', coupleByInput.fromMAPerCm2)}
         {textField(coupleForm, setCoupleForm, 'toMAPerCm2', 'to (mA cm⁻²)', coupleByInput.toMAPerCm2)}
@@ -397,15 +457,24 @@ export function Process() {
         {textField(reactorForm, setReactorForm, 'faradaicEfficiencyPercent', 'FE (%)', reactorByInput.faradaicEfficiencyPercent)}
         {textField(reactorForm, setReactorForm, 'inletConcentrationMolPerM3', 'inlet reactant (mol m⁻³)', reactorByInput.inletConcentrationMolPerM3)}
         {textField(reactorForm, setReactorForm, 'reactantPerProduct', 'reactant per product', reactorByInput.reactantPerProduct)}
-        {textField(reactorForm, setReactorForm, 'kineticCurrentDensityMAPerCm2', 'kinetic j (mA cm⁻²)', reactorByInput.kineticCurrentDensityMAPerCm2, aPerM2Hint(reactorForm.kineticCurrentDensityMAPerCm2))}
+        {textField(
+          reactorForm,
+          setReactorForm,
+          'kineticCurrentDensityMAPerCm2',
+          'kinetic j (mA cm⁻²)',
+          reactorByInput.kineticCurrentDensityMAPerCm2,
+          aPerM2Hint(reactorForm.kineticCurrentDensityMAPerCm2),
+        )}
         {textField(reactorForm, setReactorForm, 'targetTonnesPerDay', 'target (t/day)', reactorByInput.targetTonnesPerDay)}
         <button type="submit">Evaluate</button>
       </form>
       <Problems problems={reactorProblems} label="flow reactor problems" />
       {ch && v && (
         <p data-testid="reactor-summary">
-          Conversion {(100 * ch.conversion).toFixed(2)} % per pass ({ch.regime} flow); partial current {(ch.meanPartialCurrentDensityAPerM2 / 10).toFixed(2)} mA cm⁻² ({ch.meanPartialCurrentDensityAPerM2.toFixed(1)} A m⁻²); cell voltage {v.cellVoltageV.toFixed(2)} V;{' '}
-          {((reactor!.energyJPerKg as number) / 3.6e6).toFixed(1)} kWh kg⁻¹; {(reactor!.scaleUp as { electrodeAreaM2: number }).electrodeAreaM2.toFixed(0)} m² for the target.
+          Conversion {(100 * ch.conversion).toFixed(2)} % per pass ({ch.regime} flow); partial current {(ch.meanPartialCurrentDensityAPerM2 / 10).toFixed(2)} mA
+          cm⁻² ({ch.meanPartialCurrentDensityAPerM2.toFixed(1)} A m⁻²); cell voltage {v.cellVoltageV.toFixed(2)} V;{' '}
+          {((reactor!.energyJPerKg as number) / 3.6e6).toFixed(1)} kWh kg⁻¹; {(reactor!.scaleUp as { electrodeAreaM2: number }).electrodeAreaM2.toFixed(0)} m²
+          for the target.
         </p>
       )}
       <h2>Techno-economics</h2>
@@ -414,7 +483,14 @@ export function Process() {
         {textField(teaForm, setTeaForm, 'product', 'TEA product', teaByInput.product)}
         {textField(teaForm, setTeaForm, 'electrons', 'TEA electrons', teaByInput.electrons)}
         {textField(teaForm, setTeaForm, 'faradaicEfficiencyPercent', 'TEA FE (%)', teaByInput.faradaicEfficiencyPercent)}
-        {textField(teaForm, setTeaForm, 'currentDensityMAPerCm2', 'TEA j (mA cm⁻²)', teaByInput.currentDensityMAPerCm2, aPerM2Hint(teaForm.currentDensityMAPerCm2))}
+        {textField(
+          teaForm,
+          setTeaForm,
+          'currentDensityMAPerCm2',
+          'TEA j (mA cm⁻²)',
+          teaByInput.currentDensityMAPerCm2,
+          aPerM2Hint(teaForm.currentDensityMAPerCm2),
+        )}
         {textField(teaForm, setTeaForm, 'cellVoltageV', 'cell voltage (V)', teaByInput.cellVoltageV)}
         {textField(teaForm, setTeaForm, 'productionTonnesPerDay', 'capacity (t/day)', teaByInput.productionTonnesPerDay)}
         <button type="submit">Cost it</button>

@@ -17,7 +17,9 @@ export function RecordPage({ id }: { id: string }) {
   useEffect(() => {
     setRecord(null);
     setError(null);
-    api.get<CatalyticRecord>(`/api/records/${encodeURIComponent(id)}`).then(setRecord, (e: Error) => setError({ status: e instanceof ApiError ? e.status : undefined, message: e.message }));
+    api
+      .get<CatalyticRecord>(`/api/records/${encodeURIComponent(id)}`)
+      .then(setRecord, (e: Error) => setError({ status: e instanceof ApiError ? e.status : undefined, message: e.message }));
   }, [id]);
   if (error?.status === 404)
     return (
@@ -31,7 +33,12 @@ export function RecordPage({ id }: { id: string }) {
         </p>
       </section>
     );
-  if (error) return <p className="error" role="alert">{error.message}</p>;
+  if (error)
+    return (
+      <p className="error" role="alert">
+        {error.message}
+      </p>
+    );
   if (!record)
     return (
       <p className="loading" role="status">
@@ -57,11 +64,30 @@ export function RecordPage({ id }: { id: string }) {
   };
   const fe = n.faradaicEfficiency?.value;
   const rows: [string, string, string][] = [
-    ['Faradaic efficiency', record.faradaicEfficiencyPrinted, pct(fe) + readingSuffix(n.readings?.faradaicEfficiency) + (fe !== undefined && fe > 1 ? ' ⚠ above 100 %: check the printed value' : '')],
+    [
+      'Faradaic efficiency',
+      record.faradaicEfficiencyPrinted,
+      pct(fe) + readingSuffix(n.readings?.faradaicEfficiency) + (fe !== undefined && fe > 1 ? ' ⚠ above 100 %: check the printed value' : ''),
+    ],
     ['Selectivity', record.selectivityPrinted, pct(n.selectivity?.value)],
     ['Conversion', record.conversionPrinted, pct(n.conversion?.value)],
-    ['Yield', record.yieldPrinted + (record.yieldCorrected ? `  (corrected reading: ${record.yieldCorrected})` : ''), (n.yield?.kind === 'rate' ? `${yieldText(record)} = ${n.yield.canonicalValue.toExponential(4)} ${n.yield.canonicalUnit}` : yieldText(record)) + readingSuffix(n.readings?.yield)],
-    ['Condition', record.conditionPrinted || '—', [n.potentialVvsRHE !== null ? `${n.potentialVvsRHE.toFixed(3)} V vs RHE${readingSuffix(n.readings?.potentialVvsRHE)}` : '', n.currentDensityAPerM2 !== null ? `${n.currentDensityAPerM2} A m⁻²` : '', n.currentA !== null ? `${n.currentA} A` : ''].filter(Boolean).join('; ') || '—'],
+    [
+      'Yield',
+      record.yieldPrinted + (record.yieldCorrected ? `  (corrected reading: ${record.yieldCorrected})` : ''),
+      (n.yield?.kind === 'rate' ? `${yieldText(record)} = ${n.yield.canonicalValue.toExponential(4)} ${n.yield.canonicalUnit}` : yieldText(record)) +
+        readingSuffix(n.readings?.yield),
+    ],
+    [
+      'Condition',
+      record.conditionPrinted || '—',
+      [
+        n.potentialVvsRHE !== null ? `${n.potentialVvsRHE.toFixed(3)} V vs RHE${readingSuffix(n.readings?.potentialVvsRHE)}` : '',
+        n.currentDensityAPerM2 !== null ? `${n.currentDensityAPerM2} A m⁻²` : '',
+        n.currentA !== null ? `${n.currentA} A` : '',
+      ]
+        .filter(Boolean)
+        .join('; ') || '—',
+    ],
     ['Electrolyte', record.electrolytePrinted || '—', n.pH ? `pH ${n.pH.value} (${n.pH.method}: ${n.pH.note})` : 'pH unknown'],
   ];
   const citation = citationText(record.sourceCitation);
@@ -84,7 +110,8 @@ export function RecordPage({ id }: { id: string }) {
         )}
       </p>
       <p>
-        <strong>Reaction:</strong> {n.equation ?? 'not balanced (product or sources not identified)'} {n.electrons !== null && <span className="muted">({n.electrons} e⁻ per product)</span>}
+        <strong>Reaction:</strong> {n.equation ?? 'not balanced (product or sources not identified)'}{' '}
+        {n.electrons !== null && <span className="muted">({n.electrons} e⁻ per product)</span>}
       </p>
       <table className="compare cards-on-phone">
         <thead>
@@ -118,7 +145,9 @@ export function RecordPage({ id }: { id: string }) {
         )}
         <br />
         <span className="muted">
-          Read from {record.origin === 'literature' && record.sourceDoi ? <a href={`https://doi.org/${record.sourceDoi}`}>doi:{record.sourceDoi}</a> : 'the source'}, {record.sourceLocation}
+          Read from{' '}
+          {record.origin === 'literature' && record.sourceDoi ? <a href={`https://doi.org/${record.sourceDoi}`}>doi:{record.sourceDoi}</a> : 'the source'},{' '}
+          {record.sourceLocation}
           {record.origin === 'literature' && ' (the review; it gives no DOI for the primary paper)'}
         </span>
       </p>

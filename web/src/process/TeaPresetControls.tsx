@@ -31,8 +31,20 @@ export function TeaPresetControls<F extends Record<string, string>>({ form, setF
     if (!id) return setForm({ ...form, preset: '' } as F);
     try {
       const { input } = await api.post<{ input: ResolvedInput }>('/api/tea', { preset: id });
-      const j = 'currentDensityMAPerCm2' in form ? { currentDensityMAPerCm2: String(input.currentDensityMAPerCm2) } : { currentDensityAPerM2: String(input.currentDensityMAPerCm2 * 10) };
-      setForm({ ...form, preset: id, product: input.product, electrons: String(input.electrons), faradaicEfficiencyPercent: String(100 * input.faradaicEfficiency), cellVoltageV: String(input.cellVoltageV), productionTonnesPerDay: String(input.productionTonnesPerDay), ...j } as F);
+      const j =
+        'currentDensityMAPerCm2' in form
+          ? { currentDensityMAPerCm2: String(input.currentDensityMAPerCm2) }
+          : { currentDensityAPerM2: String(input.currentDensityMAPerCm2 * 10) };
+      setForm({
+        ...form,
+        preset: id,
+        product: input.product,
+        electrons: String(input.electrons),
+        faradaicEfficiencyPercent: String(100 * input.faradaicEfficiency),
+        cellVoltageV: String(input.cellVoltageV),
+        productionTonnesPerDay: String(input.productionTonnesPerDay),
+        ...j,
+      } as F);
       setProblem(null);
     } catch (err) {
       setProblem(`preset ${id}: ${(err as Error).message}`);
