@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { PathwayDiagram } from '../mechanism/freeEnergyDiagram.js';
+import { CHART_CONFIG } from './chartStyle.js';
 
 /**
  * Vega-Lite spec of one or more free-energy diagrams overlaid: a horizontal bar per level, dashed
@@ -18,15 +19,13 @@ export function freeEnergyDiagramSpec(diagrams: PathwayDiagram[], title = 'Free-
     })),
   );
   const connectors = diagrams.flatMap((d) =>
-    d.levels
-      .slice(1)
-      .map((l, i) => ({
-        pathway: d.pathway,
-        x: d.levels[i]!.index + halfWidth,
-        x2: l.index - halfWidth,
-        G: Number(d.levels[i]!.freeEnergyEv.toFixed(4)),
-        G2: Number(l.freeEnergyEv.toFixed(4)),
-      })),
+    d.levels.slice(1).map((l, i) => ({
+      pathway: d.pathway,
+      x: d.levels[i]!.index + halfWidth,
+      x2: l.index - halfWidth,
+      G: Number(d.levels[i]!.freeEnergyEv.toFixed(4)),
+      G2: Number(l.freeEnergyEv.toFixed(4)),
+    })),
   );
   const U = diagrams[0]?.potentialVvsRHE ?? 0;
   const subtitle = diagrams
@@ -42,11 +41,7 @@ export function freeEnergyDiagramSpec(diagrams: PathwayDiagram[], title = 'Free-
     background: 'white',
     width: 620,
     height: 360,
-    config: {
-      font: 'DejaVu Sans, Helvetica, Arial, sans-serif',
-      axis: { labelFontSize: 11, titleFontSize: 12 },
-      legend: { labelFontSize: 11, titleFontSize: 12 },
-    },
+    config: CHART_CONFIG,
     layer: [
       {
         data: { values: connectors },

@@ -1,17 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ParityPoint, SurrogateSlice } from '../ml/planExperiments.js';
+import { chartHead } from './chartStyle.js';
 
-const config = {
-  font: 'DejaVu Sans, Helvetica, Arial, sans-serif',
-  axis: { labelFontSize: 11, titleFontSize: 12 },
-  legend: { labelFontSize: 11, titleFontSize: 12 },
-};
-const head = (text: string, subtitle: string) => ({
-  $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-  title: { text, subtitle, anchor: 'start' as const },
-  background: 'white',
-  config,
-});
 const r = (x: number) => Number(x.toPrecision(5));
 
 /**
@@ -51,7 +41,7 @@ export function paritySpec(parity: Record<string, ParityPoint[]>): TopLevelSpec 
       ],
     };
   });
-  return { ...head('Surrogate parity (leave-one-out)', 'each run predicted by a model fitted to all the others'), hconcat: panels } as TopLevelSpec;
+  return { ...chartHead('Surrogate parity (leave-one-out)', 'each run predicted by a model fitted to all the others'), hconcat: panels } as TopLevelSpec;
 }
 
 /** Two objectives: every finished run, the Pareto front highlighted and joined. */
@@ -61,7 +51,7 @@ export function paretoSpec(names: [string, string], runs: { line: number; a: num
   const x = { field: names[0], type: 'quantitative' as const, scale: { zero: false } };
   const y = { field: names[1], type: 'quantitative' as const, scale: { zero: false } };
   return {
-    ...head('Finished runs and their Pareto front', `${front.length} of ${values.length} runs non-dominated`),
+    ...chartHead('Finished runs and their Pareto front', `${front.length} of ${values.length} runs non-dominated`),
     width: 360,
     height: 300,
     layer: [
@@ -95,7 +85,7 @@ export function beliefMapSpec(
     const pts = evaluations.filter((e) => e.value !== null).map((e) => ({ x: r(e.inputs[xName]!), v: r(e.value!) }));
     const x = { field: 'x', type: 'quantitative' as const, title: xName };
     return {
-      ...head(`Surrogate of ${label}`, `mean and 95 % band after ${evaluations.length} evaluations`),
+      ...chartHead(`Surrogate of ${label}`, `mean and 95 % band after ${evaluations.length} evaluations`),
       width: 480,
       height: 300,
       layer: [
@@ -117,7 +107,7 @@ export function beliefMapSpec(
   const cells = ys.flatMap((y, j) => xs.map((x, i) => ({ x: r(x - dx), x2: r(x + dx), y: r(y - dy), y2: r(y + dy), mean: r(map.mean[j * xs.length + i]!) })));
   const pts = evaluations.map((e) => ({ x: r(e.inputs[xName]!), y: r(e.inputs[yName]!), status: e.value === null ? 'failed' : 'evaluated' }));
   return {
-    ...head(`Surrogate mean of ${label}`, `${evaluations.length} evaluations (crosses: failed, not used as numbers)`),
+    ...chartHead(`Surrogate mean of ${label}`, `${evaluations.length} evaluations (crosses: failed, not used as numbers)`),
     width: 420,
     height: 380,
     layer: [
@@ -156,7 +146,7 @@ export function screeningSpec(rows: { name: string; median: number; p05: number;
   const values = rows.filter((x) => Number.isFinite(x.median)).map((x) => ({ name: x.name, median: r(x.median), p05: r(x.p05), p95: r(x.p95), p: r(x.pTopK) }));
   const y = { field: 'name', type: 'nominal' as const, title: null, sort: { field: 'median', order: 'descending' as const } };
   return {
-    ...head(`Screening: ${label}`, `median and 5–95 % interval from descriptor uncertainty; colour: P(top ${k})`),
+    ...chartHead(`Screening: ${label}`, `median and 5–95 % interval from descriptor uncertainty; colour: P(top ${k})`),
     width: 420,
     height: Math.max(120, 22 * values.length),
     layer: [
@@ -187,7 +177,7 @@ export function regretSpec(
 ): TopLevelSpec {
   const floor = 1e-6;
   return {
-    ...head('Simple regret vs evaluations', 'median and interquartile range over seeds; regret floored at 1e-6 for the log axis'),
+    ...chartHead('Simple regret vs evaluations', 'median and interquartile range over seeds; regret floored at 1e-6 for the log axis'),
     hconcat: panels.map((p) => {
       const values = p.methods.flatMap((m) =>
         m.evaluations.map((n, i) => ({
@@ -220,7 +210,7 @@ export function regretSpec(
 /** Slices of one objective's surrogate through its best run: mean with a ±1.96σ band per parameter. */
 export function slicesSpec(objective: string, slices: SurrogateSlice[], logScaled: Record<string, boolean>): TopLevelSpec {
   return {
-    ...head(`Surrogate slices of ${objective} through the best run`, 'one parameter varied, the others held at the best run; band ±1.96σ'),
+    ...chartHead(`Surrogate slices of ${objective} through the best run`, 'one parameter varied, the others held at the best run; band ±1.96σ'),
     hconcat: slices.map((sl) => {
       const values = sl.values.map((v, i) => ({ v: r(v), mean: r(sl.mean[i]!), lo: r(sl.mean[i]! - 1.96 * sl.sd[i]!), hi: r(sl.mean[i]! + 1.96 * sl.sd[i]!) }));
       const x = { field: 'v', type: 'quantitative' as const, title: sl.parameter, ...(logScaled[sl.parameter] ? { scale: { type: 'log' as const } } : {}) };

@@ -3,20 +3,7 @@ import type { TornadoBar } from '../reactor/technoEconomics.js';
 import type { MicroenvironmentResult } from '../transport/solveMicroenvironment.js';
 import type { TransientMicroenvironmentResult } from '../transport/transientMicroenvironment.js';
 import type { CouplingCurvePoint } from '../transport/coupleToKinetics.js';
-
-const config = {
-  font: 'DejaVu Sans, Helvetica, Arial, sans-serif',
-  axis: { labelFontSize: 11, titleFontSize: 12 },
-  legend: { labelFontSize: 11, titleFontSize: 12 },
-};
-
-/** Schema, left-aligned title and subtitle, white background and fonts shared by every process chart. */
-const head = (text: string, subtitle: string) => ({
-  $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-  title: { text, subtitle, anchor: 'start' as const },
-  background: 'white',
-  config,
-});
+import { chartHead } from './chartStyle.js';
 
 /** x axis of current density in mA cm⁻² on a log scale (field `j`). */
 const logCurrentAxis = { field: 'j', type: 'quantitative' as const, title: 'Current density (mA cm⁻², log scale)', scale: { type: 'log' as const } };
@@ -29,7 +16,7 @@ export function microenvironmentSpecs(results: MicroenvironmentResult[], current
   if (results.length > 1) {
     const values = results.flatMap((r, i) => (r.converged ? [{ j: currentsMAPerCm2[i]!, pH: Number(r.surfacePH.toFixed(3)) }] : []));
     return {
-      ...head('Surface pH vs current density', `bulk pH ${results[0]!.bulkPH.toFixed(2)}; ${values.length} of ${results.length} currents solved`),
+      ...chartHead('Surface pH vs current density', `bulk pH ${results[0]!.bulkPH.toFixed(2)}; ${values.length} of ${results.length} currents solved`),
       width: 480,
       height: 300,
       data: { values },
@@ -57,7 +44,7 @@ export function microenvironmentSpecs(results: MicroenvironmentResult[], current
       ]
     : [];
   return {
-    ...head(
+    ...chartHead(
       `Electrode microenvironment at ${currentsMAPerCm2[0]} mA cm⁻²`,
       r.converged ? `surface pH ${r.surfacePH.toFixed(2)}, bulk pH ${r.bulkPH.toFixed(2)}` : `not solved: ${r.message}`,
     ),
@@ -93,7 +80,7 @@ export function transientSpec(r: TransientMicroenvironmentResult): TopLevelSpec 
   const values = r.timesS.map((t, k) => ({ t: Number(t.toPrecision(6)), pH: Number(r.surfacePH[k]!.toFixed(4)), j: r.currentDensityAPerM2[k]! / 10 }));
   const x = { field: 't', type: 'quantitative' as const, title: 'Time (s)' };
   return {
-    ...head(
+    ...chartHead(
       'Surface pH under the current program',
       r.completed ? `${r.steps} time steps; final surface pH ${r.surfacePH.at(-1)!.toFixed(2)}` : `stopped: ${r.message}`,
     ),
@@ -122,7 +109,7 @@ export function couplingSpec(points: CouplingCurvePoint[]): TopLevelSpec {
   );
   const solved = points.filter((p) => p.converged).length;
   return {
-    ...head('Faradaic efficiency vs current density', `${solved} of ${points.length} currents self-consistent; dashed: kinetics at bulk concentrations`),
+    ...chartHead('Faradaic efficiency vs current density', `${solved} of ${points.length} currents self-consistent; dashed: kinetics at bulk concentrations`),
     width: 480,
     height: 300,
     data: { values },
@@ -149,7 +136,7 @@ export function tornadoSpec(bars: TornadoBar[], baseCostUsdPerKg: number): TopLe
     { parameter: b.parameter, side: 'high (+20 %)', cost: b.costAtHighUsdPerKg, base: baseCostUsdPerKg },
   ]);
   return {
-    ...head('Sensitivity of the levelized cost', `base ${baseCostUsdPerKg.toFixed(3)} USD/kg; each parameter ±20 %`),
+    ...chartHead('Sensitivity of the levelized cost', `base ${baseCostUsdPerKg.toFixed(3)} USD/kg; each parameter ±20 %`),
     width: 480,
     height: { step: 22 },
     data: { values },

@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { SWEEP_STATUS, type SweepResult } from '../kinetics/mapper/descriptorSweep.js';
+import { CHART_CONFIG } from './chartStyle.js';
 
 /** Category of a heat-map cell that has no colour-scale value, with its fill. */
 const CATEGORIES = [
@@ -63,11 +64,7 @@ export function volcanoSpec(result: SweepResult, product: string, quantity: 'log
     background: 'white',
     width: 480,
     height: 400,
-    config: {
-      font: 'DejaVu Sans, Helvetica, Arial, sans-serif',
-      axis: { labelFontSize: 11, titleFontSize: 12 },
-      legend: { labelFontSize: 11, titleFontSize: 12 },
-    },
+    config: CHART_CONFIG,
     data: { values: cells },
     layer: [
       {

@@ -1,4 +1,5 @@
 import type { runDoubleLayerStudy } from '../../src/studies/doubleLayer.js';
+import { chartHead } from '../../src/plot/chartStyle.js';
 
 /**
  * Vega-Lite specs of the equilibrium double layer (POST /api/double-layer): potential, cation and OH⁻ profiles
@@ -9,17 +10,6 @@ import type { runDoubleLayerStudy } from '../../src/studies/doubleLayer.js';
 /** The answer of POST /api/double-layer (JSON: non-finite numbers are null). */
 export type DoubleLayerResponse = ReturnType<typeof runDoubleLayerStudy>;
 
-const config = {
-  font: 'DejaVu Sans, Helvetica, Arial, sans-serif',
-  axis: { labelFontSize: 11, titleFontSize: 12 },
-  legend: { labelFontSize: 11, titleFontSize: 12 },
-};
-const head = (text: string, subtitle: string) => ({
-  $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-  title: { text, subtitle, anchor: 'start' as const },
-  background: 'white',
-  config,
-});
 const x = { field: 'xNm', type: 'quantitative' as const, title: 'Distance from the OHP (nm)' };
 /** 4 significant digits: enough for a plot, short in the exported data. */
 const round = (v: number) => Number(v.toPrecision(4));
@@ -38,7 +28,7 @@ export function doubleLayerSpecs(r: DoubleLayerResponse): { potential: object; c
   const p = r.profile;
   const at = (k: number) => round(p.xNm[k]!);
   const potential = {
-    ...head(
+    ...chartHead(
       'Potential across the diffuse layer',
       `OHP ${(1000 * r.ohp.potentialVvsBulk).toFixed(1)} mV vs bulk; Stern drop ${(1000 * r.ohp.sternDropV).toFixed(1)} mV; E − E_pzc ${r.potentialVvsPzc.toFixed(3)} V`,
     ),
@@ -55,7 +45,7 @@ export function doubleLayerSpecs(r: DoubleLayerResponse): { potential: object; c
   });
   const color = { field: 'ion', type: 'nominal' as const, title: 'Cation' };
   const cations = {
-    ...head(
+    ...chartHead(
       'Cations near the electrode',
       `${r.cations.map((ion) => `${ionText(ion)} ${(r.ohp.concentrationsMolPerM3[ion]! / 1000).toPrecision(3)} M at the OHP`).join('; ')}; dashed: steric limit`,
     ),
@@ -71,7 +61,7 @@ export function doubleLayerSpecs(r: DoubleLayerResponse): { potential: object; c
   const oh = p.concentrationsMolPerM3['OH-'] ?? [];
   const ohp = r.ohp.hydroxideMolPerM3;
   const hydroxide = {
-    ...head(
+    ...chartHead(
       'OH⁻ near the electrode',
       `${ohp === null ? 'no OH⁻ value' : `${(ohp / 1000).toExponential(2)} M at the OHP`}; OHP pH ${r.ohp.pH.toFixed(2)} (bulk ${r.bulkPH.toFixed(2)})`,
     ),
