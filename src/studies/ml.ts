@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { InputError } from '../chem/index.js';
 import { parseCandidatesCsv } from '../ml/campaignText.js';
 import { type OptimizeKineticModelResult, PULSE_INPUTS, optimizeKineticModel, parseKineticObjective } from '../ml/optimizeKineticModel.js';
-import { type ScreenCandidatesResult, screenCandidates } from '../ml/screenCandidates.js';
+import { type ScreenCandidatesOptions, type ScreenCandidatesResult, screenCandidates } from '../ml/screenCandidates.js';
 import { beliefMapSpec, screeningSpec } from '../plot/planSpecs.js';
 import { loadModel } from '../store/builtinModels.js';
 import { defineStudy } from './study.js';
@@ -56,6 +56,24 @@ export const screenRequestSchema = z
     seed: seedField,
   })
   .refine((v) => v.model !== undefined || v.modelText !== undefined, needModel);
+
+/**
+ * The screening options of a validated `POST /api/screen` request: the one mapping from request fields to
+ * {@link ScreenCandidatesOptions}, used by the single-thread study and by the pooled run (jobs/runParallelScreening.ts).
+ * Units and defaults as in {@link screenRequestSchema} (sigmaEv eV, potentialVvsRHE V vs RHE).
+ */
+export function screeningOptionsOf(b: z.output<typeof screenRequestSchema>): ScreenCandidatesOptions {
+  return {
+    sigmaEv: b.sigmaEv,
+    correlation: b.correlation,
+    samples: b.samples,
+    topK: b.topK,
+    product: b.product,
+    rankBy: b.rankBy,
+    potentialVvsRHE: b.potentialVvsRHE,
+    seed: b.seed,
+  };
+}
 
 const modelOf = (b: { model?: string; modelText?: string }) => loadModel(b.modelText !== undefined ? { text: b.modelText } : { name: b.model! });
 
@@ -110,17 +128,7 @@ export const screenStudy = defineStudy({
   },
   run: (b, report): ScreenCandidatesResult => {
     const model = modelOf(b);
-    return screenCandidates(model, parseCandidatesCsv(model.descriptors, b.candidates), {
-      sigmaEv: b.sigmaEv,
-      correlation: b.correlation,
-      samples: b.samples,
-      topK: b.topK,
-      product: b.product,
-      rankBy: b.rankBy,
-      potentialVvsRHE: b.potentialVvsRHE,
-      seed: b.seed,
-      onCandidate: report,
-    });
+    return screenCandidates(model, parseCandidatesCsv(model.descriptors, b.candidates), { ...screeningOptionsOf(b), onCandidate: report });
   },
   /** Vega-Lite chart of the screened candidates with their 5–95 % intervals of the ranking quantity. */
   figure: (r) => {
