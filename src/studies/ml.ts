@@ -10,6 +10,7 @@ import { type OptimizeKineticModelResult, PULSE_INPUTS, optimizeKineticModel, pa
 import { type ScreenCandidatesOptions, type ScreenCandidatesResult, screenCandidates } from '../ml/screenCandidates.js';
 import { beliefMapSpec, screeningSpec } from '../plot/planSpecs.js';
 import { loadModel } from '../store/builtinModels.js';
+import { seedField } from './requestFields.js';
 import { defineStudy } from './study.js';
 
 const modelFields = {
@@ -17,13 +18,7 @@ const modelFields = {
   modelText: z.string().max(1_000_000).optional().describe('a model file as YAML or JSON text'),
 };
 const needModel = { message: 'give "model" (a built-in name) or "modelText"', path: ['model'] };
-const seedField = z
-  .number()
-  .int()
-  .min(0)
-  .max(2 ** 31 - 1)
-  .default(0)
-  .describe('random seed (same input and seed → same result)');
+const seed = seedField('random seed (same input and seed → same result)');
 
 /** Body of `POST /api/kinetics/optimize` (the CLI's `kinetics optimize`). */
 export const optimizeRequestSchema = z
@@ -36,7 +31,7 @@ export const optimizeRequestSchema = z
       .describe('inputs to vary: descriptors (eV), "potential" (V vs RHE), or the pulse program E1, E2 (V vs RHE), t1, t2 (s)'),
     objective: z.string().min(3).max(200).describe('fe:PRODUCT (faradaic efficiency) or log10Tof:PRODUCT (s⁻¹ per site)'),
     budget: z.number().int().min(3).max(200).default(20).describe('steady-state evaluations'),
-    seed: seedField,
+    seed,
     periods: z.number().int().min(2).max(1000).default(10).describe('periods per pulse-program evaluation'),
   })
   .refine((v) => v.model !== undefined || v.modelText !== undefined, needModel);
@@ -53,7 +48,7 @@ export const screenRequestSchema = z
     product: z.string().max(200).optional().describe('product to report (default: the model’s first)'),
     rankBy: z.enum(['log10Tof', 'fe']).default('log10Tof'),
     potentialVvsRHE: z.number().min(-5).max(5).optional().describe('potential, V vs RHE (default: the model’s)'),
-    seed: seedField,
+    seed,
   })
   .refine((v) => v.model !== undefined || v.modelText !== undefined, needModel);
 
