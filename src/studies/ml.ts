@@ -107,7 +107,10 @@ export const optimizeStudy = defineStudy({
   },
 });
 
-/** Monte Carlo screening of candidate surfaces under descriptor uncertainty: TOF/FE intervals and P(top k). */
+/**
+ * Monte Carlo screening of candidate surfaces under descriptor uncertainty: TOF/FE intervals and P(top k). On the
+ * worker pool it runs in chunks of candidates over all workers (listed in src/jobs/parallelRunners.ts).
+ */
 export const screenStudy = defineStudy({
   name: 'screen',
   summary: 'Monte Carlo screening of candidate surfaces under descriptor uncertainty (progress: candidates done)',
