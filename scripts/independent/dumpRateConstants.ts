@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { loadModel } from '../../src/store/builtinModels.js';
 import { rateConstants } from '../../src/kinetics/thermodynamics/rateConstants.js';
-import { descriptorVector, steadyState } from '../../src/kinetics/analyze/steadyState.js';
+import { steadyState } from '../../src/kinetics/analyze/steadyState.js';
+import { descriptorVector } from '../../src/kinetics/scaler/stepEnergetics.js';
 const [name, potential, descJson] = process.argv.slice(2);
 const model = loadModel(name!.endsWith('.yaml') ? { text: readFileSync(name!, 'utf8') } : { name: name! });
 const descriptors = descJson ? JSON.parse(descJson) : {};

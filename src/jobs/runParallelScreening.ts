@@ -3,7 +3,7 @@ import os from 'node:os';
 import { parseCandidatesCsv } from '../ml/campaignText.js';
 import { type ScreenCandidatesResult, type ScreeningChunk, combineScreeningChunks, screeningSettings } from '../ml/screenCandidates.js';
 import { loadModel } from '../store/builtinModels.js';
-import type { screenRequestSchema } from '../studies/ml.js';
+import { type screenRequestSchema, screeningOptionsOf } from '../studies/ml.js';
 import type { ScreenChunkTask } from './screenChunkTask.js';
 import { runPooledTask } from './workerPool.js';
 import type { z } from 'zod';
@@ -41,16 +41,7 @@ export async function runParallelScreening(o: ParallelScreeningOptions): Promise
   const b = o.input;
   const model = loadModel(b.modelText !== undefined ? { text: b.modelText } : { name: b.model! });
   const candidates = parseCandidatesCsv(model.descriptors, b.candidates);
-  const settings = screeningSettings(model, candidates, {
-    sigmaEv: b.sigmaEv,
-    correlation: b.correlation,
-    samples: b.samples,
-    topK: b.topK,
-    product: b.product,
-    rankBy: b.rankBy,
-    potentialVvsRHE: b.potentialVvsRHE,
-    seed: b.seed,
-  });
+  const settings = screeningSettings(model, candidates, screeningOptionsOf(b));
   const workers = o.workers ?? os.availableParallelism();
   const ranges: [number, number][] = [];
   for (let from = 0; from < candidates.length;) {

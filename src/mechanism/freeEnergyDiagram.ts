@@ -1,7 +1,6 @@
 import { InputError, assertFiniteInRange } from '../chem/index.js';
 import type { CompiledModel } from '../kinetics/parser/compileModel.js';
-import { stepEnergy } from '../kinetics/scaler/stepEnergetics.js';
-import { descriptorVector } from '../kinetics/analyze/steadyState.js';
+import { descriptorVector, stepEnergy } from '../kinetics/scaler/stepEnergetics.js';
 
 /** One level of a free-energy diagram. */
 export interface DiagramLevel {

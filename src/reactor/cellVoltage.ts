@@ -59,16 +59,27 @@ export function energyPerKgJ(options: { electrons: number; cellVoltageV: number;
   return (Math.abs(options.electrons) * FARADAY_C_PER_MOL * options.cellVoltageV) / (options.faradaicEfficiency * (options.molarMassGPerMol / 1000));
 }
 
-/** Scale-up for a production target: current, electrode area, cells and electric power. */
-export function scaleUp(options: {
+/**
+ * The operating numbers of an electrolysis process at its production target: what {@link scaleUp} sizes and what
+ * the techno-economics (technoEconomics.ts `TeaInput`) start from.
+ */
+export interface ProcessNumbers {
+  /** Production target, tonnes of product per day. */
   productionTonnesPerDay: number;
+  /** Electrons per product molecule (sign ignored). */
   electrons: number;
+  /** Molar mass of the product, g mol⁻¹. */
   molarMassGPerMol: number;
+  /** Faradaic efficiency to the product (fraction). */
   faradaicEfficiency: number;
+  /** Total current density, A m⁻² (positive magnitude). */
   currentDensityAPerM2: number;
+  /** Cell voltage, V. */
   cellVoltageV: number;
-  cellAreaM2: number;
-}): {
+}
+
+/** Scale-up for a production target: current, electrode area, cells (of `cellAreaM2`, m², each) and electric power. */
+export function scaleUp(options: ProcessNumbers & { cellAreaM2: number }): {
   productionMolPerS: number;
   currentA: number;
   electrodeAreaM2: number;

@@ -11,8 +11,7 @@ import {
   type teaRequestSchema,
   type transientRequestSchema,
 } from './inputSchemas.js';
-import type { SeparationUnit } from './separationDefaults.js';
-import type { TeaFeed, TeaInput } from './technoEconomics.js';
+import type { TeaInput } from './technoEconomics.js';
 import { TEA_PRESETS, type TeaPresetId } from './teaPresets.js';
 import { flowCellStudy, teaStudy } from './studies.js';
 
@@ -82,20 +81,11 @@ export function runReactorStudy(input: z.output<typeof reactorRequestSchema>) {
 }
 
 /** A tea request with its preset applied and every process default filled: what the study ran on (echoed in its result). */
-export interface ResolvedTeaInput {
+export interface ResolvedTeaInput extends Omit<TeaInput, 'currentDensityAPerM2' | 'molarMassGPerMol' | 'product' | 'overrides'> {
   preset?: TeaPresetId;
   product: string;
-  electrons: number;
-  faradaicEfficiency: number;
+  /** Total current density, mA cm⁻² (the library's `currentDensityAPerM2` ÷ 10). */
   currentDensityMAPerCm2: number;
-  cellVoltageV: number;
-  productionTonnesPerDay: number;
-  productPhase?: 'gas' | 'liquid';
-  singlePassConversion?: number;
-  feeds?: TeaFeed[];
-  separation?: Partial<SeparationUnit>;
-  oxygenPriceUsdPerKg?: number;
-  gasDensitiesKgPerM3?: Record<string, number>;
   overrides: Record<string, number>;
 }
 

@@ -1,5 +1,5 @@
 import { InputError, assertFiniteInRange, balanceHalfReaction, molarMassGPerMol, resolveSpecies, toHill } from '../chem/index.js';
-import { energyPerKgJ, scaleUp } from './cellVoltage.js';
+import { type ProcessNumbers, energyPerKgJ, scaleUp } from './cellVoltage.js';
 import {
   GAS_SPECIES_HILL,
   JOUNY_DISTILLATION,
@@ -86,14 +86,7 @@ export interface TeaFeed {
 }
 
 /** Inputs of {@link levelizedCost}: process numbers plus the optional full-scope terms and overridden defaults. */
-export interface TeaInput {
-  productionTonnesPerDay: number;
-  electrons: number;
-  molarMassGPerMol: number;
-  faradaicEfficiency: number;
-  /** Total current density, A m⁻² (positive magnitude). */
-  currentDensityAPerM2: number;
-  cellVoltageV: number;
+export interface TeaInput extends ProcessNumbers {
   overrides?: Partial<Record<TeaParameter, number>>;
   /** Product name or formula: balances the feeds, picks its phase and a cited distillation reference. */
   product?: string;
@@ -242,15 +235,7 @@ export function levelizedCost(input: TeaInput): TeaResult {
   const n = Math.abs(input.electrons);
   const M = input.molarMassGPerMol;
   const fe = input.faradaicEfficiency;
-  const plant = scaleUp({
-    productionTonnesPerDay: input.productionTonnesPerDay,
-    electrons: n,
-    molarMassGPerMol: M,
-    faradaicEfficiency: fe,
-    currentDensityAPerM2: input.currentDensityAPerM2,
-    cellVoltageV: input.cellVoltageV,
-    cellAreaM2: 1,
-  });
+  const plant = scaleUp({ ...input, cellAreaM2: 1 });
   const stackUsd = plant.electrodeAreaM2 * num('electrolyzerCostUsdPerM2');
   const capitalUsd = stackUsd * (1 + num('balanceOfPlantFraction'));
   const crf = capitalRecoveryFactor(num('discountRate'), num('lifetimeYears'));

@@ -3,6 +3,7 @@ import { parseRunsCsv, parseSearchSpaceText } from '../ml/campaignText.js';
 import { MULTI_OBJECTIVE_ACQUISITIONS, askNext, campaignStatus } from '../ml/planExperiments.js';
 import { type SearchSpace, parseSearchSpace } from '../ml/searchSpace.js';
 import { paretoSpec, paritySpec } from '../plot/planSpecs.js';
+import { seedField } from '../studies/requestFields.js';
 import type { RouteDefinition } from './routes.js';
 
 const spaceField = z
@@ -19,13 +20,7 @@ export const planAskRequestSchema = z.object({
   space: spaceField,
   runs: runsField,
   batch: z.number().int().min(1).max(50).default(1).describe('number of suggestions'),
-  seed: z
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 31 - 1)
-    .default(0)
-    .describe('random seed (same inputs and seed → same suggestions)'),
+  seed: seedField('random seed (same inputs and seed → same suggestions)'),
   acquisition: z
     .enum(MULTI_OBJECTIVE_ACQUISITIONS)
     .default('parego')
@@ -36,12 +31,7 @@ export const planAskRequestSchema = z.object({
 export const planStatusRequestSchema = z.object({
   space: spaceField,
   runs: runsField,
-  seed: z
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 31 - 1)
-    .default(0),
+  seed: seedField(),
 });
 
 const space = (s: string | Record<string, unknown>): SearchSpace => (typeof s === 'string' ? parseSearchSpaceText(s) : parseSearchSpace(s));

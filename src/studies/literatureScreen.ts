@@ -10,6 +10,7 @@ import { type LiteratureRow, literatureFeatures } from '../ml/compositionDescrip
 import { type CrossValidateSurrogatesResult, crossValidateSurrogates } from '../ml/crossValidateSurrogates.js';
 import { readElementTable } from '../store/elementTable.js';
 import type { RecordStore } from '../store/RecordStore.js';
+import { seedField } from './requestFields.js';
 import { defineStudy } from './study.js';
 
 /** The targets: `fe` (faradaic efficiency, %) and `yield` (log10 of the yield rate in mol s⁻¹ g_cat⁻¹). */
@@ -28,13 +29,7 @@ export const literatureScreenRequestSchema = z.object({
     .max(1000)
     .default(5)
     .describe('cross-validation folds over catalysts (records of one catalyst share a fold; at most the number of catalysts: leave-one-catalyst-out)'),
-  seed: z
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 31 - 1)
-    .default(0)
-    .describe('seed of the folds, the forest and the permutations'),
+  seed: seedField('seed of the folds, the forest and the permutations'),
   trees: z.number().int().min(10).max(1000).default(200).describe('random-forest trees'),
   origin: z.enum(['literature', 'user']).optional().describe('only curated literature or only user records (default both)'),
 });

@@ -7,9 +7,10 @@ import { z } from 'zod';
 import { InputError } from '../chem/index.js';
 import { parseCandidatesCsv } from '../ml/campaignText.js';
 import { type OptimizeKineticModelResult, PULSE_INPUTS, optimizeKineticModel, parseKineticObjective } from '../ml/optimizeKineticModel.js';
-import { type ScreenCandidatesResult, screenCandidates } from '../ml/screenCandidates.js';
+import { type ScreenCandidatesOptions, type ScreenCandidatesResult, screenCandidates } from '../ml/screenCandidates.js';
 import { beliefMapSpec, screeningSpec } from '../plot/planSpecs.js';
 import { loadModel } from '../store/builtinModels.js';
+import { seedField } from './requestFields.js';
 import { defineStudy } from './study.js';
 
 const modelFields = {
@@ -17,13 +18,7 @@ const modelFields = {
   modelText: z.string().max(1_000_000).optional().describe('a model file as YAML or JSON text'),
 };
 const needModel = { message: 'give "model" (a built-in name) or "modelText"', path: ['model'] };
-const seedField = z
-  .number()
-  .int()
-  .min(0)
-  .max(2 ** 31 - 1)
-  .default(0)
-  .describe('random seed (same input and seed → same result)');
+const seed = seedField('random seed (same input and seed → same result)');
 
 /** Body of `POST /api/kinetics/optimize` (the CLI's `kinetics optimize`). */
 export const optimizeRequestSchema = z
@@ -36,7 +31,7 @@ export const optimizeRequestSchema = z
       .describe('inputs to vary: descriptors (eV), "potential" (V vs RHE), or the pulse program E1, E2 (V vs RHE), t1, t2 (s)'),
     objective: z.string().min(3).max(200).describe('fe:PRODUCT (faradaic efficiency) or log10Tof:PRODUCT (s⁻¹ per site)'),
     budget: z.number().int().min(3).max(200).default(20).describe('steady-state evaluations'),
-    seed: seedField,
+    seed,
     periods: z.number().int().min(2).max(1000).default(10).describe('periods per pulse-program evaluation'),
   })
   .refine((v) => v.model !== undefined || v.modelText !== undefined, needModel);
@@ -53,9 +48,27 @@ export const screenRequestSchema = z
     product: z.string().max(200).optional().describe('product to report (default: the model’s first)'),
     rankBy: z.enum(['log10Tof', 'fe']).default('log10Tof'),
     potentialVvsRHE: z.number().min(-5).max(5).optional().describe('potential, V vs RHE (default: the model’s)'),
-    seed: seedField,
+    seed,
   })
   .refine((v) => v.model !== undefined || v.modelText !== undefined, needModel);
+
+/**
+ * The screening options of a validated `POST /api/screen` request: the one mapping from request fields to
+ * {@link ScreenCandidatesOptions}, used by the single-thread study and by the pooled run (jobs/runParallelScreening.ts).
+ * Units and defaults as in {@link screenRequestSchema} (sigmaEv eV, potentialVvsRHE V vs RHE).
+ */
+export function screeningOptionsOf(b: z.output<typeof screenRequestSchema>): ScreenCandidatesOptions {
+  return {
+    sigmaEv: b.sigmaEv,
+    correlation: b.correlation,
+    samples: b.samples,
+    topK: b.topK,
+    product: b.product,
+    rankBy: b.rankBy,
+    potentialVvsRHE: b.potentialVvsRHE,
+    seed: b.seed,
+  };
+}
 
 const modelOf = (b: { model?: string; modelText?: string }) => loadModel(b.modelText !== undefined ? { text: b.modelText } : { name: b.model! });
 
@@ -94,7 +107,10 @@ export const optimizeStudy = defineStudy({
   },
 });
 
-/** Monte Carlo screening of candidate surfaces under descriptor uncertainty: TOF/FE intervals and P(top k). */
+/**
+ * Monte Carlo screening of candidate surfaces under descriptor uncertainty: TOF/FE intervals and P(top k). On the
+ * worker pool it runs in chunks of candidates over all workers (listed in src/jobs/parallelRunners.ts).
+ */
 export const screenStudy = defineStudy({
   name: 'screen',
   summary: 'Monte Carlo screening of candidate surfaces under descriptor uncertainty (progress: candidates done)',
@@ -110,17 +126,7 @@ export const screenStudy = defineStudy({
   },
   run: (b, report): ScreenCandidatesResult => {
     const model = modelOf(b);
-    return screenCandidates(model, parseCandidatesCsv(model.descriptors, b.candidates), {
-      sigmaEv: b.sigmaEv,
-      correlation: b.correlation,
-      samples: b.samples,
-      topK: b.topK,
-      product: b.product,
-      rankBy: b.rankBy,
-      potentialVvsRHE: b.potentialVvsRHE,
-      seed: b.seed,
-      onCandidate: report,
-    });
+    return screenCandidates(model, parseCandidatesCsv(model.descriptors, b.candidates), { ...screeningOptionsOf(b), onCandidate: report });
   },
   /** Vega-Lite chart of the screened candidates with their 5–95 % intervals of the ranking quantity. */
   figure: (r) => {

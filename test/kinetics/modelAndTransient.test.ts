@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runPulse } from '../../src/kinetics/analyze/pulse.js';
-import { SteadyStateSolver, descriptorVector, steadyState } from '../../src/kinetics/analyze/steadyState.js';
+import { SteadyStateSolver, steadyState } from '../../src/kinetics/analyze/steadyState.js';
+import { descriptorVector } from '../../src/kinetics/scaler/stepEnergetics.js';
 import { descriptorSweep } from '../../src/kinetics/mapper/descriptorSweep.js';
 import { compileModel, parseModelText, validateModel } from '../../src/kinetics/parser/compileModel.js';
 import type { ModelFileInput } from '../../src/kinetics/parser/modelSchema.js';

@@ -4,7 +4,7 @@ import { rateConstants } from '../thermodynamics/rateConstants.js';
 import { IntegratorWork, integrateCoverages } from '../solver/integrateCoverages.js';
 import { KineticSystem } from '../solver/kineticSystem.js';
 import { type SolverOptions, checkSolverOptions } from '../solver/solverOptions.js';
-import { descriptorVector } from './steadyState.js';
+import { descriptorVector } from '../scaler/stepEnergetics.js';
 
 /** A square-wave potential program: E1 for t1, then E2 for t2, repeated. */
 export interface PulseProgram {

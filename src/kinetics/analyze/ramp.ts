@@ -4,7 +4,7 @@ import { rateConstants } from '../thermodynamics/rateConstants.js';
 import { IntegratorWork, integrateCoverages } from '../solver/integrateCoverages.js';
 import { KineticSystem } from '../solver/kineticSystem.js';
 import { type SolverOptions, checkSolverOptions } from '../solver/solverOptions.js';
-import { descriptorVector } from './steadyState.js';
+import { descriptorVector } from '../scaler/stepEnergetics.js';
 
 /** A linear sweep (one segment) or cyclic voltammogram (back and forth) of the potential. */
 export interface RampProgram {

@@ -2,6 +2,7 @@ import { AVOGADRO_PER_MOL, FARADAY_C_PER_MOL, InputError, assertFiniteInRange } 
 import type { CompiledModel } from '../parser/compileModel.js';
 import { modelAtPH } from '../parser/protonReference.js';
 import { type RateConstants, emptyRateConstants, rateConstants } from '../thermodynamics/rateConstants.js';
+import { descriptorVector } from '../scaler/stepEnergetics.js';
 import { KineticSystem } from '../solver/kineticSystem.js';
 import { type FullSolverOptions, type SolverOptions, checkSolverOptions } from '../solver/solverOptions.js';
 import { TurnoverWork, turnoverOf } from './turnover.js';
@@ -82,18 +83,6 @@ export interface SteadyStateObservables {
 }
 
 export { RouteWork, routeConsistentRateErrors, routeConsistentRates } from './turnover.js';
-
-/** Descriptor vector from names, checking every name. */
-export function descriptorVector(model: CompiledModel, values: Record<string, number> | undefined): Float64Array {
-  const d = Float64Array.from(model.defaultDescriptors);
-  for (const [name, v] of Object.entries(values ?? {})) {
-    const i = model.descriptors.indexOf(name);
-    if (i < 0)
-      throw new InputError(`descriptors.${name}`, `a descriptor of the model (${model.descriptors.join(', ') || 'none'})`, `unknown descriptor "${name}"`);
-    d[i] = assertFiniteInRange(`descriptors.${name}`, v, -20, 20, 'eV');
-  }
-  return d;
-}
 
 /**
  * Observables from a solved state: TOF, FE and their resolution from {@link turnoverOf} (rates made

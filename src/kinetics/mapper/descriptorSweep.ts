@@ -1,6 +1,7 @@
 import { InputError, assertFiniteInRange } from '../../chem/index.js';
 import type { CompiledModel } from '../parser/compileModel.js';
-import { SteadyStateSolver, descriptorVector } from '../analyze/steadyState.js';
+import { SteadyStateSolver } from '../analyze/steadyState.js';
+import { descriptorVector } from '../scaler/stepEnergetics.js';
 import { checkSolverOptions, type SolverOptions } from '../solver/solverOptions.js';
 import { TurnoverWork, turnoverOf } from '../analyze/turnover.js';
 

@@ -1,4 +1,20 @@
-import type { CompiledLinear, CompiledStep } from '../parser/compileModel.js';
+import { InputError, assertFiniteInRange } from '../../chem/index.js';
+import type { CompiledLinear, CompiledModel, CompiledStep } from '../parser/compileModel.js';
+
+/**
+ * Descriptor vector from names, checking every name: the model's defaults (eV) with the given values (eV, each
+ * finite in [-20, 20]) in the model's descriptor order — the scaler's input.
+ */
+export function descriptorVector(model: CompiledModel, values: Record<string, number> | undefined): Float64Array {
+  const d = Float64Array.from(model.defaultDescriptors);
+  for (const [name, v] of Object.entries(values ?? {})) {
+    const i = model.descriptors.indexOf(name);
+    if (i < 0)
+      throw new InputError(`descriptors.${name}`, `a descriptor of the model (${model.descriptors.join(', ') || 'none'})`, `unknown descriptor "${name}"`);
+    d[i] = assertFiniteInRange(`descriptors.${name}`, v, -20, 20, 'eV');
+  }
+  return d;
+}
 
 /** Evaluates intercept + slopes·descriptors, eV. */
 export function evaluateLinear(l: CompiledLinear, descriptors: Float64Array): number {

@@ -1,0 +1,16 @@
+/** Request fields that several studies and routes share, defined once. */
+import { z } from 'zod';
+
+/**
+ * A request's random seed: an integer from 0 to 2³¹ − 1 (the largest signed 32-bit integer), default 0; the same
+ * input and seed give the same result. `description` (optional) says what it seeds, for the API docs.
+ */
+export function seedField(description?: string) {
+  const seed = z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .default(0);
+  return description === undefined ? seed : seed.describe(description);
+}
