@@ -3,6 +3,7 @@ import { type SteadyStateObservables, SteadyStateSolver } from '../kinetics/anal
 import { runPulse } from '../kinetics/analyze/pulse.js';
 import type { CompiledModel } from '../kinetics/parser/compileModel.js';
 import type { GaussianProcessDiagnostics, GaussianProcessHyperparameters } from './gaussianProcess.js';
+import { normalScores } from './outputWarp.js';
 import { askNext, fitSurrogate } from './planExperiments.js';
 import type { Run } from './runs.js';
 import { type SearchSpace, parseSearchSpace, unitCoordinates } from './searchSpace.js';
@@ -35,6 +36,12 @@ export interface OptimizeKineticModelOptions {
   beliefGrid?: number;
   /** Periods simulated per pulse-program evaluation (default 10); no periodic state by then = failure. */
   pulsePeriods?: number;
+  /**
+   * Output warp of the objective for the surrogate (default `normalScores`): the GP sees the normal scores of
+   * the successful values ({@link normalScores}); `none` fits the raw values. The belief map is always in the
+   * objective's own units.
+   */
+  outputWarp?: 'normalScores' | 'none';
   /** Called after every evaluation (progress). */
   onEvaluation?: (evaluation: KineticEvaluation, index: number) => void;
 }
@@ -225,9 +232,15 @@ export function optimizeKineticModel(model: CompiledModel, options: OptimizeKine
   const trace: KineticEvaluation[] = [];
   let best: OptimizeKineticModelResult['best'] = null;
   let warm: GaussianProcessHyperparameters | undefined;
+  let warmAsk: GaussianProcessHyperparameters | undefined;
+  const warp = options.outputWarp ?? 'normalScores';
+  if (warp !== 'normalScores' && warp !== 'none') throw new InputError('outputWarp', 'normalScores or none', `got "${String(warp)}"`);
   for (let i = 0; i < budget; i++) {
-    const ask = askNext(space, { completed, pending: failed }, { seed: seed * 100003 + i, warmStart: warm, restarts: 2 });
-    warm = ask.hyperparameters?.objective ?? warm;
+    const scores = warp === 'normalScores' ? normalScores(completed.map((r) => r.objectives.objective!)) : null;
+    const seen = scores ? completed.map((r, k) => ({ ...r, objectives: { objective: scores[k]! } })) : completed;
+    const ask = askNext(space, { completed: seen, pending: failed }, { seed: seed * 100003 + i, warmStart: warmAsk, restarts: 2 });
+    warmAsk = ask.hyperparameters?.objective ?? warmAsk;
+    if (!scores) warm = warmAsk; // hyperparameters of the raw objective, for the final belief map
     const inputs = ask.suggestions[0]!.parameters as Record<string, number>;
     // nearest converged neighbour as the Newton start (continuation, as the mapper does)
     let guess: Float64Array | undefined;
