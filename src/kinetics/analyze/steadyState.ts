@@ -24,21 +24,29 @@ export interface KineticConditions {
    * whole state (coverages then free sites, {@link SteadyStateObservables.state}).
    */
   guess?: Float64Array;
+  /** Solver tolerances and limits (default: {@link checkSolverOptions}'s defaults). */
   solver?: SolverOptions;
 }
 
 /** Observables at a steady state. Rates are per surface site. */
 export interface SteadyStateObservables {
+  /** Electrode potential of this point, V vs RHE. */
   potentialVvsRHE: number;
+  /** True when the state passed verification (residual, net-rate closure, site balance). */
   converged: boolean;
+  /** Which search found the state (`failed` when none converged). */
   method: SteadyStateResult['method'];
+  /** Newton iterations of the solve that produced the state, summed over the starts it tried. */
   newtonIterations: number;
   /** Verified relative residual max_k |dθ_k/dt| / gross flux_k. */
   residual: number;
   /** Max |dθ/dt| relative to the largest net step rate: how well the net rates close. */
   netResidual: number;
+  /** Max |(1 − Σθ) − free-site fraction carried by the solver| over site types (fraction of sites). */
   siteBalanceError: number;
+  /** Coverage of each adsorbate, fraction of its site type. */
   coverages: Record<string, number>;
+  /** Free fraction of each site type. */
   freeSites: Record<string, number>;
   /** Net rate of each step, s⁻¹ per site (route-consistent: they close every adsorbate balance exactly). */
   stepRatesPerS: Record<string, number>;
