@@ -207,7 +207,7 @@ export class SteadyStateSolver {
 
   /**
    * Homotopy in the energies for a point no start solves: from the model's own potential and descriptors to
-   * the target in 16 equal steps, each started from the previous state (continuation enters the poisoned
+   * the target in {@link HOMOTOPY_STEPS} equal steps, each started from the previous state (continuation enters the poisoned
    * region the way a sweep does). Returns the target's state when it converges without the flux floor.
    * Runs only after the direct solve at the target failed, so the target step tries only what that did not:
    * Newton from the continued state, and integration from it then Newton — not the other starts, the
@@ -226,7 +226,7 @@ export class SteadyStateSolver {
     const d = new Float64Array(target.length);
     let guess: Float64Array | undefined;
     let flooredBefore = false;
-    const steps = 16;
+    const steps = HOMOTOPY_STEPS;
     for (let i = 0; i <= steps; i++) {
       const t = i / steps;
       for (let k = 0; k < d.length; k++) d[k] = i === steps ? target[k]! : d0[k]! + t * (target[k]! - d0[k]!);
@@ -255,6 +255,12 @@ export class SteadyStateSolver {
   }
 }
 
+/**
+ * Equal steps of the homotopy from the model's own energies to the target (a tuning choice of this solver, not
+ * a published value): each step moves the descriptors and the potential by 1/16 of their shift, e.g. 0.375 eV
+ * of a −6 eV descriptor shift.
+ */
+const HOMOTOPY_STEPS = 16;
 /** The homotopy's last step: only the searches the failed direct solve at the same constants did not run. */
 const TARGET_STEP: Readonly<SolvePlan> = { otherStarts: false, integrateFromClean: false, flooredPass: false };
 /** A homotopy step after a floored one: continuation from that state only (see {@link SteadyStateSolver}). */
