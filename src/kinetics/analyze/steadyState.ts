@@ -24,21 +24,29 @@ export interface KineticConditions {
    * whole state (coverages then free sites, {@link SteadyStateObservables.state}).
    */
   guess?: Float64Array;
+  /** Solver tolerances and limits (default: {@link checkSolverOptions}'s defaults). */
   solver?: SolverOptions;
 }
 
 /** Observables at a steady state. Rates are per surface site. */
 export interface SteadyStateObservables {
+  /** Electrode potential of this point, V vs RHE. */
   potentialVvsRHE: number;
+  /** True when the state passed verification (residual, net-rate closure, site balance). */
   converged: boolean;
+  /** Which search found the state (`failed` when none converged). */
   method: SteadyStateResult['method'];
+  /** Newton iterations of the solve that produced the state, summed over the starts it tried. */
   newtonIterations: number;
   /** Verified relative residual max_k |dθ_k/dt| / gross flux_k. */
   residual: number;
   /** Max |dθ/dt| relative to the largest net step rate: how well the net rates close. */
   netResidual: number;
+  /** Max |(1 − Σθ) − free-site fraction carried by the solver| over site types (fraction of sites). */
   siteBalanceError: number;
+  /** Coverage of each adsorbate, fraction of its site type. */
   coverages: Record<string, number>;
+  /** Free fraction of each site type. */
   freeSites: Record<string, number>;
   /** Net rate of each step, s⁻¹ per site (route-consistent: they close every adsorbate balance exactly). */
   stepRatesPerS: Record<string, number>;
@@ -199,7 +207,7 @@ export class SteadyStateSolver {
 
   /**
    * Homotopy in the energies for a point no start solves: from the model's own potential and descriptors to
-   * the target in 16 equal steps, each started from the previous state (continuation enters the poisoned
+   * the target in {@link HOMOTOPY_STEPS} equal steps, each started from the previous state (continuation enters the poisoned
    * region the way a sweep does). Returns the target's state when it converges without the flux floor.
    * Runs only after the direct solve at the target failed, so the target step tries only what that did not:
    * Newton from the continued state, and integration from it then Newton — not the other starts, the
@@ -218,7 +226,7 @@ export class SteadyStateSolver {
     const d = new Float64Array(target.length);
     let guess: Float64Array | undefined;
     let flooredBefore = false;
-    const steps = 16;
+    const steps = HOMOTOPY_STEPS;
     for (let i = 0; i <= steps; i++) {
       const t = i / steps;
       for (let k = 0; k < d.length; k++) d[k] = i === steps ? target[k]! : d0[k]! + t * (target[k]! - d0[k]!);
@@ -247,6 +255,12 @@ export class SteadyStateSolver {
   }
 }
 
+/**
+ * Equal steps of the homotopy from the model's own energies to the target (a tuning choice of this solver, not
+ * a published value): each step moves the descriptors and the potential by 1/16 of their shift, e.g. 0.375 eV
+ * of a −6 eV descriptor shift.
+ */
+const HOMOTOPY_STEPS = 16;
 /** The homotopy's last step: only the searches the failed direct solve at the same constants did not run. */
 const TARGET_STEP: Readonly<SolvePlan> = { otherStarts: false, integrateFromClean: false, flooredPass: false };
 /** A homotopy step after a floored one: continuation from that state only (see {@link SteadyStateSolver}). */

@@ -15,7 +15,9 @@ export interface SweepAxis {
 }
 
 /** Optional per-point outputs of a sweep: coverages, step rates, residual (always kept). */
-export type SweepField = 'coverages' | 'rates' | 'residual';
+export const SWEEP_FIELDS = ['coverages', 'rates', 'residual'] as const;
+/** One optional per-point output of a sweep ({@link SWEEP_FIELDS}). */
+export type SweepField = (typeof SWEEP_FIELDS)[number];
 
 /** Status of a sweep point: its code in {@link SweepResult.status}. */
 export const SWEEP_STATUS = { failed: 0, ok: 1, unresolved: 2 } as const;
@@ -121,7 +123,7 @@ export function descriptorSweep(model: CompiledModel, spec: SweepSpec, rows?: [n
   const solver = new SteadyStateSolver(model);
   const products = model.productIndices.map((p) => model.species[p]!);
   for (const f of spec.fields ?? [])
-    if (!['coverages', 'rates', 'residual'].includes(f)) throw new InputError('fields', 'coverages, rates, residual', `got "${f}"`);
+    if (!(SWEEP_FIELDS as readonly string[]).includes(f)) throw new InputError('fields', SWEEP_FIELDS.join(', '), `got "${f}"`);
   const result = emptySweepResult(model, xs, ys, [r0, r1], spec.fields);
   const rateTolerance = options.rateTolerance;
   const nAds = model.adsorbates.length;

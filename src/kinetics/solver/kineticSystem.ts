@@ -230,8 +230,9 @@ export class KineticSystem {
   /**
    * Error bound of every net step rate (s⁻¹ per site) into `out`, from error bounds of the logarithm of every
    * member (adsorbate k at index k, free site of site type s at n + s) in `memberLogError` and the round-off
-   * of r_j = forward − reverse: |δr_j| ≤ f_j·Σν|δln x| + b_j·Σν|δln x| + 4ε·(f_j + b_j), with the forward and
-   * reverse fluxes `fwd`/`rev` of {@link residualTerms} at the same state.
+   * of the fluxes and of r_j = forward − reverse: |δr_j| ≤ f_j·(e^(4ε + Σ_f ν|δln x|) − 1) + b_j·(e^(4ε + Σ_b ν|δln x|) − 1)
+   * + 4ε·(f_j + b_j) (ε = Number.EPSILON; exponents capped at 700), with the forward and reverse fluxes
+   * `fwd`/`rev` of {@link residualTerms} at the same state.
    */
   rateErrors(fwd: Float64Array, rev: Float64Array, memberLogError: Float64Array, out: Float64Array): Float64Array {
     const eps = 4 * Number.EPSILON;
