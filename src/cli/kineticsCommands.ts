@@ -218,7 +218,7 @@ export function registerKineticsCommands(program: Command, run: Run): void {
             : []),
           `${result.periods.length} periods, ${result.steps} steps (${result.rejectedSteps} rejected) in ${seconds.toFixed(2)} s; periodic steady state from period ${result.periodicFromPeriod ?? '— (not reached)'}`,
           `last period averages: ${Object.entries(last.faradaicEfficiency)
-            .map(([p, v]) => `FE ${p} ${(100 * v).toFixed(2)} %`)
+            .map(([p, v]) => `FE ${p} ${Number.isFinite(v) ? `${(100 * v).toFixed(2)} %` : '— (no net electrons)'}`)
             .join(', ')}; electrons ${fmt(last.electronRatePerS)} s-1 per site`,
         ];
         return { json: { ...result, wallTimeS: seconds }, text: text.join('\n'), ...(auto && !auto.periodic ? { exitCode: UNSOLVED_EXIT_CODE } : {}) };

@@ -97,7 +97,8 @@ export function runPulse(model: CompiledModel, program: PulseProgram): PulseResu
     const fe: Record<string, number> = {};
     for (const pi of model.productIndices) {
       const name = model.species[pi]!;
-      fe[name] = electrons !== 0 ? (model.file.species[name]!.electronsPerMolecule! * tof[name]!) / electrons : 0;
+      // no net electrons in the period: FE is undefined (NaN; null in JSON), never a silent 0
+      fe[name] = electrons !== 0 ? (model.file.species[name]!.electronsPerMolecule! * tof[name]!) / electrons : NaN;
     }
     let change = 0;
     for (let k = 0; k < sys.n; k++) change = Math.max(change, Math.abs(theta[k]! - start[k]!));

@@ -36,7 +36,13 @@ function averagesOf(p: PeriodAverage): number[] {
   return [...rates.map((r) => (scale > 0 ? r / scale : 0)), ...Object.values(p.faradaicEfficiency)];
 }
 
-const maxChange = (a: number[], b: number[]) => a.reduce((m, x, i) => Math.max(m, Math.abs(x - b[i]!)), 0);
+/** Largest change between two periods' values; an undefined value (NaN, e.g. FE without net electrons) in both is no change, in one of them an infinite one. */
+const maxChange = (a: number[], b: number[]) =>
+  a.reduce(
+    (m, x, i) =>
+      Number.isNaN(x) && Number.isNaN(b[i]!) ? m : Math.max(m, Number.isNaN(x) || Number.isNaN(b[i]!) ? Number.POSITIVE_INFINITY : Math.abs(x - b[i]!)),
+    0,
+  );
 
 /**
  * Pulsed potential until the period averages are periodic (issue 11 item 5): runs {@link runPulse} one period

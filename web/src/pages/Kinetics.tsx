@@ -65,13 +65,16 @@ function polarizationSpec(points: SteadyPoint[]) {
 }
 
 interface PulseResult {
-  periods: { period: number; faradaicEfficiency: Record<string, number>; electronRatePerS: number }[];
+  /** FE per product, a fraction; null when no net electrons flowed in the period. */
+  periods: { period: number; faradaicEfficiency: Record<string, number | null>; electronRatePerS: number }[];
   periodicFromPeriod: number | null;
   steps: number;
 }
 
 function pulseSpec(r: PulseResult) {
-  const rows = r.periods.flatMap((p) => Object.entries(p.faradaicEfficiency).map(([product, fe]) => ({ period: p.period, product, fe: 100 * fe })));
+  const rows = r.periods.flatMap((p) =>
+    Object.entries(p.faradaicEfficiency).map(([product, fe]) => ({ period: p.period, product, fe: fe === null ? null : 100 * fe })),
+  ); // null: no net electrons in the period
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     config: { font },
@@ -274,7 +277,7 @@ export function Kinetics() {
           <p className="muted small" data-testid="pulse-summary">
             Periodic steady state from period {pulseResult.periodicFromPeriod ?? '— (not reached)'}; {pulseResult.steps} integration steps. Last period:{' '}
             {Object.entries(pulseResult.periods.at(-1)!.faradaicEfficiency)
-              .map(([p, fe]) => `${p} ${(100 * fe).toFixed(1)} %`)
+              .map(([p, fe]) => `${p} ${fe === null ? '— (no net electrons)' : `${(100 * fe).toFixed(1)} %`}`)
               .join(', ')}
           </p>
           <VegaChart spec={pulseSpec(pulseResult)} label="period-averaged FE" name={`cncouple-pulse-fe-${ref.model ?? 'pasted-model'}`} />
