@@ -89,6 +89,11 @@ export function readHumanNumber(text: string, options: HumanNumberOptions = {}):
   let value = Number(`${sign}${parsed.digits}${exponent !== undefined ? `e${exponent}` : ''}`);
   if (!Number.isFinite(value)) return fail(`"${text.trim()}" is not a finite number`);
   let unit = '';
+  // "1 00", "1_000_0", "12 34 mV": a separator was followed by a group that is not three digits
+  if (/^[ '_]?\d/.test(rest)) {
+    const ungrouped = s.replace(/(?<=\d)[ '_](?=\d)/g, '');
+    return fail(`"${text.trim()}" has digits grouped other than in threes: write ${ungrouped}, or group in threes as in 1 000 or 1_000`);
+  }
   if (rest !== '') {
     const typed = canonicalUnit(rest);
     const match = units.find(([u]) => canonicalUnit(u) === typed);

@@ -350,7 +350,10 @@ export function levelizedCost(input: TeaInput): TeaResult {
   let capacity: number | null = null;
   let gasM3PerKg: number | null = null;
   let energyPerKgUnit = NaN; // kWh per kg product per unit of energyKWhPerUnit
+  let sizingNote = ''; // what the separation's size leaves out, appended to its basis
   if (unit.method === 'psa') {
+    const unrecycled = feeds.filter((f) => f.phase === 'gas' && f.recycledKgPerKgProduct === null).map((f) => f.species);
+    if (unrecycled.length > 0) sizingNote = `; unreacted ${unrecycled.join(', ')} not in the PSA gas (no single-pass conversion: set singlePassConversion)`;
     const recycle = feeds.filter((f) => f.phase === 'gas').reduce((s, f) => s + (f.recycledKgPerKgProduct ?? 0) / density(f.species, f.molarMassGPerMol), 0);
     gasM3PerKg = recycle + (phase === 'gas' ? 1 / density(input.product, M) : 0) + hydrogenKgPerKgProduct / density('H2', M_H2);
     capacity = gasM3PerKg * productKgPerH;
@@ -385,7 +388,7 @@ export function levelizedCost(input: TeaInput): TeaResult {
     included: separationCapitalUsd !== null,
     basis:
       separationCapitalUsd !== null
-        ? `${unit.referenceCapitalUsd} USD × (${capacity!.toPrecision(5)} / ${unit.referenceCapacity} ${SEPARATION_CAPACITY_UNIT[unit.method!]})^${unit.scalingExponent} × CRF`
+        ? `${unit.referenceCapitalUsd} USD × (${capacity!.toPrecision(5)} / ${unit.referenceCapacity} ${SEPARATION_CAPACITY_UNIT[unit.method!]})^${unit.scalingExponent} × CRF${sizingNote}`
         : why(
             capacity === null && unit.method === 'distillation'
               ? 'separation.productDensityKgPerM3 (and productVolumeFraction) to size the column'
@@ -400,7 +403,7 @@ export function levelizedCost(input: TeaInput): TeaResult {
       usdPerKg: ok ? unit.energyKWhPerUnit! * energyPerKgUnit * price : null,
       included: ok,
       basis: ok
-        ? `${unit.energyKWhPerUnit} kWh per ${unit.method === 'psa' ? 'm³' : 'kg'} × ${energyPerKgUnit.toPrecision(5)} ${unit.method === 'psa' ? 'm³' : 'kg'} kg⁻¹ × ${price} USD kWh⁻¹`
+        ? `${unit.energyKWhPerUnit} kWh per ${unit.method === 'psa' ? 'm³' : 'kg'} × ${energyPerKgUnit.toPrecision(5)} ${unit.method === 'psa' ? 'm³' : 'kg'} kg⁻¹ × ${price} USD kWh⁻¹${sizingNote}`
         : why('separation.energyKWhPerUnit'),
     });
   }

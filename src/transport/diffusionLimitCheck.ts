@@ -2,9 +2,6 @@ import { AVOGADRO_PER_MOL, FARADAY_C_PER_MOL, assertFiniteInRange, parseFormula,
 import type { CompiledModel } from '../kinetics/parser/compileModel.js';
 import { CO2_SATURATION_MOL_PER_M3, SOLUTES } from './transportData.js';
 
-/** Default diffusion boundary-layer thickness of the transport check, m (50 µm; models may set `checks.boundaryLayerUm`). */
-export const DEFAULT_BOUNDARY_LAYER_M = 50e-6;
-
 const CRC_GASES_IN_WATER =
   'CRC Handbook of Chemistry and Physics, "Diffusion of gases in water": N2 2.0e-5 cm² s⁻¹ at 25 °C (from D. M. Himmelblau, Chem. Rev. 64, 527 (1964))';
 const SANDER_2015 = 'R. Sander, Atmos. Chem. Phys. 15, 4399 (2015), doi:10.5194/acp-15-4399-2015 (Henry solubility at 25 °C)';

@@ -374,6 +374,16 @@ export function doubleLayerFromElectrolyte(options: DoubleLayerFromElectrolyteOp
   const major = ions.filter((i) => i.chargeNumber > 0).sort((p, q) => q.bulkMolPerM3 - p.bulkMolPerM3)[0];
   if (major) major.bulkMolPerM3 -= net / major.chargeNumber;
   const result = solveDoubleLayer({ ...options, ions });
+  // a point ion has no steric bound: where it piles up beyond what any sized ion here can pack to, its size decides the result
+  const sizedLimits = ions.filter((i) => i.diameterNm > 0).map((i) => result.stericLimitMolPerM3[i.name]!);
+  const packing = Math.max(...sizedLimits); // the smallest sized ion's limit, the densest packing here
+  for (const ion of ions) {
+    const atOhp = result.ohpConcentrationsMolPerM3[ion.name]!;
+    if (ion.diameterNm === 0 && atOhp > packing)
+      warnings.push(
+        `${ion.name}: ${atOhp.toPrecision(3)} mol m⁻³ at the OHP as a point ion, above the ${packing.toPrecision(3)} mol m⁻³ that the smallest sized ion here (the densest packing) reaches: the result there depends on its unknown size (set ionDiametersNm.${ion.name})`,
+      );
+  }
   const thermalV = (BOLTZMANN_J_PER_K * (options.temperatureK ?? STANDARD_TEMPERATURE_K)) / ELEMENTARY_CHARGE_C;
   const cations = bulk.cations;
   return {

@@ -12,11 +12,19 @@ import {
 } from './transportData.js';
 
 /** Geometry, chemistry and electrode reactions of a boundary layer (shared by steady and transient solves). */
+/**
+ * Default boundary-layer thickness δ of the transport solvers, m (50 µm): an assumed stagnant layer of a stirred
+ * cell, a modelling choice (docs/microenvironment.md). The same 50 µm as the process inputs'
+ * `DEFAULT_BOUNDARY_LAYER_UM` (src/reactor/inputDefaults.ts) and a kinetic model's `checks.boundaryLayerUm`
+ * default; test/transport/boundaryLayerDefault.test.ts keeps the three equal.
+ */
+export const DEFAULT_BOUNDARY_LAYER_M = 50e-6;
+
 export interface BoundaryLayerInput {
   /** Bulk concentrations, mol m⁻³ (e.g. from bulkComposition). */
   bulk: Record<string, number>;
   products: ElectrodeProduct[];
-  /** Boundary-layer thickness δ, m (default 50 µm). */
+  /** Boundary-layer thickness δ, m (default {@link DEFAULT_BOUNDARY_LAYER_M}, 50 µm). */
   boundaryLayerM?: number;
   /** Grid cells (default 200), geometrically refined towards the electrode. */
   cells?: number;
@@ -87,7 +95,7 @@ function activeSolutes(bulk: Record<string, number>, stoich: Record<string, numb
  * and solved by the block Thomas algorithm.
  */
 export function boundaryLayer(input: BoundaryLayerInput) {
-  const delta = input.boundaryLayerM ?? 50e-6;
+  const delta = input.boundaryLayerM ?? DEFAULT_BOUNDARY_LAYER_M;
   assertFiniteInRange('boundaryLayerM', delta, 1e-7, 1e-2, 'm');
   const cells = input.cells ?? 200;
   if (!Number.isInteger(cells) || cells < 10 || cells > 5000) throw new InputError('cells', 'an integer from 10 to 5000', `got ${cells}`);

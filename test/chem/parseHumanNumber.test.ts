@@ -77,7 +77,13 @@ describe('readHumanNumber', () => {
     expect(problem('')).toBe('empty');
     expect(problem('   ')).toBe('empty');
     expect(problem('5 kV', { V: 1 })).toBe('unknown unit "kV"');
-    expect(problem('12 5')).toBe('unexpected "5" after the number'); // a space groups exactly three digits
+    // a space groups exactly three digits; the error says how to write it instead of calling the rest a unit
+    expect(problem('12 5')).toBe('"12 5" has digits grouped other than in threes: write 125, or group in threes as in 1 000 or 1_000');
+    expect(problem('1_000_0', { V: 1 })).toBe('"1_000_0" has digits grouped other than in threes: write 10000, or group in threes as in 1 000 or 1_000');
+    expect(problem('12 34 mV', { mV: 1e-3 })).toBe(
+      '"12 34 mV" has digits grouped other than in threes: write 1234 mV, or group in threes as in 1 000 or 1_000',
+    );
+    expect(problem('5 kV', { V: 1 })).toBe('unknown unit "kV"'); // a unit after a space is still a unit
     expect(problem('1e999')).toBe('"1e999" is not a finite number');
     expect(problem('NaN')).toBe('"NaN" does not start with a number');
     expect(problem('Infinity')).toBe('"Infinity" does not start with a number');

@@ -166,6 +166,28 @@ describe('separation and the O2 credit', () => {
     expect(r.massBalance.gasToSeparationM3PerKgProduct! / m3PerKg).toBeCloseTo(1, 4);
     expect(r.breakdownUsdPerKg.separationEnergy! / (0.25 * m3PerKg * 0.03)).toBeCloseTo(1, 4);
   });
+  it('PSA basis says when a gaseous feed has no conversion, so its unreacted gas is not in the PSA', () => {
+    const co = {
+      productionTonnesPerDay: 100,
+      electrons: 2,
+      molarMassGPerMol: M.CO,
+      faradaicEfficiency: 0.9,
+      currentDensityAPerM2: 2000,
+      cellVoltageV: 2.3,
+      product: 'CO',
+      feeds: [{ species: 'CO2' }],
+    };
+    const basis = (r: ReturnType<typeof levelizedCost>, key: string) => r.terms.find((t) => t.key === key)!.basis;
+    const without = levelizedCost(co);
+    for (const key of ['separationCapital', 'separationEnergy'])
+      expect(basis(without, key)).toMatch(/unreacted CO2 not in the PSA gas \(no single-pass conversion: set singlePassConversion\)$/);
+    const withX = levelizedCost({ ...co, singlePassConversion: 0.5 });
+    for (const key of ['separationCapital', 'separationEnergy']) expect(basis(withX, key)).not.toMatch(/unreacted/);
+    // at X = 0.5 the recycled CO2 equals the consumed CO2, 1 mol per mol CO, at ideal-gas density
+    const Vm = 22.41396954e-3; // m³ mol⁻¹, CODATA 2018 (273.15 K, 101.325 kPa)
+    const addedM3PerKg = (1000 / M.CO) * Vm; // 1 mol CO2 recycled per mol CO, × mol CO per kg × Vm
+    expect((withX.massBalance.gasToSeparationM3PerKgProduct! - without.massBalance.gasToSeparationM3PerKgProduct!) / addedM3PerKg).toBeCloseTo(1, 4);
+  });
   it('O2 credit: n/(4·FE) mol O2 per mol product at its price', () => {
     const r = levelizedCost({ ...urea, oxygenPriceUsdPerKg: 0.05 });
     expect(rel(-r.breakdownUsdPerKg.oxygenCredit!, ((16 / (4 * 0.5)) * M.O2 * 0.05) / M.urea)).toBeLessThan(1e-4);

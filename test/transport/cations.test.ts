@@ -118,3 +118,23 @@ describe('0.1 M NaHCO3 vs KHCO3 in the boundary layer', () => {
     expect(na.numeric / k.numeric).toBeCloseTo(na.analytic / k.analytic, 2);
   });
 });
+
+describe('a printed electrolyte without a usable concentration is refused saying what to write', () => {
+  const message = (text: string) => {
+    try {
+      electrolyteFromText(text, false);
+    } catch (error) {
+      expect(error).toBeInstanceOf(InputError);
+      return (error as Error).message;
+    }
+    throw new Error(`"${text}" was accepted`);
+  };
+  const allowed = '(allowed: a positive concentration in M, mM or µM before every component, e.g. "0.5 M KHCO3 + 50 mM KNO3")';
+  it('names a missing concentration', () => {
+    expect(message('KHCO3')).toBe(`electrolyte: "KHCO3" has no concentration ${allowed}`);
+  });
+  it('names a negative concentration or a unit it cannot read, not "has none"', () => {
+    expect(message('-0.1 M KOH')).toBe(`electrolyte: "-0.1MKOH": a concentration that is not a positive number in M, mM or µM ${allowed}`);
+    expect(message('0.1 mol/L KOH')).toBe(`electrolyte: "0.1 mol": a concentration that is not a positive number in M, mM or µM ${allowed}`);
+  });
+});

@@ -157,6 +157,22 @@ describe('published GMPNP trend with the electrolyte path (Bohra et al. 2019; Ri
     expect(r.ohpConcentrationsMolPerM3['SO4^2-']).toBeLessThan(50);
   });
 
+  it('warns when a point ion piles up at the OHP beyond what a sized ion can pack (sulfate at a positive potential)', () => {
+    // the smallest sized ion present is H⁺, 0.56 nm: 1/(N_A a³) = 9456 mol m⁻³, the densest any sized ion here packs
+    const hLimit = 1 / (6.02214076e23 * 0.56e-9 ** 3);
+    const anodic = doubleLayerFromElectrolyte({ electrolyte: '0.5 M K2SO4', potentialVvsPzc: 1 });
+    expect(anodic.stericLimitMolPerM3['H+']).toBeCloseTo(hLimit, 6);
+    expect(anodic.ohpConcentrationsMolPerM3['SO4^2-']).toBeGreaterThan(hLimit);
+    expect(anodic.warnings.join('\n')).toMatch(/SO4\^2-: 1\.\d\de\+4 mol m⁻³ at the OHP as a point ion, above the 9\.46e\+3 mol m⁻³ .*ionDiametersNm\.SO4\^2-/);
+    // cathodic: sulfate is repelled, only the "no sourced size" warning remains
+    const cathodic = doubleLayerFromElectrolyte({ electrolyte: '0.5 M K2SO4', potentialVvsPzc: -1 });
+    expect(cathodic.warnings).toEqual(['SO4^2-: no sourced solvated size; treated as a point ion (set ionDiametersNm to change)']);
+    // a size for sulfate bounds it by its own steric limit, and the warning goes
+    const sized = doubleLayerFromElectrolyte({ electrolyte: '0.5 M K2SO4', potentialVvsPzc: 1, ionDiametersNm: { 'SO4^2-': 0.758 } }); // a test size, not a sourced one
+    expect(sized.ohpConcentrationsMolPerM3['SO4^2-']).toBeLessThan(sized.stericLimitMolPerM3['SO4^2-']!);
+    expect(sized.warnings).toEqual([]);
+  });
+
   it('a salt whose cation has no data is refused by name', () => {
     expect(() => doubleLayerFromElectrolyte({ electrolyte: '0.1 M RbHCO3', potentialVvsPzc: -0.5 })).toThrow(/^electrolyte: "RbHCO3": the cation Rb\+/);
   });
