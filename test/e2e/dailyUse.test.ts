@@ -139,8 +139,18 @@ describe('issue 15 in Chromium, desktop', () => {
     await page.locator('input[aria-label="charge in coulomb"]').fill('1');
     await expect.poll(() => page.getByTestId('fe').innerText()).toContain('941.70 %');
     expect(await page.getByTestId('fe').innerText()).toContain('⚠ FE above 100 % — check the charge, amount or electron count');
+    // while the new charge is being computed (the request is held) the old FE is not shown beside it
+    let release!: () => void;
+    await page.route('**/api/fe', async (route) => {
+      await new Promise<void>((resolve) => (release = resolve));
+      await route.continue();
+    });
     await page.locator('input[aria-label="charge in coulomb"]').fill('12.5');
+    await expect.poll(() => typeof release).toBe('function');
+    expect(await page.getByTestId('fe').innerText()).not.toContain('941.70');
+    release();
     await expect.poll(() => page.getByTestId('fe').innerText()).toContain('75.34 %');
+    await page.unroute('**/api/fe');
     expect(await page.getByTestId('fe').innerText()).not.toContain('above 100');
   });
 
