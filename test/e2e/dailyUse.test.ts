@@ -139,8 +139,18 @@ describe('issue 15 in Chromium, desktop', () => {
     await page.locator('input[aria-label="charge in coulomb"]').fill('1');
     await expect.poll(() => page.getByTestId('fe').innerText()).toContain('941.70 %');
     expect(await page.getByTestId('fe').innerText()).toContain('⚠ FE above 100 % — check the charge, amount or electron count');
+    // while the new charge is being computed (the request is held) the old FE is not shown beside it
+    let release!: () => void;
+    await page.route('**/api/fe', async (route) => {
+      await new Promise<void>((resolve) => (release = resolve));
+      await route.continue();
+    });
     await page.locator('input[aria-label="charge in coulomb"]').fill('12.5');
+    await expect.poll(() => typeof release).toBe('function');
+    expect(await page.getByTestId('fe').innerText()).not.toContain('941.70');
+    release();
     await expect.poll(() => page.getByTestId('fe').innerText()).toContain('75.34 %');
+    await page.unroute('**/api/fe');
     expect(await page.getByTestId('fe').innerText()).not.toContain('above 100');
   });
 
@@ -441,6 +451,12 @@ describe('issue 15 in Chromium, desktop', () => {
     release();
     await expect.poll(() => page.getByTestId('pulse-summary').innerText(), { timeout: 20000 }).toContain('Periodic steady state');
     await page.unroute('**/api/kinetics/pulse');
+    // a result leaves the screen as soon as one of its inputs changes (it was solved for the old one)
+    await page.getByTestId('steady-summary').waitFor({ timeout: 20000 });
+    await page.locator('input[aria-label="periods"]').fill('4');
+    await expect.poll(() => page.getByTestId('pulse-summary').count()).toBe(0);
+    await page.locator('input[aria-label="step (V)"]').fill('0.1');
+    await expect.poll(() => page.getByTestId('steady-summary').count()).toBe(0);
   }, 60_000);
 
   it('10: a pasted model starts empty, can start from a built-in one, and can be swept', async () => {

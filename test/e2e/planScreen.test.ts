@@ -70,6 +70,9 @@ describe('Plan & screen page in Chromium', () => {
     await shot('plan-suggestions');
     // a bad run is named next to the form
     await page.getByLabel('runs CSV', { exact: true }).fill('a,y\n1.5,0.2\n');
+    // the suggestions of the old runs leave the screen as the runs change
+    await expect.poll(() => table.count()).toBe(0);
+    expect(await page.getByRole('img', { name: 'surrogate parity (leave-one-out)' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Suggest next runs' }).click();
     await expect.poll(() => page.getByRole('alert', { name: 'planning problems' }).innerText(), { timeout: 15_000 }).toMatch(/1\.5|outside|line/);
   }, 90_000);

@@ -6,22 +6,23 @@ import { useQueryForm, useTitle } from '../route.js';
 
 /**
  * Posts `body` to `url` 250 ms after the last change; returns the result or the problems (in the words of the
- * card's labels). A body of `{ problems }` (numbers that could not be read) is shown without asking the API.
+ * card's labels). A body of `{ problems }` (numbers that could not be read) is shown without asking the API. A result
+ * is returned only while `body` is still the one it was computed for (no old number beside new inputs while waiting).
  */
 function useCalc<T>(url: string, body: unknown, labels: Record<string, string> = {}): { result: T | null; error: string | null } {
-  const [state, setState] = useState<{ result: T | null; error: string | null }>({ result: null, error: null });
   const key = JSON.stringify(body);
+  const [state, setState] = useState<{ key: string; result: T | null; error: string | null }>({ key: '', result: null, error: null });
   useEffect(() => {
     let live = true;
     const local = (body as { problems?: string[] }).problems;
     if (local?.length) {
-      setState({ result: null, error: local.join('; ') });
+      setState({ key, result: null, error: local.join('; ') });
       return;
     }
     const timer = setTimeout(() => {
       api.post<T>(url, body).then(
-        (result) => live && setState({ result, error: null }),
-        (e: Error) => live && setState({ result: null, error: explainError(e, labels).join('; ') }),
+        (result) => live && setState({ key, result, error: null }),
+        (e: Error) => live && setState({ key, result: null, error: explainError(e, labels).join('; ') }),
       );
     }, 250);
     return () => {
@@ -30,7 +31,7 @@ function useCalc<T>(url: string, body: unknown, labels: Record<string, string> =
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` is the serialized body (and so stands for body and labels): a new object each render must not re-post
   }, [url, key]);
-  return state;
+  return state.key === key ? state : { result: null, error: null };
 }
 
 function Card({ title, children, result, error, testId }: { title: string; children: ReactNode; result: ReactNode; error: string | null; testId: string }) {

@@ -101,11 +101,16 @@ export function Kinetics() {
   const models = useModels();
   const [ref, setRef] = useModelRef();
   const [range, setRange] = useQueryForm('steady', { from: '-0.8', to: '0', step: '0.05' });
-  const [steady, setSteady] = useState<SteadyPoint[] | null>(null);
+  // each result keeps the inputs it was solved for and is shown only while they are still the form's inputs
+  const [steadyResult, setSteady] = useState<{ key: string; points: SteadyPoint[] } | null>(null);
+  const steadyKey = JSON.stringify([ref, range]);
+  const steady = steadyResult?.key === steadyKey ? steadyResult.points : null;
   const [steadyProblems, setSteadyProblems] = useState<string[]>([]);
   const [steadyBusy, setSteadyBusy] = useState(false);
   const [pulse, setPulse] = useQueryForm('pulse', { e1: '-0.5', t1: '1', e2: '-0.1', t2: '1', periods: '20' });
-  const [pulseResult, setPulseResult] = useState<PulseResult | null>(null);
+  const [pulseKeyed, setPulseResult] = useState<{ key: string; result: PulseResult } | null>(null);
+  const pulseKey = JSON.stringify([ref, pulse]);
+  const pulseResult = pulseKeyed?.key === pulseKey ? pulseKeyed.result : null;
   const [pulseProblems, setPulseProblems] = useState<string[]>([]);
   const [pulseBusy, setPulseBusy] = useState(false);
   const descriptors = descriptorNames(ref, models);
@@ -117,7 +122,9 @@ export function Kinetics() {
     y: descriptors.includes(sweepForm.y) ? sweepForm.y : (descriptors[1] ?? descriptors[0] ?? sweepForm.y),
   };
   const [job, setJob] = useState<JobState | null>(null);
-  const [sweepSpec, setSweepSpec] = useState<object | null>(null);
+  const [sweepResult, setSweepSpec] = useState<{ key: string; spec: object } | null>(null);
+  const sweepKey = JSON.stringify([ref, sweep]);
+  const sweepSpec = sweepResult?.key === sweepKey ? sweepResult.spec : null;
   const [sweepProblems, setSweepProblems] = useState<string[]>([]);
   const modelLabels = { modelText: 'Model file', model: 'Model' };
   const pasting = ref.modelText !== undefined && ref.modelText.trim() === '';
@@ -144,7 +151,7 @@ export function Kinetics() {
     const potentials = Array.from({ length: n }, (_, i) => from + Math.sign(to - from || 1) * i * step);
     setSteadyBusy(true);
     try {
-      setSteady(await api.post<SteadyPoint[]>('/api/kinetics/steady', { ...ref, potentialsVvsRHE: potentials }));
+      setSteady({ key: steadyKey, points: await api.post<SteadyPoint[]>('/api/kinetics/steady', { ...ref, potentialsVvsRHE: potentials }) });
       setSteadyProblems([]);
     } catch (err) {
       setSteady(null);
@@ -179,9 +186,17 @@ export function Kinetics() {
     }
     setPulseBusy(true);
     try {
-      setPulseResult(
-        await api.post<PulseResult>('/api/kinetics/pulse', { ...ref, e1V: values.e1, t1S: values.t1, e2V: values.e2, t2S: values.t2, periods: values.periods }),
-      );
+      setPulseResult({
+        key: pulseKey,
+        result: await api.post<PulseResult>('/api/kinetics/pulse', {
+          ...ref,
+          e1V: values.e1,
+          t1S: values.t1,
+          e2V: values.e2,
+          t2S: values.t2,
+          periods: values.periods,
+        }),
+      });
       setPulseProblems([]);
     } catch (err) {
       setPulseResult(null);
@@ -221,7 +236,7 @@ export function Kinetics() {
       setSweepProblems([]);
       const done = await runJob('/api/kinetics/sweeps', body, setJob);
       const result = await api.get<{ spec: object }>(`/api/kinetics/sweeps/${done.id}/result`);
-      setSweepSpec(result.spec);
+      setSweepSpec({ key: sweepKey, spec: result.spec });
     } catch (err) {
       setSweepProblems(explainError(err, { ...modelLabels, x: 'x', y: 'y' }));
     }

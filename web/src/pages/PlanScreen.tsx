@@ -211,12 +211,15 @@ export function PlanScreen() {
   }, [parameters, objectives, spaceText, mode, runs, campaign]);
   const initialCampaignId = useMemo(() => readRoute().query.get('campaign'), []);
   const [askForm, setAskForm] = useQueryForm('plan', { batch: '3', seed: '0', acquisition: 'parego' });
-  const [ask, setAsk] = useState<AskResult | null>(null);
-  const [status, setStatus] = useState<StatusResult | null>(null);
   const [planProblems, setPlanProblems] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
 
   const space = () => (mode === 'form' ? spaceFromForm(parameters, objectives) : spaceText);
+  // suggestions and status keep the space, runs and settings they were fitted to and are shown only while those are the page's
+  const [plan, setPlan] = useState<{ key: string; ask: AskResult; status: StatusResult } | null>(null);
+  const planKey = JSON.stringify([space(), runs, askForm]);
+  const ask = plan?.key === planKey ? plan.ask : null;
+  const status = plan?.key === planKey ? plan.status : null;
   const toText = () => {
     setSpaceText(JSON.stringify(spaceFromForm(parameters, objectives), null, 2));
     setMode('text');
@@ -233,8 +236,7 @@ export function PlanScreen() {
     }
     setRuns(c.runs);
     setCampaign({ id: c.id, name: c.name });
-    setAsk(null);
-    setStatus(null);
+    setPlan(null);
     setPlanProblems([]);
   };
   const setParam = (i: number, patch: Partial<ParameterRow>) => setParameters(parameters.map((p, k) => (k === i ? { ...p, ...patch } : p)));
@@ -257,11 +259,9 @@ export function PlanScreen() {
         api.post<AskResult>('/api/plan/ask', { ...body, batch, ...(askForm.acquisition === 'ehvi' ? { acquisition: 'ehvi' } : {}) }),
         api.post<StatusResult>('/api/plan/status', body),
       ]);
-      setAsk(a);
-      setStatus(s);
+      setPlan({ key: planKey, ask: a, status: s });
     } catch (err) {
-      setAsk(null);
-      setStatus(null);
+      setPlan(null);
       setPlanProblems(explainError(err, { space: 'parameter space', runs: 'runs CSV', acquisition: 'two objectives by' }));
     } finally {
       setBusy(false);
