@@ -691,18 +691,24 @@ export class RecordStore {
       else seen.set(v.record.id, v.line);
     }
     const ids = [...seen.keys()];
-    for (let i = 0; i < ids.length; i += 500) {
-      const clash = await this.db
-        .selectFrom('records')
-        .select('id')
-        .where('id', 'in', ids.slice(i, i + 500))
-        .execute();
-      for (const { id } of clash) problems.push({ line: seen.get(id)!, field: 'id', message: `a record with id "${id}" already exists` });
-    }
-    if (problems.length) throw new ImportError(problems.sort((a, b) => a.line - b.line));
     const now = new Date().toISOString();
-    const tableRows = valid.map((v) => toRow(v.record, v.input, now)).map((s) => ({ ...s, row: { ...s.row, owner: actor?.name ?? null } }));
-    await this.transact((trx) => insertRecords(trx, tableRows));
+    const tableRows = problems.length
+      ? []
+      : valid.map((v) => toRow(v.record, v.input, now)).map((s) => ({ ...s, row: { ...s.row, owner: actor?.name ?? null } }));
+    // The id clash check runs in the writing transaction: a record created between a check outside it and the
+    // insert would fail the import with the database's raw primary-key error instead of this list
+    await this.transact(async (trx) => {
+      for (let i = 0; i < ids.length; i += 500) {
+        const clash = await trx
+          .selectFrom('records')
+          .select('id')
+          .where('id', 'in', ids.slice(i, i + 500))
+          .execute();
+        for (const { id } of clash) problems.push({ line: seen.get(id)!, field: 'id', message: `a record with id "${id}" already exists` });
+      }
+      if (problems.length) throw new ImportError(problems.sort((a, b) => a.line - b.line));
+      await insertRecords(trx, tableRows);
+    });
     // the import is committed: a failed statistics refresh (e.g. a damaged index) must not turn it into an
     // error a client retries into "already exists" (issue 14); it is reported beside the ids instead
     if (tableRows.length >= 1000) {
