@@ -1,4 +1,4 @@
-import { InputError, findSpeciesEntry, resolveSpecies } from '../chem/index.js';
+import { InputError, findSpeciesEntry, memoize, resolveSpecies } from '../chem/index.js';
 
 /**
  * Folds how people type a species into the registry's spelling: Unicode compatibility forms
@@ -26,18 +26,11 @@ export function foldSpeciesText(text: string): string {
  * count) never depends on how the species was spelled.
  * @example canonicalSpeciesId('CO₂') // 'carbon-dioxide'
  */
-export function canonicalSpeciesId(text: string): string | undefined {
-  const cached = CACHE.get(text);
-  if (cached !== undefined || CACHE.has(text)) return cached;
-  const id = resolveId(text);
-  if (CACHE.size >= CACHE_LIMIT) CACHE.clear(); // records repeat few spellings; a flood of distinct junk only resets it
-  CACHE.set(text, id);
-  return id;
-}
-
-/** Spellings already resolved (every record is validated and normalized several times over its species). */
-const CACHE = new Map<string, string | undefined>();
-const CACHE_LIMIT = 10_000;
+export const canonicalSpeciesId: (text: string) => string | undefined = memoize(
+  (text: string) => resolveId(text),
+  (text) => text,
+  10_000, // spellings kept (every record is validated and normalized several times over its species; records repeat few spellings, and a flood of distinct junk only resets the cache)
+);
 
 function resolveId(text: string): string | undefined {
   const folded = foldSpeciesText(text);

@@ -31,7 +31,7 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
  * with nothing to go on (or when acid and base are printed together, which usually means two
  * compartments). Rules: strong acid pH = −log c (H2SO4 with its second dissociation, pKa2 1.99); strong base
  * pH = 14 + log c; bicarbonate CO2-saturated pH = pKa1 + log(c / 0.034 M), else (pKa1 + pKa2)/2; carbonate
- * pH = 14 − ½(pKb − log c); phosphate buffer printed without its composition: 7.0 (assumed). CO2-saturated
+ * pH = 14 − ½(pKb − log c), or CO2-saturated as bicarbonate of twice its concentration; phosphate buffer printed without its composition: 7.0 (assumed). CO2-saturated
  * bicarbonate printed without its concentration: null (the pH depends on it).
  *
  * @param co2Saturated - true when CO2 is a reactant (the electrolyte is purged with CO2)
@@ -53,6 +53,14 @@ export function estimatePH(components: ElectrolyteComponent[], co2Saturated: boo
   }
   if (base && base.concentrationM) return estimated(PKW + Math.log10(base.concentrationM), `${base.concentrationM} M ${base.name}: pH = 14 + log10(c)`);
   const carbonate = find(CARBONATES);
+  if (carbonate && carbonate.concentrationM && co2Saturated) {
+    // Purging with CO2 turns carbonate into bicarbonate (CO3²⁻ + CO2 + H2O → 2 HCO3⁻), so the bulk is 2c bicarbonate under 1 bar CO2
+    const bicarbonateM = 2 * carbonate.concentrationM;
+    return estimated(
+      PKA_CARBONIC_1 + Math.log10(bicarbonateM / CO2_SATURATION_M),
+      `${carbonate.concentrationM} M ${carbonate.name} saturated with 1 bar CO2: converted to ${bicarbonateM} M bicarbonate (CO3²⁻ + CO2 + H2O → 2 HCO3⁻), pH = pKa1 + log10(c/[CO2]) with [CO2] ${CO2_SATURATION_M} M`,
+    );
+  }
   if (carbonate && carbonate.concentrationM) {
     const pKb = PKW - PKA_CARBONIC_2;
     return estimated(

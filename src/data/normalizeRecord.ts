@@ -33,9 +33,10 @@ import type { ExcludableField, Flag, ParsedFraction, RecordInput } from './recor
  * before normalizing (CO2-purged pH for `CO2`), doubled-time yield units read as per hour per gram of
  * catalyst, plausibility check, flag exclusions, `ph-assumed` and `catalyst-renamed` flags, derived
  * comparisons, yield uncertainty; 3 — per-field `readings`, `cnCoupling`, implausible yield rates left out of
- * the normalized yield, ± carried through derived yields.
+ * the normalized yield, ± carried through derived yields; 4 — CO2-purged carbonate estimated as bicarbonate of
+ * twice its concentration (was the unpurged carbonate pH).
  */
-export const NORMALIZER_VERSION = 3;
+export const NORMALIZER_VERSION = 4;
 
 /**
  * Where a normalized yield's reading comes from: the printed cell, the curator's corrected reading (the

@@ -182,6 +182,16 @@ async function insertBatched<T extends keyof DatabaseSchema>(trx: Transaction<Da
       .execute();
 }
 
+/**
+ * Whether a write failed on a record id another writer took first (SQLite `SQLITE_CONSTRAINT_PRIMARYKEY`,
+ * PostgreSQL unique violation 23505): under PostgreSQL's read-committed isolation an id check inside the
+ * transaction cannot see a concurrent writer's uncommitted row, so the insert is where the clash shows.
+ */
+const isIdClash = (error: unknown) => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
+};
+
 /** Inserts records (all rows of each), inside the caller's transaction. */
 async function insertRecords(trx: Transaction<DatabaseSchema>, stored: StoredRecord[]): Promise<void> {
   await insertBatched(
@@ -618,6 +628,8 @@ export class RecordStore {
       if (existing) throw new ConflictError(record.id);
       const stored = toRow(record, withId, new Date().toISOString());
       await insertRecords(trx, [{ ...stored, row: { ...stored.row, owner: actor?.name ?? null } }]);
+    }).catch((error: unknown) => {
+      throw isIdClash(error) ? new ConflictError(record.id) : error; // a concurrent create of the same id won
     });
     return record;
   }
@@ -691,18 +703,30 @@ export class RecordStore {
       else seen.set(v.record.id, v.line);
     }
     const ids = [...seen.keys()];
-    for (let i = 0; i < ids.length; i += 500) {
-      const clash = await this.db
-        .selectFrom('records')
-        .select('id')
-        .where('id', 'in', ids.slice(i, i + 500))
-        .execute();
-      for (const { id } of clash) problems.push({ line: seen.get(id)!, field: 'id', message: `a record with id "${id}" already exists` });
-    }
-    if (problems.length) throw new ImportError(problems.sort((a, b) => a.line - b.line));
     const now = new Date().toISOString();
-    const tableRows = valid.map((v) => toRow(v.record, v.input, now)).map((s) => ({ ...s, row: { ...s.row, owner: actor?.name ?? null } }));
-    await this.transact((trx) => insertRecords(trx, tableRows));
+    const tableRows = problems.length
+      ? []
+      : valid.map((v) => toRow(v.record, v.input, now)).map((s) => ({ ...s, row: { ...s.row, owner: actor?.name ?? null } }));
+    const refuseClashes = async (db: Kysely<DatabaseSchema>) => {
+      for (let i = 0; i < ids.length; i += 500) {
+        const clash = await db
+          .selectFrom('records')
+          .select('id')
+          .where('id', 'in', ids.slice(i, i + 500))
+          .execute();
+        for (const { id } of clash) problems.push({ line: seen.get(id)!, field: 'id', message: `a record with id "${id}" already exists` });
+      }
+      if (problems.length) throw new ImportError(problems.sort((a, b) => a.line - b.line));
+    };
+    // The id clash check runs in the writing transaction; a record another writer commits meanwhile (which
+    // PostgreSQL's read-committed check cannot see) fails the insert, and is then listed like any clash
+    await this.transact(async (trx) => {
+      await refuseClashes(trx);
+      await insertRecords(trx, tableRows);
+    }).catch(async (error: unknown) => {
+      if (isIdClash(error)) await refuseClashes(this.db);
+      throw error;
+    });
     // the import is committed: a failed statistics refresh (e.g. a damaged index) must not turn it into an
     // error a client retries into "already exists" (issue 14); it is reported beside the ids instead
     if (tableRows.length >= 1000) {

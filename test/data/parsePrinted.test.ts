@@ -74,6 +74,8 @@ describe('estimatePH (hand-computed)', () => {
     expect(estimatePH([c('KHCO3', 0.5)], false)?.value).toBe(8.34);
     // 0.5 M K2CO3: pOH = ½(3.67 − log10 0.5) = 1.985 → pH 12.02 (rounded 12.01 from pKb 3.67)
     expect(estimatePH([c('K2CO3', 0.5)], false)?.value).toBeCloseTo(12.02, 1);
+    // CO2-purged 0.5 M K2CO3 is 1.0 M KHCO3 under 1 bar CO2: 6.35 + log10(1.0/0.034) = 6.35 + 1.469 = 7.82 (not the unpurged 12.02)
+    expect(estimatePH([c('K2CO3', 0.5)], true)?.value).toBe(7.82);
   });
   it('gives up on acid + base (two compartments) and on bare salts', () => {
     expect(estimatePH([c('H2SO4', 0.5), c('K2CO3', 0.5)], false)).toBeNull();

@@ -263,6 +263,17 @@ describe.each(targets)('RecordStore on %s', (_name, open) => {
     expect((await store.list({ origin: 'user' })).total).toBe(before);
   });
 
+  it('an import racing a create of the same id refuses with its id list, never a raw database error', async () => {
+    const [imported, created] = await Promise.allSettled([
+      store.importRows([{ line: 2, data: userDraft({ id: 'race-id' }) }]),
+      store.create(userDraft({ id: 'race-id' })),
+    ]);
+    expect([imported.status, created.status].sort()).toEqual(['fulfilled', 'rejected']);
+    if (imported.status === 'rejected') expect(imported.reason).toBeInstanceOf(ImportError);
+    if (created.status === 'rejected') expect((created.reason as Error).message).toMatch(/already exists/);
+    await store.delete('race-id');
+  });
+
   it('exports round-trip exactly through CSV and JSON', async () => {
     const ids = await store.importRows([
       {
