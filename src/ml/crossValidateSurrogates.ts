@@ -105,7 +105,7 @@ function score(model: SurrogateScore['model'], y: readonly number[], pred: numbe
  *
  * @param x - rows × features (NaN = missing)
  * @param y - target per row (finite)
- * @throws {InputError} with fewer than 4 rows, mismatched lengths or a non-finite target
+ * @throws {InputError} with fewer than 4 rows, mismatched lengths, a non-finite target or `folds` not an integer ≥ 2
  */
 export function crossValidateSurrogates(
   x: readonly (readonly number[])[],
@@ -129,7 +129,10 @@ export function crossValidateSurrogates(
   if (labels.length !== n) throw new InputError('rowGroups', `one per row (${n})`, `got ${labels.length}`);
   const unique = [...new Set(labels)];
   if (unique.length < 2) throw new InputError('rowGroups', 'at least two groups of rows to hold out', `got ${unique.length}`);
-  const k = Math.max(2, Math.min(options.folds ?? 5, unique.length));
+  const requested = options.folds ?? 5;
+  // a NaN or fractional k would leave rows in no fold (their predictions silently NaN)
+  if (!(Number.isInteger(requested) && requested >= 2)) throw new InputError('folds', 'an integer ≥ 2', `got ${requested}`);
+  const k = Math.min(requested, unique.length);
   // folds over a seeded permutation of the groups: group g goes to fold (its rank) mod k
   const foldOfGroup = new Map(new SeededRandom(seed + 1).permutation(unique.length).map((g, rank) => [unique[g]!, rank % k]));
   const fold = labels.map((l) => foldOfGroup.get(l)!);

@@ -59,6 +59,10 @@ describe('crossValidateSurrogates', () => {
     expect(crossValidateSurrogates(small.x, small.y, { folds: 100, trees: 20 }).folds).toBe(8);
     expect(() => crossValidateSurrogates(small.x.slice(0, 3), small.y.slice(0, 3))).toThrow(/at least 4 records/);
   });
+  it('refuses folds that would leave rows in no fold (NaN, fractional, below 2), naming the field', () => {
+    const small = linearData(8, sigma, 5);
+    for (const folds of [Number.NaN, 2.5, 1]) expect(() => crossValidateSurrogates(small.x, small.y, { folds, trees: 20 })).toThrow(/folds.*integer ≥ 2/);
+  });
 });
 
 describe('grouped folds (rowGroups)', () => {
