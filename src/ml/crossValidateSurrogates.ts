@@ -193,11 +193,12 @@ export function crossValidateSurrogates(
       `only ${n} records for ${d} features: far fewer than the ~10 per feature a regression needs, so any model can fit noise; only the cross-validated scores measure it, and they too are uncertain with this few records`,
     );
   const best = Math.max(gpScore.skillVsMean, rfScore.skillVsMean);
-  if (!(best > 0.1))
+  if (!(base.rmse > 0)) warnings.push(`the target is ${y[0]} in every record: there is nothing to predict, so the scores (R², skill) are undefined (NaN)`);
+  else if (!(best > 0.1))
     warnings.push(
       `neither surrogate predicts held-out records clearly better than their mean (best RMSE reduction ${(100 * best).toFixed(0)} %): the features explain little of the target here`,
     );
-  if (!(rfScore.skillVsMean > 0))
+  if (base.rmse > 0 && !(rfScore.skillVsMean > 0))
     warnings.push('the random forest does not beat the mean here, so its feature importances say which columns it leans on, not what drives the target');
   if (n < 20) warnings.push(`${k} folds of ${n} records: each held-out score rests on a handful of records and changes with the seed (try --seed)`);
   return { n, dimensions: d, folds: k, foldOfRow: fold, groupCount: unique.length, scores: [gpScore, rfScore, base], importance, warnings };
