@@ -280,6 +280,28 @@ export function askNext(space: SearchSpace, campaign: Campaign, options: AskOpti
     const x = points.map((p) => encodePoint(space, p));
     return gp.condition(x, gp.predict(x).mean);
   };
+  /** Adds the best untried candidate under `score` to the batch; false (with a warning) when none is left. */
+  const pick = (score: (points: ParameterValues[]) => number[], logOf: (value: number) => number): boolean => {
+    const { point, value } = maximizeAcquisition(space, excluding(space, taken, score), rng, candidates);
+    if (value === Number.NEGATIVE_INFINITY) {
+      exhausted();
+      return false;
+    }
+    taken.add(keyOf(space, point));
+    chosen.push(point);
+    suggestions.push({ parameters: point, predictions: predictAll(point), logExpectedImprovement: logOf(value) });
+    return true;
+  };
+  const result = (method: AskResult['method']): AskResult => ({
+    method,
+    suggestions,
+    completedRuns: completed.length,
+    pendingRuns: pending.length,
+    diagnostics,
+    hyperparameters: Object.fromEntries(Object.entries(models).map(([k, gp]) => [k, gp.hyperparameters])),
+    warnings,
+  });
+  const asIs = (value: number) => value;
   if (space.objectives.length === 1) {
     const name = space.objectives[0]!.name;
     const sign = signOf(space, name);
@@ -287,24 +309,9 @@ export function askNext(space: SearchSpace, campaign: Campaign, options: AskOpti
     const best = incumbent(space, base, completed, sign);
     for (let k = 0; k < q; k++) {
       const gp = believe(base, [...pending.map((r) => r.parameters), ...chosen]);
-      const { point, value } = maximizeAcquisition(space, excluding(space, taken, logEiScore(space, gp, best, sign)), rng, candidates);
-      if (value === Number.NEGATIVE_INFINITY) {
-        exhausted();
-        break;
-      }
-      taken.add(keyOf(space, point));
-      chosen.push(point);
-      suggestions.push({ parameters: point, predictions: predictAll(point), logExpectedImprovement: value });
+      if (!pick(logEiScore(space, gp, best, sign), asIs)) break;
     }
-    return {
-      method: 'log-ei',
-      suggestions,
-      completedRuns: completed.length,
-      pendingRuns: pending.length,
-      diagnostics,
-      hyperparameters: { [name]: base.hyperparameters },
-      warnings,
-    };
+    return result('log-ei');
   }
   if (acquisition === 'ehvi') {
     const names = space.objectives.map((o) => o.name) as [string, string];
@@ -329,24 +336,9 @@ export function askNext(space: SearchSpace, campaign: Campaign, options: AskOpti
           ),
         );
       };
-      const { point, value } = maximizeAcquisition(space, excluding(space, taken, score), rng, candidates);
-      if (value === Number.NEGATIVE_INFINITY) {
-        exhausted();
-        break;
-      }
-      taken.add(keyOf(space, point));
-      chosen.push(point);
-      suggestions.push({ parameters: point, predictions: predictAll(point), logExpectedImprovement: Math.log(value) });
+      if (!pick(score, Math.log)) break;
     }
-    return {
-      method: 'ehvi',
-      suggestions,
-      completedRuns: completed.length,
-      pendingRuns: pending.length,
-      diagnostics,
-      hyperparameters: Object.fromEntries(Object.entries(models).map(([k, gp]) => [k, gp.hyperparameters])),
-      warnings,
-    };
+    return result('ehvi');
   }
   const losses = normalizedLosses(space, completed);
   for (let k = 0; k < q; k++) {
@@ -362,24 +354,9 @@ export function askNext(space: SearchSpace, campaign: Campaign, options: AskOpti
     const base = fitSurrogate(space, completed, scalar, fitOpts);
     const best = incumbent(space, base, completed, 1);
     const gp = believe(base, [...pending.map((r) => r.parameters), ...chosen]);
-    const { point, value } = maximizeAcquisition(space, excluding(space, taken, logEiScore(space, gp, best, 1)), rng, candidates);
-    if (value === Number.NEGATIVE_INFINITY) {
-      exhausted();
-      break;
-    }
-    taken.add(keyOf(space, point));
-    chosen.push(point);
-    suggestions.push({ parameters: point, predictions: predictAll(point), logExpectedImprovement: value });
+    if (!pick(logEiScore(space, gp, best, 1), asIs)) break;
   }
-  return {
-    method: 'parego',
-    suggestions,
-    completedRuns: completed.length,
-    pendingRuns: pending.length,
-    diagnostics,
-    hyperparameters: Object.fromEntries(Object.entries(models).map(([k, gp]) => [k, gp.hyperparameters])),
-    warnings,
-  };
+  return result('parego');
 }
 
 /** One point of a parity plot: observed value against its leave-one-out prediction. */
