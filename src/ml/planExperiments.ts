@@ -16,7 +16,7 @@ export interface AskOptions {
   seed?: number;
   /** Covariance function of the surrogates (default `matern52`). */
   kernel?: KernelName;
-  /** Finished runs below which a space-filling design is returned (default max(5, 2 × parameters)). */
+  /** Finished runs below which a space-filling design is returned (integer ≥ 1; default max(5, 2 × parameters)). */
   initialRuns?: number;
   /** Random candidates scored before local refinement (default 500 + 200 × parameters, at most 4000). */
   candidates?: number;
@@ -231,6 +231,8 @@ export function askNext(space: SearchSpace, campaign: Campaign, options: AskOpti
   const rng = new SeededRandom(options.seed ?? 0);
   const { completed, pending } = campaign;
   const nInit = options.initialRuns ?? defaultInitialRuns(space);
+  // with 0 a campaign without finished runs would reach the surrogate fit and fail there on an empty table
+  if (!(Number.isInteger(nInit) && nInit >= 1)) throw new InputError('initialRuns', 'an integer ≥ 1 (finished runs before the first model)', `got ${nInit}`);
   const warnings: string[] = [];
   if (completed.length < nInit) {
     const points = spaceFillingDesign(
