@@ -16,7 +16,7 @@ import { evaluatePulseObjective, kineticObjectiveValue, optimizeKineticModel, so
 import { askNext } from '../src/ml/planExperiments.js';
 import { SeededRandom } from '../src/ml/random.js';
 import type { Run } from '../src/ml/runs.js';
-import { parseSearchSpace } from '../src/ml/searchSpace.js';
+import { type ParameterValues, type SearchSpace, parseSearchSpace } from '../src/ml/searchSpace.js';
 import { regretSpec } from '../src/plot/planSpecs.js';
 import { renderSvg } from '../src/plot/renderSpec.js';
 import { loadModel } from '../src/store/builtinModels.js';
@@ -68,6 +68,22 @@ const bestSoFar = (values: number[], optimum: number) => {
   });
 };
 
+/**
+ * One sequential ask/tell campaign minimizing `f` (objective `f`): `budget` runs, run i asked with seed
+ * 1000·`seed` + i and the previous fit's hyperparameters as warm start. Returns the values in run order.
+ */
+function askTellValues(space: SearchSpace, f: (p: ParameterValues) => number, budget: number, seed: number, restarts: number): number[] {
+  const runs: Run[] = [];
+  let warm;
+  for (let i = 0; i < budget; i++) {
+    const a = askNext(space, { completed: runs, pending: [] }, { seed: 1000 * seed + i, warmStart: warm, restarts });
+    warm = a.hyperparameters?.f ?? warm;
+    const p = a.suggestions[0]!.parameters;
+    runs.push({ line: i + 2, parameters: p, objectives: { f: f(p) } });
+  }
+  return runs.map((r) => r.objectives.f!);
+}
+
 /** Branin through ask/tell, random search and a 5 × 6 grid (30 evaluations). */
 export function braninBench(seeds: number, budget = 30) {
   const space = parseSearchSpace({
@@ -81,17 +97,9 @@ export function braninBench(seeds: number, budget = 30) {
   const random: number[][] = [];
   const t0 = performance.now();
   for (let s = 0; s < seeds; s++) {
-    const runs: Run[] = [];
-    let warm;
-    for (let i = 0; i < budget; i++) {
-      const a = askNext(space, { completed: runs, pending: [] }, { seed: 1000 * s + i, warmStart: warm, restarts: 2 });
-      warm = a.hyperparameters?.f ?? warm;
-      const p = a.suggestions[0]!.parameters as { x1: number; x2: number };
-      runs.push({ line: i + 2, parameters: p, objectives: { f: branin(p.x1, p.x2) } });
-    }
     bo.push(
       bestSoFar(
-        runs.map((r) => r.objectives.f!),
+        askTellValues(space, (p) => branin(p.x1 as number, p.x2 as number), budget, s, 2),
         BRANIN_MIN,
       ),
     );
@@ -152,17 +160,9 @@ export function hartmannBench(seeds: number, budget = 50) {
   const random: number[][] = [];
   const t0 = performance.now();
   for (let s = 0; s < seeds; s++) {
-    const runs: Run[] = [];
-    let warm;
-    for (let i = 0; i < budget; i++) {
-      const a = askNext(space, { completed: runs, pending: [] }, { seed: 1000 * s + i, warmStart: warm, restarts: 1 });
-      warm = a.hyperparameters?.f ?? warm;
-      const p = a.suggestions[0]!.parameters;
-      runs.push({ line: i + 2, parameters: p, objectives: { f: hartmann6(names.map((n) => p[n] as number)) } });
-    }
     bo.push(
       bestSoFar(
-        runs.map((r) => r.objectives.f!),
+        askTellValues(space, (p) => hartmann6(names.map((n) => p[n] as number)), budget, s, 1),
         H6_MIN,
       ),
     );

@@ -19,6 +19,25 @@ export function parseSearchSpaceText(text: string): SearchSpace {
   return parseSearchSpace(raw);
 }
 
+/** A CSV record with the (1-based) line it ends on. */
+interface CsvRecord {
+  record: string[];
+  info: { lines: number };
+}
+
+/**
+ * Splits CSV text into trimmed records (BOM and empty lines skipped, every line the same number of cells).
+ * @throws {InputError} naming the line csv-parse stopped at
+ */
+function readCsvRecords(text: string): CsvRecord[] {
+  try {
+    return parseCsv(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: false, trim: true }) as unknown as CsvRecord[];
+  } catch (error) {
+    const e = error as Error & { lines?: number };
+    throw new InputError(`line ${e.lines ?? '?'}`, 'CSV with the same number of cells on every line', e.message.split('\n')[0] ?? 'unreadable');
+  }
+}
+
 /**
  * Reads a runs table's CSV text (header of parameter and objective names; an empty objective cell = in
  * flight) and validates it against the space (see {@link parseRuns}). An empty text is an empty campaign.
@@ -26,13 +45,7 @@ export function parseSearchSpaceText(text: string): SearchSpace {
  */
 export function parseRunsCsv(space: SearchSpace, text: string): Campaign {
   if (text.trim() === '') return { completed: [], pending: [] };
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parseCsv(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: false, trim: true }) as unknown as typeof records;
-  } catch (error) {
-    const e = error as Error & { lines?: number };
-    throw new InputError(`line ${e.lines ?? '?'}`, 'CSV with the same number of cells on every line', e.message.split('\n')[0] ?? 'unreadable');
-  }
+  const records = readCsvRecords(text);
   const [header, ...rows] = records;
   return parseRuns(
     space,
@@ -48,13 +61,7 @@ export function parseRunsCsv(space: SearchSpace, text: string): Campaign {
  * @throws {InputError} naming the line and the column
  */
 export function parseCandidatesCsv(descriptors: readonly string[], text: string): ScreeningCandidate[] {
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parseCsv(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: false, trim: true }) as unknown as typeof records;
-  } catch (error) {
-    const e = error as Error & { lines?: number };
-    throw new InputError(`line ${e.lines ?? '?'}`, 'CSV with the same number of cells on every line', e.message.split('\n')[0] ?? 'unreadable');
-  }
+  const records = readCsvRecords(text);
   if (records.length < 2) throw new InputError('candidates', 'a header line and at least one candidate', 'no candidates');
   const header = records[0]!.record;
   const allowed = `name, descriptor columns (${descriptors.join(', ')}) and sigma_<descriptor> columns`;

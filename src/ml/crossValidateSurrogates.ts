@@ -105,7 +105,7 @@ function score(model: SurrogateScore['model'], y: readonly number[], pred: numbe
  *
  * @param x - rows × features (NaN = missing)
  * @param y - target per row (finite)
- * @throws {InputError} with fewer than 4 rows, mismatched lengths or a non-finite target
+ * @throws {InputError} with fewer than 4 rows, mismatched lengths, a non-finite target or `folds` not an integer ≥ 2
  */
 export function crossValidateSurrogates(
   x: readonly (readonly number[])[],
@@ -129,7 +129,10 @@ export function crossValidateSurrogates(
   if (labels.length !== n) throw new InputError('rowGroups', `one per row (${n})`, `got ${labels.length}`);
   const unique = [...new Set(labels)];
   if (unique.length < 2) throw new InputError('rowGroups', 'at least two groups of rows to hold out', `got ${unique.length}`);
-  const k = Math.max(2, Math.min(options.folds ?? 5, unique.length));
+  const requested = options.folds ?? 5;
+  // a NaN or fractional k would leave rows in no fold (their predictions silently NaN)
+  if (!(Number.isInteger(requested) && requested >= 2)) throw new InputError('folds', 'an integer ≥ 2', `got ${requested}`);
+  const k = Math.min(requested, unique.length);
   // folds over a seeded permutation of the groups: group g goes to fold (its rank) mod k
   const foldOfGroup = new Map(new SeededRandom(seed + 1).permutation(unique.length).map((g, rank) => [unique[g]!, rank % k]));
   const fold = labels.map((l) => foldOfGroup.get(l)!);
@@ -190,11 +193,12 @@ export function crossValidateSurrogates(
       `only ${n} records for ${d} features: far fewer than the ~10 per feature a regression needs, so any model can fit noise; only the cross-validated scores measure it, and they too are uncertain with this few records`,
     );
   const best = Math.max(gpScore.skillVsMean, rfScore.skillVsMean);
-  if (!(best > 0.1))
+  if (!(base.rmse > 0)) warnings.push(`the target is ${y[0]} in every record: there is nothing to predict, so the scores (R², skill) are undefined (NaN)`);
+  else if (!(best > 0.1))
     warnings.push(
       `neither surrogate predicts held-out records clearly better than their mean (best RMSE reduction ${(100 * best).toFixed(0)} %): the features explain little of the target here`,
     );
-  if (!(rfScore.skillVsMean > 0))
+  if (base.rmse > 0 && !(rfScore.skillVsMean > 0))
     warnings.push('the random forest does not beat the mean here, so its feature importances say which columns it leans on, not what drives the target');
   if (n < 20) warnings.push(`${k} folds of ${n} records: each held-out score rests on a handful of records and changes with the seed (try --seed)`);
   return { n, dimensions: d, folds: k, foldOfRow: fold, groupCount: unique.length, scores: [gpScore, rfScore, base], importance, warnings };

@@ -1,4 +1,4 @@
-import { normalCdf, normalPdf } from './normal.js';
+import { expectedImprovement } from './acquisition.js';
 
 /** A point of a two-objective space, both objectives maximized: [f1, f2]. */
 export type Point2 = readonly [number, number];
@@ -30,12 +30,12 @@ export function hypervolume2d(points: readonly Point2[], reference: Point2): num
   return area;
 }
 
-/** E[(Y − c)⁺] for Y ~ N(mean, sd²): sd·φ(z) + (mean − c)·Φ(z), z = (mean − c)/sd; max(0, mean − c) when sd = 0; 0 for c = +∞. */
+/**
+ * E[(Y − c)⁺] for Y ~ N(mean, sd²): the expected improvement over c ({@link expectedImprovement}: max(0, mean − c)
+ * when sd = 0), clamped at 0 against rounding, and 0 for c = +∞ (the open strip, where EI's formula gives NaN).
+ */
 function expectedExcess(mean: number, sd: number, c: number): number {
-  if (c === Number.POSITIVE_INFINITY) return 0;
-  if (!(sd > 0)) return Math.max(0, mean - c);
-  const z = (mean - c) / sd;
-  return Math.max(0, sd * normalPdf(z) + (mean - c) * normalCdf(z));
+  return c === Number.POSITIVE_INFINITY ? 0 : Math.max(0, expectedImprovement(mean, sd, c));
 }
 
 /**

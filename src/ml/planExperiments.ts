@@ -16,7 +16,7 @@ export interface AskOptions {
   seed?: number;
   /** Covariance function of the surrogates (default `matern52`). */
   kernel?: KernelName;
-  /** Finished runs below which a space-filling design is returned (default max(5, 2 × parameters)). */
+  /** Finished runs below which a space-filling design is returned (integer ≥ 1; default max(5, 2 × parameters)). */
   initialRuns?: number;
   /** Random candidates scored before local refinement (default 500 + 200 × parameters, at most 4000). */
   candidates?: number;
@@ -231,6 +231,8 @@ export function askNext(space: SearchSpace, campaign: Campaign, options: AskOpti
   const rng = new SeededRandom(options.seed ?? 0);
   const { completed, pending } = campaign;
   const nInit = options.initialRuns ?? defaultInitialRuns(space);
+  // with 0 a campaign without finished runs would reach the surrogate fit and fail there on an empty table
+  if (!(Number.isInteger(nInit) && nInit >= 1)) throw new InputError('initialRuns', 'an integer ≥ 1 (finished runs before the first model)', `got ${nInit}`);
   const warnings: string[] = [];
   if (completed.length < nInit) {
     const points = spaceFillingDesign(
@@ -280,6 +282,28 @@ export function askNext(space: SearchSpace, campaign: Campaign, options: AskOpti
     const x = points.map((p) => encodePoint(space, p));
     return gp.condition(x, gp.predict(x).mean);
   };
+  /** Adds the best untried candidate under `score` to the batch; false (with a warning) when none is left. */
+  const pick = (score: (points: ParameterValues[]) => number[], logOf: (value: number) => number): boolean => {
+    const { point, value } = maximizeAcquisition(space, excluding(space, taken, score), rng, candidates);
+    if (value === Number.NEGATIVE_INFINITY) {
+      exhausted();
+      return false;
+    }
+    taken.add(keyOf(space, point));
+    chosen.push(point);
+    suggestions.push({ parameters: point, predictions: predictAll(point), logExpectedImprovement: logOf(value) });
+    return true;
+  };
+  const result = (method: AskResult['method']): AskResult => ({
+    method,
+    suggestions,
+    completedRuns: completed.length,
+    pendingRuns: pending.length,
+    diagnostics,
+    hyperparameters: Object.fromEntries(Object.entries(models).map(([k, gp]) => [k, gp.hyperparameters])),
+    warnings,
+  });
+  const asIs = (value: number) => value;
   if (space.objectives.length === 1) {
     const name = space.objectives[0]!.name;
     const sign = signOf(space, name);
@@ -287,24 +311,9 @@ export function askNext(space: SearchSpace, campaign: Campaign, options: AskOpti
     const best = incumbent(space, base, completed, sign);
     for (let k = 0; k < q; k++) {
       const gp = believe(base, [...pending.map((r) => r.parameters), ...chosen]);
-      const { point, value } = maximizeAcquisition(space, excluding(space, taken, logEiScore(space, gp, best, sign)), rng, candidates);
-      if (value === Number.NEGATIVE_INFINITY) {
-        exhausted();
-        break;
-      }
-      taken.add(keyOf(space, point));
-      chosen.push(point);
-      suggestions.push({ parameters: point, predictions: predictAll(point), logExpectedImprovement: value });
+      if (!pick(logEiScore(space, gp, best, sign), asIs)) break;
     }
-    return {
-      method: 'log-ei',
-      suggestions,
-      completedRuns: completed.length,
-      pendingRuns: pending.length,
-      diagnostics,
-      hyperparameters: { [name]: base.hyperparameters },
-      warnings,
-    };
+    return result('log-ei');
   }
   if (acquisition === 'ehvi') {
     const names = space.objectives.map((o) => o.name) as [string, string];
@@ -329,24 +338,9 @@ export function askNext(space: SearchSpace, campaign: Campaign, options: AskOpti
           ),
         );
       };
-      const { point, value } = maximizeAcquisition(space, excluding(space, taken, score), rng, candidates);
-      if (value === Number.NEGATIVE_INFINITY) {
-        exhausted();
-        break;
-      }
-      taken.add(keyOf(space, point));
-      chosen.push(point);
-      suggestions.push({ parameters: point, predictions: predictAll(point), logExpectedImprovement: Math.log(value) });
+      if (!pick(score, Math.log)) break;
     }
-    return {
-      method: 'ehvi',
-      suggestions,
-      completedRuns: completed.length,
-      pendingRuns: pending.length,
-      diagnostics,
-      hyperparameters: Object.fromEntries(Object.entries(models).map(([k, gp]) => [k, gp.hyperparameters])),
-      warnings,
-    };
+    return result('ehvi');
   }
   const losses = normalizedLosses(space, completed);
   for (let k = 0; k < q; k++) {
@@ -362,24 +356,9 @@ export function askNext(space: SearchSpace, campaign: Campaign, options: AskOpti
     const base = fitSurrogate(space, completed, scalar, fitOpts);
     const best = incumbent(space, base, completed, 1);
     const gp = believe(base, [...pending.map((r) => r.parameters), ...chosen]);
-    const { point, value } = maximizeAcquisition(space, excluding(space, taken, logEiScore(space, gp, best, 1)), rng, candidates);
-    if (value === Number.NEGATIVE_INFINITY) {
-      exhausted();
-      break;
-    }
-    taken.add(keyOf(space, point));
-    chosen.push(point);
-    suggestions.push({ parameters: point, predictions: predictAll(point), logExpectedImprovement: value });
+    if (!pick(logEiScore(space, gp, best, 1), asIs)) break;
   }
-  return {
-    method: 'parego',
-    suggestions,
-    completedRuns: completed.length,
-    pendingRuns: pending.length,
-    diagnostics,
-    hyperparameters: Object.fromEntries(Object.entries(models).map(([k, gp]) => [k, gp.hyperparameters])),
-    warnings,
-  };
+  return result('parego');
 }
 
 /** One point of a parity plot: observed value against its leave-one-out prediction. */

@@ -59,6 +59,22 @@ describe('crossValidateSurrogates', () => {
     expect(crossValidateSurrogates(small.x, small.y, { folds: 100, trees: 20 }).folds).toBe(8);
     expect(() => crossValidateSurrogates(small.x.slice(0, 3), small.y.slice(0, 3))).toThrow(/at least 4 records/);
   });
+  it('says a constant target has nothing to predict instead of printing "NaN %"', () => {
+    const small = linearData(8, sigma, 5);
+    const r = crossValidateSurrogates(
+      small.x,
+      small.y.map(() => 42),
+      { folds: 4, trees: 20 },
+    );
+    const w = r.warnings.join(' ');
+    expect(w).toMatch(/target is 42 in every record/);
+    expect(w).not.toMatch(/NaN %/);
+    expect(r.scores.find((s) => s.model === 'mean')!.rmse).toBe(0);
+  });
+  it('refuses folds that would leave rows in no fold (NaN, fractional, below 2), naming the field', () => {
+    const small = linearData(8, sigma, 5);
+    for (const folds of [Number.NaN, 2.5, 1]) expect(() => crossValidateSurrogates(small.x, small.y, { folds, trees: 20 })).toThrow(/folds.*integer ≥ 2/);
+  });
 });
 
 describe('grouped folds (rowGroups)', () => {

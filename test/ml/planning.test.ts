@@ -156,6 +156,12 @@ describe('ask/tell', () => {
     expect(none.suggestions).toEqual([]);
   });
 
+  it('refuses initialRuns below 1 or fractional, naming the field (0 used to fail later in the GP fit on an empty table)', () => {
+    const s = parseSearchSpace({ parameters: [{ name: 'a', type: 'continuous', low: 0, high: 1 }], objectives: [{ name: 'y', goal: 'minimize' }] });
+    for (const initialRuns of [0, 1.5, Number.NaN])
+      expect(() => askNext(s, { completed: [], pending: [] }, { initialRuns })).toThrow(/^initialRuns: .*integer ≥ 1/);
+  });
+
   it('two objectives: ParEGO scalarization and the Pareto front', () => {
     // losses (0.2, 0.6), λ = (0.3, 0.7): max(0.06, 0.42) + 0.05·(0.06 + 0.42) = 0.444
     expect(augmentedChebyshev([0.2, 0.6], [0.3, 0.7])).toBeCloseTo(0.444, 12);
