@@ -6,13 +6,11 @@ import { InputError } from '../chem/index.js';
 import { couplingSpec, transientSpec } from '../plot/processSpecs.js';
 import { coupleRequestSchema, transientRequestSchema } from '../reactor/inputSchemas.js';
 import { runTransientStudy } from '../reactor/runStudies.js';
-import { loadModel } from '../store/builtinModels.js';
 import { couplingCurve } from '../transport/coupleToKinetics.js';
 import { electrodeStoichiometry } from '../transport/electrodeStoichiometry.js';
 import { electrolyteFromText } from '../transport/electrolyteFromText.js';
+import { modelOf } from './requestFields.js';
 import { defineStudy } from './study.js';
-
-const modelOf = (b: { model?: string; modelText?: string }) => loadModel(b.modelText !== undefined ? { text: b.modelText } : { name: b.model! });
 
 /** Transient microenvironment under current steps or square pulses (mA cm⁻², s); progress in simulated ms. */
 export const transientStudy = defineStudy({
