@@ -46,9 +46,17 @@ export const coupleStudy = defineStudy({
   },
   check: (input) => {
     const model = modelOf(input);
-    electrolyteFromText(input.electrolyte, input.co2Saturated);
+    const solutes = Object.keys(electrolyteFromText(input.electrolyte, input.co2Saturated).concentrations);
     for (const p of model.productIndices.map((i) => model.species[i]!)) {
       if (!input.productSources[p]) throw new InputError(`productSources.${p}`, 'the sources of every model product', `missing for "${p}"`);
+    }
+    // a source the microenvironment does not track (e.g. "NO3" for nitrate) would still balance as a formula and
+    // silently couple to a species that is never there: name the tracked ones instead
+    for (const [p, sources] of Object.entries(input.productSources)) {
+      sources.forEach((s, i) => {
+        if (s !== 'H2O' && !solutes.includes(s))
+          throw new InputError(`productSources.${p}[${i}]`, `H2O or a solute of the electrolyte model (${solutes.join(', ')})`, `got "${s}"`);
+      });
     }
   },
   run: (b, report) => {
