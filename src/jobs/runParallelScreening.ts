@@ -4,6 +4,7 @@ import { parseCandidatesCsv } from '../ml/campaignText.js';
 import { type ScreenCandidatesResult, type ScreeningChunk, combineScreeningChunks, screeningSettings } from '../ml/screenCandidates.js';
 import { loadModel } from '../store/builtinModels.js';
 import { type screenRequestSchema, screeningOptionsOf } from '../studies/ml.js';
+import { modelSourceOf } from '../studies/requestFields.js';
 import type { ScreenChunkTask } from './screenChunkTask.js';
 import { runPooledTask } from './workerPool.js';
 import type { z } from 'zod';
@@ -39,7 +40,8 @@ export function guidedChunkCandidates(left: number, workers: number): number {
  */
 export async function runParallelScreening(o: ParallelScreeningOptions): Promise<ScreenCandidatesResult> {
   const b = o.input;
-  const model = loadModel(b.modelText !== undefined ? { text: b.modelText } : { name: b.model! });
+  const source = modelSourceOf(b);
+  const model = loadModel(source);
   const candidates = parseCandidatesCsv(model.descriptors, b.candidates);
   const settings = screeningSettings(model, candidates, screeningOptionsOf(b));
   const workers = o.workers ?? os.availableParallelism();
@@ -49,7 +51,7 @@ export async function runParallelScreening(o: ParallelScreeningOptions): Promise
     ranges.push([from, from + size]);
     from += size;
   }
-  const base: Omit<ScreenChunkTask, 'range'> = { model: b.modelText !== undefined ? { text: b.modelText } : { name: b.model! }, candidates, settings };
+  const base: Omit<ScreenChunkTask, 'range'> = { model: source, candidates, settings };
   const controller = new AbortController();
   setMaxListeners(0, controller.signal);
   const stop = () => controller.abort(o.signal?.reason);

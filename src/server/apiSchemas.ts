@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { modelRef } from '../studies/kinetics.js';
+import { modelRef, hasModel, needModel } from '../studies/requestFields.js';
 
 /** POST /api/records/import */
 export const importRequestSchema = z.object({
@@ -23,8 +23,6 @@ export const forkRequestSchema = z.object({
 export const yieldPlotQuerySchema = z.object({ basis: z.enum(['catalyst-mass', 'area']).default('catalyst-mass') });
 
 const descriptorValues = z.record(z.string().max(200), z.number().finite()).optional().describe('descriptor values, eV');
-const requireModel = <T extends { model?: string; modelText?: string }>(v: T) => v.model !== undefined || v.modelText !== undefined;
-const modelMessage = { message: 'give "model" (a built-in name) or "modelText"', path: ['model'] };
 
 const axis = z.object({ name: z.string().max(200), from: z.number(), to: z.number(), points: z.number().int().min(1).max(200) });
 
@@ -43,7 +41,7 @@ export const sweepRequestSchema = z
       .optional()
       .describe('extra per-point output: coverages (θ per adsorbate), rates (net step rates, s⁻¹ per site); the residual is always given'),
   })
-  .refine(requireModel, modelMessage);
+  .refine(hasModel, needModel);
 
 /** GET /api/kinetics/sweeps/:id/result */
 export const sweepResultQuerySchema = z.object({

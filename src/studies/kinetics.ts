@@ -5,22 +5,11 @@ import { runRamp } from '../kinetics/analyze/ramp.js';
 import { polarizationCurve } from '../kinetics/analyze/steadyState.js';
 import { freeEnergyDiagram } from '../mechanism/freeEnergyDiagram.js';
 import { freeEnergyDiagramSpec } from '../plot/freeEnergyDiagramSpec.js';
-import { loadModel } from '../store/builtinModels.js';
 import { withTransportWarnings } from '../transport/diffusionLimitCheck.js';
+import { modelOf, modelRef, hasModel, needModel } from './requestFields.js';
 import { defineStudy } from './study.js';
 
-/** A model by built-in name or as YAML/JSON text. */
-export const modelRef = {
-  model: z.string().max(100).optional().describe('built-in model name (GET /api/models)'),
-  modelText: z.string().max(1_000_000).optional().describe('a model file as YAML or JSON text'),
-};
 const descriptorValues = z.record(z.string().max(100), z.number().finite()).optional().describe('descriptor values, eV');
-const requireModel = <T extends { model?: string; modelText?: string }>(v: T) => v.model !== undefined || v.modelText !== undefined;
-const modelMessage = { message: 'give "model" (a built-in name) or "modelText"', path: ['model'] };
-
-/** The compiled model of a request: built-in name or text. */
-export const modelOf = (b: { model?: string; modelText?: string }) =>
-  b.modelText !== undefined ? loadModel({ text: b.modelText }) : loadModel({ name: b.model! });
 
 /** Input of {@link diagramStudy}. */
 export const diagramRequestSchema = z
@@ -30,7 +19,7 @@ export const diagramRequestSchema = z
     pathways: z.array(z.string().max(100)).max(50).optional(),
     descriptors: descriptorValues,
   })
-  .refine(requireModel, modelMessage);
+  .refine(hasModel, needModel);
 /** Free-energy diagrams (CHE) of a model's pathways at one potential, with their Vega-Lite spec. */
 export const diagramStudy = defineStudy({
   name: 'mechanism.diagram',
@@ -48,7 +37,7 @@ export const diagramStudy = defineStudy({
 /** Input of {@link steadyStudy}. */
 export const steadyRequestSchema = z
   .object({ ...modelRef, potentialsVvsRHE: z.array(z.number().min(-5).max(5)).min(1).max(400).optional(), descriptors: descriptorValues })
-  .refine(requireModel, modelMessage);
+  .refine(hasModel, needModel);
 /** Steady states along a polarization curve (continuation), without the raw state arrays, with transport warnings. */
 export const steadyStudy = defineStudy({
   name: 'kinetics.steady',
@@ -83,7 +72,7 @@ export const pulseRequestSchema = z
     maxPeriods: z.number().int().min(3).max(1000).default(1000),
     descriptors: descriptorValues,
   })
-  .refine(requireModel, modelMessage);
+  .refine(hasModel, needModel);
 /** Square-wave pulsed potential (V vs RHE, s): period-averaged rates and FE, for a number of periods or until periodic (`periods: 'auto'`). */
 export const pulseStudy = defineStudy({
   name: 'kinetics.pulse',
@@ -100,7 +89,7 @@ export const pulseStudy = defineStudy({
 });
 
 /** Input of {@link limitingStudy}. */
-export const limitingRequestSchema = z.object({ ...modelRef, descriptors: descriptorValues }).refine(requireModel, modelMessage);
+export const limitingRequestSchema = z.object({ ...modelRef, descriptors: descriptorValues }).refine(hasModel, needModel);
 /** Limiting potential (V vs RHE), potential-determining step and uphill chemical steps of every pathway of a model (CHE). */
 export const limitingStudy = defineStudy({
   name: 'mechanism.limiting',
@@ -136,7 +125,7 @@ export const rampRequestSchema = z
     stepV: z.number().min(1e-5).max(0.05).default(0.001).describe('staircase step, V (default 0.001)'),
     descriptors: descriptorValues,
   })
-  .refine(requireModel, modelMessage)
+  .refine(hasModel, needModel)
   .refine((b) => (Math.abs(b.vertexVvsRHE - b.startVvsRHE) / b.stepV) * Math.max(1, 2 * b.cycles) <= MAX_RAMP_STEPS, {
     message: `at most ${MAX_RAMP_STEPS} staircase steps (|vertex − start| / stepV × 2 × cycles): a larger stepV or fewer cycles`,
     path: ['stepV'],

@@ -9,21 +9,15 @@ import { parseCandidatesCsv } from '../ml/campaignText.js';
 import { type OptimizeKineticModelResult, PULSE_INPUTS, optimizeKineticModel, parseKineticObjective } from '../ml/optimizeKineticModel.js';
 import { type ScreenCandidatesOptions, type ScreenCandidatesResult, screenCandidates } from '../ml/screenCandidates.js';
 import { beliefMapSpec, screeningSpec } from '../plot/planSpecs.js';
-import { loadModel } from '../store/builtinModels.js';
-import { seedField } from './requestFields.js';
+import { modelOf, modelRef, hasModel, needModel, seedField } from './requestFields.js';
 import { defineStudy } from './study.js';
 
-const modelFields = {
-  model: z.string().max(200).optional().describe('built-in model name (GET /api/models)'),
-  modelText: z.string().max(1_000_000).optional().describe('a model file as YAML or JSON text'),
-};
-const needModel = { message: 'give "model" (a built-in name) or "modelText"', path: ['model'] };
 const seed = seedField('random seed (same input and seed → same result)');
 
 /** Body of `POST /api/kinetics/optimize` (the CLI's `kinetics optimize`). */
 export const optimizeRequestSchema = z
   .object({
-    ...modelFields,
+    ...modelRef,
     vary: z
       .array(z.object({ name: z.string().min(1).max(200), low: z.number(), high: z.number() }))
       .min(1)
@@ -34,12 +28,12 @@ export const optimizeRequestSchema = z
     seed,
     periods: z.number().int().min(2).max(1000).default(10).describe('periods per pulse-program evaluation'),
   })
-  .refine((v) => v.model !== undefined || v.modelText !== undefined, needModel);
+  .refine(hasModel, needModel);
 
 /** Body of `POST /api/screen` (the CLI's `screen`). */
 export const screenRequestSchema = z
   .object({
-    ...modelFields,
+    ...modelRef,
     candidates: z.string().min(1).max(2_000_000).describe('CSV: name, descriptor columns (eV), optional sigma_<descriptor> columns (eV)'),
     sigmaEv: z.number().min(0).max(5).default(0.1).describe('standard deviation of every descriptor without its own sigma column, eV'),
     correlation: z.number().min(0).lt(1).default(0).describe('correlation of a candidate’s descriptor errors (0 ≤ ρ < 1)'),
@@ -50,7 +44,7 @@ export const screenRequestSchema = z
     potentialVvsRHE: z.number().min(-5).max(5).optional().describe('potential, V vs RHE (default: the model’s)'),
     seed,
   })
-  .refine((v) => v.model !== undefined || v.modelText !== undefined, needModel);
+  .refine(hasModel, needModel);
 
 /**
  * The screening options of a validated `POST /api/screen` request: the one mapping from request fields to
@@ -69,8 +63,6 @@ export function screeningOptionsOf(b: z.output<typeof screenRequestSchema>): Scr
     seed: b.seed,
   };
 }
-
-const modelOf = (b: { model?: string; modelText?: string }) => loadModel(b.modelText !== undefined ? { text: b.modelText } : { name: b.model! });
 
 /** Bayesian optimization through a kinetic model (descriptors, potential or a pulse program): trace, best point, belief map. */
 export const optimizeStudy = defineStudy({

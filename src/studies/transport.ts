@@ -6,13 +6,11 @@ import { InputError } from '../chem/index.js';
 import { couplingSpec, transientSpec } from '../plot/processSpecs.js';
 import { coupleRequestSchema, transientRequestSchema } from '../reactor/inputSchemas.js';
 import { runTransientStudy } from '../reactor/runStudies.js';
-import { loadModel } from '../store/builtinModels.js';
 import { couplingCurve } from '../transport/coupleToKinetics.js';
 import { electrodeStoichiometry } from '../transport/electrodeStoichiometry.js';
 import { electrolyteFromText } from '../transport/electrolyteFromText.js';
+import { modelOf } from './requestFields.js';
 import { defineStudy } from './study.js';
-
-const modelOf = (b: { model?: string; modelText?: string }) => loadModel(b.modelText !== undefined ? { text: b.modelText } : { name: b.model! });
 
 /** Transient microenvironment under current steps or square pulses (mA cm⁻², s); progress in simulated ms. */
 export const transientStudy = defineStudy({
@@ -48,9 +46,17 @@ export const coupleStudy = defineStudy({
   },
   check: (input) => {
     const model = modelOf(input);
-    electrolyteFromText(input.electrolyte, input.co2Saturated);
+    const solutes = Object.keys(electrolyteFromText(input.electrolyte, input.co2Saturated).concentrations);
     for (const p of model.productIndices.map((i) => model.species[i]!)) {
       if (!input.productSources[p]) throw new InputError(`productSources.${p}`, 'the sources of every model product', `missing for "${p}"`);
+    }
+    // a source the microenvironment does not track (e.g. "NO3" for nitrate) would still balance as a formula and
+    // silently couple to a species that is never there: name the tracked ones instead
+    for (const [p, sources] of Object.entries(input.productSources)) {
+      sources.forEach((s, i) => {
+        if (s !== 'H2O' && !solutes.includes(s))
+          throw new InputError(`productSources.${p}[${i}]`, `H2O or a solute of the electrolyte model (${solutes.join(', ')})`, `got "${s}"`);
+      });
     }
   },
   run: (b, report) => {
