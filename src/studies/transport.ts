@@ -9,6 +9,7 @@ import { runTransientStudy } from '../reactor/runStudies.js';
 import { couplingCurve } from '../transport/coupleToKinetics.js';
 import { electrodeStoichiometry } from '../transport/electrodeStoichiometry.js';
 import { electrolyteFromText } from '../transport/electrolyteFromText.js';
+import { assertReactantsTracked } from '../transport/finiteVolume.js';
 import { modelOf } from './requestFields.js';
 import { defineStudy } from './study.js';
 
@@ -26,6 +27,7 @@ export const transientStudy = defineStudy({
   check: (input) => {
     electrolyteFromText(input.electrolyte, input.co2Saturated);
     electrodeStoichiometry(input.products);
+    assertReactantsTracked(input.products);
   },
   run: (input, report) => runTransientStudy(input, report ? (tS, totalS) => report(Math.round(tS * 1000), Math.round(totalS * 1000)) : undefined),
   figure: (r) => transientSpec(r),

@@ -57,6 +57,21 @@ export function reactionsOf(set: RateConstantSetId | undefined): readonly Homoge
 }
 
 /** Solutes that take part: present in the bulk or at the electrode, closed under the homogeneous reactions. */
+/**
+ * Refuses an electrode reactant the transport model has no data for (e.g. "NO3" typed for nitrate "NO3-"): it
+ * would still balance as a formula, and its flux would drop out silently and change every surface value.
+ * Water is the solvent; products may leave untracked (a neutral product such as urea does not touch the buffers).
+ */
+export function assertReactantsTracked(products: readonly ElectrodeProduct[]): void {
+  const tracked = SOLUTES.map((x) => x.name);
+  products.forEach((p, i) =>
+    p.from.forEach((s, j) => {
+      if (s !== 'H2O' && !tracked.includes(s))
+        throw new InputError(`products[${i}].from[${j}]`, `H2O or a solute of the transport model (${tracked.join(', ')})`, `got "${s}"`);
+    }),
+  );
+}
+
 function activeSolutes(bulk: Record<string, number>, stoich: Record<string, number>, reactions: readonly HomogeneousReaction[]): Solute[] {
   const active = new Set(Object.keys(bulk).filter((s) => (bulk[s] ?? 0) > 0));
   // a bulk solute the model does not know would otherwise drop out silently (and with it its charge)
@@ -99,6 +114,7 @@ export function boundaryLayer(input: BoundaryLayerInput) {
   assertFiniteInRange('boundaryLayerM', delta, 1e-7, 1e-2, 'm');
   const cells = input.cells ?? 200;
   if (!Number.isInteger(cells) || cells < 10 || cells > 5000) throw new InputError('cells', 'an integer from 10 to 5000', `got ${cells}`);
+  assertReactantsTracked(input.products);
   const stoich = electrodeStoichiometry(input.products);
   const reactions = input.homogeneousReactions === false ? [] : reactionsOf(input.rateConstants);
   const migration = input.migration === true;

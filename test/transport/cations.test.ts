@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FARADAY_C_PER_MOL, InputError } from '../../src/chem/index.js';
 import { bulkComposition, saltIons } from '../../src/transport/bulkComposition.js';
 import { electrolyteFromText } from '../../src/transport/electrolyteFromText.js';
+import { assertReactantsTracked } from '../../src/transport/finiteVolume.js';
 import { solveMicroenvironment } from '../../src/transport/solveMicroenvironment.js';
 import { SOLUTES } from '../../src/transport/transportData.js';
 import { transientMicroenvironment } from '../../src/transport/transientMicroenvironment.js';
@@ -136,5 +137,22 @@ describe('a printed electrolyte without a usable concentration is refused saying
   it('names a negative concentration or a unit it cannot read, not "has none"', () => {
     expect(message('-0.1 M KOH')).toBe(`electrolyte: "-0.1MKOH": a concentration that is not a positive number in M, mM or µM ${allowed}`);
     expect(message('0.1 mol/L KOH')).toBe(`electrolyte: "0.1 mol": a concentration that is not a positive number in M, mM or µM ${allowed}`);
+  });
+});
+
+describe('electrode reactants the transport model does not track', () => {
+  it('are refused naming the product and source, not dropped (a typo "NO3" for nitrate used to change the surface pH silently)', () => {
+    expect(() =>
+      assertReactantsTracked([
+        { to: 'urea', from: ['CO2', 'NO3-'], faradaicEfficiency: 0.3 },
+        { to: 'H2', from: ['H2O'], faradaicEfficiency: 0.7 },
+      ]),
+    ).not.toThrow();
+    expect(() =>
+      assertReactantsTracked([
+        { to: 'H2', from: ['H2O'], faradaicEfficiency: 0.7 },
+        { to: 'urea', from: ['CO2', 'NO3'], faradaicEfficiency: 0.3 },
+      ]),
+    ).toThrow(/products\[1\]\.from\[1\]: got "NO3" \(allowed: H2O or a solute of the transport model \(.*NO3-/);
   });
 });
