@@ -4,7 +4,7 @@ import { InputError, parseHumanNumber } from '../chem/index.js';
 import { degreeOfRateControlChecked, polarizationCurve } from '../kinetics/analyze/steadyState.js';
 import { runPulse } from '../kinetics/analyze/pulse.js';
 import { runPulseUntilPeriodic } from '../kinetics/analyze/pulseUntilPeriodic.js';
-import type { SweepField, SweepResult, SweepSpec } from '../kinetics/mapper/descriptorSweep.js';
+import { SWEEP_FIELDS, type SweepField, type SweepResult, type SweepSpec } from '../kinetics/mapper/descriptorSweep.js';
 import { mapArrays, sweepJson, sweepSummary, sweepToCsv } from '../studies/sweepOutput.js';
 import type { CompiledModel } from '../kinetics/parser/compileModel.js';
 import { freeEnergyDiagram } from '../mechanism/freeEnergyDiagram.js';
@@ -305,8 +305,8 @@ export function registerKineticsCommands(program: Command, run: Run): void {
               : []
           ) as SweepField[];
           for (const f of fields)
-            if (!['coverages', 'rates', 'residual'].includes(f))
-              throw new InputError('--fields', 'a comma-separated list of coverages, rates, residual', `got "${f}"`);
+            if (!(SWEEP_FIELDS as readonly string[]).includes(f))
+              throw new InputError('--fields', `a comma-separated list of ${SWEEP_FIELDS.join(', ')}`, `got "${f}"`);
           const spec: SweepSpec = {
             x: parseAxis('--x', o.x, nx),
             ...(o.y ? { y: parseAxis('--y', o.y, ny ?? nx) } : {}),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SWEEP_FIELDS } from '../kinetics/mapper/descriptorSweep.js';
 import { modelRef, hasModel, needModel } from '../studies/requestFields.js';
 
 /** POST /api/records/import */
@@ -36,7 +37,7 @@ export const sweepRequestSchema = z
     descriptors: descriptorValues,
     resumeFrom: z.string().max(100).optional().describe('id of a cancelled or failed sweep of the same model and grid: its finished rows are not solved again'),
     fields: z
-      .array(z.enum(['coverages', 'rates', 'residual']))
+      .array(z.enum(SWEEP_FIELDS))
       .max(3)
       .optional()
       .describe('extra per-point output: coverages (θ per adsorbate), rates (net step rates, s⁻¹ per site); the residual is always given'),
