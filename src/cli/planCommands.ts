@@ -132,7 +132,7 @@ export function registerPlanCommands(program: Command, run: Run): void {
             lines.push(
               `     predicted ${Object.entries(s.predictions)
                 .map(([k, p]) => `${k} ${fmt(p.mean)} ± ${fmt(p.sd)}`)
-                .join(', ')}; ln ${r.method === 'ehvi' ? 'EHVI' : 'EI'} ${s.logExpectedImprovement!.toFixed(3)}`,
+                .join(', ')}; ln ${r.method === 'ehvi' ? 'EHVI' : 'EI'} ${s.logAcquisition!.toFixed(3)}`,
             );
         });
         r.warnings.forEach((w) => lines.push(`note: ${w}`));

@@ -23,7 +23,8 @@ interface ObjectiveRow {
 interface Suggestion {
   parameters: Record<string, number | string>;
   predictions: Record<string, { mean: number; sd: number }> | null;
-  logExpectedImprovement: number | null;
+  /** ln of the acquisition `method` names: EI (log-ei, parego) or EHVI (ehvi); null for space-filling. */
+  logAcquisition: number | null;
 }
 interface AskResult {
   method: string;
@@ -552,7 +553,7 @@ export function PlanScreen() {
                     {objectiveNames.map((n) => (
                       <td key={n}>{s.predictions?.[n] ? `${fmt(s.predictions[n].mean)} ± ${fmt(s.predictions[n].sd, 2)}` : '—'}</td>
                     ))}
-                    <td>{fmt(s.logExpectedImprovement, 3)}</td>
+                    <td>{fmt(s.logAcquisition, 3)}</td>
                   </tr>
                 ))}
               </tbody>
