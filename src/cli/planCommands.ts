@@ -5,7 +5,7 @@ import type { SavedCampaign } from '../ml/savedCampaign.js';
 import type { SearchSpace } from '../ml/searchSpace.js';
 import { paretoSpec, paritySpec, slicesSpec } from '../plot/planSpecs.js';
 import type { CampaignSummary } from '../store/CampaignStore.js';
-import { type Run, type StoreLocation, withStore } from './dbCommands.js';
+import { type Run, storeLocation as location, withStore } from './dbCommands.js';
 import { writeFigure } from './writeFigure.js';
 import { integerOr } from './numberOptions.js';
 
@@ -25,12 +25,6 @@ const ml = async () => ({
   ...(await import('../ml/planExperiments.js')),
   ...(await import('../ml/savedCampaign.js')),
 });
-
-/** Where the saved campaigns are: `--data-dir`/CNCOUPLE_DATA_DIR or `--db-url`/CNCOUPLE_DATABASE_URL (as `db`). */
-const location = (cmd: Command): StoreLocation => {
-  const o = cmd.optsWithGlobals() as { dataDir?: string; dbUrl?: string };
-  return { dataDir: o.dataDir, url: o.dbUrl };
-};
 
 /** Where a command reads its campaign: files (`--space`, `--runs`) or a saved campaign (`--campaign`). */
 interface CampaignSource {

@@ -35,6 +35,9 @@ const summaryOf = (row: Omit<CampaignsTable, 'document_json'>): CampaignSummary 
   updatedAt: row.updated_at,
 });
 
+/** The form of the ids {@link CampaignStore} makes: `cmp_` + 12 base64url characters (9 random bytes). */
+const CAMPAIGN_ID = /^cmp_[A-Za-z0-9_-]{12}$/;
+
 const SUMMARY_COLUMNS = ['id', 'name', 'owner', 'completed_runs', 'pending_runs', 'created_at', 'updated_at'] as const;
 
 /**
@@ -113,6 +116,8 @@ export class CampaignStore {
         throw error;
       });
       if (id === null) {
+        // an id that names nothing is a typo, not the name of a new campaign
+        if (CAMPAIGN_ID.test(nameOrId)) throw new NotFoundError(nameOrId, 'campaign');
         const checked = checkSavedCampaign({ name: nameOrId, ...fields });
         return { campaign: await CampaignStore.insert(trx, checked, actor?.name ?? null), created: true };
       }

@@ -184,6 +184,8 @@ describe.each(targets)('saved campaigns on %s', (_name, where) => {
       // a bad runs text: the field named, the stored campaign unchanged
       expect((await inputError(() => store.campaigns.save('by name', { runs: 'a,n,y\n0.5,9,0.1\n' }))).field).toMatch(/^runs, line 2\b.*\bn\b/);
       expect(await store.campaigns.get(made.campaign.id)).toEqual(over.campaign);
+      // an id that names nothing is refused, not made the name of a new campaign
+      await expect(store.campaigns.save('cmp_AAAAAAAAAAAA', { space })).rejects.toThrow('no campaign with id "cmp_AAAAAAAAAAAA"');
       // a new campaign needs a space
       expect((await inputError(() => store.campaigns.save('no space', { runs }))).field).toBe('space');
       // another owner's campaign of the same name: found by id only; bob may not save over alice's
