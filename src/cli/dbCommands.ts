@@ -28,6 +28,12 @@ export interface StoreLocation {
   url?: string;
 }
 
+/** The database a command names: its `--data-dir` and `--db-url` options (or those of its parent command group). */
+export function storeLocation(cmd: Command): StoreLocation {
+  const o = cmd.optsWithGlobals() as { dataDir?: string; dbUrl?: string };
+  return { dataDir: o.dataDir, url: o.dbUrl };
+}
+
 /**
  * Opens the store, seeds the curated literature when new or changed, runs `fn`, closes. The store and its
  * database drivers load here, not at start-up: commands that need no database start ~0.2 s sooner.
@@ -176,10 +182,7 @@ function addFilters(cmd: Command): Command {
 
 /** Registers `db …` and `plot …` on the program. `run` wraps async actions with output handling. */
 export function registerDbCommands(program: Command, run: Run): void {
-  const location = (cmd: Command): StoreLocation => {
-    const o = cmd.optsWithGlobals() as { dataDir?: string; dbUrl?: string };
-    return { dataDir: o.dataDir, url: o.dbUrl };
-  };
+  const location = storeLocation;
   const json = () => new Option('--json', 'machine-readable output (see docs/cli.md)');
   const db = program
     .command('db')

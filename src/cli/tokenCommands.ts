@@ -1,5 +1,5 @@
 import { type Command, Option } from 'commander';
-import { type Output, type StoreLocation, withStore } from './dbCommands.js';
+import { type Output, storeLocation, withStore } from './dbCommands.js';
 
 /**
  * Registers `token create|list|revoke`: the API tokens of a shared server, kept (hashed) in its database.
@@ -9,10 +9,7 @@ export function registerTokenCommands(
   program: Command,
   run: <A extends unknown[]>(fn: (...args: A) => Output | Promise<Output>) => (...args: A) => Promise<void>,
 ): void {
-  const location = (cmd: Command): StoreLocation => {
-    const o = cmd.optsWithGlobals() as { dataDir?: string; dbUrl?: string };
-    return { dataDir: o.dataDir, url: o.dbUrl };
-  };
+  const location = storeLocation;
   const json = () => new Option('--json', 'machine-readable output (see docs/cli.md)');
   const token = program
     .command('token')

@@ -48,10 +48,12 @@ export interface Suggestion {
   /** Predicted value of each objective (null during the initial design). */
   predictions: Record<string, Prediction> | null;
   /**
-   * Natural log of the acquisition value at selection: the expected improvement of the objective or of ParEGO's
-   * scalarization, or (`ehvi`) the expected hypervolume improvement; null during the initial design.
+   * Natural log of the acquisition value at selection; which acquisition the result's `method` says: `log-ei`
+   * ln EI of the objective (EI in the objective's units), `parego` ln EI of ParEGO's scalarization (of losses
+   * normalized to [0, 1], so dimensionless), `ehvi` ln EHVI (expected hypervolume improvement, in the product of
+   * the two objectives' units). Null during the initial design (`space-filling`).
    */
-  logExpectedImprovement: number | null;
+  logAcquisition: number | null;
 }
 
 /** Result of {@link askNext}. */
@@ -243,7 +245,7 @@ export function askNext(space: SearchSpace, campaign: Campaign, options: AskOpti
     );
     return {
       method: 'space-filling',
-      suggestions: points.map((parameters) => ({ parameters, predictions: null, logExpectedImprovement: null })),
+      suggestions: points.map((parameters) => ({ parameters, predictions: null, logAcquisition: null })),
       completedRuns: completed.length,
       pendingRuns: pending.length,
       diagnostics: null,
@@ -291,7 +293,7 @@ export function askNext(space: SearchSpace, campaign: Campaign, options: AskOpti
     }
     taken.add(keyOf(space, point));
     chosen.push(point);
-    suggestions.push({ parameters: point, predictions: predictAll(point), logExpectedImprovement: logOf(value) });
+    suggestions.push({ parameters: point, predictions: predictAll(point), logAcquisition: logOf(value) });
     return true;
   };
   const result = (method: AskResult['method']): AskResult => ({

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { type SavedCampaign, checkSavedCampaign } from '../ml/savedCampaign.js';
+import { type CheckedCampaign, type SavedCampaign, type SavedCampaignInput, checkSavedCampaign } from '../ml/savedCampaign.js';
 import type { Actor } from './ApiTokens.js';
 import type { CampaignsTable, DatabaseSchema } from './database.js';
 import { ConflictError, ForbiddenError, NotFoundError } from './errors.js';
@@ -35,6 +35,9 @@ const summaryOf = (row: Omit<CampaignsTable, 'document_json'>): CampaignSummary 
   updatedAt: row.updated_at,
 });
 
+/** The form of the ids {@link CampaignStore} makes: `cmp_` + 12 base64url characters (9 random bytes). */
+const CAMPAIGN_ID = /^cmp_[A-Za-z0-9_-]{12}$/;
+
 const SUMMARY_COLUMNS = ['id', 'name', 'owner', 'completed_runs', 'pending_runs', 'created_at', 'updated_at'] as const;
 
 /**
@@ -63,28 +66,21 @@ export class CampaignStore {
   }
 
   /**
+   * The campaign `nameOrId` names: the one with that id, else the one with that name (the CLI's `plan show
+   * NAME`). @throws {NotFoundError} when none has it, {ConflictError} when several owners use that name (give the id)
+   */
+  async find(nameOrId: string): Promise<StoredCampaign> {
+    return this.get(await CampaignStore.resolve(this.db, nameOrId));
+  }
+
+  /**
    * Saves a new campaign, owned by `actor` (a token) if given.
    * @throws {InputError} naming the bad field, {ConflictError} when the owner has a campaign of that name
    */
   async create(raw: unknown, actor?: Actor): Promise<StoredCampaign> {
     this.beforeWrite();
-    const { document, campaign } = checkSavedCampaign(raw);
-    const now = new Date().toISOString();
-    const row: CampaignsTable = {
-      id: `cmp_${randomBytes(9).toString('base64url')}`,
-      name: document.name,
-      owner: actor?.name ?? null,
-      document_json: JSON.stringify(document),
-      completed_runs: campaign.completed.length,
-      pending_runs: campaign.pending.length,
-      created_at: now,
-      updated_at: now,
-    };
-    await this.db.transaction().execute(async (trx) => {
-      await CampaignStore.assertNameFree(trx, row.name, row.owner);
-      await trx.insertInto('campaigns').values(row).execute();
-    });
-    return { ...summaryOf(row), ...document };
+    const checked = checkSavedCampaign(raw);
+    return this.db.transaction().execute((trx) => CampaignStore.insert(trx, checked, actor?.name ?? null));
   }
 
   /**
@@ -93,21 +89,42 @@ export class CampaignStore {
    */
   async update(id: string, raw: unknown, actor?: Actor): Promise<StoredCampaign> {
     this.beforeWrite();
-    const { document, campaign } = checkSavedCampaign(raw);
+    const checked = checkSavedCampaign(raw);
     return this.db.transaction().execute(async (trx) => {
       const existing = await trx.selectFrom('campaigns').select(['owner', 'created_at']).where('id', '=', id).executeTakeFirst();
       if (!existing) throw new NotFoundError(id, 'campaign');
-      CampaignStore.assertMayEdit(id, existing.owner, actor);
-      await CampaignStore.assertNameFree(trx, document.name, existing.owner, id);
-      const set = {
-        name: document.name,
-        document_json: JSON.stringify(document),
-        completed_runs: campaign.completed.length,
-        pending_runs: campaign.pending.length,
-        updated_at: new Date().toISOString(),
-      };
-      await trx.updateTable('campaigns').set(set).where('id', '=', id).execute();
-      return { ...summaryOf({ id, owner: existing.owner, created_at: existing.created_at, ...set }), ...document };
+      return CampaignStore.replace(trx, id, existing, checked, actor);
+    });
+  }
+
+  /**
+   * Saves by name (the CLI's `plan save NAME`), in one transaction: over the campaign `nameOrId` names (see
+   * {@link find}; its owner stays), with the space or runs left undefined kept as stored; or, when none has that
+   * name, as a new campaign named `nameOrId` (owned by `actor` if given; a left-out space is then an error, left-out
+   * runs are none). Checked as {@link create} and {@link update} check; nothing is written when a check fails.
+   * @throws {InputError} naming the field, {ConflictError} (several campaigns of that name), {ForbiddenError}
+   */
+  async save(
+    nameOrId: string,
+    fields: { space?: SavedCampaignInput['space']; runs?: string },
+    actor?: Actor,
+  ): Promise<{ campaign: StoredCampaign; created: boolean }> {
+    this.beforeWrite();
+    return this.db.transaction().execute(async (trx) => {
+      const id = await CampaignStore.resolve(trx, nameOrId).catch((error: unknown) => {
+        if (error instanceof NotFoundError) return null;
+        throw error;
+      });
+      if (id === null) {
+        // an id that names nothing is a typo, not the name of a new campaign
+        if (CAMPAIGN_ID.test(nameOrId)) throw new NotFoundError(nameOrId, 'campaign');
+        const checked = checkSavedCampaign({ name: nameOrId, ...fields });
+        return { campaign: await CampaignStore.insert(trx, checked, actor?.name ?? null), created: true };
+      }
+      const existing = await trx.selectFrom('campaigns').select(['owner', 'created_at', 'document_json']).where('id', '=', id).executeTakeFirstOrThrow();
+      const stored = JSON.parse(existing.document_json) as SavedCampaign;
+      const checked = checkSavedCampaign({ name: stored.name, space: fields.space ?? stored.space, runs: fields.runs ?? stored.runs });
+      return { campaign: await CampaignStore.replace(trx, id, existing, checked, actor), created: false };
     });
   }
 
@@ -120,6 +137,62 @@ export class CampaignStore {
       CampaignStore.assertMayEdit(id, existing.owner, actor);
       await trx.deleteFrom('campaigns').where('id', '=', id).execute();
     });
+  }
+
+  /** Inserts a checked campaign owned by `owner`. @throws {ConflictError} when the owner has one of that name */
+  private static async insert(trx: Kysely<DatabaseSchema>, { document, campaign }: CheckedCampaign, owner: string | null): Promise<StoredCampaign> {
+    const now = new Date().toISOString();
+    const row: CampaignsTable = {
+      id: `cmp_${randomBytes(9).toString('base64url')}`,
+      name: document.name,
+      owner,
+      document_json: JSON.stringify(document),
+      completed_runs: campaign.completed.length,
+      pending_runs: campaign.pending.length,
+      created_at: now,
+      updated_at: now,
+    };
+    await CampaignStore.assertNameFree(trx, row.name, row.owner);
+    await trx.insertInto('campaigns').values(row).execute();
+    return { ...summaryOf(row), ...document };
+  }
+
+  /** Replaces campaign `id` (found as `existing`) by a checked campaign. @throws {ForbiddenError}, {ConflictError} */
+  private static async replace(
+    trx: Kysely<DatabaseSchema>,
+    id: string,
+    existing: { owner: string | null; created_at: string },
+    { document, campaign }: CheckedCampaign,
+    actor: Actor | undefined,
+  ): Promise<StoredCampaign> {
+    CampaignStore.assertMayEdit(id, existing.owner, actor);
+    await CampaignStore.assertNameFree(trx, document.name, existing.owner, id);
+    const set = {
+      name: document.name,
+      document_json: JSON.stringify(document),
+      completed_runs: campaign.completed.length,
+      pending_runs: campaign.pending.length,
+      updated_at: new Date().toISOString(),
+    };
+    await trx.updateTable('campaigns').set(set).where('id', '=', id).execute();
+    return { ...summaryOf({ id, owner: existing.owner, created_at: existing.created_at, ...set }), ...document };
+  }
+
+  /**
+   * The id of the campaign `nameOrId` names: that id, else the one campaign of that name.
+   * @throws {NotFoundError}, {ConflictError} when campaigns of several owners have that name
+   */
+  private static async resolve(db: Kysely<DatabaseSchema>, nameOrId: string): Promise<string> {
+    const byId = await db.selectFrom('campaigns').select('id').where('id', '=', nameOrId).executeTakeFirst();
+    if (byId) return byId.id;
+    const named = await db.selectFrom('campaigns').select(['id', 'owner']).where('name', '=', nameOrId).orderBy('id').execute();
+    if (named.length === 0) throw new NotFoundError(nameOrId, 'campaign', `no campaign with id or name "${nameOrId}"`);
+    if (named.length > 1)
+      throw new ConflictError(
+        named[0]!.id,
+        `${named.length} campaigns are named "${nameOrId}" (${named.map((c) => `id "${c.id}" of ${c.owner === null ? 'no token' : `token "${c.owner}"`}`).join(', ')}): give the id instead`,
+      );
+    return named[0]!.id;
   }
 
   /** @throws {ForbiddenError} when `actor` (a token) may not edit a campaign of `owner` */

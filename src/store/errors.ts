@@ -1,8 +1,8 @@
-/** No record (or other stored thing, `what`) with that id (HTTP 404, CLI exit 2). */
+/** No record (or other stored thing, `what`) with that id, or as `message` says (HTTP 404, CLI exit 2). */
 export class NotFoundError extends Error {
   readonly id: string;
-  constructor(id: string, what = 'record') {
-    super(`no ${what} with id "${id}"`);
+  constructor(id: string, what = 'record', message = `no ${what} with id "${id}"`) {
+    super(message);
     this.name = 'NotFoundError';
     this.id = id;
   }

@@ -97,6 +97,32 @@ describe('Plan & screen page in Chromium', () => {
     expect(await page.getByRole('progressbar', { name: 'screening progress' }).innerText()).toContain('3/3 candidates');
   }, 90_000);
 
+  it('takes a virtual-lab or screening result off the screen when its inputs change, and shows it again when they are set back', async () => {
+    // both results are on screen from the two tests above (budget 6, top k 1)
+    await page.getByTestId('lab-summary').waitFor();
+    const screened = page.locator('table[aria-label="screened candidates"]');
+    await screened.waitFor();
+    const budget = page.locator('input[aria-label="evaluations"]');
+    expect(await budget.inputValue()).toBe('6');
+    await budget.fill('7');
+    await expect.poll(() => page.getByTestId('lab-summary').count()).toBe(0);
+    expect(await page.getByRole('img', { name: 'best so far vs evaluation' }).count()).toBe(0);
+    expect(await screened.count()).toBe(1); // the screening's inputs did not change
+    await budget.fill('6');
+    await expect.poll(() => page.getByTestId('lab-summary').innerText()).toMatch(/Best log10 TOF of urea/);
+    const topK = page.locator('input[aria-label="top k"]');
+    await topK.fill('2');
+    await expect.poll(() => screened.count()).toBe(0);
+    expect(await page.getByRole('img', { name: 'screened candidates' }).count()).toBe(0);
+    expect(await page.getByTestId('lab-summary').count()).toBe(1);
+    await topK.fill('1');
+    await screened.waitFor();
+    // a new candidate makes the ranking stale too
+    const candidates = page.getByLabel('candidates CSV');
+    await candidates.fill(`${await candidates.inputValue()}D,-0.8,0.0\n`);
+    await expect.poll(() => screened.count()).toBe(0);
+  }, 60_000);
+
   it('saves a campaign on the server, shows it again on reload, and loads it in a fresh browser after a server restart', async () => {
     // a browser context of its own: the other tests' page keeps its localStorage
     const first = await session.browser.newContext(DESKTOP);

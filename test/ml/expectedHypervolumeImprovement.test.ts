@@ -122,7 +122,7 @@ describe('askNext with acquisition ehvi', () => {
     expect(x).toBeGreaterThan(0.35);
     expect(x).toBeLessThan(0.65);
     // the acquisition value is at most the noiseless gain at the best place, 0.3·0.3 = 0.09, plus what the GPs' spread adds
-    expect(Math.exp(a.suggestions[0]!.logExpectedImprovement!)).toBeGreaterThan(0.05);
+    expect(Math.exp(a.suggestions[0]!.logAcquisition!)).toBeGreaterThan(0.05);
     expect(askNext(space, { completed: runs, pending: [] }, { acquisition: 'ehvi', seed: 4 }).suggestions).toEqual(a.suggestions);
   });
 

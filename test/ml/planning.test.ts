@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { expectedImprovement, logExpectedImprovement } from '../../src/ml/acquisition.js';
 import { normalCdf } from '../../src/ml/normal.js';
-import { askNext, augmentedChebyshev, campaignStatus, paretoFront } from '../../src/ml/planExperiments.js';
+import { askNext, augmentedChebyshev, campaignStatus, fitSurrogate, paretoFront } from '../../src/ml/planExperiments.js';
 import { spaceFillingDesign } from '../../src/ml/initialDesign.js';
 import { SeededRandom } from '../../src/ml/random.js';
 import { parseRuns, type Run } from '../../src/ml/runs.js';
-import { parseLinearConstraint, parseSearchSpace, satisfiesConstraints } from '../../src/ml/searchSpace.js';
+import { encodePoint, parseLinearConstraint, parseSearchSpace, satisfiesConstraints } from '../../src/ml/searchSpace.js';
 
 describe('normal distribution and expected improvement by hand', () => {
   it('Φ at tabulated points (A&S table 26.1)', () => {
@@ -127,6 +127,25 @@ describe('ask/tell', () => {
     expect(sa!.parameter).toBe('a');
     expect(Math.abs(argmax(sa!) - 0.3)).toBeLessThan(0.05);
     expect(Math.abs(argmax(sb!) - 0.7)).toBeLessThan(0.05);
+  });
+
+  it('logAcquisition of log-ei is ln EI at the suggestion: its predicted mean and sd against the best posterior mean at the runs', () => {
+    const runs = loop(8, 1);
+    const r = askNext(quadSpace, { completed: runs, pending: [] }, { seed: 9 });
+    expect(r.method).toBe('log-ei');
+    const s = r.suggestions[0]!;
+    // the same GP askNext fits (same runs, seed and defaults); the incumbent is its best mean at the finished runs
+    const gp = fitSurrogate(
+      quadSpace,
+      runs,
+      runs.map((x) => x.objectives.y!),
+      { seed: 9 },
+    );
+    const best = Math.max(...gp.predict(runs.map((x) => encodePoint(quadSpace, x.parameters))).mean);
+    const { mean, sd } = s.predictions!.y!;
+    expect(s.logAcquisition!).toBeCloseTo(Math.log(expectedImprovement(mean, sd, best)), 9);
+    // the space-filling start has no acquisition
+    expect(askNext(quadSpace, { completed: runs.slice(0, 2), pending: [] }).suggestions[0]!.logAcquisition).toBeNull();
   });
 
   it('batches and in-flight runs: suggestions keep apart', () => {

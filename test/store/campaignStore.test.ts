@@ -166,6 +166,42 @@ describe.each(targets)('saved campaigns on %s', (_name, where) => {
     }
   });
 
+  it('finds and saves by name (the CLI): over the one campaign of that name keeping what is not given, or new; ambiguous names need the id', async () => {
+    const store = await RecordStore.open(await where());
+    try {
+      const made = await store.campaigns.save('by name', { space });
+      expect([made.created, made.campaign.owner, made.campaign.completedRuns, made.campaign.runs]).toEqual([true, null, 0, '']);
+      const over = await store.campaigns.save('by name', { runs });
+      expect([over.created, over.campaign.id, over.campaign.space, over.campaign.completedRuns, over.campaign.pendingRuns]).toEqual([
+        false,
+        made.campaign.id,
+        space,
+        3,
+        1,
+      ]);
+      expect(await store.campaigns.find('by name')).toEqual(over.campaign);
+      expect(await store.campaigns.find(made.campaign.id)).toEqual(over.campaign);
+      // a bad runs text: the field named, the stored campaign unchanged
+      expect((await inputError(() => store.campaigns.save('by name', { runs: 'a,n,y\n0.5,9,0.1\n' }))).field).toMatch(/^runs, line 2\b.*\bn\b/);
+      expect(await store.campaigns.get(made.campaign.id)).toEqual(over.campaign);
+      // an id that names nothing is refused, not made the name of a new campaign
+      await expect(store.campaigns.save('cmp_AAAAAAAAAAAA', { space })).rejects.toThrow('no campaign with id "cmp_AAAAAAAAAAAA"');
+      // a new campaign needs a space
+      expect((await inputError(() => store.campaigns.save('no space', { runs }))).field).toBe('space');
+      // another owner's campaign of the same name: found by id only; bob may not save over alice's
+      const alices = await store.campaigns.create({ name: 'by name', space }, alice);
+      await expect(store.campaigns.find('by name')).rejects.toThrow(/2 campaigns are named "by name" .*give the id instead/);
+      await expect(store.campaigns.save('by name', { runs })).rejects.toThrow(ConflictError);
+      await expect(store.campaigns.save(alices.id, { runs }, bob)).rejects.toThrow(ForbiddenError);
+      await expect(store.campaigns.find('nothing')).rejects.toThrow('no campaign with id or name "nothing"');
+      expect((await store.campaigns.list()).map((c) => c.id).sort()).toEqual([made.campaign.id, alices.id].sort());
+      await store.campaigns.delete(made.campaign.id);
+      await store.campaigns.delete(alices.id);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('migrates the campaigns table down and up again (0006-campaigns)', async () => {
     const store = await RecordStore.open(await where());
     try {

@@ -23,7 +23,8 @@ interface ObjectiveRow {
 interface Suggestion {
   parameters: Record<string, number | string>;
   predictions: Record<string, { mean: number; sd: number }> | null;
-  logExpectedImprovement: number | null;
+  /** ln of the acquisition `method` names: EI (log-ei, parego) or EHVI (ehvi); null for space-filling. */
+  logAcquisition: number | null;
 }
 interface AskResult {
   method: string;
@@ -275,7 +276,9 @@ export function PlanScreen() {
   const models = useModels();
   const [modelRef, setModelRef] = useModelRef();
   const [labForm, setLabForm] = useQueryForm('lab', { vary: 'dG_NO:-1.5:0.5', objective: 'log10Tof:urea', budget: '12', seed: '0' });
-  const [labJob, setLabJob] = useState<(JobState<OptimizeResult> & { spec?: object | null }) | null>(null);
+  // a job keeps the key of the model and settings it ran with; its result shows only while they are the page's (as the suggestions)
+  const [labJob, setLabJob] = useState<(JobState<OptimizeResult> & { spec?: object | null; key: string }) | null>(null);
+  const labKey = JSON.stringify([modelRef, labForm]);
   const [labProblems, setLabProblems] = useState<string[]>([]);
   const runLab = async (e: FormEvent) => {
     e.preventDefault();
@@ -295,6 +298,7 @@ export function PlanScreen() {
     if (problems.length) return setLabProblems(problems);
     setLabProblems([]);
     setLabJob(null);
+    const key = labKey;
     try {
       const body = {
         ...modelRef,
@@ -303,7 +307,7 @@ export function PlanScreen() {
         budget,
         seed,
       };
-      await runJob<JobState<OptimizeResult> & { spec?: object | null }>('/api/kinetics/optimize', body, setLabJob, 300);
+      await runJob<JobState<OptimizeResult> & { spec?: object | null }>('/api/kinetics/optimize', body, (state) => setLabJob({ ...state, key }), 300);
     } catch (err) {
       setLabProblems(explainError(err, { vary: 'vary', objective: 'objective', model: 'model' }));
     }
@@ -314,7 +318,8 @@ export function PlanScreen() {
   // screening
   const [screenText, setScreenText] = useState('name,dG_NO,dG_CO\nA,-1.0,-0.1\nB,-0.6,0.3\nC,-1.2,0.1\n');
   const [screenForm, setScreenForm] = useQueryForm('screen', { sigmaEv: '0.1', samples: '200', topK: '1', seed: '0' });
-  const [screenJob, setScreenJob] = useState<(JobState<ScreenResult> & { spec?: object }) | null>(null);
+  const [screenJob, setScreenJob] = useState<(JobState<ScreenResult> & { spec?: object; key: string }) | null>(null);
+  const screenKey = JSON.stringify([modelRef, screenText, screenForm]);
   const [screenProblems, setScreenProblems] = useState<string[]>([]);
   const runScreen = async (e: FormEvent) => {
     e.preventDefault();
@@ -328,18 +333,20 @@ export function PlanScreen() {
     if (problems.length) return setScreenProblems(problems);
     setScreenProblems([]);
     setScreenJob(null);
+    const key = screenKey;
     try {
       await runJob<JobState<ScreenResult> & { spec?: object }>(
         '/api/screen',
         { ...modelRef, candidates: screenText, sigmaEv, samples, topK, seed },
-        setScreenJob,
+        (state) => setScreenJob({ ...state, key }),
         300,
       );
     } catch (err) {
       setScreenProblems(explainError(err, { candidates: 'candidates CSV', model: 'model' }));
     }
   };
-  const result = labJob?.result;
+  const result = labJob?.key === labKey ? labJob.result : undefined;
+  const screened = screenJob?.key === screenKey ? screenJob : null;
   const label = result ? (result.objective.quantity === 'fe' ? `FE of ${result.objective.product}` : `log10 TOF of ${result.objective.product} (s⁻¹)`) : '';
 
   return (
@@ -552,7 +559,7 @@ export function PlanScreen() {
                     {objectiveNames.map((n) => (
                       <td key={n}>{s.predictions?.[n] ? `${fmt(s.predictions[n].mean)} ± ${fmt(s.predictions[n].sd, 2)}` : '—'}</td>
                     ))}
-                    <td>{fmt(s.logExpectedImprovement, 3)}</td>
+                    <td>{fmt(s.logAcquisition, 3)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -654,21 +661,21 @@ export function PlanScreen() {
       </form>
       <Problems problems={screenProblems} label="screening problems" />
       {screenJob && <JobProgress job={screenJob} unit="candidates" label="screening progress" />}
-      {screenJob?.result && (
+      {screened?.result && (
         <>
           <div className="table-wrap">
             <table aria-label="screened candidates">
               <thead>
                 <tr>
                   <th>candidate</th>
-                  <th>log10 TOF {screenJob.result.product} median [5–95 %]</th>
+                  <th>log10 TOF {screened.result.product} median [5–95 %]</th>
                   <th>FE median [5–95 %]</th>
-                  <th>P(top {screenJob.result.topK})</th>
+                  <th>P(top {screened.result.topK})</th>
                   <th>failed</th>
                 </tr>
               </thead>
               <tbody>
-                {[...screenJob.result.candidates]
+                {[...screened.result.candidates]
                   .sort((a, b) => b.pTopK - a.pTopK)
                   .map((c) => (
                     <tr key={c.name}>
@@ -682,12 +689,12 @@ export function PlanScreen() {
               </tbody>
             </table>
           </div>
-          {screenJob.result.warnings.map((w) => (
+          {screened.result.warnings.map((w) => (
             <p key={w} className="note">
               Note: {w}
             </p>
           ))}
-          {screenJob.spec && <VegaChart spec={screenJob.spec} label="screened candidates" name="cncouple-screen" />}
+          {screened.spec && <VegaChart spec={screened.spec} label="screened candidates" name="cncouple-screen" />}
         </>
       )}
     </section>
