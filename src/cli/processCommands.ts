@@ -90,8 +90,12 @@ function transientSummary(r: TransientMicroenvironmentResult): string {
   return `${head}\n${tail}${periodic}\nrate constants: ${r.rateConstants ?? 'none (no homogeneous reactions)'}`;
 }
 
-/** The study runners with their zod input schemas, YAML, and the model compiler: loaded when a command needs them, not at start-up. */
-const studies = async () => ({ ...(await import('../reactor/runStudies.js')), ...(await import('../reactor/inputSchemas.js')) });
+/** The study runners with their zod input schemas and validation: loaded when a command needs them, not at start-up. */
+const studies = async () => ({
+  ...(await import('../reactor/runStudies.js')),
+  ...(await import('../reactor/inputSchemas.js')),
+  ...(await import('../studies/study.js')),
+});
 
 /** Runs a transient study with a progress bar in simulated milliseconds (terminal only, not with --json). */
 async function transientWithProgress(input: z.output<typeof transientRequestSchema>, show: boolean): Promise<TransientMicroenvironmentResult> {

@@ -22,7 +22,7 @@ export async function runStudy<K extends keyof StudyResults>(
   raw: unknown,
   onProgress?: (done: number, total: number) => void,
 ): Promise<StudyResults[K]> {
-  const [{ studyByName }, { validateStudyInput }] = await Promise.all([import('../studies/index.js'), import('../reactor/runStudies.js')]);
+  const [{ studyByName }, { validateStudyInput }] = await Promise.all([import('../studies/index.js'), import('../studies/study.js')]);
   const study = studyByName(name) as Study;
   const input = validateStudyInput(study.input, raw);
   study.check?.(input);
