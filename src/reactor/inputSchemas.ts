@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasModel, modelRef, needModel } from '../kinetics/parser/modelReference.js';
 import { DEFAULT_RATE_CONSTANT_SET, RATE_CONSTANT_SET_IDS } from '../transport/transportData.js';
 import { TEA_PRESET_IDS, TEA_PROCESS_DEFAULTS } from './teaPresets.js';
 
@@ -93,8 +94,7 @@ function transientTotalS(v: {
 /** FE vs current density with transport (POST /api/couple job, `couple`, `study couple`). */
 export const coupleRequestSchema = z
   .object({
-    model: z.string().max(200).optional().describe('built-in model name (GET /api/models)'),
-    modelText: z.string().max(1_000_000).optional().describe('a model file as YAML or JSON text'),
+    ...modelRef,
     electrolyte: z.string().min(1).max(1000).describe('printed electrolyte, e.g. "0.1 M KHCO3 + 0.05 M KNO3"'),
     co2Saturated: z.boolean().default(MD.co2Saturated),
     currentDensitiesMAPerCm2: z
@@ -108,7 +108,7 @@ export const coupleRequestSchema = z
     boundaryLayerUm: z.number().min(0.1).max(10000).default(MD.boundaryLayerUm).describe('boundary-layer thickness, µm'),
     rateConstants,
   })
-  .refine((v) => v.model !== undefined || v.modelText !== undefined, { message: 'give "model" (a built-in name) or "modelText"', path: ['model'] });
+  .refine(hasModel, needModel);
 
 /** Flow-cell study (POST /api/reactor, `reactor`, `study reactor`). */
 export const reactorRequestSchema = z.object({

@@ -9,7 +9,8 @@ import { parseCandidatesCsv } from '../ml/campaignText.js';
 import { type OptimizeKineticModelResult, PULSE_INPUTS, optimizeKineticModel, parseKineticObjective } from '../ml/optimizeKineticModel.js';
 import { type ScreenCandidatesOptions, type ScreenCandidatesResult, screenCandidates } from '../ml/screenCandidates.js';
 import { beliefMapSpec, screeningSpec } from '../plot/planSpecs.js';
-import { modelOf, modelRef, hasModel, needModel, seedField } from './requestFields.js';
+import { modelRef, hasModel, needModel } from '../kinetics/parser/modelReference.js';
+import { modelOf, seedField } from './requestFields.js';
 import { defineStudy } from './study.js';
 
 const seed = seedField('random seed (same input and seed → same result)');
