@@ -34,6 +34,7 @@ export interface StudyResults {
   'mechanism.limiting': ReturnType<typeof import('../studies/kinetics.js').limitingStudy.run>;
   'kinetics.ramp': ReturnType<typeof import('../studies/kinetics.js').rampStudy.run>;
   'kinetics.optimize': ReturnType<typeof import('../studies/ml.js').optimizeStudy.run>;
+  screen: ReturnType<typeof import('../studies/ml.js').screenStudy.run>;
   microenv: ReturnType<typeof import('../studies/process.js').microenvStudy.run>;
   reactor: ReturnType<typeof import('../studies/process.js').reactorStudy.run>;
   couple: ReturnType<typeof import('../studies/transport.js').coupleStudy.run>;
