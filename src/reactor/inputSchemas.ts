@@ -4,7 +4,7 @@ import { DEFAULT_RATE_CONSTANT_SET, RATE_CONSTANT_SET_IDS } from '../transport/t
 import { TEA_PRESET_IDS, TEA_PROCESS_DEFAULTS } from './teaPresets.js';
 
 export { TEA_PROCESS_DEFAULTS };
-import { MICROENV_DEFAULTS as MD, REACTOR_DEFAULTS as RD } from './inputDefaults.js';
+import { MICROENV_DEFAULTS as MD, PULSE_DEFAULTS as PD, REACTOR_DEFAULTS as RD } from './inputDefaults.js';
 
 /**
  * Inputs of the process models as zod schemas: the single source for API bodies, `cncouple study <kind> file`
@@ -58,10 +58,10 @@ export const transientRequestSchema = z
         tLowS: z.number().min(1e-6).max(1e6),
         periods: z
           .union([z.number().int().min(1).max(10000), z.literal('auto')])
-          .default('auto')
+          .default(PD.periods)
           .describe('number of periods, or "auto": repeat until the period-averaged surface concentrations settle'),
-        periodicTolerance: z.number().min(0).max(0.1).default(1e-3).describe('relative change of the period averages that counts as periodic'),
-        maxPeriods: z.number().int().min(1).max(10000).default(1000).describe('cap on the periods with "auto" (the result says when it was hit)'),
+        periodicTolerance: z.number().min(0).max(0.1).default(PD.periodicTolerance).describe('relative change of the period averages that counts as periodic'),
+        maxPeriods: z.number().int().min(1).max(10000).default(PD.maxPeriods).describe('cap on the periods with "auto" (the result says when it was hit)'),
       })
       .optional()
       .describe('square current pulses (alternative to steps)'),
