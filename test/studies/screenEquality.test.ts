@@ -4,24 +4,16 @@
  * POST /api/screen job are one result for the same input — at the study's defaults, with every flag off them, and
  * with a model file; a bad value is reported under the flag that set it.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from '../../src/server/startServer.js';
+import { describe, expect, it } from 'vitest';
 import { builtinModelText } from '../../src/store/builtinModels.js';
-import { cli } from '../support/cli.js';
+import { cli, studyCli } from '../support/cli.js';
 import { waitForJobEnd } from '../support/jobs.js';
+import { useLoopbackServer } from '../support/server.js';
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cncouple-screen-eq-'));
-let server: RunningServer;
-beforeAll(async () => {
-  server = await startServer({ port: 0, dataDir, webRoot: '/nonexistent' });
-});
-afterAll(async () => {
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const server = useLoopbackServer('cncouple-screen-eq-');
+const dataDir = server.dataDir;
 
 // three candidates of the urea model, one with its own sigma for dG_NO
 const csv = 'name,dG_NO,dG_CO,sigma_dG_NO\nA,-1.0,0.0,0.05\nB,-0.5,0.2,\nC,-0.8,0.1,\n';
@@ -36,19 +28,16 @@ interface Screened {
 
 /** The finished POST /api/screen job's result. */
 async function api(body: object): Promise<Screened> {
-  const response = await fetch(`${server.url}/api/screen`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const started = (await response.json()) as { id: string };
-  expect(response.status, JSON.stringify(started)).toBe(202);
-  const ended = await waitForJobEnd(server.url, started.id, 'the POST /api/screen job');
+  const started = await server.call('POST', '/api/screen', body);
+  expect(started.status, started.text).toBe(202);
+  const ended = await waitForJobEnd(server.url, started.json.id, 'the POST /api/screen job');
   expect(ended.status, ended.error).toBe('done');
-  return (await (await fetch(`${server.url}/api/jobs/${started.id}/result`)).json()) as Screened;
+  return (await server.call('GET', `/api/jobs/${started.json.id}/result`)).json as Screened;
 }
 
 /** `study screen <file> --json` on `body`. */
 async function study(body: object): Promise<unknown> {
-  const file = path.join(dataDir, `screen-${Math.random().toString(36).slice(2)}.json`);
-  writeFileSync(file, JSON.stringify(body));
-  const r = await cli('study', 'screen', file, '--json');
+  const r = await studyCli('screen', body, dataDir, '--json');
   expect(r.code, r.err).toBe(0);
   return JSON.parse(r.out);
 }
@@ -129,11 +118,7 @@ describe('screen: flags == study file == API', () => {
     const sigma = await cli('screen', csvFile, '--model', 'urea-cu4-ceo2', '--sigma-eV', '3');
     expect(sigma.code).toBe(2);
     expect(sigma.err).toMatch(/^error: --sigma-eV: .*2/m);
-    const response = await fetch(`${server.url}/api/screen`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ model: 'urea-cu4-ceo2', candidates: csv, sigmaEv: 3 }),
-    });
-    expect([response.status, ((await response.json()) as { error: { field: string } }).error.field]).toEqual([400, 'sigmaEv']);
+    const refused = await server.call('POST', '/api/screen', { model: 'urea-cu4-ceo2', candidates: csv, sigmaEv: 3 });
+    expect([refused.status, refused.json.error.field]).toEqual([400, 'sigmaEv']);
   });
 });
