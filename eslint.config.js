@@ -72,9 +72,10 @@ const kineticsStageRules = kineticsStages.slice(0, -1).map((stage, i) => ({
  * What the web app (web/src) may take from src/: type-only imports of the API's request/response types
  * (src/server/apiSchemas.ts, src/studies/), and values only from the few browser-safe modules it shares on
  * purpose so that there is one definition: how numbers are typed (chem/parseHumanNumber), the
- * model-vs-measurement chart (plot/modelVsMeasurementSpec), the charts' fonts and title (plot/chartStyle), the review's strategy list (data/strategies) and the
- * homogeneous rate-constant sets the Process page offers (transport/transportData, a module of constants without
- * imports). Nothing else: a new value import from src/ needs a reason here.
+ * model-vs-measurement chart (plot/modelVsMeasurementSpec), the charts' fonts and title (plot/chartStyle), the review's strategy list (data/strategies),
+ * the homogeneous rate-constant sets the Process page offers (transport/transportData, a module of constants without
+ * imports) and the process inputs' defaults its forms start from, e.g. pulses until periodic (reactor/inputDefaults, constants
+ * without imports). Nothing else: a new value import from src/ needs a reason here.
  */
 const webSharedValues = [
   '**/src/chem/parseHumanNumber.js',
@@ -82,6 +83,7 @@ const webSharedValues = [
   '**/src/plot/chartStyle.js',
   '**/src/data/strategies.js',
   '**/src/transport/transportData.js',
+  '**/src/reactor/inputDefaults.js',
 ];
 const webApiTypes = ['**/src/server/apiSchemas.js', '**/src/studies/**'];
 const webRule = [

@@ -3,13 +3,10 @@
  * and of the pages people open on a phone (390×844, `*-phone.png`), for the README. Needs `npm run build`
  * and Debian's Chromium.
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { DESKTOP, PHONE, startWebAppSession, webAppPages } from './webAppSession.js';
+import { DESKTOP, PHONE, shot, startWebAppSession, webAppPages } from './webAppSession.js';
 
 async function main() {
   const out = new URL('../docs/screenshots/', import.meta.url).pathname;
-  mkdirSync(out, { recursive: true });
   const session = await startWebAppSession('shots');
   const { server, browser } = session;
   const page = await browser.newPage(DESKTOP);
@@ -21,13 +18,13 @@ async function main() {
       await page.goto(`${server.url}/${hash}`);
       await page.locator(ready).first().waitFor();
       await page.waitForTimeout(600);
-      await page.screenshot({ path: path.join(out, `${name}.png`) });
+      await shot(page, name, { dir: out, fullPage: false });
       console.log(`docs/screenshots/${name}.png`);
       if (!phonePages.has(name)) continue;
       await phone.goto(`${server.url}/${hash}`);
       await phone.locator(ready).first().waitFor();
       await phone.waitForTimeout(600);
-      await phone.screenshot({ path: path.join(out, `${name}-phone.png`) });
+      await shot(phone, `${name}-phone`, { dir: out, fullPage: false });
       console.log(`docs/screenshots/${name}-phone.png`);
     }
   } finally {

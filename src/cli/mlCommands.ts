@@ -1,24 +1,18 @@
 import { type Command, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { InputError } from '../chem/index.js';
-import type { CompiledModel } from '../kinetics/parser/compileModel.js';
 import type { ScreenCandidatesResult } from '../ml/screenCandidates.js';
-import { screeningSpec } from '../plot/planSpecs.js';
+import { DEFAULT_SEED } from '../ml/random.js';
+import { SCREENING_DEFAULTS } from '../ml/screeningDefaults.js';
 import type { Run } from './dbCommands.js';
 import { progressBar } from './progressBar.js';
-import { integerOr, numberOr } from './numberOptions.js';
+import { numberOr } from './numberOptions.js';
 import { writeFigure } from './writeFigure.js';
 import { modelInput, runStudy } from './runStudy.js';
+import { type StudyFlag, addStudyFlags, inputFromFlags, validateFlagInput, withFlagNames } from './studyFlags.js';
 
 const num = numberOr;
-const int = integerOr;
 const fmt = (x: number | null, d = 4) => (x === null || !Number.isFinite(x) ? '—' : Number(x.toPrecision(d)).toString());
-
-/** A built-in model by name, else a model file by path (loaded on use, like the kinetics commands). */
-async function model(ref: string): Promise<CompiledModel> {
-  const { builtinModelNames, loadModel } = await import('../store/builtinModels.js');
-  return builtinModelNames().includes(ref) ? loadModel({ name: ref }) : loadModel({ path: ref });
-}
 
 /** "dG_NO:-1.5:0.5" → { name, low, high }. */
 function parseVary(text: string) {
@@ -29,6 +23,29 @@ function parseVary(text: string) {
   if (!(range.low < range.high)) throw new InputError(`--vary ${name}`, 'NAME:low:high with low < high', `got ${range.low} to ${range.high}`);
   return range;
 }
+
+const SD = SCREENING_DEFAULTS;
+/** `screen` flags → the `screen` study input (src/studies/ml.ts); `--model` and the CSV file give `model`/`modelText` and `candidates`. */
+const SCREEN_FLAGS: StudyFlag[] = [
+  {
+    flags: '--sigma-eV <eV>',
+    field: 'sigmaEv',
+    description: 'standard deviation of every descriptor without its own sigma column, eV',
+    defaultValue: SD.sigmaEv,
+  },
+  {
+    flags: '--correlation <rho>',
+    field: 'correlation',
+    description: 'correlation of a candidate’s descriptor errors (0 ≤ ρ < 1)',
+    defaultValue: SD.correlation,
+  },
+  { flags: '--samples <n>', field: 'samples', description: 'Monte Carlo samples per candidate', defaultValue: SD.samples },
+  { flags: '--top <k>', field: 'topK', description: 'k of P(top k)', defaultValue: SD.topK },
+  { flags: '--product <species>', field: 'product', description: 'product to report (default: the model’s first)', parse: (t) => t },
+  { flags: '--rank-by <q>', field: 'rankBy', description: 'ranking quantity', choices: ['log10Tof', 'fe'], defaultValue: SD.rankBy },
+  { flags: '--potential <V>', field: 'potentialVvsRHE', description: 'potential, V vs RHE (default: the model’s)' },
+  { flags: '--seed <s>', field: 'seed', description: 'random seed (same input and seed → same result)', defaultValue: DEFAULT_SEED },
+];
 
 /** Registers `kinetics optimize` (under the existing `kinetics` command) and `screen`. */
 export function registerMlCommands(program: Command, run: Run): void {
@@ -89,98 +106,61 @@ export function registerMlCommands(program: Command, run: Run): void {
       }),
     );
 
-  program
-    .command('screen')
-    .description('rank candidate surfaces through a microkinetic model with descriptor uncertainty (Monte Carlo)')
-    .argument('<candidates>', 'CSV: name, descriptor columns (eV), optional sigma_<descriptor> columns (eV)')
-    .requiredOption('--model <model>', 'a built-in model or a model file')
-    .option('--sigma-eV <eV>', 'standard deviation of every descriptor without its own sigma column', '0.1')
-    .option('--correlation <rho>', 'correlation of a candidate’s descriptor errors (0 ≤ ρ < 1)', '0')
-    .option('--samples <n>', 'samples per candidate', '1000')
-    .option('--top <k>', 'k of P(top k)', '1')
-    .option('--product <species>', 'product to report (default: the model’s first)')
-    .addOption(new Option('--rank-by <q>', 'ranking quantity').choices(['log10Tof', 'fe']).default('log10Tof'))
-    .option('--potential <V>', 'potential, V vs RHE (default: the model’s)')
-    .option('--seed <s>', 'random seed', '0')
+  addStudyFlags(
+    program
+      .command('screen')
+      .description('rank candidate surfaces through a microkinetic model with descriptor uncertainty (Monte Carlo); the `screen` study (src/studies/ml.ts)')
+      .argument('<candidates>', 'CSV: name, descriptor columns (eV), optional sigma_<descriptor> columns (eV)')
+      .requiredOption('--model <model>', 'a built-in model or a model file'),
+    SCREEN_FLAGS,
+  )
     .option('--out <file>', 'candidates with their intervals as .svg or .png (with --shard: the part file, .json)')
     .option('--shard <i/N>', 'screen only shard i of N (1-based; contiguous bands of candidates) and write a part file to --out for `cncouple merge`')
     .addOption(json())
     .action(
-      run(
-        async (
-          file: string,
-          o: {
-            model: string;
-            sigmaEV: string;
-            correlation: string;
-            samples: string;
-            top: string;
-            product?: string;
-            rankBy: 'log10Tof' | 'fe';
-            potential?: string;
-            seed: string;
-            out?: string;
-            shard?: string;
-          },
-          cmd: Command,
-        ) => {
-          const m = await model(o.model);
-          let text: string;
-          try {
-            text = readFileSync(file, 'utf8');
-          } catch (error) {
-            throw new InputError(
-              'candidates',
-              'a readable CSV file',
-              `cannot read "${file}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-            );
-          }
-          const { parseCandidatesCsv } = await import('../ml/campaignText.js');
-          const { screenCandidates } = await import('../ml/screenCandidates.js');
-          const candidates = parseCandidatesCsv(m.descriptors, text);
-          const options = {
-            sigmaEv: num('--sigma-eV', o.sigmaEV, 0.1),
-            correlation: num('--correlation', o.correlation, 0),
-            samples: int('--samples', o.samples, 1000, 10, 100000),
-            topK: int('--top', o.top, 1, 1, 10000),
-            product: o.product,
-            rankBy: o.rankBy,
-            potentialVvsRHE: o.potential === undefined ? undefined : num('--potential', o.potential, 0),
-            seed: int('--seed', o.seed, 0, 0, 2 ** 31 - 1),
-          };
-          const bar = progressBar('screen', 'candidates', !cmd.opts().json);
-          if (o.shard !== undefined) {
-            const { screeningSettings } = await import('../ml/screenCandidates.js');
-            const { builtinModelNames, builtinModelText } = await import('../store/builtinModels.js');
-            const modelText = builtinModelNames().includes(o.model) ? builtinModelText(o.model) : readFileSync(o.model, 'utf8');
-            const { runScreenShard } = await import('./screenShard.js');
-            const out = runScreenShard({
-              model: m,
-              modelText,
-              candidates,
-              settings: screeningSettings(m, candidates, options),
-              shard: o.shard,
-              out: o.out,
-              onCandidate: bar.update,
-            });
-            bar.stop();
-            return out;
-          }
-          const r = screenCandidates(m, candidates, { ...options, onCandidate: bar.update });
+      run(async (file: string, o: Record<string, unknown> & { model: string; out?: string; shard?: string }, cmd: Command) => {
+        let candidates: string;
+        try {
+          candidates = readFileSync(file, 'utf8');
+        } catch (error) {
+          throw new InputError(
+            'candidates',
+            'a readable CSV file',
+            `cannot read "${file}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+          );
+        }
+        const { input: flagInput } = inputFromFlags(o, SCREEN_FLAGS);
+        const { screenStudy, screeningOptionsOf } = await import('../studies/ml.js');
+        const input = validateFlagInput(screenStudy.input, { ...(await modelInput(o.model)), candidates, ...flagInput }, SCREEN_FLAGS);
+        const bar = progressBar('screen', 'candidates', !cmd.opts().json);
+        if (o.shard !== undefined) {
+          await withFlagNames(SCREEN_FLAGS, () => screenStudy.check?.(input));
+          const [{ modelOf }, { parseCandidatesCsv }, { screeningSettings }, { builtinModelText }, { runScreenShard }] = await Promise.all([
+            import('../studies/requestFields.js'),
+            import('../ml/campaignText.js'),
+            import('../ml/screenCandidates.js'),
+            import('../store/builtinModels.js'),
+            import('./screenShard.js'),
+          ]);
+          const model = modelOf(input);
+          const list = parseCandidatesCsv(model.descriptors, input.candidates);
+          const out = runScreenShard({
+            model,
+            modelText: input.modelText ?? builtinModelText(input.model!),
+            candidates: list,
+            settings: screeningSettings(model, list, screeningOptionsOf(input)),
+            shard: o.shard,
+            out: o.out,
+            onCandidate: bar.update,
+          });
           bar.stop();
-          const q = r.rankBy === 'fe' ? 'fe' : 'log10Tof';
-          if (o.out)
-            await writeFigure(
-              screeningSpec(
-                r.candidates.map((c) => ({ name: c.name, ...c[q], pTopK: c.pTopK })),
-                q === 'fe' ? `FE of ${r.product}` : `log10 TOF of ${r.product} (s⁻¹ per site)`,
-                r.topK,
-              ),
-              o.out,
-            );
-          return { json: { ...r, ...(o.out ? { file: o.out } : {}) }, text: [...screenTable(r), ...(o.out ? [`wrote ${o.out}`] : [])].join('\n') };
-        },
-      ),
+          return out;
+        }
+        const r = await withFlagNames(SCREEN_FLAGS, () => runStudy('screen', input, bar.update)).finally(() => bar.stop());
+        if (o.out) await writeFigure(screenStudy.figure!(r) as Parameters<typeof writeFigure>[0], o.out);
+        // --json: exactly the study's result (= `study screen --json` = the POST /api/screen job's result)
+        return { json: { ...r, ...(o.out ? { file: o.out } : {}) }, text: [...screenTable(r), ...(o.out ? [`wrote ${o.out}`] : [])].join('\n') };
+      }),
     );
 }
 

@@ -2,7 +2,7 @@ import { type Command, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { InputError, molarMassGPerMol, parseHumanNumber, resolveSpecies } from '../chem/index.js';
 import { couplingSpec, transientSpec } from '../plot/processSpecs.js';
-import { MICROENV_DEFAULTS, REACTOR_DEFAULTS } from '../reactor/inputDefaults.js';
+import { MICROENV_DEFAULTS, PULSE_DEFAULTS, REACTOR_DEFAULTS } from '../reactor/inputDefaults.js';
 import { TEA_DEFAULTS, type TeaResult, type TornadoBar } from '../reactor/technoEconomics.js';
 import { TEA_PRESET_IDS, TEA_PROCESS_DEFAULTS } from '../reactor/teaPresets.js';
 import { SALT_CATIONS } from '../transport/bulkComposition.js';
@@ -90,8 +90,12 @@ function transientSummary(r: TransientMicroenvironmentResult): string {
   return `${head}\n${tail}${periodic}\nrate constants: ${r.rateConstants ?? 'none (no homogeneous reactions)'}`;
 }
 
-/** The study runners with their zod input schemas, YAML, and the model compiler: loaded when a command needs them, not at start-up. */
-const studies = async () => ({ ...(await import('../reactor/runStudies.js')), ...(await import('../reactor/inputSchemas.js')) });
+/** The study runners with their zod input schemas and validation: loaded when a command needs them, not at start-up. */
+const studies = async () => ({
+  ...(await import('../reactor/runStudies.js')),
+  ...(await import('../reactor/inputSchemas.js')),
+  ...(await import('../studies/study.js')),
+});
 
 /** Runs a transient study with a progress bar in simulated milliseconds (terminal only, not with --json). */
 async function transientWithProgress(input: z.output<typeof transientRequestSchema>, show: boolean): Promise<TransientMicroenvironmentResult> {
@@ -350,8 +354,12 @@ export function registerProcessCommands(program: Command, run: Run): void {
       '--pulse <pulse>',
       'square pulses high:tHigh:low:tLow[:periods] (mA cm-2, s), e.g. "100:1:0:1:5"; without periods (or "auto"): until the period averages settle',
     )
-    .option('--periodic-tol <relative>', 'with --pulse: relative change of the period-averaged surface concentrations that counts as periodic', '1e-3')
-    .option('--max-periods <n>', 'with --pulse and automatic periods: cap on the periods', '1000')
+    .option(
+      '--periodic-tol <relative>',
+      'with --pulse: relative change of the period-averaged surface concentrations that counts as periodic',
+      String(PULSE_DEFAULTS.periodicTolerance),
+    )
+    .option('--max-periods <n>', 'with --pulse and automatic periods: cap on the periods', String(PULSE_DEFAULTS.maxPeriods))
     .option('--co2-saturated', 'bulk saturated with 1 bar CO2')
     .option('--delta-um <µm>', `boundary-layer thickness, µm (default ${MICROENV_DEFAULTS.boundaryLayerUm}, the study's)`)
     .option('--migration', 'include migration (Nernst–Planck with electroneutrality)')

@@ -52,7 +52,7 @@ const calculators = () => import('../studies/chemistry.js');
 
 /** Runs a calculator study on CLI-parsed input: the same definition (and result) as the API's (src/studies). */
 async function runCalculator<S extends z.ZodType, R>(study: Study<S, R>, input: z.input<S>): Promise<R> {
-  const { validateStudyInput } = await import('../reactor/runStudies.js');
+  const { validateStudyInput } = await import('../studies/study.js');
   return study.run(validateStudyInput(study.input, input));
 }
 

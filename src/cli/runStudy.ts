@@ -22,7 +22,7 @@ export async function runStudy<K extends keyof StudyResults>(
   raw: unknown,
   onProgress?: (done: number, total: number) => void,
 ): Promise<StudyResults[K]> {
-  const [{ studyByName }, { validateStudyInput }] = await Promise.all([import('../studies/index.js'), import('../reactor/runStudies.js')]);
+  const [{ studyByName }, { validateStudyInput }] = await Promise.all([import('../studies/index.js'), import('../studies/study.js')]);
   const study = studyByName(name) as Study;
   const input = validateStudyInput(study.input, raw);
   study.check?.(input);
@@ -34,6 +34,7 @@ export interface StudyResults {
   'mechanism.limiting': ReturnType<typeof import('../studies/kinetics.js').limitingStudy.run>;
   'kinetics.ramp': ReturnType<typeof import('../studies/kinetics.js').rampStudy.run>;
   'kinetics.optimize': ReturnType<typeof import('../studies/ml.js').optimizeStudy.run>;
+  screen: ReturnType<typeof import('../studies/ml.js').screenStudy.run>;
   microenv: ReturnType<typeof import('../studies/process.js').microenvStudy.run>;
   reactor: ReturnType<typeof import('../studies/process.js').reactorStudy.run>;
   couple: ReturnType<typeof import('../studies/transport.js').coupleStudy.run>;

@@ -47,7 +47,7 @@ export function registerScreenLiteratureCommand(program: Command, run: Run): voi
           json?: boolean;
         }) => {
           const { literatureScreenInputSchema, readAllRecords, runLiteratureScreen } = await import('../studies/literatureScreen.js');
-          const { validateStudyInput } = await import('../reactor/runStudies.js');
+          const { validateStudyInput } = await import('../studies/study.js');
           const request = {
             target: o.target,
             folds: integerOr('--folds', o.folds, 5, 2, 1000),

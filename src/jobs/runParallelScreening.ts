@@ -4,7 +4,7 @@ import { parseCandidatesCsv } from '../ml/campaignText.js';
 import { type ScreenCandidatesResult, type ScreeningChunk, combineScreeningChunks, screeningSettings } from '../ml/screenCandidates.js';
 import { loadModel } from '../store/builtinModels.js';
 import { type screenRequestSchema, screeningOptionsOf } from '../studies/ml.js';
-import { modelSourceOf } from '../studies/requestFields.js';
+import { modelSourceOf } from '../kinetics/parser/modelReference.js';
 import type { ScreenChunkTask } from './screenChunkTask.js';
 import { runPooledTask } from './workerPool.js';
 import type { z } from 'zod';

@@ -6,11 +6,14 @@
  *
  * @example const rng = new SeededRandom(7); rng.uniform(); // a number in [0, 1)
  */
+/** The seed of every seeded operation when none is given: 0 (request schemas, library options, the CLI's `--help`). */
+export const DEFAULT_SEED = 0;
+
 export class SeededRandom {
   private state: number;
 
   /** @param seed - any finite number; non-integers are truncated (default 0). */
-  constructor(seed = 0) {
+  constructor(seed = DEFAULT_SEED) {
     let s = (Math.trunc(seed) ^ 0x9e3779b9) >>> 0;
     // splitmix32 scramble of the seed
     s = Math.imul(s ^ (s >>> 16), 0x85ebca6b) >>> 0;

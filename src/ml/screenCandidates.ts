@@ -2,7 +2,8 @@ import { InputError } from '../chem/index.js';
 import { SteadyStateSolver } from '../kinetics/analyze/steadyState.js';
 import type { CompiledModel } from '../kinetics/parser/compileModel.js';
 import { kineticObjectiveValue, solveAt } from './optimizeKineticModel.js';
-import { SeededRandom } from './random.js';
+import { DEFAULT_SEED, SeededRandom } from './random.js';
+import { SCREENING_DEFAULTS } from './screeningDefaults.js';
 
 /** One candidate surface: its descriptor values (eV) and optionally their own standard deviations (eV). */
 export interface ScreeningCandidate {
@@ -12,26 +13,26 @@ export interface ScreeningCandidate {
   sigmaEv?: Record<string, number>;
 }
 
-/** Options of {@link screenCandidates}. */
+/** Options of {@link screenCandidates}; the defaults are {@link SCREENING_DEFAULTS} (the screen study's). */
 export interface ScreenCandidatesOptions {
   /** Product whose TOF and FE are reported (default the model's first product). */
   product?: string;
-  /** Ranking quantity (default `log10Tof`). */
+  /** Ranking quantity (default `log10Tof`, {@link SCREENING_DEFAULTS}). */
   rankBy?: 'log10Tof' | 'fe';
-  /** Standard deviation of every descriptor without its own, eV (default 0.1). */
+  /** Standard deviation of every descriptor without its own, eV (default 0.1, {@link SCREENING_DEFAULTS}). */
   sigmaEv?: number;
   /**
-   * Correlation of the errors of a candidate's descriptors (equicorrelated, 0 ≤ ρ < 1; default 0): DFT errors
+   * Correlation of the errors of a candidate's descriptors (equicorrelated, 0 ≤ ρ < 1; default 0, {@link SCREENING_DEFAULTS}): DFT errors
    * of related adsorbates share the functional's bias.
    */
   correlation?: number;
-  /** Monte Carlo samples per candidate (default 1000, 10 to 100 000). */
+  /** Monte Carlo samples per candidate (default 500, {@link SCREENING_DEFAULTS}; 10 to 100 000). */
   samples?: number;
-  /** k of P(top k) (default 1). */
+  /** k of P(top k) (default 1, {@link SCREENING_DEFAULTS}). */
   topK?: number;
   /** Potential, V vs RHE (default the model's). */
   potentialVvsRHE?: number;
-  /** Seed (default 0). */
+  /** Seed (default 0, {@link DEFAULT_SEED}). */
   seed?: number;
   /** Progress after each candidate. */
   onCandidate?: (done: number, total: number) => void;
@@ -118,14 +119,15 @@ export function screeningSettings(model: CompiledModel, candidates: readonly Scr
   const products = model.productIndices.map((p) => model.species[p]!);
   const product = options.product ?? products[0]!;
   if (!products.includes(product)) throw new InputError('--product', `a product of the model (${products.join(', ')})`, `got "${product}"`);
-  const rankBy = options.rankBy ?? 'log10Tof';
-  const sigma = options.sigmaEv ?? 0.1;
+  const D = SCREENING_DEFAULTS;
+  const rankBy = options.rankBy ?? D.rankBy;
+  const sigma = options.sigmaEv ?? D.sigmaEv;
   if (!(sigma >= 0 && sigma <= 2)) throw new InputError('--sigma-eV', 'a number from 0 to 2 eV', `got ${sigma}`);
-  const rho = options.correlation ?? 0;
+  const rho = options.correlation ?? D.correlation;
   if (!(rho >= 0 && rho < 1)) throw new InputError('--correlation', 'a number from 0 to below 1', `got ${rho}`);
-  const S = options.samples ?? 1000;
+  const S = options.samples ?? D.samples;
   if (!Number.isInteger(S) || S < 10 || S > 100000) throw new InputError('--samples', 'an integer from 10 to 100000', `got ${S}`);
-  const k = options.topK ?? 1;
+  const k = options.topK ?? D.topK;
   if (!Number.isInteger(k) || k < 1) throw new InputError('--top', 'a positive integer', `got ${k}`);
   if (candidates.length === 0) throw new InputError('candidates', 'at least one candidate', 'none given');
   candidates.forEach((c, i) => {
@@ -137,7 +139,16 @@ export function screeningSettings(model: CompiledModel, candidates: readonly Scr
     for (const [n, v] of Object.entries(c.sigmaEv ?? {}))
       if (!(v >= 0 && v <= 2)) throw new InputError(`candidates[${i}].sigma_${n}`, 'a number from 0 to 2 eV', `got ${v}`);
   });
-  return { product, rankBy, sigmaEv: sigma, correlation: rho, samples: S, topK: k, potentialVvsRHE: options.potentialVvsRHE ?? null, seed: options.seed ?? 0 };
+  return {
+    product,
+    rankBy,
+    sigmaEv: sigma,
+    correlation: rho,
+    samples: S,
+    topK: k,
+    potentialVvsRHE: options.potentialVvsRHE ?? null,
+    seed: options.seed ?? DEFAULT_SEED,
+  };
 }
 
 /**

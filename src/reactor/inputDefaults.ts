@@ -1,7 +1,8 @@
 /**
  * The defaults of the process studies' inputs, written once: the zod schemas (`inputSchemas.ts`) apply them,
- * and the flag commands (`cncouple microenv|couple|reactor`) only show them in `--help` (this module has no
- * zod, so the CLI can read it at start-up). Units are in the names.
+ * and the flag commands (`cncouple microenv|couple|reactor|transient`) and the web app's Process page only show
+ * them (this module imports nothing and has no zod, so the CLI reads it at start-up and the browser bundle may
+ * take it). Units are in the names.
  */
 
 /**
@@ -18,6 +19,16 @@ export const MICROENV_DEFAULTS = {
   boundaryLayerUm: DEFAULT_BOUNDARY_LAYER_UM,
   /** Migration off: excess supporting electrolyte (default false). */
   migration: false,
+} as const;
+
+/** Defaults of the square pulses of a transient run (`transient --pulse`, `pulse` of POST /api/microenv/transient, the Process page). */
+export const PULSE_DEFAULTS = {
+  /** Periods to run (default "auto": repeat until the period-averaged surface concentrations settle). */
+  periods: 'auto',
+  /** Relative change of the period averages that counts as periodic (default 1e-3). */
+  periodicTolerance: 1e-3,
+  /** Cap on the periods with "auto" (default 1000; the result says when it was hit). */
+  maxPeriods: 1000,
 } as const;
 
 /**

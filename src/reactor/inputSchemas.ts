@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { hasModel, modelRef, needModel } from '../kinetics/parser/modelReference.js';
 import { DEFAULT_RATE_CONSTANT_SET, RATE_CONSTANT_SET_IDS } from '../transport/transportData.js';
 import { TEA_PRESET_IDS, TEA_PROCESS_DEFAULTS } from './teaPresets.js';
 
 export { TEA_PROCESS_DEFAULTS };
-import { MICROENV_DEFAULTS as MD, REACTOR_DEFAULTS as RD } from './inputDefaults.js';
+import { MICROENV_DEFAULTS as MD, PULSE_DEFAULTS as PD, REACTOR_DEFAULTS as RD } from './inputDefaults.js';
 
 /**
  * Inputs of the process models as zod schemas: the single source for API bodies, `cncouple study <kind> file`
@@ -57,10 +58,10 @@ export const transientRequestSchema = z
         tLowS: z.number().min(1e-6).max(1e6),
         periods: z
           .union([z.number().int().min(1).max(10000), z.literal('auto')])
-          .default('auto')
+          .default(PD.periods)
           .describe('number of periods, or "auto": repeat until the period-averaged surface concentrations settle'),
-        periodicTolerance: z.number().min(0).max(0.1).default(1e-3).describe('relative change of the period averages that counts as periodic'),
-        maxPeriods: z.number().int().min(1).max(10000).default(1000).describe('cap on the periods with "auto" (the result says when it was hit)'),
+        periodicTolerance: z.number().min(0).max(0.1).default(PD.periodicTolerance).describe('relative change of the period averages that counts as periodic'),
+        maxPeriods: z.number().int().min(1).max(10000).default(PD.maxPeriods).describe('cap on the periods with "auto" (the result says when it was hit)'),
       })
       .optional()
       .describe('square current pulses (alternative to steps)'),
@@ -93,8 +94,7 @@ function transientTotalS(v: {
 /** FE vs current density with transport (POST /api/couple job, `couple`, `study couple`). */
 export const coupleRequestSchema = z
   .object({
-    model: z.string().max(200).optional().describe('built-in model name (GET /api/models)'),
-    modelText: z.string().max(1_000_000).optional().describe('a model file as YAML or JSON text'),
+    ...modelRef,
     electrolyte: z.string().min(1).max(1000).describe('printed electrolyte, e.g. "0.1 M KHCO3 + 0.05 M KNO3"'),
     co2Saturated: z.boolean().default(MD.co2Saturated),
     currentDensitiesMAPerCm2: z
@@ -108,7 +108,7 @@ export const coupleRequestSchema = z
     boundaryLayerUm: z.number().min(0.1).max(10000).default(MD.boundaryLayerUm).describe('boundary-layer thickness, µm'),
     rateConstants,
   })
-  .refine((v) => v.model !== undefined || v.modelText !== undefined, { message: 'give "model" (a built-in name) or "modelText"', path: ['model'] });
+  .refine(hasModel, needModel);
 
 /** Flow-cell study (POST /api/reactor, `reactor`, `study reactor`). */
 export const reactorRequestSchema = z.object({

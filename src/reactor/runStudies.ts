@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import { molarMassGPerMol, resolveSpecies } from '../chem/index.js';
-import { inputErrorFromZod } from '../chem/zodIssues.js';
 import { electrolyteFromText } from '../transport/electrolyteFromText.js';
 import { type MicroenvironmentResult, solveMicroenvironmentAtCurrents } from '../transport/solveMicroenvironment.js';
 import { type TransientMicroenvironmentResult, pulseSchedule, transientMicroenvironment } from '../transport/transientMicroenvironment.js';
@@ -14,13 +13,6 @@ import {
 import type { TeaInput } from './technoEconomics.js';
 import { TEA_PRESETS, type TeaPresetId } from './teaPresets.js';
 import { flowCellStudy, teaStudy } from './studies.js';
-
-/** Validates `raw` with a study schema; zod issues become one InputError naming the field path. */
-export function validateStudyInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw inputErrorFromZod(parsed.error, 'input', 'the study input format (docs/cli.md)');
-  return parsed.data;
-}
 
 /** Microenvironment at every requested current density (mA cm⁻²) for a printed electrolyte. */
 export function runMicroenvStudy(input: z.output<typeof microenvRequestSchema>): MicroenvironmentResult[] {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SWEEP_FIELDS } from '../kinetics/mapper/descriptorSweep.js';
-import { modelRef, hasModel, needModel } from '../studies/requestFields.js';
+import { modelRef, hasModel, needModel } from '../kinetics/parser/modelReference.js';
 
 /** POST /api/records/import */
 export const importRequestSchema = z.object({

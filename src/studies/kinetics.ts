@@ -6,7 +6,8 @@ import { polarizationCurve } from '../kinetics/analyze/steadyState.js';
 import { freeEnergyDiagram } from '../mechanism/freeEnergyDiagram.js';
 import { freeEnergyDiagramSpec } from '../plot/freeEnergyDiagramSpec.js';
 import { withTransportWarnings } from '../transport/diffusionLimitCheck.js';
-import { modelOf, modelRef, hasModel, needModel } from './requestFields.js';
+import { modelRef, hasModel, needModel } from '../kinetics/parser/modelReference.js';
+import { modelOf } from './requestFields.js';
 import { defineStudy } from './study.js';
 
 const descriptorValues = z.record(z.string().max(100), z.number().finite()).optional().describe('descriptor values, eV');

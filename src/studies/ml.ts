@@ -8,8 +8,10 @@ import { InputError } from '../chem/index.js';
 import { parseCandidatesCsv } from '../ml/campaignText.js';
 import { type OptimizeKineticModelResult, PULSE_INPUTS, optimizeKineticModel, parseKineticObjective } from '../ml/optimizeKineticModel.js';
 import { type ScreenCandidatesOptions, type ScreenCandidatesResult, screenCandidates } from '../ml/screenCandidates.js';
+import { SCREENING_DEFAULTS as SD } from '../ml/screeningDefaults.js';
 import { beliefMapSpec, screeningSpec } from '../plot/planSpecs.js';
-import { modelOf, modelRef, hasModel, needModel, seedField } from './requestFields.js';
+import { modelRef, hasModel, needModel } from '../kinetics/parser/modelReference.js';
+import { modelOf, seedField } from './requestFields.js';
 import { defineStudy } from './study.js';
 
 const seed = seedField('random seed (same input and seed → same result)');
@@ -30,17 +32,17 @@ export const optimizeRequestSchema = z
   })
   .refine(hasModel, needModel);
 
-/** Body of `POST /api/screen` (the CLI's `screen`). */
+/** Body of `POST /api/screen` (the CLI's `screen` maps its flags onto it); defaults {@link SD SCREENING_DEFAULTS}. */
 export const screenRequestSchema = z
   .object({
     ...modelRef,
     candidates: z.string().min(1).max(2_000_000).describe('CSV: name, descriptor columns (eV), optional sigma_<descriptor> columns (eV)'),
-    sigmaEv: z.number().min(0).max(5).default(0.1).describe('standard deviation of every descriptor without its own sigma column, eV'),
-    correlation: z.number().min(0).lt(1).default(0).describe('correlation of a candidate’s descriptor errors (0 ≤ ρ < 1)'),
-    samples: z.number().int().min(10).max(20_000).default(500).describe('Monte Carlo samples per candidate'),
-    topK: z.number().int().min(1).max(10_000).default(1).describe('k of P(top k)'),
+    sigmaEv: z.number().min(0).max(2).default(SD.sigmaEv).describe('standard deviation of every descriptor without its own sigma column, eV'),
+    correlation: z.number().min(0).lt(1).default(SD.correlation).describe('correlation of a candidate’s descriptor errors (0 ≤ ρ < 1)'),
+    samples: z.number().int().min(10).max(20_000).default(SD.samples).describe('Monte Carlo samples per candidate'),
+    topK: z.number().int().min(1).max(10_000).default(SD.topK).describe('k of P(top k)'),
     product: z.string().max(200).optional().describe('product to report (default: the model’s first)'),
-    rankBy: z.enum(['log10Tof', 'fe']).default('log10Tof'),
+    rankBy: z.enum(['log10Tof', 'fe']).default(SD.rankBy),
     potentialVvsRHE: z.number().min(-5).max(5).optional().describe('potential, V vs RHE (default: the model’s)'),
     seed,
   })

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { inputErrorFromZod } from '../chem/zodIssues.js';
 
 /** Progress of a running study in its own units (e.g. periods done of periods asked). */
 export type StudyProgress = (done: number, total: number) => void;
@@ -41,4 +42,11 @@ export interface Study<S extends z.ZodType = z.ZodType, R = unknown> {
 /** Declares a study (identity; it types `run` from the schema). */
 export function defineStudy<S extends z.ZodType, R>(study: Study<S, R>): Study<S, R> {
   return study;
+}
+
+/** Validates `raw` with a study schema; zod issues become one InputError naming the field path. */
+export function validateStudyInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw inputErrorFromZod(parsed.error, 'input', 'the study input format (docs/cli.md)');
+  return parsed.data;
 }

@@ -4,21 +4,18 @@
  * CSV import, delete with undo, shareable URLs, citations, phone layout, compression, loading and empty
  * states, chart exports, sorting and contrast. Needs `npm run build` and /usr/bin/chromium.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { type IncomingHttpHeaders, get } from 'node:http';
-import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, type WebAppSession, startWebAppSession, webAppPages } from '../../scripts/webAppSession.js';
+import { DESKTOP, PHONE, type WebAppSession, shot, startWebAppSession, webAppPages } from '../../scripts/webAppSession.js';
 
-const shots = new URL('../../test-results/screenshots/', import.meta.url).pathname;
 let session: WebAppSession;
 let desktop: BrowserContext;
 let phone: BrowserContext;
 let page: Page;
 
-const shot = (p: Page, name: string) => p.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
 /** Evaluated in the page (a string keeps DOM names out of the Node typecheck). */
 const evaluate = <T>(p: Page, js: string) => p.evaluate(js) as Promise<T>;
 const overflowPx = (p: Page) => evaluate<number>(p, 'document.documentElement.scrollWidth - window.innerWidth');
@@ -62,7 +59,6 @@ function contrast(fg: string, bg: string): number {
 }
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
   session = await startWebAppSession('e2e-daily');
   desktop = await session.browser.newContext(DESKTOP);
   await desktop.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.server.url });

@@ -2,18 +2,14 @@
  * End-to-end test of the model-vs-measurement overlay on the Kinetics page, in real Debian Chromium
  * (playwright-core), set up as test/e2e/webapp.test.ts. Needs `npm run build` and /usr/bin/chromium.
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, type WebAppSession, startWebAppSession } from '../../scripts/webAppSession.js';
+import { DESKTOP, type WebAppSession, shot, startWebAppSession } from '../../scripts/webAppSession.js';
 
-const shots = new URL('../../test-results/screenshots/', import.meta.url).pathname;
 let session: WebAppSession;
 let page: Page;
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
   session = await startWebAppSession('e2e-overlay');
   page = await session.browser.newPage(DESKTOP);
 });
@@ -38,7 +34,7 @@ describe('model vs measurement in Chromium', () => {
     const svg = await chart.locator('svg.marks').innerHTML();
     expect(svg).toContain('Model urea-cu4-ceo2 vs measurement: Cu1-CeO2, VO-CeO2-750');
     expect(svg).toContain('cu1-ceo2-urea (no FE)');
-    await chart.screenshot({ path: path.join(shots, 'model-vs-measurement-urea-cu4-ceo2.png') });
+    await shot(chart, 'model-vs-measurement-urea-cu4-ceo2');
   });
 
   it('shows the empty state for a pasted model file', async () => {

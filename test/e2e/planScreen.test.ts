@@ -4,21 +4,15 @@
  * saved on the server and loaded back after a reload and a server restart, and a phone-width layout without
  * horizontal overflow. Needs `npm run build` and /usr/bin/chromium.
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, type WebAppSession, startWebAppSession } from '../../scripts/webAppSession.js';
+import { DESKTOP, type WebAppSession, shot, startWebAppSession } from '../../scripts/webAppSession.js';
 import { startServer } from '../../src/server/startServer.js';
 
-const shots = new URL('../../test-results/screenshots/', import.meta.url).pathname;
 let session: WebAppSession;
 let page: Page;
 
-const shot = (name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
-
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
   session = await startWebAppSession('e2e-plan');
   page = await session.browser.newPage(DESKTOP);
 });
@@ -46,7 +40,7 @@ describe('Plan & screen page in Chromium', () => {
       expect(Number(text)).toBeGreaterThanOrEqual(1);
       expect(Number(text)).toBeLessThanOrEqual(1000);
     }
-    await shot('plan-form');
+    await shot(page, 'plan-form');
   }, 90_000);
 
   it('suggests the next runs from a pasted space and runs, with predicted mean ± sd and the parity plot', async () => {
@@ -67,7 +61,7 @@ describe('Plan & screen page in Chromium', () => {
     expect(a).toBeLessThanOrEqual(1);
     expect(cells[2]).toMatch(/^-?\d.* ± \d/);
     await page.getByRole('img', { name: 'surrogate parity (leave-one-out)' }).waitFor({ timeout: 30_000 });
-    await shot('plan-suggestions');
+    await shot(page, 'plan-suggestions');
     // a bad run is named next to the form
     await page.getByLabel('runs CSV', { exact: true }).fill('a,y\n1.5,0.2\n');
     // the suggestions of the old runs leave the screen as the runs change
@@ -83,7 +77,7 @@ describe('Plan & screen page in Chromium', () => {
     await expect.poll(() => page.getByTestId('lab-summary').innerText(), { timeout: 60_000 }).toMatch(/Best log10 TOF of urea/);
     expect(await page.getByRole('progressbar', { name: 'optimization progress' }).innerText()).toContain('6/6 evaluations');
     await page.getByRole('img', { name: 'best so far vs evaluation' }).waitFor({ timeout: 30_000 });
-    await shot('plan-virtual-lab');
+    await shot(page, 'plan-virtual-lab');
   }, 120_000);
 
   it('screens the example candidates through the same model to a ranked table', async () => {
@@ -157,7 +151,7 @@ describe('Plan & screen page in Chromium', () => {
     await p1.reload();
     await expect.poll(() => p1.getByTestId('campaign-status').innerText(), { timeout: 15_000 }).toMatch(/^Loaded “e2e nitrate series”/);
     expect(await p1.getByLabel('runs CSV', { exact: true }).inputValue()).toBe(runs);
-    await p1.screenshot({ path: path.join(shots, 'plan-campaign-saved.png'), fullPage: false });
+    await shot(p1, 'plan-campaign-saved', { fullPage: false });
     await first.close();
 
     // the server restarts on the same data; a new browser (nothing in localStorage) picks the campaign from the list
@@ -214,6 +208,6 @@ describe('Plan & screen page in Chromium', () => {
     // evaluated in the page: a string keeps DOM names out of the Node typecheck
     const overflow = (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
     expect(overflow).toBeLessThanOrEqual(0);
-    await shot('plan-narrow');
+    await shot(page, 'plan-narrow');
   });
 });

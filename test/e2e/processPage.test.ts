@@ -2,16 +2,15 @@
  * End-to-end tests of the Process page for issue 11 (web) in Debian Chromium: the homogeneous rate-constant set
  * is chosen on the page and stated in each result; the double-layer form shows the OHP values the API computes
  * for the same input (numbers compared with a second, direct API call); problems show beside the input they
- * belong to; FE is typed in % and current density in mA cm⁻²; a result goes when its inputs change.
+ * belong to; FE is typed in % and current density in mA cm⁻²; a result goes when its inputs change; pulses run
+ * until periodic ("auto", the study's default) or for a number of periods, and say how many periods they used.
  * Needs the built web app (`npm run build`) and /usr/bin/chromium.
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, type WebAppSession, startWebAppSession } from '../../scripts/webAppSession.js';
+import { DESKTOP, PHONE, type WebAppSession, shot, startWebAppSession } from '../../scripts/webAppSession.js';
+import { waitForJobEnd } from '../support/jobs.js';
 
-const shots = new URL('../../test-results/screenshots/', import.meta.url).pathname;
 let session: WebAppSession;
 let page: Page;
 
@@ -65,7 +64,6 @@ type DoubleLayer = {
 };
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
   session = await startWebAppSession('e2e-process');
   page = await (await session.browser.newContext(DESKTOP)).newPage();
 });
@@ -117,7 +115,7 @@ describe('Process page (issue 11, web) in Chromium', () => {
     );
     const co2Api = [schulz!, gupta!].map((m) => (m.results[0] as unknown as { surface: Record<string, number> }).surface.CO2!);
     co2.forEach((v, i) => expect(Math.abs(v / co2Api[i]! - 1)).toBeLessThan(5e-4));
-    await page.locator('.rate-comparison').screenshot({ path: path.join(shots, 'process-rate-constant-sets.png') });
+    await shot(page.locator('.rate-comparison'), 'process-rate-constant-sets');
     // a new current takes the comparison away (it was for 10 mA cm⁻²)
     await page.locator('input[aria-label="current density (log10 mA per cm2)"]').fill('0');
     expect(await table.count()).toBe(0);
@@ -128,10 +126,57 @@ describe('Process page (issue 11, web) in Chromium', () => {
     await page.getByRole('button', { name: 'Simulate pulses' }).click();
     await expect.poll(() => page.getByTestId('transient-rates').count(), { timeout: 60000 }).toBe(1);
     expect(await page.getByTestId('transient-rates').innerText()).toBe('Pulses solved with rate constants gupta2006.');
+    expect(await page.getByTestId('transient-periods').innerText()).toMatch(/^2 periods simulated \(as asked\); (not )?periodic: /);
     // a changed input takes the finished result away
     await page.locator('input[aria-label="periods"]').fill('3');
     expect(await page.getByTestId('transient-rates').count()).toBe(0);
     expect(await page.locator('figure.chart', { hasText: 'Surface pH under the current program' }).count()).toBe(0);
+  }, 120_000);
+
+  it('pulses until periodic by default ("auto", as the study) and says how many periods ran: the number the API gives', async () => {
+    // HER in CO2-saturated 0.5 M KHCO3 (case 1), schulz2006, 50 mA cm⁻² for 0.5 s then 0 for 0.5 s
+    await visit('#/process?case=1');
+    const periods = page.locator('input[aria-label="periods"]');
+    expect(await periods.inputValue()).toBe('auto');
+    await page.getByRole('button', { name: 'Simulate pulses' }).click();
+    const used = page.getByTestId('transient-periods');
+    await expect.poll(() => used.count(), { timeout: 60000 }).toBe(1);
+    // the same run through the API with periods left out (the schema's default)
+    const pulse = { highMAPerCm2: 50, tHighS: 0.5, lowMAPerCm2: 0, tLowS: 0.5 };
+    const response = await fetch(`${session.server.url}/api/microenv/transient`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...HER_KHCO3, migration: false, rateConstants: 'schulz2006', pulse }),
+    });
+    expect(response.status).toBe(202);
+    const { id } = (await response.json()) as { id: string };
+    expect((await waitForJobEnd(session.server.url, id, 'the API pulse run')).status).toBe('done');
+    const { periodic } = (await (await fetch(`${session.server.url}/api/jobs/${id}/result`)).json()) as {
+      periodic: { periods: number; converged: boolean; tolerance: number; lastRelativeChange: number; periodAverageSurfacePH: number };
+    };
+    // settled well before the cap of 1000 periods, to the default tolerance 1e-3
+    expect(periodic.converged).toBe(true);
+    expect(periodic.tolerance).toBe(1e-3);
+    expect(periodic.lastRelativeChange).toBeLessThan(1e-3);
+    expect(periodic.periods).toBeGreaterThan(1);
+    expect(periodic.periods).toBeLessThan(1000);
+    expect(await used.innerText()).toBe(
+      `${periodic.periods} periods simulated (until periodic); periodic: the period averages changed ${periodic.lastRelativeChange.toExponential(1)} (tolerance 0.001); period-average surface pH ${periodic.periodAverageSurfacePH.toFixed(3)}.`,
+    );
+    await shot(page.getByRole('form', { name: 'pulsed current' }), 'process-pulses-auto');
+
+    // neither a whole number nor auto: named beside the periods input, saying both forms
+    await periods.fill('two');
+    await page.getByRole('button', { name: 'Simulate pulses' }).click();
+    await expect.poll(async () => (await periods.getAttribute('aria-invalid')) ?? '').toBe('true');
+    expect((await problemBeside(periods)).text).toMatch(/^periods: "two" .*, or "auto" \(until periodic\)$/);
+    expect(await used.count()).toBe(0);
+    // "Auto" in any case is auto
+    await periods.fill(' Auto ');
+    await page.getByRole('button', { name: 'Simulate pulses' }).click();
+    await expect.poll(() => used.count(), { timeout: 60000 }).toBe(1);
+    expect(await used.innerText()).toContain(`${periodic.periods} periods simulated (until periodic)`);
+    expect(await periods.getAttribute('aria-invalid')).toBeNull();
   }, 120_000);
 
   it('solves the double layer: OHP values equal the API for the same input, profiles drawn, vs-SHE input gives the same', async () => {
@@ -173,8 +218,8 @@ describe('Process page (issue 11, web) in Chromium', () => {
     expect(await page.getByRole('img', { name: 'double layer cation profile' }).innerText()).toContain('Cs⁺');
     // the steric limit of Cs⁺ (1/(N_A a³), a = 0.658 nm: 5829 mol m⁻³) is drawn as one dashed rule
     expect(await page.getByRole('img', { name: 'double layer cation profile' }).locator('g.mark-rule.role-mark line').count()).toBe(1);
-    await page.getByRole('img', { name: 'double layer cation profile' }).screenshot({ path: path.join(shots, 'process-double-layer-cations.png') });
-    await page.screenshot({ path: path.join(shots, 'process-double-layer.png'), fullPage: true });
+    await shot(page.getByRole('img', { name: 'double layer cation profile' }), 'process-double-layer-cations');
+    await shot(page, 'process-double-layer');
 
     // a changed input takes the result (table and charts) away until the form is run again
     await page.locator('input[aria-label="temperature (K)"]').fill('300');
@@ -292,7 +337,7 @@ describe('Process page (issue 11, web) in Chromium', () => {
     await p.getByRole('button', { name: /Compare the rate-constant sets/ }).click();
     await p.getByTestId('rate-constant-comparison').waitFor({ timeout: 30000 });
     expect(await p.evaluate('document.documentElement.scrollWidth - window.innerWidth')).toBeLessThanOrEqual(0);
-    await p.screenshot({ path: path.join(shots, 'phone-process-double-layer.png'), fullPage: true });
+    await shot(p, 'phone-process-double-layer');
     expect(errors).toEqual([]);
     await context.close();
   }, 90_000);

@@ -3,24 +3,18 @@
  * per calculator, filtering, adding a record that survives a server restart. Screenshots go to
  * test-results/screenshots/ (git-ignored). Needs `npm run build` (done by `npm test`) and /usr/bin/chromium.
  */
-import { mkdirSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPooledTask } from '../../src/jobs/workerPool.js';
 import { startServer } from '../../src/server/startServer.js';
-import { DESKTOP, type WebAppSession, startWebAppSession } from '../../scripts/webAppSession.js';
+import { DESKTOP, type WebAppSession, shot, startWebAppSession } from '../../scripts/webAppSession.js';
 import { builtinModelText } from '../../src/store/builtinModels.js';
 
-const shots = new URL('../../test-results/screenshots/', import.meta.url).pathname;
 let session: WebAppSession;
 let page: Page;
 
-const shot = (name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
-
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
   session = await startWebAppSession('e2e');
   page = await session.browser.newPage(DESKTOP);
   // the server's Content-Security-Policy (issue 14) must let every page run: collect what the browser blocks
@@ -38,11 +32,11 @@ describe('web app in Chromium', () => {
     await page.goto(`${session.server.url}/#/literature`);
     await page.getByText('47 records').waitFor();
     expect(await page.locator('table.records tbody tr').count()).toBe(47);
-    await shot('literature');
+    await shot(page, 'literature');
     await page.getByLabel('Product').selectOption('urea');
     await page.getByText('13 records').waitFor();
     expect(await page.locator('table.records tbody tr').count()).toBe(13);
-    await shot('literature-urea');
+    await shot(page, 'literature-urea');
     await page.getByRole('button', { name: 'Clear' }).click();
     await page.getByText('47 records').waitFor();
   });
@@ -54,7 +48,7 @@ describe('web app in Chromium', () => {
     expect(text).toContain('-0.289 V vs RHE');
     expect(text).toContain('reference-filling-assumed');
     expect(text).toMatch(/Ref\. 42: Y\. Wu/);
-    await shot('record');
+    await shot(page, 'record');
   });
 
   it('computes with every calculator', async () => {
@@ -77,7 +71,7 @@ describe('web app in Chromium', () => {
     await expect.poll(() => result('e0').innerText()).toContain('0.8109 V vs SHE');
     await input('formula').fill('CXx');
     await expect.poll(() => result('formula').innerText()).toContain('unknown element "Xx" at position 1');
-    await shot('calculators');
+    await shot(page, 'calculators');
   });
 
   it('draws the comparison plots', async () => {
@@ -85,7 +79,7 @@ describe('web app in Chromium', () => {
     await page.locator('figure.chart svg.marks').nth(1).waitFor();
     expect(await page.locator('figure.chart svg.marks').count()).toBe(2);
     expect(await page.locator('figure.chart').first().innerText()).toContain('Potential (V vs RHE)');
-    await shot('compare');
+    await shot(page, 'compare');
   });
 
   it('adds a record that survives a server restart', async () => {
@@ -97,7 +91,7 @@ describe('web app in Chromium', () => {
     await page.getByRole('button', { name: 'Save record' }).click();
     await page.getByRole('status').waitFor();
     expect(await page.getByRole('status').innerText()).toContain('cubi-e2e-urea');
-    await shot('my-data');
+    await shot(page, 'my-data');
     const { port } = new URL(session.server.url);
     await session.server.close();
     session.server = await startServer({ port: Number(port), dataDir: session.dataDir });
@@ -125,7 +119,7 @@ describe('web app in Chromium', () => {
     expect(await table.innerText()).toMatch(/urea\s+0\.139/); // as `cncouple mech limiting urea-cu4-ceo2`
     await page.locator('input[aria-label="potential in volt versus RHE"]').fill('-0.5');
     await expect.poll(() => page.locator('figure.chart').innerText()).toContain('U = -0.50 V vs RHE');
-    await shot('mechanism');
+    await shot(page, 'mechanism');
   });
 
   it('solves a polarization curve, a pulse program and a small descriptor sweep with a progress bar', async () => {
@@ -139,7 +133,7 @@ describe('web app in Chromium', () => {
     await expect.poll(() => page.getByRole('progressbar').innerText(), { timeout: 20000 }).toContain('done — 144/144 points');
     await page.locator('figure.chart svg.marks').nth(2).waitFor();
     expect(await page.locator('figure.chart').nth(2).innerText()).toContain('log10 TOF of urea');
-    await shot('kinetics');
+    await shot(page, 'kinetics');
   });
 
   it('cancels a sweep and resumes it to completion', async () => {
@@ -186,7 +180,7 @@ describe('web app in Chromium', () => {
     await expect.poll(() => page.getByTestId('reactor-summary').innerText(), { timeout: 15000 }).toContain('Conversion');
     await expect.poll(() => page.getByTestId('tea-summary').innerText(), { timeout: 15000 }).toMatch(/Levelized cost \d+\.\d{3} USD\/kg/);
     expect(await page.getByTestId('tea-defaults').textContent()).toContain('doi:10.1021/acscentsci.2c00329');
-    await shot('process');
+    await shot(page, 'process');
   }, 90_000);
 
   it('is keyboard-usable and fits a narrow window', async () => {
@@ -199,7 +193,7 @@ describe('web app in Chromium', () => {
     // evaluated in the page: a string keeps DOM names out of the Node typecheck
     const overflow = (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
     expect(overflow).toBeLessThanOrEqual(0);
-    await shot('calculators-narrow');
+    await shot(page, 'calculators-narrow');
   });
 
   it('ran every page above under the Content-Security-Policy without a violation', async () => {

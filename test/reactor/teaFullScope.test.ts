@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { levelizedCost } from '../../src/reactor/technoEconomics.js';
 import { teaStudy } from '../../src/studies/process.js';
-import { validateStudyInput } from '../../src/reactor/runStudies.js';
+import { validateStudyInput } from '../../src/studies/study.js';
 import { teaRequestSchema } from '../../src/reactor/inputSchemas.js';
 
 const F = 96485.33212; // C mol⁻¹ (CODATA 2018)

@@ -1,7 +1,7 @@
 /** API integration tests against a real server on loopback (fetch over TCP, not in-process injection). */
 import { describe, expect, it } from 'vitest';
-import { pollJob } from '../support/jobs.js';
-import { type Json, useLoopbackServer } from '../support/server.js';
+import { pollJob, readJobEvents } from '../support/jobs.js';
+import { useLoopbackServer } from '../support/server.js';
 
 const server = useLoopbackServer('cncouple-api-');
 const call = server.call;
@@ -274,25 +274,8 @@ describe('HTTP API', () => {
   });
 
   it('streams any job as server-sent events: throttled progress, then one end event; cancel ends the stream', async () => {
-    /** Reads a job's event stream to its end: each event's name, parsed data and arrival time (ms). */
-    const readEvents = async (id: string) => {
-      const response = await fetch(`${server.url}/api/jobs/${id}/events`);
-      expect(response.headers.get('content-type')).toContain('text/event-stream');
-      const events: { event: string; data: Json; atMs: number }[] = [];
-      let buffer = '';
-      const decoder = new TextDecoder();
-      for await (const chunk of response.body!) {
-        buffer += decoder.decode(chunk as Uint8Array, { stream: true });
-        for (let cut = buffer.indexOf('\n\n'); cut >= 0; cut = buffer.indexOf('\n\n')) {
-          const block = buffer.slice(0, cut);
-          buffer = buffer.slice(cut + 2);
-          const event = /^event: (.*)$/m.exec(block)?.[1];
-          const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (event && data) events.push({ event, data: JSON.parse(data), atMs: performance.now() });
-        }
-      }
-      return events;
-    };
+    /** Reads a job's event stream to its end (it must open as text/event-stream): each event's name, parsed data and arrival time (ms). */
+    const readEvents = (id: string) => readJobEvents(server.url, id);
     const h2 = [{ to: 'H2', from: ['H2O'], faradaicEfficiency: 1 }];
     const started = await call('POST', '/api/microenv/transient', {
       electrolyte: '0.5 M K2SO4',

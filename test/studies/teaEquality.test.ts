@@ -2,32 +2,16 @@
  * Issue 12 for the tea operation: the `tea` flag command, `study tea file --json` and `POST /api/tea` give one and
  * the same result (the flags map onto the study's schema; the deprecated `--j` in A m⁻² is an alias of `--j-ma-cm2`).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from '../../src/server/startServer.js';
-import { cli } from '../support/cli.js';
+import { describe, expect, it } from 'vitest';
+import { cli, studyCli } from '../support/cli.js';
+import { useLoopbackServer } from '../support/server.js';
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cncouple-tea-'));
-let server: RunningServer;
-beforeAll(async () => {
-  server = await startServer({ port: 0, dataDir, webRoot: '/nonexistent' });
-});
-afterAll(async () => {
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const server = useLoopbackServer('cncouple-tea-');
 
-async function api(body: unknown): Promise<{ status: number; json: unknown }> {
-  const response = await fetch(`${server.url}/api/tea`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: response.status, json: await response.json() };
-}
+const api = (body: unknown) => server.call('POST', '/api/tea', body);
 
 async function study(body: unknown): Promise<unknown> {
-  const file = path.join(dataDir, `tea-${Math.random().toString(36).slice(2)}.json`);
-  writeFileSync(file, JSON.stringify(body));
-  const r = await cli('study', 'tea', file, '--json');
+  const r = await studyCli('tea', body, server.dataDir, '--json');
   expect(r.code, r.err).toBe(0);
   return JSON.parse(r.out);
 }

@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { PULSE_DEFAULTS } from '../../../src/reactor/inputDefaults.js';
 import { DEFAULT_RATE_CONSTANT_SET, RATE_CONSTANT_SETS, RATE_CONSTANT_SET_IDS } from '../../../src/transport/transportData.js';
 import { api } from '../api.js';
 import { VegaChart } from '../chart.js';
@@ -66,6 +67,29 @@ function namedTornado(spec: object): object {
     data: { ...s.data, values: s.data?.values?.map((v) => ({ ...v, parameter: name(v.parameter) })) },
     encoding: { ...s.encoding, y: { ...s.encoding?.y, sort: s.encoding?.y?.sort?.map(name) } },
   };
+}
+
+/** How a pulsed run ended (the transient result's `periodic` report): periods run, whether the last one was periodic. */
+interface PeriodicReport {
+  periods: number;
+  converged: boolean;
+  tolerance: number;
+  /** Largest relative change of a period average between the last two periods (null after one period). */
+  lastRelativeChange: number | null;
+  periodAverageSurfacePH: number;
+}
+
+/** "auto" in the periods field (any case): pulses until periodic, as the API's `periods: "auto"`. */
+const isAutoPeriods = (text: string) => text.trim().toLowerCase() === 'auto';
+
+/** The periods a pulsed run used, in words: how many, and whether they settled (asked: "auto" or a count). */
+function periodsUsed(p: PeriodicReport, auto: boolean, maxPeriods: number): string {
+  const change = p.lastRelativeChange === null ? 'not measured after one period' : `changed ${p.lastRelativeChange.toExponential(1)}`;
+  const settled = p.converged
+    ? `periodic: the period averages ${change} (tolerance ${p.tolerance})`
+    : `not periodic: the period averages ${change} (tolerance ${p.tolerance})`;
+  const why = auto ? (p.converged ? 'until periodic' : `the cap of ${maxPeriods} for "auto"`) : 'as asked';
+  return `${p.periods} ${p.periods === 1 ? 'period' : 'periods'} simulated (${why}); ${settled}; period-average surface pH ${p.periodAverageSurfacePH.toFixed(3)}.`;
 }
 
 /** FE typed in % (as everywhere in the app); the API takes a fraction. */
@@ -163,9 +187,22 @@ export function Process() {
   const microShown = micro?.key === microKey ? micro : null;
   const sweepShown = sweep?.key === sweepKey ? sweep : null;
 
-  const [pulseForm, setPulseForm] = useQueryForm('pulse', { highMAPerCm2: '50', tHighS: '0.5', lowMAPerCm2: '0', tLowS: '0.5', periods: '5' });
+  // periods start at the study's default ("auto": until periodic)
+  const [pulseForm, setPulseForm] = useQueryForm('pulse', {
+    highMAPerCm2: '50',
+    tHighS: '0.5',
+    lowMAPerCm2: '0',
+    tLowS: '0.5',
+    periods: String(PULSE_DEFAULTS.periods),
+  });
   const [transientJob, setTransientJob] = useState<JobState | null>(null);
-  const [transient, setTransient] = useState<{ key: string; spec: object; rateConstants: string | null } | null>(null);
+  const [transient, setTransient] = useState<{
+    key: string;
+    spec: object;
+    rateConstants: string | null;
+    periodic: PeriodicReport | null;
+    auto: boolean;
+  } | null>(null);
   const [transientProblems, setTransientProblems] = useState<string[]>([]);
   const [transientByInput, setTransientByInput] = useState<Record<string, string>>({});
   const transientKey = JSON.stringify([preset, migration, rateConstants, pulseForm]);
@@ -180,7 +217,15 @@ export function Process() {
   const runTransient = async (e: FormEvent) => {
     e.preventDefault();
     setTransient(null);
-    const { values, problems, byField } = readNumbers(pulseForm, PULSE_FIELDS);
+    // periods: "auto" (until periodic) or a whole number; the other fields are numbers
+    const auto = isAutoPeriods(pulseForm.periods);
+    const { periods: periodsField, ...numberFields } = PULSE_FIELDS;
+    const read = readNumbers<keyof typeof numberFields>(pulseForm, numberFields);
+    const count = auto ? undefined : readNumbers({ periods: pulseForm.periods }, { periods: periodsField });
+    const orAuto = (problem: string) => `${problem}, or "auto" (until periodic)`;
+    const problems = [...read.problems, ...(count?.problems ?? []).map(orAuto)];
+    const byField: Record<string, string> = { ...read.byField, ...(count?.byField.periods ? { periods: orAuto(count.byField.periods) } : {}) };
+    const values = { ...read.values, periods: auto ? 'auto' : count!.values.periods };
     setTransientByInput(byField);
     if (problems.length) {
       setTransientJob(null);
@@ -189,13 +234,13 @@ export function Process() {
     setTransientProblems([]);
     const key = transientKey;
     try {
-      const done = await runJob<JobState<{ rateConstants: string | null }> & { spec: object }>(
+      const done = await runJob<JobState<{ rateConstants: string | null; periodic?: PeriodicReport }> & { spec: object }>(
         '/api/microenv/transient',
         { ...PRESETS[preset]!, migration, rateConstants, pulse: values },
         setTransientJob,
         200,
       );
-      setTransient({ key, spec: done.spec, rateConstants: done.result?.rateConstants ?? null });
+      setTransient({ key, spec: done.spec, rateConstants: done.result?.rateConstants ?? null, periodic: done.result?.periodic ?? null, auto });
     } catch (err) {
       setTransientProblems(explainError(err, labelsOf(PULSE_FIELDS, { pulse: 'pulse', rateConstants: 'rate constants' })));
       setTransientByInput(problemsByInput(err, Object.fromEntries(Object.keys(PULSE_FIELDS).map((k) => [`pulse.${k}`, k]))));
@@ -411,7 +456,7 @@ export function Process() {
         {textField(pulseForm, setPulseForm, 'tHighS', 'high for (s)', transientByInput.tHighS)}
         {textField(pulseForm, setPulseForm, 'lowMAPerCm2', 'low j (mA cm⁻²)', transientByInput.lowMAPerCm2)}
         {textField(pulseForm, setPulseForm, 'tLowS', 'low for (s)', transientByInput.tLowS)}
-        {textField(pulseForm, setPulseForm, 'periods', 'periods', transientByInput.periods)}
+        {textField(pulseForm, setPulseForm, 'periods', 'periods', transientByInput.periods, 'a whole number, or auto: until periodic')}
         <button type="submit" disabled={transientJob?.status === 'running'}>
           Simulate pulses
         </button>
@@ -423,6 +468,9 @@ export function Process() {
           <p className="muted" data-testid="transient-rates">
             Pulses solved with {ratesUsed(transientShown.rateConstants)}.
           </p>
+          {transientShown.periodic && (
+            <p data-testid="transient-periods">{periodsUsed(transientShown.periodic, transientShown.auto, PULSE_DEFAULTS.maxPeriods)}</p>
+          )}
           <VegaChart spec={transientShown.spec} label="surface pH vs time" name="cncouple-surface-ph-pulses" />
         </>
       )}
