@@ -273,6 +273,8 @@ export function transientMicroenvironment(input: TransientMicroenvironmentInput)
     }
     previousAverage.set(average);
   }
+  // stopped early because the state became periodic: the run is complete at t, not at the cap's duration
+  if (message === undefined && t < total) input.onProgress?.(t, t);
   return {
     completed: message === undefined,
     rateConstants: layer.rateConstants,
