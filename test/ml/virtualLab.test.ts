@@ -62,6 +62,8 @@ describe('kinetics optimize (BO through the steady-state solver)', () => {
     const globalOnly = optimizeKineticModel(model, { vary, objective, budget: 40, seed: 0, beliefGrid: 0, localBudget: 0 });
     expect(globalOnly.trace.every((t) => t.phase === 'global')).toBe(true);
     expect(globalOnly.best!.value).toBeLessThan(r.best!.value);
+    // same seed, same trace, local phase included
+    expect(optimizeKineticModel(model, { vary, objective, budget: 40, seed: 0, beliefGrid: 0 }).trace).toEqual(r.trace);
     expect(() => optimizeKineticModel(model, { vary, objective, budget: 10, localBudget: 8 })).toThrow(/localBudget/);
   });
 
