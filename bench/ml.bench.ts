@@ -195,7 +195,7 @@ export function hartmannBench(seeds: number, budget = 50) {
  * dG_CO = −0.585 eV); the box before the pH-consistent model rewrite, dG_CO ∈ [−0.5, 1], cut the top off at
  * its lower edge (best grid point 3.4510 on dG_CO = −0.5).
  */
-export function volcanoBench(seeds: number, budget = 40) {
+export function volcanoBench(seeds: number, budget = 40, localBudget?: number) {
   const model = loadModel({ name: 'urea-cu4-ceo2' });
   const box = { x: { name: 'dG_NO', from: -1.5, to: 0.5 }, y: { name: 'dG_CO', from: -1, to: 0.5 } };
   const at = (u: number, v: number) => ({ dG_NO: box.x.from + (box.x.to - box.x.from) * u, dG_CO: box.y.from + (box.y.to - box.y.from) * v });
@@ -218,6 +218,7 @@ export function volcanoBench(seeds: number, budget = 40) {
       budget,
       seed: s,
       beliefGrid: 0,
+      ...(localBudget === undefined ? {} : { localBudget }),
     });
     bo.push(r.trace.map((t) => (t.value === null ? Number.NaN : -t.value)));
     failures.push(r.failures);
@@ -249,7 +250,7 @@ export function volcanoBench(seeds: number, budget = 40) {
   );
   const optimum = Math.max(gridTop, found);
   const toRegret = (runs: number[][]) => runs.map((r) => bestSoFar(r, -optimum));
-  const within1pct = (runs: number[][]) => runs.filter((r) => Math.min(...r.filter(Number.isFinite)) <= -(gridTop + Math.log10(0.99))).length;
+  const within1pct = (runs: number[][], top = gridTop) => runs.filter((r) => Math.min(...r.filter(Number.isFinite)) <= -(top + Math.log10(0.99))).length;
   return {
     problem: 'urea volcano (log10 TOF)',
     unit: 'decades of TOF',
@@ -261,6 +262,8 @@ export function volcanoBench(seeds: number, budget = 40) {
     secondsPerBoRun: boSeconds / seeds,
     failuresPerBoRun: failures,
     seedsWithin1PercentOfDenseGrid: { bo: within1pct(bo), random: within1pct(random), grid: within1pct([grid]) },
+    /** The same count against the best value any run found (above the grid's: the top lies between its nodes). */
+    seedsWithin1PercentOfBestFound: { bo: within1pct(bo, optimum), random: within1pct(random, optimum), grid: within1pct([grid], optimum) },
     curves: [curve('BO (log-EI)', toRegret(bo)), curve('random search', toRegret(random)), curve('grid 5×8', toRegret([grid]))],
   };
 }

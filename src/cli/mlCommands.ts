@@ -97,7 +97,7 @@ export function registerMlCommands(program: Command, run: Run): void {
             (t, i) =>
               `${String(i + 1).padStart(4)}  ${Object.entries(t.inputs)
                 .map(([k, v]) => `${k}=${fmt(v)}`)
-                .join('  ')}  ${t.status === 'ok' ? fmt(t.value, 5) : `${t.status}: ${t.message}`}`,
+                .join('  ')}  ${t.status === 'ok' ? fmt(t.value, 5) : `${t.status}: ${t.message}`}${t.phase === 'local' ? '  (local phase)' : ''}`,
           ),
           ...(r.diagnostics ? [`surrogate: LOO RMSE ${fmt(r.diagnostics.looRmse, 3)}`, ...r.diagnostics.warnings.map((w) => `note: ${w}`)] : []),
           ...(o.out && r.beliefMap ? [`wrote ${o.out}`] : []),

@@ -6,7 +6,8 @@ import type { GaussianProcessDiagnostics, GaussianProcessHyperparameters } from 
 import { normalScores } from './outputWarp.js';
 import { askNext, fitSurrogate } from './planExperiments.js';
 import type { Run } from './runs.js';
-import { type SearchSpace, parseSearchSpace, unitCoordinates } from './searchSpace.js';
+import { refineLocally } from './refineLocally.js';
+import { type SearchSpace, fromUnitCoordinates, parseSearchSpace, unitCoordinates } from './searchSpace.js';
 
 /**
  * A model input to vary: a descriptor of the model (eV), `potential` (V vs RHE), or the four parameters of a
@@ -42,6 +43,13 @@ export interface OptimizeKineticModelOptions {
    * objective's own units.
    */
   outputWarp?: 'normalScores' | 'none';
+  /**
+   * Evaluations reserved for the local phase at the end ({@link refineLocally}: coordinate line searches from
+   * the best point, for tops narrower than the GP can resolve). Default ⌊0.3 × budget⌋ when the budget is at
+   * least 10 per varied input, else 0 (no local phase); at most budget − 3. Evaluations the local phase does
+   * not need (every line search converged) go back to the Bayesian optimization.
+   */
+  localBudget?: number;
   /** Called after every evaluation (progress). */
   onEvaluation?: (evaluation: KineticEvaluation, index: number) => void;
 }
@@ -49,6 +57,8 @@ export interface OptimizeKineticModelOptions {
 /** One evaluation of the model. */
 export interface KineticEvaluation {
   inputs: Record<string, number>;
+  /** `global`: suggested by the Bayesian optimization; `local`: a step of the local phase's line searches. */
+  phase: 'global' | 'local';
   /** `ok`: a verified steady state with a resolved objective; otherwise the evaluation is not used as a number. */
   status: 'ok' | 'unconverged' | 'unresolved';
   /** Objective value when `ok`, else null. */
@@ -235,13 +245,12 @@ export function optimizeKineticModel(model: CompiledModel, options: OptimizeKine
   let warmAsk: GaussianProcessHyperparameters | undefined;
   const warp = options.outputWarp ?? 'normalScores';
   if (warp !== 'normalScores' && warp !== 'none') throw new InputError('outputWarp', 'normalScores or none', `got "${String(warp)}"`);
-  for (let i = 0; i < budget; i++) {
-    const scores = warp === 'normalScores' ? normalScores(completed.map((r) => r.objectives.objective!)) : null;
-    const seen = scores ? completed.map((r, k) => ({ ...r, objectives: { objective: scores[k]! } })) : completed;
-    const ask = askNext(space, { completed: seen, pending: failed }, { seed: seed * 100003 + i, warmStart: warmAsk, restarts: 2 });
-    warmAsk = ask.hyperparameters?.objective ?? warmAsk;
-    if (!scores) warm = warmAsk; // hyperparameters of the raw objective, for the final belief map
-    const inputs = ask.suggestions[0]!.parameters as Record<string, number>;
+  const localBudget = options.localBudget ?? (budget >= 10 * options.vary.length ? Math.floor(0.3 * budget) : 0);
+  if (!Number.isInteger(localBudget) || localBudget < 0 || localBudget > budget - 3)
+    throw new InputError('localBudget', `an integer from 0 to budget − 3 (${budget - 3})`, `got ${localBudget}`);
+  /** Evaluates the model at `inputs` and records the run; returns the objective or null. */
+  const evaluate = (inputs: Record<string, number>, phase: KineticEvaluation['phase']): number | null => {
+    const i = trace.length;
     // nearest converged neighbour as the Newton start (continuation, as the mapper does)
     let guess: Float64Array | undefined;
     let bd = Number.POSITIVE_INFINITY;
@@ -261,6 +270,7 @@ export function optimizeKineticModel(model: CompiledModel, options: OptimizeKine
     } else failed.push(run);
     const evaluation: KineticEvaluation = {
       inputs,
+      phase,
       status: r.status,
       value: r.value,
       ...(r.message ? { message: r.message } : {}),
@@ -268,7 +278,32 @@ export function optimizeKineticModel(model: CompiledModel, options: OptimizeKine
     };
     trace.push(evaluation);
     options.onEvaluation?.(evaluation, i);
+    return r.status === 'ok' ? r.value : null;
+  };
+  /** One Bayesian-optimization step: ask the planner, evaluate its suggestion. */
+  const askAndEvaluate = () => {
+    const i = trace.length;
+    const scores = warp === 'normalScores' ? normalScores(completed.map((r) => r.objectives.objective!)) : null;
+    const seen = scores ? completed.map((r, k) => ({ ...r, objectives: { objective: scores[k]! } })) : completed;
+    const ask = askNext(space, { completed: seen, pending: failed }, { seed: seed * 100003 + i, warmStart: warmAsk, restarts: 2 });
+    warmAsk = ask.hyperparameters?.objective ?? warmAsk;
+    if (!scores) warm = warmAsk; // hyperparameters of the raw objective, for the final belief map
+    evaluate(ask.suggestions[0]!.parameters as Record<string, number>, 'global');
+  };
+  while (trace.length < budget - localBudget) askAndEvaluate();
+  // local phase: coordinate line searches from the incumbent, shortest GP length-scale first (refineLocally.ts)
+  const start = best as OptimizeKineticModelResult['best'];
+  if (localBudget > 0 && start && warmAsk) {
+    const ls = warmAsk.lengthScales;
+    const order = ls.map((_, k) => k).sort((p, q) => ls[p]! - ls[q]! || p - q);
+    refineLocally(
+      (u) => evaluate(fromUnitCoordinates(space, u) as Record<string, number>, 'local') ?? Number.NEGATIVE_INFINITY,
+      { u: unitCoordinates(space, start.inputs), value: start.value },
+      { budget: localBudget, steps: ls.map((l) => Math.min(0.1, Math.max(1e-3, l / 4))), order },
+    );
   }
+  // a local phase that converged early hands the rest of the budget back to the planner
+  while (trace.length < budget) askAndEvaluate();
   let diagnostics: GaussianProcessDiagnostics | null = null;
   let beliefMap: OptimizeKineticModelResult['beliefMap'] = null;
   if (completed.length >= 3) {

@@ -38,6 +38,35 @@ describe('kinetics optimize (BO through the steady-state solver)', () => {
     ).toEqual(r.trace.slice(0, 6));
   });
 
+  it('2-D volcano: the local phase puts the best point on the dG_NO kink of a fine sweep at its dG_CO', () => {
+    const vary = [
+      { name: 'dG_NO', low: -1.5, high: 0.5 },
+      { name: 'dG_CO', low: -1, high: 0.5 },
+    ];
+    const objective = { quantity: 'log10Tof' as const, product: 'urea' };
+    const r = optimizeKineticModel(model, { vary, objective, budget: 40, seed: 0, beliefGrid: 0 });
+    // budget 40 ≥ 10 per input: the last ⌊0.3 × 40⌋ = 12 evaluations are the local phase (none handed back here)
+    expect(r.trace.map((t) => t.phase)).toEqual([...Array<string>(28).fill('global'), ...Array<string>(12).fill('local')]);
+    // each local step moves one coordinate of the best point so far
+    for (let i = 28; i < 40; i++) {
+      const best = r.trace.slice(0, i).reduce((p, t) => (t.value !== null && t.value > p.value! ? t : p));
+      const moved = vary.filter((v) => r.trace[i]!.inputs[v.name] !== best.inputs[v.name]);
+      expect(moved.length).toBeLessThanOrEqual(1);
+    }
+    // the kink (~20 decades/eV either side) on a 0.0005 eV line through the best dG_CO: within 1 % of its top
+    const dgCo = r.best!.inputs.dG_CO!;
+    const line = descriptorSweep(model, { x: { name: 'dG_NO', from: -1.17, to: -1.15, points: 41 }, descriptors: { dG_CO: dgCo } });
+    const lineTop = Math.max(...Array.from(line.log10Tof.urea!).filter(Number.isFinite));
+    expect(r.best!.value).toBeGreaterThan(lineTop - Math.log10(1.01));
+    // without the local phase the same seed stops short of it (log10 TOF 3.4708)
+    const globalOnly = optimizeKineticModel(model, { vary, objective, budget: 40, seed: 0, beliefGrid: 0, localBudget: 0 });
+    expect(globalOnly.trace.every((t) => t.phase === 'global')).toBe(true);
+    expect(globalOnly.best!.value).toBeLessThan(r.best!.value);
+    // same seed, same trace, local phase included
+    expect(optimizeKineticModel(model, { vary, objective, budget: 40, seed: 0, beliefGrid: 0 }).trace).toEqual(r.trace);
+    expect(() => optimizeKineticModel(model, { vary, objective, budget: 10, localBudget: 8 })).toThrow(/localBudget/);
+  });
+
   it('pulse programs: E1 = E2 reproduces the steady state; all four inputs required', () => {
     // a "pulse" between equal potentials is a constant potential: its periodic state is the steady state
     const r = evaluatePulseObjective(model, { quantity: 'fe', product: 'urea' }, { E1: -0.4, t1: 5, E2: -0.4, t2: 5 }, 6);
