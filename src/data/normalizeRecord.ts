@@ -20,6 +20,7 @@ import {
   cleanPrinted,
   parsePrintedCondition,
   parsePrintedElectrolyte,
+  unreadConcentration,
   parsePrintedPercent,
   parsePrintedYield,
 } from './parsePrinted.js';
@@ -34,9 +35,11 @@ import type { ExcludableField, Flag, ParsedFraction, RecordInput } from './recor
  * catalyst, plausibility check, flag exclusions, `ph-assumed` and `catalyst-renamed` flags, derived
  * comparisons, yield uncertainty; 3 — per-field `readings`, `cnCoupling`, implausible yield rates left out of
  * the normalized yield, ± carried through derived yields; 4 — CO2-purged carbonate estimated as bicarbonate of
- * twice its concentration (was the unpurged carbonate pH).
+ * twice its concentration (was the unpurged carbonate pH); 5 — electrolytes listed with "and", ";" or ", " read
+ * as separate components (were one unknown component), µM (micro sign) read, mM and μM divided exactly, an
+ * unreadable concentration ("1,500 M KOH") flagged `unreadable-electrolyte`.
  */
-export const NORMALIZER_VERSION = 4;
+export const NORMALIZER_VERSION = 5;
 
 /**
  * Where a normalized yield's reading comes from: the printed cell, the curator's corrected reading (the
@@ -464,6 +467,11 @@ export function normalizeRecord(entered: RecordInput): CatalyticRecord {
   const selectivity = normalizeFraction('selectivity', input.selectivityPrinted, autoFlags);
   const conversion = normalizeFraction('conversion', input.conversionPrinted, autoFlags);
   const electrolyte = parsePrintedElectrolyte(input.electrolytePrinted);
+  for (const unread of electrolyte.map(unreadConcentration).filter((t) => t !== null))
+    autoFlags.push({
+      code: 'unreadable-electrolyte',
+      reason: `cannot read the concentration of "${unread}" (a number in M, mM or μM with "." or an unambiguous decimal comma, such as "0.1 M" or "0,1 M"); the component has no concentration`,
+    });
   const pH: PHEstimate | null =
     input.pH !== undefined
       ? { value: input.pH, method: 'given', note: 'as given by the source' }

@@ -219,6 +219,17 @@ describe('text results (issue 16 item 9)', () => {
   });
 });
 
+describe('printed electrolytes the parser cannot fully read (no silent guess)', () => {
+  it('flags a concentration with a comma that may group thousands, and reads an unambiguous decimal comma', () => {
+    const ambiguous = user({ electrolytePrinted: '1,500 M KOH', conditionPrinted: '−0.5 V vs. RHE' });
+    expect(ambiguous.normalized.electrolyte).toEqual([{ name: '1,500MKOH', concentrationM: null }]);
+    expect(ambiguous.autoFlags.find((f) => f.code === 'unreadable-electrolyte')?.reason).toMatch(/"1,500MKOH"/);
+    const comma = user({ electrolytePrinted: '0,1 M KOH', conditionPrinted: '−0.5 V vs. RHE' });
+    expect(comma.normalized.electrolyte).toEqual([{ name: 'KOH', concentrationM: 0.1 }]);
+    expect(codes(comma)).not.toContain('unreadable-electrolyte');
+  });
+});
+
 describe('user records use the same rules', () => {
   it('a flag with excludes, a comparison and a source sentence survive CSV export and import, and normalize the same', () => {
     const input = recordInputSchema.parse({

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { estimatePH } from '../../src/data/estimatePH.js';
-import { cleanPrinted, parsePrintedCondition, parsePrintedElectrolyte, parsePrintedPercent, parsePrintedYield } from '../../src/data/parsePrinted.js';
+import {
+  cleanPrinted,
+  parsePrintedCondition,
+  parsePrintedElectrolyte,
+  parsePrintedPercent,
+  parsePrintedYield,
+  unreadConcentration,
+} from '../../src/data/parsePrinted.js';
 
 describe('printed cells', () => {
   it('cleans markup from the extracted review text', () => {
@@ -100,5 +107,31 @@ describe('printed cells with a decimal comma (as typed in many labs)', () => {
     expect(cleanPrinted('1,199 μmol h <sup>−1</sup>')).toBe('1,199 μmol h-1');
     expect(cleanPrinted('E <sub>ca</sub> = −1.1 V, E <sub>an</sub> = 0.4 V')).toBe('Eca = -1.1 V, Ean = 0.4 V');
     expect(cleanPrinted('1,2,3')).toBe('1,2,3');
+  });
+});
+
+describe('electrolytes listed in words, and concentrations the parser cannot read', () => {
+  it('reads "A and B" (and "; ", ", " before a concentration) as two components, like "+"', () => {
+    const two = [
+      { name: 'KNO3', concentrationM: 0.1 },
+      { name: 'KHCO3', concentrationM: 0.1 },
+    ];
+    expect(parsePrintedElectrolyte('0.1 M KNO3 and 0.1 M KHCO3')).toEqual(two);
+    expect(parsePrintedElectrolyte('0.1 M KNO <sub>3</sub> and 0.1 M KHCO <sub>3</sub>')).toEqual(two);
+    expect(parsePrintedElectrolyte('0.1 M KNO3; 0.1 M KHCO3')).toEqual(two);
+    expect(parsePrintedElectrolyte('0.1 M KNO3, 100 mM KHCO3')).toEqual(two);
+    // a bare name after "and" has no printed concentration (unlike a bare "/KNO2", which varies the salt)
+    expect(parsePrintedElectrolyte('0.1 M KNO3 and KHCO3')).toEqual([two[0], { name: 'KHCO3', concentrationM: null }]);
+  });
+  it('reads the micro sign (µ, U+00B5) as the Greek mu (μ)', () => {
+    expect(parsePrintedElectrolyte('50 µM KNO3')).toEqual([{ name: 'KNO3', concentrationM: 50e-6 }]);
+    expect(parsePrintedElectrolyte('50 μM KNO3')).toEqual([{ name: 'KNO3', concentrationM: 50e-6 }]);
+  });
+  it('does not guess at a comma that may group thousands: the component keeps the text and no concentration', () => {
+    const [c] = parsePrintedElectrolyte('1,500 M KOH');
+    expect(c).toEqual({ name: '1,500MKOH', concentrationM: null });
+    expect(unreadConcentration(c!)).toBe('1,500MKOH');
+    expect(unreadConcentration({ name: 'PBS', concentrationM: null })).toBeNull();
+    expect(unreadConcentration({ name: 'KOH', concentrationM: 0.1 })).toBeNull();
   });
 });
