@@ -37,9 +37,12 @@ import type { ExcludableField, Flag, ParsedFraction, RecordInput } from './recor
  * the normalized yield, ± carried through derived yields; 4 — CO2-purged carbonate estimated as bicarbonate of
  * twice its concentration (was the unpurged carbonate pH); 5 — electrolytes listed with "and", ";" or ", " read
  * as separate components (were one unknown component), µM (micro sign) read, mM and μM divided exactly, an
- * unreadable concentration ("1,500 M KOH") flagged `unreadable-electrolyte`.
+ * unreadable concentration ("1,500 M KOH") flagged `unreadable-electrolyte`; 6 — a strong base under a CO2 feed
+ * read by cell type (H-cell, undivided and not stated: CO2-equilibrated bulk, 0.1 M KOH pH 6.82 (was 13), not
+ * stated flagged `cell-type-assumed`; flow cells: 14 + log c as before), CO2-fed (bi)carbonate by the same charge
+ * balance (values unchanged at two decimals), `pH.co2Bulk` saying which reading was taken.
  */
-export const NORMALIZER_VERSION = 5;
+export const NORMALIZER_VERSION = 6;
 
 /**
  * Where a normalized yield's reading comes from: the printed cell, the curator's corrected reading (the
@@ -475,7 +478,12 @@ export function normalizeRecord(entered: RecordInput): CatalyticRecord {
   const pH: PHEstimate | null =
     input.pH !== undefined
       ? { value: input.pH, method: 'given', note: 'as given by the source' }
-      : estimatePH(electrolyte, input.carbonSources.includes('carbon-dioxide'));
+      : estimatePH(electrolyte, input.carbonSources.includes('carbon-dioxide'), input.cellType);
+  if (pH?.co2Bulk?.assumed)
+    autoFlags.push({
+      code: 'cell-type-assumed',
+      reason: `pH ${pH.value} estimated for a bulk equilibrated with the CO2 feed (the default for a cell type not stated); in a flow cell a strong base would keep its own pH`,
+    });
   const conditionParsed = parsePrintedCondition(input.conditionPrinted);
   if (conditionParsed && !conditionParsed.ok) autoFlags.push({ code: 'unreadable-condition', reason: conditionParsed.reason });
   const condition = conditionParsed?.ok ? conditionParsed.value : null;

@@ -84,6 +84,27 @@ describe('estimatePH (hand-computed)', () => {
     // CO2-purged 0.5 M K2CO3 is 1.0 M KHCO3 under 1 bar CO2: 6.35 + log10(1.0/0.034) = 6.35 + 1.469 = 7.82 (not the unpurged 12.02)
     expect(estimatePH([c('K2CO3', 0.5)], true)?.value).toBe(7.82);
   });
+  it('a strong base under a CO2 feed: equilibrated in an H-cell or when the cell is not stated (flagged), 14 + log c in a flow cell', () => {
+    // independent: scripts/independent/co2EquilibratedPH.py — 0.1 M KOH → 6.818254, 1.0 M → 7.815870, 0.1 + 0.1 KHCO3 → 7.119017
+    const hCell = estimatePH([c('KOH', 0.1)], true, 'H-cell');
+    expect(hCell?.value).toBe(6.82); // was 13: the bulk of a CO2-bubbled KOH is bicarbonate
+    expect(hCell?.co2Bulk).toEqual({ bulk: 'equilibrated', cellType: 'H-cell', assumed: false });
+    expect(estimatePH([c('KOH', 1)], true, 'undivided cell')?.value).toBe(7.82);
+    expect(estimatePH([c('KOH', 0.1), c('KHCO3', 0.1)], true, 'H-cell')?.value).toBe(7.12);
+    const unknown = estimatePH([c('KOH', 0.1)], true);
+    expect(unknown?.value).toBe(6.82);
+    expect(unknown?.co2Bulk).toEqual({ bulk: 'equilibrated', cellType: 'not stated', assumed: true });
+    expect(unknown?.note).toMatch(/cell type not stated: CO2 taken as bubbled through the bulk, the default/);
+    const flow = estimatePH([c('KOH', 1)], true, 'flow cell');
+    expect(flow?.value).toBe(14);
+    expect(flow?.co2Bulk).toEqual({ bulk: 'not equilibrated', cellType: 'flow cell', assumed: false });
+    expect(estimatePH([c('KOH', 0.1), c('K2SO4', 0.5)], true, 'PEM flow cell')?.value).toBe(13);
+    // without a CO2 feed the cell type does not enter
+    expect(estimatePH([c('KOH', 0.1)], false, 'H-cell')).toEqual({ value: 13, method: 'estimated', note: '0.1 M KOH: pH = 14 + log10(c)' });
+    // bicarbonate under CO2 reads the same in every cell, unflagged
+    expect(estimatePH([c('KHCO3', 0.1)], true, 'flow cell')?.value).toBe(6.82);
+    expect(estimatePH([c('KHCO3', 0.1)], true)?.co2Bulk?.assumed).toBe(false);
+  });
   it('gives up on acid + base (two compartments) and on bare salts', () => {
     expect(estimatePH([c('H2SO4', 0.5), c('K2CO3', 0.5)], false)).toBeNull();
     expect(estimatePH([c('KNO3', 0.5)], false)).toBeNull();
