@@ -40,7 +40,8 @@ import type { ExcludableField, Flag, ParsedFraction, RecordInput } from './recor
  * unreadable concentration ("1,500 M KOH") flagged `unreadable-electrolyte`; 6 — a strong base under a CO2 feed
  * read by cell type (H-cell, undivided and not stated: CO2-equilibrated bulk, 0.1 M KOH pH 6.82 (was 13), not
  * stated flagged `cell-type-assumed`; flow cells: 14 + log c as before), CO2-fed (bi)carbonate by the same charge
- * balance (values unchanged at two decimals), `pH.co2Bulk` saying which reading was taken.
+ * balance (values unchanged at two decimals), `pH.co2Bulk` saying which reading was taken; the
+ * `inconsistent-fe-current-yield` reason states its 15 % tolerance as a project choice.
  */
 export const NORMALIZER_VERSION = 6;
 
@@ -153,7 +154,10 @@ export interface CatalyticRecord extends RecordInput {
   autoFlags: Flag[];
 }
 
-/** Relative tolerance of the FE–current–yield consistency check (15 %). */
+/**
+ * Relative tolerance of the FE–current–yield consistency check, 0.15 (15 %): a project choice, not a literature
+ * value (no source in this repository gives one); the `inconsistent-fe-current-yield` flag states it.
+ */
 export const CONSISTENCY_TOLERANCE = 0.15;
 
 /**
@@ -438,7 +442,7 @@ export function checkConsistency(n: NormalizedValues): { checked: boolean; flag?
     impliedElectrons,
     flag: {
       code: 'inconsistent-fe-current-yield',
-      reason: `yield rate is ${ratio.toFixed(2)}× FE·j/(nF) with n = ${electrons}; the printed FE, current and yield imply n = ${impliedElectrons.toFixed(2)}`,
+      reason: `yield rate is ${ratio.toFixed(2)}× FE·j/(nF) with n = ${electrons}, beyond the ±${CONSISTENCY_TOLERANCE * 100} % tolerance (a project choice, not a literature value); the printed FE, current and yield imply n = ${impliedElectrons.toFixed(2)}`,
     },
   };
 }
