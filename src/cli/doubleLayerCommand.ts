@@ -43,7 +43,10 @@ export function registerDoubleLayerCommand(program: Command, run: Run): void {
     .option('--potential-vs-she <V>', 'metal potential, V vs SHE (with --pzc-vs-she)')
     .option('--pzc-vs-she <V>', 'potential of zero charge, V vs SHE (with --potential-vs-she)')
     .option('--stern-capacitance-F-per-m2 <F/m2>', 'Stern-layer capacitance, F m⁻² (default 0.2)')
-    .option('--co2-saturated', 'bulk saturated with 1 bar CO2 (sets the bulk pH of bicarbonate)')
+    .option(
+      '--co2-saturated',
+      'bulk equilibrated with 1 bar CO2 (H-cell: 0.1 M KOH becomes bicarbonate, pH 6.82); omit for a flow cell whose gas-diffusion electrode feeds CO2',
+    )
     .option('--temperature-K <K>', 'temperature, K (default 298.15)')
     .option('--profile', 'include the profile (first 10 nm) in the text output too')
     .addOption(new Option('--json', 'machine-readable output (see docs/cli.md)'))

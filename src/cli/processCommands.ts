@@ -162,7 +162,12 @@ const transportFlags: StudyFlag[] = [
   currentsFlag,
 ];
 const layerFlags: StudyFlag[] = [
-  { flags: '--co2-saturated', field: 'co2Saturated', description: 'bulk saturated with 1 bar CO2' },
+  {
+    flags: '--co2-saturated',
+    field: 'co2Saturated',
+    description:
+      'bulk equilibrated with 1 bar CO2 (H-cell: 0.1 M KOH becomes bicarbonate, pH 6.82); omit for a flow cell whose gas-diffusion electrode feeds CO2',
+  },
   { flags: '--delta-um <µm>', field: 'boundaryLayerUm', description: 'boundary-layer thickness, µm', defaultValue: MICROENV_DEFAULTS.boundaryLayerUm },
 ];
 
@@ -360,7 +365,10 @@ export function registerProcessCommands(program: Command, run: Run): void {
       String(PULSE_DEFAULTS.periodicTolerance),
     )
     .option('--max-periods <n>', 'with --pulse and automatic periods: cap on the periods', String(PULSE_DEFAULTS.maxPeriods))
-    .option('--co2-saturated', 'bulk saturated with 1 bar CO2')
+    .option(
+      '--co2-saturated',
+      'bulk equilibrated with 1 bar CO2 (H-cell: 0.1 M KOH becomes bicarbonate, pH 6.82); omit for a flow cell whose gas-diffusion electrode feeds CO2',
+    )
     .option('--delta-um <µm>', `boundary-layer thickness, µm (default ${MICROENV_DEFAULTS.boundaryLayerUm}, the study's)`)
     .option('--migration', 'include migration (Nernst–Planck with electroneutrality)')
     .addOption(rateConstantsOption())

@@ -1,4 +1,20 @@
+import { AQUEOUS_PK_25C, CO2_SATURATION_M, co2EquilibratedPH } from '../chem/carbonateEquilibria.js';
 import type { ElectrolyteComponent } from './parsePrinted.js';
+import type { CellType } from './recordSchema.js';
+
+/**
+ * How a CO2 feed was taken to act on an alkaline bulk (a strong base, carbonate or bicarbonate): `equilibrated`
+ * — CO2 bubbled through the bulk, which ends as the CO2-saturated (bi)carbonate (H-cell, undivided cell, and the
+ * default when the cell type is not stated); `not equilibrated` — CO2 meets the catalyst through a gas-diffusion
+ * electrode and the bulk keeps its own pH (flow cells, for a strong base).
+ */
+export interface CO2BulkReading {
+  bulk: 'equilibrated' | 'not equilibrated';
+  /** The record's cell type the reading follows. */
+  cellType: CellType;
+  /** True when the cell type is not stated and the documented default (`equilibrated`) was taken. */
+  assumed: boolean;
+}
 
 /** A pH with the way it was obtained. */
 export interface PHEstimate {
@@ -8,15 +24,18 @@ export interface PHEstimate {
   method: 'given' | 'estimated';
   /** How, in one line, e.g. "0.1 M KOH: pH = 14 + log10(0.1)". */
   note: string;
+  /** Present when a CO2 feed meets an alkaline electrolyte: whether the bulk was taken as equilibrated with it, and why. */
+  co2Bulk?: CO2BulkReading;
 }
 
-/** Acid–base constants at 25 °C (CRC Handbook of Chemistry and Physics, 97th ed., dissociation constants). */
-const PKA_CARBONIC_1 = 6.35;
-const PKA_CARBONIC_2 = 10.33;
+/** Acid–base constants at 25 °C (CRC Handbook of Chemistry and Physics, 97th ed., dissociation constants; {@link AQUEOUS_PK_25C}). */
+const PKA_CARBONIC_1 = AQUEOUS_PK_25C.pKa1;
+const PKA_CARBONIC_2 = AQUEOUS_PK_25C.pKa2;
 const PKA_BISULFATE = 1.99;
-const PKW = 14.0;
-/** CO2 solubility at 1 bar and 25 °C, mol L⁻¹ (Henry constant 3.4e-2 mol L⁻¹ bar⁻¹; R. Sander, Atmos. Chem. Phys. 15, 4399 (2015), doi:10.5194/acp-15-4399-2015). */
-const CO2_SATURATION_M = 0.034;
+const PKW = AQUEOUS_PK_25C.pKw;
+
+/** Cell types where CO2 reaches the catalyst through a gas-diffusion electrode, leaving a strong-base bulk unequilibrated. */
+const FLOW_CELLS: readonly CellType[] = ['flow cell', 'PEM flow cell'];
 
 const STRONG_ACIDS: Record<string, number> = { HCl: 1, HNO3: 1, HClO4: 1 };
 const STRONG_BASES: Record<string, number> = { KOH: 1, NaOH: 1, LiOH: 1, CsOH: 1 };
@@ -30,18 +49,33 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
  * Estimates the bulk pH of a printed electrolyte from its dominant acid–base component, or returns null
  * with nothing to go on (or when acid and base are printed together, which usually means two
  * compartments). Rules: strong acid pH = −log c (H2SO4 with its second dissociation, pKa2 1.99); strong base
- * pH = 14 + log c; bicarbonate CO2-saturated pH = pKa1 + log(c / 0.034 M), else (pKa1 + pKa2)/2; carbonate
- * pH = 14 − ½(pKb − log c), or CO2-saturated as bicarbonate of twice its concentration; phosphate buffer printed without its composition: 7.0 (assumed). CO2-saturated
- * bicarbonate printed without its concentration: null (the pH depends on it).
+ * pH = 14 + log c; bicarbonate without CO2 (pKa1 + pKa2)/2; carbonate pH = 14 − ½(pKb − log c); phosphate buffer
+ * printed without its composition: 7.0 (assumed).
  *
- * @param co2Saturated - true when CO2 is a reactant (the electrolyte is purged with CO2)
+ * With a CO2 feed, an alkaline bulk (strong base, carbonate, bicarbonate) equilibrated with 1 bar CO2 ends as
+ * bicarbonate of the same cation charge B (c for KOH or KHCO3, 2c for K2CO3, summed), pH from the charge balance
+ * of {@link co2EquilibratedPH} (0.1 M KOH or KHCO3 → 6.82, not 13). Whether a strong base is equilibrated
+ * depends on the cell (`co2Bulk` in the result says which reading was taken): in an H-cell or undivided cell
+ * the CO2 is bubbled through the bulk (equilibrated); in a flow cell it meets the catalyst at a gas-diffusion
+ * electrode and the bulk keeps pH 14 + log c; with the cell type not stated the bulk is taken as equilibrated
+ * (the documented default) and `co2Bulk.assumed` is true. Carbonate and bicarbonate under a CO2 feed are read
+ * as equilibrated in every cell. CO2-fed alkaline components printed without a concentration: null (the pH
+ * depends on it).
+ *
+ * @param co2Fed - true when CO2 is a reactant (fed to the cell)
+ * @param cellType - the record's cell type (default 'not stated')
  */
-export function estimatePH(components: ElectrolyteComponent[], co2Saturated: boolean): PHEstimate | null {
+export function estimatePH(components: ElectrolyteComponent[], co2Fed: boolean, cellType: CellType = 'not stated'): PHEstimate | null {
   const find = (names: readonly string[]) => components.find((c) => names.includes(c.name));
   const acid = components.find((c) => c.name in STRONG_ACIDS || c.name === 'H2SO4');
   const base = find(Object.keys(STRONG_BASES));
   if (acid && (base || find(CARBONATES) || find(BICARBONATES))) return null;
-  const estimated = (value: number, note: string): PHEstimate => ({ value: round2(value), method: 'estimated', note });
+  const estimated = (value: number, note: string, co2Bulk?: CO2BulkReading): PHEstimate => ({
+    value: round2(value),
+    method: 'estimated',
+    note,
+    ...(co2Bulk ? { co2Bulk } : {}),
+  });
   if (acid && acid.concentrationM) {
     const c = acid.concentrationM;
     if (acid.name === 'H2SO4') {
@@ -51,16 +85,38 @@ export function estimatePH(components: ElectrolyteComponent[], co2Saturated: boo
     }
     return estimated(-Math.log10(c), `${c} M ${acid.name}: pH = −log10(c)`);
   }
-  if (base && base.concentrationM) return estimated(PKW + Math.log10(base.concentrationM), `${base.concentrationM} M ${base.name}: pH = 14 + log10(c)`);
-  const carbonate = find(CARBONATES);
-  if (carbonate && carbonate.concentrationM && co2Saturated) {
-    // Purging with CO2 turns carbonate into bicarbonate (CO3²⁻ + CO2 + H2O → 2 HCO3⁻), so the bulk is 2c bicarbonate under 1 bar CO2
-    const bicarbonateM = 2 * carbonate.concentrationM;
+  const alkaline = components.filter((c) => c.name in STRONG_BASES || CARBONATES.includes(c.name) || BICARBONATES.includes(c.name));
+  if (co2Fed && alkaline.length > 0) {
+    const flowCell = FLOW_CELLS.includes(cellType);
+    if (base && flowCell) {
+      if (!base.concentrationM) return null;
+      return estimated(
+        PKW + Math.log10(base.concentrationM),
+        `${base.concentrationM} M ${base.name} in a ${cellType}: CO2 meets the catalyst at the gas-diffusion electrode without equilibrating the bulk, pH = 14 + log10(c)`,
+        { bulk: 'not equilibrated', cellType, assumed: false },
+      );
+    }
+    // the pH depends on every alkaline concentration: one missing leaves nothing to go on
+    if (alkaline.some((c) => !c.concentrationM)) return null;
+    const charge = (c: ElectrolyteComponent) => (CARBONATES.includes(c.name) ? 2 : 1) * c.concentrationM!;
+    const alkalinityM = Number(alkaline.reduce((sum, c) => sum + charge(c), 0).toPrecision(12));
+    // only a strong base reads differently in a flow cell: (bi)carbonate alone does not depend on the cell type
+    const assumed = cellType === 'not stated' && base !== undefined;
+    const cell = assumed
+      ? ' (cell type not stated: CO2 taken as bubbled through the bulk, the default; a flow cell would keep the strong base unequilibrated)'
+      : cellType === 'not stated'
+        ? ''
+        : flowCell
+          ? ` (${cellType}: a (bi)carbonate catholyte read as CO2-saturated)`
+          : ` (${cellType}: CO2 bubbled through the bulk)`;
     return estimated(
-      PKA_CARBONIC_1 + Math.log10(bicarbonateM / CO2_SATURATION_M),
-      `${carbonate.concentrationM} M ${carbonate.name} saturated with 1 bar CO2: converted to ${bicarbonateM} M bicarbonate (CO3²⁻ + CO2 + H2O → 2 HCO3⁻), pH = pKa1 + log10(c/[CO2]) with [CO2] ${CO2_SATURATION_M} M`,
+      co2EquilibratedPH(alkalinityM),
+      `${alkaline.map((c) => `${c.concentrationM} M ${c.name}`).join(' + ')} equilibrated with 1 bar CO2${cell}: charge balance of ${alkalinityM} M cation charge with HCO3⁻, CO3²⁻ and OH⁻ at [CO2] ${CO2_SATURATION_M} M (pKa1 ${PKA_CARBONIC_1}, pKa2 ${PKA_CARBONIC_2}, pKw ${PKW})`,
+      { bulk: 'equilibrated', cellType, assumed },
     );
   }
+  if (base && base.concentrationM) return estimated(PKW + Math.log10(base.concentrationM), `${base.concentrationM} M ${base.name}: pH = 14 + log10(c)`);
+  const carbonate = find(CARBONATES);
   if (carbonate && carbonate.concentrationM) {
     const pKb = PKW - PKA_CARBONIC_2;
     return estimated(
@@ -68,17 +124,8 @@ export function estimatePH(components: ElectrolyteComponent[], co2Saturated: boo
       `${carbonate.concentrationM} M ${carbonate.name}: weak base, pKa2(H2CO3) ${PKA_CARBONIC_2}`,
     );
   }
-  const bicarbonate = find(BICARBONATES);
-  if (bicarbonate) {
-    // CO2-saturated bicarbonate without its concentration: the pH depends on it (6.82 at 0.1 M, 7.52 at
-    // 0.5 M), and the unpurged (pKa1 + pKa2)/2 would contradict the CO2 feed, so no estimate
-    if (co2Saturated && !bicarbonate.concentrationM) return null;
-    if (co2Saturated && bicarbonate.concentrationM) {
-      return estimated(
-        PKA_CARBONIC_1 + Math.log10(bicarbonate.concentrationM / CO2_SATURATION_M),
-        `${bicarbonate.concentrationM} M ${bicarbonate.name} saturated with 1 bar CO2 (${CO2_SATURATION_M} M): pH = pKa1 + log10(c/[CO2])`,
-      );
-    }
+  if (find(BICARBONATES)) {
+    const bicarbonate = find(BICARBONATES)!;
     return estimated((PKA_CARBONIC_1 + PKA_CARBONIC_2) / 2, `${bicarbonate.name} without CO2 purge: amphiprotic, pH = (pKa1 + pKa2)/2`);
   }
   if (find(PHOSPHATE_BUFFERS)) return estimated(7.0, 'phosphate buffer printed without its composition: pH 7.0 assumed');

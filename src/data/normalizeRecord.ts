@@ -20,6 +20,7 @@ import {
   cleanPrinted,
   parsePrintedCondition,
   parsePrintedElectrolyte,
+  unreadConcentration,
   parsePrintedPercent,
   parsePrintedYield,
 } from './parsePrinted.js';
@@ -34,9 +35,15 @@ import type { ExcludableField, Flag, ParsedFraction, RecordInput } from './recor
  * catalyst, plausibility check, flag exclusions, `ph-assumed` and `catalyst-renamed` flags, derived
  * comparisons, yield uncertainty; 3 — per-field `readings`, `cnCoupling`, implausible yield rates left out of
  * the normalized yield, ± carried through derived yields; 4 — CO2-purged carbonate estimated as bicarbonate of
- * twice its concentration (was the unpurged carbonate pH).
+ * twice its concentration (was the unpurged carbonate pH); 5 — electrolytes listed with "and", ";" or ", " read
+ * as separate components (were one unknown component), µM (micro sign) read, mM and μM divided exactly, an
+ * unreadable concentration ("1,500 M KOH") flagged `unreadable-electrolyte`; 6 — a strong base under a CO2 feed
+ * read by cell type (H-cell, undivided and not stated: CO2-equilibrated bulk, 0.1 M KOH pH 6.82 (was 13), not
+ * stated flagged `cell-type-assumed`; flow cells: 14 + log c as before), CO2-fed (bi)carbonate by the same charge
+ * balance (values unchanged at two decimals), `pH.co2Bulk` saying which reading was taken; the
+ * `inconsistent-fe-current-yield` reason states its 15 % tolerance as a project choice.
  */
-export const NORMALIZER_VERSION = 4;
+export const NORMALIZER_VERSION = 6;
 
 /**
  * Where a normalized yield's reading comes from: the printed cell, the curator's corrected reading (the
@@ -147,7 +154,10 @@ export interface CatalyticRecord extends RecordInput {
   autoFlags: Flag[];
 }
 
-/** Relative tolerance of the FE–current–yield consistency check (15 %). */
+/**
+ * Relative tolerance of the FE–current–yield consistency check, 0.15 (15 %): a project choice, not a literature
+ * value (no source in this repository gives one); the `inconsistent-fe-current-yield` flag states it.
+ */
 export const CONSISTENCY_TOLERANCE = 0.15;
 
 /**
@@ -432,7 +442,7 @@ export function checkConsistency(n: NormalizedValues): { checked: boolean; flag?
     impliedElectrons,
     flag: {
       code: 'inconsistent-fe-current-yield',
-      reason: `yield rate is ${ratio.toFixed(2)}× FE·j/(nF) with n = ${electrons}; the printed FE, current and yield imply n = ${impliedElectrons.toFixed(2)}`,
+      reason: `yield rate is ${ratio.toFixed(2)}× FE·j/(nF) with n = ${electrons}, beyond the ±${CONSISTENCY_TOLERANCE * 100} % tolerance (a project choice, not a literature value); the printed FE, current and yield imply n = ${impliedElectrons.toFixed(2)}`,
     },
   };
 }
@@ -464,10 +474,20 @@ export function normalizeRecord(entered: RecordInput): CatalyticRecord {
   const selectivity = normalizeFraction('selectivity', input.selectivityPrinted, autoFlags);
   const conversion = normalizeFraction('conversion', input.conversionPrinted, autoFlags);
   const electrolyte = parsePrintedElectrolyte(input.electrolytePrinted);
+  for (const unread of electrolyte.map(unreadConcentration).filter((t) => t !== null))
+    autoFlags.push({
+      code: 'unreadable-electrolyte',
+      reason: `cannot read the concentration of "${unread}" (a number in M, mM or μM with "." or an unambiguous decimal comma, such as "0.1 M" or "0,1 M"); the component has no concentration`,
+    });
   const pH: PHEstimate | null =
     input.pH !== undefined
       ? { value: input.pH, method: 'given', note: 'as given by the source' }
-      : estimatePH(electrolyte, input.carbonSources.includes('carbon-dioxide'));
+      : estimatePH(electrolyte, input.carbonSources.includes('carbon-dioxide'), input.cellType);
+  if (pH?.co2Bulk?.assumed)
+    autoFlags.push({
+      code: 'cell-type-assumed',
+      reason: `pH ${pH.value} estimated for a bulk equilibrated with the CO2 feed (the default for a cell type not stated); in a flow cell a strong base would keep its own pH`,
+    });
   const conditionParsed = parsePrintedCondition(input.conditionPrinted);
   if (conditionParsed && !conditionParsed.ok) autoFlags.push({ code: 'unreadable-condition', reason: conditionParsed.reason });
   const condition = conditionParsed?.ok ? conditionParsed.value : null;

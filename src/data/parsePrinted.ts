@@ -146,20 +146,34 @@ export interface ElectrolyteComponent {
 }
 
 /**
+ * Where a printed electrolyte lists its next component: "+", the word "and", or ", " / ";" before a
+ * concentration ("0.1 M KNO3 and 0.1 M KHCO3", "0.1 M KOH, 0.5 M K2SO4"). A comma followed by digits with no
+ * space ("1,500 M") is part of a number, not a list.
+ */
+const COMPONENT_SEPARATOR = /\s*\+\s*|\s+and\s+|\s*;\s*|\s*,\s+(?=\d)/;
+
+/**
  * Splits a printed electrolyte into components: "0.1 M KHCO3 + 50 mM KNO3" →
- * [{KHCO3, 0.1}, {KNO3, 0.05}]. Components are joined by "+" or "/"; a component's concentration may be
- * in M or mM; a bare "/KNO2" after a component keeps its concentration.
+ * [{KHCO3, 0.1}, {KNO3, 0.05}]. Components are joined by "+", "and", "; " or ", " before a concentration
+ * (each such component has its own concentration, null when none is printed), or by "/"; a component's
+ * concentration may be in M, mM or μM; a bare "/KNO2" after a component keeps its concentration (the source
+ * varied the salt at that concentration). A decimal comma is read as {@link cleanPrinted} reads it ("0,1 M"
+ * → 0.1 M, the only reading a comma before one digit has); a comma that may group thousands ("1,500 M KOH")
+ * is left in place, so the component keeps the unread text as its name with a null concentration (see
+ * {@link unreadConcentration}).
  */
 export function parsePrintedElectrolyte(text: string): ElectrolyteComponent[] {
   const clean = cleanPrinted(text);
   if (isEmptyPrinted(clean)) return [];
   const components: ElectrolyteComponent[] = [];
-  for (const part of clean.split(/\s*\+\s*/)) {
+  for (const part of clean.split(COMPONENT_SEPARATOR)) {
     let last: number | null = null;
     for (const piece of part.split(/\s*\/\s*/)) {
-      const m = /^(\d+(?:\.\d+)?)\s*(M|mM|μM)\s+(.+)$/.exec(piece.trim());
+      // μ (Greek mu) and µ (the micro sign, U+00B5) both print micro
+      const m = /^(\d+(?:\.\d+)?)\s*(M|mM|[μµ]M)\s+(.+)$/.exec(piece.trim());
       if (m) {
-        last = Number(m[1]) * (m[2] === 'mM' ? 1e-3 : m[2] === 'μM' ? 1e-6 : 1);
+        // dividing by an exact power of ten: 50 μM is 5e-5 M, not 50 × 1e-6 = 4.9999999999999996e-5
+        last = Number(m[1]) / (m[2] === 'mM' ? 1e3 : m[2] === 'M' ? 1 : 1e6);
         components.push({ name: compactFormula(m[3]!.trim()), concentrationM: last });
       } else if (piece.trim()) {
         components.push({ name: compactFormula(piece.trim()), concentrationM: last });
@@ -167,4 +181,13 @@ export function parsePrintedElectrolyte(text: string): ElectrolyteComponent[] {
     }
   }
   return components;
+}
+
+/**
+ * The printed text of a component whose name starts with a number the electrolyte parser could not read as a
+ * concentration in M, mM or μM ("1,500MKOH" from "1,500 M KOH", "0.1mol/LKOH"), or null for a readable one.
+ * @example unreadConcentration({ name: '1,500MKOH', concentrationM: null }) // '1,500MKOH'
+ */
+export function unreadConcentration(component: ElectrolyteComponent): string | null {
+  return component.concentrationM === null && /^[-+.\d]/.test(component.name) ? component.name : null;
 }

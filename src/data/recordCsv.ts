@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { InputError } from '../chem/index.js';
+import { InputError, readHumanNumber } from '../chem/index.js';
 import { stringify } from 'csv-stringify/sync';
 import { withSchemaColumns } from './recordCsvColumns.js';
 import { type RecordInput, recordInputSchema } from './recordSchema.js';
@@ -70,8 +70,11 @@ export function parseRecordCsv(text: string): RawRow[] {
           .split(/[;,]/)
           .map((s) => s.trim())
           .filter(Boolean);
-      else if (NUMBER_COLUMNS.has(column)) data[column] = Number.isFinite(Number(cell)) && cell.trim() !== '' ? Number(cell) : cell;
-      else if (column === 'flags' || JSON_COLUMNS.has(column)) {
+      else if (NUMBER_COLUMNS.has(column)) {
+        // the rule of every typed number (readHumanNumber), not Number(): "0x7" is not 7, "7,0" is not read
+        const reading = readHumanNumber(cell);
+        data[column] = reading.ok ? reading.value : cell;
+      } else if (column === 'flags' || JSON_COLUMNS.has(column)) {
         try {
           data[column] = JSON.parse(cell);
         } catch {

@@ -7,6 +7,8 @@ export { STRATEGIES, type Strategy } from './strategies.js';
 
 /** Cell types a result can be reported in. */
 export const CELL_TYPES = ['H-cell', 'flow cell', 'PEM flow cell', 'undivided cell', 'not stated'] as const;
+/** One of {@link CELL_TYPES}. */
+export type CellType = (typeof CELL_TYPES)[number];
 
 /** Where a record comes from: curated literature (read-only) or the user's own (editable). */
 export const ORIGINS = ['literature', 'user'] as const;

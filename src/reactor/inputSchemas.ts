@@ -19,10 +19,18 @@ const rateConstants = z
 
 const electrodeProduct = z.object({ to: z.string().max(200), from: z.array(z.string().max(200)).min(1).max(10), faradaicEfficiency: z.number().min(0).max(1) });
 
+/**
+ * What `co2Saturated` means (the API docs of every study with the field): the bulk equilibrated with 1 bar CO2 (an H-cell with CO2 bubbled through it), so a
+ * KOH bulk becomes bicarbonate (0.1 M KOH → pH 6.82); false for a flow cell whose gas-diffusion electrode feeds
+ * CO2 without equilibrating the bulk (0.1 M KOH keeps pH 13).
+ */
+export const CO2_SATURATED_DESCRIPTION =
+  'bulk equilibrated with 1 bar CO2 (H-cell with CO2 bubbled through: 0.1 M KOH becomes bicarbonate, pH 6.82); false for a flow cell whose gas-diffusion electrode feeds CO2 without equilibrating the bulk (0.1 M KOH: pH 13)';
+
 /** Microenvironment study (POST /api/microenv, `microenv`, `study microenv`). */
 export const microenvRequestSchema = z.object({
   electrolyte: z.string().min(1).max(1000).describe('printed electrolyte, e.g. "0.1 M KHCO3 + 0.05 M KNO3"'),
-  co2Saturated: z.boolean().default(MD.co2Saturated),
+  co2Saturated: z.boolean().default(MD.co2Saturated).describe(CO2_SATURATED_DESCRIPTION),
   currentDensitiesMAPerCm2: z
     .array(z.number().min(0).max(2000))
     .min(1)
@@ -38,7 +46,7 @@ export const microenvRequestSchema = z.object({
 export const transientRequestSchema = z
   .object({
     electrolyte: z.string().min(1).max(1000).describe('printed electrolyte, e.g. "0.5 M K2SO4"'),
-    co2Saturated: z.boolean().default(MD.co2Saturated),
+    co2Saturated: z.boolean().default(MD.co2Saturated).describe(CO2_SATURATED_DESCRIPTION),
     products: z.array(electrodeProduct).min(1).max(20),
     boundaryLayerUm: z.number().min(0.1).max(10000).default(MD.boundaryLayerUm).describe('boundary-layer thickness, µm'),
     migration: z.boolean().default(MD.migration).describe('Nernst–Planck migration with electroneutrality'),
@@ -96,7 +104,7 @@ export const coupleRequestSchema = z
   .object({
     ...modelRef,
     electrolyte: z.string().min(1).max(1000).describe('printed electrolyte, e.g. "0.1 M KHCO3 + 0.05 M KNO3"'),
-    co2Saturated: z.boolean().default(MD.co2Saturated),
+    co2Saturated: z.boolean().default(MD.co2Saturated).describe(CO2_SATURATED_DESCRIPTION),
     currentDensitiesMAPerCm2: z
       .array(z.number().positive().max(2000))
       .min(1)

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { molarMassGPerMol, resolveSpecies } from '../chem/index.js';
+import { assertSourcesInElectrolyte, sourcesOfProducts } from '../transport/assertSourcesInElectrolyte.js';
+import type { ElectrodeProduct } from '../transport/electrodeStoichiometry.js';
 import { electrolyteFromText } from '../transport/electrolyteFromText.js';
 import { type MicroenvironmentResult, solveMicroenvironmentAtCurrents } from '../transport/solveMicroenvironment.js';
 import { type TransientMicroenvironmentResult, pulseSchedule, transientMicroenvironment } from '../transport/transientMicroenvironment.js';
@@ -14,9 +16,21 @@ import type { TeaInput } from './technoEconomics.js';
 import { TEA_PRESETS, type TeaPresetId } from './teaPresets.js';
 import { flowCellStudy, teaStudy } from './studies.js';
 
+/**
+ * The bulk composition of a request's `electrolyte`, refusing an electrode reactant (`products[i].from[j]`) the
+ * electrolyte does not contain ({@link assertSourcesInElectrolyte}); the `microenv` and `transient` studies
+ * check and run through it, whichever edge calls them.
+ * @throws {InputError} for unreadable electrolyte text or a reactant it lacks
+ */
+export function bulkForProducts(input: { electrolyte: string; co2Saturated: boolean; products: readonly ElectrodeProduct[] }) {
+  const bulk = electrolyteFromText(input.electrolyte, input.co2Saturated);
+  assertSourcesInElectrolyte(sourcesOfProducts(input.products), bulk.concentrations, input.electrolyte);
+  return bulk;
+}
+
 /** Microenvironment at every requested current density (mA cm⁻²) for a printed electrolyte. */
 export function runMicroenvStudy(input: z.output<typeof microenvRequestSchema>): MicroenvironmentResult[] {
-  const bulk = electrolyteFromText(input.electrolyte, input.co2Saturated);
+  const bulk = bulkForProducts(input);
   return solveMicroenvironmentAtCurrents(
     {
       bulk: bulk.concentrations,
@@ -34,7 +48,7 @@ export function runTransientStudy(
   input: z.output<typeof transientRequestSchema>,
   onProgress?: (tS: number, totalS: number) => void,
 ): TransientMicroenvironmentResult {
-  const bulk = electrolyteFromText(input.electrolyte, input.co2Saturated);
+  const bulk = bulkForProducts(input);
   const p = input.pulse;
   // pulses: one period repeated until periodic (or a fixed count, still reporting whether it was periodic)
   const schedule = p

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CO2_SATURATED_DESCRIPTION } from '../reactor/inputSchemas.js';
 import { DEFAULT_STERN_CAPACITANCE_F_PER_M2, doubleLayerFromElectrolyte } from '../transport/doubleLayer.js';
 import { defineStudy } from './study.js';
 
@@ -15,7 +16,7 @@ export const doubleLayerRequestSchema = z
       .max(100)
       .default(DEFAULT_STERN_CAPACITANCE_F_PER_M2)
       .describe('Stern-layer capacitance, F m⁻² (default 0.2 = 20 µF cm⁻²)'),
-    co2Saturated: z.boolean().default(false).describe('bulk saturated with 1 bar CO2 (sets the bulk pH of bicarbonate)'),
+    co2Saturated: z.boolean().default(false).describe(CO2_SATURATED_DESCRIPTION),
     temperatureK: z.number().min(273).max(373).default(298.15).describe('temperature, K'),
     ionDiametersNm: z
       .record(z.string().max(20), z.number().min(0).max(5))

@@ -1,6 +1,6 @@
 import { microenvironmentSpecs, tornadoSpec } from '../plot/processSpecs.js';
 import { microenvRequestSchema, reactorRequestSchema, teaRequestSchema } from '../reactor/inputSchemas.js';
-import { runMicroenvStudy, runReactorStudy, runTeaStudy } from '../reactor/runStudies.js';
+import { bulkForProducts, runMicroenvStudy, runReactorStudy, runTeaStudy } from '../reactor/runStudies.js';
 import { FEED_PRICE_DEFAULTS, TEA_DEFAULTS } from '../reactor/technoEconomics.js';
 import { TEA_PRESETS } from '../reactor/teaPresets.js';
 import { defineStudy } from './study.js';
@@ -17,6 +17,9 @@ export const microenvStudy = defineStudy({
     currentDensitiesMAPerCm2: [5],
     products: [{ to: 'H2', from: ['H2O'], faradaicEfficiency: 1 }],
     boundaryLayerUm: 100,
+  },
+  check: (input) => {
+    bulkForProducts(input);
   },
   run: (b) => {
     const results = runMicroenvStudy(b);

@@ -2,6 +2,7 @@
  * Transport and equilibrium data at 25 °C for the electrode microenvironment. SI units: diffusion
  * coefficients m² s⁻¹, concentrations mol m⁻³ (1 M = 1000 mol m⁻³), rate constants s⁻¹ or m³ mol⁻¹ s⁻¹.
  */
+import { AQUEOUS_PK_25C, CO2_SATURATION_M } from '../chem/carbonateEquilibria.js';
 
 const CRC_DIFFUSION =
   'CRC Handbook of Chemistry and Physics, 97th ed. (2016): "Ionic conductivity and diffusion at infinite dilution" and "Diffusion coefficients in liquids at infinite dilution", 25 °C';
@@ -41,7 +42,6 @@ const SCHULZ =
 const GUPTA =
   'N. Gupta, M. Gattrell, B. MacDougall, J. Appl. Electrochem. 36, 161 (2006), doi:10.1007/s10800-005-9058-y (k1f = 5.93e3 M⁻¹ s⁻¹, k2f = 1e8 M⁻¹ s⁻¹; values as transcribed in LLNL/echemfem examples/gupta.py)';
 const EIGEN = 'M. Eigen, Angew. Chem. Int. Ed. 3, 1 (1964) (diffusion-controlled proton transfer, 25 °C)';
-const CRC_PKA = 'CRC Handbook of Chemistry and Physics, 97th ed. (2016), "Dissociation constants of inorganic acids and bases", 25 °C';
 
 /** A homogeneous reaction with finite forward and backward rates: Σ reactants ⇌ Σ products. */
 export interface HomogeneousReaction {
@@ -61,7 +61,7 @@ export interface HomogeneousReaction {
  * detailed balance. pKw 14.00, pKa1 (CO2(aq) + H2O ⇌ HCO3⁻ + H⁺) 6.35, pKa2 (HCO3⁻ ⇌ CO3²⁻ + H⁺) 10.33,
  * pKa(NH4⁺) 9.25 (CRC Handbook).
  */
-export const EQUILIBRIUM_CONSTANTS = { pKw: 14, pKa1: 6.35, pKa2: 10.33, pKaNH4: 9.25, source: CRC_PKA } as const;
+export const EQUILIBRIUM_CONSTANTS = AQUEOUS_PK_25C;
 
 /** Water autoionization constant, (mol m⁻³)², from Kw = 1.0e-14 M² at 25 °C. */
 export const KW_MOL2_PER_M6 = 10 ** -EQUILIBRIUM_CONSTANTS.pKw * 1e6;
@@ -71,8 +71,8 @@ export const KA1_MOL_PER_M3 = 10 ** -EQUILIBRIUM_CONSTANTS.pKa1 * 1000;
 export const KA2_MOL_PER_M3 = 10 ** -EQUILIBRIUM_CONSTANTS.pKa2 * 1000;
 /** Ka of NH4⁺/NH3, mol m⁻³. */
 export const KA_NH4_MOL_PER_M3 = 10 ** -EQUILIBRIUM_CONSTANTS.pKaNH4 * 1000;
-/** Henry solubility of CO2 at 1 bar, 25 °C: 0.034 M (R. Sander, Atmos. Chem. Phys. 15, 4399 (2015)). */
-export const CO2_SATURATION_MOL_PER_M3 = 34;
+/** Henry solubility of CO2 at 1 bar, 25 °C: 0.034 M = 34 mol m⁻³ (R. Sander, Atmos. Chem. Phys. 15, 4399 (2015); {@link CO2_SATURATION_M}). */
+export const CO2_SATURATION_MOL_PER_M3 = CO2_SATURATION_M * 1000;
 
 /** M⁻¹ s⁻¹ → m³ mol⁻¹ s⁻¹. */
 const perM = (kPerMPerS: number) => kPerMPerS / 1000;

@@ -219,6 +219,36 @@ describe('text results (issue 16 item 9)', () => {
   });
 });
 
+describe('printed electrolytes the parser cannot fully read (no silent guess)', () => {
+  it('flags a concentration with a comma that may group thousands, and reads an unambiguous decimal comma', () => {
+    const ambiguous = user({ electrolytePrinted: '1,500 M KOH', conditionPrinted: '−0.5 V vs. RHE' });
+    expect(ambiguous.normalized.electrolyte).toEqual([{ name: '1,500MKOH', concentrationM: null }]);
+    expect(ambiguous.autoFlags.find((f) => f.code === 'unreadable-electrolyte')?.reason).toMatch(/"1,500MKOH"/);
+    const comma = user({ electrolytePrinted: '0,1 M KOH', conditionPrinted: '−0.5 V vs. RHE' });
+    expect(comma.normalized.electrolyte).toEqual([{ name: 'KOH', concentrationM: 0.1 }]);
+    expect(codes(comma)).not.toContain('unreadable-electrolyte');
+  });
+});
+
+describe('KOH with a CO2 feed: the pH follows the cell type', () => {
+  const koh = (cellType: RecordInputDraft['cellType']) =>
+    user({ electrolytePrinted: '0.1 M KOH', conditionPrinted: '−1.0 V vs. Ag/AgCl sat. KCl', ...(cellType ? { cellType } : {}) });
+  it('H-cell: CO2-equilibrated bulk, pH 6.82 (was 13); not stated: the same default, flagged; flow cell: 13', () => {
+    const h = koh('H-cell');
+    expect(h.normalized.pH?.value).toBe(6.82);
+    expect(codes(h)).not.toContain('cell-type-assumed');
+    const unknown = koh(undefined);
+    expect(unknown.normalized.pH?.value).toBe(6.82);
+    expect(unknown.normalized.pH?.co2Bulk?.assumed).toBe(true);
+    expect(unknown.autoFlags.find((f) => f.code === 'cell-type-assumed')?.reason).toMatch(/^pH 6\.82 estimated for a bulk equilibrated with the CO2 feed/);
+    const flow = koh('flow cell');
+    expect(flow.normalized.pH?.value).toBe(13);
+    expect(codes(flow)).not.toContain('cell-type-assumed');
+    // the RHE conversion follows: E_RHE = E_AgCl + 0.197 + 0.05916·pH (the pH step moves it by 0.05916 × 6.18 = 0.366 V)
+    expect(flow.normalized.potentialVvsRHE! - h.normalized.potentialVvsRHE!).toBeCloseTo(0.0591597 * (13 - 6.82), 4);
+  });
+});
+
 describe('user records use the same rules', () => {
   it('a flag with excludes, a comparison and a source sentence survive CSV export and import, and normalize the same', () => {
     const input = recordInputSchema.parse({

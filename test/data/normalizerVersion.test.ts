@@ -19,6 +19,8 @@ const FINGERPRINTS: Record<number, string> = {
   2: 'c8f70a87d142b917',
   3: '2c96f9c527b4c800',
   4: '26f97be71945c380',
+  5: '72b43e5dfc929915',
+  6: 'd4df18c822924252',
 };
 
 describe('normalizer version', () => {

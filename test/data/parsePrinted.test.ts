@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { estimatePH } from '../../src/data/estimatePH.js';
-import { cleanPrinted, parsePrintedCondition, parsePrintedElectrolyte, parsePrintedPercent, parsePrintedYield } from '../../src/data/parsePrinted.js';
+import {
+  cleanPrinted,
+  parsePrintedCondition,
+  parsePrintedElectrolyte,
+  parsePrintedPercent,
+  parsePrintedYield,
+  unreadConcentration,
+} from '../../src/data/parsePrinted.js';
 
 describe('printed cells', () => {
   it('cleans markup from the extracted review text', () => {
@@ -77,6 +84,27 @@ describe('estimatePH (hand-computed)', () => {
     // CO2-purged 0.5 M K2CO3 is 1.0 M KHCO3 under 1 bar CO2: 6.35 + log10(1.0/0.034) = 6.35 + 1.469 = 7.82 (not the unpurged 12.02)
     expect(estimatePH([c('K2CO3', 0.5)], true)?.value).toBe(7.82);
   });
+  it('a strong base under a CO2 feed: equilibrated in an H-cell or when the cell is not stated (flagged), 14 + log c in a flow cell', () => {
+    // independent: scripts/independent/co2EquilibratedPH.py — 0.1 M KOH → 6.818254, 1.0 M → 7.815870, 0.1 + 0.1 KHCO3 → 7.119017
+    const hCell = estimatePH([c('KOH', 0.1)], true, 'H-cell');
+    expect(hCell?.value).toBe(6.82); // was 13: the bulk of a CO2-bubbled KOH is bicarbonate
+    expect(hCell?.co2Bulk).toEqual({ bulk: 'equilibrated', cellType: 'H-cell', assumed: false });
+    expect(estimatePH([c('KOH', 1)], true, 'undivided cell')?.value).toBe(7.82);
+    expect(estimatePH([c('KOH', 0.1), c('KHCO3', 0.1)], true, 'H-cell')?.value).toBe(7.12);
+    const unknown = estimatePH([c('KOH', 0.1)], true);
+    expect(unknown?.value).toBe(6.82);
+    expect(unknown?.co2Bulk).toEqual({ bulk: 'equilibrated', cellType: 'not stated', assumed: true });
+    expect(unknown?.note).toMatch(/cell type not stated: CO2 taken as bubbled through the bulk, the default/);
+    const flow = estimatePH([c('KOH', 1)], true, 'flow cell');
+    expect(flow?.value).toBe(14);
+    expect(flow?.co2Bulk).toEqual({ bulk: 'not equilibrated', cellType: 'flow cell', assumed: false });
+    expect(estimatePH([c('KOH', 0.1), c('K2SO4', 0.5)], true, 'PEM flow cell')?.value).toBe(13);
+    // without a CO2 feed the cell type does not enter
+    expect(estimatePH([c('KOH', 0.1)], false, 'H-cell')).toEqual({ value: 13, method: 'estimated', note: '0.1 M KOH: pH = 14 + log10(c)' });
+    // bicarbonate under CO2 reads the same in every cell, unflagged
+    expect(estimatePH([c('KHCO3', 0.1)], true, 'flow cell')?.value).toBe(6.82);
+    expect(estimatePH([c('KHCO3', 0.1)], true)?.co2Bulk?.assumed).toBe(false);
+  });
   it('gives up on acid + base (two compartments) and on bare salts', () => {
     expect(estimatePH([c('H2SO4', 0.5), c('K2CO3', 0.5)], false)).toBeNull();
     expect(estimatePH([c('KNO3', 0.5)], false)).toBeNull();
@@ -100,5 +128,31 @@ describe('printed cells with a decimal comma (as typed in many labs)', () => {
     expect(cleanPrinted('1,199 μmol h <sup>−1</sup>')).toBe('1,199 μmol h-1');
     expect(cleanPrinted('E <sub>ca</sub> = −1.1 V, E <sub>an</sub> = 0.4 V')).toBe('Eca = -1.1 V, Ean = 0.4 V');
     expect(cleanPrinted('1,2,3')).toBe('1,2,3');
+  });
+});
+
+describe('electrolytes listed in words, and concentrations the parser cannot read', () => {
+  it('reads "A and B" (and "; ", ", " before a concentration) as two components, like "+"', () => {
+    const two = [
+      { name: 'KNO3', concentrationM: 0.1 },
+      { name: 'KHCO3', concentrationM: 0.1 },
+    ];
+    expect(parsePrintedElectrolyte('0.1 M KNO3 and 0.1 M KHCO3')).toEqual(two);
+    expect(parsePrintedElectrolyte('0.1 M KNO <sub>3</sub> and 0.1 M KHCO <sub>3</sub>')).toEqual(two);
+    expect(parsePrintedElectrolyte('0.1 M KNO3; 0.1 M KHCO3')).toEqual(two);
+    expect(parsePrintedElectrolyte('0.1 M KNO3, 100 mM KHCO3')).toEqual(two);
+    // a bare name after "and" has no printed concentration (unlike a bare "/KNO2", which varies the salt)
+    expect(parsePrintedElectrolyte('0.1 M KNO3 and KHCO3')).toEqual([two[0], { name: 'KHCO3', concentrationM: null }]);
+  });
+  it('reads the micro sign (µ, U+00B5) as the Greek mu (μ)', () => {
+    expect(parsePrintedElectrolyte('50 µM KNO3')).toEqual([{ name: 'KNO3', concentrationM: 50e-6 }]);
+    expect(parsePrintedElectrolyte('50 μM KNO3')).toEqual([{ name: 'KNO3', concentrationM: 50e-6 }]);
+  });
+  it('does not guess at a comma that may group thousands: the component keeps the text and no concentration', () => {
+    const [c] = parsePrintedElectrolyte('1,500 M KOH');
+    expect(c).toEqual({ name: '1,500MKOH', concentrationM: null });
+    expect(unreadConcentration(c!)).toBe('1,500MKOH');
+    expect(unreadConcentration({ name: 'PBS', concentrationM: null })).toBeNull();
+    expect(unreadConcentration({ name: 'KOH', concentrationM: 0.1 })).toBeNull();
   });
 });

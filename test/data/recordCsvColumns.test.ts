@@ -72,4 +72,14 @@ describe('record JSON with the web form’s field labels', () => {
       sourceLocation: 'run 2',
     });
   });
+
+  it('reads number cells by the rule of every typed number: "0x7" and "7,0" stay text for validation to refuse (Number() read 0x7 as 7)', () => {
+    const header = 'Catalyst,Strategy,Product,Product species,N sources,C sources,Source / citation,Where in the source,pH,electrodeAreaCm2';
+    const row = (pH: string, area: string) => parseRecordCsv([header, `X,dual-site synergy,urea,urea,NO3-,CO2,lab,run,${pH},${area}`].join('\n'))[0]!.data;
+    expect(row('7.0', '1 000')).toMatchObject({ pH: 7, electrodeAreaCm2: 1000 });
+    expect(row('−0.5', '1e-1')).toMatchObject({ pH: -0.5, electrodeAreaCm2: 0.1 });
+    expect(row('0x7', '2')).toMatchObject({ pH: '0x7', electrodeAreaCm2: 2 });
+    expect(row('"7,0"', '2').pH).toBe('7,0');
+    expect(recordInputSchema.safeParse(row('0x7', '2')).success).toBe(false);
+  });
 });

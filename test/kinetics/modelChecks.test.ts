@@ -71,6 +71,22 @@ describe('pH-consistent thermodynamics (CHE at the model pH)', () => {
     expect(warned.warnings.some((w) => w.startsWith('pathway "urea": the model\'s overall ΔG'))).toBe(true);
   });
 
+  it("states the tolerance it judged with: the 0.05 eV default as a project choice (no literature source), or the model file's own", () => {
+    const wrong = lumpedUrea(-16 * 0.75918, 'g');
+    const byDefault = compileModel(validateModel({ ...wrong, checks: { onPathwayMismatch: 'warn' } })).pathwayThermodynamics[0]!;
+    expect(byDefault.tolerance).toEqual({ valueEv: 0.05, basis: 'project default' });
+    expect(byDefault.message).toMatch(/> tolerance 0\.05 eV \(project default, not a literature value; set checks\.pathwayToleranceEv\)$/);
+    expect(() => compileModel(validateModel(wrong))).toThrow(
+      /\(allowed: steps whose ΔG sum to the chemistry core's value within 0\.05 eV \(project default, not a literature value/,
+    );
+    // a tolerance of 0.9 eV from the model file accepts the 0.828 eV difference and says where it came from
+    const loose = compileModel(validateModel({ ...wrong, checks: { pathwayToleranceEv: 0.9 } })).pathwayThermodynamics[0]!;
+    expect(loose.status).toBe('ok');
+    expect(loose.differenceEv).toBeCloseTo(14 * nernst, 3);
+    expect(loose.tolerance).toEqual({ valueEv: 0.9, basis: 'given' });
+    expect(loose.message).toMatch(/≤ tolerance 0\.9 eV \(checks\.pathwayToleranceEv\)$/);
+  });
+
   it('warns when a pathway total depends on a descriptor', () => {
     const m = compileModel(
       validateModel({

@@ -126,6 +126,10 @@ describe.each(targets)('RecordStore on %s', (_name, open) => {
     expect(byId.get('bdd-formamide')?.flag).toBeUndefined();
     expect(byId.get('pt-formamide')?.impliedElectrons).toBeCloseTo(4.93, 2);
     expect(byId.get('pt-formamide')?.flag?.code).toBe('inconsistent-fe-current-yield');
+    // the 15 % tolerance has no literature source: the flag says it is a project choice
+    expect(byId.get('pt-formamide')?.flag?.reason).toMatch(
+      /0\.81× FE·j\/\(nF\) with n = 4, beyond the ±15 % tolerance \(a project choice, not a literature value\)/,
+    );
     expect(
       checks
         .filter((c) => c.checked)

@@ -10,6 +10,8 @@ describe('couple study input check', () => {
 
   it('refuses a source the electrolyte model does not track, naming the field (was silently coupled)', () => {
     const typo = { ...example, productSources: { ...example.productSources, urea: ['CO2', 'NO3'] } };
-    expect(() => coupleStudy.check!(typo)).toThrow(/^productSources\.urea\[1\]: got "NO3" \(allowed: H2O or a solute of the electrolyte model \(.*NO3-/);
+    expect(() => coupleStudy.check!(typo)).toThrow(
+      /^productSources\.urea\[1\]: got "NO3", not a solute of the transport model \(allowed: H2O or a solute of the electrolyte ".*" \(.*NO3-/,
+    );
   });
 });

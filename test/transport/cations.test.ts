@@ -140,6 +140,30 @@ describe('a printed electrolyte without a usable concentration is refused saying
   });
 });
 
+describe('typed electrolyte text reads numbers as every typed number field does', () => {
+  const problem = (text: string) => {
+    try {
+      electrolyteFromText(text, false);
+    } catch (error) {
+      expect(error).toBeInstanceOf(InputError);
+      return (error as InputError).message;
+    }
+    throw new Error(`"${text}" was accepted`);
+  };
+  it('refuses a comma in a concentration, saying how to write it (the printed-paper parser read "0,1 M" as 0.1 M here)', () => {
+    expect(problem('0,1 M KOH')).toMatch(/^electrolyte: "0,1" has a comma .* write 0\.1 \(allowed: text such as/);
+    expect(problem('0.1 M KHCO3 + 1,5 mM KNO3')).toMatch(/"1,5" has a comma .* write 1\.5/);
+    expect(problem('1,500 M KOH')).toMatch(/"1,500" has a comma .* write 1\.500 or 1 500/);
+  });
+  it('reads "and" as "+" (two salts, not one unknown component)', () => {
+    const and = electrolyteFromText('0.1 M KNO3 and 0.1 M KHCO3', false).concentrations;
+    const plus = electrolyteFromText('0.1 M KNO3 + 0.1 M KHCO3', false).concentrations;
+    expect(and).toEqual(plus);
+    expect(and['K+']).toBeCloseTo(200, 9); // mol m⁻³: 0.1 M from each salt
+    expect(and['NO3-']).toBeCloseTo(100, 9);
+  });
+});
+
 describe('electrode reactants the transport model does not track', () => {
   it('are refused naming the product and source, not dropped (a typo "NO3" for nitrate used to change the surface pH silently)', () => {
     expect(() =>

@@ -2,8 +2,21 @@ import { FARADAY_C_PER_MOL, type Phase, equilibriumPotential } from '../../chem/
 import type { CompiledModel } from './compileModel.js';
 import { extraProtonShiftEv } from './protonReference.js';
 
-/** Default tolerance of a pathway's overall ΔG against the chemistry core, eV (per pathway as written). */
-export const DEFAULT_PATHWAY_TOLERANCE_EV = 0.05;
+import { DEFAULT_PATHWAY_TOLERANCE_EV } from './modelSchema.js';
+
+export { DEFAULT_PATHWAY_TOLERANCE_EV };
+
+/** The tolerance a check used, and where it comes from (the default is a project choice, not a literature value). */
+export interface PathwayTolerance {
+  /** Allowed |model − core| per pathway, eV. */
+  valueEv: number;
+  /** `project default` ({@link DEFAULT_PATHWAY_TOLERANCE_EV}, a project choice with no literature source) or `given` (by the caller, e.g. a model file's `checks.pathwayToleranceEv`). */
+  basis: 'project default' | 'given';
+}
+
+/** How a tolerance reads in messages, e.g. "0.05 eV (project default, not a literature value; set checks.pathwayToleranceEv)". */
+export const describeTolerance = (t: PathwayTolerance) =>
+  `${t.valueEv} eV (${t.basis === 'project default' ? 'project default, not a literature value; set checks.pathwayToleranceEv' : 'checks.pathwayToleranceEv'})`;
 
 /** A pathway's overall reaction as the model sums it, checked against the chemistry core. */
 export interface PathwayThermodynamics {
@@ -26,6 +39,8 @@ export interface PathwayThermodynamics {
   equilibriumPotentialVvsRHE: number;
   /** Descriptors on which the overall ΔG depends (slope ≠ 0): thermodynamics cannot depend on binding energies. */
   descriptorSlopes: Record<string, number>;
+  /** The tolerance `status` was judged with, and its basis. */
+  tolerance: PathwayTolerance;
   message?: string;
 }
 
@@ -39,7 +54,9 @@ const fmt = (x: number) => (x >= 0 ? '+' : '') + x.toFixed(3);
  * 298.15 K; at other temperatures only the pH term follows the model's temperature.
  *
  * @param model - a compiled model (its step ΔG already carry the pH term)
- * @param toleranceEv - allowed |model − core| per pathway, eV (default {@link DEFAULT_PATHWAY_TOLERANCE_EV})
+ * @param toleranceEv - allowed |model − core| per pathway, eV; default {@link DEFAULT_PATHWAY_TOLERANCE_EV} = 0.05 eV,
+ *   a project choice and not a literature value (each result's `tolerance` and the messages say which was used;
+ *   a value equal to the default is reported as the default)
  * @returns one entry per pathway and the warning lines (mismatches, descriptor-dependent totals, unchecked pathways)
  */
 export function checkModelThermodynamics(
@@ -47,6 +64,8 @@ export function checkModelThermodynamics(
   toleranceEv = DEFAULT_PATHWAY_TOLERANCE_EV,
 ): { pathways: PathwayThermodynamics[]; warnings: string[] } {
   const { file } = model;
+  if (!(toleranceEv > 0) || !Number.isFinite(toleranceEv)) throw new RangeError(`toleranceEv must be a finite number > 0 eV, got ${toleranceEv}`);
+  const tolerance: PathwayTolerance = { valueEv: toleranceEv, basis: toleranceEv === DEFAULT_PATHWAY_TOLERANCE_EV ? 'project default' : 'given' };
   const warnings: string[] = [];
   const pathways = file.pathways.map((pathway): PathwayThermodynamics => {
     const speciesNet = new Map<number, number>();
@@ -81,7 +100,7 @@ export function checkModelThermodynamics(
     };
     const netEquation = `${side(-1)} -> ${side(1)}`;
     const descriptorSlopes = Object.fromEntries(model.descriptors.map((d, i) => [d, slopes[i]!]).filter(([, v]) => Math.abs(v as number) > 1e-9));
-    const base = { pathway: pathway.name, netEquation, electrons, protons, modelDeltaGEv: dG, descriptorSlopes };
+    const base = { pathway: pathway.name, netEquation, electrons, protons, modelDeltaGEv: dG, descriptorSlopes, tolerance };
     if (Object.keys(descriptorSlopes).length) {
       warnings.push(
         `pathway "${pathway.name}": its overall ΔG depends on descriptors (${Object.entries(descriptorSlopes)
@@ -132,7 +151,7 @@ export function checkModelThermodynamics(
       .filter((e) => e.species !== 'H+' && e.species !== 'H2O')
       .map((e) => `${e.species}(${e.phase})`)
       .join(', ');
-    const message = `the model's overall ΔG at 0 V vs RHE (pH ${file.pH}, ${file.temperatureK} K) is ${fmt(dG)} eV, the chemistry core's is ${fmt(coreDeltaGEv)} eV (${core.equation}, E = ${core.e0VsRHE.toFixed(4)} V vs RHE at pH ${file.pH}; ${usedPhases}): difference ${fmt(differenceEv)} eV ${ok ? '≤' : '>'} tolerance ${toleranceEv} eV`;
+    const message = `the model's overall ΔG at 0 V vs RHE (pH ${file.pH}, ${file.temperatureK} K) is ${fmt(dG)} eV, the chemistry core's is ${fmt(coreDeltaGEv)} eV (${core.equation}, E = ${core.e0VsRHE.toFixed(4)} V vs RHE at pH ${file.pH}; ${usedPhases}): difference ${fmt(differenceEv)} eV ${ok ? '≤' : '>'} tolerance ${describeTolerance(tolerance)}`;
     if (!ok) warnings.push(`pathway "${pathway.name}": ${message}`);
     return { ...base, status: ok ? 'ok' : 'mismatch', coreDeltaGEv, differenceEv, equilibriumPotentialVvsRHE: core.e0VsRHE, message };
   });

@@ -6,7 +6,7 @@ import { type ModelFile, type ModelFileInput, modelFileSchema } from './modelSch
 import { resolveFormationEnergies } from '../scaler/formationEnergies.js';
 import { type PhysicalConstants, physicalConstants } from '../thermodynamics/physicalConstants.js';
 import { extraProtonShiftEv } from './protonReference.js';
-import { type PathwayThermodynamics, checkModelThermodynamics } from './checkModelThermodynamics.js';
+import { type PathwayThermodynamics, checkModelThermodynamics, describeTolerance } from './checkModelThermodynamics.js';
 import { type DesorptionCheck, checkModelCompleteness } from './checkModelCompleteness.js';
 
 /** A linear form intercept + slopes·descriptors, with slopes aligned to the model's descriptor order. */
@@ -283,7 +283,7 @@ export function compileModel(input: ModelFile): CompiledModel {
   if (mismatch && file.checks.onPathwayMismatch === 'refuse') {
     throw new InputError(
       `pathways.${mismatch.pathway}`,
-      `steps whose ΔG sum to the chemistry core's value within ${file.checks.pathwayToleranceEv} eV (or checks.onPathwayMismatch: warn)`,
+      `steps whose ΔG sum to the chemistry core's value within ${describeTolerance(mismatch.tolerance)} (or checks.onPathwayMismatch: warn)`,
       mismatch.message ?? 'thermodynamic mismatch',
     );
   }

@@ -2,6 +2,15 @@ import { z } from 'zod';
 import { constantsSchema, formationSchema } from './formationSchema.js';
 
 /**
+ * Default of a model file's `checks.pathwayToleranceEv`: the largest |model − core| difference of a pathway's
+ * overall ΔG (eV per pathway as written) that `checkModelThermodynamics` accepts, 0.05 eV. A project choice, not a
+ * literature value: no source in this repository gives a tolerance for this comparison. Set
+ * `checks.pathwayToleranceEv` in the model file to use another; the check's messages and results state the
+ * tolerance used and whether it is this default.
+ */
+export const DEFAULT_PATHWAY_TOLERANCE_EV = 0.05;
+
+/**
  * A linear energy in eV: a number, or `intercept + Σ slope·descriptor` (linear scaling relations), e.g.
  * `{ intercept: 0.2, slopes: { dG_NO: 1.0 } }`.
  */
@@ -111,11 +120,11 @@ export const modelFileSchema = z.object({
    */
   checks: z
     .object({
-      pathwayToleranceEv: z.number().positive().max(5).default(0.05),
+      pathwayToleranceEv: z.number().positive().max(5).default(DEFAULT_PATHWAY_TOLERANCE_EV),
       onPathwayMismatch: z.enum(['refuse', 'warn']).default('refuse'),
       boundaryLayerUm: z.number().min(0.1).max(10000).default(50),
     })
-    .default({ pathwayToleranceEv: 0.05, onPathwayMismatch: 'refuse', boundaryLayerUm: 50 }),
+    .default({ pathwayToleranceEv: DEFAULT_PATHWAY_TOLERANCE_EV, onPathwayMismatch: 'refuse', boundaryLayerUm: 50 }),
   /** Descriptors and their default values (eV), used by linear energies. */
   descriptors: z.record(z.string(), z.number().finite()).default({}),
   species: z.record(z.string(), speciesSchema),
