@@ -18,7 +18,7 @@ import { readLiteratureRecords } from '../../src/store/literature.js';
 const FINGERPRINTS: Record<number, string> = {
   2: 'c8f70a87d142b917',
   3: '2c96f9c527b4c800',
-  4: '26f97be71945c380',
+  4: 'f8f10a5035094411',
 };
 
 describe('normalizer version', () => {
