@@ -221,7 +221,7 @@ const rows: RowCuration[] = [
     catalyst: 'MgO-SCM',
     elements: ['Mg', 'O', 'N', 'C'],
     products: [],
-    nitrogenSources: ['nitric-oxide'],
+    nitrogenSources: [],
     carbonSources: ['4-cyanobenzaldehyde'],
     flags: [
       {
@@ -229,6 +229,8 @@ const rows: RowCuration[] = [
         reason: '4-CBOE is an oxime ether of 4-cyanobenzaldoxime whose ether group the review does not give; no species assigned',
       },
     ],
+    notes:
+      'N source not named: Section 3.2 and the title of ref. 106 say "NOx" (not nitrate, nitrite or NO), and the electrolyte (KOH/Li2SO4) contains none; left empty.',
   },
   {
     row: 14,
@@ -319,9 +321,10 @@ const rows: RowCuration[] = [
     catalyst: 'Fe-based',
     elements: ['Fe'],
     products: ['benzaldoxime'],
-    nitrogenSources: ['nitrate'],
+    nitrogenSources: [],
     carbonSources: ['benzaldehyde'],
-    notes: 'The printed electrolyte pairs 0.5 M H2SO4 with 0.5 M K2CO3 (probably two compartments); no pH is estimated.',
+    notes:
+      'The printed electrolyte pairs 0.5 M H2SO4 with 0.5 M K2CO3 (probably two compartments); no pH is estimated. N source not named: Section 3.3 and the title of ref. 59 say "NOx" (not nitrate, nitrite or NO) and the electrolyte contains none, so no electron count (6 from NO3−, 4 from NO2−, 3 from NO).',
   },
   {
     row: 21,
@@ -578,13 +581,13 @@ const textRecords: (Omit<RecordInputDraft, 'sourceCitation'> & { ref: number; qu
     strategy: 'interface engineering',
     productPrinted: 'oxime',
     products: ['benzaldoxime'],
-    nitrogenSources: ['nitrate'],
+    nitrogenSources: [],
     carbonSources: ['benzaldehyde'],
     yieldPrinted: '22.8 g h-1 g_cat-1',
     cellType: 'flow cell',
     sourceLocation: 'Section 3.3 text',
     notes:
-      'Flow reactor production rate of the aldehyde oxime (benzaldoxime per the Table 1 row of ref. 59). Barrier of C–N coupling 0.32 eV vs 0.68 eV for NH2OH reduction.',
+      'Flow reactor production rate of the aldehyde oxime (benzaldoxime per the Table 1 row of ref. 59). Barrier of C–N coupling 0.32 eV vs 0.68 eV for NH2OH reduction. N source not named (the review says "NOx"); left empty.',
   },
   {
     id: 'pd-cu-vcu-dmf-text',

@@ -1,7 +1,7 @@
 import { type Formula, parseFormula } from './formula.js';
 import { InputError } from './InputError.js';
 import { Rational, lcm, nullSpace } from '../numerics/Rational.js';
-import { type Species, resolveSpecies, speciesContaining } from './species.js';
+import { type Species, neutralLookalikeWarning, resolveSpecies, speciesContaining } from './species.js';
 
 /** Which species balance H and O: H2O with H+ (acidic) or with OH− (alkaline). */
 export type Medium = 'acidic' | 'alkaline';
@@ -33,6 +33,8 @@ export interface BalanceHalfReactionResult {
   /** `reduction`, `oxidation`, or `non-redox` (zero electrons). */
   kind: 'reduction' | 'oxidation' | 'non-redox';
   medium: Medium;
+  /** Notes on how species were read, e.g. a neutral "NO3" where nitrate (NO3-) is likely meant; empty when none. */
+  warnings: string[];
 }
 
 const ELECTRON = 'e-';
@@ -150,6 +152,7 @@ export function balanceHalfReaction(
     electronsExact: electronsRational.toString(),
     kind: electrons > 0 ? 'reduction' : electrons < 0 ? 'oxidation' : 'non-redox',
     medium,
+    warnings: [...reactants, ...products].map(neutralLookalikeWarning).filter((w): w is string => w !== null),
   };
 }
 

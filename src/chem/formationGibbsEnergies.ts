@@ -24,8 +24,8 @@ function kJFromCal(calPerMol: number): number {
 }
 
 /** Citation of an aqueous organic species' ΔfG° as compiled in the OBIGT database (CHNOSZ, file organic_aq.csv). */
-function obigt(printedCalPerMol: number, primarySource: string): string {
-  return `${primarySource}; as compiled in the OBIGT database of CHNOSZ (J. M. Dick, doi:10.3389/feart.2019.00180), printed ${printedCalPerMol} cal/mol`;
+function obigt(printedCalPerMol: number, primarySource: string, unit: 'cal/mol' | 'J/mol' = 'cal/mol'): string {
+  return `${primarySource}; as compiled in the OBIGT database of CHNOSZ (J. M. Dick, doi:10.3389/feart.2019.00180), printed ${printedCalPerMol} ${unit}`;
 }
 
 /**
@@ -33,7 +33,8 @@ function obigt(printedCalPerMol: number, primarySource: string): string {
  * for equilibrium potentials (aqueous where the species is dissolved in the reactions of the review;
  * gases at 1 bar). Species missing here (cyclohexanone and the oximes, glyoxylic acid, formamide, HMTA,
  * DMF, the branched keto acids) have no value we could cite, and E° for their reactions is refused
- * rather than guessed.
+ * rather than guessed. OBIGT entries are those of CHNOSZ's inst/extdata/OBIGT/organic_aq.csv (commit
+ * 9859efd of jedick/CHNOSZ), with their primary references as in its thermo/refs.csv.
  */
 export const FORMATION_GIBBS_ENERGIES: readonly FormationGibbsEnergy[] = [
   { formula: 'H2O', phase: 'l', deltaFGkJPerMol: -237.129, source: NBS },
@@ -104,6 +105,19 @@ export const FORMATION_GIBBS_ENERGIES: readonly FormationGibbsEnergy[] = [
     phase: 'aq',
     deltaFGkJPerMol: kJFromCal(-84200),
     source: obigt(-84200, 'J. P. Amend, H. C. Helgeson, J. Chem. Soc. Faraday Trans. 93, 1927 (1997), doi:10.1039/A608126F'),
+    isomerSpecific: true,
+  },
+  {
+    formula: 'CH3NH2',
+    phase: 'aq',
+    deltaFGkJPerMol: 21160 / 1000,
+    source: obigt(21160, 'K. Robinson et al., Geochim. Cosmochim. Acta 372, 62 (2024), doi:10.1016/j.gca.2024.03.013', 'J/mol'),
+  },
+  {
+    formula: 'CH3CONH2',
+    phase: 'aq',
+    deltaFGkJPerMol: kJFromCal(-50860),
+    source: obigt(-50860, 'E. L. Shock, Geochim. Cosmochim. Acta 57, 3341 (1993), doi:10.1016/0016-7037(93)90542-5'),
     isomerSpecific: true,
   },
   { formula: 'HCHO', phase: 'g', deltaFGkJPerMol: -102.53, source: NBS },

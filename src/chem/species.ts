@@ -203,3 +203,21 @@ export function resolveSpecies(text: string, field = 'species'): Species {
 export function speciesContaining(element: string): SpeciesEntry[] {
   return parsedRegistry.filter((r) => (r.formula.counts[element] ?? 0) > 0).map((r) => r.entry);
 }
+
+/**
+ * A note when a species is written without a charge but has the elements of a charged registry species and of
+ * no neutral one: "NO3" typed for nitrate balances as the neutral NO3 radical (18 e- per urea instead of 16),
+ * "NO2" as nitrogen dioxide (14 e- instead of 12). Null for registry names, charged formulas and formulas with
+ * no charged look-alike.
+ * @example neutralLookalikeWarning(resolveSpecies('NO3')) // '"NO3" is read as the neutral species NO3; nitrate is NO3- …'
+ */
+export function neutralLookalikeWarning(species: Species): string | null {
+  if (species.formula.charge !== 0 || species.entry) return null;
+  const counts = species.formula.counts;
+  const keys = Object.keys(counts);
+  const ion = parsedRegistry.find(
+    (r) => r.formula.charge !== 0 && keys.length === Object.keys(r.formula.counts).length && keys.every((k) => r.formula.counts[k] === counts[k]),
+  );
+  if (!ion) return null;
+  return `"${species.label}" is read as the neutral species ${species.label}; ${ion.entry.name} is ${ion.entry.formula} (write the charge if you mean the ion)`;
+}

@@ -71,7 +71,11 @@ async function balanceCommand(opts: { from: string; to: string; medium: Medium }
   const result = await runCalculator((await calculators()).balanceStudy, { from: splitList(opts.from), to: splitList(opts.to), medium: opts.medium });
   return {
     json: result,
-    text: `${result.equation}\n  electrons per ${result.products[0]?.species ?? 'product'}: ${result.electronsExact} (${result.kind}, ${result.medium} medium)`,
+    text: [
+      result.equation,
+      `  electrons per ${result.products[0]?.species ?? 'product'}: ${result.electronsExact} (${result.kind}, ${result.medium} medium)`,
+      ...result.warnings.map((w) => `  warning: ${w}`),
+    ].join('\n'),
   };
 }
 

@@ -15,6 +15,8 @@ export interface CathodeEquilibriumResult {
   potentialVvsRHE: number;
   /** The balanced half-reaction (acidic form). */
   equation: string;
+  /** Electrons per product molecule of that reaction (positive = reduction). */
+  electrons: number;
   pH: number;
   sources: string[];
 }
@@ -39,5 +41,5 @@ export function cathodeEquilibriumPotential(product: string, options: { sources?
     );
   const pH = options.pH ?? DEFAULT_REACTOR_PH;
   const e = equilibriumPotential(sources, [species], { pH });
-  return { potentialVvsRHE: e.e0VsRHE, equation: e.equation, pH, sources };
+  return { potentialVvsRHE: e.e0VsRHE, equation: e.equation, electrons: e.electrons, pH, sources };
 }

@@ -48,6 +48,13 @@ export function flowCellStudy(input: FlowCellStudyInput): FlowCellStudyResult {
     if (input.product === undefined)
       throw new InputError('cathodeEquilibriumVvsRHE', 'a potential in V vs RHE, or the product (and its sources) to compute it', 'neither given');
     const e = cathodeEquilibriumPotential(input.product, { sources: input.cathodeSources, pH: input.pH });
+    // energy and current use `electrons`, the cell voltage this reaction: they must describe the same reaction
+    if (Math.abs(e.electrons) !== Math.abs(input.electrons))
+      throw new InputError(
+        'electrons',
+        `${Math.abs(e.electrons)}, the electrons per ${input.product} of the cathode reaction ${e.equation} (or cathodeSources for the reaction you mean, or cathodeEquilibriumVvsRHE)`,
+        `got ${input.electrons}, which is not the reaction whose equilibrium potential sets the cell voltage`,
+      );
     cathodeEquilibrium = { potentialVvsRHE: e.potentialVvsRHE, from: `${e.equation} at pH ${e.pH} (chemistry core)` };
   }
   const voltage = cellVoltageBreakdown({

@@ -181,11 +181,11 @@ const M_H2 = molarMassGPerMol(resolveSpecies('H2').formula);
 const M_O2 = molarMassGPerMol(resolveSpecies('O2').formula);
 const hillOf = (species: string, field: string) => toHill(resolveSpecies(species, field).formula);
 
-/** Moles of each feed per mole of product from the balanced half-reaction (water and H+ close the balance). */
-function stoichiometry(product: string, feeds: string[]): Map<string, number> {
+/** Moles of each feed per mole of product from the balanced half-reaction (water and H+ close the balance), and its electrons per product. */
+function stoichiometry(product: string, feeds: string[]): { molPerMolProduct: Map<string, number>; electrons: number; equation: string } {
   const r = balanceHalfReaction(feeds, [product]);
   const perProduct = r.products[0]!.coefficient;
-  return new Map(r.reactants.map((t) => [t.species, t.coefficient / perProduct]));
+  return { molPerMolProduct: new Map(r.reactants.map((t) => [t.species, t.coefficient / perProduct])), electrons: r.electrons, equation: r.equation };
 }
 
 /** The filled separation unit: the user's fields over the cited defaults of the method. */
@@ -271,9 +271,17 @@ export function levelizedCost(input: TeaInput): TeaResult {
   const productHill = input.product === undefined ? undefined : hillOf(input.product, 'product');
   const feedsIn = input.feeds ?? [];
   feedsIn.forEach((f, i) => resolveSpecies(f.species, `feeds.${i}.species`)); // a name the registry cannot read is named before balancing
-  const balanced = feedsIn.some((f) => f.molPerMolProduct === undefined && f.molPerMolElectrons === undefined)
+  const reaction = feedsIn.some((f) => f.molPerMolProduct === undefined && f.molPerMolElectrons === undefined)
     ? stoichiometryFor(input.product, feedsIn)
-    : new Map<string, number>();
+    : null;
+  // the feeds are balanced for this reaction, the electricity and current use `electrons`: one reaction for both
+  if (reaction !== null && Math.abs(reaction.electrons) !== n)
+    throw new InputError(
+      'electrons',
+      `${Math.abs(reaction.electrons)}, the electrons per ${input.product} of ${reaction.equation} that the feeds are balanced by (or molPerMolProduct on each feed)`,
+      `got ${input.electrons}, which is not the reaction of the feeds`,
+    );
+  const balanced = reaction?.molPerMolProduct ?? new Map<string, number>();
   const feeds: FeedBalance[] = feedsIn.map((f, i) => {
     const field = `feeds.${i}`;
     const species = resolveSpecies(f.species, `${field}.species`);
@@ -468,7 +476,7 @@ export function levelizedCost(input: TeaInput): TeaResult {
 }
 
 /** Stoichiometry of the feeds without a given coefficient, from the balanced half-reaction (needs the product). */
-function stoichiometryFor(product: string | undefined, feeds: TeaFeed[]): Map<string, number> {
+function stoichiometryFor(product: string | undefined, feeds: TeaFeed[]): ReturnType<typeof stoichiometry> {
   if (product === undefined) throw new InputError('product', 'the product (to balance the feeds), or molPerMolProduct on every feed', 'missing');
   const species = feeds.filter((f) => f.molPerMolProduct === undefined && f.molPerMolElectrons === undefined).map((f) => f.species);
   try {

@@ -79,15 +79,17 @@ export const faradaicEfficiencyStudy = defineStudy({
   run: (b) => {
     let electrons = b.electrons;
     let equation: string | undefined;
+    const readingWarnings: string[] = [];
     if (electrons === undefined) {
       if (!b.from) throw new InputError('from', 'reactant species, or electrons', 'needed to count electrons');
       const balanced = balanceHalfReaction(b.from, b.to);
       electrons = balanced.electrons;
       equation = balanced.equation;
+      readingWarnings.push(...balanced.warnings);
     }
     const fe = faradaicEfficiency({ electrons, amountMol: b.amountMol, chargeC: b.chargeC });
     // a suspicious datum is a recorded warning, not an exception (STYLE.md): every edge shows it with the number
-    const warnings = fe > 1 ? ['FE above 100 % — check the charge, amount or electron count'] : [];
+    const warnings = [...(fe > 1 ? ['FE above 100 % — check the charge, amount or electron count'] : []), ...readingWarnings];
     return { faradaicEfficiency: fe, electrons, amountMol: b.amountMol, chargeC: b.chargeC, ...(equation ? { equation } : {}), warnings };
   },
 });

@@ -118,3 +118,24 @@ describe('balanceHalfReaction conservation (property)', () => {
     expect(balanced).toBeGreaterThan(100);
   });
 });
+
+describe('a neutral formula typed where an ion is likely meant (audit)', () => {
+  // "NO3" is the NO3 radical (N +6): 2·9 = 18 e- per urea instead of 16 from nitrate (N +5 → −3: 2·8);
+  // "NO2" is nitrogen dioxide (N +4): 2·7 = 14 e- instead of 12 from nitrite. The count is right for what was
+  // typed, so it stays; the reading is named beside it.
+  it('balances what was typed and says how it was read', () => {
+    const r = balanceHalfReaction(['CO2', 'NO3'], ['urea']);
+    expect(r.electrons).toBe(18);
+    expect(r.warnings).toEqual(['"NO3" is read as the neutral species NO3; nitrate is NO3- (write the charge if you mean the ion)']);
+    const n2 = balanceHalfReaction(['CO2', 'NO2'], ['urea']);
+    expect(n2.electrons).toBe(14);
+    expect(n2.warnings[0]).toMatch(/^"NO2" is read as the neutral species NO2; nitrite is NO2-/);
+    expect(balanceHalfReaction(['NH4'], ['N2']).warnings[0]).toMatch(/ammonium is NH4\+/);
+  });
+  it('no warning for ions written with their charge, registry names, or neutral species without a charged look-alike', () => {
+    expect(balanceHalfReaction(['CO2', 'NO3-'], ['urea']).warnings).toEqual([]);
+    expect(balanceHalfReaction(['carbon dioxide', 'nitrate'], ['urea']).warnings).toEqual([]);
+    expect(balanceHalfReaction(['N2'], ['NH3']).warnings).toEqual([]);
+    expect(balanceHalfReaction(['O2'], ['H2O']).warnings).toEqual([]);
+  });
+});

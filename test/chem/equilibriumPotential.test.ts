@@ -60,6 +60,24 @@ describe('equilibriumPotential', () => {
     expect(() => equilibriumPotential(['pyruvic acid', 'NO3-'], ['CH3NHCH2COOH'])).toThrow(/no standard Gibbs energy of formation for CH3NHCH2COOH/);
   });
 
+  it('methylamine and acetamide, products the registry knows, have their OBIGT values (audit: E° used to be refused)', () => {
+    // ΔfG°(CH3NH2, aq) = 21160 J/mol (Robinson et al. 2024); ΔfG°(CH3CONH2, aq) = -50860 cal/mol = -212.79824 kJ/mol (Shock 1993)
+    // CO2 + NO3- + 15 H+ + 14 e- → CH3NH2 + 5 H2O: ΔrG° = 21.16 + 5(-237.129) - (-394.359) - (-108.74) = -661.386 kJ/mol
+    const ma = equilibriumPotential(['CO2', 'NO3-'], ['methylamine'], { pH: 7 });
+    expect(ma.equation).toBe('CO2 + NO3- + 15 H+ + 14 e- → CH3NH2 + 5 H2O');
+    expect(ma.deltaRGkJPerMol).toBeCloseTo(-661.386, 6);
+    expect(ma.e0VsSHE).toBeCloseTo(661386 / (14 * 96485.33212), 9); // 0.489627 V
+    expect(ma.e0VsRHE).toBeCloseTo(661386 / (14 * 96485.33212) - 0.05915935 * (1 / 14) * 7, 5); // 0.460048 V
+    // HCHO(aq) + NO3- + 11 H+ + 10 e- → CH3NH2 + 4 H2O: 21.16 + 4(-237.129) - (-109.32792) - (-108.74) = -709.28808 kJ/mol
+    expect(equilibriumPotential(['HCHO', 'NO3-'], ['methylamine']).e0VsSHE).toBeCloseTo(709288.08 / (10 * 96485.33212), 9); // 0.735125 V
+    // 2 CO2 + NO3- + 17 H+ + 16 e- → CH3CONH2 + 6 H2O: -212.79824 + 6(-237.129) - 2(-394.359) - (-108.74) = -738.11424 kJ/mol
+    const aa = equilibriumPotential(['CO2', 'NO3-'], ['acetamide']);
+    expect(aa.deltaRGkJPerMol).toBeCloseTo(-738.11424, 6);
+    expect(aa.e0VsSHE).toBeCloseTo(738114.24 / (16 * 96485.33212), 9); // 0.478126 V
+    // acetamide's value is for that isomer only: acetaldoxime CH3CHNOH is also C2H5NO
+    expect(() => equilibriumPotential(['CO2', 'NO3-'], ['CH3CHNOH'])).toThrow(/no standard Gibbs energy of formation for CH3CHNOH/);
+  });
+
   it('an oxidation gives the reduction potential of its reverse couple', () => {
     const ox = equilibriumPotential(['CH3OH'], ['CO2']);
     const red = equilibriumPotential(['CO2'], ['CH3OH']);

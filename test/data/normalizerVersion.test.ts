@@ -20,7 +20,7 @@ const FINGERPRINTS: Record<number, string> = {
   3: '2c96f9c527b4c800',
   4: '26f97be71945c380',
   5: '72b43e5dfc929915',
-  6: 'd4df18c822924252',
+  6: '2bd4db1c63176fa7',
 };
 
 describe('normalizer version', () => {

@@ -102,7 +102,7 @@ function BalanceCard() {
   const setFrom = (v: string) => setF({ ...f, from: v });
   const setTo = (v: string) => setF({ ...f, to: v });
   const setMedium = (v: string) => setF({ ...f, medium: v });
-  const { result, error } = useCalc<{ equation: string; electronsExact: string; kind: string }>(
+  const { result, error } = useCalc<{ equation: string; electronsExact: string; kind: string; warnings: string[] }>(
     '/api/balance',
     { from, to, medium },
     { from: 'Reactants', to: 'Product', medium: 'Medium' },
@@ -118,6 +118,11 @@ function BalanceCard() {
             <strong>{result.equation}</strong>
             <br />
             {result.electronsExact} e⁻ per product ({result.kind})
+            {result.warnings.map((w) => (
+              <span key={w} className="warning" role="note">
+                <br />⚠ {w}
+              </span>
+            ))}
           </>
         )
       }
@@ -151,7 +156,7 @@ function FeCard() {
     amountUmol: { text: amountUmol, label: 'Product (μmol)', units: { μmol: 1, umol: 1, nmol: 1e-3, mmol: 1000 } },
   });
   const body = n.problems ? { problems: n.problems } : { from, to, chargeC: n.chargeC, amountMol: n.amountUmol! * 1e-6 };
-  const { result, error } = useCalc<{ faradaicEfficiency: number; electrons: number }>('/api/fe', body, {
+  const { result, error } = useCalc<{ faradaicEfficiency: number; electrons: number; warnings: string[] }>('/api/fe', body, {
     from: 'Reactants',
     to: 'Product',
     chargeC: 'Charge (C)',
@@ -166,11 +171,12 @@ function FeCard() {
         result && (
           <>
             FE = <strong>{(result.faradaicEfficiency * 100).toFixed(2)} %</strong> (n = {result.electrons} e⁻)
-            {result.faradaicEfficiency > 1 && (
-              <span className="warning" role="note">
-                <br />⚠ FE above 100 % — check the charge, amount or electron count
+            {/* the study's warnings: FE above 100 %, a neutral formula where an ion is likely meant */}
+            {result.warnings.map((w) => (
+              <span key={w} className="warning" role="note">
+                <br />⚠ {w}
               </span>
-            )}
+            ))}
           </>
         )
       }
