@@ -9,6 +9,7 @@ import { bulkComposition } from '../src/transport/bulkComposition.js';
 import { coupleToKinetics } from '../src/transport/coupleToKinetics.js';
 import { solveMicroenvironment, solveMicroenvironmentAtCurrents } from '../src/transport/solveMicroenvironment.js';
 import { pulseSchedule, transientMicroenvironment } from '../src/transport/transientMicroenvironment.js';
+import { coupleStudy } from '../src/studies/transport.js';
 
 /** The process section of bench/results.json. */
 export interface ProcessBenchResult {
@@ -54,7 +55,7 @@ export function runProcessBench(): ProcessBenchResult {
   ).concentrations;
   const coupling = [10, 30, 60].map((j) => {
     const t = performance.now();
-    const r = coupleToKinetics({ model, bulk, currentDensityAPerM2: j, productSources: { urea: ['CO2', 'NO3-'], NH3: ['NO3-'], H2: ['H2O'] } });
+    const r = coupleToKinetics({ model, bulk, currentDensityAPerM2: j, productSources: coupleStudy.example.productSources });
     return { currentDensityAPerM2: j, iterations: r.iterations, seconds: (performance.now() - t) / 1000, converged: r.converged };
   });
   return {
