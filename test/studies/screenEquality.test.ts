@@ -120,5 +120,18 @@ describe('screen: flags == study file == API', () => {
     expect(sigma.err).toMatch(/^error: --sigma-eV: .*2/m);
     const refused = await server.call('POST', '/api/screen', { model: 'urea-cu4-ceo2', candidates: csv, sigmaEv: 3 });
     expect([refused.status, refused.json.error.field]).toEqual([400, 'sigmaEv']);
+    // the API names the input field, the CLI its flag (`--top` for topK)
+    for (const [field, value, flag] of [
+      ['samples', 5, '--samples'],
+      ['topK', 0, '--top'],
+      ['product', 'nope', '--product'],
+    ] as const) {
+      const api = await server.call('POST', '/api/screen', { model: 'urea-cu4-ceo2', candidates: csv, [field]: value });
+      expect([api.status, api.json.error.field]).toEqual([400, field]);
+      expect(api.text).not.toMatch(/--/);
+      const r = await cli('screen', csvFile, '--model', 'urea-cu4-ceo2', flag, String(value), '--samples', field === 'samples' ? '5' : '10');
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(new RegExp(`^error: ${flag}: `, 'm'));
+    }
   });
 });
