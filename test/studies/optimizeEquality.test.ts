@@ -6,8 +6,8 @@
  * the CLI.
  */
 import { describe, expect, it } from 'vitest';
-import { cli, studyCli } from '../support/cli.js';
-import { waitForJobEnd } from '../support/jobs.js';
+import { cli, studyJson } from '../support/cli.js';
+import { jobResult } from '../support/jobs.js';
 import { useLoopbackServer } from '../support/server.js';
 
 const server = useLoopbackServer('cncouple-optimize-eq-');
@@ -18,20 +18,10 @@ interface Optimized {
 }
 
 /** The finished POST /api/kinetics/optimize job's result. */
-async function api(body: object): Promise<Optimized> {
-  const started = await server.call('POST', '/api/kinetics/optimize', body);
-  expect(started.status, started.text).toBe(202);
-  const ended = await waitForJobEnd(server.url, started.json.id, 'the POST /api/kinetics/optimize job');
-  expect(ended.status, ended.error).toBe('done');
-  return (await server.call('GET', `/api/jobs/${started.json.id}/result`)).json as Optimized;
-}
+const api = (body: object) => jobResult<Optimized>(server, '/api/kinetics/optimize', body);
 
 /** `study kinetics.optimize <file> --json` on `body`. */
-async function study(body: object): Promise<unknown> {
-  const r = await studyCli('kinetics.optimize', body, server.dataDir, '--json');
-  expect(r.code, r.err).toBe(0);
-  return JSON.parse(r.out);
-}
+const study = (body: object) => studyJson('kinetics.optimize', body, server.dataDir);
 
 /** `kinetics optimize <model> <argv> --json`. */
 async function flags(model: string, ...argv: string[]): Promise<unknown> {
@@ -42,18 +32,26 @@ async function flags(model: string, ...argv: string[]): Promise<unknown> {
 
 const phases = (r: Optimized) => r.trace.map((t) => t.phase);
 
+/**
+ * A run of `budget` evaluations with a local phase of at most `local`: the first budget − local asked of the GP, then
+ * at least one local step (evaluations the local phase does not need go back to the GP).
+ */
+function expectLocalPhase(r: Optimized, budget: number, local: number) {
+  expect(r.trace).toHaveLength(budget);
+  expect(phases(r).slice(0, budget - local)).toEqual(Array(budget - local).fill('global'));
+  const count = phases(r).filter((p) => p === 'local').length;
+  expect(count).toBeGreaterThan(0);
+  expect(count).toBeLessThanOrEqual(local);
+}
+
 describe('kinetics optimize: flags == study file == API', () => {
   it("at the study's defaults (budget 20, seed 0; one input → the last ⌊0.3 × 20⌋ = 6 evaluations local; the CLI used to take 30)", async () => {
     const body = { model: 'urea-cu4-ceo2', vary: [{ name: 'dG_NO', low: -1.5, high: 0.5 }], objective: 'log10Tof:urea' };
     const a = await api(body);
     expect(await flags('urea-cu4-ceo2', '--vary', 'dG_NO:-1.5:0.5', '--objective', 'log10Tof:urea')).toEqual(a);
     expect(await study(body)).toEqual(a);
-    expect(a.trace).toHaveLength(20);
-    // 14 evaluations asked of the GP first; the local phase follows (what it does not use goes back to the GP)
-    expect(phases(a).slice(0, 14)).toEqual(Array(14).fill('global'));
-    const local = phases(a).filter((p) => p === 'local').length;
-    expect(local).toBeGreaterThan(0);
-    expect(local).toBeLessThanOrEqual(6);
+    // 14 evaluations asked of the GP first, then the local phase
+    expectLocalPhase(a, 20, 6);
     // the same as asking for the default rule's 6 explicitly
     expect(await api({ ...body, localBudget: 6 })).toEqual(a);
   }, 120_000);
@@ -89,11 +87,7 @@ describe('kinetics optimize: flags == study file == API', () => {
     const a = await api(body);
     expect(await flags('urea-cu4-ceo2', ...argv)).toEqual(a);
     expect(await study(body)).toEqual(a);
-    expect(a.trace).toHaveLength(12);
-    expect(phases(a).slice(0, 8)).toEqual(Array(8).fill('global'));
-    const local = phases(a).filter((p) => p === 'local').length;
-    expect(local).toBeGreaterThan(0);
-    expect(local).toBeLessThanOrEqual(4);
+    expectLocalPhase(a, 12, 4);
     // the seed reaches the study: another seed gives another first point
     const other = (await flags('urea-cu4-ceo2', ...argv.slice(0, -4), '--seed', '6', '--periods', '3')) as Optimized;
     expect(other.trace[0]!.inputs).not.toEqual(a.trace[0]!.inputs);

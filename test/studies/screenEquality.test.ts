@@ -8,8 +8,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinModelText } from '../../src/store/builtinModels.js';
-import { cli, studyCli } from '../support/cli.js';
-import { waitForJobEnd } from '../support/jobs.js';
+import { cli, studyJson } from '../support/cli.js';
+import { jobResult } from '../support/jobs.js';
 import { useLoopbackServer } from '../support/server.js';
 
 const server = useLoopbackServer('cncouple-screen-eq-');
@@ -27,20 +27,10 @@ interface Screened {
 }
 
 /** The finished POST /api/screen job's result. */
-async function api(body: object): Promise<Screened> {
-  const started = await server.call('POST', '/api/screen', body);
-  expect(started.status, started.text).toBe(202);
-  const ended = await waitForJobEnd(server.url, started.json.id, 'the POST /api/screen job');
-  expect(ended.status, ended.error).toBe('done');
-  return (await server.call('GET', `/api/jobs/${started.json.id}/result`)).json as Screened;
-}
+const api = (body: object) => jobResult<Screened>(server, '/api/screen', body);
 
 /** `study screen <file> --json` on `body`. */
-async function study(body: object): Promise<unknown> {
-  const r = await studyCli('screen', body, dataDir, '--json');
-  expect(r.code, r.err).toBe(0);
-  return JSON.parse(r.out);
-}
+const study = (body: object) => studyJson('screen', body, dataDir);
 
 /** `screen <csv> --model … <argv> --json`. */
 async function flags(model: string, ...argv: string[]): Promise<unknown> {
