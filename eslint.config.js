@@ -75,7 +75,8 @@ const kineticsStageRules = kineticsStages.slice(0, -1).map((stage, i) => ({
  * model-vs-measurement chart (plot/modelVsMeasurementSpec), the charts' fonts and title (plot/chartStyle), the review's strategy list (data/strategies),
  * the homogeneous rate-constant sets the Process page offers (transport/transportData, a module of constants without
  * imports) and the process inputs' defaults its forms start from, e.g. pulses until periodic (reactor/inputDefaults, constants
- * without imports). Nothing else: a new value import from src/ needs a reason here.
+ * without imports), and the virtual lab's defaults, e.g. its local-phase rule (ml/optimizeDefaults, constants and one pure
+ * function without imports). Nothing else: a new value import from src/ needs a reason here.
  */
 const webSharedValues = [
   '**/src/chem/parseHumanNumber.js',
@@ -84,6 +85,7 @@ const webSharedValues = [
   '**/src/data/strategies.js',
   '**/src/transport/transportData.js',
   '**/src/reactor/inputDefaults.js',
+  '**/src/ml/optimizeDefaults.js',
 ];
 const webApiTypes = ['**/src/server/apiSchemas.js', '**/src/studies/**'];
 const webRule = [

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { InputError } from '../chem/index.js';
 import type { ScreenCandidatesResult } from '../ml/screenCandidates.js';
 import { DEFAULT_SEED } from '../ml/random.js';
+import { OPTIMIZE_DEFAULTS } from '../ml/optimizeDefaults.js';
 import { SCREENING_DEFAULTS } from '../ml/screeningDefaults.js';
 import type { Run } from './dbCommands.js';
 import { progressBar } from './progressBar.js';
@@ -22,6 +23,58 @@ function parseVary(text: string) {
   const range = { name, low: num(`--vary ${name}`, low, 0), high: num(`--vary ${name}`, high, 0) };
   if (!(range.low < range.high)) throw new InputError(`--vary ${name}`, 'NAME:low:high with low < high', `got ${range.low} to ${range.high}`);
   return range;
+}
+
+const OD = OPTIMIZE_DEFAULTS;
+/**
+ * `kinetics optimize` flags → the `kinetics.optimize` study input (src/studies/ml.ts; defaults in
+ * src/ml/optimizeDefaults.ts); the `<model>` argument gives `model`/`modelText`.
+ */
+const OPTIMIZE_FLAGS: StudyFlag[] = [
+  {
+    flags: '--vary <NAME:low:high...>',
+    field: 'vary',
+    description: 'descriptors (eV) or potential (V vs RHE), e.g. dG_NO:-1.5:0.5 dG_CO:-0.5:1; or a pulse program E1:… t1:… E2:… t2:… (V vs RHE, s)',
+    parse: (t) => parseVary(t),
+    required: true,
+  },
+  {
+    flags: '--objective <q:product>',
+    field: 'objective',
+    description: 'fe:PRODUCT (faradaic efficiency) or log10Tof:PRODUCT (s-1 per site)',
+    parse: (t) => t,
+    required: true,
+  },
+  { flags: '--budget <n>', field: 'budget', description: 'evaluations in all', defaultValue: OD.budget },
+  {
+    flags: '--local-budget <n>',
+    field: 'localBudget',
+    description: `evaluations of the local phase at the end (0: Bayesian optimization only; at most budget − 3) (default ⌊${OD.localShare} × budget⌋ when the budget is at least ${OD.localMinBudgetPerInput} per varied input, else 0)`,
+  },
+  { flags: '--seed <s>', field: 'seed', description: 'random seed (same input and seed → same result)', defaultValue: DEFAULT_SEED },
+  {
+    flags: '--periods <n>',
+    field: 'periods',
+    description: 'periods per pulse-program evaluation (a periodic state must be reached)',
+    defaultValue: OD.periods,
+  },
+];
+
+/**
+ * Runs `fn` on `kinetics optimize` input and reports a bad field under its flag: `vary.1.name` as `--vary dG_CO`
+ * (the range as typed), the others as {@link withFlagNames} does.
+ */
+async function withOptimizeFlagNames<T>(vary: readonly { name: string }[] | undefined, fn: () => T | Promise<T>): Promise<T> {
+  try {
+    return await withFlagNames(OPTIMIZE_FLAGS, fn);
+  } catch (error) {
+    const m = error instanceof InputError ? /^--vary\.(\d+)(\.name)?$/.exec(error.field) : null;
+    const v = m ? vary?.[Number(m[1])] : undefined;
+    if (!v) throw error;
+    const e = error as InputError;
+    const end = e.message.indexOf(` (allowed: ${e.allowed})`);
+    throw new InputError(`--vary ${v.name}`, e.allowed, e.message.slice(e.field.length + 2, end < 0 ? undefined : end), { cause: error });
+  }
 }
 
 const SD = SCREENING_DEFAULTS;
@@ -51,37 +104,28 @@ const SCREEN_FLAGS: StudyFlag[] = [
 export function registerMlCommands(program: Command, run: Run): void {
   const json = () => new Option('--json', 'machine-readable output (see docs/cli.md)');
   const kinetics = program.commands.find((c) => c.name() === 'kinetics') ?? program.command('kinetics');
-  kinetics
-    .command('optimize')
-    .description('Bayesian optimization through the steady-state model (the virtual lab); failed solves are reported, never used as numbers')
-    .argument('<model>', 'a built-in model (cncouple models) or a model file')
-    .requiredOption(
-      '--vary <NAME:low:high...>',
-      'descriptors (eV) or potential (V vs RHE), e.g. dG_NO:-1.5:0.5 dG_CO:-0.5:1; or a pulse program E1:… t1:… E2:… t2:… (V vs RHE, s)',
-    )
-    .requiredOption('--objective <q:product>', 'fe:PRODUCT (faradaic efficiency) or log10Tof:PRODUCT (s-1 per site)')
-    .option('--budget <n>', 'steady-state evaluations', '30')
-    .option('--seed <s>', 'random seed', '0')
-    .option('--periods <n>', 'periods per pulse-program evaluation (a periodic state must be reached)', '10')
+  addStudyFlags(
+    kinetics
+      .command('optimize')
+      .description(
+        'Bayesian optimization through the steady-state model (the virtual lab), then a local phase; the `kinetics.optimize` study (src/studies/ml.ts); failed solves are reported, never used as numbers',
+      )
+      .argument('<model>', 'a built-in model (cncouple models) or a model file'),
+    OPTIMIZE_FLAGS,
+  )
     .option('--out <file>', 'belief map (surrogate mean, evaluations) as .svg or .png; one or two varied inputs')
     .addOption(json())
     .action(
-      run(async (ref: string, o: { vary: string[]; objective: string; budget: string; seed: string; periods: string; out?: string }, cmd: Command) => {
-        const vary = o.vary.map(parseVary);
+      run(async (ref: string, o: Record<string, unknown> & { out?: string }, cmd: Command) => {
+        const { input: flagInput } = inputFromFlags(o, OPTIMIZE_FLAGS);
+        const vary = flagInput.vary as { name: string }[];
         if (o.out && vary.length > 2) throw new InputError('--out', 'a belief map for one or two varied inputs', `got ${vary.length}`);
-        const input = {
-          ...(await modelInput(ref)),
-          vary,
-          objective: o.objective,
-          budget: num('--budget', o.budget, 30),
-          seed: num('--seed', o.seed, 0),
-          periods: num('--periods', o.periods, 10),
-        }; // ranges: the study's schema
+        const { optimizeStudy } = await import('../studies/ml.js');
+        const input = validateFlagInput(optimizeStudy.input, { ...(await modelInput(ref)), ...flagInput }, OPTIMIZE_FLAGS);
         const bar = progressBar('optimize', 'evaluations', !cmd.opts().json);
         const t0 = performance.now();
-        const r = await runStudy('kinetics.optimize', input, bar.update).finally(() => bar.stop());
+        const r = await withOptimizeFlagNames(vary, () => runStudy('kinetics.optimize', input, bar.update)).finally(() => bar.stop());
         const seconds = (performance.now() - t0) / 1000;
-        const { optimizeStudy } = await import('../studies/ml.js');
         const figure = o.out ? optimizeStudy.figure?.(r) : undefined;
         if (o.out && figure) await writeFigure(figure as Parameters<typeof writeFigure>[0], o.out);
         const budget = input.budget;
@@ -102,7 +146,8 @@ export function registerMlCommands(program: Command, run: Run): void {
           ...(r.diagnostics ? [`surrogate: LOO RMSE ${fmt(r.diagnostics.looRmse, 3)}`, ...r.diagnostics.warnings.map((w) => `note: ${w}`)] : []),
           ...(o.out && r.beliefMap ? [`wrote ${o.out}`] : []),
         ];
-        return { json: { ...r, wallTimeS: seconds, ...(o.out && r.beliefMap ? { file: o.out } : {}) }, text: lines.join('\n') };
+        // --json: exactly the study's result (= `study kinetics.optimize --json` = the POST /api/kinetics/optimize job's result)
+        return { json: { ...r, ...(o.out && r.beliefMap ? { file: o.out } : {}) }, text: lines.join('\n') };
       }),
     );
 
@@ -144,11 +189,13 @@ export function registerMlCommands(program: Command, run: Run): void {
           ]);
           const model = modelOf(input);
           const list = parseCandidatesCsv(model.descriptors, input.candidates);
+          // the screening names a bad option by its field (samples, topK, …): reported under its flag
+          const settings = await withFlagNames(SCREEN_FLAGS, () => screeningSettings(model, list, screeningOptionsOf(input)));
           const out = runScreenShard({
             model,
             modelText: input.modelText ?? builtinModelText(input.model!),
             candidates: list,
-            settings: screeningSettings(model, list, screeningOptionsOf(input)),
+            settings,
             shard: o.shard,
             out: o.out,
             onCandidate: bar.update,

@@ -271,8 +271,7 @@ export function registerPlanCommands(program: Command, run: Run): void {
     .action(
       run(async (name: string, _o: unknown, cmd: Command) =>
         withStore(location(cmd), async (store) => {
-          const c = await store.campaigns.find(name);
-          await store.campaigns.delete(c.id);
+          const c = await store.campaigns.deleteNamed(name);
           return { json: { deleted: c.id }, text: `deleted campaign "${c.name}" (${c.id})` };
         }),
       ),

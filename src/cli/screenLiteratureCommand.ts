@@ -1,5 +1,5 @@
 import { type Command, Option } from 'commander';
-import { type Run, withStore } from './dbCommands.js';
+import { type Run, storeLocation, withStore } from './dbCommands.js';
 import { integerOr } from './numberOptions.js';
 import { progressBar } from './progressBar.js';
 
@@ -36,16 +36,17 @@ export function registerScreenLiteratureCommand(program: Command, run: Run): voi
     .addOption(new Option('--json', 'machine-readable output (see docs/cli.md)'))
     .action(
       run(
-        async (o: {
-          target: 'fe' | 'yield';
-          folds: string;
-          seed: string;
-          trees: string;
-          origin?: 'literature' | 'user';
-          dataDir?: string;
-          dbUrl?: string;
-          json?: boolean;
-        }) => {
+        async (
+          o: {
+            target: 'fe' | 'yield';
+            folds: string;
+            seed: string;
+            trees: string;
+            origin?: 'literature' | 'user';
+            json?: boolean;
+          },
+          cmd: Command,
+        ) => {
           const { literatureScreenInputSchema, readAllRecords, runLiteratureScreen } = await import('../studies/literatureScreen.js');
           const { validateStudyInput } = await import('../studies/study.js');
           const request = {
@@ -55,7 +56,7 @@ export function registerScreenLiteratureCommand(program: Command, run: Run): voi
             trees: integerOr('--trees', o.trees, 200, 10, 1000),
             ...(o.origin ? { origin: o.origin } : {}),
           };
-          const records = await withStore({ dataDir: o.dataDir, url: o.dbUrl }, readAllRecords);
+          const records = await withStore(storeLocation(cmd), readAllRecords);
           const bar = progressBar('screen literature', 'folds', !o.json);
           const r = runLiteratureScreen(validateStudyInput(literatureScreenInputSchema, { ...request, records }), bar.update);
           bar.stop();

@@ -74,7 +74,9 @@ export function inputFromFlags(options: Record<string, unknown>, flags: readonly
       continue;
     }
     if (oldValue !== undefined) deprecated.push(`${old!.long} is deprecated: use ${current.long} (same unit)`);
-    input[f.field] = typeof given === 'string' && !f.choices ? (f.parse ? f.parse(given, used) : parseHumanNumber(used, given)) : given;
+    const parse = (text: string) => (f.parse ? f.parse(text, used) : parseHumanNumber(used, text));
+    // a variadic flag (`--vary <a...>`) gives a list: each item is parsed
+    input[f.field] = f.choices ? given : typeof given === 'string' ? parse(given) : Array.isArray(given) ? given.map((t) => parse(String(t))) : given;
   }
   return { input, deprecated };
 }

@@ -6,6 +6,8 @@ import type { GaussianProcessDiagnostics, GaussianProcessHyperparameters } from 
 import { normalScores } from './outputWarp.js';
 import { askNext, fitSurrogate } from './planExperiments.js';
 import type { Run } from './runs.js';
+import { OPTIMIZE_DEFAULTS, defaultLocalBudget } from './optimizeDefaults.js';
+import { DEFAULT_SEED } from './random.js';
 import { refineLocally } from './refineLocally.js';
 import { type SearchSpace, fromUnitCoordinates, parseSearchSpace, unitCoordinates } from './searchSpace.js';
 
@@ -29,13 +31,13 @@ export interface KineticObjective {
 export interface OptimizeKineticModelOptions {
   vary: VariedInput[];
   objective: KineticObjective;
-  /** Steady-state evaluations in all (default 30, from 3 to 500). */
+  /** Steady-state evaluations in all (default {@link OPTIMIZE_DEFAULTS}.budget = 20, from 3 to 500). */
   budget?: number;
   /** Seed (default 0). */
   seed?: number;
   /** Grid points per axis of the belief map for one or two varied inputs (default 21; 0 = none). */
   beliefGrid?: number;
-  /** Periods simulated per pulse-program evaluation (default 10); no periodic state by then = failure. */
+  /** Periods simulated per pulse-program evaluation (default {@link OPTIMIZE_DEFAULTS}.periods = 10); no periodic state by then = failure. */
   pulsePeriods?: number;
   /**
    * Output warp of the objective for the surrogate (default `normalScores`): the GP sees the normal scores of
@@ -45,8 +47,8 @@ export interface OptimizeKineticModelOptions {
   outputWarp?: 'normalScores' | 'none';
   /**
    * Evaluations reserved for the local phase at the end ({@link refineLocally}: coordinate line searches from
-   * the best point, for tops narrower than the GP can resolve). Default ⌊0.3 × budget⌋ when the budget is at
-   * least 10 per varied input, else 0 (no local phase); at most budget − 3. Evaluations the local phase does
+   * the best point, for tops narrower than the GP can resolve). Default {@link defaultLocalBudget}: ⌊0.3 × budget⌋
+   * when the budget is at least 10 per varied input, else 0 (no local phase); at most budget − 3. Evaluations the local phase does
    * not need (every line search converged) go back to the Bayesian optimization.
    */
   localBudget?: number;
@@ -88,38 +90,41 @@ export interface OptimizeKineticModelResult {
  */
 export const RESOLVED_RATE_PER_S = 1e-20;
 
-/** Parses `fe:urea` or `log10Tof:urea` against the model's products. */
+/** Parses `fe:urea` or `log10Tof:urea` against the model's products. @throws {InputError} on the field `objective` */
 export function parseKineticObjective(model: CompiledModel, text: string): KineticObjective {
   const products = model.productIndices.map((p) => model.species[p]!);
   const allowed = `fe:PRODUCT or log10Tof:PRODUCT with PRODUCT one of ${products.join(', ')}`;
   const [q, product] = text.split(':');
-  if ((q !== 'fe' && q !== 'log10Tof') || !product) throw new InputError('--objective', allowed, `got "${text}"`);
-  if (!products.includes(product)) throw new InputError('--objective', allowed, `"${product}" is not a product of the model`);
+  if ((q !== 'fe' && q !== 'log10Tof') || !product) throw new InputError('objective', allowed, `got "${text}"`);
+  if (!products.includes(product)) throw new InputError('objective', allowed, `"${product}" is not a product of the model`);
   return { quantity: q, product };
 }
 
 /** Names of the pulse-program inputs. */
 export const PULSE_INPUTS = ['E1', 't1', 'E2', 't2'] as const;
 
-/** Checks the varied inputs; returns whether they describe a pulse program. */
-function checkVary(model: CompiledModel, vary: VariedInput[]): boolean {
-  if (vary.length === 0) throw new InputError('--vary', 'at least one NAME:low:high', 'none given');
+/**
+ * Checks the varied inputs against the model; returns whether they describe a pulse program.
+ * @throws {InputError} on the input field: `vary` (none, or an incomplete pulse program), `vary.i.name` (unknown or
+ * repeated name, potential with a pulse program), `vary.i` (range not finite, reversed or outside its bounds)
+ */
+export function checkVariedInputs(model: CompiledModel, vary: readonly VariedInput[]): boolean {
+  if (vary.length === 0) throw new InputError('vary', 'at least one NAME:low:high', 'none given');
   const allowed = `a descriptor of the model (${model.descriptors.join(', ')}), potential, or the pulse program E1, t1, E2, t2`;
   vary.forEach((v, i) => {
     const isPulse = (PULSE_INPUTS as readonly string[]).includes(v.name);
-    if (v.name !== 'potential' && !isPulse && !model.descriptors.includes(v.name))
-      throw new InputError(`--vary ${v.name}`, allowed, `unknown input "${v.name}"`);
+    if (v.name !== 'potential' && !isPulse && !model.descriptors.includes(v.name)) throw new InputError(`vary.${i}.name`, allowed, `unknown input "${v.name}"`);
     if (!(Number.isFinite(v.low) && Number.isFinite(v.high) && v.high > v.low))
-      throw new InputError(`--vary ${v.name}`, 'finite low < high', `got ${v.low}:${v.high}`);
+      throw new InputError(`vary.${i}`, 'finite low < high', `got ${v.low}:${v.high}`);
     const [lo, hi, unit] = v.name === 't1' || v.name === 't2' ? [1e-6, 1e3, 's'] : v.name === 'potential' || isPulse ? [-5, 5, 'V'] : [-20, 20, 'eV'];
-    if (v.low < lo || v.high > hi) throw new InputError(`--vary ${v.name}`, `bounds from ${lo} to ${hi} ${unit}`, `got ${v.low}:${v.high}`);
-    if (vary.findIndex((w) => w.name === v.name) !== i) throw new InputError(`--vary ${v.name}`, 'each input once', 'repeated');
+    if (v.low < lo || v.high > hi) throw new InputError(`vary.${i}`, `bounds from ${lo} to ${hi} ${unit} for ${v.name}`, `got ${v.low}:${v.high}`);
+    if (vary.findIndex((w) => w.name === v.name) !== i) throw new InputError(`vary.${i}.name`, 'each input once', `"${v.name}" repeated`);
   });
   const pulse = vary.filter((v) => (PULSE_INPUTS as readonly string[]).includes(v.name)).map((v) => v.name);
   if (pulse.length > 0 && pulse.length < 4)
-    throw new InputError('--vary', 'all four pulse inputs E1, t1, E2, t2 together (a narrow range fixes one nearly)', `got only ${pulse.join(', ')}`);
-  if (pulse.length === 4 && vary.some((v) => v.name === 'potential'))
-    throw new InputError('--vary potential', 'potential or a pulse program, not both', 'both given');
+    throw new InputError('vary', 'all four pulse inputs E1, t1, E2, t2 together (a narrow range fixes one nearly)', `got only ${pulse.join(', ')}`);
+  const potential = vary.findIndex((v) => v.name === 'potential');
+  if (pulse.length === 4 && potential >= 0) throw new InputError(`vary.${potential}.name`, 'potential or a pulse program, not both', 'both given');
   return pulse.length === 4;
 }
 
@@ -217,13 +222,13 @@ export function evaluateKineticObjective(
  * the period-averaged objective at a verified periodic steady state.
  */
 export function optimizeKineticModel(model: CompiledModel, options: OptimizeKineticModelOptions): OptimizeKineticModelResult {
-  const pulse = checkVary(model, options.vary);
-  const pulsePeriods = options.pulsePeriods ?? 10;
+  const pulse = checkVariedInputs(model, options.vary);
+  const pulsePeriods = options.pulsePeriods ?? OPTIMIZE_DEFAULTS.periods;
   if (!Number.isInteger(pulsePeriods) || pulsePeriods < 2 || pulsePeriods > 1000)
-    throw new InputError('--periods', 'an integer from 2 to 1000', `got ${pulsePeriods}`);
-  const budget = options.budget ?? 30;
-  if (!Number.isInteger(budget) || budget < 3 || budget > 500) throw new InputError('--budget', 'an integer from 3 to 500', `got ${budget}`);
-  const seed = options.seed ?? 0;
+    throw new InputError('pulsePeriods', 'an integer from 2 to 1000', `got ${pulsePeriods}`);
+  const budget = options.budget ?? OPTIMIZE_DEFAULTS.budget;
+  if (!Number.isInteger(budget) || budget < 3 || budget > 500) throw new InputError('budget', 'an integer from 3 to 500', `got ${budget}`);
+  const seed = options.seed ?? DEFAULT_SEED;
   const { objective } = options;
   const space: SearchSpace = parseSearchSpace({
     parameters: options.vary.map((v) => ({
@@ -245,7 +250,7 @@ export function optimizeKineticModel(model: CompiledModel, options: OptimizeKine
   let warmAsk: GaussianProcessHyperparameters | undefined;
   const warp = options.outputWarp ?? 'normalScores';
   if (warp !== 'normalScores' && warp !== 'none') throw new InputError('outputWarp', 'normalScores or none', `got "${String(warp)}"`);
-  const localBudget = options.localBudget ?? (budget >= 10 * options.vary.length ? Math.floor(0.3 * budget) : 0);
+  const localBudget = options.localBudget ?? defaultLocalBudget(budget, options.vary.length);
   if (!Number.isInteger(localBudget) || localBudget < 0 || localBudget > budget - 3)
     throw new InputError('localBudget', `an integer from 0 to budget − 3 (${budget - 3})`, `got ${localBudget}`);
   /** Evaluates the model at `inputs` and records the run; returns the objective or null. */

@@ -114,21 +114,21 @@ export function candidateSeed(seed: number, index: number): number {
   return (Math.trunc(seed) + Math.imul(index + 1, 0x9e3779b1)) >>> 0;
 }
 
-/** Checks the options of a screening against the model and candidates and fills in the defaults. @throws {InputError} naming the option */
+/** Checks the options of a screening against the model and candidates and fills in the defaults. @throws {InputError} naming the option (`product`, `sigmaEv`, …; the CLI reports it under its flag) */
 export function screeningSettings(model: CompiledModel, candidates: readonly ScreeningCandidate[], options: ScreenCandidatesOptions = {}): ScreeningSettings {
   const products = model.productIndices.map((p) => model.species[p]!);
   const product = options.product ?? products[0]!;
-  if (!products.includes(product)) throw new InputError('--product', `a product of the model (${products.join(', ')})`, `got "${product}"`);
+  if (!products.includes(product)) throw new InputError('product', `a product of the model (${products.join(', ')})`, `got "${product}"`);
   const D = SCREENING_DEFAULTS;
   const rankBy = options.rankBy ?? D.rankBy;
   const sigma = options.sigmaEv ?? D.sigmaEv;
-  if (!(sigma >= 0 && sigma <= 2)) throw new InputError('--sigma-eV', 'a number from 0 to 2 eV', `got ${sigma}`);
+  if (!(sigma >= 0 && sigma <= 2)) throw new InputError('sigmaEv', 'a number from 0 to 2 eV', `got ${sigma}`);
   const rho = options.correlation ?? D.correlation;
-  if (!(rho >= 0 && rho < 1)) throw new InputError('--correlation', 'a number from 0 to below 1', `got ${rho}`);
+  if (!(rho >= 0 && rho < 1)) throw new InputError('correlation', 'a number from 0 to below 1', `got ${rho}`);
   const S = options.samples ?? D.samples;
-  if (!Number.isInteger(S) || S < 10 || S > 100000) throw new InputError('--samples', 'an integer from 10 to 100000', `got ${S}`);
+  if (!Number.isInteger(S) || S < 10 || S > 100000) throw new InputError('samples', 'an integer from 10 to 100000', `got ${S}`);
   const k = options.topK ?? D.topK;
-  if (!Number.isInteger(k) || k < 1) throw new InputError('--top', 'a positive integer', `got ${k}`);
+  if (!Number.isInteger(k) || k < 1) throw new InputError('topK', 'a positive integer', `got ${k}`);
   if (candidates.length === 0) throw new InputError('candidates', 'at least one candidate', 'none given');
   candidates.forEach((c, i) => {
     for (const [n, v] of Object.entries(c.descriptors)) {

@@ -131,12 +131,30 @@ export class CampaignStore {
   /** Deletes a campaign. @throws {NotFoundError}, {ForbiddenError} (another token's) */
   async delete(id: string, actor?: Actor): Promise<void> {
     this.beforeWrite();
-    await this.db.transaction().execute(async (trx) => {
-      const existing = await trx.selectFrom('campaigns').select('owner').where('id', '=', id).executeTakeFirst();
-      if (!existing) throw new NotFoundError(id, 'campaign');
-      CampaignStore.assertMayEdit(id, existing.owner, actor);
-      await trx.deleteFrom('campaigns').where('id', '=', id).execute();
+    await this.db.transaction().execute((trx) => CampaignStore.deleteIn(trx, id, actor));
+  }
+
+  /**
+   * Deletes the campaign `nameOrId` names (see {@link find}; the CLI's `plan delete NAME`): looked up and deleted
+   * in one transaction, so it is the campaign that had that name when deleted. Returns what was deleted.
+   * @throws {NotFoundError}, {ConflictError} (several campaigns of that name: nothing deleted), {ForbiddenError}
+   */
+  async deleteNamed(nameOrId: string, actor?: Actor): Promise<CampaignSummary> {
+    this.beforeWrite();
+    return this.db.transaction().execute(async (trx) => {
+      const id = await CampaignStore.resolve(trx, nameOrId);
+      const row = await trx.selectFrom('campaigns').select(SUMMARY_COLUMNS).where('id', '=', id).executeTakeFirstOrThrow();
+      await CampaignStore.deleteIn(trx, id, actor);
+      return summaryOf(row);
     });
+  }
+
+  /** Deletes campaign `id` inside `trx`. @throws {NotFoundError}, {ForbiddenError} (another token's) */
+  private static async deleteIn(trx: Kysely<DatabaseSchema>, id: string, actor: Actor | undefined): Promise<void> {
+    const existing = await trx.selectFrom('campaigns').select('owner').where('id', '=', id).executeTakeFirst();
+    if (!existing) throw new NotFoundError(id, 'campaign');
+    CampaignStore.assertMayEdit(id, existing.owner, actor);
+    await trx.deleteFrom('campaigns').where('id', '=', id).execute();
   }
 
   /** Inserts a checked campaign owned by `owner`. @throws {ConflictError} when the owner has one of that name */

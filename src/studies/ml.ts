@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { InputError } from '../chem/index.js';
 import { parseCandidatesCsv } from '../ml/campaignText.js';
-import { type OptimizeKineticModelResult, PULSE_INPUTS, optimizeKineticModel, parseKineticObjective } from '../ml/optimizeKineticModel.js';
+import { type OptimizeKineticModelResult, checkVariedInputs, optimizeKineticModel, parseKineticObjective } from '../ml/optimizeKineticModel.js';
+import { OPTIMIZE_DEFAULTS as OD } from '../ml/optimizeDefaults.js';
 import { type ScreenCandidatesOptions, type ScreenCandidatesResult, screenCandidates } from '../ml/screenCandidates.js';
 import { SCREENING_DEFAULTS as SD } from '../ml/screeningDefaults.js';
 import { beliefMapSpec, screeningSpec } from '../plot/planSpecs.js';
@@ -16,7 +17,7 @@ import { defineStudy } from './study.js';
 
 const seed = seedField('random seed (same input and seed → same result)');
 
-/** Body of `POST /api/kinetics/optimize` (the CLI's `kinetics optimize`). */
+/** Body of `POST /api/kinetics/optimize` (the CLI's `kinetics optimize` maps its flags onto it); defaults {@link OD OPTIMIZE_DEFAULTS}. */
 export const optimizeRequestSchema = z
   .object({
     ...modelRef,
@@ -26,9 +27,18 @@ export const optimizeRequestSchema = z
       .max(8)
       .describe('inputs to vary: descriptors (eV), "potential" (V vs RHE), or the pulse program E1, E2 (V vs RHE), t1, t2 (s)'),
     objective: z.string().min(3).max(200).describe('fe:PRODUCT (faradaic efficiency) or log10Tof:PRODUCT (s⁻¹ per site)'),
-    budget: z.number().int().min(3).max(200).default(20).describe('steady-state evaluations'),
+    budget: z.number().int().min(3).max(200).default(OD.budget).describe('steady-state evaluations'),
     seed,
-    periods: z.number().int().min(2).max(1000).default(10).describe('periods per pulse-program evaluation'),
+    periods: z.number().int().min(2).max(1000).default(OD.periods).describe('periods per pulse-program evaluation'),
+    localBudget: z
+      .number()
+      .int()
+      .min(0)
+      .max(197)
+      .optional()
+      .describe(
+        'evaluations of the local phase at the end (coordinate line searches from the best point), at most budget − 3; absent: ⌊0.3 × budget⌋ when the budget is at least 10 per varied input, else 0',
+      ),
   })
   .refine(hasModel, needModel);
 
@@ -76,12 +86,9 @@ export const optimizeStudy = defineStudy({
   check: (input) => {
     const model = modelOf(input);
     parseKineticObjective(model, input.objective);
-    const allowed = `a descriptor of the model (${model.descriptors.join(', ')}), potential, or E1, t1, E2, t2`;
-    input.vary.forEach((v, i) => {
-      if (v.name !== 'potential' && !(PULSE_INPUTS as readonly string[]).includes(v.name) && !model.descriptors.includes(v.name))
-        throw new InputError(`vary.${i}.name`, allowed, `unknown input "${v.name}"`);
-      if (!(v.low < v.high)) throw new InputError(`vary.${i}`, 'low < high', `got ${v.low} to ${v.high}`);
-    });
+    checkVariedInputs(model, input.vary);
+    if (input.localBudget !== undefined && input.localBudget > input.budget - 3)
+      throw new InputError('localBudget', `an integer from 0 to budget − 3 (${input.budget - 3})`, `got ${input.localBudget}`);
   },
   run: (b, report): OptimizeKineticModelResult => {
     const model = modelOf(b);
@@ -91,6 +98,7 @@ export const optimizeStudy = defineStudy({
       budget: b.budget,
       seed: b.seed,
       pulsePeriods: b.periods,
+      localBudget: b.localBudget,
       onEvaluation: (_, i) => report?.(i + 1, b.budget),
     });
   },

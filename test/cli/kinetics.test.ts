@@ -61,8 +61,7 @@ describe('cncouple mech and kinetics', () => {
       '--json',
     );
     expect(r.code, r.err).toBe(0);
-    const { wallTimeS, ...printed } = JSON.parse(r.out);
-    expect(wallTimeS).toBeGreaterThan(0);
+    const printed = JSON.parse(r.out);
     const expected = optimizeStudy.run(
       optimizeStudy.input.parse({ model: 'urea-cu4-ceo2', vary: [{ name: 'dG_NO', low: -1.5, high: 0.5 }], objective: 'log10Tof:urea', budget: 4, seed: 3 }),
     );
@@ -70,7 +69,7 @@ describe('cncouple mech and kinetics', () => {
     // the schema's bounds hold on the command line too (the API refuses a budget above 200)
     const big = await cli('kinetics', 'optimize', 'urea-cu4-ceo2', '--vary', 'dG_NO:-1.5:0.5', '--objective', 'log10Tof:urea', '--budget', '500', '--json');
     expect(big.code).toBe(2);
-    expect(JSON.parse(big.out).error.field).toBe('budget');
+    expect(JSON.parse(big.out).error.field).toBe('--budget');
   });
   it('draws a diagram SVG', async () => {
     const out = path.join(dir, 'fed.svg');

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, type WebAppSession, shot, startWebAppSession } from '../../scripts/webAppSession.js';
 import { startServer } from '../../src/server/startServer.js';
+import { optimizeStudy } from '../../src/studies/ml.js';
 
 let session: WebAppSession;
 let page: Page;
@@ -78,6 +79,40 @@ describe('Plan & screen page in Chromium', () => {
     expect(await page.getByRole('progressbar', { name: 'optimization progress' }).innerText()).toContain('6/6 evaluations');
     await page.getByRole('img', { name: 'best so far vs evaluation' }).waitFor({ timeout: 30_000 });
     await shot(page, 'plan-virtual-lab');
+  }, 120_000);
+
+  it('local evaluations: "auto" (the API rule, shown for the form) or a whole number up to evaluations − 3, as the API counts them', async () => {
+    const context = await session.browser.newContext(DESKTOP);
+    const p = await context.newPage();
+    await p.goto(`${session.server.url}/#/plan?lab.budget=10`);
+    const local = p.locator('input[aria-label="local evaluations"]');
+    expect(await local.inputValue()).toBe('auto');
+    // one varied input, 10 evaluations: ⌊0.3 × 10⌋ = 3
+    expect(await p.locator('label', { has: local }).innerText()).toContain('auto: 3 here');
+    await p.locator('input[aria-label="evaluations"]').fill('9');
+    expect(await p.locator('label', { has: local }).innerText()).toContain('auto: 0 here');
+    await p.locator('input[aria-label="evaluations"]').fill('10');
+    const problems = p.getByRole('alert', { name: 'virtual lab problems' });
+    for (const bad of ['two', '8', '-1']) {
+      await local.fill(bad);
+      await p.getByRole('button', { name: 'Optimize' }).click();
+      await expect.poll(() => problems.innerText()).toContain(`local evaluations: a whole number from 0 to evaluations − 3 (7), or "auto" (got "${bad}")`);
+    }
+    // the count of local-phase evaluations is the study's for the same input (the page's default model and settings)
+    const body = { model: 'urea-cu4-ceo2', vary: [{ name: 'dG_NO', low: -1.5, high: 0.5 }], objective: 'log10Tof:urea', budget: 10, seed: 0 };
+    const localCount = (localBudget?: number) =>
+      optimizeStudy.run(optimizeStudy.input.parse({ ...body, localBudget })).trace.filter((t) => t.phase === 'local').length;
+    for (const [text, count] of [
+      ['2', localCount(2)],
+      [' Auto ', localCount()],
+      ['0', 0],
+    ] as const) {
+      await local.fill(text);
+      await p.getByRole('button', { name: 'Optimize' }).click();
+      await expect.poll(() => p.getByTestId('lab-summary').innerText(), { timeout: 60_000 }).toContain(`; ${count} in the local phase.`);
+    }
+    expect([localCount(2), localCount()]).toEqual([2, 3]);
+    await context.close();
   }, 120_000);
 
   it('screens the example candidates through the same model to a ranked table', async () => {

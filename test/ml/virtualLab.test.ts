@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { steadyState } from '../../src/kinetics/analyze/steadyState.js';
 import { descriptorSweep } from '../../src/kinetics/mapper/descriptorSweep.js';
 import { evaluatePulseObjective, optimizeKineticModel, parseKineticObjective } from '../../src/ml/optimizeKineticModel.js';
-import { quantile, screenCandidates } from '../../src/ml/screenCandidates.js';
+import { defaultLocalBudget } from '../../src/ml/optimizeDefaults.js';
+import { quantile, screenCandidates, screeningSettings } from '../../src/ml/screenCandidates.js';
+import { InputError } from '../../src/chem/index.js';
 import { loadModel } from '../../src/store/builtinModels.js';
 import { cli } from '../support/cli.js';
 
@@ -61,10 +63,32 @@ describe('kinetics optimize (BO through the steady-state solver)', () => {
     // without the local phase the same seed stops short of it (log10 TOF 3.4708)
     const globalOnly = optimizeKineticModel(model, { vary, objective, budget: 40, seed: 0, beliefGrid: 0, localBudget: 0 });
     expect(globalOnly.trace.every((t) => t.phase === 'global')).toBe(true);
+    // localBudget 0 is the pure Bayesian optimization: the default run is that trace up to where its local phase starts
+    expect(r.trace.slice(0, 28)).toEqual(globalOnly.trace.slice(0, 28));
+    expect(globalOnly.trace.slice(28)).not.toEqual(r.trace.slice(28));
     expect(globalOnly.best!.value).toBeLessThan(r.best!.value);
     // same seed, same trace, local phase included
     expect(optimizeKineticModel(model, { vary, objective, budget: 40, seed: 0, beliefGrid: 0 }).trace).toEqual(r.trace);
     expect(() => optimizeKineticModel(model, { vary, objective, budget: 10, localBudget: 8 })).toThrow(/localBudget/);
+  });
+
+  it('the default local phase is the documented rule: ⌊0.3 × budget⌋ when the budget is at least 10 per varied input, else none', () => {
+    expect([defaultLocalBudget(40, 2), defaultLocalBudget(20, 1), defaultLocalBudget(10, 1), defaultLocalBudget(19, 2), defaultLocalBudget(9, 1)]).toEqual([
+      12, 6, 3, 0, 0,
+    ]);
+    expect([defaultLocalBudget(20, 2), defaultLocalBudget(33, 1), defaultLocalBudget(200, 8)]).toEqual([6, 9, 60]);
+    const vary = [{ name: 'dG_NO', low: -1.5, high: 0.5 }];
+    const objective = { quantity: 'log10Tof' as const, product: 'urea' };
+    // budget 10, one input: 3 local evaluations at most, after 7 asked of the GP; the same as asking for 3
+    const ten = optimizeKineticModel(model, { vary, objective, budget: 10, seed: 1, beliefGrid: 0 });
+    expect(ten.trace.slice(0, 7).every((t) => t.phase === 'global')).toBe(true);
+    expect(ten.trace.filter((t) => t.phase === 'local').length).toBeGreaterThan(0);
+    expect(ten.trace.filter((t) => t.phase === 'local').length).toBeLessThanOrEqual(3);
+    expect(optimizeKineticModel(model, { vary, objective, budget: 10, seed: 1, beliefGrid: 0, localBudget: 3 }).trace).toEqual(ten.trace);
+    // budget 9: below 10 per input, no local phase — the localBudget 0 trace
+    const nine = optimizeKineticModel(model, { vary, objective, budget: 9, seed: 1, beliefGrid: 0 });
+    expect(nine.trace.every((t) => t.phase === 'global')).toBe(true);
+    expect(optimizeKineticModel(model, { vary, objective, budget: 9, seed: 1, beliefGrid: 0, localBudget: 0 }).trace).toEqual(nine.trace);
   });
 
   it('pulse programs: E1 = E2 reproduces the steady state; all four inputs required', () => {
@@ -92,10 +116,42 @@ describe('kinetics optimize (BO through the steady-state solver)', () => {
   });
 
   it('refuses unknown inputs and objectives', () => {
-    expect(() => parseKineticObjective(model, 'fe:glycine')).toThrow(/"glycine" is not a product/);
+    expect(() => parseKineticObjective(model, 'fe:glycine')).toThrow(/^objective: "glycine" is not a product/);
     expect(() => parseKineticObjective(model, 'tof:urea')).toThrow(/fe:PRODUCT or log10Tof:PRODUCT/);
     expect(() => optimizeKineticModel(model, { vary: [{ name: 'dG_XX', low: 0, high: 1 }], objective: { quantity: 'fe', product: 'urea' } })).toThrow(
       /unknown input "dG_XX"/,
+    );
+  });
+
+  it('library errors name the input field, not a CLI flag (the CLI maps fields to its flags)', () => {
+    const fieldOf = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (error) {
+        expect(error).toBeInstanceOf(InputError);
+        return (error as InputError).message;
+      }
+      throw new Error('no error');
+    };
+    const objective = { quantity: 'fe' as const, product: 'urea' };
+    const dgNo = { name: 'dG_NO', low: -1.5, high: 0.5 };
+    expect(fieldOf(() => parseKineticObjective(model, 'tof:urea'))).toMatch(/^objective: got "tof:urea"/);
+    expect(fieldOf(() => optimizeKineticModel(model, { vary: [dgNo], objective, budget: 2 }))).toBe('budget: got 2 (allowed: an integer from 3 to 500)');
+    expect(fieldOf(() => optimizeKineticModel(model, { vary: [dgNo], objective, pulsePeriods: 1 }))).toBe(
+      'pulsePeriods: got 1 (allowed: an integer from 2 to 1000)',
+    );
+    expect(fieldOf(() => optimizeKineticModel(model, { vary: [], objective }))).toBe('vary: none given (allowed: at least one NAME:low:high)');
+    expect(fieldOf(() => optimizeKineticModel(model, { vary: [dgNo, { name: 'dG_CO', low: -30, high: 0 }], objective }))).toBe(
+      'vary.1: got -30:0 (allowed: bounds from -20 to 20 eV for dG_CO)',
+    );
+    expect(fieldOf(() => optimizeKineticModel(model, { vary: [dgNo, dgNo], objective }))).toBe('vary.1.name: "dG_NO" repeated (allowed: each input once)');
+    const one = [{ name: 'a', descriptors: { dG_NO: -1, dG_CO: 0 } }];
+    expect(fieldOf(() => screeningSettings(model, one, { samples: 5 }))).toBe('samples: got 5 (allowed: an integer from 10 to 100000)');
+    expect(fieldOf(() => screeningSettings(model, one, { topK: 0 }))).toBe('topK: got 0 (allowed: a positive integer)');
+    expect(fieldOf(() => screeningSettings(model, one, { sigmaEv: 3 }))).toBe('sigmaEv: got 3 (allowed: a number from 0 to 2 eV)');
+    expect(fieldOf(() => screeningSettings(model, one, { correlation: 1 }))).toBe('correlation: got 1 (allowed: a number from 0 to below 1)');
+    expect(fieldOf(() => screeningSettings(model, one, { product: 'glycine' }))).toBe(
+      'product: got "glycine" (allowed: a product of the model (urea, NH3, NO, CO, H2))',
     );
   });
 });

@@ -195,8 +195,17 @@ describe.each(targets)('saved campaigns on %s', (_name, where) => {
       await expect(store.campaigns.save(alices.id, { runs }, bob)).rejects.toThrow(ForbiddenError);
       await expect(store.campaigns.find('nothing')).rejects.toThrow('no campaign with id or name "nothing"');
       expect((await store.campaigns.list()).map((c) => c.id).sort()).toEqual([made.campaign.id, alices.id].sort());
-      await store.campaigns.delete(made.campaign.id);
-      await store.campaigns.delete(alices.id);
+      // delete by name (plan delete NAME, one transaction): an ambiguous name deletes nothing; by id, bob may not delete alice's
+      await expect(store.campaigns.deleteNamed('by name')).rejects.toThrow(/2 campaigns are named "by name" .*give the id instead/);
+      await expect(store.campaigns.deleteNamed(alices.id, bob)).rejects.toThrow(ForbiddenError);
+      await expect(store.campaigns.deleteNamed('nothing')).rejects.toThrow('no campaign with id or name "nothing"');
+      expect((await store.campaigns.list()).length).toBe(2);
+      const { name, owner, ...summary } = await store.campaigns.deleteNamed(made.campaign.id);
+      expect([name, owner, summary.id, summary.completedRuns]).toEqual(['by name', null, made.campaign.id, 3]);
+      // now the name is alice's alone: deleted by name
+      expect((await store.campaigns.deleteNamed('by name', alice)).id).toBe(alices.id);
+      expect(await store.campaigns.list()).toEqual([]);
+      await expect(store.campaigns.get(alices.id)).rejects.toThrow(NotFoundError);
     } finally {
       await store.close();
     }

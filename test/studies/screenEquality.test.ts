@@ -8,8 +8,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinModelText } from '../../src/store/builtinModels.js';
-import { cli, studyCli } from '../support/cli.js';
-import { waitForJobEnd } from '../support/jobs.js';
+import { cli, studyJson } from '../support/cli.js';
+import { jobResult } from '../support/jobs.js';
 import { useLoopbackServer } from '../support/server.js';
 
 const server = useLoopbackServer('cncouple-screen-eq-');
@@ -27,20 +27,10 @@ interface Screened {
 }
 
 /** The finished POST /api/screen job's result. */
-async function api(body: object): Promise<Screened> {
-  const started = await server.call('POST', '/api/screen', body);
-  expect(started.status, started.text).toBe(202);
-  const ended = await waitForJobEnd(server.url, started.json.id, 'the POST /api/screen job');
-  expect(ended.status, ended.error).toBe('done');
-  return (await server.call('GET', `/api/jobs/${started.json.id}/result`)).json as Screened;
-}
+const api = (body: object) => jobResult<Screened>(server, '/api/screen', body);
 
 /** `study screen <file> --json` on `body`. */
-async function study(body: object): Promise<unknown> {
-  const r = await studyCli('screen', body, dataDir, '--json');
-  expect(r.code, r.err).toBe(0);
-  return JSON.parse(r.out);
-}
+const study = (body: object) => studyJson('screen', body, dataDir);
 
 /** `screen <csv> --model … <argv> --json`. */
 async function flags(model: string, ...argv: string[]): Promise<unknown> {
@@ -120,5 +110,18 @@ describe('screen: flags == study file == API', () => {
     expect(sigma.err).toMatch(/^error: --sigma-eV: .*2/m);
     const refused = await server.call('POST', '/api/screen', { model: 'urea-cu4-ceo2', candidates: csv, sigmaEv: 3 });
     expect([refused.status, refused.json.error.field]).toEqual([400, 'sigmaEv']);
+    // the API names the input field, the CLI its flag (`--top` for topK)
+    for (const [field, value, flag] of [
+      ['samples', 5, '--samples'],
+      ['topK', 0, '--top'],
+      ['product', 'nope', '--product'],
+    ] as const) {
+      const api = await server.call('POST', '/api/screen', { model: 'urea-cu4-ceo2', candidates: csv, [field]: value });
+      expect([api.status, api.json.error.field]).toEqual([400, field]);
+      expect(api.text).not.toMatch(/--/);
+      const r = await cli('screen', csvFile, '--model', 'urea-cu4-ceo2', flag, String(value), '--samples', field === 'samples' ? '5' : '10');
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(new RegExp(`^error: ${flag}: `, 'm'));
+    }
   });
 });

@@ -22,3 +22,13 @@ export async function studyCli(name: string, input: unknown, dir: string, ...arg
   writeFileSync(file, JSON.stringify(input));
   return cli('study', name, file, ...argv);
 }
+
+/**
+ * `cncouple study <name> <file> --json` on `input` (see {@link studyCli}), parsed; rejects with the exit code and
+ * stderr when it does not exit 0.
+ */
+export async function studyJson(name: string, input: unknown, dir: string): Promise<unknown> {
+  const r = await studyCli(name, input, dir, '--json');
+  if (r.code !== 0) throw new Error(`study ${name} exited ${r.code}: ${r.err}`);
+  return JSON.parse(r.out);
+}

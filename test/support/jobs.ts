@@ -2,7 +2,7 @@
  * Waiting for background jobs in the API tests: following a job's event stream to its end ({@link waitForJobEnd}), or
  * polling a bounded number of times ({@link pollJob}); never a wall-clock assertion.
  */
-import type { Json } from './server.js';
+import type { Json, LoopbackServer } from './server.js';
 
 /** Options of {@link pollJob}. */
 export interface PollJobOptions<S> {
@@ -116,4 +116,18 @@ export async function finishWithin<T>(promise: Promise<T>, timeoutMs: number, wh
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * The result of a background study job: `POST target` with `body` on `server`, followed to its end
+ * ({@link waitForJobEnd}), then `GET /api/jobs/{id}/result`. Rejects naming the route when the job is not
+ * accepted (202) or does not end `done`.
+ * @example const r = await jobResult(server, '/api/screen', { model: 'urea-cu4-ceo2', candidates: csv });
+ */
+export async function jobResult<T = unknown>(server: LoopbackServer, target: string, body: unknown): Promise<T> {
+  const started = await server.call('POST', target, body);
+  if (started.status !== 202) throw new Error(`POST ${target} answered ${started.status}, not 202: ${started.text}`);
+  const ended = await waitForJobEnd(server.url, started.json.id, `the POST ${target} job`);
+  if (ended.status !== 'done') throw new Error(`the POST ${target} job ended ${ended.status}: ${ended.error ?? ''}`);
+  return (await server.call('GET', `/api/jobs/${started.json.id}/result`)).json as T;
 }

@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { OPTIMIZE_DEFAULTS, defaultLocalBudget } from '../../../src/ml/optimizeDefaults.js';
 import { api } from '../api.js';
 import { CampaignBar, type CampaignRef, type SavedCampaign } from '../campaigns.js';
 import { VegaChart } from '../chart.js';
@@ -43,6 +44,8 @@ interface StatusResult {
 }
 interface Evaluation {
   inputs: Record<string, number>;
+  /** `global`: asked of the Bayesian optimization; `local`: a line-search step of the local phase. */
+  phase: 'global' | 'local';
   status: 'ok' | 'unconverged' | 'unresolved';
   value: number | null;
   message?: string;
@@ -59,6 +62,21 @@ interface ScreenResult {
   candidates: { name: string; log10Tof: Quantity; fe: Quantity; pTopK: number; failedFraction: number }[];
   warnings: string[];
 }
+/**
+ * What "auto" local evaluations give for the form's evaluations and varied inputs (the API's rule, one definition:
+ * src/ml/optimizeDefaults.ts), e.g. "auto: 0 (⌊0.3 × evaluations⌋ once there are 10 per varied input)".
+ */
+function localHint(form: { vary: string; budget: string }): string {
+  const D = OPTIMIZE_DEFAULTS;
+  const rule = `⌊${D.localShare} × evaluations⌋ once there are ${D.localMinBudgetPerInput} per varied input; 0: none`;
+  const budget = Number(form.budget);
+  const inputs = form.vary.trim().split(/\s+/).filter(Boolean).length;
+  return Number.isInteger(budget) && budget >= 3 && inputs > 0 ? `auto: ${defaultLocalBudget(budget, inputs)} here (${rule})` : `auto: ${rule}`;
+}
+
+/** "auto" in the local-evaluations field (any case): the API's default rule, `localBudget` left out. */
+const isAuto = (text: string) => text.trim().toLowerCase() === 'auto';
+
 interface OptimizeResult {
   objective: { quantity: string; product: string };
   best: { inputs: Record<string, number>; value: number } | null;
@@ -275,7 +293,8 @@ export function PlanScreen() {
   // virtual lab
   const models = useModels();
   const [modelRef, setModelRef] = useModelRef();
-  const [labForm, setLabForm] = useQueryForm('lab', { vary: 'dG_NO:-1.5:0.5', objective: 'log10Tof:urea', budget: '12', seed: '0' });
+  // local evaluations start at the API's default rule ("auto": localBudget left out; src/ml/optimizeDefaults.ts)
+  const [labForm, setLabForm] = useQueryForm('lab', { vary: 'dG_NO:-1.5:0.5', objective: 'log10Tof:urea', budget: '12', localBudget: 'auto', seed: '0' });
   // a job keeps the key of the model and settings it ran with; its result shows only while they are the page's (as the suggestions)
   const [labJob, setLabJob] = useState<(JobState<OptimizeResult> & { spec?: object | null; key: string }) | null>(null);
   const labKey = JSON.stringify([modelRef, labForm]);
@@ -293,6 +312,12 @@ export function PlanScreen() {
     );
     const budget = Number(labForm.budget);
     if (!(Number.isInteger(budget) && budget >= 3 && budget <= 200)) problems.push(`evaluations: an integer from 3 to 200 (got "${labForm.budget}")`);
+    const autoLocal = isAuto(labForm.localBudget);
+    const localBudget = autoLocal ? undefined : labForm.localBudget.trim() === '' ? NaN : Number(labForm.localBudget);
+    if (!autoLocal && !(Number.isInteger(localBudget) && localBudget! >= 0 && localBudget! <= Math.max(0, budget - 3)))
+      problems.push(
+        `local evaluations: a whole number from 0 to evaluations − 3${Number.isInteger(budget) ? ` (${Math.max(0, budget - 3)})` : ''}, or "auto" (got "${labForm.localBudget}")`,
+      );
     const seed = Number(labForm.seed);
     if (!(Number.isInteger(seed) && seed >= 0)) problems.push(`seed: a whole number ≥ 0 (got "${labForm.seed}")`);
     if (problems.length) return setLabProblems(problems);
@@ -305,11 +330,12 @@ export function PlanScreen() {
         vary: vary.map(([name, low, high]) => ({ name, low: Number(low), high: Number(high) })),
         objective: labForm.objective,
         budget,
+        ...(localBudget === undefined ? {} : { localBudget }),
         seed,
       };
       await runJob<JobState<OptimizeResult> & { spec?: object | null }>('/api/kinetics/optimize', body, (state) => setLabJob({ ...state, key }), 300);
     } catch (err) {
-      setLabProblems(explainError(err, { vary: 'vary', objective: 'objective', model: 'model' }));
+      setLabProblems(explainError(err, { vary: 'vary', objective: 'objective', model: 'model', budget: 'evaluations', localBudget: 'local evaluations' }));
     }
   };
   const cancelLab = async () => {
@@ -611,6 +637,7 @@ export function PlanScreen() {
           <input value={labForm.objective} onChange={(e) => setLabForm({ ...labForm, objective: e.target.value })} aria-label="objective" />
         </label>
         {textField(labForm, setLabForm, 'budget', 'evaluations')}
+        {textField(labForm, setLabForm, 'localBudget', 'local evaluations', undefined, localHint(labForm))}
         {textField(labForm, setLabForm, 'seed', 'seed')}
         <button type="submit" disabled={labJob?.status === 'running'}>
           Optimize
@@ -631,7 +658,7 @@ export function PlanScreen() {
                   .map(([k, v]) => `${k} = ${fmt(v)}`)
                   .join(', ')}`
               : 'No evaluation succeeded'}
-            ; {result.failures} failed evaluation(s).
+            ; {result.failures} failed evaluation(s); {result.trace.filter((t) => t.phase === 'local').length} in the local phase.
           </p>
           <VegaChart spec={bestSoFarSpec(result.trace, label)} label="best so far vs evaluation" name="cncouple-lab-best-so-far" />
           {result.best && <VegaChart spec={gapSpec(result.trace, label)} label="gap to the best found vs evaluation" name="cncouple-lab-gap" />}
