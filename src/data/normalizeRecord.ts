@@ -43,7 +43,8 @@ import { printedNitrogenSources } from './printedNitrogenSources.js';
  * stated flagged `cell-type-assumed`; flow cells: 14 + log c as before), CO2-fed (bi)carbonate by the same charge
  * balance (values unchanged at two decimals), `pH.co2Bulk` saying which reading was taken; the
  * `inconsistent-fe-current-yield` reason states its 15 % tolerance as a project choice; 7 — an N source chosen
- * among several printed in the electrolyte flagged `n-source-assumed` (B-FeNi-DASC: KNO3/KNO2, nitrate used).
+ * among several printed in the electrolyte flagged `n-source-assumed` (B-FeNi-DASC: KNO3/KNO2, nitrate used); unpurged bicarbonate with a hydroxylammonium salt solved
+ * with pKa(NH3OH⁺) 5.96 (od-cu-phenol-oxime 7.71, was 8.34), other pH estimates noting such a salt as ignored.
  */
 export const NORMALIZER_VERSION = 7;
 

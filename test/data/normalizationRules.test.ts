@@ -308,3 +308,12 @@ describe('N source chosen among several printed (n-source-assumed)', () => {
     );
   });
 });
+
+describe('od-cu-phenol-oxime (row 19): the hydroxylammonium sulfate enters the pH estimate', () => {
+  it('0.5 M KHCO3 + 10 mM (NH3OH)2SO4, closed: pH 7.71 (was 8.34, the bicarbonate alone); the potential is printed vs RHE, so it does not move', () => {
+    // independent: scripts/independent/hydroxylammoniumBicarbonatePH.py → 7.711356
+    const r = get('od-cu-phenol-oxime');
+    expect(r.normalized.pH).toMatchObject({ value: 7.71, method: 'estimated' });
+    expect(r.normalized.potentialVvsRHE).toBeCloseTo(-0.9, 12);
+  });
+});
