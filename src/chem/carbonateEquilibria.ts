@@ -9,9 +9,10 @@ const CRC_PKA = 'CRC Handbook of Chemistry and Physics, 97th ed. (2016), "Dissoc
 
 /**
  * Equilibrium constants at 25 °C, infinite dilution: pKw 14.00, pKa1 (CO2(aq) + H2O ⇌ HCO3⁻ + H⁺) 6.35, pKa2
- * (HCO3⁻ ⇌ CO3²⁻ + H⁺) 10.33, pKa(NH4⁺) 9.25 (CRC Handbook, 97th ed.).
+ * (HCO3⁻ ⇌ CO3²⁻ + H⁺) 10.33, pKa(NH4⁺) 9.25, pKa(NH3OH⁺) 5.96 (CRC Handbook, 97th ed.; the same 5.96 derives
+ * ΔfG°(NH2OH, aq) in `formationGibbsEnergies.ts`).
  */
-export const AQUEOUS_PK_25C = { pKw: 14, pKa1: 6.35, pKa2: 10.33, pKaNH4: 9.25, source: CRC_PKA } as const;
+export const AQUEOUS_PK_25C = { pKw: 14, pKa1: 6.35, pKa2: 10.33, pKaNH4: 9.25, pKaNH3OH: 5.96, source: CRC_PKA } as const;
 
 /**
  * Solubility of CO2 under 1 bar CO2 at 25 °C, mol L⁻¹: Henry constant 3.4 × 10⁻² mol L⁻¹ bar⁻¹ (R. Sander,

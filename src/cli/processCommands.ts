@@ -225,10 +225,16 @@ const REACTOR_FLAGS: StudyFlag[] = [
     required: true,
   },
   {
+    flags: '--limiting-reactant <species>',
+    field: 'limitingReactant',
+    description:
+      'the reactant --c-in-mol-m3 is of, e.g. NO3-: --reactant-per-product is then derived from the cathode reaction balanced from --cathode-sources (urea: 2 NO3-)',
+    parse: text,
+  },
+  {
     flags: '--reactant-per-product <n>',
     field: 'reactantPerProduct',
-    description: 'reactant molecules per product molecule',
-    defaultValue: R.reactantPerProduct,
+    description: `reactant molecules per product molecule; must equal the balanced value with --limiting-reactant; with neither, ${R.reactantPerProduct} is assumed and the output warns`,
   },
   {
     flags: '--d-m2-s <m2/s>',
@@ -534,6 +540,8 @@ export function registerProcessCommands(program: Command, run: Run): void {
         const { channel, voltage, scaleUp: plant } = study;
         const text = [
           ...deprecated.map((d) => `note: ${d}`),
+          ...study.warnings.map((w) => `warning: ${w}`),
+          `reactant per product ${study.stoichiometry.reactantPerProduct} (${study.stoichiometry.from})`,
           `Re ${channel.reynolds.toFixed(0)}, Sh ${channel.sherwood.toFixed(2)} (${channel.regime}), k_m ${channel.massTransferCoefficientMPerS.toExponential(3)} m s-1`,
           `single-pass conversion ${(100 * channel.conversion).toFixed(2)} %, outlet ${channel.outletConcentrationMolPerM3.toFixed(3)} mol m-3, residence ${channel.residenceTimeS.toFixed(2)} s`,
           `production ${(channel.productionMolPerS * 3600 * M).toExponential(3)} g h-1; mean partial j ${(channel.meanPartialCurrentDensityAPerM2 / 10).toFixed(2)} mA cm-2; total ${channel.totalCurrentA.toFixed(3)} A`,

@@ -33,6 +33,40 @@ const PKA_CARBONIC_1 = AQUEOUS_PK_25C.pKa1;
 const PKA_CARBONIC_2 = AQUEOUS_PK_25C.pKa2;
 const PKA_BISULFATE = 1.99;
 const PKW = AQUEOUS_PK_25C.pKw;
+const PKA_HYDROXYLAMMONIUM = AQUEOUS_PK_25C.pKaNH3OH;
+
+/** Hydroxylammonium salts as printed, with NH3OH⁺ per formula unit (the counter-ion is a strong acid's anion). */
+const HYDROXYLAMMONIUM_SALTS: Record<string, number> = {
+  '(NH3OH)2SO4': 2,
+  NH3OHCl: 1,
+  'NH2OH·HCl': 1,
+  'NH2OH.HCl': 1,
+  'NH2OH-HCl': 1,
+};
+
+/**
+ * pH of a closed bicarbonate solution (no CO2 exchange) with a hydroxylammonium salt: the root of the charge
+ * balance c_b + [H⁺] + N·[H⁺]/([H⁺] + Ka,N) = c_b·(α1 + 2α2) + [OH⁻] + N, with the carbonate fractions α of
+ * total carbon c_b (pKa1, pKa2), N the NH3OH⁺ added and its strong-acid counter-ion charge N, Ka,N from pKa(NH3OH⁺)
+ * 5.96 (bisection on pH 0–14; the balance rises monotonically with falling pH). Without the salt it is the
+ * amphiprotic (pKa1 + pKa2)/2 within 1e-3 for c_b ≫ Ka.
+ */
+function closedBicarbonatePH(bicarbonateM: number, hydroxylammoniumM: number): number {
+  const [k1, k2, kw, kn] = [10 ** -PKA_CARBONIC_1, 10 ** -PKA_CARBONIC_2, 10 ** -PKW, 10 ** -PKA_HYDROXYLAMMONIUM];
+  const excess = (pH: number) => {
+    const h = 10 ** -pH;
+    const d = h * h + k1 * h + k1 * k2;
+    const anions = (bicarbonateM * (k1 * h + 2 * k1 * k2)) / d + kw / h + hydroxylammoniumM;
+    return bicarbonateM + h + (hydroxylammoniumM * h) / (h + kn) - anions;
+  };
+  let [lo, hi] = [0, 14];
+  for (let i = 0; i < 60; i++) {
+    const mid = (lo + hi) / 2;
+    if (excess(mid) > 0) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
 
 /** Cell types where CO2 reaches the catalyst through a gas-diffusion electrode, leaving a strong-base bulk unequilibrated. */
 const FLOW_CELLS: readonly CellType[] = ['flow cell', 'PEM flow cell'];
@@ -50,7 +84,9 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
  * with nothing to go on (or when acid and base are printed together, which usually means two
  * compartments). Rules: strong acid pH = −log c (H2SO4 with its second dissociation, pKa2 1.99); strong base
  * pH = 14 + log c; bicarbonate without CO2 (pKa1 + pKa2)/2; carbonate pH = 14 − ½(pKb − log c); phosphate buffer
- * printed without its composition: 7.0 (assumed).
+ * printed without its composition: 7.0 (assumed). Unpurged bicarbonate with a hydroxylammonium salt: the closed
+ * charge balance with pKa(NH3OH⁺) 5.96 (0.5 M KHCO3 + 10 mM (NH3OH)2SO4 → 7.71, not 8.34); the other rules leave
+ * such a salt out and say so in the note.
  *
  * With a CO2 feed, an alkaline bulk (strong base, carbonate, bicarbonate) equilibrated with 1 bar CO2 ends as
  * bicarbonate of the same cation charge B (c for KOH or KHCO3, 2c for K2CO3, summed), pH from the charge balance
@@ -66,7 +102,16 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
  * @param cellType - the record's cell type (default 'not stated')
  */
 export function estimatePH(components: ElectrolyteComponent[], co2Fed: boolean, cellType: CellType = 'not stated'): PHEstimate | null {
+  const e = estimateFromDominant(components, co2Fed, cellType);
+  const acidSalts = components.filter((c) => c.name in HYDROXYLAMMONIUM_SALTS);
+  if (e === null || acidSalts.length === 0 || e.note.includes('NH3OH⁺')) return e;
+  return { ...e, note: `${e.note}; ignores the weak acid NH3OH⁺ of ${acidSalts.map((c) => c.name).join(', ')} (pKa ${PKA_HYDROXYLAMMONIUM})` };
+}
+
+/** {@link estimatePH} before the note on an ignored hydroxylammonium salt. */
+function estimateFromDominant(components: ElectrolyteComponent[], co2Fed: boolean, cellType: CellType): PHEstimate | null {
   const find = (names: readonly string[]) => components.find((c) => names.includes(c.name));
+  const acidSalts = components.filter((c) => c.name in HYDROXYLAMMONIUM_SALTS);
   const acid = components.find((c) => c.name in STRONG_ACIDS || c.name === 'H2SO4');
   const base = find(Object.keys(STRONG_BASES));
   if (acid && (base || find(CARBONATES) || find(BICARBONATES))) return null;
@@ -126,6 +171,15 @@ export function estimatePH(components: ElectrolyteComponent[], co2Fed: boolean, 
   }
   if (find(BICARBONATES)) {
     const bicarbonate = find(BICARBONATES)!;
+    if (acidSalts.length > 0) {
+      // the weak acid NH3OH⁺ (pKa 5.96) protonates bicarbonate: the pH needs every concentration
+      if (!bicarbonate.concentrationM || acidSalts.some((c) => !c.concentrationM)) return null;
+      const nM = acidSalts.reduce((sum, c) => sum + HYDROXYLAMMONIUM_SALTS[c.name]! * c.concentrationM!, 0);
+      return estimated(
+        closedBicarbonatePH(bicarbonate.concentrationM, nM),
+        `${bicarbonate.concentrationM} M ${bicarbonate.name} + ${acidSalts.map((c) => `${c.concentrationM} M ${c.name}`).join(' + ')} without CO2 purge (closed): charge balance with ${Number(nM.toPrecision(12))} M NH3OH⁺ (pKa ${PKA_HYDROXYLAMMONIUM}), pKa1 ${PKA_CARBONIC_1}, pKa2 ${PKA_CARBONIC_2}`,
+      );
+    }
     return estimated((PKA_CARBONIC_1 + PKA_CARBONIC_2) / 2, `${bicarbonate.name} without CO2 purge: amphiprotic, pH = (pKa1 + pKa2)/2`);
   }
   if (find(PHOSPHATE_BUFFERS)) return estimated(7.0, 'phosphate buffer printed without its composition: pH 7.0 assumed');

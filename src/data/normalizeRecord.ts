@@ -25,6 +25,7 @@ import {
   parsePrintedYield,
 } from './parsePrinted.js';
 import type { ExcludableField, Flag, ParsedFraction, RecordInput } from './recordSchema.js';
+import { printedNitrogenSources } from './printedNitrogenSources.js';
 
 /**
  * Version of the normalization rules. Raise it whenever a change to this module (or to what it calls:
@@ -41,9 +42,11 @@ import type { ExcludableField, Flag, ParsedFraction, RecordInput } from './recor
  * read by cell type (H-cell, undivided and not stated: CO2-equilibrated bulk, 0.1 M KOH pH 6.82 (was 13), not
  * stated flagged `cell-type-assumed`; flow cells: 14 + log c as before), CO2-fed (bi)carbonate by the same charge
  * balance (values unchanged at two decimals), `pH.co2Bulk` saying which reading was taken; the
- * `inconsistent-fe-current-yield` reason states its 15 % tolerance as a project choice.
+ * `inconsistent-fe-current-yield` reason states its 15 % tolerance as a project choice; 7 — an N source chosen
+ * among several printed in the electrolyte flagged `n-source-assumed` (B-FeNi-DASC: KNO3/KNO2, nitrate used); unpurged bicarbonate with a hydroxylammonium salt solved
+ * with pKa(NH3OH⁺) 5.96 (od-cu-phenol-oxime 7.71, was 8.34), other pH estimates noting such a salt as ignored.
  */
-export const NORMALIZER_VERSION = 6;
+export const NORMALIZER_VERSION = 7;
 
 /**
  * Where a normalized yield's reading comes from: the printed cell, the curator's corrected reading (the
@@ -458,6 +461,28 @@ function normalizeFraction(field: string, printed: string, flags: Flag[]): Parse
 }
 
 /**
+ * `n-source-assumed` when the electrolyte prints N sources the record does not use beside the one(s) it does
+ * ("50 mM KNO3/KNO2" with nitrate as the N source): the electron count, and so the plausibility and consistency
+ * checks, follow that choice. The reason gives the electrons with each printed alternative. None when the curator
+ * flagged it already, when the record names no N source, or when every printed N source is used.
+ */
+function nitrogenSourceChoiceFlag(input: RecordInput, electrolyte: ElectrolyteComponent[]): Flag | null {
+  if (input.flags.some((f) => f.code === 'n-source-assumed') || input.nitrogenSources.length === 0) return null;
+  const printed = printedNitrogenSources(electrolyte);
+  const unused = printed.filter((id) => !input.nitrogenSources.includes(id));
+  if (printed.length < 2 || unused.length === 0) return null;
+  const product = input.products[0];
+  const electronsWith = (nSources: string[]) =>
+    product === undefined ? null : countElectronsOf({ sources: [...input.carbonSources, ...nSources], product }).electrons;
+  const n = (e: number | null) => (e === null ? 'no balanced reaction' : e === 0 ? 'n = 0 (no reduction)' : `n = ${Math.abs(e)}`);
+  const alternatives = unused.map((id) => `${id} would give ${n(electronsWith([id]))}`).join('; ');
+  return {
+    code: 'n-source-assumed',
+    reason: `the electrolyte prints ${printed.join(' and ')} as N sources; ${input.nitrogenSources.join(' + ')} is used (${n(electronsWith(input.nitrogenSources))}); ${alternatives}`,
+  };
+}
+
+/**
  * Normalizes a validated record input: canonicalizes its species first (so that `CO2` typed anywhere gets
  * the CO2-purged pH), parses every printed number, converts yields to canonical units, potentials to V vs
  * RHE (stating how the pH was obtained), currents to A m⁻², counts electrons by balancing, leaves out what
@@ -488,6 +513,8 @@ export function normalizeRecord(entered: RecordInput): CatalyticRecord {
       code: 'cell-type-assumed',
       reason: `pH ${pH.value} estimated for a bulk equilibrated with the CO2 feed (the default for a cell type not stated); in a flow cell a strong base would keep its own pH`,
     });
+  const nSourceFlag = nitrogenSourceChoiceFlag(input, electrolyte);
+  if (nSourceFlag) autoFlags.push(nSourceFlag);
   const conditionParsed = parsePrintedCondition(input.conditionPrinted);
   if (conditionParsed && !conditionParsed.ok) autoFlags.push({ code: 'unreadable-condition', reason: conditionParsed.reason });
   const condition = conditionParsed?.ok ? conditionParsed.value : null;

@@ -9,6 +9,22 @@ const DEFAULT_SOURCES: Record<string, string[]> = {
   [toHill(parseFormula('NH3'))]: ['NO3-'],
 };
 
+/**
+ * The reactants of the cathode reaction: those given, else the default of the product (CO2 + NO3- for urea,
+ * NO3- for NH3).
+ * @throws {InputError} `cathodeSources` for a product without default sources
+ */
+export function cathodeReactionSources(product: string, sources?: string[]): string[] {
+  const chosen = sources ?? DEFAULT_SOURCES[toHill(resolveSpecies(product, 'product').formula)];
+  if (!chosen)
+    throw new InputError(
+      'cathodeSources',
+      'the reactants of the cathode reaction, e.g. ["CO2", "NO3-"] (or cathodeEquilibriumVvsRHE)',
+      `no default sources for ${product}`,
+    );
+  return chosen;
+}
+
 /** Result of {@link cathodeEquilibriumPotential}. */
 export interface CathodeEquilibriumResult {
   /** Equilibrium potential at `pH`, V vs RHE. */
@@ -32,13 +48,7 @@ export interface CathodeEquilibriumResult {
  */
 export function cathodeEquilibriumPotential(product: string, options: { sources?: string[]; pH?: number } = {}): CathodeEquilibriumResult {
   const species = resolveSpecies(product, 'product');
-  const sources = options.sources ?? DEFAULT_SOURCES[toHill(species.formula)];
-  if (!sources)
-    throw new InputError(
-      'cathodeSources',
-      'the reactants of the cathode reaction, e.g. ["CO2", "NO3-"] (or cathodeEquilibriumVvsRHE)',
-      `no default sources for ${product}`,
-    );
+  const sources = cathodeReactionSources(product, options.sources);
   const pH = options.pH ?? DEFAULT_REACTOR_PH;
   const e = equilibriumPotential(sources, [species], { pH });
   return { potentialVvsRHE: e.e0VsRHE, equation: e.equation, electrons: e.electrons, pH, sources };

@@ -36,7 +36,12 @@ export const PULSE_DEFAULTS = {
  * chosen as round illustrative numbers (not taken from a source), except the diffusion coefficient.
  */
 export const REACTOR_DEFAULTS = {
-  /** Reactant molecules per product molecule (default 1). */
+  /**
+   * Reactant molecules per product molecule assumed when neither `limitingReactant` nor `reactantPerProduct` is
+   * given (1). Right for NH3, NH2OH or an oxime from NO3-, or urea with CO2 limiting; wrong by a factor 2 for urea
+   * with NO3- limiting (CO2 + 2 NO3-). The result then says it was assumed (`stoichiometry.assumed`, a warning):
+   * name `limitingReactant` to have it derived from the balanced cathode reaction instead.
+   */
   reactantPerProduct: 1,
   /**
    * Reactant diffusion coefficient, m² s⁻¹ (default 1.9e-9). Where this default came from is not recorded; it

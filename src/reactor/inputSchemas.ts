@@ -124,7 +124,21 @@ export const reactorRequestSchema = z.object({
   electrons: z.number().positive().describe('electrons per product molecule'),
   faradaicEfficiency: z.number().min(1e-6).max(1).describe('faradaic efficiency of the product, a fraction'),
   inletConcentrationMolPerM3: z.number().min(0).describe('inlet concentration of the limiting reactant, mol m⁻³'),
-  reactantPerProduct: z.number().positive().default(RD.reactantPerProduct).describe('reactant molecules per product molecule'),
+  limitingReactant: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe(
+      'the reactant the inlet concentration is of, e.g. "NO3-": reactantPerProduct is then derived from the cathode reaction balanced from cathodeSources (urea: 2)',
+    ),
+  reactantPerProduct: z
+    .number()
+    .positive()
+    .optional()
+    .describe(
+      `reactant molecules per product molecule; must equal the balanced value when limitingReactant is named; with neither, ${RD.reactantPerProduct} is assumed and the result warns`,
+    ),
   diffusionM2PerS: z.number().positive().default(RD.diffusionM2PerS).describe('reactant diffusion coefficient, m² s⁻¹'),
   velocityMPerS: z.number().positive().default(RD.velocityMPerS).describe('mean electrolyte velocity, m s⁻¹'),
   lengthM: z.number().positive().default(RD.lengthM).describe('electrode length along the flow, m'),

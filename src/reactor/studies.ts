@@ -1,7 +1,8 @@
-import { InputError } from '../chem/index.js';
+import { InputError, balanceHalfReaction, resolveSpecies } from '../chem/index.js';
 import { cellVoltageBreakdown, type CellVoltageResult, energyPerKgJ, scaleUp } from './cellVoltage.js';
 import { type FlowChannelInput, type FlowChannelResult, simulateFlowChannel } from './flowChannel.js';
-import { cathodeEquilibriumPotential } from './cathodeEquilibrium.js';
+import { cathodeEquilibriumPotential, cathodeReactionSources } from './cathodeEquilibrium.js';
+import { REACTOR_DEFAULTS } from './inputDefaults.js';
 import { type TeaInput, type TeaResult, type TornadoBar, costCurve, levelizedCost, tornado } from './technoEconomics.js';
 
 /** Inputs of {@link flowCellStudy}: the channel, the cathode equilibrium potential, conductivity and a production target. */
@@ -16,6 +17,13 @@ export interface FlowCellStudyInput extends FlowChannelInput {
   product?: string;
   /** Reactants of the cathode reaction (default: CO2 + NO3- for urea, NO3- for NH3). */
   cathodeSources?: string[];
+  /**
+   * The reactant whose inlet concentration is given, e.g. "NO3-": `reactantPerProduct` is then its coefficient per
+   * product molecule in the reaction balanced from `cathodeSources` (urea from CO2 + 2 NO3-: 2), and a
+   * `reactantPerProduct` given beside it must equal that. Without it, `reactantPerProduct` is used as given, or
+   * {@link REACTOR_DEFAULTS}.reactantPerProduct (1) is assumed and the result says so.
+   */
+  limitingReactant?: string;
   /** pH for the default cathode equilibrium potential (default 7). */
   pH?: number;
   /** Electrolyte conductivity, S m⁻¹ (default 10). */
@@ -30,6 +38,13 @@ export interface FlowCellStudyResult {
   voltage: CellVoltageResult;
   /** The cathode equilibrium potential used, V vs RHE, and where it came from (`given`, or the balanced reaction at its pH). */
   cathodeEquilibrium: { potentialVvsRHE: number; from: string };
+  /**
+   * Reactant molecules per product molecule used by the channel, and where it came from: the balanced reaction
+   * (`limitingReactant` named), `given`, or the assumed default (`assumed: true`).
+   */
+  stoichiometry: { reactantPerProduct: number; limitingReactant?: string; from: string; assumed: boolean };
+  /** Assumptions the numbers depend on that the input did not settle ([] when none). */
+  warnings: string[];
   energyJPerKg: number;
   scaleUp: ReturnType<typeof scaleUp>;
 }
@@ -40,7 +55,13 @@ export interface FlowCellStudyResult {
  * energy per kg and the plant for the target.
  */
 export function flowCellStudy(input: FlowCellStudyInput): FlowCellStudyResult {
-  const channel = simulateFlowChannel(input);
+  const warnings: string[] = [];
+  const stoichiometry = reactantStoichiometry(input);
+  if (stoichiometry.assumed)
+    warnings.push(
+      `reactantPerProduct: ${stoichiometry.reactantPerProduct} assumed (neither limitingReactant nor reactantPerProduct given); conversion, current and production scale with it — urea with NO3- limiting needs 2 (CO2 + 2 NO3-): name limitingReactant to derive it from the balanced reaction`,
+    );
+  const channel = simulateFlowChannel({ ...input, reactantPerProduct: stoichiometry.reactantPerProduct });
   const jTotal = channel.meanPartialCurrentDensityAPerM2 / input.faradaicEfficiency;
   let cathodeEquilibrium: FlowCellStudyResult['cathodeEquilibrium'];
   if (input.cathodeEquilibriumVvsRHE !== undefined) cathodeEquilibrium = { potentialVvsRHE: input.cathodeEquilibriumVvsRHE, from: 'given' };
@@ -82,7 +103,53 @@ export function flowCellStudy(input: FlowCellStudyInput): FlowCellStudyResult {
     cellVoltageV: voltage.cellVoltageV,
     cellAreaM2: input.lengthM * input.widthM,
   });
-  return { channel, voltage, cathodeEquilibrium, energyJPerKg, scaleUp: plant };
+  return { channel, voltage, cathodeEquilibrium, stoichiometry, warnings, energyJPerKg, scaleUp: plant };
+}
+
+/**
+ * Reactant per product: from the reaction balanced from the cathode sources when the limiting reactant is named
+ * (a given value must agree, and so must `electrons`), else as given, else the assumed default.
+ */
+function reactantStoichiometry(input: FlowCellStudyInput): FlowCellStudyResult['stoichiometry'] {
+  const given = input.reactantPerProduct;
+  if (input.limitingReactant === undefined) {
+    if (given !== undefined)
+      return { reactantPerProduct: given, from: 'given (limitingReactant not named, so not checked against a reaction)', assumed: false };
+    return {
+      reactantPerProduct: REACTOR_DEFAULTS.reactantPerProduct,
+      from: 'assumed default (neither limitingReactant nor reactantPerProduct given)',
+      assumed: true,
+    };
+  }
+  if (input.product === undefined) throw new InputError('product', 'the product whose cathode reaction is balanced for limitingReactant', 'not given');
+  const reactant = resolveSpecies(input.limitingReactant, 'limitingReactant');
+  const sources = cathodeReactionSources(input.product, input.cathodeSources);
+  const r = balanceHalfReaction(sources, [input.product]);
+  const perProduct = r.products.find((p) => p.species !== 'H2O' && p.species !== 'H+')?.coefficient ?? r.products[0]!.coefficient;
+  const term = r.reactants.find((t) => t.species === reactant.label);
+  if (term === undefined)
+    throw new InputError(
+      'limitingReactant',
+      `a reactant of the cathode reaction ${r.equation}: ${r.reactants
+        .map((t) => t.species)
+        .filter((s) => s !== 'H+' && s !== 'e-' && s !== 'H2O')
+        .join(', ')} (or cathodeSources that include it)`,
+      `got "${input.limitingReactant}"`,
+    );
+  const nu = term.coefficient / perProduct;
+  if (Math.abs(r.electrons / perProduct) !== Math.abs(input.electrons))
+    throw new InputError(
+      'electrons',
+      `${Math.abs(r.electrons / perProduct)}, the electrons per ${input.product} of the cathode reaction ${r.equation} (or cathodeSources for the reaction you mean)`,
+      `got ${input.electrons}, which is not the reaction limitingReactant is balanced in`,
+    );
+  if (given !== undefined && Math.abs(given - nu) > 1e-9 * nu)
+    throw new InputError(
+      'reactantPerProduct',
+      `${nu}, the ${reactant.label} per ${input.product} of the cathode reaction ${r.equation} (or omit reactantPerProduct)`,
+      `got ${given}, which contradicts limitingReactant "${input.limitingReactant}"`,
+    );
+  return { reactantPerProduct: nu, limitingReactant: reactant.label, from: `${nu} ${reactant.label} per ${input.product} in ${r.equation}`, assumed: false };
 }
 
 /** Levelized cost with its tornado and the break-even curves against FE and current density. */

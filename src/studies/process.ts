@@ -33,7 +33,7 @@ export const reactorStudy = defineStudy({
   summary: 'Flow cell: conversion, production, cell voltage, energy per kg, scale-up',
   input: reactorRequestSchema,
   runsOn: 'pool',
-  example: { product: 'urea', electrons: 16, faradaicEfficiency: 0.5, inletConcentrationMolPerM3: 50, reactantPerProduct: 2 },
+  example: { product: 'urea', electrons: 16, faradaicEfficiency: 0.5, inletConcentrationMolPerM3: 50, limitingReactant: 'NO3-' },
   run: (b) => runReactorStudy(b),
 });
 

@@ -30,7 +30,10 @@ describe('cncouple db and plot', () => {
 
   it('lists flags and consistency checks', async () => {
     const flags = JSON.parse((await cli('db', 'flags', '--json')).out);
-    expect(flags).toHaveLength(33);
+    expect(flags).toHaveLength(34); // 33 + B-FeNi-DASC's n-source-assumed (KNO3/KNO2 printed, nitrate used)
+    expect((await cli('db', 'flags')).out).toContain(
+      '  n-source-assumed: the electrolyte prints nitrate and nitrite as N sources; nitrate is used (n = 16); nitrite would give n = 12',
+    );
     const check = await cli('db', 'check');
     expect(check.out).toMatch(/INCONSISTENT\s+pt-formamide\s+n = -4, implied n = 4\.93/);
     expect(check.out).toContain('3 records checkable');

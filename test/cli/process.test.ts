@@ -72,6 +72,19 @@ describe('cncouple microenv, reactor, tea', () => {
     expect(r.channel.productionMolPerS / ((r.channel.meanPartialCurrentDensityAPerM2 * area) / (16 * FARADAY_C_PER_MOL))).toBeCloseTo(1, 10);
     expect(r.energyJPerKg / ((16 * FARADAY_C_PER_MOL * r.voltage.cellVoltageV) / (0.5 * 0.060056))).toBeCloseTo(1, 10);
   });
+  it('reactor: --limiting-reactant NO3- gives 2 per urea; a contradicting --reactant-per-product exits 2 naming the flag; neither prints the assumed 1', async () => {
+    const base = ['reactor', '--product', 'urea', '--electrons', '16', '--fe', '0.5', '--c-in-mol-m3', '50'];
+    const named = await cli(...base, '--limiting-reactant', 'NO3-');
+    expect(named.code, named.err).toBe(0);
+    expect(named.out).toContain('reactant per product 2 (2 NO3- per urea in CO2 + 2 NO3- + 18 H+ + 16 e- → CO(NH2)2 + 7 H2O');
+    expect(named.out).not.toContain('warning:');
+    const contradicting = await cli(...base, '--limiting-reactant', 'NO3-', '--reactant-per-product', '1');
+    expect(contradicting.code).toBe(2);
+    expect(contradicting.err).toMatch(/--reactant-per-product.*allowed: 2, the NO3- per urea/);
+    const neither = await cli(...base);
+    expect(neither.code, neither.err).toBe(0);
+    expect(neither.out).toMatch(/^warning: reactantPerProduct: 1 assumed/m);
+  });
   it('the old flag names still work as deprecated aliases (same result, a note in the text); both names at once is bad input', async () => {
     const base = ['reactor', '--product', 'urea', '--electrons', '16', '--fe', '0.5', '--reactant-per-product', '2'];
     const renamed = [
@@ -168,7 +181,7 @@ describe('cncouple microenv, reactor, tea', () => {
  */
 const EXAMPLE_FLAGS: [string, string[]][] = [
   ['microenv', ['microenv', '--electrolyte', '0.5 M KHCO3', '--co2-saturated', '--j-ma-cm2', '5', '--fe', 'H2:1:H2O', '--delta-um', '100']],
-  ['reactor', ['reactor', '--product', 'urea', '--electrons', '16', '--fe', '0.5', '--c-in-mol-m3', '50', '--reactant-per-product', '2']],
+  ['reactor', ['reactor', '--product', 'urea', '--electrons', '16', '--fe', '0.5', '--c-in-mol-m3', '50', '--limiting-reactant', 'NO3-']],
   [
     'couple',
     [

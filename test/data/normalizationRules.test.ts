@@ -283,3 +283,37 @@ describe('user records use the same rules', () => {
     expect(rate(r).canonicalValue).toBeCloseTo(1.388889e-7, 12);
   });
 });
+
+describe('N source chosen among several printed (n-source-assumed)', () => {
+  it('B-FeNi-DASC (row 28, "50 mM KNO3/KNO2"): flagged, nitrate n = 16 used, nitrite would give 12', () => {
+    // CO2 + 2 NO3- → urea: 2 × (N +5 → −3) = 16 e-; with nitrite 2 × (N +3 → −3) = 12 e- (C stays +4)
+    const r = get('b-feni-dasc-urea');
+    expect(r.normalized.electrons).toBe(16);
+    expect(r.autoFlags.find((f) => f.code === 'n-source-assumed')?.reason).toBe(
+      'the electrolyte prints nitrate and nitrite as N sources; nitrate is used (n = 16); nitrite would give n = 12',
+    );
+  });
+  it('no flag when the one printed N source is used, or when both printed are used; none for nitrobenzene-like organics', () => {
+    expect(codes(user({ electrolytePrinted: '0.1 M KHCO3 + 50 mM KNO3', conditionPrinted: '−0.5 V vs. RHE' }))).not.toContain('n-source-assumed');
+    expect(
+      codes(user({ electrolytePrinted: '0.1 M KHCO3 + 50 mM KNO3 + 50 mM KNO2', conditionPrinted: '−0.5 V vs. RHE', nitrogenSources: ['nitrate', 'nitrite'] })),
+    ).not.toContain('n-source-assumed');
+    expect(codes(user({ electrolytePrinted: '0.1 M KOH + 10 mM C6H5NO2 + 50 mM KNO3', conditionPrinted: '−0.5 V vs. RHE' }))).not.toContain('n-source-assumed');
+  });
+  it('a user record with nitrite and ammonium printed and nitrite used is flagged with both counts', () => {
+    const r = user({ electrolytePrinted: '0.5 M K2SO4 + 0.1 M KNO2 + 0.1 M NH4Cl', conditionPrinted: '−0.5 V vs. RHE', nitrogenSources: ['nitrite'] });
+    // urea from CO2 + NH3 is not a redox half-reaction (C +4, N −3 throughout): 0 e-
+    expect(r.autoFlags.find((f) => f.code === 'n-source-assumed')?.reason).toBe(
+      'the electrolyte prints nitrite and ammonia as N sources; nitrite is used (n = 12); ammonia would give n = 0 (no reduction)',
+    );
+  });
+});
+
+describe('od-cu-phenol-oxime (row 19): the hydroxylammonium sulfate enters the pH estimate', () => {
+  it('0.5 M KHCO3 + 10 mM (NH3OH)2SO4, closed: pH 7.71 (was 8.34, the bicarbonate alone); the potential is printed vs RHE, so it does not move', () => {
+    // independent: scripts/independent/hydroxylammoniumBicarbonatePH.py → 7.711356
+    const r = get('od-cu-phenol-oxime');
+    expect(r.normalized.pH).toMatchObject({ value: 7.71, method: 'estimated' });
+    expect(r.normalized.potentialVvsRHE).toBeCloseTo(-0.9, 12);
+  });
+});

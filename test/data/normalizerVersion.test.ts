@@ -21,6 +21,7 @@ const FINGERPRINTS: Record<number, string> = {
   4: '26f97be71945c380',
   5: '72b43e5dfc929915',
   6: '2bd4db1c63176fa7',
+  7: '13d77f556238114e',
 };
 
 describe('normalizer version', () => {

@@ -84,6 +84,17 @@ describe('estimatePH (hand-computed)', () => {
     // CO2-purged 0.5 M K2CO3 is 1.0 M KHCO3 under 1 bar CO2: 6.35 + log10(1.0/0.034) = 6.35 + 1.469 = 7.82 (not the unpurged 12.02)
     expect(estimatePH([c('K2CO3', 0.5)], true)?.value).toBe(7.82);
   });
+  it('bicarbonate with a hydroxylammonium salt (closed): the weak acid NH3OH⁺ (pKa 5.96) is in the charge balance', () => {
+    // independent: scripts/independent/hydroxylammoniumBicarbonatePH.py — 0.5 M KHCO3 + 0.02 M NH3OH⁺ → 7.711356;
+    // 0.1 M KHCO3 + 0.05 M NH3OH⁺ → 6.535044 (od-cu-phenol-oxime was 8.34, the bicarbonate alone)
+    const oxime = estimatePH([c('KHCO3', 0.5), c('phenol', 0.02), c('(NH3OH)2SO4', 0.01)], false);
+    expect(oxime?.value).toBe(7.71);
+    expect(oxime?.note).toMatch(/0\.02 M NH3OH⁺ \(pKa 5\.96\)/);
+    expect(estimatePH([c('KHCO3', 0.1), c('NH2OH·HCl', 0.05)], false)?.value).toBe(6.54);
+    expect(estimatePH([c('KHCO3', 0.5), c('(NH3OH)2SO4', null)], false)).toBeNull(); // the pH needs its concentration
+    // a branch that does not take it says it ignored it
+    expect(estimatePH([c('KOH', 1), c('(NH3OH)2SO4', 0.01)], false)?.note).toMatch(/ignores the weak acid NH3OH⁺ of \(NH3OH\)2SO4/);
+  });
   it('a strong base under a CO2 feed: equilibrated in an H-cell or when the cell is not stated (flagged), 14 + log c in a flow cell', () => {
     // independent: scripts/independent/co2EquilibratedPH.py — 0.1 M KOH → 6.818254, 1.0 M → 7.815870, 0.1 + 0.1 KHCO3 → 7.119017
     const hCell = estimatePH([c('KOH', 0.1)], true, 'H-cell');

@@ -322,6 +322,28 @@ describe('Process page (issue 11, web) in Chromium', () => {
     expect(Math.abs(Number(aPerM2) - 10 * Number(mA))).toBeLessThanOrEqual(0.1 + 1e-9); // each printed to half its last digit
   }, 90_000);
 
+  it('flow reactor: the limiting reactant NO3- gives 2 per urea from the balanced reaction; a contradicting value is named beside its input; none says 1 was assumed', async () => {
+    await page.goto(`${session.server.url}/?visit=${++visits}#/process`);
+    const stoich = page.getByTestId('reactor-stoichiometry');
+    // CO2 + 2 NO3- + 18 H+ + 16 e- → CO(NH2)2 + 7 H2O: 2 nitrate per urea (the form's default limiting reactant)
+    await expect
+      .poll(() => stoich.innerText(), { timeout: 15000 })
+      .toMatch(/^Reactant per product 2 \(2 NO3- per urea in CO2 \+ 2 NO3- \+ 18 H\+ \+ 16 e- → CO\(NH2\)2 \+ 7 H2O/);
+    expect(await stoich.innerText()).not.toContain('⚠');
+    const form = page.getByRole('form', { name: 'flow reactor' });
+    const perProduct = page.locator('input[aria-label="reactant per product (empty: from the reaction)"]');
+    await perProduct.fill('1');
+    await form.getByRole('button', { name: 'Evaluate' }).click();
+    await expect.poll(async () => (await perProduct.getAttribute('aria-invalid')) ?? '').toBe('true');
+    expect((await problemBeside(perProduct)).text).toMatch(/allowed: 2, the NO3- per urea of the cathode reaction CO2 \+ 2 NO3- /);
+    // neither given: 1 is assumed and the page says so
+    await page.locator('input[aria-label="limiting reactant"]').fill('');
+    await perProduct.fill('');
+    await form.getByRole('button', { name: 'Evaluate' }).click();
+    await expect.poll(() => stoich.innerText(), { timeout: 15000 }).toMatch(/^Reactant per product 1 \(assumed default/);
+    expect(await stoich.innerText()).toContain('⚠ reactantPerProduct: 1 assumed');
+  }, 90_000);
+
   it('fits a phone (390 px): no sideways scroll with the double-layer charts and a problem beside its input; no console errors', async () => {
     const context = await session.browser.newContext(PHONE);
     const p = await context.newPage();

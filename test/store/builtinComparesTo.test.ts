@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { modelFileSchema } from '../../src/kinetics/parser/modelSchema.js';
 import { builtinModelNames, listBuiltinModels, loadModel } from '../../src/store/builtinModels.js';
 import { readLiteratureRecords } from '../../src/store/literature.js';
+import { canonicalSpeciesId } from '../../src/data/canonicalSpecies.js';
 
-const records = readLiteratureRecords() as { id: string; products: string[] }[];
+const records = readLiteratureRecords() as { id: string; products: string[]; nitrogenSources: string[] }[];
 const byId = new Map(records.map((r) => [r.id, r]));
 
 describe('built-in models: comparesTo', () => {
@@ -23,6 +24,26 @@ describe('built-in models: comparesTo', () => {
         ).toBe(true);
       }
     }
+  });
+  it("a model whose reactants include none of a compared record's N sources says so in comparesTo.deviations", () => {
+    const missing: string[] = [];
+    for (const name of builtinModelNames()) {
+      const file = loadModel({ name }).file;
+      const reactants = new Set(
+        Object.entries(file.species)
+          .filter(([, s]) => !s.product)
+          .map(([label, s]) => canonicalSpeciesId(s.formula ?? label)),
+      );
+      const stated = new Set((file.comparesTo?.deviations ?? []).map((d) => d.record));
+      for (const id of file.comparesTo?.records ?? []) {
+        const n = byId.get(id)!.nitrogenSources;
+        if (n.length > 0 && !n.some((s) => reactants.has(s)) && !stated.has(id)) missing.push(`${name}: ${id} (${n.join(', ')})`);
+      }
+    }
+    expect(missing).toEqual([]);
+    // the amino-acid template reduces NO3- (ref. 79) while OD-Ag (ref. 47, seed Section 3.2) made alanine from NO
+    const amino = loadModel({ name: 'amino-acid-oxime' }).file.comparesTo!;
+    expect(amino.deviations).toEqual([{ record: 'od-ag-alanine', what: expect.stringMatching(/NO3- .*ref\. 47 .*NO /) }]);
   });
   it('the urea-cu4-ceo2 records are those of refs. 94 and 102', () => {
     expect(listBuiltinModels().find((m) => m.name === 'urea-cu4-ceo2')!.comparesToRecords).toEqual([

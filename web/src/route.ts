@@ -37,23 +37,26 @@ export function useRoute(): Route {
   return route;
 }
 
-/** The hash of `path` with `query` (empty values left out), e.g. `#/literature?product=urea`. */
-export function hashOf(path: string[], query: URLSearchParams | Record<string, string | undefined>): string {
+/** The hash of `path` with `query` (empty values left out unless `keepEmpty`), e.g. `#/literature?product=urea`. */
+export function hashOf(path: string[], query: URLSearchParams | Record<string, string | undefined>, options: { keepEmpty?: boolean } = {}): string {
   const q = new URLSearchParams();
   const entries = query instanceof URLSearchParams ? [...query.entries()] : Object.entries(query);
-  for (const [k, v] of entries) if (v !== undefined && v !== '') q.set(k, v);
+  for (const [k, v] of entries) if (v !== undefined && (v !== '' || options.keepEmpty)) q.set(k, v);
   const s = q.toString();
   return `#/${path.map(encodeURIComponent).join('/')}${s ? `?${s}` : ''}`;
 }
 
-/** Sets (or, with undefined or '', removes) query parameters of the current page, replacing the history entry. */
-export function setQuery(updates: Record<string, string | undefined>): void {
+/**
+ * Sets (or, with undefined or '', removes) query parameters of the current page, replacing the history entry;
+ * `keepEmpty` keeps '' as an empty parameter (a form field the user cleared).
+ */
+export function setQuery(updates: Record<string, string | undefined>, options: { keepEmpty?: boolean } = {}): void {
   const { path, query } = readRoute();
   for (const [k, v] of Object.entries(updates)) {
-    if (v === undefined || v === '') query.delete(k);
+    if (v === undefined || (v === '' && !options.keepEmpty)) query.delete(k);
     else query.set(k, v);
   }
-  const hash = hashOf(path, query);
+  const hash = hashOf(path, query, options);
   if (hash === window.location.hash) return;
   window.history.replaceState(window.history.state, '', hash);
   window.dispatchEvent(new Event(EVENT));
@@ -70,7 +73,9 @@ export function useQueryParam(key: string, fallback: string): [string, (value: s
 export function useQueryForm<T extends Record<string, string>>(prefix: string, defaults: T): [T, (form: T) => void] {
   const { query } = useRoute();
   const form = Object.fromEntries(Object.entries(defaults).map(([k, d]) => [k, query.get(`${prefix}.${k}`) ?? d])) as T;
-  const set = (next: T) => setQuery(Object.fromEntries(Object.entries(next).map(([k, v]) => [`${prefix}.${k}`, v === defaults[k] ? undefined : v])));
+  // a field cleared where the default is not empty stays empty (`prefix.key=` in the URL), not the default again
+  const set = (next: T) =>
+    setQuery(Object.fromEntries(Object.entries(next).map(([k, v]) => [`${prefix}.${k}`, v === defaults[k] ? undefined : v])), { keepEmpty: true });
   return [form, set];
 }
 

@@ -86,6 +86,15 @@ export const comparesToSchema = z.object({
     .refine((ids) => new Set(ids).size === ids.length, 'record ids must not repeat'),
   /** Why these records (which catalyst and condition the model stands for), one line. */
   note: z.string().max(500).optional(),
+  /**
+   * Where the model departs from a compared record's conditions, one line each (`what`), e.g. a different N source:
+   * `{ record: od-ag-alanine, what: "NO3- is reduced; ref. 47 fed NO" }`. A built-in model whose reactants include
+   * none of a compared record's N sources must list that record here (test/store/builtinComparesTo.test.ts).
+   */
+  deviations: z
+    .array(z.object({ record: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'record ids: lowercase letters, digits and "-"'), what: z.string().min(1).max(500) }))
+    .max(50)
+    .optional(),
 });
 export type ComparesTo = z.output<typeof comparesToSchema>;
 

@@ -100,7 +100,7 @@ const REACTOR_FIELDS: Record<string, NumberField> = {
   electrons: { label: 'electrons', integer: true, min: 1 },
   faradaicEfficiencyPercent: { label: 'FE (%)', units: PERCENT, min: 0, max: 100 },
   inletConcentrationMolPerM3: { label: 'inlet reactant (mol m⁻³)', units: { 'mol m-3': 1, mM: 1, M: 1000 }, min: 0 },
-  reactantPerProduct: { label: 'reactant per product', min: 0 },
+  reactantPerProduct: { label: 'reactant per product', min: 0, optional: true },
   kineticCurrentDensityMAPerCm2: { label: 'kinetic j (mA cm⁻²)', units: MA_PER_CM2, min: 0 },
   targetTonnesPerDay: { label: 'target (t/day)', min: 0 },
 };
@@ -120,10 +120,13 @@ const TO_API: Record<string, [string, number]> = {
 const toApi = (values: Record<string, number | undefined>) =>
   Object.fromEntries(Object.entries(values).map(([k, v]) => (TO_API[k] && v !== undefined ? [TO_API[k][0], v * TO_API[k][1]] : [k, v])));
 /** API field → form field, for showing a rejected field beside its input. */
-const inputsOf = (fields: Record<string, NumberField>) => ({
+const inputsOf = (fields: Record<string, NumberField>, texts: readonly string[] = []) => ({
   product: 'product',
+  ...Object.fromEntries(texts.map((k) => [k, k])),
   ...Object.fromEntries(Object.keys(fields).map((k) => [TO_API[k]?.[0] ?? k, k])),
 });
+/** Text inputs of the flow-reactor form sent as they are (trimmed; left out when empty). */
+const REACTOR_TEXTS = ['limitingReactant'] as const;
 const labelsOf = (fields: Record<string, NumberField>, extra: Record<string, string> = {}) => ({
   ...Object.fromEntries(Object.entries(fields).flatMap(([k, f]) => [[k, f.label], ...(TO_API[k] ? [[TO_API[k][0], f.label]] : [])])),
   ...extra,
@@ -288,7 +291,8 @@ export function Process() {
     electrons: '16',
     faradaicEfficiencyPercent: '50',
     inletConcentrationMolPerM3: '50',
-    reactantPerProduct: '2',
+    limitingReactant: 'NO3-',
+    reactantPerProduct: '',
     kineticCurrentDensityMAPerCm2: '20',
     targetTonnesPerDay: '1',
   });
@@ -331,6 +335,7 @@ export function Process() {
     productLabel: string,
     extra: object = {},
     setByInput: (p: Record<string, string>) => void = () => {},
+    texts: readonly string[] = [],
   ) => {
     set(null as never);
     const { values, problems, byField } = readNumbers(form, fields);
@@ -342,17 +347,18 @@ export function Process() {
     setByInput(local);
     if (problems.length) return setProblems(problems);
     try {
-      const value = await api.post(url, { ...toApi(values), product: form.product!.trim(), ...extra });
+      const given = Object.fromEntries(texts.flatMap((k) => (form[k]?.trim() ? [[k, form[k].trim()]] : [])));
+      const value = await api.post(url, { ...toApi(values), ...given, product: form.product!.trim(), ...extra });
       set({ key: JSON.stringify(form), value } as never);
       setProblems([]);
     } catch (err) {
-      setProblems(explainError(err, labelsOf(fields, { product: productLabel })));
-      setByInput(problemsByInput(err, inputsOf(fields)));
+      setProblems(explainError(err, labelsOf(fields, { product: productLabel, limitingReactant: 'limiting reactant' })));
+      setByInput(problemsByInput(err, inputsOf(fields, texts)));
     }
   };
   const runReactor = (e?: FormEvent) => {
     e?.preventDefault();
-    return runForm(reactorForm, REACTOR_FIELDS, '/api/reactor', setReactor, setReactorProblems, 'product', {}, setReactorByInput);
+    return runForm(reactorForm, REACTOR_FIELDS, '/api/reactor', setReactor, setReactorProblems, 'product', {}, setReactorByInput, REACTOR_TEXTS);
   };
   const runTea = (e?: FormEvent) => {
     e?.preventDefault();
@@ -504,7 +510,8 @@ export function Process() {
         {textField(reactorForm, setReactorForm, 'electrons', 'electrons', reactorByInput.electrons)}
         {textField(reactorForm, setReactorForm, 'faradaicEfficiencyPercent', 'FE (%)', reactorByInput.faradaicEfficiencyPercent)}
         {textField(reactorForm, setReactorForm, 'inletConcentrationMolPerM3', 'inlet reactant (mol m⁻³)', reactorByInput.inletConcentrationMolPerM3)}
-        {textField(reactorForm, setReactorForm, 'reactantPerProduct', 'reactant per product', reactorByInput.reactantPerProduct)}
+        {textField(reactorForm, setReactorForm, 'limitingReactant', 'limiting reactant', reactorByInput.limitingReactant)}
+        {textField(reactorForm, setReactorForm, 'reactantPerProduct', 'reactant per product (empty: from the reaction)', reactorByInput.reactantPerProduct)}
         {textField(
           reactorForm,
           setReactorForm,
@@ -523,6 +530,18 @@ export function Process() {
           cm⁻² ({ch.meanPartialCurrentDensityAPerM2.toFixed(1)} A m⁻²); cell voltage {v.cellVoltageV.toFixed(2)} V;{' '}
           {((reactor!.energyJPerKg as number) / 3.6e6).toFixed(1)} kWh kg⁻¹; {(reactor!.scaleUp as { electrodeAreaM2: number }).electrodeAreaM2.toFixed(0)} m²
           for the target.
+        </p>
+      )}
+      {reactor && (
+        <p data-testid="reactor-stoichiometry">
+          Reactant per product {(reactor.stoichiometry as { reactantPerProduct: number; from: string }).reactantPerProduct} (
+          {(reactor.stoichiometry as { reactantPerProduct: number; from: string }).from}).
+          {/* the study's warnings: an assumed reactant per product */}
+          {((reactor.warnings as string[] | undefined) ?? []).map((w) => (
+            <span key={w} className="warning" role="note">
+              <br />⚠ {w}
+            </span>
+          ))}
         </p>
       )}
       <h2>Techno-economics</h2>

@@ -1,0 +1,26 @@
+import type { ElectrolyteComponent } from './parsePrinted.js';
+
+/** Ions of inorganic N sources, by the group a salt's formula prints, and the registry id each stands for. */
+const ION_PATTERNS: readonly [RegExp, string][] = [
+  [/NO3/, 'nitrate'],
+  [/NO2(?![0-9])/, 'nitrite'],
+  [/NH3OH|NH2OH/, 'hydroxylamine'],
+  [/NH4|^NH3$/, 'ammonia'],
+];
+
+/**
+ * Registry ids of the N sources printed in an electrolyte, each once, in the order printed: "KNO3" → nitrate,
+ * "KNO2" → nitrite, "(NH3OH)2SO4" or "NH2OH·HCl" → hydroxylamine, "NH4Cl" → ammonia (ammonium and ammonia are
+ * one N source here, as hydroxylammonium and hydroxylamine are). Components with carbon (organics such as
+ * nitrobenzene or "CYC") and names that are not formulas give none.
+ * @example printedNitrogenSources([{ name: 'KHCO3', concentrationM: 0.1 }, { name: 'KNO3', concentrationM: 0.05 }, { name: 'KNO2', concentrationM: 0.05 }]) // ['nitrate', 'nitrite']
+ */
+export function printedNitrogenSources(components: readonly ElectrolyteComponent[]): string[] {
+  const found: string[] = [];
+  for (const c of components) {
+    const name = c.name.replace(/\s+/g, '');
+    if (/C(?![laers])/.test(name)) continue; // carbon (not Cl, Ca, Ce, Cr, Cs): an organic or a carbonate, no N source
+    for (const [pattern, id] of ION_PATTERNS) if (pattern.test(name) && !found.includes(id)) found.push(id);
+  }
+  return found;
+}
