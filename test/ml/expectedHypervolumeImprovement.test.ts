@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type Point2, expectedHypervolumeImprovement2d, hypervolume2d, paretoStaircase2d } from '../../src/ml/expectedHypervolumeImprovement.js';
-import { askNext } from '../../src/ml/planExperiments.js';
+import { askNext, hypervolumeReference } from '../../src/ml/planExperiments.js';
 import { SeededRandom } from '../../src/ml/random.js';
 import { parseSearchSpace } from '../../src/ml/searchSpace.js';
 
@@ -43,6 +43,33 @@ describe('hypervolume2d', () => {
     // the reference moved to (0.5, 0.5): 2.5·0.5 + 1.5·1 + 0.5·1 = 3.25
     expect(hypervolume2d(front, [0.5, 0.5])).toBeCloseTo(3.25, 12);
     expect(hypervolume2d([], [0, 0])).toBe(0);
+  });
+});
+
+describe('hypervolumeReference', () => {
+  it("is 10 % of the Pareto front's range below its nadir (BoTorch's infer_reference_point), whatever runs off the front did", () => {
+    const front: Point2[] = [
+      [0, 10],
+      [5, 5],
+      [10, 0],
+    ];
+    // nadir (0, 0), range 10 in each objective → (−1, −1)
+    expect(hypervolumeReference(front)).toEqual([-1, -1]);
+    // a very poor run (−100, −100) and a dominated one (4, 4) leave it where it was (before: −100 − 0.1·110 = −111)
+    const r = hypervolumeReference([...front, [-100, -100], [4, 4]]);
+    expect(r[0]).toBeCloseTo(-1, 12);
+    expect(r[1]).toBeCloseTo(-1, 12);
+  });
+
+  it("falls back to every run's range where the front has none (one point), and to 1 where all runs tie", () => {
+    // front {(1, 1)}; ranges over the runs 1 and 0.5 → (1 − 0.1, 1 − 0.05)
+    const r = hypervolumeReference([
+      [1, 1],
+      [0, 0.5],
+    ]);
+    expect(r[0]).toBeCloseTo(0.9, 12);
+    expect(r[1]).toBeCloseTo(0.95, 12);
+    expect(hypervolumeReference([[2, 3]])).toEqual([1.9, 2.9]);
   });
 });
 
