@@ -153,6 +153,29 @@ describe('askNext with acquisition ehvi', () => {
     expect(askNext(space, { completed: runs, pending: [] }, { acquisition: 'ehvi', seed: 4 }).suggestions).toEqual(a.suggestions);
   });
 
+  it('reads minimize goals through the sign: y1 = x, y2 = 4x(1 − x) negated and minimized is the same problem', () => {
+    // maximized, the front is x ≥ 0.5 (y1 rises, y2 falls there); read with the wrong sign it would be x ≤ 0.5
+    // (the suggestion then goes to x ≈ 0)
+    const goal = (g: 'maximize' | 'minimize') =>
+      parseSearchSpace({
+        parameters: [{ name: 'x', type: 'continuous', low: 0, high: 1 }],
+        objectives: [
+          { name: 'y1', goal: g },
+          { name: 'y2', goal: g },
+        ],
+      });
+    const hump = [0, 0.15, 0.3, 0.45, 0.6, 0.75, 0.9, 1].map((x, i) => ({ line: i + 2, parameters: { x }, objectives: { y1: x, y2: 4 * x * (1 - x) } }));
+    const negated = hump.map((r) => ({ ...r, objectives: { y1: -r.objectives.y1, y2: -r.objectives.y2 } }));
+    const a = askNext(goal('minimize'), { completed: negated, pending: [] }, { acquisition: 'ehvi', seed: 4 });
+    const b = askNext(goal('maximize'), { completed: hump, pending: [] }, { acquisition: 'ehvi', seed: 4 });
+    const x = a.suggestions[0]!.parameters.x as number;
+    expect(x).toBeGreaterThan(0.5);
+    expect(x).toBeCloseTo(b.suggestions[0]!.parameters.x as number, 6);
+    expect(a.suggestions[0]!.logAcquisition!).toBeCloseTo(b.suggestions[0]!.logAcquisition!, 6);
+    // predictions stay in the user's units and sign
+    expect(a.suggestions[0]!.predictions!.y1!.mean).toBeCloseTo(-b.suggestions[0]!.predictions!.y1!.mean, 6);
+  });
+
   it('keeps a batch apart: a run in flight at 0.5 pushes the next suggestion into one of the halves of the gap', () => {
     const a = askNext(space, { completed: runs, pending: [{ line: 8, parameters: { x: 0.5 }, objectives: {} }] }, { acquisition: 'ehvi', seed: 4, batch: 2 });
     const xs = a.suggestions.map((s) => s.parameters.x as number);
