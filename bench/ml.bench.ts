@@ -5,14 +5,18 @@
  * (log10 TOF of urea over dG_NO × dG_CO, 40 evaluations through `optimizeKineticModel`), and Hartmann-6
  * (50 evaluations), whose optimum is
  * taken from a dense 201 × 201 sweep (or the best point any method found, if higher).
- * Run alone: `npx tsx bench/ml.bench.ts` (prints tables, writes bench/ml-results.json and bench/ml-regret.svg);
- * BENCH_ML_SEEDS sets the number of seeds (default 10), BENCH_ML_PROBLEMS a subset (e.g. `hartmann6`).
+ * Two objectives (`branincurrin`, `dtlz2`): the hypervolume gap to the true front vs evaluations of `askNext` with
+ * EHVI and with ParEGO, against random search and a scrambled Sobol design (40 evaluations each; bench/ml-pareto.svg).
+ * Run alone: `npx tsx bench/ml.bench.ts` (prints tables, writes bench/ml-results.json, bench/ml-regret.svg and
+ * bench/ml-pareto.svg); BENCH_ML_SEEDS sets the number of seeds (default 10), BENCH_ML_PROBLEMS a subset (e.g.
+ * `hartmann6` or `branincurrin,dtlz2`).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { SteadyStateSolver } from '../src/kinetics/analyze/steadyState.js';
 import { descriptorSweep } from '../src/kinetics/mapper/descriptorSweep.js';
 import { evaluatePulseObjective, kineticObjectiveValue, optimizeKineticModel, solveAt } from '../src/ml/optimizeKineticModel.js';
+import { type Point2, hypervolume2d } from '../src/ml/expectedHypervolumeImprovement.js';
 import { askNext } from '../src/ml/planExperiments.js';
 import { SeededRandom } from '../src/ml/random.js';
 import type { Run } from '../src/ml/runs.js';
@@ -331,23 +335,231 @@ export function pulseBench(seeds: number, budget = 25) {
   };
 }
 
+/**
+ * BraninCurrin, the two-objective test problem of BoTorch (`botorch/test_functions/multi_objective.py`, class
+ * `BraninCurrin`): on [0, 1]², f₁ = Branin at (15·x₀ − 5, 15·x₁) and f₂ = the Currin exponential function
+ * (1 − exp(−1/(2x₁)))·(2300x₀³ + 1900x₀² + 2092x₀ + 60)/(100x₀³ + 500x₀² + 4x₀ + 20); both minimized, reference
+ * point [18, 6] (BoTorch's `_ref_point`; its `_max_hv` = 59.36011874867746 comes from NSGA-II). At x₁ = 0 the
+ * factor 1 − exp(−∞) is 1, as in BoTorch.
+ */
+export function braninCurrin(x0: number, x1: number): Point2 {
+  const currin = ((1 - Math.exp(-1 / (2 * x1))) * (2300 * x0 ** 3 + 1900 * x0 ** 2 + 2092 * x0 + 60)) / (100 * x0 ** 3 + 500 * x0 ** 2 + 4 * x0 + 20);
+  return [branin(15 * x0 - 5, 15 * x1), currin];
+}
+
+/**
+ * DTLZ2 with two objectives on [0, 1]^d (Deb, Thiele, Laumanns & Zitzler 2005, as defined in BoTorch's
+ * `botorch/test_functions/multi_objective.py`, class `DTLZ2`): g = Σ_{i≥1} (xᵢ − 0.5)², f₁ = (1 + g)·cos(πx₀/2),
+ * f₂ = (1 + g)·sin(πx₀/2), both minimized; reference point [1.1, 1.1] (BoTorch's `_ref_val`). The Pareto front is
+ * the quarter circle f₁² + f₂² = 1, so the true hypervolume is 1.1² − π/4 (BoTorch's `_max_hv`).
+ */
+export function dtlz2(x: readonly number[]): Point2 {
+  let g = 0;
+  for (let i = 1; i < x.length; i++) g += (x[i]! - 0.5) ** 2;
+  return [(1 + g) * Math.cos((Math.PI * x[0]!) / 2), (1 + g) * Math.sin((Math.PI * x[0]!) / 2)];
+}
+
+/** Hypervolume of points of two minimized objectives bounded above by `reference` (via {@link hypervolume2d} on −f). */
+export function hypervolumeMin2d(points: readonly Point2[], reference: Point2): number {
+  return hypervolume2d(
+    points.map((p) => [-p[0], -p[1]] as Point2),
+    [-reference[0], -reference[1]],
+  );
+}
+
+/**
+ * A Sobol sequence in up to 3 dimensions (Sobol' 1967; direction numbers of Joe & Kuo, *SIAM J. Sci. Comput.*
+ * 2008, 30, 2635, file new-joe-kuo-6.21201: dim 2 s = 1, a = 0, m = 1; dim 3 s = 2, a = 1, m = 1, 3), point i
+ * the XOR of the direction numbers of i's set bits (natural order; the first 2^k points are those of the Gray-code
+ * order), scrambled by a random digital shift (XOR of one 30-bit word per dimension) drawn from `rng`.
+ */
+export function shiftedSobol(count: number, dim: number, rng: SeededRandom): number[][] {
+  if (dim > 3) throw new Error('shiftedSobol: at most 3 dimensions');
+  const bits = 30;
+  const m: number[][] = [[], [], []];
+  for (let k = 0; k < bits; k++) {
+    m[0]!.push(1);
+    m[1]!.push(k === 0 ? 1 : (2 * m[1]![k - 1]!) ^ m[1]![k - 1]!);
+    m[2]!.push(k === 0 ? 1 : k === 1 ? 3 : (2 * m[2]![k - 1]!) ^ (4 * m[2]![k - 2]!) ^ m[2]![k - 2]!);
+  }
+  // v_k = m_k / 2^(k+1) as a 30-bit integer
+  const v = m.map((mk) => mk.map((x, k) => x * 2 ** (bits - k - 1)));
+  const shift = Array.from({ length: dim }, () => Math.floor(rng.uniform() * 2 ** bits));
+  return Array.from({ length: count }, (_, i) =>
+    shift.map((s, j) => {
+      let x = s;
+      for (let k = 0; k < bits && i >= 2 ** k; k++) if (Math.floor(i / 2 ** k) % 2 === 1) x ^= v[j]![k]!;
+      return (x >>> 0) / 2 ** bits;
+    }),
+  );
+}
+
+/** A two-objective test problem on the unit cube, both objectives minimized. */
+interface ParetoProblem {
+  problem: string;
+  dim: number;
+  evaluate: (u: readonly number[]) => Point2;
+  reference: Point2;
+  trueHypervolume: number;
+  trueHypervolumeSource: string;
+}
+
+/**
+ * BraninCurrin with the true hypervolume from a dense evaluation: the front of a 401 × 401 grid of [0, 1]², then
+ * three refinements around each front point (local grids of 21², 9², 5² points spanning ± one previous spacing;
+ * final spacing 1/32 000). The hypervolume of the refined front's points is a lower bound of the true one; adding
+ * the rectangles between consecutive front points, where the true front must lie, gives an upper bound
+ * (59.3990 and 59.4138: BoTorch's NSGA-II value 59.3601 lies below both).
+ */
+export function braninCurrinProblem(): ParetoProblem {
+  const reference: Point2 = [18, 6];
+  type Sample = { x: Point2; f: Point2 };
+  const frontOf = (samples: Sample[]) => {
+    const sorted = [...samples].sort((a, b) => a.f[0] - b.f[0] || a.f[1] - b.f[1]);
+    const out: Sample[] = [];
+    let low = reference[1];
+    for (const s of sorted) {
+      if (s.f[0] < reference[0] && s.f[1] < low) {
+        out.push(s);
+        low = s.f[1];
+      }
+    }
+    return out;
+  };
+  const sample = (x0: number, x1: number): Sample => {
+    const x: Point2 = [Math.min(1, Math.max(0, x0)), Math.min(1, Math.max(0, x1))];
+    return { x, f: braninCurrin(x[0], x[1]) };
+  };
+  const n = 401;
+  let front: Sample[] = [];
+  for (let i = 0; i < n; i++) front.push(...frontOf(Array.from({ length: n }, (_, j) => sample(i / (n - 1), j / (n - 1)))));
+  front = frontOf(front);
+  let h = 1 / (n - 1);
+  for (const m of [10, 4, 2]) {
+    const next = [...front];
+    for (const s of front) {
+      const local: Sample[] = [];
+      for (let a = -m; a <= m; a++) for (let b = -m; b <= m; b++) local.push(sample(s.x[0] + (a * h) / m, s.x[1] + (b * h) / m));
+      next.push(...frontOf(local));
+    }
+    front = frontOf(next);
+    h /= m;
+  }
+  const lower = hypervolumeMin2d(
+    front.map((s) => s.f),
+    reference,
+  );
+  let slack = 0;
+  for (let i = 0; i + 1 < front.length; i++) slack += (front[i + 1]!.f[0] - front[i]!.f[0]) * (front[i]!.f[1] - front[i + 1]!.f[1]);
+  return {
+    problem: 'BraninCurrin',
+    dim: 2,
+    evaluate: (u) => braninCurrin(u[0]!, u[1]!),
+    reference,
+    trueHypervolume: lower,
+    trueHypervolumeSource: `dense evaluation: ${front.length} points of a 401² grid refined 3 times around its front (a lower bound; upper bound ${(lower + slack).toFixed(4)}; BoTorch's NSGA-II value 59.3601)`,
+  };
+}
+
+/** DTLZ2 in `dim` inputs with its analytic hypervolume 1.1² − π/4. */
+export function dtlz2Problem(dim = 3): ParetoProblem {
+  return {
+    problem: `DTLZ2 (${dim} inputs)`,
+    dim,
+    evaluate: dtlz2,
+    reference: [1.1, 1.1],
+    trueHypervolume: 1.1 ** 2 - Math.PI / 4,
+    trueHypervolumeSource: 'analytic: quarter-circle front, 1.1² − π/4',
+  };
+}
+
+/**
+ * A two-objective problem through the ask/tell loop (`askNext` with `acquisition` ehvi and parego, one run per
+ * ask, run i asked with seed 1000·`seed` + i), against random search and a scrambled Sobol design of the same
+ * budget. The curves are the hypervolume gap (true hypervolume − that of the evaluated points, at the problem's
+ * fixed reference point) after each evaluation, median and quartiles over seeds.
+ */
+export function paretoBench(p: ParetoProblem, seeds: number, budget: number) {
+  const names = Array.from({ length: p.dim }, (_, i) => `x${i}`);
+  const space = parseSearchSpace({
+    parameters: names.map((name) => ({ name, type: 'continuous', low: 0, high: 1 })),
+    objectives: [
+      { name: 'f1', goal: 'minimize' },
+      { name: 'f2', goal: 'minimize' },
+    ],
+  });
+  const gap = (values: Point2[]) => values.map((_, n) => p.trueHypervolume - hypervolumeMin2d(values.slice(0, n + 1), p.reference));
+  const campaign = (acquisition: 'ehvi' | 'parego', seed: number) => {
+    const runs: Run[] = [];
+    let zeroAcquisition = 0;
+    for (let i = 0; i < budget; i++) {
+      const a = askNext(space, { completed: runs, pending: [] }, { seed: 1000 * seed + i, restarts: 2, acquisition });
+      const s = a.suggestions[0]!;
+      if (s.logAcquisition === Number.NEGATIVE_INFINITY) zeroAcquisition++;
+      const f = p.evaluate(names.map((n) => s.parameters[n] as number));
+      runs.push({ line: i + 2, parameters: s.parameters, objectives: { f1: f[0], f2: f[1] } });
+    }
+    return { values: runs.map((r) => [r.objectives.f1!, r.objectives.f2!] as Point2), zeroAcquisition };
+  };
+  const out: Record<string, number[][]> = { ehvi: [], parego: [], random: [], sobol: [] };
+  const seconds = { ehvi: 0, parego: 0 };
+  const zeroAcquisitionPicks = { ehvi: 0, parego: 0 };
+  for (let s = 0; s < seeds; s++) {
+    for (const m of ['ehvi', 'parego'] as const) {
+      const t0 = performance.now();
+      const c = campaign(m, s);
+      seconds[m] += (performance.now() - t0) / 1000;
+      zeroAcquisitionPicks[m] += c.zeroAcquisition;
+      out[m]!.push(gap(c.values));
+    }
+    const rng = new SeededRandom(600 + s);
+    out.random!.push(gap(Array.from({ length: budget }, () => p.evaluate(names.map(() => rng.uniform())))));
+    out.sobol!.push(gap(shiftedSobol(budget, p.dim, new SeededRandom(650 + s)).map((u) => p.evaluate(u))));
+  }
+  return {
+    problem: p.problem,
+    unit: 'hypervolume gap',
+    reference: p.reference,
+    trueHypervolume: p.trueHypervolume,
+    trueHypervolumeSource: p.trueHypervolumeSource,
+    budget,
+    seeds,
+    secondsPerBoRun: { ehvi: seconds.ehvi / seeds, parego: seconds.parego / seeds },
+    /** Suggestions (after the initial design) whose acquisition value was exactly 0 (ln = −∞), over all seeds. */
+    zeroAcquisitionPicks,
+    curves: [
+      curve('ask/tell EHVI', out.ehvi!),
+      curve('ask/tell ParEGO', out.parego!),
+      curve('random search', out.random!),
+      curve('Sobol (digital shift)', out.sobol!),
+    ],
+  };
+}
+
 type MlBench = {
   branin?: ReturnType<typeof braninBench>;
   hartmann6?: ReturnType<typeof hartmannBench>;
   volcano?: ReturnType<typeof volcanoBench>;
   pulse?: ReturnType<typeof pulseBench>;
+  branincurrin?: ReturnType<typeof paretoBench>;
+  dtlz2?: ReturnType<typeof paretoBench>;
 };
 
-/** The benchmarks named in `problems` (default all: branin, hartmann6, volcano, pulse). */
+/**
+ * The benchmarks named in `problems` (default all: branin, hartmann6, volcano, pulse, branincurrin, dtlz2; the
+ * last two are the two-objective ones, 40 evaluations each).
+ */
 export function runMlBench(
   seeds = Number(process.env.BENCH_ML_SEEDS ?? 10),
-  problems = (process.env.BENCH_ML_PROBLEMS ?? 'branin,hartmann6,volcano,pulse').split(','),
+  problems = (process.env.BENCH_ML_PROBLEMS ?? 'branin,hartmann6,volcano,pulse,branincurrin,dtlz2').split(','),
 ): MlBench {
   return {
     ...(problems.includes('branin') ? { branin: braninBench(seeds) } : {}),
     ...(problems.includes('hartmann6') ? { hartmann6: hartmannBench(seeds) } : {}),
     ...(problems.includes('volcano') ? { volcano: volcanoBench(seeds) } : {}),
     ...(problems.includes('pulse') ? { pulse: pulseBench(seeds) } : {}),
+    ...(problems.includes('branincurrin') ? { branincurrin: paretoBench(braninCurrinProblem(), seeds, 40) } : {}),
+    ...(problems.includes('dtlz2') ? { dtlz2: paretoBench(dtlz2Problem(3), seeds, 40) } : {}),
   };
 }
 
@@ -389,5 +601,37 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     p ? [{ problem: p.problem, unit: p.unit, methods: p.curves.map((c) => ({ ...c, method: legend(c.method) })) }] : [],
   );
   writeFileSync(new URL('./ml-regret.svg', import.meta.url), await renderSvg(regretSpec(panels)));
-  console.log('wrote bench/ml-results.json and bench/ml-regret.svg');
+  const paretoPanels = [r.branincurrin, r.dtlz2].flatMap((p) => (p ? [{ problem: p.problem, unit: p.unit, methods: p.curves }] : []));
+  for (const p of [r.branincurrin, r.dtlz2]) {
+    if (!p) continue;
+    console.log(
+      `${p.problem}: true hypervolume ${p.trueHypervolume.toFixed(5)} (${p.trueHypervolumeSource}), reference [${p.reference.join(', ')}]; ${p.seeds} seeds, budget ${p.budget}; ${p.secondsPerBoRun.ehvi.toFixed(1)} s per EHVI run, ${p.secondsPerBoRun.parego.toFixed(1)} s per ParEGO run; zero-acquisition picks EHVI ${p.zeroAcquisitionPicks.ehvi}, ParEGO ${p.zeroAcquisitionPicks.parego}`,
+    );
+    console.table(
+      Object.fromEntries(
+        p.curves.map((c) => [
+          c.method,
+          Object.fromEntries(
+            [10, 20, 30, p.budget].map((n) => [
+              `n=${n} log10 gap median [q25, q75]`,
+              `${Math.log10(c.median[n - 1]!).toFixed(2)} [${Math.log10(c.q25[n - 1]!).toFixed(2)}, ${Math.log10(c.q75[n - 1]!).toFixed(2)}]`,
+            ]),
+          ),
+        ]),
+      ),
+    );
+  }
+  if (paretoPanels.length > 0)
+    writeFileSync(
+      new URL('./ml-pareto.svg', import.meta.url),
+      await renderSvg(
+        regretSpec(paretoPanels, {
+          title: 'Hypervolume gap vs evaluations (two objectives)',
+          subtitle:
+            "true hypervolume − that of the evaluated points at the problem's reference point; median and interquartile range over seeds; floored at 1e-6 for the log axis",
+          yTitle: 'Hypervolume gap',
+        }),
+      ),
+    );
+  console.log(`wrote bench/ml-results.json, bench/ml-regret.svg${paretoPanels.length > 0 ? ' and bench/ml-pareto.svg' : ''}`);
 }

