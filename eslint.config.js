@@ -76,7 +76,7 @@ const kineticsStageRules = kineticsStages.slice(0, -1).map((stage, i) => ({
  * the homogeneous rate-constant sets the Process page offers (transport/transportData, a module of constants without
  * imports) and the process inputs' defaults its forms start from, e.g. pulses until periodic (reactor/inputDefaults, constants
  * without imports), and the virtual lab's defaults, e.g. its local-phase rule (ml/optimizeDefaults, constants and one pure
- * function without imports). Nothing else: a new value import from src/ needs a reason here.
+ * function without imports) and the two-objective acquisition default (ml/planDefaults, constants without imports). Nothing else: a new value import from src/ needs a reason here.
  */
 const webSharedValues = [
   '**/src/chem/parseHumanNumber.js',
@@ -86,6 +86,7 @@ const webSharedValues = [
   '**/src/transport/transportData.js',
   '**/src/reactor/inputDefaults.js',
   '**/src/ml/optimizeDefaults.js',
+  '**/src/ml/planDefaults.js',
 ];
 const webApiTypes = ['**/src/server/apiSchemas.js', '**/src/studies/**'];
 const webRule = [

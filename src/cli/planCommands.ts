@@ -8,6 +8,7 @@ import type { CampaignSummary } from '../store/CampaignStore.js';
 import { type Run, storeLocation as location, withStore } from './dbCommands.js';
 import { writeFigure } from './writeFigure.js';
 import { integerOr } from './numberOptions.js';
+import { DEFAULT_MULTI_OBJECTIVE_ACQUISITION, MULTI_OBJECTIVE_ACQUISITIONS } from '../ml/planDefaults.js';
 
 const int = integerOr;
 
@@ -99,20 +100,21 @@ export function registerPlanCommands(program: Command, run: Run): void {
   const fromCampaign = () => new Option('--campaign <name>', 'a saved campaign (name or id) instead of --space/--runs (see plan campaigns)');
   plan
     .command('ask')
-    .description('suggest the next runs: space-filling at first, then log expected improvement (two objectives: ParEGO, or EHVI with --acquisition ehvi)')
+    .description('suggest the next runs: space-filling at first, then log expected improvement (two objectives: EHVI, or ParEGO with --acquisition parego)')
     .option('--space <file>', 'search space, YAML or JSON (docs/ml.md)')
     .option('--runs <file>', 'runs so far, CSV: one column per parameter and objective; empty objectives = in flight')
     .addOption(fromCampaign())
     .option('--batch <q>', 'number of suggestions', '1')
     .option('--seed <s>', 'random seed (same inputs and seed → same suggestions)', '0')
     .addOption(
-      new Option('--acquisition <name>', 'two objectives: parego (Chebyshev scalarizations) or ehvi (expected hypervolume improvement)')
-        .choices(['parego', 'ehvi'])
-        .default('parego'),
+      new Option(
+        '--acquisition <name>',
+        `two objectives: ehvi (expected hypervolume improvement) or parego (Chebyshev scalarizations); default ${DEFAULT_MULTI_OBJECTIVE_ACQUISITION}`,
+      ).choices(MULTI_OBJECTIVE_ACQUISITIONS),
     )
     .addOption(json())
     .action(
-      run(async (o: CampaignSource & { batch: string; seed: string; acquisition: 'parego' | 'ehvi' }, cmd: Command) => {
+      run(async (o: CampaignSource & { batch: string; seed: string; acquisition?: 'parego' | 'ehvi' }, cmd: Command) => {
         const { space, campaign } = await load(o, cmd);
         const r = (await ml()).askNext(space, campaign, {
           batch: int('--batch', o.batch, 1, 1, 50),

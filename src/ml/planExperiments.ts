@@ -7,6 +7,7 @@ import type { KernelName } from './kernels.js';
 import { SeededRandom } from './random.js';
 import type { Campaign, Run } from './runs.js';
 import { type ParameterValues, type SearchSpace, encodePoint, encodedBounds, satisfiesConstraints } from './searchSpace.js';
+import { DEFAULT_MULTI_OBJECTIVE_ACQUISITION, MULTI_OBJECTIVE_ACQUISITIONS } from './planDefaults.js';
 
 /** Options of {@link askNext}. */
 export interface AskOptions {
@@ -25,14 +26,13 @@ export interface AskOptions {
   /** Start hyperparameter fits here (e.g. the previous iteration's) in addition to the default start. */
   warmStart?: GaussianProcessHyperparameters;
   /**
-   * Acquisition for two objectives (default `parego`): `parego` (random Chebyshev scalarizations, log-EI) or
-   * `ehvi` (expected hypervolume improvement of independent GPs, closed form). One objective always uses log-EI.
+   * Acquisition for two objectives (default {@link DEFAULT_MULTI_OBJECTIVE_ACQUISITION}, `ehvi`): `ehvi` (expected
+   * hypervolume improvement of independent GPs, closed form) or `parego` (random Chebyshev scalarizations, log-EI).
+   * One objective always uses log-EI.
    */
   acquisition?: MultiObjectiveAcquisition;
 }
 
-/** The acquisitions for two objectives. */
-export const MULTI_OBJECTIVE_ACQUISITIONS = ['parego', 'ehvi'] as const;
 /** One of {@link MULTI_OBJECTIVE_ACQUISITIONS}. */
 export type MultiObjectiveAcquisition = (typeof MULTI_OBJECTIVE_ACQUISITIONS)[number];
 
@@ -233,7 +233,7 @@ export function hypervolumeReference(observed: readonly Point2[]): Point2 {
 export function askNext(space: SearchSpace, campaign: Campaign, options: AskOptions = {}): AskResult {
   const q = options.batch ?? 1;
   if (!Number.isInteger(q) || q < 1 || q > 50) throw new InputError('batch', 'an integer from 1 to 50', `got ${q}`);
-  const acquisition = options.acquisition ?? 'parego';
+  const acquisition = options.acquisition ?? DEFAULT_MULTI_OBJECTIVE_ACQUISITION;
   if (!(MULTI_OBJECTIVE_ACQUISITIONS as readonly string[]).includes(acquisition))
     throw new InputError('acquisition', MULTI_OBJECTIVE_ACQUISITIONS.join(' or '), `got "${acquisition}"`);
   if (options.acquisition === 'ehvi' && space.objectives.length !== 2)

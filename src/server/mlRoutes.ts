@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseRunsCsv, parseSearchSpaceText } from '../ml/campaignText.js';
-import { MULTI_OBJECTIVE_ACQUISITIONS, askNext, campaignStatus } from '../ml/planExperiments.js';
+import { askNext, campaignStatus } from '../ml/planExperiments.js';
+import { DEFAULT_MULTI_OBJECTIVE_ACQUISITION, MULTI_OBJECTIVE_ACQUISITIONS } from '../ml/planDefaults.js';
 import { type SearchSpace, parseSearchSpace } from '../ml/searchSpace.js';
 import { paretoSpec, paritySpec } from '../plot/planSpecs.js';
 import { seedField } from '../studies/requestFields.js';
@@ -23,8 +24,10 @@ export const planAskRequestSchema = z.object({
   seed: seedField('random seed (same inputs and seed → same suggestions)'),
   acquisition: z
     .enum(MULTI_OBJECTIVE_ACQUISITIONS)
-    .default('parego')
-    .describe('two objectives: parego (Chebyshev scalarizations, log-EI) or ehvi (expected hypervolume improvement)'),
+    .optional()
+    .describe(
+      `two objectives: ehvi (expected hypervolume improvement) or parego (Chebyshev scalarizations, log-EI); default ${DEFAULT_MULTI_OBJECTIVE_ACQUISITION}; refused with one objective (log-EI)`,
+    ),
 });
 
 /** Body of `POST /api/plan/status`. */

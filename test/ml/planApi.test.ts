@@ -46,7 +46,8 @@ describe('POST /api/plan/ask and /api/plan/status', () => {
     expect([r.status, r.json.method]).toEqual([200, 'ehvi']);
     expect(r.json.suggestions[0].parameters.x).toBeGreaterThan(0.35);
     expect(r.json.suggestions[0].parameters.x).toBeLessThan(0.65);
-    expect((await post('/api/plan/ask', { space: two, runs: twoRuns, seed: 1 })).json.method).toBe('parego');
+    expect((await post('/api/plan/ask', { space: two, runs: twoRuns, seed: 1 })).json.method).toBe('ehvi'); // the default
+    expect((await post('/api/plan/ask', { space: two, runs: twoRuns, seed: 1, acquisition: 'parego' })).json.method).toBe('parego');
     const one = await post('/api/plan/ask', { space, runs, acquisition: 'ehvi' });
     expect([one.status, one.json.error.field]).toEqual([400, 'acquisition']);
     const unknown = await post('/api/plan/ask', { space: two, runs: twoRuns, acquisition: 'qnehvi' });

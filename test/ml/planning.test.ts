@@ -194,8 +194,9 @@ describe('ask/tell', () => {
     const mk = (line: number, a: number, fe: number, cost: number): Run => ({ line, parameters: { a }, objectives: { fe, cost } });
     const runs = [mk(2, 0.1, 0.5, 3), mk(3, 0.2, 0.6, 4), mk(4, 0.3, 0.4, 5), mk(5, 0.4, 0.7, 3.5), mk(6, 0.5, 0.2, 1), mk(7, 0.9, 0.3, 1)];
     expect(paretoFront(s, runs).map((r) => r.line)).toEqual([2, 5, 7]); // 3 is dominated by 5, 4 by 2, 6 by 7;
-    const r = askNext(s, { completed: runs, pending: [] }, { batch: 2, seed: 4 });
+    const r = askNext(s, { completed: runs, pending: [] }, { batch: 2, seed: 4, acquisition: 'parego' });
     expect(r.method).toBe('parego');
+    expect(askNext(s, { completed: runs, pending: [] }, { seed: 4 }).method).toBe('ehvi'); // the default for two objectives
     expect(r.suggestions).toHaveLength(2);
     expect(r.suggestions[0]!.predictions!.cost!.sd).toBeGreaterThan(0);
   });

@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { OPTIMIZE_DEFAULTS, defaultLocalBudget } from '../../../src/ml/optimizeDefaults.js';
+import { DEFAULT_MULTI_OBJECTIVE_ACQUISITION } from '../../../src/ml/planDefaults.js';
 import { api } from '../api.js';
 import { CampaignBar, type CampaignRef, type SavedCampaign } from '../campaigns.js';
 import { VegaChart } from '../chart.js';
@@ -229,7 +230,7 @@ export function PlanScreen() {
     localStorage.setItem(STORE, JSON.stringify({ parameters, objectives, spaceText, mode, runs, campaign }));
   }, [parameters, objectives, spaceText, mode, runs, campaign]);
   const initialCampaignId = useMemo(() => readRoute().query.get('campaign'), []);
-  const [askForm, setAskForm] = useQueryForm('plan', { batch: '3', seed: '0', acquisition: 'parego' });
+  const [askForm, setAskForm] = useQueryForm('plan', { batch: '3', seed: '0', acquisition: DEFAULT_MULTI_OBJECTIVE_ACQUISITION as string });
   const [planProblems, setPlanProblems] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
 
@@ -275,7 +276,12 @@ export function PlanScreen() {
     try {
       const body = { space: space(), runs, seed };
       const [a, s] = await Promise.all([
-        api.post<AskResult>('/api/plan/ask', { ...body, batch, ...(askForm.acquisition === 'ehvi' ? { acquisition: 'ehvi' } : {}) }),
+        // only a non-default choice is sent: the default applies to two objectives and one objective uses log-EI
+        api.post<AskResult>('/api/plan/ask', {
+          ...body,
+          batch,
+          ...(askForm.acquisition !== DEFAULT_MULTI_OBJECTIVE_ACQUISITION ? { acquisition: askForm.acquisition } : {}),
+        }),
         api.post<StatusResult>('/api/plan/status', body),
       ]);
       setPlan({ key: planKey, ask: a, status: s });
@@ -379,10 +385,10 @@ export function PlanScreen() {
     <section className="plan-screen">
       <h1>Plan &amp; screen</h1>
       <p className="lead">
-        Plan the next experiments of a campaign (Gaussian-process surrogate; space-filling start, then log expected improvement, ParEGO for two objectives; see
-        docs/ml.md), and optimize a kinetic model in a virtual lab. Save a campaign (its space and runs) on the server to find it again after a restart or on
-        another device; this browser also keeps its working copy. The example runs are a made-up test function, y = x(1 − x) + 0.1·log10(c/mM), to show the
-        format.
+        Plan the next experiments of a campaign (Gaussian-process surrogate; space-filling start, then log expected improvement, expected hypervolume
+        improvement for two objectives; see docs/ml.md), and optimize a kinetic model in a virtual lab. Save a campaign (its space and runs) on the server to
+        find it again after a restart or on another device; this browser also keeps its working copy. The example runs are a made-up test function, y = x(1 − x)
+        + 0.1·log10(c/mM), to show the format.
       </p>
       <h2>Experiment planning</h2>
       <CampaignBar value={campaign} onChange={setCampaign} current={() => ({ space: space(), runs })} onLoad={showCampaign} initialId={initialCampaignId} />
@@ -546,8 +552,8 @@ export function PlanScreen() {
               onChange={(e) => setAskForm({ ...askForm, acquisition: e.target.value })}
               aria-label="two-objective acquisition"
             >
-              <option value="parego">ParEGO (scalarizations)</option>
               <option value="ehvi">expected hypervolume improvement</option>
+              <option value="parego">ParEGO (scalarizations)</option>
             </select>
           </label>
           <button type="submit" disabled={busy}>
