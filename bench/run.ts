@@ -3,7 +3,8 @@
  * Chemistry: each group's first case is its baseline (ratio column). CLI: start-up against `node -e 0`.
  * Store: SQLite and PostgreSQL in the same run. Options by environment: BENCH_MS (time per chemistry case, default 1000), BENCH_RECORDS
  * (synthetic records, default 100000), BENCH_QUERIES (repetitions per query, default 100), BENCH_ML_SEEDS (default 10) and
- * BENCH_ML_PROBLEMS (default branin,hartmann6,volcano; add pulse for the 4-parameter pulse program, ~8 min).
+ * BENCH_ML_PROBLEMS (default branin,hartmann6,volcano,branincurrin; add pulse for the 4-parameter pulse program, ~8 min, or
+ * dtlz2).
  */
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';

@@ -44,9 +44,11 @@ import { printedNitrogenSources } from './printedNitrogenSources.js';
  * balance (values unchanged at two decimals), `pH.co2Bulk` saying which reading was taken; the
  * `inconsistent-fe-current-yield` reason states its 15 % tolerance as a project choice; 7 — an N source chosen
  * among several printed in the electrolyte flagged `n-source-assumed` (B-FeNi-DASC: KNO3/KNO2, nitrate used); unpurged bicarbonate with a hydroxylammonium salt solved
- * with pKa(NH3OH⁺) 5.96 (od-cu-phenol-oxime 7.71, was 8.34), other pH estimates noting such a salt as ignored.
+ * with pKa(NH3OH⁺) 5.96 (od-cu-phenol-oxime 7.71, was 8.34), other pH estimates noting such a salt as ignored; 8 —
+ * a metal nitrate or nitrite whose symbol starts with C (Cu(NO3)2, Co(NO2)2, Cd(NO3)2) counts as a printed N source
+ * for `n-source-assumed` (was read as carbon, an organic; no curated record changes).
  */
-export const NORMALIZER_VERSION = 7;
+export const NORMALIZER_VERSION = 8;
 
 /**
  * Where a normalized yield's reading comes from: the printed cell, the curator's corrected reading (the

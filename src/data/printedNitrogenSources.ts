@@ -19,7 +19,7 @@ export function printedNitrogenSources(components: readonly ElectrolyteComponent
   const found: string[] = [];
   for (const c of components) {
     const name = c.name.replace(/\s+/g, '');
-    if (/C(?![laers])/.test(name)) continue; // carbon (not Cl, Ca, Ce, Cr, Cs): an organic or a carbonate, no N source
+    if (/C(?![a-z])/.test(name)) continue; // carbon (not a two-letter symbol such as Cl, Ca, Cs, Cu, Co, Cd): an organic or a carbonate, no N source
     for (const [pattern, id] of ION_PATTERNS) if (pattern.test(name) && !found.includes(id)) found.push(id);
   }
   return found;

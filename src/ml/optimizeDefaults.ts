@@ -2,7 +2,8 @@
  * The defaults of a virtual-lab optimization (`kinetics optimize`, `study kinetics.optimize`,
  * POST /api/kinetics/optimize), written once: the study's schema (src/studies/ml.ts) applies them,
  * {@link optimizeKineticModel} falls back to them for library callers, the `kinetics optimize` flags show them in
- * `--help`, and the web page's virtual-lab form starts from them (this module imports nothing).
+ * `--help`, and the web page's virtual-lab form takes {@link defaultLocalBudget} for its "auto" local evaluations
+ * (this module imports nothing). That form's evaluations field starts at 12, not at `budget`, and always sends it.
  */
 export const OPTIMIZE_DEFAULTS = {
   /** Steady-state (or pulse-program) evaluations in all (default 20). */

@@ -137,10 +137,11 @@ function reactantStoichiometry(input: FlowCellStudyInput): FlowCellStudyResult['
       `got "${input.limitingReactant}"`,
     );
   const nu = term.coefficient / perProduct;
-  if (Math.abs(r.electrons / perProduct) !== Math.abs(input.electrons))
+  // r.electrons is already per molecule of the product (balanceHalfReaction), not per equation
+  if (Math.abs(r.electrons) !== Math.abs(input.electrons))
     throw new InputError(
       'electrons',
-      `${Math.abs(r.electrons / perProduct)}, the electrons per ${input.product} of the cathode reaction ${r.equation} (or cathodeSources for the reaction you mean)`,
+      `${Math.abs(r.electrons)}, the electrons per ${input.product} of the cathode reaction ${r.equation} (or cathodeSources for the reaction you mean)`,
       `got ${input.electrons}, which is not the reaction limitingReactant is balanced in`,
     );
   if (given !== undefined && Math.abs(given - nu) > 1e-9 * nu)

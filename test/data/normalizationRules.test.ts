@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type CatalyticRecord, PLAUSIBLE_MAX_CURRENT_DENSITY_A_PER_M2, normalizeRecord, readDoubledTimeUnit } from '../../src/data/normalizeRecord.js';
-import { cleanPrinted } from '../../src/data/parsePrinted.js';
+import { cleanPrinted, parsePrintedElectrolyte } from '../../src/data/parsePrinted.js';
+import { printedNitrogenSources } from '../../src/data/printedNitrogenSources.js';
 import { parseRecordCsv, recordsToCsv } from '../../src/data/recordCsv.js';
 import { type RecordInputDraft, recordInputSchema } from '../../src/data/recordSchema.js';
 import { readLiteratureRecords } from '../../src/store/literature.js';
@@ -299,6 +300,15 @@ describe('N source chosen among several printed (n-source-assumed)', () => {
       codes(user({ electrolytePrinted: '0.1 M KHCO3 + 50 mM KNO3 + 50 mM KNO2', conditionPrinted: '−0.5 V vs. RHE', nitrogenSources: ['nitrate', 'nitrite'] })),
     ).not.toContain('n-source-assumed');
     expect(codes(user({ electrolytePrinted: '0.1 M KOH + 10 mM C6H5NO2 + 50 mM KNO3', conditionPrinted: '−0.5 V vs. RHE' }))).not.toContain('n-source-assumed');
+  });
+  it('a metal nitrate whose symbol starts with C (Cu, Co, Cd) is an N source, not carbon', () => {
+    // the carbon test skipped C followed by l, a, e, r or s only, so "Cu(NO3)2" read as an organic: no flag
+    expect(printedNitrogenSources(parsePrintedElectrolyte('0.1 M K2SO4 + 50 mM Cu(NO3)2 + 50 mM Co(NO2)2 + 1 mM Cd(NO3)2'))).toEqual(['nitrate', 'nitrite']);
+    expect(printedNitrogenSources(parsePrintedElectrolyte('0.1 M KHCO3 + 10 mM CH3NO2 + 0.1 M CsNO3'))).toEqual(['nitrate']);
+    const r = user({ electrolytePrinted: '0.1 M KHCO3 + 50 mM Cu(NO3)2 + 50 mM KNO2', conditionPrinted: '−0.5 V vs. RHE', nitrogenSources: ['nitrite'] });
+    expect(r.autoFlags.find((f) => f.code === 'n-source-assumed')?.reason).toBe(
+      'the electrolyte prints nitrate and nitrite as N sources; nitrite is used (n = 12); nitrate would give n = 16',
+    );
   });
   it('a user record with nitrite and ammonium printed and nitrite used is flagged with both counts', () => {
     const r = user({ electrolytePrinted: '0.5 M K2SO4 + 0.1 M KNO2 + 0.1 M NH4Cl', conditionPrinted: '−0.5 V vs. RHE', nitrogenSources: ['nitrite'] });

@@ -60,6 +60,14 @@ describe('flow cell: reactant per product from the limiting reactant', () => {
     expect(flowCellStudy({ ...base, electrons: 6, cathodeSources: ['CO2', 'N2'], limitingReactant: 'N2' }).stoichiometry.reactantPerProduct).toBe(1);
   });
 
+  it('a reaction that makes two product molecules: NH3 from N2 (N2 + 6 H+ + 6 e- → 2 NH3) takes 3 e- and 1/2 N2 per NH3', () => {
+    // balanceHalfReaction's electrons are already per product molecule (3), so dividing them by the product's
+    // coefficient (2) again asked for 1.5 e- and refused the right 3
+    const nh3 = { ...base, product: 'NH3', molarMassGPerMol: 17.031, cathodeSources: ['N2'], limitingReactant: 'N2' };
+    expect(flowCellStudy({ ...nh3, electrons: 3 }).stoichiometry).toMatchObject({ reactantPerProduct: 0.5, limitingReactant: 'N2', assumed: false });
+    expect(() => flowCellStudy({ ...nh3, electrons: 1.5 })).toThrow(/^electrons: got 1\.5, .*\(allowed: 3, the electrons per NH3 /);
+  });
+
   it('with neither, the default 1 is used and the result says it was assumed', () => {
     const r = flowCellStudy(base);
     expect(r.stoichiometry).toMatchObject({ reactantPerProduct: 1, assumed: true });
