@@ -22,6 +22,7 @@ const FINGERPRINTS: Record<number, string> = {
   5: '72b43e5dfc929915',
   6: '2bd4db1c63176fa7',
   7: '13d77f556238114e',
+  8: '0ca12d3577f1e946',
 };
 
 describe('normalizer version', () => {
