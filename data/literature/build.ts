@@ -78,7 +78,16 @@ const rows: RowCuration[] = [
       { code: 'condition-disagrees-with-text', reason: 'table condition 20 mA cm−2; Section 3.1 reports the same yield and FE at −0.6 V vs. RHE' },
     ],
   },
-  { row: 3, id: 'e-od-cu-hmta', catalyst: 'e-OD-Cu', elements: ['Cu', 'O'], products: ['hmta'], nitrogenSources: ['nitrate'], carbonSources: ['formaldehyde'] },
+  {
+    row: 3,
+    id: 'e-od-cu-hmta',
+    catalyst: 'e-OD-Cu',
+    elements: ['Cu', 'O'],
+    products: ['hmta'],
+    nitrogenSources: ['nitrate'],
+    carbonSources: ['formaldehyde'],
+    notes: 'N source nitrate from Section 3.1 ("C–N coupling between nitrate and formaldehyde"); the table prints only 0.1 M KOH + 0.5 M K2SO4.',
+  },
   {
     row: 4,
     id: 'cu-pi-500-urea',
@@ -138,7 +147,7 @@ const rows: RowCuration[] = [
     nitrogenSources: ['nitrate'],
     carbonSources: ['carbon-dioxide'],
     flags: [{ code: 'catalyst-renamed', reason: 'table prints "Cu97In3 C" without the hyphen; Section 3.1 names it Cu97In3-C' }],
-    notes: 'Reactants CO2 and NO3− per Section 3.1 (the table prints only the KHCO3 electrolyte).',
+    notes: 'Reactants CO2 and NO3− per Section 3.1 ("using CO2 and NO3− reactants"; the table prints only the KHCO3 electrolyte).',
   },
   {
     row: 8,
@@ -214,6 +223,7 @@ const rows: RowCuration[] = [
       },
       { code: 'catalyst-renamed', reason: 'table prints the precursor "NH2-MIL-53(Al)"; Section 3.2 names the catalyst derived from it Al-NFM' },
     ],
+    notes: 'N source nitrite from Section 3.2 ("in situ reduction of NO2− to NH2OH*"); the table prints only 0.1 M KOH.',
   },
   {
     row: 13,
@@ -345,7 +355,8 @@ const rows: RowCuration[] = [
     products: ['formamide'],
     nitrogenSources: ['ammonia'],
     carbonSources: ['methanol'],
-    notes: 'Anodic: methanol and ammonia are oxidized to formamide (Section 3.3).',
+    notes:
+      'Anodic: methanol and ammonia are oxidized to formamide (Section 3.3: "converting methanol and ammonia into formamide"; the table prints only 0.5 M NaHCO3).',
   },
   {
     row: 23,
@@ -355,7 +366,8 @@ const rows: RowCuration[] = [
     products: ['formamide'],
     nitrogenSources: ['ammonia'],
     carbonSources: ['methanol'],
-    notes: 'Anodic, on α-PtO2 (Section 3.3).',
+    notes:
+      'Anodic, on α-PtO2 (Section 3.3). N source ammonia from Section 3.3 ("attacked by ammonia") and ref. 111\'s title ("from methanol and ammonia"); the table prints only 0.5 M NaHCO3/0.25 M H2SO4.',
   },
   {
     row: 24,
@@ -375,6 +387,7 @@ const rows: RowCuration[] = [
     products: ['glycine'],
     nitrogenSources: ['nitrate'],
     carbonSources: ['glyoxylic-acid'],
+    notes: 'N source nitrate from Section 3.4 ("glycine from nitrate and glyoxylate"); the table prints only 0.1 M HCl.',
   },
   {
     row: 26,
@@ -448,7 +461,8 @@ const rows: RowCuration[] = [
         excludes: ['faradaicEfficiency'],
       },
     ],
-    notes: 'Pulsed electrolysis: cathodic −1.1 V, anodic +0.4 V (reference not printed).',
+    notes:
+      'Pulsed electrolysis: cathodic −1.1 V, anodic +0.4 V (reference not printed). N source nitrite from Section 3.5 (cathodic pulses "reduce NO2− to NH3 with 95% FE"); the table prints only 0.25 M PBS + MeOH.',
   },
 ];
 

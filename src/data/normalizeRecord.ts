@@ -25,7 +25,7 @@ import {
   parsePrintedYield,
 } from './parsePrinted.js';
 import type { ExcludableField, Flag, ParsedFraction, RecordInput } from './recordSchema.js';
-import { printedNitrogenSources } from './printedNitrogenSources.js';
+import { PRINTABLE_NITROGEN_SOURCES, printedNitrogenSources } from './printedNitrogenSources.js';
 
 /**
  * Version of the normalization rules. Raise it whenever a change to this module (or to what it calls:
@@ -46,9 +46,11 @@ import { printedNitrogenSources } from './printedNitrogenSources.js';
  * among several printed in the electrolyte flagged `n-source-assumed` (B-FeNi-DASC: KNO3/KNO2, nitrate used); unpurged bicarbonate with a hydroxylammonium salt solved
  * with pKa(NH3OH⁺) 5.96 (od-cu-phenol-oxime 7.71, was 8.34), other pH estimates noting such a salt as ignored; 8 —
  * a metal nitrate or nitrite whose symbol starts with C (Cu(NO3)2, Co(NO2)2, Cd(NO3)2) counts as a printed N source
- * for `n-source-assumed` (was read as carbon, an organic; no curated record changes).
+ * for `n-source-assumed` (was read as carbon, an organic; no curated record changes);
+ * 9 — an N source a salt would show (nitrate, nitrite, hydroxylamine, ammonia) missing from a printed electrolyte
+ * flagged `n-source-from-text` (cu97in3-c-urea: nitrate over "0.1 M KHCO3").
  */
-export const NORMALIZER_VERSION = 8;
+export const NORMALIZER_VERSION = 9;
 
 /**
  * Where a normalized yield's reading comes from: the printed cell, the curator's corrected reading (the
@@ -485,6 +487,24 @@ function nitrogenSourceChoiceFlag(input: RecordInput, electrolyte: ElectrolyteCo
 }
 
 /**
+ * `n-source-from-text` when the record's N source is one a salt would show (nitrate, nitrite, hydroxylamine,
+ * ammonia) but the printed electrolyte has none of it (cu97in3-c-urea: nitrate, "0.1 M KHCO3"): the curator took
+ * the N source from the source's text, not from the printed electrolyte, and the notes should say where. None when
+ * no electrolyte is printed (text-only records), for gas or organic N sources (NO, N2, dimethylamine), or when
+ * the curator flagged it already.
+ */
+function nitrogenSourceFromTextFlag(input: RecordInput, electrolyte: ElectrolyteComponent[]): Flag | null {
+  if (electrolyte.length === 0 || input.flags.some((f) => f.code === 'n-source-from-text')) return null;
+  const printed = printedNitrogenSources(electrolyte);
+  const missing = input.nitrogenSources.filter((id) => PRINTABLE_NITROGEN_SOURCES.includes(id) && !printed.includes(id));
+  if (missing.length === 0) return null;
+  return {
+    code: 'n-source-from-text',
+    reason: `the printed electrolyte "${cleanPrinted(input.electrolytePrinted)}" has no component that supplies ${missing.join(' or ')}; the N source ${missing.join(' + ')} is taken from the text, not from the printed electrolyte (${input.notes ? 'the notes say where' : 'no note says where'})`,
+  };
+}
+
+/**
  * Normalizes a validated record input: canonicalizes its species first (so that `CO2` typed anywhere gets
  * the CO2-purged pH), parses every printed number, converts yields to canonical units, potentials to V vs
  * RHE (stating how the pH was obtained), currents to A m⁻², counts electrons by balancing, leaves out what
@@ -517,6 +537,8 @@ export function normalizeRecord(entered: RecordInput): CatalyticRecord {
     });
   const nSourceFlag = nitrogenSourceChoiceFlag(input, electrolyte);
   if (nSourceFlag) autoFlags.push(nSourceFlag);
+  const fromTextFlag = nitrogenSourceFromTextFlag(input, electrolyte);
+  if (fromTextFlag) autoFlags.push(fromTextFlag);
   const conditionParsed = parsePrintedCondition(input.conditionPrinted);
   if (conditionParsed && !conditionParsed.ok) autoFlags.push({ code: 'unreadable-condition', reason: conditionParsed.reason });
   const condition = conditionParsed?.ok ? conditionParsed.value : null;

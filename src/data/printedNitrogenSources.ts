@@ -8,6 +8,9 @@ const ION_PATTERNS: readonly [RegExp, string][] = [
   [/NH4|^NH3$/, 'ammonia'],
 ];
 
+/** The N sources (registry ids) a salt in a printed electrolyte can show: nitrate, nitrite, hydroxylamine, ammonia. */
+export const PRINTABLE_NITROGEN_SOURCES: readonly string[] = [...new Set(ION_PATTERNS.map(([, id]) => id))];
+
 /**
  * Registry ids of the N sources printed in an electrolyte, each once, in the order printed: "KNO3" → nitrate,
  * "KNO2" → nitrite, "(NH3OH)2SO4" or "NH2OH·HCl" → hydroxylamine, "NH4Cl" → ammonia (ammonium and ammonia are

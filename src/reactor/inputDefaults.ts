@@ -33,7 +33,8 @@ export const PULSE_DEFAULTS = {
 
 /**
  * Defaults of the flow-cell input (`reactor`, POST /api/reactor): an assumed lab-scale parallel-plate cell,
- * chosen as round illustrative numbers (not taken from a source), except the diffusion coefficient.
+ * chosen as round illustrative numbers (not taken from a source), except the diffusion coefficient (of a
+ * reactant, from the CRC Handbook).
  */
 export const REACTOR_DEFAULTS = {
   /**
@@ -44,10 +45,14 @@ export const REACTOR_DEFAULTS = {
    */
   reactantPerProduct: 1,
   /**
-   * Reactant diffusion coefficient, m² s⁻¹ (default 1.9e-9). Where this default came from is not recorded; it
-   * rounds NO3⁻ at infinite dilution, 25 °C (1.902e-9, CRC Handbook 97th ed., in src/transport/transportData.ts).
+   * Whose diffusion coefficient the channel uses when `diffusionM2PerS` is not given: the named
+   * `limitingReactant`'s sourced value (CRC Handbook 97th ed., 25 °C, infinite dilution, the table in
+   * src/transport/diffusionCoefficients.ts: CO2 1.91e-9, NO3- 1.902e-9, NO2- 1.912e-9 m² s⁻¹); a reactant with
+   * no sourced value (e.g. NO) is refused, asking for `diffusionM2PerS`. With no reactant named, this one's
+   * ("NO3-", 1.902e-9 m² s⁻¹) is assumed and the result warns. The old fixed default was 1.9e-9 m² s⁻¹, NO3-
+   * rounded, whatever the reactant.
    */
-  diffusionM2PerS: 1.9e-9,
+  assumedDiffusionReactant: 'NO3-',
   /** Mean electrolyte velocity, m s⁻¹ (default 0.05; assumed). */
   velocityMPerS: 0.05,
   /** Electrode length along the flow, m (default 0.1; assumed). */

@@ -139,7 +139,13 @@ export const reactorRequestSchema = z.object({
     .describe(
       `reactant molecules per product molecule; must equal the balanced value when limitingReactant is named; with neither, ${RD.reactantPerProduct} is assumed and the result warns`,
     ),
-  diffusionM2PerS: z.number().positive().default(RD.diffusionM2PerS).describe('reactant diffusion coefficient, m² s⁻¹'),
+  diffusionM2PerS: z
+    .number()
+    .positive()
+    .optional()
+    .describe(
+      `reactant diffusion coefficient, m² s⁻¹; default: the sourced value of limitingReactant (CRC Handbook, 25 °C: CO2 1.91e-9, NO3- 1.902e-9), refused for a reactant without one; with no reactant named, ${RD.assumedDiffusionReactant}'s is assumed and the result warns`,
+    ),
   velocityMPerS: z.number().positive().default(RD.velocityMPerS).describe('mean electrolyte velocity, m s⁻¹'),
   lengthM: z.number().positive().default(RD.lengthM).describe('electrode length along the flow, m'),
   widthM: z.number().positive().default(RD.widthM).describe('electrode width, m'),

@@ -3,10 +3,17 @@ import { cellVoltageBreakdown, type CellVoltageResult, energyPerKgJ, scaleUp } f
 import { type FlowChannelInput, type FlowChannelResult, simulateFlowChannel } from './flowChannel.js';
 import { cathodeEquilibriumPotential, cathodeReactionSources } from './cathodeEquilibrium.js';
 import { REACTOR_DEFAULTS } from './inputDefaults.js';
+import { TABULATED_DIFFUSION_SPECIES, diffusionCoefficientOf } from '../transport/diffusionCoefficients.js';
 import { type TeaInput, type TeaResult, type TornadoBar, costCurve, levelizedCost, tornado } from './technoEconomics.js';
 
 /** Inputs of {@link flowCellStudy}: the channel, the cathode equilibrium potential, conductivity and a production target. */
-export interface FlowCellStudyInput extends FlowChannelInput {
+export interface FlowCellStudyInput extends Omit<FlowChannelInput, 'diffusionM2PerS'> {
+  /**
+   * Diffusion coefficient of the limiting reactant, m² s⁻¹. Default: the sourced value of `limitingReactant`
+   * (CRC Handbook, 25 °C: CO2 1.91e-9, NO3- 1.902e-9); a named reactant without one is refused (give this field);
+   * with no reactant named, NO3-'s ({@link REACTOR_DEFAULTS}.assumedDiffusionReactant) is assumed and the result warns.
+   */
+  diffusionM2PerS?: number;
   molarMassGPerMol: number;
   /**
    * Equilibrium potential of the cathode reaction, V vs RHE. Default: from the chemistry core for `product`
@@ -43,6 +50,12 @@ export interface FlowCellStudyResult {
    * (`limitingReactant` named), `given`, or the assumed default (`assumed: true`).
    */
   stoichiometry: { reactantPerProduct: number; limitingReactant?: string; from: string; assumed: boolean };
+  /**
+   * The reactant diffusion coefficient the channel used, m² s⁻¹, whose it is (`species`, absent when given without
+   * a named reactant) and where it came from (`given`, or the table entry with its source; `assumed: true` when no
+   * reactant was named and NO3-'s was taken).
+   */
+  diffusion: { diffusionM2PerS: number; species?: string; from: string; assumed: boolean };
   /** Assumptions the numbers depend on that the input did not settle ([] when none). */
   warnings: string[];
   energyJPerKg: number;
@@ -61,7 +74,12 @@ export function flowCellStudy(input: FlowCellStudyInput): FlowCellStudyResult {
     warnings.push(
       `reactantPerProduct: ${stoichiometry.reactantPerProduct} assumed (neither limitingReactant nor reactantPerProduct given); conversion, current and production scale with it — urea with NO3- limiting needs 2 (CO2 + 2 NO3-): name limitingReactant to derive it from the balanced reaction`,
     );
-  const channel = simulateFlowChannel({ ...input, reactantPerProduct: stoichiometry.reactantPerProduct });
+  const diffusion = reactantDiffusion(input, stoichiometry.limitingReactant);
+  if (diffusion.assumed)
+    warnings.push(
+      `diffusionM2PerS: ${diffusion.diffusionM2PerS} m² s⁻¹ of ${diffusion.species} assumed (neither limitingReactant nor diffusionM2PerS given); the mass-transfer coefficient and conversion scale with D^(2/3) (developing) or D (fully developed): name limitingReactant to take its own`,
+    );
+  const channel = simulateFlowChannel({ ...input, diffusionM2PerS: diffusion.diffusionM2PerS, reactantPerProduct: stoichiometry.reactantPerProduct });
   const jTotal = channel.meanPartialCurrentDensityAPerM2 / input.faradaicEfficiency;
   let cathodeEquilibrium: FlowCellStudyResult['cathodeEquilibrium'];
   if (input.cathodeEquilibriumVvsRHE !== undefined) cathodeEquilibrium = { potentialVvsRHE: input.cathodeEquilibriumVvsRHE, from: 'given' };
@@ -103,7 +121,30 @@ export function flowCellStudy(input: FlowCellStudyInput): FlowCellStudyResult {
     cellVoltageV: voltage.cellVoltageV,
     cellAreaM2: input.lengthM * input.widthM,
   });
-  return { channel, voltage, cathodeEquilibrium, stoichiometry, warnings, energyJPerKg, scaleUp: plant };
+  return { channel, voltage, cathodeEquilibrium, stoichiometry, diffusion, warnings, energyJPerKg, scaleUp: plant };
+}
+
+/**
+ * The reactant diffusion coefficient: as given, else the named limiting reactant's sourced value, else NO3-'s
+ * assumed; a named reactant without a sourced value is refused naming `diffusionM2PerS`.
+ */
+function reactantDiffusion(input: FlowCellStudyInput, limitingReactant: string | undefined): FlowCellStudyResult['diffusion'] {
+  if (input.diffusionM2PerS !== undefined)
+    return { diffusionM2PerS: input.diffusionM2PerS, ...(limitingReactant === undefined ? {} : { species: limitingReactant }), from: 'given', assumed: false };
+  const species = limitingReactant ?? REACTOR_DEFAULTS.assumedDiffusionReactant;
+  const tabulated = diffusionCoefficientOf(species);
+  if (tabulated === undefined)
+    throw new InputError(
+      'diffusionM2PerS',
+      `the diffusion coefficient of ${species}, m² s⁻¹ (a sourced default exists only for ${TABULATED_DIFFUSION_SPECIES.join(', ')})`,
+      `not given, and there is no sourced value for limitingReactant "${species}"`,
+    );
+  return {
+    diffusionM2PerS: tabulated.diffusionM2PerS,
+    species,
+    from: `${tabulated.species} in water at infinite dilution, 25 °C: ${tabulated.source}`,
+    assumed: limitingReactant === undefined,
+  };
 }
 
 /**

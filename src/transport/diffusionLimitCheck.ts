@@ -1,16 +1,10 @@
-import { AVOGADRO_PER_MOL, FARADAY_C_PER_MOL, assertFiniteInRange, parseFormula, toHill } from '../chem/index.js';
+import { AVOGADRO_PER_MOL, FARADAY_C_PER_MOL, assertFiniteInRange } from '../chem/index.js';
 import type { CompiledModel } from '../kinetics/parser/compileModel.js';
-import { CO2_SATURATION_MOL_PER_M3, SOLUTES } from './transportData.js';
+import { diffusionCoefficientOf } from './diffusionCoefficients.js';
+import { CO2_SATURATION_MOL_PER_M3 } from './transportData.js';
 
-const CRC_GASES_IN_WATER =
-  'CRC Handbook of Chemistry and Physics, "Diffusion of gases in water": N2 2.0e-5 cm² s⁻¹ at 25 °C (from D. M. Himmelblau, Chem. Rev. 64, 527 (1964))';
 const SANDER_2015 = 'R. Sander, Atmos. Chem. Phys. 15, 4399 (2015), doi:10.5194/acp-15-4399-2015 (Henry solubility at 25 °C)';
 const SANDER_2023 = "R. Sander, Compilation of Henry's law constants (version 5.0.0), Atmos. Chem. Phys. 23, 10901 (2023), doi:10.5194/acp-23-10901-2023";
-
-/** Dissolved gases not in the microenvironment's solute table: diffusion coefficient, m² s⁻¹. */
-const EXTRA_DIFFUSION: Record<string, { diffusionM2PerS: number; source: string }> = {
-  N2: { diffusionM2PerS: 2.0e-9, source: CRC_GASES_IN_WATER },
-};
 
 /** Henry solubility of gases reacting from the gas phase, mol m⁻³ per bar (25 °C). */
 const HENRY_MOL_PER_M3_PER_BAR: Record<string, { value: number; source: string }> = {
@@ -56,13 +50,11 @@ export function reactantDiffusionLimits(model: CompiledModel, boundaryLayerM = m
     const sp = model.file.species[name]!;
     if (sp.product || sp.phase === 'l') continue;
     const formula = sp.formula ?? name;
-    const hill = toHill(parseFormula(formula));
-    const solute = SOLUTES.find((s) => toHill(parseFormula(s.name)) === hill);
-    const extra = EXTRA_DIFFUSION[formula];
-    const D = solute?.diffusionM2PerS ?? extra?.diffusionM2PerS;
-    if (D === undefined) continue;
+    const tabulated = diffusionCoefficientOf(formula);
+    if (tabulated === undefined) continue;
+    const D = tabulated.diffusionM2PerS;
     let c: number;
-    let source = solute?.source ?? extra!.source;
+    let source = tabulated.source;
     if (sp.phase === 'g') {
       const henry = HENRY_MOL_PER_M3_PER_BAR[formula];
       if (!henry || !sp.pressureBar) continue;

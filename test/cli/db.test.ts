@@ -30,7 +30,7 @@ describe('cncouple db and plot', () => {
 
   it('lists flags and consistency checks', async () => {
     const flags = JSON.parse((await cli('db', 'flags', '--json')).out);
-    expect(flags).toHaveLength(34); // 33 + B-FeNi-DASC's n-source-assumed (KNO3/KNO2 printed, nitrate used)
+    expect(flags).toHaveLength(37); // 33 + B-FeNi-DASC's n-source-assumed (KNO3/KNO2 printed, nitrate used) + n-source-from-text on rows 3, 22, 25
     expect((await cli('db', 'flags')).out).toContain(
       '  n-source-assumed: the electrolyte prints nitrate and nitrite as N sources; nitrate is used (n = 16); nitrite would give n = 12',
     );

@@ -85,6 +85,30 @@ describe('cncouple microenv, reactor, tea', () => {
     expect(neither.code, neither.err).toBe(0);
     expect(neither.out).toMatch(/^warning: reactantPerProduct: 1 assumed/m);
   });
+  it("reactor: the diffusion coefficient is the named reactant's with its source (CO2 1.91e-9); NO without --d-m2-s exits 2 naming the flag", async () => {
+    const base = ['reactor', '--product', 'urea', '--electrons', '16', '--fe', '0.5', '--c-in-mol-m3', '30', '--limiting-reactant', 'CO2'];
+    const co2 = await cli(...base);
+    expect(co2.code, co2.err).toBe(0);
+    expect(co2.out).toMatch(/^reactant diffusion coefficient 1\.910e-9 m2 s-1 \(CO2\) — CO2 in water at infinite dilution, 25 °C: CRC Handbook/m);
+    expect(co2.out).not.toContain('warning:');
+    const no = await cli(
+      'reactor',
+      '--product',
+      'urea',
+      '--electrons',
+      '10',
+      '--fe',
+      '0.5',
+      '--c-in-mol-m3',
+      '30',
+      '--limiting-reactant',
+      'NO',
+      '--cathode-sources',
+      'CO2,NO',
+    );
+    expect(no.code).toBe(2);
+    expect(no.err).toMatch(/--d-m2-s.*no sourced value for limitingReactant "NO"/);
+  });
   it('the old flag names still work as deprecated aliases (same result, a note in the text); both names at once is bad input', async () => {
     const base = ['reactor', '--product', 'urea', '--electrons', '16', '--fe', '0.5', '--reactant-per-product', '2'];
     const renamed = [

@@ -319,6 +319,40 @@ describe('N source chosen among several printed (n-source-assumed)', () => {
   });
 });
 
+describe('N source not in the printed electrolyte (n-source-from-text)', () => {
+  // the review's text gives each of these N sources (quoted in the record's notes); the table prints no salt of it
+  const FROM_TEXT = [
+    'al-nfm-pyridine-aldoxime-table', // Section 3.2: "in situ reduction of NO2− to NH2OH*"; 0.1 M KOH
+    'bdd-formamide', // Section 3.3: "converting methanol and ammonia into formamide"; 0.5 M NaHCO3
+    'cu-bi-c-cf-glycine', // Section 3.4: "glycine from nitrate and glyoxylate"; 0.1 M HCl
+    'cu97in3-c-urea', // Section 3.1: "using CO2 and NO3− reactants"; 0.1 M KHCO3
+    'e-od-cu-hmta', // Section 3.1: "C–N coupling between nitrate and formaldehyde"; 0.1 M KOH + 0.5 M K2SO4
+    'lc-cu-nc-arylamines', // Section 3.5: "reduce NO2− to NH3 with 95% FE"; 0.25 M PBS + MeOH
+    'pt-formamide', // Section 3.3: "attacked by ammonia"; 0.5 M NaHCO3/0.25 M H2SO4
+  ];
+  it('exactly the seven literature records whose salt-type N source the printed electrolyte lacks, each with a note saying where', () => {
+    const flagged = [...records.values()].filter((r) => r.autoFlags.some((f) => f.code === 'n-source-from-text'));
+    expect(flagged.map((r) => r.id).sort()).toEqual(FROM_TEXT);
+    for (const r of flagged) expect(r.notes, r.id).toMatch(/Section 3\.\d/);
+    expect(get('cu97in3-c-urea').autoFlags.find((f) => f.code === 'n-source-from-text')?.reason).toBe(
+      'the printed electrolyte "0.1 M KHCO3" has no component that supplies nitrate; the N source nitrate is taken from the text, not from the printed electrolyte (the notes say where)',
+    );
+    // the N source is kept: urea from CO2 + 2 NO3- still counts 16 e-
+    expect(get('cu97in3-c-urea').normalized.electrons).toBe(16);
+  });
+  it('none when the salt is printed, when no electrolyte is printed, or for a gas N source; a user record without notes says so', () => {
+    expect(codes(user({ electrolytePrinted: '0.1 M KHCO3 + 50 mM KNO3', conditionPrinted: '−0.5 V vs. RHE' }))).not.toContain('n-source-from-text');
+    expect(codes(user({ electrolytePrinted: '', conditionPrinted: '−0.5 V vs. RHE' }))).not.toContain('n-source-from-text');
+    expect(codes(user({ electrolytePrinted: '0.1 M KOH', conditionPrinted: '−0.5 V vs. RHE', nitrogenSources: ['nitric-oxide'] }))).not.toContain(
+      'n-source-from-text',
+    );
+    const bare = user({ electrolytePrinted: '0.5 M K2SO4', conditionPrinted: '−0.5 V vs. RHE', nitrogenSources: ['nitrite'] });
+    expect(bare.autoFlags.find((f) => f.code === 'n-source-from-text')?.reason).toBe(
+      'the printed electrolyte "0.5 M K2SO4" has no component that supplies nitrite; the N source nitrite is taken from the text, not from the printed electrolyte (no note says where)',
+    );
+  });
+});
+
 describe('od-cu-phenol-oxime (row 19): the hydroxylammonium sulfate enters the pH estimate', () => {
   it('0.5 M KHCO3 + 10 mM (NH3OH)2SO4, closed: pH 7.71 (was 8.34, the bicarbonate alone); the potential is printed vs RHE, so it does not move', () => {
     // independent: scripts/independent/hydroxylammoniumBicarbonatePH.py → 7.711356

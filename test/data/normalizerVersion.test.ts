@@ -23,6 +23,7 @@ const FINGERPRINTS: Record<number, string> = {
   6: '2bd4db1c63176fa7',
   7: '13d77f556238114e',
   8: '844cbcd359421406',
+  9: 'fcdf8e02ab5eb83d',
 };
 
 describe('normalizer version', () => {

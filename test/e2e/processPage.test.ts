@@ -344,6 +344,23 @@ describe('Process page (issue 11, web) in Chromium', () => {
     expect(await stoich.innerText()).toContain('⚠ reactantPerProduct: 1 assumed');
   }, 90_000);
 
+  it('flow reactor: the diffusion coefficient follows the limiting reactant (CO2 1.91e-9, CRC) and a typed one wins', async () => {
+    await page.goto(`${session.server.url}/?visit=${++visits}#/process`);
+    const diffusion = page.getByTestId('reactor-diffusion');
+    await expect
+      .poll(() => diffusion.innerText(), { timeout: 15000 })
+      .toMatch(/^Reactant diffusion coefficient 1\.902e-9 m² s⁻¹ of NO3- \(NO3- in water .*CRC Handbook/);
+    const form = page.getByRole('form', { name: 'flow reactor' });
+    await page.locator('input[aria-label="limiting reactant"]').fill('CO2');
+    await form.getByRole('button', { name: 'Evaluate' }).click();
+    await expect
+      .poll(() => diffusion.innerText(), { timeout: 15000 })
+      .toMatch(/^Reactant diffusion coefficient 1\.910e-9 m² s⁻¹ of CO2 \(CO2 in water .*CRC Handbook/);
+    await page.locator('input[aria-label="reactant D, m² s⁻¹ (empty: of the limiting reactant)"]').fill('1e-9');
+    await form.getByRole('button', { name: 'Evaluate' }).click();
+    await expect.poll(() => diffusion.innerText(), { timeout: 15000 }).toBe('Reactant diffusion coefficient 1.000e-9 m² s⁻¹ of CO2 (given).');
+  }, 90_000);
+
   it('fits a phone (390 px): no sideways scroll with the double-layer charts and a problem beside its input; no console errors', async () => {
     const context = await session.browser.newContext(PHONE);
     const p = await context.newPage();

@@ -87,7 +87,7 @@ describe('HTTP API', () => {
     expect((await call('PUT', '/api/records/api-cu-urea', { ...user, faradaicEfficiencyPrinted: '44%' })).json.normalized.faradaicEfficiency.value).toBe(0.44);
     expect((await call('POST', '/api/records/cu-s-cyclohexanone-oxime/fork', {})).status).toBe(201);
     expect((await call('DELETE', '/api/records/cu-s-cyclohexanone-oxime-fork')).status).toBe(200);
-    expect((await call('GET', '/api/flags')).json).toHaveLength(34); // 33 + B-FeNi-DASC's n-source-assumed
+    expect((await call('GET', '/api/flags')).json).toHaveLength(37); // 33 + B-FeNi-DASC's n-source-assumed + n-source-from-text on rows 3, 22, 25
     expect((await call('GET', '/api/check')).json.map((c: { id: string }) => c.id).sort()).toEqual([
       'ag-50-cyclohexanone-oxime',
       'bdd-formamide',

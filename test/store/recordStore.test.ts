@@ -207,9 +207,11 @@ describe.each(targets)('RecordStore on %s', (_name, open) => {
     const flags = await store.flags();
     // curator flags on rows 1, 2, 4, 5, 6, 7, 8, 9, 11, 12, 13, 14, 17, 18, 19, 21, 24, 27, 30, 31 and nine text
     // records; automatic only on rows 10 (assumed Ag/AgCl filling, pH assumed), 23 (FE–current–yield
-    // inconsistency), 28 (n-source-assumed: KNO3/KNO2, nitrate used) and the Cu30In70-C and CuPc text records
-    // (yield derived from a printed comparison)
-    expect(flags.length).toBe(34);
+    // inconsistency), 28 (n-source-assumed: KNO3/KNO2, nitrate used), 3, 22 and 25 (n-source-from-text: the N
+    // source is not in the printed electrolyte) and the Cu30In70-C and CuPc text records (yield derived from a
+    // printed comparison)
+    expect(flags.length).toBe(37);
+    expect(flags.find((f) => f.id === 'cu-bi-c-cf-glycine')?.autoFlags.map((f) => f.code)).toEqual(['n-source-from-text']);
     expect(flags.find((f) => f.id === 'b-feni-dasc-urea')?.autoFlags.map((f) => f.code)).toEqual(['n-source-assumed']);
     expect(flags.find((f) => f.id === 'remn-nc-urea-table')?.flags[0]?.code).toBe('row-mixes-systems');
   });

@@ -101,6 +101,7 @@ const REACTOR_FIELDS: Record<string, NumberField> = {
   faradaicEfficiencyPercent: { label: 'FE (%)', units: PERCENT, min: 0, max: 100 },
   inletConcentrationMolPerM3: { label: 'inlet reactant (mol m⁻³)', units: { 'mol m-3': 1, mM: 1, M: 1000 }, min: 0 },
   reactantPerProduct: { label: 'reactant per product', min: 0, optional: true },
+  diffusionM2PerS: { label: 'reactant D (m² s⁻¹)', min: 0, optional: true },
   kineticCurrentDensityMAPerCm2: { label: 'kinetic j (mA cm⁻²)', units: MA_PER_CM2, min: 0 },
   targetTonnesPerDay: { label: 'target (t/day)', min: 0 },
 };
@@ -293,6 +294,7 @@ export function Process() {
     inletConcentrationMolPerM3: '50',
     limitingReactant: 'NO3-',
     reactantPerProduct: '',
+    diffusionM2PerS: '',
     kineticCurrentDensityMAPerCm2: '20',
     targetTonnesPerDay: '1',
   });
@@ -512,6 +514,7 @@ export function Process() {
         {textField(reactorForm, setReactorForm, 'inletConcentrationMolPerM3', 'inlet reactant (mol m⁻³)', reactorByInput.inletConcentrationMolPerM3)}
         {textField(reactorForm, setReactorForm, 'limitingReactant', 'limiting reactant', reactorByInput.limitingReactant)}
         {textField(reactorForm, setReactorForm, 'reactantPerProduct', 'reactant per product (empty: from the reaction)', reactorByInput.reactantPerProduct)}
+        {textField(reactorForm, setReactorForm, 'diffusionM2PerS', 'reactant D, m² s⁻¹ (empty: of the limiting reactant)', reactorByInput.diffusionM2PerS)}
         {textField(
           reactorForm,
           setReactorForm,
@@ -536,7 +539,13 @@ export function Process() {
         <p data-testid="reactor-stoichiometry">
           Reactant per product {(reactor.stoichiometry as { reactantPerProduct: number; from: string }).reactantPerProduct} (
           {(reactor.stoichiometry as { reactantPerProduct: number; from: string }).from}).
-          {/* the study's warnings: an assumed reactant per product */}
+          <br />
+          <span data-testid="reactor-diffusion">
+            Reactant diffusion coefficient {(reactor.diffusion as { diffusionM2PerS: number }).diffusionM2PerS.toExponential(3)} m² s⁻¹
+            {(reactor.diffusion as { species?: string }).species ? ` of ${(reactor.diffusion as { species?: string }).species}` : ''} (
+            {(reactor.diffusion as { from: string }).from}).
+          </span>
+          {/* the study's warnings: an assumed reactant per product or diffusion coefficient */}
           {((reactor.warnings as string[] | undefined) ?? []).map((w) => (
             <span key={w} className="warning" role="note">
               <br />⚠ {w}
