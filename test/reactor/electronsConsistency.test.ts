@@ -8,16 +8,12 @@
 import { describe, expect, it } from 'vitest';
 import { levelizedCost } from '../../src/reactor/technoEconomics.js';
 import { flowCellStudy } from '../../src/reactor/studies.js';
+import { CHANNEL, M_UREA_G_PER_MOL } from './channelCase.js';
 
 const F = 96485.33212;
-const M_UREA = 60.056; // g/mol, IUPAC 2021: 12.011 + 4 × 1.008 + 2 × 14.007 + 15.999
+const M_UREA = M_UREA_G_PER_MOL;
 const base = {
-  inletConcentrationMolPerM3: 100,
-  velocityMPerS: 0.05,
-  lengthM: 0.1,
-  widthM: 0.05,
-  gapM: 0.002,
-  diffusionM2PerS: 1.9e-9,
+  ...CHANNEL,
   kineticCurrentDensityAPerM2: 500,
   reactantPerProduct: 2,
   faradaicEfficiency: 0.5,

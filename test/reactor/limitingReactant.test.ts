@@ -6,15 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { flowCellStudy } from '../../src/reactor/studies.js';
 import { reactorStudy } from '../../src/studies/process.js';
+import { CHANNEL, M_UREA_G_PER_MOL } from './channelCase.js';
 
-const M_UREA = 60.056; // g/mol, IUPAC 2021
+const M_UREA = M_UREA_G_PER_MOL;
 const base = {
-  inletConcentrationMolPerM3: 100,
-  velocityMPerS: 0.05,
-  lengthM: 0.1,
-  widthM: 0.05,
-  gapM: 0.002,
-  diffusionM2PerS: 1.9e-9,
+  ...CHANNEL,
   kineticCurrentDensityAPerM2: 500,
   faradaicEfficiency: 0.5,
   molarMassGPerMol: M_UREA,

@@ -3,15 +3,11 @@ import { FARADAY_C_PER_MOL } from '../../src/chem/index.js';
 import { cellVoltageBreakdown, energyPerKgJ, scaleUp } from '../../src/reactor/cellVoltage.js';
 import { plugFlowConversion, simulateFlowChannel } from '../../src/reactor/flowChannel.js';
 import { TEA_DEFAULTS, capitalRecoveryFactor, costCurve, levelizedCost, tornado } from '../../src/reactor/technoEconomics.js';
+import { CHANNEL } from './channelCase.js';
 
 describe('flow channel', () => {
   const base = {
-    inletConcentrationMolPerM3: 100,
-    velocityMPerS: 0.05,
-    lengthM: 0.1,
-    widthM: 0.05,
-    gapM: 0.002,
-    diffusionM2PerS: 1.9e-9,
+    ...CHANNEL,
     electrons: 8,
     faradaicEfficiency: 0.8,
   };
