@@ -36,4 +36,12 @@ describe('response shapes inferred from real results', () => {
     // the example shown is still the example input's result
     expect((describeStudyResult(STUDIES.reactor!).example as { diffusion: { species: string } }).diffusion.species).toBe('NO3-');
   });
+  it('documents the equation of fe and the molar mass of convert as optional (absent when electrons are given, or nothing is weighed)', () => {
+    for (const stored of [storedResponseExamples(), { fe: describeStudyResult(STUDIES.fe!), convert: describeStudyResult(STUDIES.convert!) }]) {
+      expect(stored.fe!.schema.properties!.equation).toEqual({ type: 'string' });
+      expect(stored.fe!.schema.required).toEqual(['faradaicEfficiency', 'electrons', 'amountMol', 'chargeC', 'warnings']);
+      expect(stored.convert!.schema.properties!.molarMass).toEqual({ type: 'number' });
+      expect(stored.convert!.schema.required).toEqual(['value', 'unit', 'from']);
+    }
+  });
 });
