@@ -74,8 +74,8 @@ const kineticsStageRules = kineticsStages.slice(0, -1).map((stage, i) => ({
  * purpose so that there is one definition: how numbers are typed (chem/parseHumanNumber), the
  * model-vs-measurement chart (plot/modelVsMeasurementSpec), the charts' fonts and title (plot/chartStyle), the review's strategy list (data/strategies),
  * the homogeneous rate-constant sets the Process page offers (transport/transportData, constants whose one import, chem/carbonateEquilibria, has none itself:
- * its pK values) and the process inputs' defaults its forms start from, e.g. pulses until periodic (reactor/inputDefaults, constants
- * without imports), and the virtual lab's defaults, e.g. its local-phase rule (ml/optimizeDefaults, constants and one pure
+ * its pK values) and the process inputs' defaults its forms start from, e.g. pulses until periodic (reactor/inputDefaults, constants whose one import,
+ * transport/periodicDefaults, has none itself: the periodic tolerance and period cap of transient runs), and the virtual lab's defaults, e.g. its local-phase rule (ml/optimizeDefaults, constants and one pure
  * function without imports) and the two-objective acquisition default (ml/planDefaults, constants without imports). Nothing else: a new value import from src/ needs a reason here.
  */
 const webSharedValues = [

@@ -1,9 +1,10 @@
 /**
  * The defaults of the process studies' inputs, written once: the zod schemas (`inputSchemas.ts`) apply them,
  * and the flag commands (`cncouple microenv|couple|reactor|transient`) and the web app's Process page only show
- * them (this module imports nothing and has no zod, so the CLI reads it at start-up and the browser bundle may
- * take it). Units are in the names.
+ * them (this module has no zod and imports only transport/periodicDefaults, which imports nothing, so the CLI
+ * reads it at start-up and the browser bundle may take it). Units are in the names.
  */
+import { PERIODIC_DEFAULTS } from '../transport/periodicDefaults.js';
 
 /**
  * Boundary-layer thickness δ, µm (default 50): an assumed stagnant layer of a stirred cell, a modelling choice,
@@ -25,10 +26,10 @@ export const MICROENV_DEFAULTS = {
 export const PULSE_DEFAULTS = {
   /** Periods to run (default "auto": repeat until the period-averaged surface concentrations settle). */
   periods: 'auto',
-  /** Relative change of the period averages that counts as periodic (default 1e-3). */
-  periodicTolerance: 1e-3,
-  /** Cap on the periods with "auto" (default 1000; the result says when it was hit). */
-  maxPeriods: 1000,
+  /** Relative change of the period averages that counts as periodic (default 1e-3, transport/periodicDefaults). */
+  periodicTolerance: PERIODIC_DEFAULTS.tolerance,
+  /** Cap on the periods with "auto" (default 1000, transport/periodicDefaults; the result says when it was hit). */
+  maxPeriods: PERIODIC_DEFAULTS.maxPeriods,
 } as const;
 
 /**

@@ -2,6 +2,8 @@
  * Response shapes for the OpenAPI document, taken from real results: every study's `example` input is run once
  * (`npx tsx scripts/responseExamples.ts` writes `data/api/responseExamples.json`; a test re-runs them and
  * checks the file is current), its result described as a JSON Schema and kept, arrays cut short, as the example.
+ * A study's `responseVariants` are run too and their schemas merged, so that an output field the example happens
+ * to produce but other inputs do not is documented as optional.
  */
 import { readFileSync } from 'node:fs';
 import type { Study } from '../studies/study.js';
@@ -64,10 +66,16 @@ export interface ResponseExample {
   example: unknown;
 }
 
-/** Runs a study on its example input and describes the result (what `responseExamples.json` holds per study). */
+/**
+ * Runs a study on its example input and on its `responseVariants`, and describes the results (what
+ * `responseExamples.json` holds per study): the schema all results satisfy (a key absent from any is not
+ * required) and the example's result shortened.
+ */
 export function describeStudyResult(study: Study): ResponseExample {
-  const result = JSON.parse(JSON.stringify(study.run(study.input.parse(study.example)))) as unknown;
-  return { schema: inferSchema(result), example: shortened(result) };
+  const [result, ...variants] = [study.example, ...(study.responseVariants ?? [])].map(
+    (input) => JSON.parse(JSON.stringify(study.run(study.input.parse(input)))) as unknown,
+  );
+  return { schema: variants.map(inferSchema).reduce(mergeSchemas, inferSchema(result)), example: shortened(result) };
 }
 
 /** The stored response examples by study name (data/api/responseExamples.json), read once. */

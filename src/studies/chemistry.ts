@@ -76,6 +76,8 @@ export const faradaicEfficiencyStudy = defineStudy({
   input: feRequestSchema,
   runsOn: 'inline',
   example: { from: 'CO2, NO3-', to: 'urea', chargeC: 12.5, amountMol: 6.1e-6 },
+  // electrons given, nothing balanced: the result has no equation
+  responseVariants: [{ to: 'urea', electrons: 16, chargeC: 12.5, amountMol: 6.1e-6 }],
   run: (b) => {
     let electrons = b.electrons;
     let equation: string | undefined;
@@ -132,6 +134,8 @@ export const convertStudy = defineStudy({
   input: convertRequestSchema,
   runsOn: 'inline',
   example: { value: 0.78, fromUnit: 'mmol h-1 cm-2', toUnit: 'mg h-1 cm-2', species: 'cyclohexanone oxime' },
+  // mol to mol, no species: the result has no molarMass
+  responseVariants: [{ value: 0.78, fromUnit: 'mmol h-1 cm-2', toUnit: 'mol s-1 m-2' }],
   run: (b) => {
     const molarMass = b.species !== undefined ? molarMassGPerMol(resolveSpecies(b.species, 'species').formula) : b.molarMassGPerMol;
     return {

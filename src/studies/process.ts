@@ -34,6 +34,10 @@ export const reactorStudy = defineStudy({
   input: reactorRequestSchema,
   runsOn: 'pool',
   example: { product: 'urea', electrons: 16, faradaicEfficiency: 0.5, inletConcentrationMolPerM3: 50, limitingReactant: 'NO3-' },
+  // no limitingReactant named: the result has no stoichiometry.limitingReactant and no diffusion.species
+  responseVariants: [
+    { product: 'urea', electrons: 16, faradaicEfficiency: 0.5, inletConcentrationMolPerM3: 50, reactantPerProduct: 2, diffusionM2PerS: 1.902e-9 },
+  ],
   run: (b) => runReactorStudy(b),
 });
 

@@ -24,6 +24,12 @@ export interface Study<S extends z.ZodType = z.ZodType, R = unknown> {
   /** One valid input (the API body): the OpenAPI document's example, and the case every equality test runs. */
   example: z.input<S>;
   /**
+   * Further valid inputs whose results have a different shape (an optional output field absent or present): the
+   * documented response schema merges the results of `example` and these, so a field missing from any of them is
+   * not listed as required. Only the example's result is shown as the response example.
+   */
+  responseVariants?: z.input<S>[];
+  /**
    * True when the edge adds records read from the store to the request (the example then holds none, and the
    * documented response shape is not generated from it).
    */

@@ -1,5 +1,6 @@
 import { FARADAY_C_PER_MOL, InputError, assertFiniteInRange } from '../chem/index.js';
 import { type BoundaryLayerInput, type TimeTerm, boundaryLayer } from './finiteVolume.js';
+import { PERIODIC_DEFAULTS } from './periodicDefaults.js';
 import type { RateConstantSetId } from './transportData.js';
 
 /** One piece of a piecewise-constant current program. */
@@ -27,7 +28,7 @@ export interface TransientMicroenvironmentInput extends BoundaryLayerInput {
   /**
    * Treat `schedule` as one period and repeat it: until the period-averaged surface concentrations change by
    * less than `tolerance` (relative, default 1e-3) from one period to the next, at most `maxPeriods` times
-   * (default 1000). With `stopWhenPeriodic: false` exactly `maxPeriods` periods run and the result still says
+   * (default 1000; both in {@link PERIODIC_DEFAULTS}). With `stopWhenPeriodic: false` exactly `maxPeriods` periods run and the result still says
    * whether the last one was periodic.
    */
   periodic?: { tolerance?: number; maxPeriods?: number; stopWhenPeriodic?: boolean };
@@ -117,8 +118,8 @@ export function transientMicroenvironment(input: TransientMicroenvironmentInput)
     assertFiniteInRange(`schedule[${i}].currentDensityAPerM2`, seg.currentDensityAPerM2, 0, 1e5, 'A m⁻²');
   });
   const period = input.schedule.reduce((s, seg) => s + seg.durationS, 0);
-  const tolerance = input.periodic?.tolerance ?? 1e-3;
-  const maxPeriods = input.periodic ? (input.periodic.maxPeriods ?? 1000) : 1;
+  const tolerance = input.periodic?.tolerance ?? PERIODIC_DEFAULTS.tolerance;
+  const maxPeriods = input.periodic ? (input.periodic.maxPeriods ?? PERIODIC_DEFAULTS.maxPeriods) : 1;
   if (input.periodic) {
     assertFiniteInRange('periodic.tolerance', tolerance, 0, 1, '(relative)');
     if (!Number.isInteger(maxPeriods) || maxPeriods < 1 || maxPeriods > 100000)

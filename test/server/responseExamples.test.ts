@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { inferSchema, mergeSchemas, shortened } from '../../src/server/responseExamples.js';
+import { type InferredSchema, describeStudyResult, inferSchema, mergeSchemas, shortened, storedResponseExamples } from '../../src/server/responseExamples.js';
+import { STUDIES } from '../../src/studies/index.js';
 
 describe('response shapes inferred from real results', () => {
   it('describes scalars, objects (all keys required) and arrays (merged items)', () => {
@@ -21,5 +22,26 @@ describe('response shapes inferred from real results', () => {
   });
   it('cuts every array of an example to two elements, at any depth', () => {
     expect(shortened({ a: [1, 2, 3, 4], b: { c: [[1, 2, 3], [4], [5]] }, s: 'x' })).toEqual({ a: [1, 2], b: { c: [[1, 2], [4]] }, s: 'x' });
+  });
+  it('documents an output field that only some inputs produce as optional (reactor: no limitingReactant named)', () => {
+    const fresh = describeStudyResult(STUDIES.reactor!).schema;
+    for (const schema of [fresh, storedResponseExamples().reactor!.schema]) {
+      const field = (name: string): InferredSchema => schema.properties![name]!;
+      // present in the example's result, so documented; absent from the variant's, so not required
+      expect(Object.keys(field('diffusion').properties!)).toEqual(['diffusionM2PerS', 'species', 'from', 'assumed']);
+      expect(field('diffusion').required).toEqual(['diffusionM2PerS', 'from', 'assumed']);
+      expect(Object.keys(field('stoichiometry').properties!)).toEqual(['reactantPerProduct', 'limitingReactant', 'from', 'assumed']);
+      expect(field('stoichiometry').required).toEqual(['reactantPerProduct', 'from', 'assumed']);
+    }
+    // the example shown is still the example input's result
+    expect((describeStudyResult(STUDIES.reactor!).example as { diffusion: { species: string } }).diffusion.species).toBe('NO3-');
+  });
+  it('documents the equation of fe and the molar mass of convert as optional (absent when electrons are given, or nothing is weighed)', () => {
+    for (const stored of [storedResponseExamples(), { fe: describeStudyResult(STUDIES.fe!), convert: describeStudyResult(STUDIES.convert!) }]) {
+      expect(stored.fe!.schema.properties!.equation).toEqual({ type: 'string' });
+      expect(stored.fe!.schema.required).toEqual(['faradaicEfficiency', 'electrons', 'amountMol', 'chargeC', 'warnings']);
+      expect(stored.convert!.schema.properties!.molarMass).toEqual({ type: 'number' });
+      expect(stored.convert!.schema.required).toEqual(['value', 'unit', 'from']);
+    }
   });
 });
