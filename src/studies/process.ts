@@ -48,6 +48,8 @@ export const teaStudy = defineStudy({
   input: teaRequestSchema,
   runsOn: 'pool',
   example: { product: 'urea', electrons: 16, faradaicEfficiency: 0.5, currentDensityAPerM2: 3000, cellVoltageV: 3.2 },
+  // a preset named: the result adds the preset (its lines and sources), which the example has not
+  responseVariants: [{ preset: 'jouny2018' }],
   run: (b) => {
     const study = runTeaStudy(b);
     const preset = study.input.preset === undefined ? undefined : TEA_PRESETS[study.input.preset];

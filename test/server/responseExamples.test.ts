@@ -44,4 +44,14 @@ describe('response shapes inferred from real results', () => {
       expect(stored.convert!.schema.required).toEqual(['value', 'unit', 'from']);
     }
   });
+  it('documents the preset of tea, which only a request naming one gets, as an optional property', () => {
+    for (const stored of [storedResponseExamples(), { tea: describeStudyResult(STUDIES.tea!) }]) {
+      const schema = stored.tea!.schema;
+      expect(schema.properties!.preset!.required).toEqual(['id', 'description', 'source', 'lines', 'caveats']);
+      expect(schema.required).not.toContain('preset');
+      expect(schema.required).toEqual(expect.arrayContaining(['input', 'result', 'tornado', 'tornadoSpec', 'defaults']));
+    }
+    // the example shown names no preset
+    expect(storedResponseExamples().tea!.example).not.toHaveProperty('preset');
+  });
 });
