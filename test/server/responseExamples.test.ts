@@ -54,4 +54,19 @@ describe('response shapes inferred from real results', () => {
     // the example shown names no preset
     expect(storedResponseExamples().tea!.example).not.toHaveProperty('preset');
   });
+  it('documents what only pulses (periodic) or a depleted reactant (message, depletionTimeS) add to a transient result, as optional', () => {
+    // the stored file only: the transient runs take seconds, and test/studies/computeOffThread.test.ts checks it is current
+    const schema = storedResponseExamples().transient!.schema;
+    expect(schema.properties!.message).toEqual({ type: 'string' });
+    expect(schema.properties!.depletionTimeS).toEqual({ type: 'number' });
+    const periodic = schema.properties!.periodic!;
+    expect(periodic.required).toEqual(['periods', 'converged', 'tolerance', 'lastRelativeChange', 'periodAverageSurface', 'periodAverageSurfacePH']);
+    expect(periodic.properties!.converged).toEqual({ type: 'boolean' });
+    expect(periodic.properties!.lastRelativeChange).toEqual({ type: 'number' });
+    for (const field of ['message', 'depletionTimeS', 'periodic']) expect(schema.required).not.toContain(field);
+    expect(schema.required).toEqual(expect.arrayContaining(['completed', 'timesS', 'surface', 'surfacePH', 'steps', 'newtonIterations']));
+    // the example shown is a completed current step
+    expect(storedResponseExamples().transient!.example).toMatchObject({ completed: true });
+    expect(storedResponseExamples().transient!.example).not.toHaveProperty('periodic');
+  });
 });
