@@ -69,4 +69,13 @@ describe('response shapes inferred from real results', () => {
     expect(storedResponseExamples().transient!.example).toMatchObject({ completed: true });
     expect(storedResponseExamples().transient!.example).not.toHaveProperty('periodic');
   });
+  it('documents what a pulse run until periodic adds to kinetics.pulse (periodic, estimatedDistance…), as optional', () => {
+    for (const stored of [storedResponseExamples(), { 'kinetics.pulse': describeStudyResult(STUDIES['kinetics.pulse']!) }]) {
+      const schema = stored['kinetics.pulse']!.schema;
+      const added = ['periodic', 'tolerance', 'maxPeriods', 'estimatedDistance', 'decayPerPeriod'];
+      expect(Object.keys(schema.properties!)).toEqual(['periods', 'periodicFromPeriod', 'steps', 'rejectedSteps', 'completed', ...added]);
+      expect(schema.properties!.periodic).toEqual({ type: 'boolean' });
+      expect(schema.required).toEqual(['periods', 'periodicFromPeriod', 'steps', 'rejectedSteps', 'completed']);
+    }
+  });
 });
