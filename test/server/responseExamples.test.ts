@@ -69,6 +69,18 @@ describe('response shapes inferred from real results', () => {
     expect(storedResponseExamples().transient!.example).toMatchObject({ completed: true });
     expect(storedResponseExamples().transient!.example).not.toHaveProperty('periodic');
   });
+  it('documents what a current past a limiting one adds to a microenv result (message, depletionCurrentAPerM2, largestSolved), as optional', () => {
+    for (const stored of [storedResponseExamples(), { microenv: describeStudyResult(STUDIES.microenv!) }]) {
+      const item = stored.microenv!.schema.properties!.results!.items!;
+      expect(item.properties!.message).toEqual({ type: 'string' });
+      expect(item.properties!.depletionCurrentAPerM2).toEqual({ type: 'number' });
+      expect(item.properties!.largestSolved!.required).toEqual(['currentDensityAPerM2', 'profiles', 'pHProfile', 'potentialProfileV', 'surface', 'surfacePH']);
+      for (const field of ['message', 'depletionCurrentAPerM2', 'largestSolved']) expect(item.required).not.toContain(field);
+      // an unsolved current reports null, never a number that was not solved for
+      expect(item.properties!.surfacePH).toEqual({ anyOf: [{ type: 'number' }, { type: 'null' }] });
+      expect(item.required).toEqual(expect.arrayContaining(['converged', 'currentDensityAPerM2', 'surface', 'surfacePH']));
+    }
+  });
   it('documents what a pulse run until periodic adds to kinetics.pulse (periodic, estimatedDistance…), as optional', () => {
     for (const stored of [storedResponseExamples(), { 'kinetics.pulse': describeStudyResult(STUDIES['kinetics.pulse']!) }]) {
       const schema = stored['kinetics.pulse']!.schema;
