@@ -81,6 +81,8 @@ export const pulseStudy = defineStudy({
   input: pulseRequestSchema,
   runsOn: 'pool',
   example: { model: 'oxime-fe', e1V: -0.5, t1S: 0.1, e2V: -0.1, t2S: 0.1, periods: 3 },
+  // until periodic: the result adds periodic, tolerance, maxPeriods, estimatedDistance and decayPerPeriod
+  responseVariants: [{ model: 'oxime-fe', e1V: -0.5, t1S: 0.1, e2V: -0.1, t2S: 0.1, periods: 'auto', maxPeriods: 3 }],
   run: (b) => {
     const program = { e1V: b.e1V, t1S: b.t1S, e2V: b.e2V, t2S: b.t2S, descriptors: b.descriptors };
     return b.periods === 'auto'

@@ -18,6 +18,16 @@ export const microenvStudy = defineStudy({
     products: [{ to: 'H2', from: ['H2O'], faradaicEfficiency: 1 }],
     boundaryLayerUm: 100,
   },
+  // below and past the limiting current of NO3- (8·F·D·c/δ = 14.7 A m⁻²): the second result adds message,
+  // depletionCurrentAPerM2 and largestSolved, and its values are null
+  responseVariants: [
+    {
+      electrolyte: '0.001 M KNO3 + 0.1 M KOH',
+      currentDensitiesMAPerCm2: [1, 1000],
+      products: [{ to: 'NH3', from: ['NO3-'], faradaicEfficiency: 1 }],
+      boundaryLayerUm: 100,
+    },
+  ],
   check: (input) => {
     bulkForProducts(input);
   },
@@ -48,6 +58,8 @@ export const teaStudy = defineStudy({
   input: teaRequestSchema,
   runsOn: 'pool',
   example: { product: 'urea', electrons: 16, faradaicEfficiency: 0.5, currentDensityAPerM2: 3000, cellVoltageV: 3.2 },
+  // a preset named: the result adds the preset (its lines and sources), which the example has not
+  responseVariants: [{ preset: 'jouny2018' }],
   run: (b) => {
     const study = runTeaStudy(b);
     const preset = study.input.preset === undefined ? undefined : TEA_PRESETS[study.input.preset];

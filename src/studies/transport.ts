@@ -24,6 +24,20 @@ export const transientStudy = defineStudy({
     products: [{ to: 'H2', from: ['H2O'], faradaicEfficiency: 1 }],
     steps: [{ currentDensityMAPerCm2: 10, durationS: 0.5 }],
   },
+  responseVariants: [
+    // square pulses: the result adds `periodic` (two periods, so its lastRelativeChange is a number)
+    {
+      electrolyte: '0.5 M K2SO4',
+      products: [{ to: 'H2', from: ['H2O'], faradaicEfficiency: 1 }],
+      pulse: { highMAPerCm2: 10, tHighS: 0.001, lowMAPerCm2: 0, tLowS: 0.001, periods: 2 },
+    },
+    // NO3- runs out at the surface (Sand time ≈ 2.2 µs at 2 A cm⁻²): the result adds `message` and `depletionTimeS`
+    {
+      electrolyte: '0.001 M KNO3 + 0.1 M KOH',
+      products: [{ to: 'NH3', from: ['NO3-'], faradaicEfficiency: 1 }],
+      steps: [{ currentDensityMAPerCm2: 2000, durationS: 0.001 }],
+    },
+  ],
   check: (input) => {
     bulkForProducts(input);
     electrodeStoichiometry(input.products);

@@ -44,4 +44,50 @@ describe('response shapes inferred from real results', () => {
       expect(stored.convert!.schema.required).toEqual(['value', 'unit', 'from']);
     }
   });
+  it('documents the preset of tea, which only a request naming one gets, as an optional property', () => {
+    for (const stored of [storedResponseExamples(), { tea: describeStudyResult(STUDIES.tea!) }]) {
+      const schema = stored.tea!.schema;
+      expect(schema.properties!.preset!.required).toEqual(['id', 'description', 'source', 'lines', 'caveats']);
+      expect(schema.required).not.toContain('preset');
+      expect(schema.required).toEqual(expect.arrayContaining(['input', 'result', 'tornado', 'tornadoSpec', 'defaults']));
+    }
+    // the example shown names no preset
+    expect(storedResponseExamples().tea!.example).not.toHaveProperty('preset');
+  });
+  it('documents what only pulses (periodic) or a depleted reactant (message, depletionTimeS) add to a transient result, as optional', () => {
+    // the stored file only: the transient runs take seconds, and test/studies/computeOffThread.test.ts checks it is current
+    const schema = storedResponseExamples().transient!.schema;
+    expect(schema.properties!.message).toEqual({ type: 'string' });
+    expect(schema.properties!.depletionTimeS).toEqual({ type: 'number' });
+    const periodic = schema.properties!.periodic!;
+    expect(periodic.required).toEqual(['periods', 'converged', 'tolerance', 'lastRelativeChange', 'periodAverageSurface', 'periodAverageSurfacePH']);
+    expect(periodic.properties!.converged).toEqual({ type: 'boolean' });
+    expect(periodic.properties!.lastRelativeChange).toEqual({ type: 'number' });
+    for (const field of ['message', 'depletionTimeS', 'periodic']) expect(schema.required).not.toContain(field);
+    expect(schema.required).toEqual(expect.arrayContaining(['completed', 'timesS', 'surface', 'surfacePH', 'steps', 'newtonIterations']));
+    // the example shown is a completed current step
+    expect(storedResponseExamples().transient!.example).toMatchObject({ completed: true });
+    expect(storedResponseExamples().transient!.example).not.toHaveProperty('periodic');
+  });
+  it('documents what a current past a limiting one adds to a microenv result (message, depletionCurrentAPerM2, largestSolved), as optional', () => {
+    for (const stored of [storedResponseExamples(), { microenv: describeStudyResult(STUDIES.microenv!) }]) {
+      const item = stored.microenv!.schema.properties!.results!.items!;
+      expect(item.properties!.message).toEqual({ type: 'string' });
+      expect(item.properties!.depletionCurrentAPerM2).toEqual({ type: 'number' });
+      expect(item.properties!.largestSolved!.required).toEqual(['currentDensityAPerM2', 'profiles', 'pHProfile', 'potentialProfileV', 'surface', 'surfacePH']);
+      for (const field of ['message', 'depletionCurrentAPerM2', 'largestSolved']) expect(item.required).not.toContain(field);
+      // an unsolved current reports null, never a number that was not solved for
+      expect(item.properties!.surfacePH).toEqual({ anyOf: [{ type: 'number' }, { type: 'null' }] });
+      expect(item.required).toEqual(expect.arrayContaining(['converged', 'currentDensityAPerM2', 'surface', 'surfacePH']));
+    }
+  });
+  it('documents what a pulse run until periodic adds to kinetics.pulse (periodic, estimatedDistance…), as optional', () => {
+    for (const stored of [storedResponseExamples(), { 'kinetics.pulse': describeStudyResult(STUDIES['kinetics.pulse']!) }]) {
+      const schema = stored['kinetics.pulse']!.schema;
+      const added = ['periodic', 'tolerance', 'maxPeriods', 'estimatedDistance', 'decayPerPeriod'];
+      expect(Object.keys(schema.properties!)).toEqual(['periods', 'periodicFromPeriod', 'steps', 'rejectedSteps', 'completed', ...added]);
+      expect(schema.properties!.periodic).toEqual({ type: 'boolean' });
+      expect(schema.required).toEqual(['periods', 'periodicFromPeriod', 'steps', 'rejectedSteps', 'completed']);
+    }
+  });
 });
