@@ -3,7 +3,9 @@
  * (`npx tsx scripts/responseExamples.ts` writes `data/api/responseExamples.json`; a test re-runs them and
  * checks the file is current), its result described as a JSON Schema and kept, arrays cut short, as the example.
  * A study's `responseVariants` are run too and their schemas merged, so that an output field the example happens
- * to produce but other inputs do not is documented as optional.
+ * to produce but other inputs do not is documented as optional. The records a study lists in `responseMaps` (keyed
+ * by species, adsorbate, step or descriptor, so their keys depend on the input) are documented as maps
+ * (`additionalProperties`: the merged schema of their values), never as objects requiring the example's keys.
  */
 import { readFileSync } from 'node:fs';
 import type { Study } from '../studies/study.js';
@@ -13,6 +15,8 @@ export type InferredSchema = {
   type?: string;
   properties?: Record<string, InferredSchema>;
   required?: string[];
+  /** A map's value schema (any key allowed, none required). */
+  additionalProperties?: InferredSchema;
   items?: InferredSchema;
   anyOf?: InferredSchema[];
 };
@@ -53,6 +57,37 @@ export function mergeSchemas(a: InferredSchema, b: InferredSchema): InferredSche
   return { anyOf: distinct };
 }
 
+/**
+ * The schema with the objects at `paths` described as maps: `{type: 'object', additionalProperties}`, the value
+ * schema being all their properties' schemas merged. A path names properties separated by `.`, with `[]` after a
+ * name (or alone, for a top-level array) stepping into the array's items, e.g. `results[].surface`. An `anyOf`
+ * on the way is searched in each option that is an object (or array). A path that finds no object throws an
+ * Error naming it, so that a renamed field cannot silently leave a map documented as fixed keys.
+ */
+export function withMaps(schema: InferredSchema, paths: readonly string[]): InferredSchema {
+  let result = schema;
+  for (const path of paths) {
+    const steps = path.split('.').flatMap((part) => (part === '[]' ? ['[]'] : part.endsWith('[]') ? [part.slice(0, -2), '[]'] : [part]));
+    let found = 0;
+    const rewrite = (s: InferredSchema, rest: readonly string[]): InferredSchema => {
+      if (s.anyOf) return { ...s, anyOf: s.anyOf.map((option) => rewrite(option, rest)) };
+      if (rest.length === 0) {
+        if (s.type !== 'object' || !s.properties) return s;
+        found++;
+        const values = Object.values(s.properties);
+        return { type: 'object', additionalProperties: values.length ? values.reduce(mergeSchemas) : {} };
+      }
+      const [step, ...next] = rest as [string, ...string[]];
+      if (step === '[]') return s.type === 'array' && s.items ? { ...s, items: rewrite(s.items, next) } : s;
+      const child = s.type === 'object' ? s.properties?.[step] : undefined;
+      return child ? { ...s, properties: { ...s.properties, [step]: rewrite(child, next) } } : s;
+    };
+    result = rewrite(result, steps);
+    if (!found) throw new Error(`responseMaps: '${path}' names no object in the result`);
+  }
+  return result;
+}
+
 /** A JSON value with every array cut to its first {@link ITEMS_KEPT} elements (an example, not the full result). */
 export function shortened(value: unknown): unknown {
   if (Array.isArray(value)) return value.slice(0, ITEMS_KEPT).map(shortened);
@@ -69,13 +104,14 @@ export interface ResponseExample {
 /**
  * Runs a study on its example input and on its `responseVariants`, and describes the results (what
  * `responseExamples.json` holds per study): the schema all results satisfy (a key absent from any is not
- * required) and the example's result shortened.
+ * required; the records named in `responseMaps` are maps) and the example's result shortened.
  */
 export function describeStudyResult(study: Study): ResponseExample {
   const [result, ...variants] = [study.example, ...(study.responseVariants ?? [])].map(
     (input) => JSON.parse(JSON.stringify(study.run(study.input.parse(input)))) as unknown,
   );
-  return { schema: variants.map(inferSchema).reduce(mergeSchemas, inferSchema(result)), example: shortened(result) };
+  const schema = variants.map(inferSchema).reduce(mergeSchemas, inferSchema(result));
+  return { schema: withMaps(schema, study.responseMaps ?? []), example: shortened(result) };
 }
 
 /** The stored response examples by study name (data/api/responseExamples.json), read once. */

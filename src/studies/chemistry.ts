@@ -43,6 +43,7 @@ export const formulaStudy = defineStudy({
   input: formulaRequestSchema,
   runsOn: 'inline',
   example: { formula: 'CO(NH2)2' },
+  responseMaps: ['counts'],
   run: ({ formula: text }) => {
     const formula = parseFormula(text);
     return { formula: text, hill: toHill(formula), counts: formula.counts, charge: formula.charge, molarMass: molarMassGPerMol(formula) };

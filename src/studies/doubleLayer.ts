@@ -88,5 +88,7 @@ export const doubleLayerStudy = defineStudy({
   input: doubleLayerRequestSchema,
   runsOn: 'pool',
   example: { electrolyte: '0.1 M KHCO3', potentialVvsPzc: -0.5 },
+  // keyed by the electrolyte's ions
+  responseMaps: ['ohp.concentrationsMolPerM3', 'stericLimitMolPerM3', 'diametersNm', 'profile.concentrationsMolPerM3'],
   run: (b) => runDoubleLayerStudy(b),
 });

@@ -46,6 +46,19 @@ export const steadyStudy = defineStudy({
   input: steadyRequestSchema,
   runsOn: 'pool',
   example: { model: 'urea-cu4-ceo2', potentialsVvsRHE: [-0.2, -0.4] },
+  // keyed by the model's adsorbates, sites, steps and species
+  responseMaps: [
+    '[].coverages',
+    '[].freeSites',
+    '[].stepRatesPerS',
+    '[].tofPerS',
+    '[].faradaicEfficiency',
+    '[].selectivity',
+    '[].tofErrorPerS',
+    '[].tofResolved',
+    '[].faradaicEfficiencyResolved',
+    '[].stepRateErrorPerS',
+  ],
   run: (b, onProgress) => {
     const m = modelOf(b);
     const potentials = b.potentialsVvsRHE ?? [m.file.potentialVvsRHE];
@@ -83,6 +96,7 @@ export const pulseStudy = defineStudy({
   example: { model: 'oxime-fe', e1V: -0.5, t1S: 0.1, e2V: -0.1, t2S: 0.1, periods: 3 },
   // until periodic: the result adds periodic, tolerance, maxPeriods, estimatedDistance and decayPerPeriod
   responseVariants: [{ model: 'oxime-fe', e1V: -0.5, t1S: 0.1, e2V: -0.1, t2S: 0.1, periods: 'auto', maxPeriods: 3 }],
+  responseMaps: ['periods[].tofPerS', 'periods[].faradaicEfficiency', 'periods[].coverages'],
   run: (b) => {
     const program = { e1V: b.e1V, t1S: b.t1S, e2V: b.e2V, t2S: b.t2S, descriptors: b.descriptors };
     return b.periods === 'auto'
@@ -140,6 +154,7 @@ export const rampStudy = defineStudy({
   input: rampRequestSchema,
   runsOn: 'pool',
   example: { model: 'oxime-fe', startVvsRHE: 0, vertexVvsRHE: -0.3, scanRateVPerS: 0.1, cycles: 1, stepV: 0.01 },
+  responseMaps: ['points[].coverages'],
   run: (b) =>
     runRamp(modelOf(b), {
       startV: b.startVvsRHE,

@@ -83,6 +83,8 @@ export const optimizeStudy = defineStudy({
   input: optimizeRequestSchema,
   runsOn: 'job',
   example: { model: 'urea-cu4-ceo2', vary: [{ name: 'dG_NO', low: -1.5, high: 0.5 }], objective: 'log10Tof:urea', budget: 4, seed: 1 },
+  // keyed by the varied descriptors
+  responseMaps: ['best.inputs', 'trace[].inputs'],
   check: (input) => {
     const model = modelOf(input);
     parseKineticObjective(model, input.objective);
@@ -119,6 +121,8 @@ export const screenStudy = defineStudy({
   input: screenRequestSchema,
   runsOn: 'job',
   example: { model: 'urea-cu4-ceo2', candidates: 'name,dG_NO,dG_CO\na,-1,0\nb,-0.5,0.2\n', samples: 10, seed: 2 },
+  // keyed by the model's descriptors
+  responseMaps: ['candidates[].descriptors'],
   check: (input) => {
     const model = modelOf(input);
     parseCandidatesCsv(model.descriptors, input.candidates);

@@ -28,6 +28,15 @@ export const microenvStudy = defineStudy({
       boundaryLayerUm: 100,
     },
   ],
+  // keyed by the electrolyte's and products' species
+  responseMaps: [
+    'results[].profiles',
+    'results[].surface',
+    'results[].electrodeFluxMolPerM2S',
+    'results[].limitingCurrentAPerM2',
+    'results[].largestSolved.profiles',
+    'results[].largestSolved.surface',
+  ],
   check: (input) => {
     bulkForProducts(input);
   },
@@ -60,6 +69,8 @@ export const teaStudy = defineStudy({
   example: { product: 'urea', electrons: 16, faradaicEfficiency: 0.5, currentDensityAPerM2: 3000, cellVoltageV: 3.2 },
   // a preset named: the result adds the preset (its lines and sources), which the example has not
   responseVariants: [{ preset: 'jouny2018' }],
+  // keyed by gas, by feed (`feed:CO2`) and by feed species
+  responseMaps: ['input.gasDensitiesKgPerM3', 'result.breakdownUsdPerKg', 'feedPriceDefaults'],
   run: (b) => {
     const study = runTeaStudy(b);
     const preset = study.input.preset === undefined ? undefined : TEA_PRESETS[study.input.preset];

@@ -30,6 +30,13 @@ export interface Study<S extends z.ZodType = z.ZodType, R = unknown> {
    */
   responseVariants?: z.input<S>[];
   /**
+   * The result's records whose keys depend on the input (species, adsorbates, steps, descriptors), as paths:
+   * names joined by `.`, `[]` stepping into an array's items, e.g. `results[].surface`. The documented response
+   * schema describes each as a map (`additionalProperties`, no required keys) rather than requiring the keys
+   * the example happened to have.
+   */
+  responseMaps?: readonly string[];
+  /**
    * True when the edge adds records read from the store to the request (the example then holds none, and the
    * documented response shape is not generated from it).
    */

@@ -38,6 +38,16 @@ export const transientStudy = defineStudy({
       steps: [{ currentDensityMAPerCm2: 2000, durationS: 0.001 }],
     },
   ],
+  // keyed by the electrolyte's and products' species
+  responseMaps: [
+    'surface',
+    'finalProfiles',
+    'inventoryStartMolPerM2',
+    'inventoryEndMolPerM2',
+    'bulkInflowMolPerM2',
+    'electrodeProductionMolPerM2',
+    'periodic.periodAverageSurface',
+  ],
   check: (input) => {
     bulkForProducts(input);
     electrodeStoichiometry(input.products);
@@ -59,6 +69,8 @@ export const coupleStudy = defineStudy({
     currentDensitiesMAPerCm2: [1],
     productSources: { urea: ['CO2', 'NO3-'], NH3: ['NO3-'], NO: ['NO3-'], CO: ['CO2'], H2: ['H2O'] },
   },
+  // keyed by the model's products
+  responseMaps: ['[].faradaicEfficiency', '[].faradaicEfficiencyBulk'],
   check: (input) => {
     const model = modelOf(input);
     const bulk = electrolyteFromText(input.electrolyte, input.co2Saturated).concentrations;

@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { type InferredSchema, describeStudyResult, inferSchema, mergeSchemas, shortened, storedResponseExamples } from '../../src/server/responseExamples.js';
+import {
+  type InferredSchema,
+  describeStudyResult,
+  inferSchema,
+  mergeSchemas,
+  shortened,
+  storedResponseExamples,
+  withMaps,
+} from '../../src/server/responseExamples.js';
 import { STUDIES } from '../../src/studies/index.js';
+
+/** The microenv study's result for an input (the fields these tests read). */
+function microenvResult(input: unknown): { results: { surface: Record<string, number | null> }[] } {
+  const study = STUDIES.microenv!;
+  return study.run(study.input.parse(input)) as { results: { surface: Record<string, number | null> }[] };
+}
 
 describe('response shapes inferred from real results', () => {
   it('describes scalars, objects (all keys required) and arrays (merged items)', () => {
@@ -89,5 +103,79 @@ describe('response shapes inferred from real results', () => {
       expect(schema.properties!.periodic).toEqual({ type: 'boolean' });
       expect(schema.required).toEqual(['periods', 'periodicFromPeriod', 'steps', 'rejectedSteps', 'completed']);
     }
+  });
+  it('describes the objects at the given paths as maps: their values merged, no key required', () => {
+    const schema = inferSchema({ rows: [{ byIon: { 'K+': 1, 'OH-': null }, n: 2 }], totals: { a: [1], b: [] } });
+    expect(withMaps(schema, ['rows[].byIon', 'totals'])).toEqual({
+      type: 'object',
+      properties: {
+        rows: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: { byIon: { type: 'object', additionalProperties: { anyOf: [{ type: 'number' }, { type: 'null' }] } }, n: { type: 'number' } },
+            required: ['byIon', 'n'],
+          },
+        },
+        // an empty array's schema has no items: merged with [number], the items stay number
+        totals: { type: 'object', additionalProperties: { type: 'array', items: { type: 'number' } } },
+      },
+      required: ['rows', 'totals'],
+    });
+    // a top-level array, and an object inside an anyOf (a value that may be null)
+    expect(withMaps(inferSchema([{ x: { a: 1 } }, { x: null }]), ['[].x'])).toEqual({
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { x: { anyOf: [{ type: 'object', additionalProperties: { type: 'number' } }, { type: 'null' }] } },
+        required: ['x'],
+      },
+    });
+    // a path that names no object is an error, not a silently fixed-key record
+    expect(() => withMaps(schema, ['rows[].byIons'])).toThrow("responseMaps: 'rows[].byIons' names no object in the result");
+    expect(() => withMaps(schema, ['rows[].n'])).toThrow(/rows\[\]\.n/);
+  });
+  it("documents microenv's per-species records as maps, so a Na electrolyte's result (no K+) fits", () => {
+    const fresh = describeStudyResult(STUDIES.microenv!);
+    for (const stored of [storedResponseExamples().microenv!, fresh]) {
+      const item = stored.schema.properties!.results!.items!;
+      // before: { properties: { CO2, HCO3-, …, K+, … }, required: [… 'K+' …] }
+      expect(item.properties!.surface).toEqual({ type: 'object', additionalProperties: { anyOf: [{ type: 'number' }, { type: 'null' }] } });
+      expect(item.properties!.surface).not.toHaveProperty('required');
+      // an unsolved current's profiles hold nulls
+      expect(item.properties!.profiles!.additionalProperties).toEqual({ type: 'array', items: { anyOf: [{ type: 'number' }, { type: 'null' }] } });
+      expect(item.properties!.largestSolved!.properties!.surface).toEqual({ type: 'object', additionalProperties: { type: 'number' } });
+      // the record field itself is still required
+      expect(item.required).toContain('surface');
+      // the example shown keeps the example's species
+      expect(Object.keys((stored.example as { results: { surface: object }[] }).results[0]!.surface)).toContain('K+');
+    }
+    // a sodium electrolyte has no K+ at all: the old schema's required K+ was wrong for it
+    const na = microenvResult({ ...(STUDIES.microenv!.example as object), electrolyte: '0.5 M NaHCO3' });
+    expect(Object.keys(na.results[0]!.surface)).toContain('Na+');
+    expect(Object.keys(na.results[0]!.surface)).not.toContain('K+');
+  });
+  it('documents every path a study lists in responseMaps as a map in the stored file', () => {
+    let maps = 0;
+    for (const study of Object.values(STUDIES)) {
+      for (const path of study.responseMaps ?? []) {
+        let schemas: InferredSchema[] = [storedResponseExamples()[study.name]!.schema];
+        const steps = path.split('.').flatMap((part) => (part === '[]' ? ['[]'] : part.endsWith('[]') ? [part.slice(0, -2), '[]'] : [part]));
+        for (const step of steps) {
+          schemas = schemas
+            .flatMap((s) => s.anyOf ?? [s])
+            .flatMap((s) => (step === '[]' ? (s.items ? [s.items] : []) : s.properties?.[step] ? [s.properties[step]!] : []));
+        }
+        const objects = schemas.flatMap((s) => s.anyOf ?? [s]).filter((s) => s.type === 'object');
+        expect(objects.length, `${study.name} ${path}`).toBeGreaterThan(0);
+        for (const s of objects) {
+          expect(s.additionalProperties, `${study.name} ${path}`).toBeDefined();
+          expect(s.properties, `${study.name} ${path}`).toBeUndefined();
+          expect(s.required, `${study.name} ${path}`).toBeUndefined();
+          maps++;
+        }
+      }
+    }
+    expect(maps).toBe(40);
   });
 });
