@@ -6,7 +6,7 @@
  * (50 evaluations), whose optimum is
  * taken from a dense 201 × 201 sweep (or the best point any method found, if higher).
  * Two objectives (`branincurrin`, `dtlz2`): the hypervolume gap to the true front vs evaluations of `askNext` with
- * EHVI and with ParEGO, against random search and a scrambled Sobol design (40 evaluations each; bench/ml-pareto.svg).
+ * EHVI and with ParEGO, against random search and a Sobol design with a random digital shift (40 evaluations each; bench/ml-pareto.svg).
  * Run alone: `npx tsx bench/ml.bench.ts` (prints tables, writes bench/ml-results.json, bench/ml-regret.svg and
  * bench/ml-pareto.svg); BENCH_ML_SEEDS sets the number of seeds (default 10), BENCH_ML_PROBLEMS a subset (e.g.
  * `hartmann6` or `branincurrin,dtlz2`).
@@ -475,7 +475,7 @@ export function dtlz2Problem(dim = 3): ParetoProblem {
 
 /**
  * A two-objective problem through the ask/tell loop (`askNext` with `acquisition` ehvi and parego, one run per
- * ask, run i asked with seed 1000·`seed` + i), against random search and a scrambled Sobol design of the same
+ * ask, run i asked with seed 1000·`seed` + i), against random search and a Sobol design with a random digital shift of the same
  * budget. The curves are the hypervolume gap (true hypervolume − that of the evaluated points, at the problem's
  * fixed reference point) after each evaluation, median and quartiles over seeds.
  */
