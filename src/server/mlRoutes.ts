@@ -46,7 +46,7 @@ export const ML_ROUTES: RouteDefinition[] = [
     url: '/api/plan/ask',
     tag: 'planning',
     summary:
-      'Next runs of a campaign: space-filling, then log expected improvement (two objectives: ParEGO, or expected hypervolume improvement with acquisition ehvi)',
+      'Next runs of a campaign: space-filling, then log expected improvement (two objectives: expected hypervolume improvement, or ParEGO with acquisition parego)',
     body: planAskRequestSchema,
     handler: ({ body }) => {
       const b = body as z.infer<typeof planAskRequestSchema>;
