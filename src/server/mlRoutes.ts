@@ -26,7 +26,7 @@ export const planAskRequestSchema = z.object({
     .enum(MULTI_OBJECTIVE_ACQUISITIONS)
     .optional()
     .describe(
-      `two objectives: ehvi (expected hypervolume improvement) or parego (Chebyshev scalarizations, log-EI); default ${DEFAULT_MULTI_OBJECTIVE_ACQUISITION}; refused with one objective (log-EI)`,
+      `two objectives: ehvi (expected hypervolume improvement) or parego (Chebyshev scalarizations, log-EI); default ${DEFAULT_MULTI_OBJECTIVE_ACQUISITION}; one objective always uses log-EI: ehvi is then refused, parego ignored (method log-ei)`,
     ),
 });
 
