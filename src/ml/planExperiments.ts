@@ -222,10 +222,10 @@ export function hypervolumeReference(observed: readonly Point2[]): Point2 {
 /**
  * The next runs of a campaign (ask of ask/tell). With fewer finished runs than `initialRuns`: a space-filling
  * design away from every run done or in flight. Otherwise one objective: log expected improvement of a GP
- * surrogate; two objectives: ParEGO (a random weight per suggestion from the 11 of Knowles 2006, λ ∈
- * {0, 0.1, …, 1}, and log-EI of a GP fitted to the scalarized losses) or, with `acquisition: 'ehvi'`, the
- * expected hypervolume improvement of the two objectives' GPs over the finished runs' front (closed form,
- * {@link expectedHypervolumeImprovement2d}; reference point {@link hypervolumeReference}). Batches and in-flight runs by the
+ * surrogate; two objectives: by default (`acquisition: 'ehvi'`) the expected hypervolume improvement of the two
+ * objectives' GPs over the finished runs' front (closed form, {@link expectedHypervolumeImprovement2d}; reference
+ * point {@link hypervolumeReference}), or with `acquisition: 'parego'` ParEGO (a random weight per suggestion from
+ * the 11 of Knowles 2006, λ ∈ {0, 0.1, …, 1}, and log-EI of a GP fitted to the scalarized losses). Batches and in-flight runs by the
  * Kriging believer (Ginsbourger, Le Riche & Carraro 2010, in *Computational Intelligence in Expensive
  * Optimization Problems*, Springer, doi:10.1007/978-3-642-10701-6_6): each pending point is added to the
  * surrogate at its own predicted mean, which removes its uncertainty and pushes later suggestions away.

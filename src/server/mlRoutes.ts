@@ -26,7 +26,7 @@ export const planAskRequestSchema = z.object({
     .enum(MULTI_OBJECTIVE_ACQUISITIONS)
     .optional()
     .describe(
-      `two objectives: ehvi (expected hypervolume improvement) or parego (Chebyshev scalarizations, log-EI); default ${DEFAULT_MULTI_OBJECTIVE_ACQUISITION}; refused with one objective (log-EI)`,
+      `two objectives: ehvi (expected hypervolume improvement) or parego (Chebyshev scalarizations, log-EI); default ${DEFAULT_MULTI_OBJECTIVE_ACQUISITION}; one objective always uses log-EI: ehvi is then refused, parego ignored (method log-ei)`,
     ),
 });
 
@@ -46,7 +46,7 @@ export const ML_ROUTES: RouteDefinition[] = [
     url: '/api/plan/ask',
     tag: 'planning',
     summary:
-      'Next runs of a campaign: space-filling, then log expected improvement (two objectives: ParEGO, or expected hypervolume improvement with acquisition ehvi)',
+      'Next runs of a campaign: space-filling, then log expected improvement (two objectives: expected hypervolume improvement, or ParEGO with acquisition parego)',
     body: planAskRequestSchema,
     handler: ({ body }) => {
       const b = body as z.infer<typeof planAskRequestSchema>;

@@ -47,9 +47,15 @@ describe('POST /api/plan/ask and /api/plan/status', () => {
     expect(r.json.suggestions[0].parameters.x).toBeGreaterThan(0.35);
     expect(r.json.suggestions[0].parameters.x).toBeLessThan(0.65);
     expect((await post('/api/plan/ask', { space: two, runs: twoRuns, seed: 1 })).json.method).toBe('ehvi'); // the default
+    // the OpenAPI summary names the same default
+    const doc = (await server.call('GET', '/api/openapi.json')).json as { paths: Record<string, { post: { summary: string; requestBody: unknown } }> };
+    expect(doc.paths['/api/plan/ask']!.post.summary).toMatch(/two objectives: expected hypervolume improvement, or ParEGO with acquisition parego/);
     expect((await post('/api/plan/ask', { space: two, runs: twoRuns, seed: 1, acquisition: 'parego' })).json.method).toBe('parego');
     const one = await post('/api/plan/ask', { space, runs, acquisition: 'ehvi' });
     expect([one.status, one.json.error.field]).toEqual([400, 'acquisition']);
+    // parego with one objective is not refused: log-EI, as the request schema says
+    expect((await post('/api/plan/ask', { space, runs, acquisition: 'parego' })).json.method).toBe('log-ei');
+    expect(JSON.stringify(doc.paths['/api/plan/ask']!.post.requestBody)).toMatch(/ehvi is then refused, parego ignored \(method log-ei\)/);
     const unknown = await post('/api/plan/ask', { space: two, runs: twoRuns, acquisition: 'qnehvi' });
     expect([unknown.status, unknown.json.error.field]).toEqual([400, 'acquisition']);
   });

@@ -137,9 +137,15 @@ describe('pulses until periodic', () => {
     const bulk = bulkComposition([{ name: 'K2SO4', concentrationM: 0.5 }], false).concentrations;
     const jHigh = 200; // A m⁻², on 0.1 s, off 0.1 s: mean 100 A m⁻²
     const input = { bulk, products: her, homogeneousReactions: false, cells: 60, schedule: pulseSchedule(jHigh, 0.1, 0, 0.1, 1) };
-    const r = transientMicroenvironment({ ...input, periodic: { tolerance: 1e-4, maxPeriods: 500 } });
+    const progress: [number, number][] = [];
+    const r = transientMicroenvironment({ ...input, periodic: { tolerance: 1e-4, maxPeriods: 500 }, onProgress: (tS, totalS) => progress.push([tS, totalS]) });
     expect(r.completed).toBe(true);
     const p = r.periodic!;
+    // stopped early: the steps report against the cap (500 periods × 0.2 s), the last report says done at the time reached
+    expect(progress[0]![1]).toBeCloseTo(100, 9);
+    const tEnd = r.timesS.at(-1)!;
+    expect(tEnd).toBeCloseTo(p.periods * 0.2, 9);
+    expect(progress.at(-1)).toEqual([tEnd, tEnd]);
     expect(p.converged).toBe(true);
     expect(p.lastRelativeChange).toBeLessThan(1e-4);
     expect(p.periods).toBeGreaterThan(5); // δ²/D ≈ 0.5 s: several periods to settle
