@@ -1,4 +1,4 @@
-import { AQUEOUS_PK_25C, CO2_SATURATION_M, co2EquilibratedPH } from '../chem/carbonateEquilibria.js';
+import { AQUEOUS_PK_25C, CO2_SATURATION_M, closedBicarbonatePH, co2EquilibratedPH } from '../chem/carbonateEquilibria.js';
 import type { ElectrolyteComponent } from './parsePrinted.js';
 import type { CellType } from './recordSchema.js';
 
@@ -43,30 +43,6 @@ const HYDROXYLAMMONIUM_SALTS: Record<string, number> = {
   'NH2OH.HCl': 1,
   'NH2OH-HCl': 1,
 };
-
-/**
- * pH of a closed bicarbonate solution (no CO2 exchange) with a hydroxylammonium salt: the root of the charge
- * balance c_b + [H⁺] + N·[H⁺]/([H⁺] + Ka,N) = c_b·(α1 + 2α2) + [OH⁻] + N, with the carbonate fractions α of
- * total carbon c_b (pKa1, pKa2), N the NH3OH⁺ added and its strong-acid counter-ion charge N, Ka,N from pKa(NH3OH⁺)
- * 5.96 (bisection on pH 0–14; the balance rises monotonically with falling pH). Without the salt it is the
- * amphiprotic (pKa1 + pKa2)/2 within 1e-3 for c_b ≫ Ka.
- */
-function closedBicarbonatePH(bicarbonateM: number, hydroxylammoniumM: number): number {
-  const [k1, k2, kw, kn] = [10 ** -PKA_CARBONIC_1, 10 ** -PKA_CARBONIC_2, 10 ** -PKW, 10 ** -PKA_HYDROXYLAMMONIUM];
-  const excess = (pH: number) => {
-    const h = 10 ** -pH;
-    const d = h * h + k1 * h + k1 * k2;
-    const anions = (bicarbonateM * (k1 * h + 2 * k1 * k2)) / d + kw / h + hydroxylammoniumM;
-    return bicarbonateM + h + (hydroxylammoniumM * h) / (h + kn) - anions;
-  };
-  let [lo, hi] = [0, 14];
-  for (let i = 0; i < 60; i++) {
-    const mid = (lo + hi) / 2;
-    if (excess(mid) > 0) lo = mid;
-    else hi = mid;
-  }
-  return (lo + hi) / 2;
-}
 
 /** Cell types where CO2 reaches the catalyst through a gas-diffusion electrode, leaving a strong-base bulk unequilibrated. */
 const FLOW_CELLS: readonly CellType[] = ['flow cell', 'PEM flow cell'];
