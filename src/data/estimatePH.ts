@@ -78,23 +78,17 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
  * @param cellType - the record's cell type (default 'not stated')
  */
 export function estimatePH(components: ElectrolyteComponent[], co2Fed: boolean, cellType: CellType = 'not stated'): PHEstimate | null {
-  const e = estimateFromDominant(components, co2Fed, cellType);
-  const acidSalts = components.filter((c) => c.name in HYDROXYLAMMONIUM_SALTS);
-  if (e === null || acidSalts.length === 0 || e.note.includes('NH3OH⁺')) return e;
-  return { ...e, note: `${e.note}; ignores the weak acid NH3OH⁺ of ${acidSalts.map((c) => c.name).join(', ')} (pKa ${PKA_HYDROXYLAMMONIUM})` };
-}
-
-/** {@link estimatePH} before the note on an ignored hydroxylammonium salt. */
-function estimateFromDominant(components: ElectrolyteComponent[], co2Fed: boolean, cellType: CellType): PHEstimate | null {
   const find = (names: readonly string[]) => components.find((c) => names.includes(c.name));
   const acidSalts = components.filter((c) => c.name in HYDROXYLAMMONIUM_SALTS);
+  // every rule but the closed bicarbonate balance leaves a hydroxylammonium salt out, and its note says so
+  const ignoredSalts = acidSalts.length > 0 ? `; ignores the weak acid NH3OH⁺ of ${acidSalts.map((c) => c.name).join(', ')} (pKa ${PKA_HYDROXYLAMMONIUM})` : '';
   const acid = components.find((c) => c.name in STRONG_ACIDS || c.name === 'H2SO4');
   const base = find(Object.keys(STRONG_BASES));
   if (acid && (base || find(CARBONATES) || find(BICARBONATES))) return null;
-  const estimated = (value: number, note: string, co2Bulk?: CO2BulkReading): PHEstimate => ({
+  const estimated = (value: number, note: string, co2Bulk?: CO2BulkReading, saltsIncluded = false): PHEstimate => ({
     value: round2(value),
     method: 'estimated',
-    note,
+    note: saltsIncluded ? note : `${note}${ignoredSalts}`,
     ...(co2Bulk ? { co2Bulk } : {}),
   });
   if (acid && acid.concentrationM) {
@@ -145,8 +139,8 @@ function estimateFromDominant(components: ElectrolyteComponent[], co2Fed: boolea
       `${carbonate.concentrationM} M ${carbonate.name}: weak base, pKa2(H2CO3) ${PKA_CARBONIC_2}`,
     );
   }
-  if (find(BICARBONATES)) {
-    const bicarbonate = find(BICARBONATES)!;
+  const bicarbonate = find(BICARBONATES);
+  if (bicarbonate) {
     if (acidSalts.length > 0) {
       // the weak acid NH3OH⁺ (pKa 5.96) protonates bicarbonate: the pH needs every concentration
       if (!bicarbonate.concentrationM || acidSalts.some((c) => !c.concentrationM)) return null;
@@ -154,6 +148,8 @@ function estimateFromDominant(components: ElectrolyteComponent[], co2Fed: boolea
       return estimated(
         closedBicarbonatePH(bicarbonate.concentrationM, nM),
         `${bicarbonate.concentrationM} M ${bicarbonate.name} + ${acidSalts.map((c) => `${c.concentrationM} M ${c.name}`).join(' + ')} without CO2 purge (closed): charge balance with ${Number(nM.toPrecision(12))} M NH3OH⁺ (pKa ${PKA_HYDROXYLAMMONIUM}), pKa1 ${PKA_CARBONIC_1}, pKa2 ${PKA_CARBONIC_2}`,
+        undefined,
+        true,
       );
     }
     return estimated((PKA_CARBONIC_1 + PKA_CARBONIC_2) / 2, `${bicarbonate.name} without CO2 purge: amphiprotic, pH = (pKa1 + pKa2)/2`);
