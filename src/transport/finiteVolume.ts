@@ -1,6 +1,7 @@
 import { FARADAY_C_PER_MOL, GAS_CONSTANT_J_PER_MOL_K, InputError, STANDARD_TEMPERATURE_K, assertFiniteInRange } from '../chem/index.js';
 import { BlockTridiagonalSolver } from '../numerics/blockTridiagonal.js';
 import { type ElectrodeProduct, electrodeStoichiometry } from './electrodeStoichiometry.js';
+import { ionLookalikeDetail } from './assertSourcesInElectrolyte.js';
 import {
   DEFAULT_RATE_CONSTANT_SET,
   type HomogeneousReaction,
@@ -66,7 +67,12 @@ export function assertReactantsTracked(products: readonly ElectrodeProduct[]): v
   products.forEach((p, i) =>
     p.from.forEach((s, j) => {
       if (s !== 'H2O' && !tracked.includes(s))
-        throw new InputError(`products[${i}].from[${j}]`, `H2O or a solute of the transport model (${tracked.join(', ')})`, `got "${s}"`);
+        throw new InputError(
+          `products[${i}].from[${j}]`,
+          `H2O or a solute of the transport model (${tracked.join(', ')})`,
+          `got "${s}"`,
+          ionLookalikeDetail(s),
+        );
     }),
   );
 }
