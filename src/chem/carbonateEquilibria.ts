@@ -42,9 +42,33 @@ export function co2EquilibratedPH(alkalinityM: number, co2M: number = CO2_SATURA
     const hco3 = (ka1 * co2M) / h;
     return alkalinityM + h - (hco3 + (2 * ka2 * hco3) / h + kw / h);
   };
-  let lo = -2;
-  let hi = 16;
-  for (let i = 0; i < 100; i++) {
+  return bisectChargeBalance(excess, -2, 16, 100);
+}
+
+/**
+ * pH of a closed bicarbonate solution (no CO2 exchange) with a hydroxylammonium salt of a strong acid: the root of
+ * the charge balance c_b + [H⁺] + N·[H⁺]/([H⁺] + Ka,N) = c_b·(α1 + 2α2) + [OH⁻] + N, with the carbonate fractions
+ * α of total carbon c_b (pKa1, pKa2), N the NH3OH⁺ added and its strong-acid counter-ion charge N, Ka,N from
+ * pKa(NH3OH⁺) ({@link AQUEOUS_PK_25C}); bisection on pH 0–14 (the excess falls monotonically with pH). Without
+ * the salt it is the amphiprotic (pKa1 + pKa2)/2 within 1e-3 for c_b ≫ Ka.
+ * @param bicarbonateM - c_b, mol L⁻¹ of MHCO3 (M = K, Na, …)
+ * @param hydroxylammoniumM - N, mol L⁻¹ of NH3OH⁺ (2c for (NH3OH)2SO4, c for NH3OH·Cl)
+ * @example closedBicarbonatePH(0.5, 0.02) // 7.711 (0.5 M KHCO3 + 10 mM (NH3OH)2SO4)
+ */
+export function closedBicarbonatePH(bicarbonateM: number, hydroxylammoniumM: number): number {
+  const [k1, k2, kw, kn] = [10 ** -AQUEOUS_PK_25C.pKa1, 10 ** -AQUEOUS_PK_25C.pKa2, 10 ** -AQUEOUS_PK_25C.pKw, 10 ** -AQUEOUS_PK_25C.pKaNH3OH];
+  const excess = (pH: number) => {
+    const h = 10 ** -pH;
+    const d = h * h + k1 * h + k1 * k2;
+    const anions = (bicarbonateM * (k1 * h + 2 * k1 * k2)) / d + kw / h + hydroxylammoniumM;
+    return bicarbonateM + h + (hydroxylammoniumM * h) / (h + kn) - anions;
+  };
+  return bisectChargeBalance(excess, 0, 14, 60);
+}
+
+/** The pH in [lo, hi] where a charge excess that falls monotonically with pH changes sign, by `iterations` halvings. */
+function bisectChargeBalance(excess: (pH: number) => number, lo: number, hi: number, iterations: number): number {
+  for (let i = 0; i < iterations; i++) {
     const mid = (lo + hi) / 2;
     if (excess(mid) > 0) lo = mid;
     else hi = mid;

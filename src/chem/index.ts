@@ -3,7 +3,16 @@ export { InputError, assertFiniteInRange } from './InputError.js';
 export * from './constants.js';
 export { ATOMIC_WEIGHTS_G_PER_MOL, isElementSymbol } from './atomicWeights.js';
 export { type Formula, FormulaError, parseFormula, toHill, formatCharge, molarMassGPerMol } from './formula.js';
-export { type Species, type SpeciesEntry, type SpeciesRole, SPECIES_REGISTRY, findSpeciesEntry, resolveSpecies, speciesContaining } from './species.js';
+export {
+  type Species,
+  type SpeciesEntry,
+  type SpeciesRole,
+  SPECIES_REGISTRY,
+  findSpeciesEntry,
+  neutralLookalikeWarning,
+  resolveSpecies,
+  speciesContaining,
+} from './species.js';
 export { Rational, nullSpace } from '../numerics/Rational.js';
 export { memoize } from '../numerics/memoize.js';
 export * from './balanceHalfReaction.js';

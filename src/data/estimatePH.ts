@@ -1,4 +1,4 @@
-import { AQUEOUS_PK_25C, CO2_SATURATION_M, co2EquilibratedPH } from '../chem/carbonateEquilibria.js';
+import { AQUEOUS_PK_25C, CO2_SATURATION_M, closedBicarbonatePH, co2EquilibratedPH } from '../chem/carbonateEquilibria.js';
 import type { ElectrolyteComponent } from './parsePrinted.js';
 import type { CellType } from './recordSchema.js';
 
@@ -44,30 +44,6 @@ const HYDROXYLAMMONIUM_SALTS: Record<string, number> = {
   'NH2OH-HCl': 1,
 };
 
-/**
- * pH of a closed bicarbonate solution (no CO2 exchange) with a hydroxylammonium salt: the root of the charge
- * balance c_b + [H⁺] + N·[H⁺]/([H⁺] + Ka,N) = c_b·(α1 + 2α2) + [OH⁻] + N, with the carbonate fractions α of
- * total carbon c_b (pKa1, pKa2), N the NH3OH⁺ added and its strong-acid counter-ion charge N, Ka,N from pKa(NH3OH⁺)
- * 5.96 (bisection on pH 0–14; the balance rises monotonically with falling pH). Without the salt it is the
- * amphiprotic (pKa1 + pKa2)/2 within 1e-3 for c_b ≫ Ka.
- */
-function closedBicarbonatePH(bicarbonateM: number, hydroxylammoniumM: number): number {
-  const [k1, k2, kw, kn] = [10 ** -PKA_CARBONIC_1, 10 ** -PKA_CARBONIC_2, 10 ** -PKW, 10 ** -PKA_HYDROXYLAMMONIUM];
-  const excess = (pH: number) => {
-    const h = 10 ** -pH;
-    const d = h * h + k1 * h + k1 * k2;
-    const anions = (bicarbonateM * (k1 * h + 2 * k1 * k2)) / d + kw / h + hydroxylammoniumM;
-    return bicarbonateM + h + (hydroxylammoniumM * h) / (h + kn) - anions;
-  };
-  let [lo, hi] = [0, 14];
-  for (let i = 0; i < 60; i++) {
-    const mid = (lo + hi) / 2;
-    if (excess(mid) > 0) lo = mid;
-    else hi = mid;
-  }
-  return (lo + hi) / 2;
-}
-
 /** Cell types where CO2 reaches the catalyst through a gas-diffusion electrode, leaving a strong-base bulk unequilibrated. */
 const FLOW_CELLS: readonly CellType[] = ['flow cell', 'PEM flow cell'];
 
@@ -102,23 +78,17 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
  * @param cellType - the record's cell type (default 'not stated')
  */
 export function estimatePH(components: ElectrolyteComponent[], co2Fed: boolean, cellType: CellType = 'not stated'): PHEstimate | null {
-  const e = estimateFromDominant(components, co2Fed, cellType);
-  const acidSalts = components.filter((c) => c.name in HYDROXYLAMMONIUM_SALTS);
-  if (e === null || acidSalts.length === 0 || e.note.includes('NH3OH⁺')) return e;
-  return { ...e, note: `${e.note}; ignores the weak acid NH3OH⁺ of ${acidSalts.map((c) => c.name).join(', ')} (pKa ${PKA_HYDROXYLAMMONIUM})` };
-}
-
-/** {@link estimatePH} before the note on an ignored hydroxylammonium salt. */
-function estimateFromDominant(components: ElectrolyteComponent[], co2Fed: boolean, cellType: CellType): PHEstimate | null {
   const find = (names: readonly string[]) => components.find((c) => names.includes(c.name));
   const acidSalts = components.filter((c) => c.name in HYDROXYLAMMONIUM_SALTS);
+  // every rule but the closed bicarbonate balance leaves a hydroxylammonium salt out, and its note says so
+  const ignoredSalts = acidSalts.length > 0 ? `; ignores the weak acid NH3OH⁺ of ${acidSalts.map((c) => c.name).join(', ')} (pKa ${PKA_HYDROXYLAMMONIUM})` : '';
   const acid = components.find((c) => c.name in STRONG_ACIDS || c.name === 'H2SO4');
   const base = find(Object.keys(STRONG_BASES));
   if (acid && (base || find(CARBONATES) || find(BICARBONATES))) return null;
-  const estimated = (value: number, note: string, co2Bulk?: CO2BulkReading): PHEstimate => ({
+  const estimated = (value: number, note: string, co2Bulk?: CO2BulkReading, saltsIncluded = false): PHEstimate => ({
     value: round2(value),
     method: 'estimated',
-    note,
+    note: saltsIncluded ? note : `${note}${ignoredSalts}`,
     ...(co2Bulk ? { co2Bulk } : {}),
   });
   if (acid && acid.concentrationM) {
@@ -169,8 +139,8 @@ function estimateFromDominant(components: ElectrolyteComponent[], co2Fed: boolea
       `${carbonate.concentrationM} M ${carbonate.name}: weak base, pKa2(H2CO3) ${PKA_CARBONIC_2}`,
     );
   }
-  if (find(BICARBONATES)) {
-    const bicarbonate = find(BICARBONATES)!;
+  const bicarbonate = find(BICARBONATES);
+  if (bicarbonate) {
     if (acidSalts.length > 0) {
       // the weak acid NH3OH⁺ (pKa 5.96) protonates bicarbonate: the pH needs every concentration
       if (!bicarbonate.concentrationM || acidSalts.some((c) => !c.concentrationM)) return null;
@@ -178,6 +148,8 @@ function estimateFromDominant(components: ElectrolyteComponent[], co2Fed: boolea
       return estimated(
         closedBicarbonatePH(bicarbonate.concentrationM, nM),
         `${bicarbonate.concentrationM} M ${bicarbonate.name} + ${acidSalts.map((c) => `${c.concentrationM} M ${c.name}`).join(' + ')} without CO2 purge (closed): charge balance with ${Number(nM.toPrecision(12))} M NH3OH⁺ (pKa ${PKA_HYDROXYLAMMONIUM}), pKa1 ${PKA_CARBONIC_1}, pKa2 ${PKA_CARBONIC_2}`,
+        undefined,
+        true,
       );
     }
     return estimated((PKA_CARBONIC_1 + PKA_CARBONIC_2) / 2, `${bicarbonate.name} without CO2 purge: amphiprotic, pH = (pKa1 + pKa2)/2`);

@@ -48,9 +48,11 @@ import { PRINTABLE_NITROGEN_SOURCES, printedNitrogenSources } from './printedNit
  * a metal nitrate or nitrite whose symbol starts with C (Cu(NO3)2, Co(NO2)2, Cd(NO3)2) counts as a printed N source
  * for `n-source-assumed` (was read as carbon, an organic; no curated record changes);
  * 9 — an N source a salt would show (nitrate, nitrite, hydroxylamine, ammonia) missing from a printed electrolyte
- * flagged `n-source-from-text` (cu97in3-c-urea: nitrate over "0.1 M KHCO3").
+ * flagged `n-source-from-text` (cu97in3-c-urea: nitrate over "0.1 M KHCO3"); 10 — an ammonium carbonate or
+ * bicarbonate (NH4HCO3, (NH4)2CO3) counts as a printed ammonia source (was read as carbon, an organic, so ammonia
+ * over it was flagged `n-source-from-text`; no curated record changes).
  */
-export const NORMALIZER_VERSION = 9;
+export const NORMALIZER_VERSION = 10;
 
 /**
  * Where a normalized yield's reading comes from: the printed cell, the curator's corrected reading (the

@@ -14,15 +14,16 @@ export const PRINTABLE_NITROGEN_SOURCES: readonly string[] = [...new Set(ION_PAT
 /**
  * Registry ids of the N sources printed in an electrolyte, each once, in the order printed: "KNO3" → nitrate,
  * "KNO2" → nitrite, "(NH3OH)2SO4" or "NH2OH·HCl" → hydroxylamine, "NH4Cl" → ammonia (ammonium and ammonia are
- * one N source here, as hydroxylammonium and hydroxylamine are). Components with carbon (organics such as
- * nitrobenzene or "CYC") and names that are not formulas give none.
+ * one N source here, as hydroxylammonium and hydroxylamine are; "NH4HCO3" → ammonia). Components with carbon
+ * outside a (bi)carbonate group (organics such as nitrobenzene or "CYC") and names that are not formulas give none.
  * @example printedNitrogenSources([{ name: 'KHCO3', concentrationM: 0.1 }, { name: 'KNO3', concentrationM: 0.05 }, { name: 'KNO2', concentrationM: 0.05 }]) // ['nitrate', 'nitrite']
  */
 export function printedNitrogenSources(components: readonly ElectrolyteComponent[]): string[] {
   const found: string[] = [];
   for (const c of components) {
-    const name = c.name.replace(/\s+/g, '');
-    if (/C(?![a-z])/.test(name)) continue; // carbon (not a two-letter symbol such as Cl, Ca, Cs, Cu, Co, Cd): an organic or a carbonate, no N source
+    // a carbonate or bicarbonate group is inorganic: NH4HCO3 and (NH4)2CO3 show ammonia as NH4Cl does
+    const name = c.name.replace(/\s+/g, '').replace(/H?CO3(?![0-9])/g, '');
+    if (/C(?![a-z])/.test(name)) continue; // carbon left (not a two-letter symbol such as Cl, Ca, Cs, Cu, Co, Cd): an organic, no N source
     for (const [pattern, id] of ION_PATTERNS) if (pattern.test(name) && !found.includes(id)) found.push(id);
   }
   return found;

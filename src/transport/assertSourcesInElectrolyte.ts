@@ -1,4 +1,4 @@
-import { InputError } from '../chem/index.js';
+import { InputError, neutralLookalikeWarning, resolveSpecies } from '../chem/index.js';
 import type { ElectrodeProduct } from './electrodeStoichiometry.js';
 
 /** One electrode reactant as a request names it: the request field (for the error) and the species. */
@@ -26,10 +26,30 @@ export function assertSourcesInElectrolyte(sources: readonly ElectrodeSource[], 
   for (const { field, species } of sources) {
     if (species === 'H2O' || present.includes(species)) continue;
     const why = Object.hasOwn(bulk, species) ? 'which the electrolyte does not contain' : 'not a solute of the transport model';
-    throw new InputError(field, `H2O or a solute of the electrolyte "${electrolyte}" (${present.join(', ')})`, `got "${species}", ${why}`);
+    throw new InputError(
+      field,
+      `H2O or a solute of the electrolyte "${electrolyte}" (${present.join(', ')})`,
+      `got "${species}", ${why}`,
+      ionLookalikeDetail(species),
+    );
   }
 }
 
 /** The reactants of a request's `products` list, each with its field `products[i].from[j]`. */
 export const sourcesOfProducts = (products: readonly ElectrodeProduct[]): ElectrodeSource[] =>
   products.flatMap((p, i) => p.from.map((species, j) => ({ field: `products[${i}].from[${j}]`, species })));
+
+/**
+ * The detail line of a refusal when a reactant is typed without the charge of a registry ion ("NO3" for nitrate
+ * NO3-): {@link neutralLookalikeWarning}, which says which ion is likely meant; none otherwise (or for text that is
+ * no formula).
+ */
+export function ionLookalikeDetail(species: string): { detail: string } | undefined {
+  let warning: string | null;
+  try {
+    warning = neutralLookalikeWarning(resolveSpecies(species));
+  } catch {
+    return undefined;
+  }
+  return warning === null ? undefined : { detail: warning };
+}

@@ -24,6 +24,9 @@ const TABLE: readonly DiffusionCoefficient[] = [...SOLUTES, ...GASES_IN_WATER].m
   source: s.source,
 }));
 
+/** The table by Hill formula with charge, parsed once (a lookup parses only the species asked for). */
+const BY_HILL: ReadonlyMap<string, DiffusionCoefficient> = new Map(TABLE.map((t) => [toHill(parseFormula(t.species)), t]));
+
 /** The species with a sourced diffusion coefficient, as tabulated (for messages). */
 export const TABULATED_DIFFUSION_SPECIES: readonly string[] = TABLE.map((t) => t.species);
 
@@ -35,6 +38,5 @@ export const TABULATED_DIFFUSION_SPECIES: readonly string[] = TABLE.map((t) => t
  * @example diffusionCoefficientOf('CO2')?.diffusionM2PerS // 1.91e-9
  */
 export function diffusionCoefficientOf(formula: string): DiffusionCoefficient | undefined {
-  const hill = toHill(parseFormula(formula));
-  return TABLE.find((t) => toHill(parseFormula(t.species)) === hill);
+  return BY_HILL.get(toHill(parseFormula(formula)));
 }

@@ -1,6 +1,7 @@
 import { FARADAY_C_PER_MOL, GAS_CONSTANT_J_PER_MOL_K, InputError, STANDARD_TEMPERATURE_K, assertFiniteInRange } from '../chem/index.js';
 import { BlockTridiagonalSolver } from '../numerics/blockTridiagonal.js';
 import { type ElectrodeProduct, electrodeStoichiometry } from './electrodeStoichiometry.js';
+import { ionLookalikeDetail } from './assertSourcesInElectrolyte.js';
 import {
   DEFAULT_RATE_CONSTANT_SET,
   type HomogeneousReaction,
@@ -11,7 +12,6 @@ import {
   type Solute,
 } from './transportData.js';
 
-/** Geometry, chemistry and electrode reactions of a boundary layer (shared by steady and transient solves). */
 /**
  * Default boundary-layer thickness δ of the transport solvers, m (50 µm): an assumed stagnant layer of a stirred
  * cell, a modelling choice (docs/microenvironment.md). The same 50 µm as the process inputs'
@@ -20,6 +20,7 @@ import {
  */
 export const DEFAULT_BOUNDARY_LAYER_M = 50e-6;
 
+/** Geometry, chemistry and electrode reactions of a boundary layer (shared by steady and transient solves). */
 export interface BoundaryLayerInput {
   /** Bulk concentrations, mol m⁻³ (e.g. from bulkComposition). */
   bulk: Record<string, number>;
@@ -56,7 +57,6 @@ export function reactionsOf(set: RateConstantSetId | undefined): readonly Homoge
   return found.reactions;
 }
 
-/** Solutes that take part: present in the bulk or at the electrode, closed under the homogeneous reactions. */
 /**
  * Refuses an electrode reactant the transport model has no data for (e.g. "NO3" typed for nitrate "NO3-"): it
  * would still balance as a formula, and its flux would drop out silently and change every surface value.
@@ -67,11 +67,17 @@ export function assertReactantsTracked(products: readonly ElectrodeProduct[]): v
   products.forEach((p, i) =>
     p.from.forEach((s, j) => {
       if (s !== 'H2O' && !tracked.includes(s))
-        throw new InputError(`products[${i}].from[${j}]`, `H2O or a solute of the transport model (${tracked.join(', ')})`, `got "${s}"`);
+        throw new InputError(
+          `products[${i}].from[${j}]`,
+          `H2O or a solute of the transport model (${tracked.join(', ')})`,
+          `got "${s}"`,
+          ionLookalikeDetail(s),
+        );
     }),
   );
 }
 
+/** Solutes that take part: present in the bulk or at the electrode, closed under the homogeneous reactions. */
 function activeSolutes(bulk: Record<string, number>, stoich: Record<string, number>, reactions: readonly HomogeneousReaction[]): Solute[] {
   const active = new Set(Object.keys(bulk).filter((s) => (bulk[s] ?? 0) > 0));
   // a bulk solute the model does not know would otherwise drop out silently (and with it its charge)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { co2EquilibratedPH } from '../../src/chem/carbonateEquilibria.js';
+import { closedBicarbonatePH, co2EquilibratedPH } from '../../src/chem/carbonateEquilibria.js';
 import { bulkComposition } from '../../src/transport/bulkComposition.js';
 
 // Reference pH values: scripts/independent/co2EquilibratedPH.py (charge balance with Henry's law, K1, K2, Kw at
@@ -27,5 +27,20 @@ describe('pH of an alkaline solution equilibrated with 1 bar CO2', () => {
   it('refuses a negative alkalinity or a non-positive CO2', () => {
     expect(() => co2EquilibratedPH(-0.1)).toThrow(RangeError);
     expect(() => co2EquilibratedPH(0.1, 0)).toThrow(RangeError);
+  });
+});
+
+// Reference pH values: scripts/independent/hydroxylammoniumBicarbonatePH.py (closed charge balance with
+// pKa(NH3OH⁺) 5.96, K1, K2, Kw from the same sources, solved with scipy brentq).
+describe('pH of a closed bicarbonate solution with a hydroxylammonium salt', () => {
+  it.each([
+    [0.5, 0.02, 7.711356],
+    [0.5, 0, 8.339905],
+    [0.1, 0.05, 6.535044],
+  ])('%f M KHCO3 + %f M NH3OH⁺ → pH %f (independent python)', (cb, n, pH) => {
+    expect(closedBicarbonatePH(cb, n)).toBeCloseTo(pH, 5);
+  });
+  it('is the amphiprotic (pKa1 + pKa2)/2 without the salt', () => {
+    expect(closedBicarbonatePH(0.5, 0)).toBeCloseTo((6.35 + 10.33) / 2, 3);
   });
 });

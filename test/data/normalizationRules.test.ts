@@ -305,6 +305,15 @@ describe('N source chosen among several printed (n-source-assumed)', () => {
     // the carbon test skipped C followed by l, a, e, r or s only, so "Cu(NO3)2" read as an organic: no flag
     expect(printedNitrogenSources(parsePrintedElectrolyte('0.1 M K2SO4 + 50 mM Cu(NO3)2 + 50 mM Co(NO2)2 + 1 mM Cd(NO3)2'))).toEqual(['nitrate', 'nitrite']);
     expect(printedNitrogenSources(parsePrintedElectrolyte('0.1 M KHCO3 + 10 mM CH3NO2 + 0.1 M CsNO3'))).toEqual(['nitrate']);
+  });
+  it('an ammonium carbonate or bicarbonate is an N source (ammonia), not an organic', () => {
+    // the carbon test read the C of the (bi)carbonate group as an organic: ammonia over "0.5 M NH4HCO3" was flagged n-source-from-text
+    expect(printedNitrogenSources(parsePrintedElectrolyte('0.5 M NH4HCO3 + 0.1 M KNO3'))).toEqual(['ammonia', 'nitrate']);
+    expect(printedNitrogenSources(parsePrintedElectrolyte('0.1 M (NH4)2CO3'))).toEqual(['ammonia']);
+    expect(codes(user({ electrolytePrinted: '0.5 M NH4HCO3', conditionPrinted: '−0.5 V vs. RHE', nitrogenSources: ['ammonia'] }))).not.toContain(
+      'n-source-from-text',
+    );
+    expect(printedNitrogenSources(parsePrintedElectrolyte('0.1 M KHCO3 + 0.1 M K2CO3 + 10 mM CH3COONH4'))).toEqual([]);
     const r = user({ electrolytePrinted: '0.1 M KHCO3 + 50 mM Cu(NO3)2 + 50 mM KNO2', conditionPrinted: '−0.5 V vs. RHE', nitrogenSources: ['nitrite'] });
     expect(r.autoFlags.find((f) => f.code === 'n-source-assumed')?.reason).toBe(
       'the electrolyte prints nitrate and nitrite as N sources; nitrite is used (n = 12); nitrate would give n = 16',

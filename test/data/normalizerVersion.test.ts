@@ -24,6 +24,7 @@ const FINGERPRINTS: Record<number, string> = {
   7: '13d77f556238114e',
   8: '844cbcd359421406',
   9: 'fcdf8e02ab5eb83d',
+  10: 'c9179d7b99031cdf',
 };
 
 describe('normalizer version', () => {

@@ -3,6 +3,7 @@ import { FARADAY_C_PER_MOL, InputError } from '../../src/chem/index.js';
 import { bulkComposition, saltIons } from '../../src/transport/bulkComposition.js';
 import { electrolyteFromText } from '../../src/transport/electrolyteFromText.js';
 import { assertReactantsTracked } from '../../src/transport/finiteVolume.js';
+import { assertSourcesInElectrolyte } from '../../src/transport/assertSourcesInElectrolyte.js';
 import { solveMicroenvironment } from '../../src/transport/solveMicroenvironment.js';
 import { SOLUTES } from '../../src/transport/transportData.js';
 import { transientMicroenvironment } from '../../src/transport/transientMicroenvironment.js';
@@ -178,5 +179,17 @@ describe('electrode reactants the transport model does not track', () => {
         { to: 'urea', from: ['CO2', 'NO3'], faradaicEfficiency: 0.3 },
       ]),
     ).toThrow(/products\[1\]\.from\[1\]: got "NO3" \(allowed: H2O or a solute of the transport model \(.*NO3-/);
+    // the refusal says which ion was likely meant (chem/species neutralLookalikeWarning)
+    expect(() => assertReactantsTracked([{ to: 'urea', from: ['CO2', 'NO3'], faradaicEfficiency: 1 }])).toThrow(
+      /\n"NO3" is read as the neutral species NO3; nitrate is NO3- \(write the charge if you mean the ion\)$/,
+    );
+    const bulk = electrolyteFromText('0.1 M KHCO3 + 0.1 M KNO3', true).concentrations;
+    expect(() => assertSourcesInElectrolyte([{ field: 'products[0].from[1]', species: 'NO3' }], bulk, '0.1 M KHCO3 + 0.1 M KNO3')).toThrow(
+      /^products\[0\]\.from\[1\]: got "NO3", not a solute of the transport model .*\n"NO3" is read as the neutral species NO3; nitrate is NO3- /s,
+    );
+    // a species with no charged look-alike gets no such line
+    expect(() => assertSourcesInElectrolyte([{ field: 'f', species: 'CH4' }], bulk, 'x')).toThrow(
+      /^f: got "CH4", not a solute of the transport model \(allowed: [^\n]*\)$/,
+    );
   });
 });
