@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { hasModel, modelRef, needModel } from '../kinetics/parser/modelReference.js';
-import { diffusionCoefficientOf } from '../transport/diffusionCoefficients.js';
+import { quoteDiffusionCoefficients } from '../transport/diffusionCoefficients.js';
 import { DEFAULT_RATE_CONSTANT_SET, RATE_CONSTANT_SET_IDS } from '../transport/transportData.js';
 import { TEA_PRESET_IDS, TEA_PROCESS_DEFAULTS } from './teaPresets.js';
 
@@ -17,9 +17,6 @@ const rateConstants = z
   .enum(RATE_CONSTANT_SET_IDS)
   .default(DEFAULT_RATE_CONSTANT_SET)
   .describe(`homogeneous rate-constant set: ${RATE_CONSTANT_SET_IDS.join(' or ')} (default ${DEFAULT_RATE_CONSTANT_SET})`);
-
-/** The sourced diffusion coefficients the reactor's `diffusionM2PerS` description quotes, read from the table (not retyped). */
-const SOURCED_D_EXAMPLES = ['CO2', 'NO3-'].map((species) => `${species} ${diffusionCoefficientOf(species)!.diffusionM2PerS}`).join(', ');
 
 const electrodeProduct = z.object({ to: z.string().max(200), from: z.array(z.string().max(200)).min(1).max(10), faradaicEfficiency: z.number().min(0).max(1) });
 
@@ -148,7 +145,7 @@ export const reactorRequestSchema = z.object({
     .positive()
     .optional()
     .describe(
-      `reactant diffusion coefficient, m² s⁻¹; default: the sourced value of limitingReactant (CRC Handbook, 25 °C: ${SOURCED_D_EXAMPLES}), refused for a reactant without one; with no reactant named, ${RD.assumedDiffusionReactant}'s is assumed and the result warns`,
+      `reactant diffusion coefficient, m² s⁻¹; default: the sourced value of limitingReactant (CRC Handbook, 25 °C: ${quoteDiffusionCoefficients(['CO2', 'NO3-'])}), refused for a reactant without one; with no reactant named, ${RD.assumedDiffusionReactant}'s is assumed and the result warns`,
     ),
   velocityMPerS: z.number().positive().default(RD.velocityMPerS).describe('mean electrolyte velocity, m s⁻¹'),
   lengthM: z.number().positive().default(RD.lengthM).describe('electrode length along the flow, m'),
