@@ -6,6 +6,7 @@ import { MICROENV_DEFAULTS, PULSE_DEFAULTS, REACTOR_DEFAULTS } from '../reactor/
 import { TEA_DEFAULTS, type TeaResult, type TornadoBar } from '../reactor/technoEconomics.js';
 import { TEA_PRESET_IDS, TEA_PROCESS_DEFAULTS } from '../reactor/teaPresets.js';
 import { SALT_CATIONS } from '../transport/bulkComposition.js';
+import { quoteDiffusionCoefficients } from '../transport/diffusionCoefficients.js';
 import { electrolyteFromText } from '../transport/electrolyteFromText.js';
 import { rateConstantSensitivity } from '../transport/rateConstantSensitivity.js';
 import { type ElectrodeProduct, type MicroenvironmentResult } from '../transport/solveMicroenvironment.js';
@@ -240,7 +241,7 @@ const REACTOR_FLAGS: StudyFlag[] = [
     flags: '--d-m2-s <m2/s>',
     alias: '--d <m2/s>',
     field: 'diffusionM2PerS',
-    description: `reactant diffusion coefficient, m2 s-1 (default: the sourced value of --limiting-reactant, CRC Handbook 25 °C: CO2 1.91e-9, NO3- 1.902e-9; required for a reactant without one; with no reactant named, ${R.assumedDiffusionReactant}'s is assumed and the output warns)`,
+    description: `reactant diffusion coefficient, m2 s-1 (default: the sourced value of --limiting-reactant, CRC Handbook 25 °C: ${quoteDiffusionCoefficients(['CO2', 'NO3-'])}; required for a reactant without one; with no reactant named, ${R.assumedDiffusionReactant}'s is assumed and the output warns)`,
   },
   { flags: '--velocity-m-s <m/s>', alias: '--velocity <m/s>', field: 'velocityMPerS', description: 'mean velocity, m s-1', defaultValue: R.velocityMPerS },
   { flags: '--length-m <m>', alias: '--length <m>', field: 'lengthM', description: 'electrode length, m', defaultValue: R.lengthM },

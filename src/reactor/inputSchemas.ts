@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { hasModel, modelRef, needModel } from '../kinetics/parser/modelReference.js';
+import { quoteDiffusionCoefficients } from '../transport/diffusionCoefficients.js';
 import { DEFAULT_RATE_CONSTANT_SET, RATE_CONSTANT_SET_IDS } from '../transport/transportData.js';
 import { TEA_PRESET_IDS, TEA_PROCESS_DEFAULTS } from './teaPresets.js';
 
@@ -144,7 +145,7 @@ export const reactorRequestSchema = z.object({
     .positive()
     .optional()
     .describe(
-      `reactant diffusion coefficient, m² s⁻¹; default: the sourced value of limitingReactant (CRC Handbook, 25 °C: CO2 1.91e-9, NO3- 1.902e-9), refused for a reactant without one; with no reactant named, ${RD.assumedDiffusionReactant}'s is assumed and the result warns`,
+      `reactant diffusion coefficient, m² s⁻¹; default: the sourced value of limitingReactant (CRC Handbook, 25 °C: ${quoteDiffusionCoefficients(['CO2', 'NO3-'])}), refused for a reactant without one; with no reactant named, ${RD.assumedDiffusionReactant}'s is assumed and the result warns`,
     ),
   velocityMPerS: z.number().positive().default(RD.velocityMPerS).describe('mean electrolyte velocity, m s⁻¹'),
   lengthM: z.number().positive().default(RD.lengthM).describe('electrode length along the flow, m'),

@@ -1,10 +1,10 @@
-import { InputError, balanceHalfReaction, resolveSpecies } from '../chem/index.js';
+import { InputError, resolveSpecies } from '../chem/index.js';
 import { cellVoltageBreakdown, type CellVoltageResult, energyPerKgJ, scaleUp } from './cellVoltage.js';
 import { type FlowChannelInput, type FlowChannelResult, simulateFlowChannel } from './flowChannel.js';
 import { cathodeEquilibriumPotential, cathodeReactionSources } from './cathodeEquilibrium.js';
 import { REACTOR_DEFAULTS } from './inputDefaults.js';
 import { TABULATED_DIFFUSION_SPECIES, diffusionCoefficientOf } from '../transport/diffusionCoefficients.js';
-import { type TeaInput, type TeaResult, type TornadoBar, costCurve, levelizedCost, tornado } from './technoEconomics.js';
+import { type TeaInput, type TeaResult, type TornadoBar, costCurve, levelizedCost, perProductStoichiometry, tornado } from './technoEconomics.js';
 
 /** Inputs of {@link flowCellStudy}: the channel, the cathode equilibrium potential, conductivity and a production target. */
 export interface FlowCellStudyInput extends Omit<FlowChannelInput, 'diffusionM2PerS'> {
@@ -165,20 +165,15 @@ function reactantStoichiometry(input: FlowCellStudyInput): FlowCellStudyResult['
   if (input.product === undefined) throw new InputError('product', 'the product whose cathode reaction is balanced for limitingReactant', 'not given');
   const reactant = resolveSpecies(input.limitingReactant, 'limitingReactant');
   const sources = cathodeReactionSources(input.product, input.cathodeSources);
-  const r = balanceHalfReaction(sources, [input.product]);
-  const perProduct = r.products.find((p) => p.species !== 'H2O' && p.species !== 'H+')?.coefficient ?? r.products[0]!.coefficient;
-  const term = r.reactants.find((t) => t.species === reactant.label);
-  if (term === undefined)
+  const r = perProductStoichiometry(input.product, sources);
+  const nu = r.molPerMolProduct.get(reactant.label);
+  if (nu === undefined)
     throw new InputError(
       'limitingReactant',
-      `a reactant of the cathode reaction ${r.equation}: ${r.reactants
-        .map((t) => t.species)
-        .filter((s) => s !== 'H+' && s !== 'e-' && s !== 'H2O')
-        .join(', ')} (or cathodeSources that include it)`,
+      `a reactant of the cathode reaction ${r.equation}: ${[...r.molPerMolProduct.keys()].filter((s) => s !== 'H+' && s !== 'e-' && s !== 'H2O').join(', ')} (or cathodeSources that include it)`,
       `got "${input.limitingReactant}"`,
     );
-  const nu = term.coefficient / perProduct;
-  // r.electrons is already per molecule of the product (balanceHalfReaction), not per equation
+  // r.electrons is per molecule of the product, not per equation
   if (Math.abs(r.electrons) !== Math.abs(input.electrons))
     throw new InputError(
       'electrons',

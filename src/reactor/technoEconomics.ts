@@ -181,8 +181,12 @@ const M_H2 = molarMassGPerMol(resolveSpecies('H2').formula);
 const M_O2 = molarMassGPerMol(resolveSpecies('O2').formula);
 const hillOf = (species: string, field: string) => toHill(resolveSpecies(species, field).formula);
 
-/** Moles of each feed per mole of product from the balanced half-reaction (water and H+ close the balance), and its electrons per product. */
-function stoichiometry(product: string, feeds: string[]): { molPerMolProduct: Map<string, number>; electrons: number; equation: string } {
+/**
+ * Moles of each reactant per mole of product from the balanced half-reaction (water and H+ close the balance; keys
+ * are the registry labels, H+ and H2O included when consumed), its electrons per product and its equation. Used for
+ * the TEA feeds and the flow cell's limiting reactant.
+ */
+export function perProductStoichiometry(product: string, feeds: string[]): { molPerMolProduct: Map<string, number>; electrons: number; equation: string } {
   const r = balanceHalfReaction(feeds, [product]);
   const perProduct = r.products[0]!.coefficient;
   return { molPerMolProduct: new Map(r.reactants.map((t) => [t.species, t.coefficient / perProduct])), electrons: r.electrons, equation: r.equation };
@@ -476,11 +480,11 @@ export function levelizedCost(input: TeaInput): TeaResult {
 }
 
 /** Stoichiometry of the feeds without a given coefficient, from the balanced half-reaction (needs the product). */
-function stoichiometryFor(product: string | undefined, feeds: TeaFeed[]): ReturnType<typeof stoichiometry> {
+function stoichiometryFor(product: string | undefined, feeds: TeaFeed[]): ReturnType<typeof perProductStoichiometry> {
   if (product === undefined) throw new InputError('product', 'the product (to balance the feeds), or molPerMolProduct on every feed', 'missing');
   const species = feeds.filter((f) => f.molPerMolProduct === undefined && f.molPerMolElectrons === undefined).map((f) => f.species);
   try {
-    return stoichiometry(product, species);
+    return perProductStoichiometry(product, species);
   } catch (error) {
     throw new InputError('feeds', `feeds that balance into ${product} with H2O/H+ (or molPerMolProduct on each)`, (error as Error).message, { cause: error });
   }

@@ -40,3 +40,18 @@ export const TABULATED_DIFFUSION_SPECIES: readonly string[] = TABLE.map((t) => t
 export function diffusionCoefficientOf(formula: string): DiffusionCoefficient | undefined {
   return BY_HILL.get(toHill(parseFormula(formula)));
 }
+
+/**
+ * The sourced diffusion coefficients of `species` as a help text quotes them, m² s⁻¹, e.g. "CO2 1.91e-9, NO3- 1.902e-9"
+ * (read from the table, so help texts cannot drift from it).
+ * @throws {Error} for a species without a sourced value (a programming error in the caller's list)
+ */
+export function quoteDiffusionCoefficients(species: readonly string[]): string {
+  return species
+    .map((s) => {
+      const d = diffusionCoefficientOf(s);
+      if (d === undefined) throw new Error(`quoteDiffusionCoefficients: no sourced diffusion coefficient for ${s}`);
+      return `${s} ${d.diffusionM2PerS}`;
+    })
+    .join(', ');
+}

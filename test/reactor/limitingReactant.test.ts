@@ -69,10 +69,19 @@ describe('flow cell: reactant per product from the limiting reactant', () => {
     expect(r.stoichiometry).toMatchObject({ reactantPerProduct: 1, assumed: true });
     expect(r.warnings).toHaveLength(1);
     expect(r.warnings[0]).toMatch(/^reactantPerProduct: 1 assumed/);
-    // ν = 1 doubles the product current of ν = 2 at the same nitrate flux (mass-transfer part identical)
+    // ν only changes the nitrate used per product: the same k_m, so the mass-transfer limit nF·k_m·c/ν of ν = 1 is
+    // twice that of ν = 2 (the mean current is not: 500 A m⁻² of kinetics caps both), and each channel consumes
+    // ν mol of reactant per mol of product
     const given = flowCellStudy({ ...base, reactantPerProduct: 2 });
     expect(given.stoichiometry).toMatchObject({ reactantPerProduct: 2, assumed: false });
     expect(given.warnings).toEqual([]);
+    expect(r.channel.massTransferCoefficientMPerS).toBe(given.channel.massTransferCoefficientMPerS);
+    const q = base.velocityMPerS * base.widthM * base.gapM;
+    for (const [x, nu] of [
+      [r, 1],
+      [given, 2],
+    ] as const)
+      expect(x.channel.productionMolPerS * nu).toBeCloseTo((base.inletConcentrationMolPerM3 - x.channel.outletConcentrationMolPerM3) * q, 12);
   });
 
   it('the reactor study (API/CLI schema) passes limitingReactant through', () => {

@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { FARADAY_C_PER_MOL } from '../../src/chem/index.js';
 import { flowCellStudy } from '../../src/reactor/studies.js';
 import { reactorStudy } from '../../src/studies/process.js';
-import { diffusionCoefficientOf } from '../../src/transport/diffusionCoefficients.js';
+import { diffusionCoefficientOf, quoteDiffusionCoefficients } from '../../src/transport/diffusionCoefficients.js';
+import { reactorRequestSchema } from '../../src/reactor/inputSchemas.js';
 
 const base = {
   inletConcentrationMolPerM3: 30,
@@ -96,5 +97,11 @@ describe('flow cell: the diffusion coefficient of the named limiting reactant', 
     expect(diffusionCoefficientOf('N2')?.diffusionM2PerS).toBe(2.0e-9);
     expect(diffusionCoefficientOf('NO3')).toBeUndefined();
     expect(diffusionCoefficientOf('NO')).toBeUndefined();
+  });
+
+  it('the help texts quote the table: CO2 1.91e-9, NO3- 1.902e-9 in the API description; a species without a source throws', () => {
+    expect(quoteDiffusionCoefficients(['CO2', 'NO3-'])).toBe('CO2 1.91e-9, NO3- 1.902e-9');
+    expect(reactorRequestSchema.shape.diffusionM2PerS.description).toContain('(CRC Handbook, 25 °C: CO2 1.91e-9, NO3- 1.902e-9)');
+    expect(() => quoteDiffusionCoefficients(['NO'])).toThrow(/no sourced diffusion coefficient for NO$/);
   });
 });

@@ -23,6 +23,26 @@ const M = {
 };
 const CRF_10_20 = (0.1 * 1.1 ** 20) / (1.1 ** 20 - 1);
 const rel = (a: number, b: number) => Math.abs(a / b - 1);
+const Vm = 22.41396954e-3; // m³ mol⁻¹, CODATA 2018 (273.15 K, 101.325 kPa)
+/** The two base cases the separate cases vary: 10 t/day urea (16 e-) and 100 t/day CO (2 e-), at the printed conditions. */
+const urea10TPerDay = {
+  productionTonnesPerDay: 10,
+  electrons: 16,
+  molarMassGPerMol: M.urea,
+  faradaicEfficiency: 0.5,
+  currentDensityAPerM2: 3000,
+  cellVoltageV: 3.2,
+  product: 'urea',
+};
+const co100TPerDay = {
+  productionTonnesPerDay: 100,
+  electrons: 2,
+  molarMassGPerMol: M.CO,
+  faradaicEfficiency: 0.9,
+  currentDensityAPerM2: 2000,
+  cellVoltageV: 2.3,
+  product: 'CO',
+};
 
 describe('jouny2018 preset: the CO base case line by line', () => {
   const study = teaStudy.run(validateStudyInput(teaRequestSchema, { preset: 'jouny2018' }));
@@ -71,16 +91,7 @@ describe('jouny2018 preset: the CO base case line by line', () => {
 
 describe('feeds: consumption from stoichiometry ÷ selectivity, unreacted feed recycled', () => {
   // urea from CO2 + 2 NO3- (16 e-), nitrate selectivity 0.8, single-pass conversion 0.3
-  const base = {
-    productionTonnesPerDay: 10,
-    electrons: 16,
-    molarMassGPerMol: M.urea,
-    faradaicEfficiency: 0.5,
-    currentDensityAPerM2: 3000,
-    cellVoltageV: 3.2,
-    product: 'urea',
-    singlePassConversion: 0.3,
-  };
+  const base = { ...urea10TPerDay, singlePassConversion: 0.3 };
   const r = levelizedCost({ ...base, feeds: [{ species: 'CO2' }, { species: 'NO3-', priceUsdPerKg: 0.5, selectivity: 0.8 }] });
   const [co2, no3] = r.massBalance.feeds;
   it('balances the stoichiometry and divides by selectivity', () => {
@@ -115,18 +126,9 @@ describe('feeds: consumption from stoichiometry ÷ selectivity, unreacted feed r
 });
 
 describe('separation and the O2 credit', () => {
-  const urea = {
-    productionTonnesPerDay: 10,
-    electrons: 16,
-    molarMassGPerMol: M.urea,
-    faradaicEfficiency: 0.5,
-    currentDensityAPerM2: 3000,
-    cellVoltageV: 3.2,
-    product: 'urea',
-  };
   it('crystallization from a reference unit you give: capital scaled, energy per kg', () => {
     const r = levelizedCost({
-      ...urea,
+      ...urea10TPerDay,
       separation: { method: 'crystallization', referenceCapitalUsd: 2e6, referenceCapacity: 1000, scalingExponent: 0.6, energyKWhPerUnit: 0.2 },
     });
     const kgPerH = 1e4 / 24;
@@ -135,15 +137,7 @@ describe('separation and the O2 credit', () => {
     expect(r.breakdownUsdPerKg.separationEnergy).toBeCloseTo(0.2 * 0.03, 12);
   });
   it("methanol gets Jouny's distillation: 10 vol % product, 4,514,670 USD at 1000 L/min (^0.7), 4,027,820 USD/yr linear", () => {
-    const r = levelizedCost({
-      productionTonnesPerDay: 100,
-      electrons: 6,
-      molarMassGPerMol: M.CH3OH,
-      faradaicEfficiency: 0.9,
-      currentDensityAPerM2: 2000,
-      cellVoltageV: 2.3,
-      product: 'CH3OH',
-    });
+    const r = levelizedCost({ ...co100TPerDay, electrons: 6, molarMassGPerMol: M.CH3OH, product: 'CH3OH' });
     const lPerMin = ((1e5 / 24 / 792) * 1000) / 60 / 0.1;
     const annual = 1e5 * 365 * 0.65;
     expect(r.separation.method).toBe('distillation');
@@ -152,31 +146,13 @@ describe('separation and the O2 credit', () => {
     expect(r.breakdownUsdPerKg.separationOperating).toBeCloseTo((4027820 * lPerMin) / 1000 / annual, 10);
   });
   it('PSA of a gas product without recycle (no conversion set): product + H2 at ideal-gas density', () => {
-    const r = levelizedCost({
-      productionTonnesPerDay: 100,
-      electrons: 2,
-      molarMassGPerMol: M.CO,
-      faradaicEfficiency: 0.9,
-      currentDensityAPerM2: 2000,
-      cellVoltageV: 2.3,
-      product: 'CO',
-    });
-    const Vm = 22.41396954e-3; // m³ mol⁻¹, CODATA 2018 (273.15 K, 101.325 kPa)
+    const r = levelizedCost(co100TPerDay);
     const m3PerKg = ((1 / M.CO) * 1000 + ((0.1 / 0.9) * 1000) / M.CO) * Vm; // mol CO + mol H2 per kg CO
     expect(r.massBalance.gasToSeparationM3PerKgProduct! / m3PerKg).toBeCloseTo(1, 4);
     expect(r.breakdownUsdPerKg.separationEnergy! / (0.25 * m3PerKg * 0.03)).toBeCloseTo(1, 4);
   });
   it('PSA basis says when a gaseous feed has no conversion, so its unreacted gas is not in the PSA', () => {
-    const co = {
-      productionTonnesPerDay: 100,
-      electrons: 2,
-      molarMassGPerMol: M.CO,
-      faradaicEfficiency: 0.9,
-      currentDensityAPerM2: 2000,
-      cellVoltageV: 2.3,
-      product: 'CO',
-      feeds: [{ species: 'CO2' }],
-    };
+    const co = { ...co100TPerDay, feeds: [{ species: 'CO2' }] };
     const basis = (r: ReturnType<typeof levelizedCost>, key: string) => r.terms.find((t) => t.key === key)!.basis;
     const without = levelizedCost(co);
     for (const key of ['separationCapital', 'separationEnergy'])
@@ -184,31 +160,21 @@ describe('separation and the O2 credit', () => {
     const withX = levelizedCost({ ...co, singlePassConversion: 0.5 });
     for (const key of ['separationCapital', 'separationEnergy']) expect(basis(withX, key)).not.toMatch(/unreacted/);
     // at X = 0.5 the recycled CO2 equals the consumed CO2, 1 mol per mol CO, at ideal-gas density
-    const Vm = 22.41396954e-3; // m³ mol⁻¹, CODATA 2018 (273.15 K, 101.325 kPa)
     const addedM3PerKg = (1000 / M.CO) * Vm; // 1 mol CO2 recycled per mol CO, × mol CO per kg × Vm
     expect((withX.massBalance.gasToSeparationM3PerKgProduct! - without.massBalance.gasToSeparationM3PerKgProduct!) / addedM3PerKg).toBeCloseTo(1, 4);
   });
   it('O2 credit: n/(4·FE) mol O2 per mol product at its price', () => {
-    const r = levelizedCost({ ...urea, oxygenPriceUsdPerKg: 0.05 });
+    const r = levelizedCost({ ...urea10TPerDay, oxygenPriceUsdPerKg: 0.05 });
     expect(rel(-r.breakdownUsdPerKg.oxygenCredit!, ((16 / (4 * 0.5)) * M.O2 * 0.05) / M.urea)).toBeLessThan(1e-4);
   });
 });
 
 describe('bad input names its field', () => {
-  const urea = {
-    productionTonnesPerDay: 10,
-    electrons: 16,
-    molarMassGPerMol: M.urea,
-    faradaicEfficiency: 0.5,
-    currentDensityAPerM2: 3000,
-    cellVoltageV: 3.2,
-    product: 'urea',
-  };
   it('in the library', () => {
-    expect(() => levelizedCost({ ...urea, feeds: [{ species: 'CO2', molPerMolProduct: 1, selectivity: 1.5 }] })).toThrow(/^feeds\.0\.selectivity: /);
-    expect(() => levelizedCost({ ...urea, singlePassConversion: 0 })).toThrow(/^singlePassConversion: /);
-    expect(() => levelizedCost({ ...urea, overrides: { nope: 1 } })).toThrow(/^overrides\.nope: /);
-    expect(() => levelizedCost({ ...urea, feeds: [{ species: 'N2' }] })).toThrow(/^feeds: /);
+    expect(() => levelizedCost({ ...urea10TPerDay, feeds: [{ species: 'CO2', molPerMolProduct: 1, selectivity: 1.5 }] })).toThrow(/^feeds\.0\.selectivity: /);
+    expect(() => levelizedCost({ ...urea10TPerDay, singlePassConversion: 0 })).toThrow(/^singlePassConversion: /);
+    expect(() => levelizedCost({ ...urea10TPerDay, overrides: { nope: 1 } })).toThrow(/^overrides\.nope: /);
+    expect(() => levelizedCost({ ...urea10TPerDay, feeds: [{ species: 'N2' }] })).toThrow(/^feeds: /);
   });
   it('in the study schema', () => {
     const field = (raw: unknown) => {
