@@ -6,7 +6,13 @@
 import { z } from 'zod';
 import { InputError } from '../chem/index.js';
 import { parseCandidatesCsv } from '../ml/campaignText.js';
-import { type OptimizeKineticModelResult, checkVariedInputs, optimizeKineticModel, parseKineticObjective } from '../ml/optimizeKineticModel.js';
+import {
+  type OptimizeKineticModelResult,
+  checkLocalBudget,
+  checkVariedInputs,
+  optimizeKineticModel,
+  parseKineticObjective,
+} from '../ml/optimizeKineticModel.js';
 import { OPTIMIZE_DEFAULTS as OD } from '../ml/optimizeDefaults.js';
 import { type ScreenCandidatesOptions, type ScreenCandidatesResult, screenCandidates } from '../ml/screenCandidates.js';
 import { SCREENING_DEFAULTS as SD } from '../ml/screeningDefaults.js';
@@ -89,8 +95,7 @@ export const optimizeStudy = defineStudy({
     const model = modelOf(input);
     parseKineticObjective(model, input.objective);
     checkVariedInputs(model, input.vary);
-    if (input.localBudget !== undefined && input.localBudget > input.budget - 3)
-      throw new InputError('localBudget', `an integer from 0 to budget − 3 (${input.budget - 3})`, `got ${input.localBudget}`);
+    if (input.localBudget !== undefined) checkLocalBudget(input.localBudget, input.budget);
   },
   run: (b, report): OptimizeKineticModelResult => {
     const model = modelOf(b);
