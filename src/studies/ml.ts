@@ -4,7 +4,6 @@
  * schema, the checks made before a job starts (bad input → 400, not a failed job), `run`, and the result figure.
  */
 import { z } from 'zod';
-import { InputError } from '../chem/index.js';
 import { parseCandidatesCsv } from '../ml/campaignText.js';
 import {
   type OptimizeKineticModelResult,
@@ -14,7 +13,7 @@ import {
   parseKineticObjective,
 } from '../ml/optimizeKineticModel.js';
 import { OPTIMIZE_DEFAULTS as OD } from '../ml/optimizeDefaults.js';
-import { type ScreenCandidatesOptions, type ScreenCandidatesResult, screenCandidates } from '../ml/screenCandidates.js';
+import { type ScreenCandidatesOptions, type ScreenCandidatesResult, screenCandidates, screeningSettings } from '../ml/screenCandidates.js';
 import { SCREENING_DEFAULTS as SD } from '../ml/screeningDefaults.js';
 import { beliefMapSpec, screeningSpec } from '../plot/planSpecs.js';
 import { modelRef, hasModel, needModel } from '../kinetics/parser/modelReference.js';
@@ -129,11 +128,9 @@ export const screenStudy = defineStudy({
   // keyed by the model's descriptors
   responseMaps: ['candidates[].descriptors'],
   check: (input) => {
+    // the run's own checks (product, each candidate's sigma ≤ 2 eV, …), before the job is queued
     const model = modelOf(input);
-    parseCandidatesCsv(model.descriptors, input.candidates);
-    if (input.product !== undefined && !model.productIndices.some((i) => model.species[i] === input.product)) {
-      throw new InputError('product', `a product of the model (${model.productIndices.map((i) => model.species[i]).join(', ')})`, `got "${input.product}"`);
-    }
+    screeningSettings(model, parseCandidatesCsv(model.descriptors, input.candidates), screeningOptionsOf(input));
   },
   run: (b, report): ScreenCandidatesResult => {
     const model = modelOf(b);
