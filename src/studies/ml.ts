@@ -21,6 +21,8 @@ import { modelOf, seedField } from './requestFields.js';
 import { defineStudy } from './study.js';
 
 const seed = seedField('random seed (same input and seed → same result)');
+/** Most evaluations one `kinetics.optimize` request may ask for (its `budget`). */
+const MAX_OPTIMIZE_BUDGET = 200;
 
 /** Body of `POST /api/kinetics/optimize` (the CLI's `kinetics optimize` maps its flags onto it); defaults {@link OD OPTIMIZE_DEFAULTS}. */
 export const optimizeRequestSchema = z
@@ -32,17 +34,17 @@ export const optimizeRequestSchema = z
       .max(8)
       .describe('inputs to vary: descriptors (eV), "potential" (V vs RHE), or the pulse program E1, E2 (V vs RHE), t1, t2 (s)'),
     objective: z.string().min(3).max(200).describe('fe:PRODUCT (faradaic efficiency) or log10Tof:PRODUCT (s⁻¹ per site)'),
-    budget: z.number().int().min(3).max(200).default(OD.budget).describe('steady-state evaluations'),
+    budget: z.number().int().min(3).max(MAX_OPTIMIZE_BUDGET).default(OD.budget).describe('steady-state evaluations'),
     seed,
     periods: z.number().int().min(2).max(1000).default(OD.periods).describe('periods per pulse-program evaluation'),
     localBudget: z
       .number()
       .int()
       .min(0)
-      .max(197)
+      .max(MAX_OPTIMIZE_BUDGET - 3) // checkLocalBudget: the Bayesian optimization keeps at least 3
       .optional()
       .describe(
-        'evaluations of the local phase at the end (coordinate line searches from the best point), at most budget − 3; absent: ⌊0.3 × budget⌋ when the budget is at least 10 per varied input, else 0',
+        `evaluations of the local phase at the end (coordinate line searches from the best point), at most budget − 3; absent: ⌊${OD.localShare} × budget⌋ when the budget is at least ${OD.localMinBudgetPerInput} per varied input, else 0`,
       ),
   })
   .refine(hasModel, needModel);
