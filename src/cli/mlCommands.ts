@@ -179,7 +179,6 @@ export function registerMlCommands(program: Command, run: Run): void {
         const input = validateFlagInput(screenStudy.input, { ...(await modelInput(o.model)), candidates, ...flagInput }, SCREEN_FLAGS);
         const bar = progressBar('screen', 'candidates', !cmd.opts().json);
         if (o.shard !== undefined) {
-          await withFlagNames(SCREEN_FLAGS, () => screenStudy.check?.(input));
           const [{ modelOf }, { parseCandidatesCsv }, { screeningSettings }, { builtinModelText }, { runScreenShard }] = await Promise.all([
             import('../studies/requestFields.js'),
             import('../ml/campaignText.js'),
@@ -189,7 +188,8 @@ export function registerMlCommands(program: Command, run: Run): void {
           ]);
           const model = modelOf(input);
           const list = parseCandidatesCsv(model.descriptors, input.candidates);
-          // the screening names a bad option by its field (samples, topK, …): reported under its flag
+          // the study's check, done here once: screeningSettings names a bad option by its field (product, samples,
+          // topK, …), reported under its flag
           const settings = await withFlagNames(SCREEN_FLAGS, () => screeningSettings(model, list, screeningOptionsOf(input)));
           const out = runScreenShard({
             model,

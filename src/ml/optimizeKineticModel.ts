@@ -100,6 +100,15 @@ export function parseKineticObjective(model: CompiledModel, text: string): Kinet
   return { quantity: q, product };
 }
 
+/**
+ * Checks the evaluations asked of the local phase: an integer from 0 to budget − 3 (the Bayesian optimization
+ * keeps at least 3). @throws {InputError} on the field `localBudget`
+ */
+export function checkLocalBudget(localBudget: number, budget: number): void {
+  if (!Number.isInteger(localBudget) || localBudget < 0 || localBudget > budget - 3)
+    throw new InputError('localBudget', `an integer from 0 to budget − 3 (${budget - 3})`, `got ${localBudget}`);
+}
+
 /** Names of the pulse-program inputs. */
 export const PULSE_INPUTS = ['E1', 't1', 'E2', 't2'] as const;
 
@@ -251,8 +260,7 @@ export function optimizeKineticModel(model: CompiledModel, options: OptimizeKine
   const warp = options.outputWarp ?? 'normalScores';
   if (warp !== 'normalScores' && warp !== 'none') throw new InputError('outputWarp', 'normalScores or none', `got "${String(warp)}"`);
   const localBudget = options.localBudget ?? defaultLocalBudget(budget, options.vary.length);
-  if (!Number.isInteger(localBudget) || localBudget < 0 || localBudget > budget - 3)
-    throw new InputError('localBudget', `an integer from 0 to budget − 3 (${budget - 3})`, `got ${localBudget}`);
+  checkLocalBudget(localBudget, budget);
   /** Evaluates the model at `inputs` and records the run; returns the objective or null. */
   const evaluate = (inputs: Record<string, number>, phase: KineticEvaluation['phase']): number | null => {
     const i = trace.length;

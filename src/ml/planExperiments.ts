@@ -4,7 +4,7 @@ import { type Point2, expectedHypervolumeImprovement2d, paretoStaircase2d } from
 import { type GaussianProcess, type GaussianProcessDiagnostics, type GaussianProcessHyperparameters, fitGaussianProcess } from './gaussianProcess.js';
 import { spaceFillingDesign, sampleFeasible } from './initialDesign.js';
 import type { KernelName } from './kernels.js';
-import { SeededRandom } from './random.js';
+import { DEFAULT_SEED, SeededRandom } from './random.js';
 import type { Campaign, Run } from './runs.js';
 import { type ParameterValues, type SearchSpace, encodePoint, encodedBounds, satisfiesConstraints } from './searchSpace.js';
 import { DEFAULT_MULTI_OBJECTIVE_ACQUISITION, MULTI_OBJECTIVE_ACQUISITIONS } from './planDefaults.js';
@@ -238,7 +238,7 @@ export function askNext(space: SearchSpace, campaign: Campaign, options: AskOpti
     throw new InputError('acquisition', MULTI_OBJECTIVE_ACQUISITIONS.join(' or '), `got "${acquisition}"`);
   if (options.acquisition === 'ehvi' && space.objectives.length !== 2)
     throw new InputError('acquisition', 'ehvi only with two objectives (one objective uses log-EI)', `the space has ${space.objectives.length} objective`);
-  const rng = new SeededRandom(options.seed ?? 0);
+  const rng = new SeededRandom(options.seed ?? DEFAULT_SEED);
   const { completed, pending } = campaign;
   const nInit = options.initialRuns ?? defaultInitialRuns(space);
   // with 0 a campaign without finished runs would reach the surrogate fit and fail there on an empty table
@@ -261,7 +261,7 @@ export function askNext(space: SearchSpace, campaign: Campaign, options: AskOpti
       warnings: [`${completed.length} finished run(s), fewer than the ${nInit} of the initial design: space-filling suggestions, no model yet`],
     };
   }
-  const seed = options.seed ?? 0;
+  const seed = options.seed ?? DEFAULT_SEED;
   const candidates = options.candidates ?? Math.min(4000, 500 + 200 * space.parameters.length);
   const fitOpts = { seed, kernel: options.kernel, restarts: options.restarts };
   const models: Record<string, GaussianProcess> = {};

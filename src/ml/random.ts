@@ -1,3 +1,6 @@
+/** The seed of every seeded operation when none is given: 0 (request schemas, library options, the CLI's `--help`). */
+export const DEFAULT_SEED = 0;
+
 /**
  * A seeded pseudo-random generator: every random choice in `src/ml` goes through one, so that the same
  * inputs and seed give the same suggestions. Algorithm: mulberry32 (T. Ettinger, public domain; a 32-bit
@@ -6,9 +9,6 @@
  *
  * @example const rng = new SeededRandom(7); rng.uniform(); // a number in [0, 1)
  */
-/** The seed of every seeded operation when none is given: 0 (request schemas, library options, the CLI's `--help`). */
-export const DEFAULT_SEED = 0;
-
 export class SeededRandom {
   private state: number;
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { InputError } from '../chem/index.js';
 import { type CheckedCampaign, type SavedCampaign, type SavedCampaignInput, checkSavedCampaign } from '../ml/savedCampaign.js';
 import type { Actor } from './ApiTokens.js';
 import type { CampaignsTable, DatabaseSchema } from './database.js';
@@ -118,6 +119,13 @@ export class CampaignStore {
       if (id === null) {
         // an id that names nothing is a typo, not the name of a new campaign
         if (CAMPAIGN_ID.test(nameOrId)) throw new NotFoundError(nameOrId, 'campaign');
+        // without this the schema's bare "space: Invalid input" would not say that a new campaign is being made
+        if (fields.space === undefined)
+          throw new InputError(
+            'space',
+            'a search space (YAML or JSON, docs/ml.md): a new campaign needs one',
+            `no saved campaign has the id or name "${nameOrId}"`,
+          );
         const checked = checkSavedCampaign({ name: nameOrId, ...fields });
         return { campaign: await CampaignStore.insert(trx, checked, actor?.name ?? null), created: true };
       }

@@ -4,11 +4,16 @@
  * schema, the checks made before a job starts (bad input → 400, not a failed job), `run`, and the result figure.
  */
 import { z } from 'zod';
-import { InputError } from '../chem/index.js';
 import { parseCandidatesCsv } from '../ml/campaignText.js';
-import { type OptimizeKineticModelResult, checkVariedInputs, optimizeKineticModel, parseKineticObjective } from '../ml/optimizeKineticModel.js';
+import {
+  type OptimizeKineticModelResult,
+  checkLocalBudget,
+  checkVariedInputs,
+  optimizeKineticModel,
+  parseKineticObjective,
+} from '../ml/optimizeKineticModel.js';
 import { OPTIMIZE_DEFAULTS as OD } from '../ml/optimizeDefaults.js';
-import { type ScreenCandidatesOptions, type ScreenCandidatesResult, screenCandidates } from '../ml/screenCandidates.js';
+import { type ScreenCandidatesOptions, type ScreenCandidatesResult, screenCandidates, screeningSettings } from '../ml/screenCandidates.js';
 import { SCREENING_DEFAULTS as SD } from '../ml/screeningDefaults.js';
 import { beliefMapSpec, screeningSpec } from '../plot/planSpecs.js';
 import { modelRef, hasModel, needModel } from '../kinetics/parser/modelReference.js';
@@ -16,6 +21,8 @@ import { modelOf, seedField } from './requestFields.js';
 import { defineStudy } from './study.js';
 
 const seed = seedField('random seed (same input and seed → same result)');
+/** Most evaluations one `kinetics.optimize` request may ask for (its `budget`). */
+const MAX_OPTIMIZE_BUDGET = 200;
 
 /** Body of `POST /api/kinetics/optimize` (the CLI's `kinetics optimize` maps its flags onto it); defaults {@link OD OPTIMIZE_DEFAULTS}. */
 export const optimizeRequestSchema = z
@@ -27,17 +34,17 @@ export const optimizeRequestSchema = z
       .max(8)
       .describe('inputs to vary: descriptors (eV), "potential" (V vs RHE), or the pulse program E1, E2 (V vs RHE), t1, t2 (s)'),
     objective: z.string().min(3).max(200).describe('fe:PRODUCT (faradaic efficiency) or log10Tof:PRODUCT (s⁻¹ per site)'),
-    budget: z.number().int().min(3).max(200).default(OD.budget).describe('steady-state evaluations'),
+    budget: z.number().int().min(3).max(MAX_OPTIMIZE_BUDGET).default(OD.budget).describe('steady-state evaluations'),
     seed,
     periods: z.number().int().min(2).max(1000).default(OD.periods).describe('periods per pulse-program evaluation'),
     localBudget: z
       .number()
       .int()
       .min(0)
-      .max(197)
+      .max(MAX_OPTIMIZE_BUDGET - 3) // checkLocalBudget: the Bayesian optimization keeps at least 3
       .optional()
       .describe(
-        'evaluations of the local phase at the end (coordinate line searches from the best point), at most budget − 3; absent: ⌊0.3 × budget⌋ when the budget is at least 10 per varied input, else 0',
+        `evaluations of the local phase at the end (coordinate line searches from the best point), at most budget − 3; absent: ⌊${OD.localShare} × budget⌋ when the budget is at least ${OD.localMinBudgetPerInput} per varied input, else 0`,
       ),
   })
   .refine(hasModel, needModel);
@@ -89,8 +96,7 @@ export const optimizeStudy = defineStudy({
     const model = modelOf(input);
     parseKineticObjective(model, input.objective);
     checkVariedInputs(model, input.vary);
-    if (input.localBudget !== undefined && input.localBudget > input.budget - 3)
-      throw new InputError('localBudget', `an integer from 0 to budget − 3 (${input.budget - 3})`, `got ${input.localBudget}`);
+    if (input.localBudget !== undefined) checkLocalBudget(input.localBudget, input.budget);
   },
   run: (b, report): OptimizeKineticModelResult => {
     const model = modelOf(b);
@@ -124,11 +130,9 @@ export const screenStudy = defineStudy({
   // keyed by the model's descriptors
   responseMaps: ['candidates[].descriptors'],
   check: (input) => {
+    // the run's own checks (product, each candidate's sigma ≤ 2 eV, …), before the job is queued
     const model = modelOf(input);
-    parseCandidatesCsv(model.descriptors, input.candidates);
-    if (input.product !== undefined && !model.productIndices.some((i) => model.species[i] === input.product)) {
-      throw new InputError('product', `a product of the model (${model.productIndices.map((i) => model.species[i]).join(', ')})`, `got "${input.product}"`);
-    }
+    screeningSettings(model, parseCandidatesCsv(model.descriptors, input.candidates), screeningOptionsOf(input));
   },
   run: (b, report): ScreenCandidatesResult => {
     const model = modelOf(b);

@@ -76,6 +76,12 @@ describe('cncouple plan: saved campaigns', () => {
     // a space that is not one: named as the API names it
     const badSpace = await plan(d, 'save', 'series C', '--space', file('bad-space.yaml', spaceText.replace('high: 1', 'high: -1')));
     expect([badSpace.code, badSpace.err]).toEqual([2, expect.stringMatching(/^error: space\.parameters\.0/)]);
+    // runs alone under a name nothing has: a new campaign, which needs a space
+    const noSpace = await plan(d, 'save', 'series D', '--runs', runs);
+    expect([noSpace.code, noSpace.err]).toEqual([
+      2,
+      'error: space: no saved campaign has the id or name "series D" (allowed: a search space (YAML or JSON, docs/ml.md): a new campaign needs one)\n',
+    ]);
     expect((await json(d, 'campaigns')).map((c: { name: string }) => c.name)).toEqual(['series A']);
     // an unreadable file is refused before the database is touched
     expect((await plan(d, 'save', 'series A', '--runs', path.join(dir, 'missing.csv'))).err).toMatch(/^error: --runs: cannot read/);

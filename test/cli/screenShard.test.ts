@@ -103,6 +103,15 @@ describe('cncouple screen --shard and merge', () => {
     expect(mixed.err).toMatch(/same samples, sigma, correlation, top k, product, ranking, potential and seed/);
     expect((await cli('merge', part(1), part(2), part(3), '--csv', path.join(dir, 'x.csv'))).err).toMatch(/--csv/);
     expect((await cli('screen', file, ...common, '--shard', '1/3', '--out', path.join(dir, 'p.svg'))).err).toMatch(/--out/);
+    // the run's option checks hold for a shard too, before any part is written, under their flag or CSV column
+    const badProduct = await cli('screen', file, ...common, '--product', 'NH3x', '--shard', '1/3', '--out', path.join(dir, 'bad-product.json'));
+    expect(badProduct.code).toBe(2);
+    expect(badProduct.err).toMatch(/^error: --product: got "NH3x"/m);
+    const wide = path.join(dir, 'wide-sigma.csv');
+    writeFileSync(wide, 'name,dG_NO,dG_CO,sigma_dG_NO\nA,-1.0,-0.1,3\n');
+    const badSigma = await cli('screen', wide, ...common, '--shard', '1/1', '--out', path.join(dir, 'bad-sigma.json'));
+    expect(badSigma.code).toBe(2);
+    expect(badSigma.err).toMatch(/candidates\[0\]\.sigma_dG_NO: got 3 \(allowed: a number from 0 to 2 eV\)/);
     expect(() => parseScreenShard('8/8', 7)).toThrow(/--shard/);
     expect(parseScreenShard('7/7', 7)).toEqual({ index: 7, count: 7 });
   });
