@@ -52,6 +52,7 @@ describe('public API', () => {
         "memoize",
         "molarMassGPerMol",
         "nernstSlopeV",
+        "neutralLookalikeWarning",
         "normalizeRecord",
         "nullSpace",
         "parseFormula",
